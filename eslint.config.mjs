@@ -1,0 +1,37 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', '.data/', '.tools/', 'coverage/', 'bin/', '*.config.*'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // Workflow code is replayed: it must stay deterministic, so no Node built-ins and no I/O libraries.
+    files: ['src/workflows/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*'], message: 'Workflow code may not import Node built-ins.' },
+            {
+              group: ['fs', 'path', 'os', 'http', 'https', 'net', 'crypto', 'child_process', 'pg', 'express', 'pino'],
+              message: 'Workflow code may not do I/O; use an activity.',
+            },
+            { group: ['**/activities/*', '**/db/*', '**/api/*'], allowTypeImports: true, message: 'Workflows reach activities through proxyActivities only.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', { name: 'Date', message: 'Use the workflow clock (Date is deterministic only via the sandbox); prefer workflowInfo / sleep.' }],
+    },
+  },
+);
