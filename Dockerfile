@@ -1,0 +1,44 @@
+# Image of the petitionflow CLI; compose runs it as `migrate`, `api` and `worker`.
+# Every stage uses the same pinned Node 20 image, so the native modules installed in one (Temporal's
+# core bridge, @swc/core, esbuild) match the runtime they are copied into.
+
+FROM node:20.20.2-bookworm-slim AS build
+WORKDIR /app
+# bash for pipefail: a failing `node -e` in the pipes below must fail the build, not rebuild nothing.
+SHELL ["/bin/bash", "-o", "pipefail", "-c"]
+COPY package.json package-lock.json ./
+# Install scripts run only for the packages that package.json's `allowScripts` approves: the npm in this
+# image predates that field, so scripts are skipped wholesale and the approved ones are rebuilt by name.
+RUN npm ci --ignore-scripts \
+ && node -e "for (const [spec, ok] of Object.entries(require('./package.json').allowScripts ?? {})) if (ok === true) console.log(spec)" \
+  | xargs -r npm rebuild
+COPY . .
+# tsc emits only JavaScript: non-TypeScript files under src (SQL migrations, rule data) are copied next to
+# the compiled code so that paths relative to __dirname resolve. Compiled tests are not shipped.
+RUN npm run build \
+ && find src -type f ! -name '*.ts' -exec cp --parents {} dist/ \; \
+ && rm -rf dist/test dist/bench
+
+FROM node:20.20.2-bookworm-slim AS prod-deps
+WORKDIR /app
+SHELL ["/bin/bash", "-o", "pipefail", "-c"]
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --ignore-scripts \
+ && node -e "for (const [spec, ok] of Object.entries(require('./package.json').allowScripts ?? {})) if (ok === true) console.log(spec)" \
+  | xargs -r npm rebuild \
+ && npm cache clean --force
+
+FROM node:20.20.2-bookworm-slim AS runtime
+ENV NODE_ENV=production \
+    NODE_OPTIONS=--enable-source-maps
+WORKDIR /app
+COPY --from=prod-deps /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+COPY package.json ./
+COPY bin ./bin
+# The files stay root-owned and read-only to the process: the app keeps its state in PostgreSQL and Temporal.
+USER node
+EXPOSE 3000
+# bin/petitionflow.js runs the compiled dist/ build when present, which it always is in this image.
+ENTRYPOINT ["node", "bin/petitionflow.js"]
+CMD ["api"]

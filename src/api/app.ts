@@ -1,0 +1,59 @@
+import type { Client } from '@temporalio/client';
+import express, { type Express } from 'express';
+import type { Pool } from 'pg';
+import type { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import swaggerUi from 'swagger-ui-express';
+import { PetitionService } from '../domain/petition-service';
+import { authenticate } from './authentication';
+import { errorHandler, unknownRoute } from './errors';
+import { idempotency } from './idempotency';
+import { buildOpenApiDocument } from './openapi';
+import { petitionRoutes } from './routes/petitions';
+
+export interface AppDeps {
+  pool: Pool;
+  client: Client;
+  taskQueue: string;
+  authSecret: string;
+  logger: Logger;
+}
+
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(pinoHttp({ logger: deps.logger, autoLogging: { ignore: (req) => req.url === '/healthz' } }));
+  app.use(express.json({ limit: '1mb' }));
+
+  const openApiDocument = buildOpenApiDocument();
+  app.get('/openapi.json', (_req, res) => {
+    res.json(openApiDocument);
+  });
+  app.use('/docs', swaggerUi.serve, swaggerUi.setup(openApiDocument));
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'up' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const [postgres, temporal] = await Promise.all([
+      deps.pool.query('SELECT 1').then(
+        () => 'ok',
+        (err: Error) => err.message,
+      ),
+      deps.client.connection.workflowService.getSystemInfo({}).then(
+        () => 'ok',
+        (err: Error) => err.message,
+      ),
+    ]);
+    const ready = postgres === 'ok' && temporal === 'ok';
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', checks: { postgres, temporal } });
+  });
+
+  const petitions = new PetitionService({ pool: deps.pool, client: deps.client, taskQueue: deps.taskQueue });
+  app.use('/api', authenticate(deps.pool, deps.authSecret), idempotency(deps.pool));
+  app.use('/api/petitions', petitionRoutes(petitions));
+
+  app.use(unknownRoute);
+  app.use(errorHandler(deps.logger));
+  return app;
+}

@@ -1,0 +1,144 @@
+import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
+import { z } from 'zod';
+import { CATEGORIES, CHANNELS, DOMAINS, OUTCOMES, STATUSES } from '../domain/vocabulary';
+
+extendZodWithOpenApi(z);
+
+/**
+ * Request and response shapes: the single source for body validation and the OpenAPI document.
+ */
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
+    message: 'must be a real calendar date',
+  });
+
+export const PetitionerSchema = z
+  .object({
+    name: z.string().trim().min(1).max(100),
+    phone: z.string().trim().regex(/^[0-9+\- ]{5,20}$/, 'must be a phone number').optional(),
+    idNumber: z.string().trim().regex(/^[0-9]{17}[0-9Xx]$/, 'must be an 18-character resident ID number').optional(),
+    address: z.string().trim().max(300).optional(),
+  })
+  .strict()
+  .openapi('Petitioner', { description: 'Personal data of the petitioner (信访人); stored in PostgreSQL only.' });
+
+export const RegisterPetitionSchema = z
+  .object({
+    channel: z.enum(CHANNELS),
+    category: z.enum(CATEGORIES),
+    domain: z.enum(DOMAINS),
+    subject: z.string().trim().min(1).max(200),
+    description: z.string().trim().min(1).max(20000),
+    petitioner: PetitionerSchema,
+    receivedOn: isoDate.openapi({ description: 'Date the petition bureau received it (Asia/Shanghai); D1 runs from here' }),
+    ruleSetId: z.string().min(1).optional().openapi({ description: 'Rule set to pin; defaults to national-2022' }),
+  })
+  .strict()
+  .openapi('RegisterPetition', {
+    example: {
+      channel: 'online',
+      category: 'complaint',
+      domain: 'housing',
+      subject: '小区电梯长期停运',
+      description: '本人所住小区3号楼电梯自今年8月起停运，多次向物业反映未果，请求督促维修。',
+      petitioner: { name: '张三', phone: '13800000000' },
+      receivedOn: '2026-11-20',
+    },
+  });
+
+export const RoutePetitionSchema = z
+  .object({ unitId: z.string().min(1).openapi({ description: 'The handling unit with authority (承办单位)' }) })
+  .strict()
+  .openapi('RoutePetition', { example: { unitId: 'qingshan-housing' } });
+
+export const AcknowledgePetitionSchema = z
+  .object({ note: z.string().max(2000).optional() })
+  .strict()
+  .openapi('AcknowledgePetition', { example: {} });
+
+export const ReplyPetitionSchema = z
+  .object({
+    outcome: z.enum(OUTCOMES),
+    opinion: z.string().trim().min(1).max(50000).openapi({ description: 'The written opinion (信访处理意见书)' }),
+    deliveredOn: isoDate.optional().openapi({ description: 'Date the petitioner received the reply; defaults to today' }),
+  })
+  .strict()
+  .openapi('ReplyPetition', {
+    example: { outcome: 'supported', opinion: '经核查，已责成物业公司于两周内完成电梯维修。' },
+  });
+
+export const ListPetitionsQuerySchema = z
+  .object({
+    status: z.enum(STATUSES).optional(),
+    unit: z.string().min(1).optional().openapi({ description: 'Handling unit id' }),
+    overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+    page: z.coerce.number().int().min(1).default(1),
+    pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  })
+  .strict();
+
+export const PetitionIdParamsSchema = z.object({
+  id: z.string().regex(/^XF-\d{4}-\d{6}$/, 'must be a petition id such as XF-2026-000001').openapi({ example: 'XF-2026-000001' }),
+});
+
+export const ErrorSchema = z
+  .object({
+    error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+  })
+  .openapi('Error');
+
+export const DeadlineViewSchema = z
+  .object({
+    key: z.string(),
+    status: z.enum(['running', 'met', 'overdue', 'lapsed']),
+    startDate: z.string(),
+    dueDate: z.string(),
+    dueAt: z.string(),
+    provisional: z.boolean(),
+    calendarVersion: z.string(),
+    explanation: z.array(z.string()),
+  })
+  .openapi('Deadline');
+
+export const PetitionSummarySchema = z
+  .object({
+    id: z.string(),
+    status: z.enum(STATUSES),
+    channel: z.enum(CHANNELS),
+    category: z.enum(CATEGORIES),
+    domain: z.enum(DOMAINS),
+    subject: z.string(),
+    receivedOn: z.string(),
+    ruleSetId: z.string(),
+    bureauUnitId: z.string(),
+    handlingUnitId: z.string().nullable(),
+    overdue: z.boolean(),
+    nextDeadline: z.object({ key: z.string(), dueAt: z.string() }).nullable(),
+  })
+  .openapi('PetitionSummary');
+
+export const PetitionDetailSchema = PetitionSummarySchema.extend({
+  description: z.string(),
+  petitioner: PetitionerSchema,
+  outcome: z.enum(OUTCOMES).nullable(),
+  closedReason: z.string().nullable(),
+  deadlines: z.array(DeadlineViewSchema),
+  timeline: z.array(
+    z.object({ sequence: z.number(), type: z.string(), at: z.string(), actor: z.string().nullable(), data: z.record(z.string(), z.unknown()) }),
+  ),
+}).openapi('PetitionDetail');
+
+export const PetitionListSchema = z
+  .object({
+    items: z.array(PetitionSummarySchema),
+    page: z.number(),
+    pageSize: z.number(),
+    total: z.number(),
+  })
+  .openapi('PetitionList');
+
+export type RegisterPetitionBody = z.infer<typeof RegisterPetitionSchema>;
+export type ReplyPetitionBody = z.infer<typeof ReplyPetitionSchema>;
+export type ListPetitionsQuery = z.infer<typeof ListPetitionsQuerySchema>;

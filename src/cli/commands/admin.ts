@@ -1,0 +1,39 @@
+import type { Command } from 'commander';
+import { mintToken } from '../../auth/tokens';
+import { loadConfig } from '../../config';
+import { DEMO_ORGANISATION } from '../../db/demo-organisation';
+import { migrate } from '../../db/migrate';
+import { seedOrganisation } from '../../db/organisation';
+import { createPool } from '../../db/pool';
+import { resolveAuthSecret } from '../../runtime/auth-secret';
+
+/** `migrate` and `token`: one-shot operator commands. */
+export function registerAdminCommands(program: Command): void {
+  program
+    .command('migrate')
+    .description('Apply database migrations to DATABASE_URL')
+    .option('--seed-demo', 'also insert the demo organisation and users')
+    .action(async (options: { seedDemo?: boolean }) => {
+      const config = loadConfig();
+      if (!config.DATABASE_URL) throw new Error('DATABASE_URL must be set (npm start migrates its embedded database itself)');
+      await migrate(config.DATABASE_URL, console.log);
+      if (options.seedDemo) {
+        const pool = createPool(config.DATABASE_URL);
+        try {
+          console.log(`Seeded ${await seedOrganisation(pool, DEMO_ORGANISATION)} demo units and users`);
+        } finally {
+          await pool.end();
+        }
+      }
+    });
+
+  program
+    .command('token')
+    .description('Mint a bearer token for a user, signed with the configured secret')
+    .requiredOption('--user <login>', 'the user the token names (e.g. registrar)')
+    .option('--ttl <duration>', 'how long the token is valid', '12h')
+    .action(async (options: { user: string; ttl: string }) => {
+      const secret = resolveAuthSecret(loadConfig());
+      console.log(await mintToken(secret, options.user, options.ttl));
+    });
+}

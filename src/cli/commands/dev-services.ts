@@ -1,0 +1,45 @@
+import type { Command } from 'commander';
+import { loadConfig } from '../../config';
+import { DEMO_ORGANISATION } from '../../db/demo-organisation';
+import { migrate } from '../../db/migrate';
+import { seedOrganisation } from '../../db/organisation';
+import { createPool } from '../../db/pool';
+import { provideInfrastructure } from '../../runtime/local-stack';
+
+/**
+ * Starts a throw-away Temporal dev server and PostgreSQL (migrated, demo organisation seeded) on
+ * free ports and prints their addresses as one JSON line. Used by the test suite to run the
+ * servers once per test run. Stops on SIGTERM, SIGINT or when its standard input closes, so it
+ * never outlives the process that started it.
+ */
+export function registerDevServicesCommand(program: Command): void {
+  program
+    .command('dev-services', { hidden: true })
+    .description('Run throw-away Temporal and PostgreSQL servers for tests')
+    .action(async () => {
+      const log = (message: string) => process.stderr.write(`[dev-services] ${message}\n`);
+      const config = loadConfig({ ...process.env, DATABASE_URL: '', TEMPORAL_ADDRESS: '' });
+      const infra = await provideInfrastructure(config, log, true);
+      let stopping = false;
+      const stop = () => {
+        if (stopping) return;
+        stopping = true;
+        infra.stop().finally(() => process.exit(0));
+      };
+      process.on('SIGTERM', stop);
+      process.on('SIGINT', stop);
+      process.stdin.on('end', stop);
+      process.stdin.on('close', stop);
+      process.stdin.resume();
+      try {
+        await migrate(infra.databaseUrl, log);
+        const pool = createPool(infra.databaseUrl);
+        await seedOrganisation(pool, DEMO_ORGANISATION);
+        await pool.end();
+      } catch (err) {
+        await infra.stop();
+        throw err;
+      }
+      process.stdout.write(`${JSON.stringify({ databaseUrl: infra.databaseUrl, temporalAddress: infra.temporalAddress })}\n`);
+    });
+}

@@ -1,0 +1,130 @@
+import type { Command } from 'commander';
+import { loadConfig } from '../../config';
+import { DEMO_ORGANISATION } from '../../db/demo-organisation';
+import { migrate } from '../../db/migrate';
+import { seedOrganisation } from '../../db/organisation';
+import { createPool } from '../../db/pool';
+import { resolveAuthSecret } from '../../runtime/auth-secret';
+import { provideInfrastructure } from '../../runtime/local-stack';
+import { createLogger } from '../../runtime/logger';
+import { type RunningService, startApi, startWorker } from '../../runtime/services';
+
+const say = (message: string) => console.log(`[petitionflow] ${message}`);
+
+/** Stops everything, once, on Ctrl-C or SIGTERM. */
+function stopOnSignal(stop: () => Promise<void>): void {
+  let stopping = false;
+  const handler = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    say(`${signal} received, stopping…`);
+    stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        console.error(err);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', handler);
+  process.on('SIGTERM', handler);
+}
+
+/** `start`, `worker` and `api`: the long-running processes. */
+export function registerServeCommands(program: Command): void {
+  program
+    .command('start')
+    .description('Run the whole system: Temporal dev server + Web UI, PostgreSQL, worker and API (embedded defaults)')
+    .action(async () => {
+      const config = loadConfig();
+      const logger = createLogger(config.LOG_LEVEL);
+      const authSecret = resolveAuthSecret(config);
+      const started = Date.now();
+      const infra = await provideInfrastructure(config, say);
+      const stops: RunningService[] = [infra];
+      const pool = createPool(infra.databaseUrl);
+      stops.push({ stop: () => pool.end() });
+      const stopAll = async () => {
+        for (const s of stops.reverse()) await s.stop().catch((err: unknown) => console.error(err));
+      };
+      stopOnSignal(stopAll);
+      try {
+        await migrate(infra.databaseUrl, say);
+        const seeded = await seedOrganisation(pool, DEMO_ORGANISATION);
+        if (seeded) say(`Seeded the demo organisation (${seeded} units and users)`);
+        const common = {
+          pool,
+          temporalAddress: infra.temporalAddress,
+          namespace: config.TEMPORAL_NAMESPACE,
+          taskQueue: config.TEMPORAL_TASK_QUEUE,
+          logger,
+        };
+        say('Starting the worker (bundling workflow code)…');
+        stops.push(await startWorker(common));
+        const api = await startApi({ ...common, authSecret, port: config.API_PORT });
+        stops.push(api);
+        const base = `http://localhost:${api.port}`;
+        say(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+        say(`API           ${base}/api/petitions`);
+        say(`API docs      ${base}/docs   (OpenAPI: ${base}/openapi.json)`);
+        if (infra.temporalUiUrl) say(`Temporal UI   ${infra.temporalUiUrl}`);
+        say(`Temporal      ${infra.temporalAddress}   PostgreSQL ${infra.databaseUrl.replace(/:[^:@/]+@/, ':***@')}`);
+        say('Demo users: registrar, supervisor, handler, unit-head, hr-handler, jco, admin');
+        say('Get a token:  npx petitionflow token --user registrar   (then: Authorization: Bearer <token>)');
+        say('Stop with Ctrl-C; data stays in .data/ for the next start.');
+      } catch (err) {
+        await stopAll();
+        throw err;
+      }
+    });
+
+  program
+    .command('worker')
+    .description('Run the Temporal worker (needs DATABASE_URL and TEMPORAL_ADDRESS)')
+    .action(async () => {
+      const { config, pool, temporalAddress } = connectedConfig();
+      const logger = createLogger(config.LOG_LEVEL);
+      const worker = await startWorker({
+        pool,
+        temporalAddress,
+        namespace: config.TEMPORAL_NAMESPACE,
+        taskQueue: config.TEMPORAL_TASK_QUEUE,
+        logger,
+      });
+      stopOnSignal(async () => {
+        await worker.stop();
+        await pool.end();
+      });
+      say(`Worker polling task queue ${config.TEMPORAL_TASK_QUEUE} on ${temporalAddress}`);
+    });
+
+  program
+    .command('api')
+    .description('Run the HTTP API (needs DATABASE_URL, TEMPORAL_ADDRESS and AUTH_SECRET)')
+    .action(async () => {
+      const { config, pool, temporalAddress } = connectedConfig();
+      const logger = createLogger(config.LOG_LEVEL);
+      const api = await startApi({
+        pool,
+        temporalAddress,
+        namespace: config.TEMPORAL_NAMESPACE,
+        taskQueue: config.TEMPORAL_TASK_QUEUE,
+        authSecret: resolveAuthSecret(config),
+        port: config.API_PORT,
+        logger,
+      });
+      stopOnSignal(async () => {
+        await api.stop();
+        await pool.end();
+      });
+      say(`API listening on port ${api.port}`);
+    });
+}
+
+function connectedConfig() {
+  const config = loadConfig();
+  if (!config.DATABASE_URL || !config.TEMPORAL_ADDRESS) {
+    throw new Error('DATABASE_URL and TEMPORAL_ADDRESS must be set (or use `petitionflow start` for embedded defaults)');
+  }
+  return { config, pool: createPool(config.DATABASE_URL), temporalAddress: config.TEMPORAL_ADDRESS };
+}

@@ -1,0 +1,41 @@
+import { Command, CommanderError } from 'commander';
+import { registerAdminCommands } from './commands/admin';
+import { registerDeadlineCommand } from './commands/deadline';
+import { registerDevServicesCommand } from './commands/dev-services';
+import { registerRulesCommand } from './commands/rules';
+import { registerServeCommands } from './commands/serve';
+
+/** Usage errors (unknown rule set, malformed date, …) exit with this code. */
+export const USAGE_EXIT_CODE = 2;
+
+export function buildProgram(): Command {
+  const program = new Command('petitionflow')
+    .description('Petition (信访) processing on durable Temporal workflows')
+    .exitOverride()
+    .showHelpAfterError(false);
+  registerServeCommands(program);
+  registerAdminCommands(program);
+  registerDeadlineCommand(program);
+  registerRulesCommand(program);
+  registerDevServicesCommand(program);
+  return program;
+}
+
+async function main(argv: string[]): Promise<void> {
+  try {
+    await buildProgram().parseAsync(argv);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      process.exitCode = err.exitCode === 0 ? 0 : USAGE_EXIT_CODE;
+      return;
+    }
+    throw err;
+  }
+}
+
+if (require.main === module || process.argv[1]?.endsWith('petitionflow.js')) {
+  main(process.argv).catch((err: unknown) => {
+    console.error(err instanceof Error ? err.message : String(err));
+    process.exitCode = 1;
+  });
+}

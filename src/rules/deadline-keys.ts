@@ -1,0 +1,25 @@
+/**
+ * Every deadline the rulebook knows. A rule set defines a subset: the Shandong-only acceptance decisions on
+ * review and re-examination requests (山东省信访条例 Art 43–44) are absent from the national set.
+ */
+export const DEADLINE_KEYS = [
+  'route', // D1 register and route (转送/交办)
+  'acknowledge', // D2 written notice of receipt and handling path (受理告知)
+  'object', // D3 objection to a misrouted transfer
+  'handle', // D5 handle and reply in writing (D6 extension applies here)
+  'handle-simplified', // simplified procedure (简易办理)
+  'request-review', // D7 petitioner's window to request a review (复查)
+  'accept-review', // review body decides whether to accept the request (Shandong)
+  'review', // D8 review opinion
+  'request-reexamination', // D9 petitioner's window to request a re-examination (复核)
+  'accept-reexamination', // re-examination body decides whether to accept the request (Shandong)
+  'reexamine', // D10 re-examination opinion; hearing time not counted
+  'supervision-feedback', // written feedback after a supervision notice (督办)
+  'return-visit', // return visit (回访) after the written reply is delivered
+] as const;
+
+export type DeadlineKey = (typeof DEADLINE_KEYS)[number];
+
+export function isDeadlineKey(value: string): value is DeadlineKey {
+  return (DEADLINE_KEYS as readonly string[]).includes(value);
+}

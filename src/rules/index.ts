@@ -1,0 +1,96 @@
+/**
+ * The rulebook: rule sets as validated data, the official working-day calendar, and deadline arithmetic.
+ * Pure and deterministic (no I/O, no clock, no dependence on the process time zone), so it can run in a
+ * Temporal activity or workflow and in the API alike.
+ */
+import { defaultCalendar } from './calendar/default-calendar';
+import type { DayInfo } from './calendar/working-calendar';
+import { computeDueDate, type DeadlineOptions, type DeadlineResult } from './due-date';
+import type { DeadlineKey } from './deadline-keys';
+import type { RuleSet } from './rule-set-schema';
+import { addDays, assertIsoDate } from './dates';
+import { InvalidArgumentError } from './errors';
+
+export { DEADLINE_KEYS, isDeadlineKey, type DeadlineKey } from './deadline-keys';
+export {
+  ROLES,
+  START_EVENTS,
+  DEADLINE_UNITS,
+  DEADLINE_KINDS,
+  ruleSetSchema,
+  type RuleSet,
+  type DeadlineRule,
+  type Role,
+  type StartEvent,
+  type DeadlineUnit,
+  type DeadlineKind,
+} from './rule-set-schema';
+export {
+  DEFAULT_RULE_SET_ID,
+  getRuleSet,
+  listRuleSets,
+  parseRuleSet,
+  getDeadlineRule,
+  deadlineKeysOf,
+} from './rule-set-registry';
+export {
+  RulesError,
+  UnknownRuleSetError,
+  UnknownDeadlineError,
+  InvalidDateError,
+  InvalidArgumentError,
+  ExtensionCapExceededError,
+  DeadlineNotExtendableError,
+  DeadlineNotPausableError,
+  RuleSetValidationError,
+  CalendarDataError,
+} from './errors';
+export { toShanghaiDate } from './dates';
+export type { DeadlineOptions, DeadlineResult } from './due-date';
+export type { DayInfo } from './calendar/working-calendar';
+
+/** Identifies the calendar data every result was computed with; store it beside each deadline. */
+export const CALENDAR_VERSION: string = defaultCalendar.version;
+
+/** Years whose official holiday schedule is in the data; other years are provisional. */
+export const OFFICIAL_CALENDAR_YEARS: readonly number[] = defaultCalendar.officialYears;
+
+/** The due date of a deadline of a rule set, counted from the Asia/Shanghai date of its starting event. */
+export function dueDate(
+  ruleSet: RuleSet,
+  key: DeadlineKey,
+  startDate: string,
+  opts?: DeadlineOptions,
+): DeadlineResult {
+  return computeDueDate(defaultCalendar, ruleSet, key, startDate, opts);
+}
+
+export function dayInfo(date: string): DayInfo {
+  return defaultCalendar.dayInfo(date);
+}
+
+export function isWorkingDay(date: string): boolean {
+  return defaultCalendar.isWorkingDay(date);
+}
+
+/**
+ * The date `count` working days after `date` (not counting `date` itself), for periods that are not a rule-set
+ * deadline, e.g. settling a routing objection (escalation.routingObjectionUnsettledWorkingDays).
+ */
+export function addWorkingDays(date: string, count: number): { date: string; provisional: boolean } {
+  assertIsoDate(date);
+  if (!Number.isInteger(count) || count < 0 || count > 3650) {
+    throw new InvalidArgumentError(
+      `count must be a whole number of days between 0 and 3650, got ${String(count)}`,
+    );
+  }
+  let current = date;
+  let provisional = false;
+  for (let counted = 0; counted < count;) {
+    current = addDays(current, 1);
+    const info = defaultCalendar.dayInfo(current);
+    provisional ||= !info.covered;
+    if (info.working) counted++;
+  }
+  return { date: current, provisional };
+}

@@ -1,0 +1,241 @@
+import { z } from 'zod';
+import { DEADLINE_KEYS } from './deadline-keys';
+import { isIsoDate } from './dates';
+
+/** Who acts on a deadline, or is told about it. */
+export const ROLES = [
+  'petition-bureau', // 信访部门: registers, routes, supervises
+  'handling-unit', // 承办单位
+  'unit-head', // 负责人 of the handling unit: approves extensions
+  'petitioner', // 信访人
+  'review-body', // 复查机关
+  'reexamination-body', // 复核机关
+  'joint-conference-office', // 联席会议办公室
+  'case-owning-leader', // 包案领导
+  'assigning-body', // the body that assigned (交办) the matter and set its deadline
+] as const;
+
+/** The recorded event a deadline is counted from. */
+export const START_EVENTS = [
+  'received-by-bureau', // the petition bureau receives the petition
+  'received-by-unit', // a unit receives it, directly from the petitioner or by transfer
+  'transfer-received', // a unit receives a transfer or assignment from a bureau or a superior
+  'accepted', // the handling unit accepts (受理) the matter
+  'reply-delivered', // the petitioner receives the written reply (信访处理意见书)
+  'review-requested', // the review body receives the review request
+  'review-reply-delivered', // the petitioner receives the review opinion
+  'reexamination-requested', // the re-examination body receives the request
+  'supervision-issued', // a supervision notice (督办) reaches the unit
+  'assignment', // a matter is assigned (交办) with a deadline set by the assigner
+] as const;
+
+export const DEADLINE_UNITS = ['calendar-days', 'working-days'] as const;
+export const DEADLINE_KINDS = ['statutory', 'service-norm'] as const;
+
+const role = z.enum(ROLES);
+const deadlineKey = z.enum(DEADLINE_KEYS);
+const nonEmptyText = z.string().trim().min(1);
+const positiveDays = z.int().positive().max(3650);
+const isoDate = z.string().refine(isIsoDate, { message: 'expected a real date YYYY-MM-DD' });
+
+const warningSchema = z.strictObject({
+  /** Calendar days before the due date; the warning fires at 00:00 of that day. */
+  daysBefore: positiveDays,
+  notify: z.array(role).min(1),
+});
+
+const escalationRungSchema = z.strictObject({
+  rung: z.int().positive(),
+  /** Calendar days after the deadline passed (24:00 of the due date); 0 = at once. */
+  daysAfter: z.int().nonnegative().max(3650),
+  notify: z.array(role).min(1),
+});
+
+const expirySchema = z
+  .strictObject({
+    /** The petition bureau issues a supervision notice (督办) when this deadline passes. */
+    supervision: z.boolean(),
+    /** Expiry ends a party's window (e.g. the petitioner did not request a review): the case moves on or closes. */
+    closesWindow: z.boolean(),
+    escalations: z.array(escalationRungSchema),
+  })
+  .superRefine((expiry, ctx) => {
+    expiry.escalations.forEach((rung, index) => {
+      if (rung.rung !== index + 1) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['escalations', index, 'rung'],
+          message: `expected rung ${index + 1}`,
+        });
+      }
+      const previous = expiry.escalations[index - 1];
+      if (previous && rung.daysAfter < previous.daysAfter) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['escalations', index, 'daysAfter'],
+          message: 'rungs must not fire earlier than the rung before them',
+        });
+      }
+    });
+    if (expiry.closesWindow && (expiry.supervision || expiry.escalations.length > 0)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['closesWindow'],
+        message: 'a deadline whose expiry closes a window has nobody to supervise or escalate',
+      });
+    }
+  });
+
+export const deadlineRuleSchema = z
+  .strictObject({
+    key: deadlineKey,
+    title: nonEmptyText,
+    length: positiveDays,
+    unit: z.enum(DEADLINE_UNITS),
+    startsAt: z.enum(START_EVENTS),
+    actor: role,
+    kind: z.enum(DEADLINE_KINDS),
+    /** Article(s) of the text the deadline implements, or the project default it follows. */
+    citation: nonEmptyText,
+    /** Time spent in a hearing is not counted (Art 36 for the re-examination); paused days are then allowed. */
+    pausable: z.boolean(),
+    warnings: z.array(warningSchema),
+    expiry: expirySchema,
+    note: nonEmptyText.optional(),
+  })
+  .superRefine((rule, ctx) => {
+    const seen = new Set<number>();
+    rule.warnings.forEach((warning, index) => {
+      if (seen.has(warning.daysBefore)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['warnings', index, 'daysBefore'],
+          message: 'duplicate warning offset',
+        });
+      }
+      seen.add(warning.daysBefore);
+    });
+  });
+
+const textSchema = z.strictObject({
+  title: nonEmptyText,
+  year: z.int().min(1949).max(2199),
+  /** Who issued it and how (adopted / promulgated / in force). */
+  source: nonEmptyText,
+  effectiveFrom: isoDate,
+});
+
+const countingSchema = z.strictObject({
+  /** Civil Code Art 201: the day of the starting event is not counted. */
+  excludeStartDay: z.boolean(),
+  /** Civil Code Art 203: a period ending on a rest day ends on the next working day. */
+  rollForwardToWorkingDay: z.boolean(),
+  /** The only values the arithmetic implements; anything else is refused rather than silently ignored. */
+  endOfDay: z.literal('24:00'),
+  timeZone: z.literal('Asia/Shanghai'),
+  basis: nonEmptyText,
+});
+
+const extensionSchema = z.strictObject({
+  /** Deadlines that may be extended; any other deadline refuses extension days. */
+  appliesTo: z.array(deadlineKey),
+  /** Total of all grants, in the deadline's unit. */
+  capDays: positiveDays,
+  multipleGrants: z.boolean(),
+  approverRole: role,
+  /** Approver when the matter was assigned (交办) rather than transferred, if the text names one. */
+  assignedMatterApproverRole: role.optional(),
+  /** Requested and approved before the deadline passes. */
+  requestBeforeDue: z.boolean(),
+  petitionerToldReason: z.boolean(),
+  citation: nonEmptyText,
+});
+
+const supervisionSchema = z.strictObject({
+  automaticNoticeOnExpiry: z.boolean(),
+  /** The deadline the supervised unit's written feedback runs under. */
+  feedbackDeadline: deadlineKey,
+  citation: nonEmptyText,
+});
+
+const escalationSchema = z.strictObject({
+  /** Where escalations go; per-deadline rungs (expiry.escalations) say when. */
+  office: role,
+  /** An objection to a routing that the bureau has not settled within this many working days escalates. */
+  routingObjectionUnsettledWorkingDays: positiveDays,
+  eachRungFiresOnce: z.boolean(),
+  citation: nonEmptyText,
+});
+
+const evaluationSchema = z.strictObject({
+  /** Calendar days after delivery in which the petitioner may evaluate (满意度评价). */
+  windowDays: positiveDays,
+  evaluates: z
+    .array(z.enum(['acceptance-notice', 'written-reply', 'review-opinion', 'reexamination-opinion']))
+    .min(1),
+  grades: z.array(nonEmptyText).min(2),
+});
+
+const returnVisitSchema = z.strictObject({
+  /** The timing is the deadline's (length days after the reply is delivered), kept in one place. */
+  deadline: deadlineKey,
+  dissatisfiedFlagsFollowUp: z.boolean(),
+  remindReviewRightWhileOpen: z.boolean(),
+});
+
+const simplifiedProcedureSchema = z.strictObject({
+  deadline: deadlineKey,
+  eligibility: nonEmptyText,
+  source: nonEmptyText,
+});
+
+export const ruleSetSchema = z
+  .strictObject({
+    id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a lowercase slug'),
+    version: z.string().regex(/^\d+\.\d+\.\d+$/, 'expected MAJOR.MINOR.PATCH'),
+    title: nonEmptyText,
+    jurisdiction: nonEmptyText,
+    /** The rule set this one overrides, if any (provincial sets override the national one). */
+    extends: z.string().optional(),
+    text: textSchema,
+    counting: countingSchema,
+    deadlines: z.array(deadlineRuleSchema).min(1),
+    extension: extensionSchema,
+    supervision: supervisionSchema,
+    escalation: escalationSchema,
+    evaluation: evaluationSchema,
+    returnVisit: returnVisitSchema,
+    simplifiedProcedure: simplifiedProcedureSchema.optional(),
+  })
+  .superRefine((ruleSet, ctx) => {
+    const defined = new Set<string>();
+    ruleSet.deadlines.forEach((deadline, index) => {
+      if (defined.has(deadline.key)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['deadlines', index, 'key'],
+          message: `duplicate deadline '${deadline.key}'`,
+        });
+      }
+      defined.add(deadline.key);
+    });
+    const requireDefined = (key: string, path: (string | number)[]): void => {
+      if (!defined.has(key))
+        ctx.addIssue({ code: 'custom', path, message: `deadline '${key}' is not defined` });
+    };
+    ruleSet.extension.appliesTo.forEach((key, index) =>
+      requireDefined(key, ['extension', 'appliesTo', index]),
+    );
+    requireDefined(ruleSet.supervision.feedbackDeadline, ['supervision', 'feedbackDeadline']);
+    requireDefined(ruleSet.returnVisit.deadline, ['returnVisit', 'deadline']);
+    if (ruleSet.simplifiedProcedure) {
+      requireDefined(ruleSet.simplifiedProcedure.deadline, ['simplifiedProcedure', 'deadline']);
+    }
+  });
+
+export type RuleSet = z.infer<typeof ruleSetSchema>;
+export type DeadlineRule = z.infer<typeof deadlineRuleSchema>;
+export type Role = (typeof ROLES)[number];
+export type StartEvent = (typeof START_EVENTS)[number];
+export type DeadlineUnit = (typeof DEADLINE_UNITS)[number];
+export type DeadlineKind = (typeof DEADLINE_KINDS)[number];

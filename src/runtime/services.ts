@@ -1,0 +1,65 @@
+import type { Server } from 'node:http';
+import { Client, Connection } from '@temporalio/client';
+import type { Pool } from 'pg';
+import type { Logger } from 'pino';
+import { createApp } from '../api/app';
+import { createPetitionWorker } from '../temporal/worker';
+
+export interface RunningService {
+  stop(): Promise<void>;
+}
+
+export interface RunningApi extends RunningService {
+  port: number;
+}
+
+export async function startApi(options: {
+  pool: Pool;
+  temporalAddress: string;
+  namespace: string;
+  taskQueue: string;
+  authSecret: string;
+  port: number;
+  logger: Logger;
+}): Promise<RunningApi> {
+  const connection = await Connection.connect({ address: options.temporalAddress });
+  const client = new Client({ connection, namespace: options.namespace });
+  const app = createApp({ ...options, client });
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = app.listen(options.port, () => resolve(s));
+    s.on('error', reject);
+  });
+  const address = server.address();
+  return {
+    port: typeof address === 'object' && address ? address.port : options.port,
+    stop: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await connection.close();
+    },
+  };
+}
+
+export async function startWorker(options: {
+  pool: Pool;
+  temporalAddress: string;
+  namespace: string;
+  taskQueue: string;
+  workflowBundlePath?: string;
+  logger: Logger;
+}): Promise<RunningService> {
+  const worker = await createPetitionWorker({
+    address: options.temporalAddress,
+    namespace: options.namespace,
+    taskQueue: options.taskQueue,
+    pool: options.pool,
+    workflowBundlePath: options.workflowBundlePath,
+  });
+  const running = worker.run();
+  running.catch((err: unknown) => options.logger.error({ err }, 'worker stopped with an error'));
+  return {
+    stop: async () => {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await running.catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,27 @@
+import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import type { Pool } from 'pg';
+import { createActivities } from '../activities';
+
+export interface WorkerSettings {
+  address: string;
+  namespace: string;
+  taskQueue: string;
+  pool: Pool;
+  /** A prebuilt workflow bundle (tests build it once per run); otherwise the sources are bundled. */
+  workflowBundlePath?: string;
+  connection?: NativeConnection;
+}
+
+export async function createPetitionWorker(settings: WorkerSettings): Promise<Worker> {
+  const connection = settings.connection ?? (await NativeConnection.connect({ address: settings.address }));
+  const workflowSource: Pick<WorkerOptions, 'workflowsPath' | 'workflowBundle'> = settings.workflowBundlePath
+    ? { workflowBundle: { codePath: settings.workflowBundlePath } }
+    : { workflowsPath: require.resolve('../workflows') };
+  return Worker.create({
+    connection,
+    namespace: settings.namespace,
+    taskQueue: settings.taskQueue,
+    ...workflowSource,
+    activities: createActivities(settings.pool),
+  });
+}

@@ -1,0 +1,117 @@
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { Category, Channel, Domain, Outcome, PetitionStatus, Role } from '../domain/vocabulary';
+
+/**
+ * The petition workflow's public contract, shared by the workflow and its clients (API, tests).
+ * Payloads carry codes, ids and dates only: names, contacts and free text stay in PostgreSQL,
+ * so nothing personal is ever written to Temporal history.
+ */
+
+export const PETITION_WORKFLOW_TYPE = 'petitionWorkflow';
+
+export function petitionWorkflowId(petitionId: string): string {
+  return `petition-${petitionId}`;
+}
+
+/** Who performs a transition, as authenticated by the API. */
+export interface Actor {
+  login: string;
+  unitId: string;
+  roles: Role[];
+}
+
+export interface PetitionWorkflowInput {
+  petitionId: string;
+  ruleSetId: string;
+  channel: Channel;
+  category: Category;
+  domain: Domain;
+  /** Date the petition bureau received it (YYYY-MM-DD, Asia/Shanghai); D1 runs from here. */
+  receivedOn: string;
+  /** The petition bureau that registered it. */
+  bureauUnitId: string;
+  registeredBy: Actor;
+}
+
+export interface RouteCommand {
+  actor: Actor;
+  /** The handling unit (承办单位) with authority. */
+  unitId: string;
+  /** Its name, for the Web UI's details line (unit names are not personal data). */
+  unitName?: string;
+}
+
+export interface AcknowledgeCommand {
+  actor: Actor;
+}
+
+export interface ReplyCommand {
+  actor: Actor;
+  outcome: Outcome;
+  /** The written opinion (信访处理意见书), stored in PostgreSQL. */
+  opinionDocumentId: string;
+  /** Date the petitioner received the reply (YYYY-MM-DD); D7 runs from here. Defaults to today. */
+  deliveredOn?: string;
+}
+
+export type DeadlineKey = string;
+
+export type DeadlineStatus = 'running' | 'met' | 'overdue' | 'lapsed';
+
+export interface DeadlineWarning {
+  daysBefore: number;
+  at: string;
+  notify: string[];
+}
+
+/** One time limit of the case, as computed by the rule set when it started. */
+export interface CaseDeadline {
+  key: DeadlineKey;
+  status: DeadlineStatus;
+  startDate: string;
+  dueDate: string;
+  dueAt: string;
+  provisional: boolean;
+  calendarVersion: string;
+  ruleSetVersion: string;
+  explanation: string[];
+  kind: 'statutory' | 'service-norm';
+  closesWindow: boolean;
+  supervision: boolean;
+  warnings: DeadlineWarning[];
+  /** Instant the deadline started, so warnings that were already past then are not sent late. */
+  startedAt: string;
+  metAt?: string;
+  firedWarnings: number[];
+  supervisionNoticeAt?: string;
+}
+
+export interface PetitionState {
+  petitionId: string;
+  status: PetitionStatus;
+  ruleSetId: string;
+  channel: Channel;
+  category: Category;
+  domain: Domain;
+  receivedOn: string;
+  bureauUnitId: string;
+  handlingUnitId?: string;
+  handlingUnitName?: string;
+  outcome?: Outcome;
+  opinionDocumentId?: string;
+  deadlines: CaseDeadline[];
+  overdue: boolean;
+  nextDeadline?: { key: DeadlineKey; dueAt: string };
+  closedReason?: string;
+  /** Sequence number of the newest event; the read model is current when it has this one. */
+  lastSequence: number;
+}
+
+export const routeUpdate = defineUpdate<PetitionState, [RouteCommand]>('route');
+export const acknowledgeUpdate = defineUpdate<PetitionState, [AcknowledgeCommand]>('acknowledge');
+export const replyUpdate = defineUpdate<PetitionState, [ReplyCommand]>('reply');
+export const stateQuery = defineQuery<PetitionState>('state');
+
+/** Failure types a rejected Update carries, so clients can map them to HTTP statuses. */
+export const TRANSITION_NOT_ALLOWED = 'TransitionNotAllowed';
+export const NOT_RESPONSIBLE = 'NotResponsible';

@@ -1,0 +1,333 @@
+import {
+  allHandlersFinished,
+  ApplicationFailure,
+  condition,
+  proxyActivities,
+  setCurrentDetails,
+  setHandler,
+  upsertSearchAttributes,
+} from '@temporalio/workflow';
+import type { createActivities } from '../activities';
+import type { PetitionProjection } from '../activities/types';
+import type { DeadlineResult } from '../rules';
+import { instantMs, nowIso, nowMs, todayInShanghai } from './clock';
+import type { PetitionEvent, PetitionEventType } from './events';
+import {
+  acknowledgeUpdate,
+  type Actor,
+  type CaseDeadline,
+  NOT_RESPONSIBLE,
+  type PetitionState,
+  type PetitionWorkflowInput,
+  replyUpdate,
+  routeUpdate,
+  stateQuery,
+  TRANSITION_NOT_ALLOWED,
+} from './messages';
+import * as attrs from './search-attributes';
+
+const { computeDeadline, recordPetitionEvents } = proxyActivities<ReturnType<typeof createActivities>>({
+  startToCloseTimeout: '30 seconds',
+  // A database outage must delay the read model, never lose an event: retry without limit.
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute', },
+});
+
+/** An instant at which the workflow has something to do for one deadline. */
+interface Alarm {
+  at: number;
+  deadline: CaseDeadline;
+  kind: 'warning' | 'due';
+  daysBefore?: number;
+}
+
+/**
+ * One petition (信访事项) from registration to closure. Transitions arrive as Updates whose
+ * validators reject what the current state does not allow, before anything reaches history;
+ * every time limit is a durable timer computed by the case's rule set.
+ */
+export async function petitionWorkflow(input: PetitionWorkflowInput): Promise<PetitionState> {
+  const state: PetitionState = {
+    petitionId: input.petitionId,
+    status: 'registered',
+    ruleSetId: input.ruleSetId,
+    channel: input.channel,
+    category: input.category,
+    domain: input.domain,
+    receivedOn: input.receivedOn,
+    bureauUnitId: input.bureauUnitId,
+    deadlines: [],
+    overdue: false,
+    lastSequence: 0,
+  };
+  // Events wait here until an activity has written them, in order, to PostgreSQL.
+  const outbox: PetitionEvent[] = [];
+  let persistedSequence = 0;
+
+  function emit(type: PetitionEventType, data: Record<string, unknown>, actor?: Actor): number {
+    state.lastSequence += 1;
+    outbox.push({ sequence: state.lastSequence, type, at: nowIso(), actor: actor?.login, data });
+    return state.lastSequence;
+  }
+
+  async function startDeadline(key: string, startDate: string): Promise<void> {
+    const result: DeadlineResult = await computeDeadline({ ruleSetId: state.ruleSetId, key, startDate });
+    const deadline: CaseDeadline = {
+      key,
+      status: 'running',
+      startDate: result.startDate,
+      dueDate: result.dueDate,
+      dueAt: result.dueAt,
+      provisional: result.provisional,
+      calendarVersion: result.calendarVersion,
+      ruleSetVersion: result.ruleSetVersion,
+      explanation: result.explanation,
+      kind: result.kind,
+      closesWindow: result.expiry.closesWindow,
+      supervision: result.expiry.supervision,
+      warnings: result.warnings,
+      startedAt: nowIso(),
+      firedWarnings: [],
+    };
+    state.deadlines.push(deadline);
+    emit('deadline-started', {
+      key,
+      startDate: deadline.startDate,
+      dueDate: deadline.dueDate,
+      dueAt: deadline.dueAt,
+      provisional: deadline.provisional,
+      calendarVersion: deadline.calendarVersion,
+      ruleSetVersion: deadline.ruleSetVersion,
+      explanation: deadline.explanation,
+    });
+    refreshVisibility();
+  }
+
+  function meetDeadline(key: string): void {
+    const deadline = state.deadlines.find((d) => d.key === key && (d.status === 'running' || d.status === 'overdue'));
+    if (!deadline) return;
+    const late = deadline.status === 'overdue';
+    deadline.status = 'met';
+    deadline.metAt = nowIso();
+    emit('deadline-met', { key, dueAt: deadline.dueAt, late });
+  }
+
+  /** Keeps the derived fields, the search attributes and the Web UI details in step with the state. */
+  function refreshVisibility(): void {
+    const pending = state.deadlines
+      .filter((d) => d.status === 'running')
+      .sort((a, b) => instantMs(a.dueAt) - instantMs(b.dueAt));
+    const next = pending[0];
+    state.nextDeadline = next ? { key: next.key, dueAt: next.dueAt } : undefined;
+    state.overdue = state.deadlines.some((d) => d.status === 'overdue');
+    upsertSearchAttributes([
+      { key: attrs.PetitionStatus, value: state.status },
+      { key: attrs.HandlingUnit, value: state.handlingUnitId ?? null },
+      { key: attrs.NextDeadline, value: next ? new Date(instantMs(next.dueAt)) : null },
+      { key: attrs.NextDeadlineKey, value: next?.key ?? null },
+      { key: attrs.Overdue, value: state.overdue },
+    ]);
+    const unit = state.handlingUnitId ? ` → ${state.handlingUnitName ?? state.handlingUnitId}` : '';
+    const due = next ? ` · ${next.key} due ${next.dueAt.slice(0, 10)}` : '';
+    setCurrentDetails(`${state.status}${unit}${due}${state.overdue ? ' · OVERDUE' : ''}`);
+  }
+
+  function projection(): PetitionProjection {
+    return {
+      status: state.status,
+      handlingUnitId: state.handlingUnitId,
+      outcome: state.outcome,
+      overdue: state.overdue,
+      nextDeadlineKey: state.nextDeadline?.key,
+      nextDeadlineAt: state.nextDeadline?.dueAt,
+      deadlines: state.deadlines.map((d) => ({
+        key: d.key,
+        status: d.status,
+        dueDate: d.dueDate,
+        dueAt: d.dueAt,
+        provisional: d.provisional,
+      })),
+      lastSequence: state.lastSequence,
+    };
+  }
+
+  /** Resolves once the read model holds every event up to `sequence`, so API reads see the change. */
+  async function persisted(sequence: number): Promise<PetitionState> {
+    await condition(() => persistedSequence >= sequence);
+    return state;
+  }
+
+  function requireStatus(expected: PetitionState['status'], transition: string): void {
+    if (state.status !== expected) {
+      throw ApplicationFailure.create({
+        type: TRANSITION_NOT_ALLOWED,
+        message: `Cannot ${transition} a petition that is ${state.status}`,
+        details: [{ status: state.status, transition }],
+        nonRetryable: true,
+      });
+    }
+  }
+
+  function requireHandlingUnit(actor: Actor): void {
+    if (actor.unitId !== state.handlingUnitId) {
+      throw ApplicationFailure.create({
+        type: NOT_RESPONSIBLE,
+        message: `Only the handling unit ${state.handlingUnitId ?? '(none)'} can act on this petition`,
+        nonRetryable: true,
+      });
+    }
+  }
+
+  setHandler(stateQuery, () => state);
+
+  setHandler(
+    routeUpdate,
+    async ({ actor, unitId, unitName }) => {
+      state.status = 'transferred';
+      state.handlingUnitId = unitId;
+      state.handlingUnitName = unitName;
+      meetDeadline('route');
+      emit('transferred', { unitId }, actor);
+      // Receipt of the transfer by the unit is taken as the day it is sent (electronic transfer).
+      await startDeadline('acknowledge', todayInShanghai());
+      return persisted(state.lastSequence);
+    },
+    {
+      validator: ({ unitId }) => {
+        requireStatus('registered', 'route');
+        if (unitId === state.bureauUnitId) {
+          throw ApplicationFailure.create({
+            type: TRANSITION_NOT_ALLOWED,
+            message: 'A petition is routed to a handling unit, not back to the registering bureau',
+            nonRetryable: true,
+          });
+        }
+      },
+    },
+  );
+
+  setHandler(
+    acknowledgeUpdate,
+    async ({ actor }) => {
+      state.status = 'accepted';
+      meetDeadline('acknowledge');
+      emit('accepted', { unitId: state.handlingUnitId }, actor);
+      await startDeadline('handle', todayInShanghai());
+      return persisted(state.lastSequence);
+    },
+    {
+      validator: ({ actor }) => {
+        requireStatus('transferred', 'acknowledge');
+        requireHandlingUnit(actor);
+      },
+    },
+  );
+
+  setHandler(
+    replyUpdate,
+    async ({ actor, outcome, opinionDocumentId, deliveredOn }) => {
+      const delivered = deliveredOn ?? todayInShanghai();
+      state.status = 'replied';
+      state.outcome = outcome;
+      state.opinionDocumentId = opinionDocumentId;
+      meetDeadline('handle');
+      emit('replied', { outcome, opinionDocumentId, deliveredOn: delivered }, actor);
+      await startDeadline('request-review', delivered);
+      return persisted(state.lastSequence);
+    },
+    {
+      validator: ({ actor, deliveredOn }) => {
+        requireStatus('accepted', 'reply to');
+        requireHandlingUnit(actor);
+        if (deliveredOn !== undefined && deliveredOn > todayInShanghai()) {
+          throw ApplicationFailure.create({
+            type: TRANSITION_NOT_ALLOWED,
+            message: `deliveredOn ${deliveredOn} is in the future`,
+            nonRetryable: true,
+          });
+        }
+      },
+    },
+  );
+
+  function nextAlarm(): Alarm | undefined {
+    const alarms: Alarm[] = [];
+    for (const deadline of state.deadlines) {
+      if (deadline.status !== 'running') continue;
+      for (const warning of deadline.warnings) {
+        const at = instantMs(warning.at);
+        // A warning already past when the deadline started would only be noise.
+        if (deadline.firedWarnings.includes(warning.daysBefore) || at < instantMs(deadline.startedAt)) continue;
+        alarms.push({ at, deadline, kind: 'warning', daysBefore: warning.daysBefore });
+      }
+      alarms.push({ at: instantMs(deadline.dueAt), deadline, kind: 'due' });
+    }
+    return alarms.sort((a, b) => a.at - b.at)[0];
+  }
+
+  function fire(alarm: Alarm): void {
+    const { deadline } = alarm;
+    if (alarm.kind === 'warning') {
+      deadline.firedWarnings.push(alarm.daysBefore ?? 0);
+      const warning = deadline.warnings.find((w) => w.daysBefore === alarm.daysBefore);
+      emit('deadline-warning', {
+        key: deadline.key,
+        dueAt: deadline.dueAt,
+        daysBefore: alarm.daysBefore,
+        notify: warning?.notify ?? [],
+      });
+      return;
+    }
+    if (deadline.closesWindow) {
+      // The petitioner's window (e.g. to request a review) lapsed unused: the case is final.
+      deadline.status = 'lapsed';
+      emit('window-lapsed', { key: deadline.key, dueAt: deadline.dueAt });
+      state.status = 'closed';
+      state.closedReason = `${deadline.key}-window-lapsed`;
+      emit('closed', { reason: state.closedReason });
+    } else {
+      deadline.status = 'overdue';
+      if (deadline.supervision) {
+        // 督办: the petition bureau's automatic supervision notice to whoever must act.
+        deadline.supervisionNoticeAt = nowIso();
+        emit('supervision-notice', {
+          key: deadline.key,
+          dueAt: deadline.dueAt,
+          unitId: deadline.key === 'route' ? state.bureauUnitId : state.handlingUnitId,
+        });
+      }
+    }
+    refreshVisibility();
+  }
+
+  emit('registered', { channel: input.channel, category: input.category, domain: input.domain }, input.registeredBy);
+  upsertSearchAttributes([
+    { key: attrs.RuleSet, value: input.ruleSetId },
+    { key: attrs.PetitionChannel, value: input.channel },
+    { key: attrs.PetitionCategory, value: input.category },
+  ]);
+  await startDeadline('route', input.receivedOn);
+
+  for (;;) {
+    if (outbox.length > 0) {
+      const events = outbox.splice(0, outbox.length);
+      await recordPetitionEvents({ petitionId: state.petitionId, events, projection: projection() });
+      persistedSequence = events[events.length - 1]?.sequence ?? persistedSequence;
+      continue;
+    }
+    if (state.status === 'closed') {
+      // Let in-flight Updates finish (they wait for their events to be written) before completing.
+      await condition(() => outbox.length > 0 || allHandlersFinished());
+      if (outbox.length === 0) break;
+      continue;
+    }
+    const alarm = nextAlarm();
+    const wake = () => outbox.length > 0;
+    if (!alarm) {
+      await condition(wake);
+      continue;
+    }
+    const woken = await condition(wake, Math.max(1, alarm.at - nowMs()));
+    if (!woken && alarm.deadline.status === 'running') fire(alarm);
+  }
+  return state;
+}

@@ -1,0 +1,26 @@
+import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+
+/**
+ * Custom search attributes of a petition workflow, as ops see them in the Temporal Web UI.
+ * None of them carries personal data: only codes, unit ids, dates and flags.
+ */
+export const PetitionStatus = defineSearchAttributeKey('PetitionStatus', SearchAttributeType.KEYWORD);
+export const HandlingUnit = defineSearchAttributeKey('HandlingUnit', SearchAttributeType.KEYWORD);
+export const RuleSet = defineSearchAttributeKey('RuleSet', SearchAttributeType.KEYWORD);
+export const NextDeadline = defineSearchAttributeKey('NextDeadline', SearchAttributeType.DATETIME);
+export const NextDeadlineKey = defineSearchAttributeKey('NextDeadlineKey', SearchAttributeType.KEYWORD);
+export const Overdue = defineSearchAttributeKey('Overdue', SearchAttributeType.BOOL);
+export const PetitionChannel = defineSearchAttributeKey('PetitionChannel', SearchAttributeType.KEYWORD);
+export const PetitionCategory = defineSearchAttributeKey('PetitionCategory', SearchAttributeType.KEYWORD);
+
+/** Every custom search attribute, for registration with a server (dev server flags, operator API, compose). */
+export const PETITION_SEARCH_ATTRIBUTES = [
+  PetitionStatus,
+  HandlingUnit,
+  RuleSet,
+  NextDeadline,
+  NextDeadlineKey,
+  Overdue,
+  PetitionChannel,
+  PetitionCategory,
+] as const;
