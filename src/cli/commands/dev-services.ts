@@ -6,9 +6,12 @@ import { seedOrganisation } from '../../db/organisation';
 import { createPool } from '../../db/pool';
 import { provideInfrastructure } from '../../runtime/local-stack';
 
+/** Prefix of the line that announces the servers (the dev server itself also writes to stdout). */
+export const DEV_SERVICES_READY = 'PETITIONFLOW_DEV_SERVICES_READY';
+
 /**
  * Starts a throw-away Temporal dev server and PostgreSQL (migrated, demo organisation seeded) on
- * free ports and prints their addresses as one JSON line. Used by the test suite to run the
+ * free ports and prints their addresses as one JSON line after DEV_SERVICES_READY. Used by the test suite to run the
  * servers once per test run. Stops on SIGTERM, SIGINT or when its standard input closes, so it
  * never outlives the process that started it.
  */
@@ -40,6 +43,6 @@ export function registerDevServicesCommand(program: Command): void {
         await infra.stop();
         throw err;
       }
-      process.stdout.write(`${JSON.stringify({ databaseUrl: infra.databaseUrl, temporalAddress: infra.temporalAddress })}\n`);
+      process.stdout.write(`${DEV_SERVICES_READY} ${JSON.stringify({ databaseUrl: infra.databaseUrl, temporalAddress: infra.temporalAddress })}\n`);
     });
 }

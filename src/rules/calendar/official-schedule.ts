@@ -46,6 +46,8 @@ export const officialYearFileSchema = z
     const inYear = (date: string): boolean => daysBetween(earliest, date) >= 0 && yearOf(date) <= entry.year;
     const daysOff = new Set<string>();
     entry.holidays.forEach((holiday, index) => {
+      // Refinements still run when a date inside failed its own check (zod reports both); skip those.
+      if (!isIsoDate(holiday.from) || !isIsoDate(holiday.to)) return;
       if (daysBetween(holiday.from, holiday.to) < 0) {
         ctx.addIssue({ code: 'custom', path: ['holidays', index, 'to'], message: 'ends before it starts' });
         return;
@@ -63,6 +65,7 @@ export const officialYearFileSchema = z
       }
     });
     entry.makeUpWorkdays.forEach((day, index) => {
+      if (!isIsoDate(day.date)) return;
       if (!inYear(day.date)) {
         ctx.addIssue({
           code: 'custom',

@@ -225,7 +225,9 @@ describe('docker-compose.yml', () => {
     const postgres = service('postgres');
     expect(commandArgs(postgres.healthcheck?.test)).toContain('pg_isready');
     const dataMount = (postgres.volumes ?? []).find((v) =>
-      typeof v === 'string' ? v.split(':')[1] === '/var/lib/postgresql/data' : v.target === '/var/lib/postgresql/data',
+      typeof v === 'string'
+        ? v.split(':')[1] === '/var/lib/postgresql/data'
+        : v.target === '/var/lib/postgresql/data',
     );
     const source = typeof dataMount === 'string' ? dataMount.split(':')[0] : dataMount?.source;
     expect(source).toBeDefined();
@@ -317,7 +319,9 @@ describe('docker-compose.yml', () => {
       .map((spec) => spec.split('='))
       .map(([attribute, type]) => `${attribute}:${type}`)
       .sort();
-    const expected = PETITION_SEARCH_ATTRIBUTES.map((key) => `${key.name}:${CLI_TYPE_NAMES[key.type]}`).sort();
+    const expected = PETITION_SEARCH_ATTRIBUTES.map(
+      (key) => `${key.name}:${CLI_TYPE_NAMES[key.type]}`,
+    ).sort();
     expect(registered).toEqual(expected);
 
     // The arguments reach a script that really exists and really registers them.
@@ -342,7 +346,10 @@ describe('docker-compose.yml', () => {
 
     const temporal = service('temporal');
     // The server resolves a relative DYNAMIC_CONFIG_FILE_PATH against its working directory, /etc/temporal.
-    const dynamicConfig = path.posix.resolve('/etc/temporal', resolvedEnvironment(temporal).DYNAMIC_CONFIG_FILE_PATH!);
+    const dynamicConfig = path.posix.resolve(
+      '/etc/temporal',
+      resolvedEnvironment(temporal).DYNAMIC_CONFIG_FILE_PATH!,
+    );
     const hostConfig = hostPathOf(temporal, dynamicConfig);
     expect(hostConfig).toBeDefined();
     expect(parse(fs.readFileSync(hostConfig!, 'utf8'))).toHaveProperty(['limit.maxIDLength']);
@@ -366,7 +373,9 @@ describe('docker-compose.yml', () => {
 
   it('starts services in order: database, Temporal schema, server, namespace; migrations; then the app', () => {
     expect(dependencies(service('temporal-schema'))).toEqual({ postgres: 'service_healthy' });
-    expect(dependencies(service('temporal'))).toEqual({ 'temporal-schema': 'service_completed_successfully' });
+    expect(dependencies(service('temporal'))).toEqual({
+      'temporal-schema': 'service_completed_successfully',
+    });
     expect(dependencies(service('temporal-setup'))).toEqual({ temporal: 'service_healthy' });
     expect(dependencies(service('temporal-ui'))).toEqual({ temporal: 'service_healthy' });
     expect(dependencies(service('migrate'))).toEqual({ postgres: 'service_healthy' });
@@ -387,7 +396,10 @@ describe('docker-compose.yml', () => {
           defined: true,
         });
         if (condition === 'service_healthy') {
-          expect({ dependency, healthcheck: commandArgs(service(dependency).healthcheck?.test).length > 0 }).toEqual({
+          expect({
+            dependency,
+            healthcheck: commandArgs(service(dependency).healthcheck?.test).length > 0,
+          }).toEqual({
             dependency,
             healthcheck: true,
           });
@@ -445,15 +457,16 @@ describe('Dockerfile', () => {
     expect(stages.length).toBeGreaterThanOrEqual(2);
     const external = baseImages.filter((image) => !stageNames.includes(image));
     expect(external.length).toBeGreaterThanOrEqual(2);
-    for (const image of external) expect(image).toMatch(/^node:20\.\d+\.\d+-bookworm-slim(@sha256:[0-9a-f]{64})?$/);
+    for (const image of external)
+      expect(image).toMatch(/^node:20\.\d+\.\d+-bookworm-slim(@sha256:[0-9a-f]{64})?$/);
     expect(new Set(external).size).toBe(1);
   });
 
   it('builds with npm ci and npm run build, and installs only production dependencies for the runtime', () => {
     const all = stages.map(runs).join('\n');
-    expect(stages.some((stage) => /\bnpm ci\b/.test(runs(stage)) && /\bnpm run build\b/.test(runs(stage)))).toBe(
-      true,
-    );
+    expect(
+      stages.some((stage) => /\bnpm ci\b/.test(runs(stage)) && /\bnpm run build\b/.test(runs(stage))),
+    ).toBe(true);
     expect(all).toMatch(/\bnpm ci\b[^\n]*--omit=dev/);
     expect(finalStage.map((instruction) => instruction.keyword)).not.toContain('RUN');
   });

@@ -94,7 +94,7 @@ describe('official working-day calendar', () => {
       expect(dayInfo('2030-10-03').working).toBe(false);
       expect(dayInfo('2030-05-02').working).toBe(false); // Labour Day has two days from 2025
       expect(dayInfo('2030-01-01').working).toBe(false);
-      // 2030-02-04 is Spring Festival eve, but lunar holidays are not computed: a known, flagged limitation.
+      // 2030-02-04 is 正月初二, a statutory holiday, but lunar holidays are not computed: a known, flagged limitation.
       expect(dayInfo('2030-02-04')).toMatchObject({ working: true, covered: false });
     });
 

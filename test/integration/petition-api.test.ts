@@ -1,0 +1,227 @@
+import { dueDate, getRuleSet } from '../../src/rules';
+import { petitionWorkflowId } from '../../src/workflows/messages';
+import * as attrs from '../../src/workflows/search-attributes';
+import { shanghaiToday, startTestApp, type TestApp, validRegistration } from '../support/harness';
+
+let app: TestApp;
+const national = getRuleSet('national-2022');
+
+beforeAll(async () => {
+  app = await startTestApp('api-tests');
+});
+
+afterAll(async () => {
+  await app?.stop();
+});
+
+async function register(body: unknown = validRegistration(), headers: Record<string, string> = {}) {
+  return app.request('registrar', 'POST', '/api/petitions', body, headers);
+}
+
+describe('a petition walks from registration to written reply', () => {
+  it('registers, routes, acknowledges and replies, with deadlines from the rule set and a timeline', async () => {
+    // Received on a Friday: 15 days later is Saturday 2026-12-05, so D1 rolls to Monday 2026-12-07.
+    const registered = await register(validRegistration('2026-11-20'));
+    expect(registered.status).toBe(201);
+    expect(registered.body.id).toMatch(/^XF-\d{4}-\d{6}$/);
+    expect(registered.headers.get('location')).toBe(`/api/petitions/${registered.body.id}`);
+    const id: string = registered.body.id;
+
+    const routed = await app.request('registrar', 'POST', `/api/petitions/${id}/route`, { unitId: 'qingshan-housing' });
+    expect(routed.status).toBe(200);
+    expect(routed.body.status).toBe('transferred');
+    expect(routed.body.handlingUnitId).toBe('qingshan-housing');
+    const route = routed.body.deadlines.find((d: { key: string }) => d.key === 'route');
+    expect(route).toMatchObject({ status: 'met', startDate: '2026-11-20', dueDate: '2026-12-07' });
+    expect(route.explanation.length).toBeGreaterThan(0);
+
+    const today = shanghaiToday();
+    const acknowledged = await app.request('handler', 'POST', `/api/petitions/${id}/acknowledge`, {});
+    expect(acknowledged.status).toBe(200);
+    expect(acknowledged.body.status).toBe('accepted');
+    const handle = acknowledged.body.deadlines.find((d: { key: string }) => d.key === 'handle');
+    expect(handle).toMatchObject({ status: 'running', startDate: today, dueDate: dueDate(national, 'handle', today).dueDate });
+    expect(acknowledged.body.nextDeadline).toEqual({ key: 'handle', dueAt: handle.dueAt });
+
+    const replied = await app.request('handler', 'POST', `/api/petitions/${id}/reply`, {
+      outcome: 'explained',
+      opinion: '经核查，电梯已列入维修计划。',
+    });
+    expect(replied.status).toBe(200);
+    expect(replied.body.status).toBe('replied');
+    expect(replied.body.outcome).toBe('explained');
+    const review = replied.body.deadlines.find((d: { key: string }) => d.key === 'request-review');
+    expect(review).toMatchObject({ status: 'running', dueDate: dueDate(national, 'request-review', today).dueDate });
+
+    const types = replied.body.timeline.map((e: { type: string }) => e.type);
+    expect(types).toEqual(
+      expect.arrayContaining(['registered', 'deadline-started', 'transferred', 'deadline-met', 'accepted', 'replied']),
+    );
+    const sequences = replied.body.timeline.map((e: { sequence: number }) => e.sequence);
+    expect(sequences).toEqual(sequences.map((_: number, i: number) => i + 1));
+
+    // The read model (projection) follows the workflow.
+    const { rows } = await app.pool.query('SELECT status, handling_unit_id, outcome FROM petitions WHERE id = $1', [id]);
+    expect(rows[0]).toEqual({ status: 'replied', handling_unit_id: 'qingshan-housing', outcome: 'explained' });
+
+    // Ops see the case in Temporal by its search attributes and summary, with no personal data.
+    const description = await app.client.workflow.getHandle(petitionWorkflowId(id)).describe();
+    expect(description.typedSearchAttributes.get(attrs.PetitionStatus)).toBe('replied');
+    expect(description.typedSearchAttributes.get(attrs.HandlingUnit)).toBe('qingshan-housing');
+    expect(description.typedSearchAttributes.get(attrs.RuleSet)).toBe('national-2022');
+    expect(description.typedSearchAttributes.get(attrs.Overdue)).toBe(false);
+    expect(description.typedSearchAttributes.get(attrs.NextDeadline)).toEqual(new Date(review.dueAt));
+    expect(await description.staticSummary()).toBe(`信访 ${id} · letter · complaint · housing`);
+    const history = JSON.stringify(await app.client.workflow.getHandle(petitionWorkflowId(id)).fetchHistory());
+    expect(history).not.toContain('李四');
+    expect(history).not.toContain('13900000000');
+  });
+
+  it('lists petitions with filters and pagination', async () => {
+    const a = await register();
+    const b = await register();
+    await app.request('registrar', 'POST', `/api/petitions/${b.body.id}/route`, { unitId: 'qingshan-hr' });
+    const transferred = await app.request('registrar', 'GET', '/api/petitions?status=transferred&unit=qingshan-hr');
+    expect(transferred.status).toBe(200);
+    expect(transferred.body.items.map((p: { id: string }) => p.id)).toContain(b.body.id);
+    expect(transferred.body.items.map((p: { id: string }) => p.id)).not.toContain(a.body.id);
+    const page = await app.request('registrar', 'GET', '/api/petitions?pageSize=1&page=2');
+    expect(page.body).toMatchObject({ page: 2, pageSize: 1 });
+    expect(page.body.items).toHaveLength(1);
+    expect(page.body.total).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('idempotency', () => {
+  it('returns the first response for a retried registration and creates nothing twice', async () => {
+    const key = `register-${Date.now()}`;
+    const first = await register(validRegistration(), { 'Idempotency-Key': key });
+    const retry = await register(validRegistration(), { 'Idempotency-Key': key });
+    expect(first.status).toBe(201);
+    expect(retry.status).toBe(201);
+    expect(retry.body.id).toBe(first.body.id);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    const { rows } = await app.pool.query(
+      "SELECT count(*)::int AS n FROM petitions WHERE registered_by = 'registrar' AND id = $1",
+      [first.body.id],
+    );
+    expect(rows[0].n).toBe(1);
+
+    const reused = await register({ ...validRegistration(), subject: 'another matter' }, { 'Idempotency-Key': key });
+    expect(reused.status).toBe(422);
+    expect(reused.body.error.code).toBe('idempotency_key_reused');
+  });
+});
+
+describe('authorisation', () => {
+  it('keeps a unit from seeing or acting on another unit’s case', async () => {
+    const { body } = await register();
+    await app.request('registrar', 'POST', `/api/petitions/${body.id}/route`, { unitId: 'qingshan-housing' });
+
+    const otherUnit = await app.request('hr-handler', 'GET', `/api/petitions/${body.id}`);
+    expect(otherUnit.status).toBe(404);
+    expect(otherUnit.body.error.code).toBe('not_found');
+    const list = await app.request('hr-handler', 'GET', '/api/petitions');
+    expect(list.body.items.map((p: { id: string }) => p.id)).not.toContain(body.id);
+    const act = await app.request('hr-handler', 'POST', `/api/petitions/${body.id}/acknowledge`, {});
+    expect(act.status).toBe(404);
+
+    const ownUnit = await app.request('handler', 'GET', `/api/petitions/${body.id}`);
+    expect(ownUnit.status).toBe(200);
+  });
+
+  it('answers 401 without a valid token and 403 for a role that may not act', async () => {
+    const none = await app.request(undefined, 'GET', '/api/petitions');
+    expect(none.status).toBe(401);
+    expect(none.body.error.code).toBe('unauthenticated');
+    const forged = await app.request(undefined, 'GET', '/api/petitions', undefined, { authorization: 'Bearer not.a.token' });
+    expect(forged.status).toBe(401);
+    expect(forged.body.error.code).toBe('invalid_token');
+    const handlerRegisters = await app.request('handler', 'POST', '/api/petitions', validRegistration());
+    expect(handlerRegisters.status).toBe(403);
+    expect(handlerRegisters.body.error.code).toBe('forbidden');
+  });
+});
+
+describe('bad input', () => {
+  it('answers 422 with field errors for an invalid body and loses nothing', async () => {
+    const before = await app.pool.query('SELECT count(*)::int AS n FROM petitions');
+    const response = await register({ ...validRegistration(), channel: 'pigeon', receivedOn: '2026-02-30' });
+    expect(response.status).toBe(422);
+    expect(response.body.error.code).toBe('validation_failed');
+    const paths = response.body.error.details.fields.map((f: { path: string }) => f.path);
+    expect(paths).toEqual(expect.arrayContaining(['channel', 'receivedOn']));
+    const after = await app.pool.query('SELECT count(*)::int AS n FROM petitions');
+    expect(after.rows[0].n).toBe(before.rows[0].n);
+  });
+
+  it('answers 400 for malformed JSON, 404 for an unknown petition, 409 for a transition the state does not allow', async () => {
+    const malformed = await app.request('registrar', 'POST', '/api/petitions', '{"channel":');
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.error.code).toBe('malformed_json');
+
+    const missing = await app.request('registrar', 'GET', '/api/petitions/XF-1999-000001');
+    expect(missing.status).toBe(404);
+
+    const { body } = await register();
+    const tooEarly = await app.request('registrar', 'POST', `/api/petitions/${body.id}/reply`, {
+      outcome: 'supported',
+      opinion: 'x',
+    });
+    expect(tooEarly.status).toBe(403); // a bureau registrar is not a handler
+    await app.request('registrar', 'POST', `/api/petitions/${body.id}/route`, { unitId: 'qingshan-housing' });
+    const twice = await app.request('registrar', 'POST', `/api/petitions/${body.id}/route`, { unitId: 'qingshan-hr' });
+    expect(twice.status).toBe(409);
+    expect(twice.body.error.code).toBe('transition_not_allowed');
+    const replyBeforeAcceptance = await app.request('handler', 'POST', `/api/petitions/${body.id}/reply`, {
+      outcome: 'supported',
+      opinion: 'x',
+    });
+    expect(replyBeforeAcceptance.status).toBe(409);
+    const { rows } = await app.pool.query('SELECT count(*)::int AS n FROM petition_documents WHERE petition_id = $1', [
+      body.id,
+    ]);
+    expect(rows[0].n).toBe(0);
+  });
+
+  it('refuses routing to a unit that does not exist or is not a handling unit', async () => {
+    const { body } = await register();
+    const unknown = await app.request('registrar', 'POST', `/api/petitions/${body.id}/route`, { unitId: 'nowhere' });
+    expect(unknown.status).toBe(422);
+    const bureau = await app.request('registrar', 'POST', `/api/petitions/${body.id}/route`, { unitId: 'qingshan-jco' });
+    expect(bureau.status).toBe(422);
+  });
+});
+
+describe('operations endpoints', () => {
+  it('serves health, readiness and an OpenAPI document with an example for every request body', async () => {
+    expect((await app.request(undefined, 'GET', '/healthz')).status).toBe(200);
+    const ready = await app.request(undefined, 'GET', '/readyz');
+    expect(ready.body).toEqual({ status: 'ready', checks: { postgres: 'ok', temporal: 'ok' } });
+
+    const doc = (await app.request(undefined, 'GET', '/openapi.json')).body;
+    expect(doc.openapi).toBe('3.1.0');
+    const bodies = Object.values(doc.paths as Record<string, Record<string, any>>)
+      .flatMap((ops) => Object.values(ops))
+      .map((op) => op.requestBody?.content?.['application/json']?.schema)
+      .filter(Boolean);
+    expect(bodies.length).toBe(4);
+    for (const schema of bodies) {
+      const name = schema.$ref.split('/').pop();
+      expect(doc.components.schemas[name].example).toBeDefined();
+    }
+  });
+});
+
+describe('the OpenAPI examples', () => {
+  it('work when sent as they are, through the whole flow', async () => {
+    const doc = (await app.request(undefined, 'GET', '/openapi.json')).body;
+    const example = (name: string) => doc.components.schemas[name].example;
+    const registered = await register(example('RegisterPetition'));
+    expect(registered.status).toBe(201);
+    const id = registered.body.id;
+    expect((await app.request('registrar', 'POST', `/api/petitions/${id}/route`, example('RoutePetition'))).status).toBe(200);
+    expect((await app.request('handler', 'POST', `/api/petitions/${id}/acknowledge`, example('AcknowledgePetition'))).status).toBe(200);
+    expect((await app.request('handler', 'POST', `/api/petitions/${id}/reply`, example('ReplyPetition'))).status).toBe(200);
+  });
+});

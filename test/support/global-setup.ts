@@ -1,0 +1,66 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { bundleWorkflowCode } from '@temporalio/worker';
+import { DEV_SERVICES_READY } from '../../src/cli/commands/dev-services';
+import { obtainTestServer } from '../../src/dev-services/tool-binaries';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+/**
+ * Once per test run: a real Temporal dev server and a real PostgreSQL (through the CLI's
+ * `dev-services`, in a child process that dies with this one), the workflow bundle, and the
+ * time-skipping test server's binary. Tests find them through TEST_* environment variables.
+ */
+export default async function globalSetup(): Promise<void> {
+  const log = (message: string) => process.stderr.write(`[test setup] ${message}\n`);
+  const services = spawn(process.execPath, [path.join(ROOT, 'bin', 'petitionflow.js'), 'dev-services'], {
+    cwd: ROOT,
+    stdio: ['pipe', 'pipe', 'inherit'],
+    env: { ...process.env, LOG_LEVEL: 'warn' },
+  });
+  (globalThis as { __devServices?: ChildProcess }).__devServices = services;
+
+  const [addresses, bundle, testServer] = await Promise.all([
+    readyLine(services, 15 * 60_000),
+    bundleWorkflowCode({ workflowsPath: require.resolve('../../src/workflows'), logger: quietLogger }),
+    obtainTestServer(log),
+  ]);
+  const { databaseUrl, temporalAddress } = JSON.parse(addresses) as { databaseUrl: string; temporalAddress: string };
+  const bundlePath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'petitionflow-bundle-')), 'workflows.js');
+  fs.writeFileSync(bundlePath, bundle.code);
+
+  process.env.TEST_DATABASE_URL = databaseUrl;
+  process.env.TEST_TEMPORAL_ADDRESS = temporalAddress;
+  process.env.TEST_WORKFLOW_BUNDLE = bundlePath;
+  if (testServer.type === 'existing-path') process.env.TEMPORAL_TEST_SERVER_PATH = testServer.path;
+}
+
+function readyLine(child: ChildProcess, timeoutMs: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let buffered = '';
+    const timer = setTimeout(() => reject(new Error('dev-services did not become ready in time')), timeoutMs);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      buffered += chunk.toString('utf8');
+      const line = buffered.split('\n').find((l) => l.startsWith(`${DEV_SERVICES_READY} `));
+      if (line) {
+        clearTimeout(timer);
+        resolve(line.slice(DEV_SERVICES_READY.length + 1));
+      }
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`dev-services exited with code ${code} before it was ready`));
+    });
+  });
+}
+
+const quietLogger = {
+  log: () => undefined,
+  trace: () => undefined,
+  debug: () => undefined,
+  info: () => undefined,
+  warn: (message: string) => process.stderr.write(`[bundle] ${message}\n`),
+  error: (message: string) => process.stderr.write(`[bundle] ${message}\n`),
+};

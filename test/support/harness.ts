@@ -1,0 +1,80 @@
+import { Client, Connection } from '@temporalio/client';
+import type { Pool } from 'pg';
+import { mintToken } from '../../src/auth/tokens';
+import { createPool } from '../../src/db/pool';
+import { createLogger } from '../../src/runtime/logger';
+import { startApi, startWorker } from '../../src/runtime/services';
+
+export const TEST_AUTH_SECRET = 'test-secret-that-is-at-least-32-characters-long';
+
+export function testEnv(name: 'TEST_DATABASE_URL' | 'TEST_TEMPORAL_ADDRESS' | 'TEST_WORKFLOW_BUNDLE'): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run the integration tests through jest (global setup)`);
+  return value;
+}
+
+export interface TestApp {
+  baseUrl: string;
+  pool: Pool;
+  client: Client;
+  taskQueue: string;
+  request(login: string | undefined, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; headers: Headers }>;
+  stop(): Promise<void>;
+}
+
+/** The real app on a free port, with a real worker, against the run's Temporal and PostgreSQL. */
+export async function startTestApp(taskQueue: string): Promise<TestApp> {
+  const logger = createLogger('silent');
+  const pool = createPool(testEnv('TEST_DATABASE_URL'));
+  const temporalAddress = testEnv('TEST_TEMPORAL_ADDRESS');
+  const common = { pool, temporalAddress, namespace: 'default', taskQueue, logger };
+  const worker = await startWorker({ ...common, workflowBundlePath: testEnv('TEST_WORKFLOW_BUNDLE') });
+  const api = await startApi({ ...common, authSecret: TEST_AUTH_SECRET, port: 0 });
+  const connection = await Connection.connect({ address: temporalAddress });
+  const client = new Client({ connection });
+  const baseUrl = `http://127.0.0.1:${api.port}`;
+  const tokens = new Map<string, string>();
+
+  return {
+    baseUrl,
+    pool,
+    client,
+    taskQueue,
+    async request(login, method, path, body, headers = {}) {
+      const allHeaders: Record<string, string> = { ...headers };
+      if (login) {
+        if (!tokens.has(login)) tokens.set(login, await mintToken(TEST_AUTH_SECRET, login));
+        allHeaders.authorization = `Bearer ${tokens.get(login)}`;
+      }
+      if (body !== undefined) allHeaders['content-type'] = 'application/json';
+      const response = await fetch(`${baseUrl}${path}`, {
+        method,
+        headers: allHeaders,
+        body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      });
+      const text = await response.text();
+      return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
+    },
+    async stop() {
+      await api.stop();
+      await worker.stop();
+      await connection.close();
+      await pool.end();
+    },
+  };
+}
+
+/** Today's date in Asia/Shanghai, as the API computes it. */
+export function shanghaiToday(): string {
+  return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+export const validRegistration = (receivedOn = shanghaiToday()) => ({
+  channel: 'letter',
+  category: 'complaint',
+  domain: 'housing',
+  subject: '小区电梯长期停运',
+  description: '3号楼电梯自8月起停运，多次反映未果。',
+  petitioner: { name: '李四', phone: '13900000000' },
+  receivedOn,
+});
