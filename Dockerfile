@@ -14,10 +14,10 @@ RUN npm ci --ignore-scripts \
   | xargs -r npm rebuild
 COPY . .
 # tsc emits only JavaScript: non-TypeScript files under src (SQL migrations, rule data) are copied next to
-# the compiled code so that paths relative to __dirname resolve. Compiled tests are not shipped.
+# the compiled code so that paths relative to __dirname resolve. (test/ is not in the context, see
+# .dockerignore, so dist/ holds src/ only.)
 RUN npm run build \
- && find src -type f ! -name '*.ts' -exec cp --parents {} dist/ \; \
- && rm -rf dist/test dist/bench
+ && find src -type f ! -name '*.ts' -exec cp --parents {} dist/ \;
 
 FROM node:20.20.2-bookworm-slim AS prod-deps
 WORKDIR /app

@@ -9,7 +9,13 @@ export interface PetitionProjection {
   overdue: boolean;
   nextDeadlineKey?: string;
   nextDeadlineAt?: string;
-  deadlines: Array<{ key: string; status: DeadlineStatus; dueDate: string; dueAt: string; provisional: boolean }>;
+  deadlines: Array<{
+    key: string;
+    status: DeadlineStatus;
+    dueDate: string;
+    dueAt: string;
+    provisional: boolean;
+  }>;
   lastSequence: number;
 }
 

@@ -46,7 +46,9 @@ export function createApp(deps: AppDeps): Express {
       ),
     ]);
     const ready = postgres === 'ok' && temporal === 'ok';
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', checks: { postgres, temporal } });
+    res
+      .status(ready ? 200 : 503)
+      .json({ status: ready ? 'ready' : 'unavailable', checks: { postgres, temporal } });
   });
 
   const petitions = new PetitionService({ pool: deps.pool, client: deps.client, taskQueue: deps.taskQueue });

@@ -15,7 +15,8 @@ export function authenticate(pool: Pool, secret: string): RequestHandler {
   return async (req, _res, next) => {
     const header = req.headers.authorization ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match?.[1]) throw new AppError(401, 'unauthenticated', 'A bearer token is required (Authorization: Bearer …)');
+    if (!match?.[1])
+      throw new AppError(401, 'unauthenticated', 'A bearer token is required (Authorization: Bearer …)');
     const login = await verifyToken(secret, match[1]);
     if (!login) throw new AppError(401, 'invalid_token', 'The bearer token is invalid or expired');
     const user = await findActiveUser(pool, login);

@@ -12,7 +12,10 @@ import {
   RoutePetitionSchema,
 } from './schemas';
 
-const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
+const json = (schema: z.ZodType, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
 const errors = {
   401: json(ErrorSchema, 'Missing, invalid or expired bearer token'),
   403: json(ErrorSchema, 'The user may not do this'),
@@ -29,7 +32,11 @@ const idempotencyHeader = {
 /** The OpenAPI 3.1 document, generated from the same zod schemas that validate requests. */
 export function buildOpenApiDocument(): object {
   const registry = new OpenAPIRegistry();
-  registry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+  registry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+  });
   const security = [{ bearer: [] }];
 
   const transition = (path: string, summary: string, schema: z.ZodType) =>
@@ -40,7 +47,10 @@ export function buildOpenApiDocument(): object {
       tags: ['petitions'],
       security,
       parameters: [idempotencyHeader],
-      request: { params: PetitionIdParamsSchema, body: { required: true, content: { 'application/json': { schema } } } },
+      request: {
+        params: PetitionIdParamsSchema,
+        body: { required: true, content: { 'application/json': { schema } } },
+      },
       responses: {
         200: json(PetitionDetailSchema, 'The petition after the transition'),
         ...errors,
@@ -56,7 +66,9 @@ export function buildOpenApiDocument(): object {
     tags: ['petitions'],
     security,
     parameters: [idempotencyHeader],
-    request: { body: { required: true, content: { 'application/json': { schema: RegisterPetitionSchema } } } },
+    request: {
+      body: { required: true, content: { 'application/json': { schema: RegisterPetitionSchema } } },
+    },
     responses: { 201: json(PetitionDetailSchema, 'The registered petition'), ...errors },
   });
   registry.registerPath({
@@ -105,7 +117,8 @@ export function buildOpenApiDocument(): object {
     info: {
       title: 'petitionflow API',
       version: '0.1.0',
-      description: 'Petition (信访) processing: registration, routing, acceptance, handling and written reply.',
+      description:
+        'Petition (信访) processing: registration, routing, acceptance, handling and written reply.',
     },
     servers: [{ url: '/' }],
   });

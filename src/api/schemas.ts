@@ -10,19 +10,33 @@ extendZodWithOpenApi(z);
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
-    message: 'must be a real calendar date',
-  });
+  .refine(
+    (s) =>
+      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    {
+      message: 'must be a real calendar date',
+    },
+  );
 
 export const PetitionerSchema = z
   .object({
     name: z.string().trim().min(1).max(100),
-    phone: z.string().trim().regex(/^[0-9+\- ]{5,20}$/, 'must be a phone number').optional(),
-    idNumber: z.string().trim().regex(/^[0-9]{17}[0-9Xx]$/, 'must be an 18-character resident ID number').optional(),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^[0-9+\- ]{5,20}$/, 'must be a phone number')
+      .optional(),
+    idNumber: z
+      .string()
+      .trim()
+      .regex(/^[0-9]{17}[0-9Xx]$/, 'must be an 18-character resident ID number')
+      .optional(),
     address: z.string().trim().max(300).optional(),
   })
   .strict()
-  .openapi('Petitioner', { description: 'Personal data of the petitioner (信访人); stored in PostgreSQL only.' });
+  .openapi('Petitioner', {
+    description: 'Personal data of the petitioner (信访人); stored in PostgreSQL only.',
+  });
 
 export const RegisterPetitionSchema = z
   .object({
@@ -32,8 +46,14 @@ export const RegisterPetitionSchema = z
     subject: z.string().trim().min(1).max(200),
     description: z.string().trim().min(1).max(20000),
     petitioner: PetitionerSchema,
-    receivedOn: isoDate.openapi({ description: 'Date the petition bureau received it (Asia/Shanghai); D1 runs from here' }),
-    ruleSetId: z.string().min(1).optional().openapi({ description: 'Rule set to pin; defaults to national-2022' }),
+    receivedOn: isoDate.openapi({
+      description: 'Date the petition bureau received it (Asia/Shanghai); D1 runs from here',
+    }),
+    ruleSetId: z
+      .string()
+      .min(1)
+      .optional()
+      .openapi({ description: 'Rule set to pin; defaults to national-2022' }),
   })
   .strict()
   .openapi('RegisterPetition', {
@@ -49,7 +69,9 @@ export const RegisterPetitionSchema = z
   });
 
 export const RoutePetitionSchema = z
-  .object({ unitId: z.string().min(1).openapi({ description: 'The handling unit with authority (承办单位)' }) })
+  .object({
+    unitId: z.string().min(1).openapi({ description: 'The handling unit with authority (承办单位)' }),
+  })
   .strict()
   .openapi('RoutePetition', { example: { unitId: 'qingshan-housing' } });
 
@@ -61,8 +83,15 @@ export const AcknowledgePetitionSchema = z
 export const ReplyPetitionSchema = z
   .object({
     outcome: z.enum(OUTCOMES),
-    opinion: z.string().trim().min(1).max(50000).openapi({ description: 'The written opinion (信访处理意见书)' }),
-    deliveredOn: isoDate.optional().openapi({ description: 'Date the petitioner received the reply; defaults to today' }),
+    opinion: z
+      .string()
+      .trim()
+      .min(1)
+      .max(50000)
+      .openapi({ description: 'The written opinion (信访处理意见书)' }),
+    deliveredOn: isoDate
+      .optional()
+      .openapi({ description: 'Date the petitioner received the reply; defaults to today' }),
   })
   .strict()
   .openapi('ReplyPetition', {
@@ -73,14 +102,20 @@ export const ListPetitionsQuerySchema = z
   .object({
     status: z.enum(STATUSES).optional(),
     unit: z.string().min(1).optional().openapi({ description: 'Handling unit id' }),
-    overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+    overdue: z
+      .enum(['true', 'false'])
+      .transform((v) => v === 'true')
+      .optional(),
     page: z.coerce.number().int().min(1).default(1),
     pageSize: z.coerce.number().int().min(1).max(100).default(20),
   })
   .strict();
 
 export const PetitionIdParamsSchema = z.object({
-  id: z.string().regex(/^XF-\d{4}-\d{6}$/, 'must be a petition id such as XF-2026-000001').openapi({ example: 'XF-2026-000001' }),
+  id: z
+    .string()
+    .regex(/^XF-\d{4}-\d{6}$/, 'must be a petition id such as XF-2026-000001')
+    .openapi({ example: 'XF-2026-000001' }),
 });
 
 export const ErrorSchema = z
@@ -126,7 +161,13 @@ export const PetitionDetailSchema = PetitionSummarySchema.extend({
   closedReason: z.string().nullable(),
   deadlines: z.array(DeadlineViewSchema),
   timeline: z.array(
-    z.object({ sequence: z.number(), type: z.string(), at: z.string(), actor: z.string().nullable(), data: z.record(z.string(), z.unknown()) }),
+    z.object({
+      sequence: z.number(),
+      type: z.string(),
+      at: z.string(),
+      actor: z.string().nullable(),
+      data: z.record(z.string(), z.unknown()),
+    }),
   ),
 }).openapi('PetitionDetail');
 

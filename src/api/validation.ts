@@ -2,7 +2,11 @@ import type { z } from 'zod';
 import { AppError } from '../domain/errors';
 
 /** Parses input with a schema, or fails with 422 naming every offending field. */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown, where: 'body' | 'query' | 'path'): z.infer<S> {
+export function parseInput<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  where: 'body' | 'query' | 'path',
+): z.infer<S> {
   const result = schema.safeParse(input ?? {});
   if (result.success) return result.data;
   const fields = result.error.issues.map((issue) => ({

@@ -4,6 +4,7 @@ import { registerDeadlineCommand } from './commands/deadline';
 import { registerDevServicesCommand } from './commands/dev-services';
 import { registerRulesCommand } from './commands/rules';
 import { registerServeCommands } from './commands/serve';
+import { installTemporalRuntime } from '../temporal/runtime';
 
 /** Usage errors (unknown rule set, malformed date, …) exit with this code. */
 export const USAGE_EXIT_CODE = 2;
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
 }
 
 async function main(argv: string[]): Promise<void> {
+  installTemporalRuntime();
   try {
     await buildProgram().parseAsync(argv);
   } catch (err) {

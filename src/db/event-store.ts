@@ -6,7 +6,10 @@ import type { RecordEventsInput } from '../activities/types';
  * Idempotent: an event already stored is skipped and an older projection never overwrites a newer
  * one, so an activity retry (or a replay) changes nothing.
  */
-export async function recordEvents(pool: Pool, { petitionId, events, projection }: RecordEventsInput): Promise<void> {
+export async function recordEvents(
+  pool: Pool,
+  { petitionId, events, projection }: RecordEventsInput,
+): Promise<void> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');

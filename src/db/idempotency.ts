@@ -53,5 +53,8 @@ export async function completeIdempotencyKey(
 
 /** Forgets a claim whose request failed in a way worth retrying, so the retry can run. */
 export async function releaseIdempotencyKey(pool: Pool, login: string, key: string): Promise<void> {
-  await pool.query('DELETE FROM idempotency_keys WHERE login = $1 AND key = $2 AND status_code IS NULL', [login, key]);
+  await pool.query('DELETE FROM idempotency_keys WHERE login = $1 AND key = $2 AND status_code IS NULL', [
+    login,
+    key,
+  ]);
 }

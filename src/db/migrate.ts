@@ -13,5 +13,9 @@ export async function migrate(databaseUrl: string, log: (message: string) => voi
     log: () => undefined,
     verbose: false,
   });
-  log(applied.length ? `Applied migrations: ${applied.map((m) => m.name).join(', ')}` : 'Database schema is current');
+  log(
+    applied.length
+      ? `Applied migrations: ${applied.map((m) => m.name).join(', ')}`
+      : 'Database schema is current',
+  );
 }

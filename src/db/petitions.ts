@@ -62,7 +62,11 @@ async function nextPetitionId(client: PoolClient, year: number): Promise<string>
   return `XF-${year}-${String(rows[0]?.last_value).padStart(6, '0')}`;
 }
 
-export async function insertPetition(client: PoolClient, petition: NewPetition, year: number): Promise<string> {
+export async function insertPetition(
+  client: PoolClient,
+  petition: NewPetition,
+  year: number,
+): Promise<string> {
   const id = await nextPetitionId(client, year);
   await client.query(
     `INSERT INTO petitions (id, bureau_unit_id, channel, category, domain, received_on, rule_set_id, subject,
@@ -100,7 +104,10 @@ export interface PetitionFilter {
   offset: number;
 }
 
-export async function listPetitions(pool: Pool, filter: PetitionFilter): Promise<{ items: PetitionRow[]; total: number }> {
+export async function listPetitions(
+  pool: Pool,
+  filter: PetitionFilter,
+): Promise<{ items: PetitionRow[]; total: number }> {
   const where: string[] = [];
   const params: unknown[] = [];
   const add = (sql: string, value: unknown) => {
@@ -116,7 +123,10 @@ export async function listPetitions(pool: Pool, filter: PetitionFilter): Promise
   }
   const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const [page, count] = await Promise.all([
-    pool.query(`SELECT ${COLUMNS} FROM petitions ${whereSql} ORDER BY created_at DESC, id DESC LIMIT ${filter.limit} OFFSET ${filter.offset}`, params),
+    pool.query(
+      `SELECT ${COLUMNS} FROM petitions ${whereSql} ORDER BY created_at DESC, id DESC LIMIT ${filter.limit} OFFSET ${filter.offset}`,
+      params,
+    ),
     pool.query<{ total: string }>(`SELECT count(*) AS total FROM petitions ${whereSql}`, params),
   ]);
   return { items: page.rows as PetitionRow[], total: Number(count.rows[0]?.total ?? 0) };

@@ -17,12 +17,19 @@ import type { EphemeralServerExecutable } from '@temporalio/testing';
 const execFileAsync = promisify(execFile);
 
 export const TEMPORAL_CLI_MODULE = 'github.com/temporalio/cli/cmd/temporal@v1.5.1';
-export const TEST_SERVER_ARTIFACT = { groupId: 'io.temporal', artifactId: 'temporal-test-server', version: '1.38.0' };
+export const TEST_SERVER_ARTIFACT = {
+  groupId: 'io.temporal',
+  artifactId: 'temporal-test-server',
+  version: '1.38.0',
+};
 
 export type Log = (message: string) => void;
 
 export function toolsCacheDir(env: NodeJS.ProcessEnv = process.env): string {
-  return env.PETITIONFLOW_TOOLS_DIR ?? path.join(env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'petitionflow');
+  return (
+    env.PETITIONFLOW_TOOLS_DIR ??
+    path.join(env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'petitionflow')
+  );
 }
 
 const projectToolsBin = path.resolve(__dirname, '..', '..', '.tools', 'bin');
@@ -75,7 +82,9 @@ export async function obtainTemporalCli(
     const binDir = path.join(toolsCacheDir(env), 'bin');
     // Build into a private directory first, so that a concurrent start never sees half a binary.
     const staging = fs.mkdtempSync(path.join(os.tmpdir(), 'petitionflow-go-'));
-    log(`Building the Temporal CLI (go install ${TEMPORAL_CLI_MODULE}); the first build takes a few minutes…`);
+    log(
+      `Building the Temporal CLI (go install ${TEMPORAL_CLI_MODULE}); the first build takes a few minutes…`,
+    );
     const started = Date.now();
     await execFileAsync('go', ['install', TEMPORAL_CLI_MODULE], {
       env: { ...env, GOBIN: staging, GOFLAGS: '-mod=mod' },
@@ -111,10 +120,14 @@ export async function obtainTestServer(
 <dependencies><dependency><groupId>${groupId}</groupId><artifactId>${artifactId}</artifactId><version>${version}</version></dependency></dependencies>
 </project>\n`;
     fs.writeFileSync(path.join(workDir, 'pom.xml'), pom);
-    await execFileAsync('mvn', ['-q', '-B', 'dependency:build-classpath', '-Dmdep.outputFile=classpath.txt'], {
-      cwd: workDir,
-      maxBuffer: 64 * 1024 * 1024,
-    });
+    await execFileAsync(
+      'mvn',
+      ['-q', '-B', 'dependency:build-classpath', '-Dmdep.outputFile=classpath.txt'],
+      {
+        cwd: workDir,
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    );
     const classpath = fs.readFileSync(path.join(workDir, 'classpath.txt'), 'utf8').trim();
     const binDir = path.join(toolsCacheDir(env), 'bin');
     fs.mkdirSync(binDir, { recursive: true });

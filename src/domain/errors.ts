@@ -18,5 +18,7 @@ export const forbidden = (message: string) => new AppError(403, 'forbidden', mes
 
 /** A body or query field that is well-formed but not acceptable (422, with the field named). */
 export function fieldError(field: string, message: string): AppError {
-  return new AppError(422, 'validation_failed', `${field}: ${message}`, { fields: [{ path: field, message }] });
+  return new AppError(422, 'validation_failed', `${field}: ${message}`, {
+    fields: [{ path: field, message }],
+  });
 }

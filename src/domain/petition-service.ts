@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { type Client, WorkflowUpdateFailedError } from '@temporalio/client';
-import { ApplicationFailure, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/common';
+import {
+  ApplicationFailure,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+} from '@temporalio/common';
 import type { Pool } from 'pg';
 import { AppError, fieldError, forbidden, notFound } from './errors';
 import type { ListPetitionsQuery, RegisterPetitionBody, ReplyPetitionBody } from '../api/schemas';
@@ -103,7 +107,11 @@ export class PetitionService {
     } catch (err) {
       await client.query('ROLLBACK').catch(() => undefined);
       if (err instanceof WorkflowExecutionAlreadyStartedError) {
-        throw new AppError(409, 'already_registered', 'This petition number is already in use; retry the request');
+        throw new AppError(
+          409,
+          'already_registered',
+          'This petition number is already in use; retry the request',
+        );
       }
       throw err;
     } finally {
@@ -125,7 +133,10 @@ export class PetitionService {
 
   async get(user: User, id: string) {
     const row = await this.visiblePetition(user, id);
-    const [state, timeline] = await Promise.all([this.workflowState(id), petitionTimeline(this.deps.pool, id)]);
+    const [state, timeline] = await Promise.all([
+      this.workflowState(id),
+      petitionTimeline(this.deps.pool, id),
+    ]);
     return {
       ...summaryOf(row),
       // The workflow is the source of truth; the projection may trail it by one activity.
@@ -154,12 +165,15 @@ export class PetitionService {
   async route(user: User, id: string, unitId: string) {
     requireRole(user, ['registrar', 'supervisor'], 'route petitions');
     const row = await this.visiblePetition(user, id);
-    if (row.bureauUnitId !== user.unitId) throw forbidden('Only the registering petition bureau routes this petition');
+    if (row.bureauUnitId !== user.unitId)
+      throw forbidden('Only the registering petition bureau routes this petition');
     const unit = await findUnit(this.deps.pool, unitId);
     if (!unit) throw fieldError('unitId', `unknown unit ${unitId}`);
     if (unit.kind !== 'department') throw fieldError('unitId', `${unit.name} is not a handling unit`);
     await this.update(id, () =>
-      this.handle(id).executeUpdate(routeUpdate, { args: [{ actor: actorOf(user), unitId, unitName: unit.name }] }),
+      this.handle(id).executeUpdate(routeUpdate, {
+        args: [{ actor: actorOf(user), unitId, unitName: unit.name }],
+      }),
     );
     return this.get(user, id);
   }
@@ -167,7 +181,9 @@ export class PetitionService {
   async acknowledge(user: User, id: string) {
     requireRole(user, ['handler', 'unit-head'], 'acknowledge petitions');
     await this.visiblePetition(user, id);
-    await this.update(id, () => this.handle(id).executeUpdate(acknowledgeUpdate, { args: [{ actor: actorOf(user) }] }));
+    await this.update(id, () =>
+      this.handle(id).executeUpdate(acknowledgeUpdate, { args: [{ actor: actorOf(user) }] }),
+    );
     return this.get(user, id);
   }
 
@@ -185,7 +201,14 @@ export class PetitionService {
     try {
       await this.update(id, () =>
         this.handle(id).executeUpdate(replyUpdate, {
-          args: [{ actor: actorOf(user), outcome: body.outcome, opinionDocumentId: documentId, deliveredOn: body.deliveredOn }],
+          args: [
+            {
+              actor: actorOf(user),
+              outcome: body.outcome,
+              opinionDocumentId: documentId,
+              deliveredOn: body.deliveredOn,
+            },
+          ],
         }),
       );
     } catch (err) {

@@ -41,6 +41,11 @@ function idOf(raw: unknown): string {
   return typeof id === 'string' ? id : '(no id)';
 }
 
+/** Rule sets are JSON data; a JSON round trip copies them without relying on structuredClone (absent in some sandboxes). */
+function jsonCopy(value: unknown): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
+}
+
 function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
     Object.freeze(value);
@@ -60,10 +65,7 @@ export function parseRuleSet(raw: unknown): RuleSet {
     if (!base) {
       throw new RuleSetValidationError(idOf(raw), [`extends: no registered rule set '${raw.extends}'`]);
     }
-    candidate = applyOverride(
-      structuredClone(base) as unknown as Record<string, unknown>,
-      structuredClone(raw),
-    );
+    candidate = applyOverride(jsonCopy(base), jsonCopy(raw));
   }
   const result = ruleSetSchema.safeParse(candidate);
   if (!result.success) {

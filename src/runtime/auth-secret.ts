@@ -10,7 +10,9 @@ import type { Config } from '../config';
 export function resolveAuthSecret(config: Config): string {
   if (config.AUTH_SECRET) return config.AUTH_SECRET;
   if (config.DATABASE_URL) {
-    throw new Error('AUTH_SECRET must be set (32 characters or more) when DATABASE_URL points at a real database');
+    throw new Error(
+      'AUTH_SECRET must be set (32 characters or more) when DATABASE_URL points at a real database',
+    );
   }
   const file = path.join(config.dataDir, 'auth-secret');
   if (!fs.existsSync(file)) {

@@ -21,7 +21,11 @@ export interface Infrastructure {
  * Temporal and PostgreSQL for this process: the configured ones, or embedded ones started here.
  * `ephemeral` (test runs) uses free ports, a temporary data folder and no Web UI.
  */
-export async function provideInfrastructure(config: Config, log: Log, ephemeral = false): Promise<Infrastructure> {
+export async function provideInfrastructure(
+  config: Config,
+  log: Log,
+  ephemeral = false,
+): Promise<Infrastructure> {
   const stops: Array<() => Promise<void>> = [];
   const stop = async () => {
     for (const s of stops.reverse()) await s().catch((err: unknown) => log(`shutdown: ${String(err)}`));
@@ -42,7 +46,11 @@ export async function provideInfrastructure(config: Config, log: Log, ephemeral 
       if (added.length) log(`Registered search attributes: ${added.join(', ')}`);
       await connection.close();
     } else {
-      log(ephemeral ? 'Starting a Temporal dev server…' : 'Starting the Temporal dev server (data in .data/temporal.db)…');
+      log(
+        ephemeral
+          ? 'Starting a Temporal dev server…'
+          : 'Starting the Temporal dev server (data in .data/temporal.db)…',
+      );
       const server = await startTemporalDevServer({
         dbFilename: ephemeral ? undefined : path.join(dataDir, 'temporal.db'),
         port: ephemeral ? undefined : config.TEMPORAL_PORT,
@@ -89,7 +97,9 @@ export function freePort(): Promise<number> {
     server.on('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }

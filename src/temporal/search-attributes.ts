@@ -20,11 +20,20 @@ export async function ensureSearchAttributes(connection: Connection, namespace: 
   const existing = await connection.operatorService.listSearchAttributes({ namespace });
   const known = new Set(Object.keys(existing.customAttributes ?? {}));
   const missing = PETITION_SEARCH_ATTRIBUTES.filter((key) => !known.has(key.name));
-  if (missing.length > 0) {
-    await connection.operatorService.addSearchAttributes({
-      namespace,
-      searchAttributes: Object.fromEntries(missing.map((key) => [key.name, INDEXED_TYPE[key.type] ?? INDEXED_TYPE.KEYWORD!])),
-    });
-  }
+  if (missing.length > 0) await addSearchAttributes(connection, namespace, missing);
   return missing.map((key) => key.name);
+}
+
+/** Adds search attributes without listing first (the time-skipping test server cannot list them). */
+export async function addSearchAttributes(
+  connection: Connection,
+  namespace: string,
+  keys: ReadonlyArray<(typeof PETITION_SEARCH_ATTRIBUTES)[number]> = PETITION_SEARCH_ATTRIBUTES,
+): Promise<void> {
+  await connection.operatorService.addSearchAttributes({
+    namespace,
+    searchAttributes: Object.fromEntries(
+      keys.map((key) => [key.name, INDEXED_TYPE[key.type] ?? INDEXED_TYPE.KEYWORD!]),
+    ),
+  });
 }

@@ -13,6 +13,10 @@ export function instantMs(iso: string): number {
   return new Date(iso).getTime();
 }
 
+export function dateOf(iso: string): Date {
+  return new Date(iso);
+}
+
 const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
 
 /** Today's calendar date in Asia/Shanghai (fixed +08:00; China has no daylight saving). */

@@ -10,7 +10,7 @@ import {
 import type { createActivities } from '../activities';
 import type { PetitionProjection } from '../activities/types';
 import type { DeadlineResult } from '../rules';
-import { instantMs, nowIso, nowMs, todayInShanghai } from './clock';
+import { dateOf, instantMs, nowIso, nowMs, todayInShanghai } from './clock';
 import type { PetitionEvent, PetitionEventType } from './events';
 import {
   acknowledgeUpdate,
@@ -29,7 +29,7 @@ import * as attrs from './search-attributes';
 const { computeDeadline, recordPetitionEvents } = proxyActivities<ReturnType<typeof createActivities>>({
   startToCloseTimeout: '30 seconds',
   // A database outage must delay the read model, never lose an event: retry without limit.
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute', },
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
 
 /** An instant at which the workflow has something to do for one deadline. */
@@ -70,6 +70,7 @@ export async function petitionWorkflow(input: PetitionWorkflowInput): Promise<Pe
   }
 
   async function startDeadline(key: string, startDate: string): Promise<void> {
+    const phase = state.status;
     const result: DeadlineResult = await computeDeadline({ ruleSetId: state.ruleSetId, key, startDate });
     const deadline: CaseDeadline = {
       key,
@@ -99,11 +100,15 @@ export async function petitionWorkflow(input: PetitionWorkflowInput): Promise<Pe
       ruleSetVersion: deadline.ruleSetVersion,
       explanation: deadline.explanation,
     });
+    // The case may have moved on while the date was being computed (an Update arrived meanwhile).
+    if (state.status !== phase) meetDeadline(key);
     refreshVisibility();
   }
 
   function meetDeadline(key: string): void {
-    const deadline = state.deadlines.find((d) => d.key === key && (d.status === 'running' || d.status === 'overdue'));
+    const deadline = state.deadlines.find(
+      (d) => d.key === key && (d.status === 'running' || d.status === 'overdue'),
+    );
     if (!deadline) return;
     const late = deadline.status === 'overdue';
     deadline.status = 'met';
@@ -122,7 +127,7 @@ export async function petitionWorkflow(input: PetitionWorkflowInput): Promise<Pe
     upsertSearchAttributes([
       { key: attrs.PetitionStatus, value: state.status },
       { key: attrs.HandlingUnit, value: state.handlingUnitId ?? null },
-      { key: attrs.NextDeadline, value: next ? new Date(instantMs(next.dueAt)) : null },
+      { key: attrs.NextDeadline, value: next ? dateOf(next.dueAt) : null },
       { key: attrs.NextDeadlineKey, value: next?.key ?? null },
       { key: attrs.Overdue, value: state.overdue },
     ]);
@@ -256,7 +261,8 @@ export async function petitionWorkflow(input: PetitionWorkflowInput): Promise<Pe
       for (const warning of deadline.warnings) {
         const at = instantMs(warning.at);
         // A warning already past when the deadline started would only be noise.
-        if (deadline.firedWarnings.includes(warning.daysBefore) || at < instantMs(deadline.startedAt)) continue;
+        if (deadline.firedWarnings.includes(warning.daysBefore) || at < instantMs(deadline.startedAt))
+          continue;
         alarms.push({ at, deadline, kind: 'warning', daysBefore: warning.daysBefore });
       }
       alarms.push({ at: instantMs(deadline.dueAt), deadline, kind: 'due' });
@@ -299,7 +305,11 @@ export async function petitionWorkflow(input: PetitionWorkflowInput): Promise<Pe
     refreshVisibility();
   }
 
-  emit('registered', { channel: input.channel, category: input.category, domain: input.domain }, input.registeredBy);
+  emit(
+    'registered',
+    { channel: input.channel, category: input.category, domain: input.domain },
+    input.registeredBy,
+  );
   upsertSearchAttributes([
     { key: attrs.RuleSet, value: input.ruleSetId },
     { key: attrs.PetitionChannel, value: input.channel },

@@ -27,7 +27,9 @@ describe('a petition walks from registration to written reply', () => {
     expect(registered.headers.get('location')).toBe(`/api/petitions/${registered.body.id}`);
     const id: string = registered.body.id;
 
-    const routed = await app.request('registrar', 'POST', `/api/petitions/${id}/route`, { unitId: 'qingshan-housing' });
+    const routed = await app.request('registrar', 'POST', `/api/petitions/${id}/route`, {
+      unitId: 'qingshan-housing',
+    });
     expect(routed.status).toBe(200);
     expect(routed.body.status).toBe('transferred');
     expect(routed.body.handlingUnitId).toBe('qingshan-housing');
@@ -40,7 +42,11 @@ describe('a petition walks from registration to written reply', () => {
     expect(acknowledged.status).toBe(200);
     expect(acknowledged.body.status).toBe('accepted');
     const handle = acknowledged.body.deadlines.find((d: { key: string }) => d.key === 'handle');
-    expect(handle).toMatchObject({ status: 'running', startDate: today, dueDate: dueDate(national, 'handle', today).dueDate });
+    expect(handle).toMatchObject({
+      status: 'running',
+      startDate: today,
+      dueDate: dueDate(national, 'handle', today).dueDate,
+    });
     expect(acknowledged.body.nextDeadline).toEqual({ key: 'handle', dueAt: handle.dueAt });
 
     const replied = await app.request('handler', 'POST', `/api/petitions/${id}/reply`, {
@@ -51,18 +57,35 @@ describe('a petition walks from registration to written reply', () => {
     expect(replied.body.status).toBe('replied');
     expect(replied.body.outcome).toBe('explained');
     const review = replied.body.deadlines.find((d: { key: string }) => d.key === 'request-review');
-    expect(review).toMatchObject({ status: 'running', dueDate: dueDate(national, 'request-review', today).dueDate });
+    expect(review).toMatchObject({
+      status: 'running',
+      dueDate: dueDate(national, 'request-review', today).dueDate,
+    });
 
     const types = replied.body.timeline.map((e: { type: string }) => e.type);
     expect(types).toEqual(
-      expect.arrayContaining(['registered', 'deadline-started', 'transferred', 'deadline-met', 'accepted', 'replied']),
+      expect.arrayContaining([
+        'registered',
+        'deadline-started',
+        'transferred',
+        'deadline-met',
+        'accepted',
+        'replied',
+      ]),
     );
     const sequences = replied.body.timeline.map((e: { sequence: number }) => e.sequence);
     expect(sequences).toEqual(sequences.map((_: number, i: number) => i + 1));
 
     // The read model (projection) follows the workflow.
-    const { rows } = await app.pool.query('SELECT status, handling_unit_id, outcome FROM petitions WHERE id = $1', [id]);
-    expect(rows[0]).toEqual({ status: 'replied', handling_unit_id: 'qingshan-housing', outcome: 'explained' });
+    const { rows } = await app.pool.query(
+      'SELECT status, handling_unit_id, outcome FROM petitions WHERE id = $1',
+      [id],
+    );
+    expect(rows[0]).toEqual({
+      status: 'replied',
+      handling_unit_id: 'qingshan-housing',
+      outcome: 'explained',
+    });
 
     // Ops see the case in Temporal by its search attributes and summary, with no personal data.
     const description = await app.client.workflow.getHandle(petitionWorkflowId(id)).describe();
@@ -72,7 +95,9 @@ describe('a petition walks from registration to written reply', () => {
     expect(description.typedSearchAttributes.get(attrs.Overdue)).toBe(false);
     expect(description.typedSearchAttributes.get(attrs.NextDeadline)).toEqual(new Date(review.dueAt));
     expect(await description.staticSummary()).toBe(`信访 ${id} · letter · complaint · housing`);
-    const history = JSON.stringify(await app.client.workflow.getHandle(petitionWorkflowId(id)).fetchHistory());
+    const history = JSON.stringify(
+      await app.client.workflow.getHandle(petitionWorkflowId(id)).fetchHistory(),
+    );
     expect(history).not.toContain('李四');
     expect(history).not.toContain('13900000000');
   });
@@ -81,7 +106,11 @@ describe('a petition walks from registration to written reply', () => {
     const a = await register();
     const b = await register();
     await app.request('registrar', 'POST', `/api/petitions/${b.body.id}/route`, { unitId: 'qingshan-hr' });
-    const transferred = await app.request('registrar', 'GET', '/api/petitions?status=transferred&unit=qingshan-hr');
+    const transferred = await app.request(
+      'registrar',
+      'GET',
+      '/api/petitions?status=transferred&unit=qingshan-hr',
+    );
     expect(transferred.status).toBe(200);
     expect(transferred.body.items.map((p: { id: string }) => p.id)).toContain(b.body.id);
     expect(transferred.body.items.map((p: { id: string }) => p.id)).not.toContain(a.body.id);
@@ -107,7 +136,10 @@ describe('idempotency', () => {
     );
     expect(rows[0].n).toBe(1);
 
-    const reused = await register({ ...validRegistration(), subject: 'another matter' }, { 'Idempotency-Key': key });
+    const reused = await register(
+      { ...validRegistration(), subject: 'another matter' },
+      { 'Idempotency-Key': key },
+    );
     expect(reused.status).toBe(422);
     expect(reused.body.error.code).toBe('idempotency_key_reused');
   });
@@ -134,7 +166,9 @@ describe('authorisation', () => {
     const none = await app.request(undefined, 'GET', '/api/petitions');
     expect(none.status).toBe(401);
     expect(none.body.error.code).toBe('unauthenticated');
-    const forged = await app.request(undefined, 'GET', '/api/petitions', undefined, { authorization: 'Bearer not.a.token' });
+    const forged = await app.request(undefined, 'GET', '/api/petitions', undefined, {
+      authorization: 'Bearer not.a.token',
+    });
     expect(forged.status).toBe(401);
     expect(forged.body.error.code).toBe('invalid_token');
     const handlerRegisters = await app.request('handler', 'POST', '/api/petitions', validRegistration());
@@ -170,7 +204,9 @@ describe('bad input', () => {
     });
     expect(tooEarly.status).toBe(403); // a bureau registrar is not a handler
     await app.request('registrar', 'POST', `/api/petitions/${body.id}/route`, { unitId: 'qingshan-housing' });
-    const twice = await app.request('registrar', 'POST', `/api/petitions/${body.id}/route`, { unitId: 'qingshan-hr' });
+    const twice = await app.request('registrar', 'POST', `/api/petitions/${body.id}/route`, {
+      unitId: 'qingshan-hr',
+    });
     expect(twice.status).toBe(409);
     expect(twice.body.error.code).toBe('transition_not_allowed');
     const replyBeforeAcceptance = await app.request('handler', 'POST', `/api/petitions/${body.id}/reply`, {
@@ -178,17 +214,22 @@ describe('bad input', () => {
       opinion: 'x',
     });
     expect(replyBeforeAcceptance.status).toBe(409);
-    const { rows } = await app.pool.query('SELECT count(*)::int AS n FROM petition_documents WHERE petition_id = $1', [
-      body.id,
-    ]);
+    const { rows } = await app.pool.query(
+      'SELECT count(*)::int AS n FROM petition_documents WHERE petition_id = $1',
+      [body.id],
+    );
     expect(rows[0].n).toBe(0);
   });
 
   it('refuses routing to a unit that does not exist or is not a handling unit', async () => {
     const { body } = await register();
-    const unknown = await app.request('registrar', 'POST', `/api/petitions/${body.id}/route`, { unitId: 'nowhere' });
+    const unknown = await app.request('registrar', 'POST', `/api/petitions/${body.id}/route`, {
+      unitId: 'nowhere',
+    });
     expect(unknown.status).toBe(422);
-    const bureau = await app.request('registrar', 'POST', `/api/petitions/${body.id}/route`, { unitId: 'qingshan-jco' });
+    const bureau = await app.request('registrar', 'POST', `/api/petitions/${body.id}/route`, {
+      unitId: 'qingshan-jco',
+    });
     expect(bureau.status).toBe(422);
   });
 });
@@ -220,8 +261,21 @@ describe('the OpenAPI examples', () => {
     const registered = await register(example('RegisterPetition'));
     expect(registered.status).toBe(201);
     const id = registered.body.id;
-    expect((await app.request('registrar', 'POST', `/api/petitions/${id}/route`, example('RoutePetition'))).status).toBe(200);
-    expect((await app.request('handler', 'POST', `/api/petitions/${id}/acknowledge`, example('AcknowledgePetition'))).status).toBe(200);
-    expect((await app.request('handler', 'POST', `/api/petitions/${id}/reply`, example('ReplyPetition'))).status).toBe(200);
+    expect(
+      (await app.request('registrar', 'POST', `/api/petitions/${id}/route`, example('RoutePetition'))).status,
+    ).toBe(200);
+    expect(
+      (
+        await app.request(
+          'handler',
+          'POST',
+          `/api/petitions/${id}/acknowledge`,
+          example('AcknowledgePetition'),
+        )
+      ).status,
+    ).toBe(200);
+    expect(
+      (await app.request('handler', 'POST', `/api/petitions/${id}/reply`, example('ReplyPetition'))).status,
+    ).toBe(200);
   });
 });

@@ -27,8 +27,14 @@ export default async function globalSetup(): Promise<void> {
     bundleWorkflowCode({ workflowsPath: require.resolve('../../src/workflows'), logger: quietLogger }),
     obtainTestServer(log),
   ]);
-  const { databaseUrl, temporalAddress } = JSON.parse(addresses) as { databaseUrl: string; temporalAddress: string };
-  const bundlePath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'petitionflow-bundle-')), 'workflows.js');
+  const { databaseUrl, temporalAddress } = JSON.parse(addresses) as {
+    databaseUrl: string;
+    temporalAddress: string;
+  };
+  const bundlePath = path.join(
+    fs.mkdtempSync(path.join(os.tmpdir(), 'petitionflow-bundle-')),
+    'workflows.js',
+  );
   fs.writeFileSync(bundlePath, bundle.code);
 
   process.env.TEST_DATABASE_URL = databaseUrl;

@@ -7,7 +7,9 @@ import { startApi, startWorker } from '../../src/runtime/services';
 
 export const TEST_AUTH_SECRET = 'test-secret-that-is-at-least-32-characters-long';
 
-export function testEnv(name: 'TEST_DATABASE_URL' | 'TEST_TEMPORAL_ADDRESS' | 'TEST_WORKFLOW_BUNDLE'): string {
+export function testEnv(
+  name: 'TEST_DATABASE_URL' | 'TEST_TEMPORAL_ADDRESS' | 'TEST_WORKFLOW_BUNDLE',
+): string {
   const value = process.env[name];
   if (!value) throw new Error(`${name} is not set: run the integration tests through jest (global setup)`);
   return value;
@@ -18,7 +20,13 @@ export interface TestApp {
   pool: Pool;
   client: Client;
   taskQueue: string;
-  request(login: string | undefined, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; headers: Headers }>;
+  request(
+    login: string | undefined,
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: any; headers: Headers }>;
   stop(): Promise<void>;
 }
 
@@ -53,7 +61,11 @@ export async function startTestApp(taskQueue: string): Promise<TestApp> {
         body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
       });
       const text = await response.text();
-      return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
+      return {
+        status: response.status,
+        body: text ? JSON.parse(text) : undefined,
+        headers: response.headers,
+      };
     },
     async stop() {
       await api.stop();

@@ -15,7 +15,8 @@ export function registerAdminCommands(program: Command): void {
     .option('--seed-demo', 'also insert the demo organisation and users')
     .action(async (options: { seedDemo?: boolean }) => {
       const config = loadConfig();
-      if (!config.DATABASE_URL) throw new Error('DATABASE_URL must be set (npm start migrates its embedded database itself)');
+      if (!config.DATABASE_URL)
+        throw new Error('DATABASE_URL must be set (npm start migrates its embedded database itself)');
       await migrate(config.DATABASE_URL, console.log);
       if (options.seedDemo) {
         const pool = createPool(config.DATABASE_URL);

@@ -27,7 +27,7 @@ export function registerDevServicesCommand(program: Command): void {
       const stop = () => {
         if (stopping) return;
         stopping = true;
-        infra.stop().finally(() => process.exit(0));
+        void infra.stop().finally(() => process.exit(0));
       };
       process.on('SIGTERM', stop);
       process.on('SIGINT', stop);
@@ -43,6 +43,8 @@ export function registerDevServicesCommand(program: Command): void {
         await infra.stop();
         throw err;
       }
-      process.stdout.write(`${DEV_SERVICES_READY} ${JSON.stringify({ databaseUrl: infra.databaseUrl, temporalAddress: infra.temporalAddress })}\n`);
+      process.stdout.write(
+        `${DEV_SERVICES_READY} ${JSON.stringify({ databaseUrl: infra.databaseUrl, temporalAddress: infra.temporalAddress })}\n`,
+      );
     });
 }

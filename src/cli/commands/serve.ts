@@ -34,7 +34,9 @@ function stopOnSignal(stop: () => Promise<void>): void {
 export function registerServeCommands(program: Command): void {
   program
     .command('start')
-    .description('Run the whole system: Temporal dev server + Web UI, PostgreSQL, worker and API (embedded defaults)')
+    .description(
+      'Run the whole system: Temporal dev server + Web UI, PostgreSQL, worker and API (embedded defaults)',
+    )
     .action(async () => {
       const config = loadConfig();
       const logger = createLogger(config.LOG_LEVEL);
@@ -68,7 +70,9 @@ export function registerServeCommands(program: Command): void {
         say(`API           ${base}/api/petitions`);
         say(`API docs      ${base}/docs   (OpenAPI: ${base}/openapi.json)`);
         if (infra.temporalUiUrl) say(`Temporal UI   ${infra.temporalUiUrl}`);
-        say(`Temporal      ${infra.temporalAddress}   PostgreSQL ${infra.databaseUrl.replace(/:[^:@/]+@/, ':***@')}`);
+        say(
+          `Temporal      ${infra.temporalAddress}   PostgreSQL ${infra.databaseUrl.replace(/:[^:@/]+@/, ':***@')}`,
+        );
         say('Demo users: registrar, supervisor, handler, unit-head, hr-handler, jco, admin');
         say('Get a token:  npx petitionflow token --user registrar   (then: Authorization: Bearer <token>)');
         say('Stop with Ctrl-C; data stays in .data/ for the next start.');
@@ -124,7 +128,9 @@ export function registerServeCommands(program: Command): void {
 function connectedConfig() {
   const config = loadConfig();
   if (!config.DATABASE_URL || !config.TEMPORAL_ADDRESS) {
-    throw new Error('DATABASE_URL and TEMPORAL_ADDRESS must be set (or use `petitionflow start` for embedded defaults)');
+    throw new Error(
+      'DATABASE_URL and TEMPORAL_ADDRESS must be set (or use `petitionflow start` for embedded defaults)',
+    );
   }
   return { config, pool: createPool(config.DATABASE_URL), temporalAddress: config.TEMPORAL_ADDRESS };
 }

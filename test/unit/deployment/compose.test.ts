@@ -488,14 +488,15 @@ describe('Dockerfile', () => {
     expect(finalStage.some((i) => i.keyword === 'COPY' && /\bbin\b/.test(i.args))).toBe(true);
   });
 
-  it('keeps local state, build output and git out of the build context (.dockerignore)', () => {
+  // test/ too: without it `npm run build` in the image compiles src/ only, so a test cannot break the image.
+  it('keeps local state, build output, git and tests out of the build context (.dockerignore)', () => {
     const entries = readRepoFile('.dockerignore')
       .split('\n')
       .map((line) => line.trim())
       .filter((line) => line && !line.startsWith('#'))
       .map((line) => line.replace(/^\/|\/$/g, ''));
     expect(entries).toEqual(
-      expect.arrayContaining(['node_modules', '.data', '.tools', 'dist', '.git', 'coverage', '.env']),
+      expect.arrayContaining(['node_modules', '.data', '.tools', 'dist', '.git', 'coverage', '.env', 'test']),
     );
   });
 });

@@ -8,6 +8,7 @@ import {
   UnknownDeadlineError,
   dueDate,
   getRuleSet,
+  parseRuleSet,
   type DeadlineKey,
 } from '../../../src/rules';
 
@@ -22,30 +23,102 @@ import {
 type Row = [ruleSet: string, key: DeadlineKey, start: string, due: string, why: string];
 
 const calendarDayRows: Row[] = [
-  ['national-2022', 'handle', '2026-08-02', '2026-10-08', '60 d → Thu 1 Oct, National Day 1–7 Oct → Thu 8 Oct'],
-  ['national-2022', 'route', '2025-01-14', '2025-02-05', '15 d → Wed 29 Jan, Spring Festival to 4 Feb → Wed 5 Feb'],
+  [
+    'national-2022',
+    'handle',
+    '2026-08-02',
+    '2026-10-08',
+    '60 d → Thu 1 Oct, National Day 1–7 Oct → Thu 8 Oct',
+  ],
+  [
+    'national-2022',
+    'route',
+    '2025-01-14',
+    '2025-02-05',
+    '15 d → Wed 29 Jan, Spring Festival to 4 Feb → Wed 5 Feb',
+  ],
   ['national-2022', 'acknowledge', '2025-01-24', '2025-02-08', '15 d → Sat 8 Feb, a make-up working day'],
   ['national-2022', 'acknowledge', '2026-09-25', '2026-10-10', '15 d → Sat 10 Oct, a make-up working day'],
   ['national-2022', 'request-review', '2024-12-27', '2025-01-26', '30 d → Sun 26 Jan, a make-up working day'],
-  ['national-2022', 'review', '2025-04-01', '2025-05-06', '30 d → Thu 1 May, Labour Day to 5 May → Tue 6 May'],
-  ['national-2022', 'handle', '2025-08-05', '2025-10-09', '60 d → Sat 4 Oct, National Day to 8 Oct → Thu 9 Oct'],
-  ['national-2022', 'return-visit', '2025-12-17', '2026-01-04', '15 d → Thu 1 Jan, off to Sat 3 Jan → make-up Sun 4 Jan'],
-  ['national-2022', 'route', '2026-02-17', '2026-03-04', 'starts inside the Spring Festival: 15 d → Wed 4 Mar'],
-  ['national-2022', 'request-reexamination', '2026-05-02', '2026-06-01', 'starts on Labour Day: 30 d → Mon 1 Jun'],
+  [
+    'national-2022',
+    'review',
+    '2025-04-01',
+    '2025-05-06',
+    '30 d → Thu 1 May, Labour Day to 5 May → Tue 6 May',
+  ],
+  [
+    'national-2022',
+    'handle',
+    '2025-08-05',
+    '2025-10-09',
+    '60 d → Sat 4 Oct, National Day to 8 Oct → Thu 9 Oct',
+  ],
+  [
+    'national-2022',
+    'return-visit',
+    '2025-12-17',
+    '2026-01-04',
+    '15 d → Thu 1 Jan, off to Sat 3 Jan → make-up Sun 4 Jan',
+  ],
+  [
+    'national-2022',
+    'route',
+    '2026-02-17',
+    '2026-03-04',
+    'starts inside the Spring Festival: 15 d → Wed 4 Mar',
+  ],
+  [
+    'national-2022',
+    'request-reexamination',
+    '2026-05-02',
+    '2026-06-01',
+    'starts on Labour Day: 30 d → Mon 1 Jun',
+  ],
   ['national-2022', 'reexamine', '2026-03-10', '2026-04-09', '30 d → Thu 9 Apr, an ordinary working day'],
   ['national-2022', 'handle', '2026-07-11', '2026-09-09', '60 d → Wed 9 Sep'],
   ['national-2022', 'review', '2026-05-09', '2026-06-08', '30 d → Mon 8 Jun'],
-  ['national-2022', 'review', '2026-05-20', '2026-06-22', '30 d → Fri 19 Jun, Dragon Boat to Sun 21 Jun → Mon 22 Jun'],
-  ['zhejiang-2016', 'handle', '2026-01-20', '2026-02-24', '30 d → Thu 19 Feb, Spring Festival to 23 Feb → Tue 24 Feb'],
+  [
+    'national-2022',
+    'review',
+    '2026-05-20',
+    '2026-06-22',
+    '30 d → Fri 19 Jun, Dragon Boat to Sun 21 Jun → Mon 22 Jun',
+  ],
+  [
+    'zhejiang-2016',
+    'handle',
+    '2026-01-20',
+    '2026-02-24',
+    '30 d → Thu 19 Feb, Spring Festival to 23 Feb → Tue 24 Feb',
+  ],
   ['zhejiang-2016', 'review', '2025-04-01', '2025-05-06', 'review inherited from national: as above'],
-  ['shandong-2015', 'supervision-feedback', '2026-09-01', '2026-10-08', '30 d (Art 59) → Thu 1 Oct → Thu 8 Oct'],
+  [
+    'shandong-2015',
+    'supervision-feedback',
+    '2026-09-01',
+    '2026-10-08',
+    '30 d (Art 59) → Thu 1 Oct → Thu 8 Oct',
+  ],
   ['shandong-2015', 'handle', '2025-08-05', '2025-10-09', 'same 60 d as national (Art 42)'],
   ['shandong-2015', 'reexamine', '2025-09-01', '2025-10-09', '30 d → Wed 1 Oct → Thu 9 Oct'],
 ];
 
 const workingDayRows: Row[] = [
-  ['national-2022', 'object', '2025-09-26', '2025-10-10', 'Sun 28 Sep (make-up) 1, 29 2, 30 3, 1–8 Oct off, 9 4, 10 5'],
-  ['national-2022', 'object', '2026-02-16', '2026-02-28', 'starts on a holiday: 24 1 … 27 4, Sat 28 Feb (make-up) 5'],
+  [
+    'national-2022',
+    'object',
+    '2025-09-26',
+    '2025-10-10',
+    'Sun 28 Sep (make-up) 1, 29 2, 30 3, 1–8 Oct off, 9 4, 10 5',
+  ],
+  [
+    'national-2022',
+    'object',
+    '2026-02-16',
+    '2026-02-28',
+    'starts on a holiday: 24 1 … 27 4, Sat 28 Feb (make-up) 5',
+  ],
   [
     'national-2022',
     'handle-simplified',
@@ -53,12 +126,42 @@ const workingDayRows: Row[] = [
     '2025-02-08',
     '21–24 Jan 1–4, Sun 26 Jan 5, 27 6, 28 Jan–4 Feb off, 5–7 Feb 7–9, Sat 8 Feb 10',
   ],
-  ['national-2022', 'supervision-feedback', '2026-04-30', '2026-05-11', '1–5 May off, 6–8 May 1–3, Sat 9 May 4, Mon 11 5'],
+  [
+    'national-2022',
+    'supervision-feedback',
+    '2026-04-30',
+    '2026-05-11',
+    '1–5 May off, 6–8 May 1–3, Sat 9 May 4, Mon 11 5',
+  ],
   ['national-2022', 'object', '2026-03-06', '2026-03-13', 'no holiday: Mon 9 … Fri 13'],
-  ['zhejiang-2016', 'route', '2026-09-29', '2026-10-12', 'Wed 30 Sep 1, 1–7 Oct off, 8 2, 9 3, Sat 10 Oct 4, Mon 12 5'],
-  ['zhejiang-2016', 'acknowledge', '2025-01-24', '2025-02-07', 'Sun 26 Jan 1, Mon 27 2, 28 Jan–4 Feb off, 5–7 Feb 3–5'],
-  ['shandong-2015', 'accept-review', '2026-09-30', '2026-10-10', '1–7 Oct off, Thu 8 1, Fri 9 2, Sat 10 Oct (make-up) 3'],
-  ['shandong-2015', 'accept-reexamination', '2025-05-29', '2025-06-04', 'Fri 30 May 1, 31 May–2 Jun off, 3 Jun 2, 4 Jun 3'],
+  [
+    'zhejiang-2016',
+    'route',
+    '2026-09-29',
+    '2026-10-12',
+    'Wed 30 Sep 1, 1–7 Oct off, 8 2, 9 3, Sat 10 Oct 4, Mon 12 5',
+  ],
+  [
+    'zhejiang-2016',
+    'acknowledge',
+    '2025-01-24',
+    '2025-02-07',
+    'Sun 26 Jan 1, Mon 27 2, 28 Jan–4 Feb off, 5–7 Feb 3–5',
+  ],
+  [
+    'shandong-2015',
+    'accept-review',
+    '2026-09-30',
+    '2026-10-10',
+    '1–7 Oct off, Thu 8 1, Fri 9 2, Sat 10 Oct (make-up) 3',
+  ],
+  [
+    'shandong-2015',
+    'accept-reexamination',
+    '2025-05-29',
+    '2025-06-04',
+    'Fri 30 May 1, 31 May–2 Jun off, 3 Jun 2, 4 Jun 3',
+  ],
 ];
 
 describe('dueDate on the official 2025–2026 calendar', () => {
@@ -97,13 +200,19 @@ describe('dueDate on the official 2025–2026 calendar', () => {
       // 00:00 of the day 5 and 1 calendar days before the due date.
       warnings: [
         { daysBefore: 5, at: '2026-10-03T00:00:00+08:00', notify: ['handling-unit'] },
-        { daysBefore: 1, at: '2026-10-07T00:00:00+08:00', notify: ['handling-unit', 'unit-head', 'case-owning-leader'] },
+        {
+          daysBefore: 1,
+          at: '2026-10-07T00:00:00+08:00',
+          notify: ['handling-unit', 'unit-head', 'case-owning-leader'],
+        },
       ],
       // 15 d after 24:00 on 8 Oct.
       expiry: {
         supervision: true,
         closesWindow: false,
-        escalations: [{ rung: 1, daysAfter: 15, at: '2026-10-24T00:00:00+08:00', notify: ['joint-conference-office'] }],
+        escalations: [
+          { rung: 1, daysAfter: 15, at: '2026-10-24T00:00:00+08:00', notify: ['joint-conference-office'] },
+        ],
       },
     });
     expect(result.explanation).toContain(
@@ -128,27 +237,32 @@ describe('dueDate on the official 2025–2026 calendar', () => {
     // 3 wd from Thu 2026-03-05 → Tue 10 Mar; the 1-day warning is Mon 9 Mar, after the start.
     const result = dueDate(getRuleSet('shandong-2015'), 'accept-review', '2026-03-05');
     expect(result.dueDate).toBe('2026-03-10');
-    expect(result.warnings).toEqual([{ daysBefore: 1, at: '2026-03-09T00:00:00+08:00', notify: ['review-body'] }]);
+    expect(result.warnings).toEqual([
+      { daysBefore: 1, at: '2026-03-09T00:00:00+08:00', notify: ['review-body'] },
+    ]);
     // Zhejiang route, 5 wd from Fri 2026-03-06 → Fri 13 Mar; no 5-day warning is configured for it.
-    expect(dueDate(getRuleSet('zhejiang-2016'), 'route', '2026-03-06').warnings.map((w) => w.daysBefore)).toEqual([1]);
+    expect(
+      dueDate(getRuleSet('zhejiang-2016'), 'route', '2026-03-06').warnings.map((w) => w.daysBefore),
+    ).toEqual([1]);
   });
 });
 
 describe('extensions and pauses', () => {
   const national = getRuleSet('national-2022');
 
-  it.each([
-    // ruleSet, start, extension, due, why
+  it.each<[ruleSet: string, start: string, extensionDays: number, due: string, why: string]>([
     ['national-2022', '2026-08-02', 30, '2026-11-02', '90 d → Sat 31 Oct → Mon 2 Nov'],
     ['national-2022', '2025-08-05', 30, '2025-11-03', '90 d → Mon 3 Nov'],
     ['national-2022', '2025-08-05', 10, '2025-10-14', '70 d → Tue 14 Oct'],
     ['zhejiang-2016', '2026-01-20', 60, '2026-04-20', '30 + 60 = 90 d → Mon 20 Apr'],
     ['zhejiang-2016', '2026-01-20', 45, '2026-04-07', '75 d → Sun 5 Apr, Qingming 4–6 Apr → Tue 7 Apr'],
-  ] as const)('%s handle from %s extended by %i d → %s (%s)', (ruleSetId, start, extensionDays, due) => {
+  ])('%s handle from %s extended by %i d → %s (%s)', (ruleSetId, start, extensionDays, due) => {
     const result = dueDate(getRuleSet(ruleSetId), 'handle', start, { extensionDays });
     expect(result.dueDate).toBe(due);
     expect(result.extensionDays).toBe(extensionDays);
-    expect(result.explanation.join('\n')).toContain(`= ${30 + (ruleSetId === 'national-2022' ? 30 : 0) + extensionDays} d`);
+    expect(result.explanation.join('\n')).toContain(
+      `= ${30 + (ruleSetId === 'national-2022' ? 30 : 0) + extensionDays} d`,
+    );
   });
 
   it('counts hearing time on top for a re-examination, from the original start', () => {
@@ -180,12 +294,16 @@ describe('extensions and pauses', () => {
   });
 
   it('refuses extending a deadline the rule set does not let extend', () => {
-    expect(() => dueDate(national, 'review', '2026-03-02', { extensionDays: 5 })).toThrow(DeadlineNotExtendableError);
+    expect(() => dueDate(national, 'review', '2026-03-02', { extensionDays: 5 })).toThrow(
+      DeadlineNotExtendableError,
+    );
     expect(dueDate(national, 'review', '2026-03-02', { extensionDays: 0 }).dueDate).toBe('2026-04-01');
   });
 
   it('refuses paused days where a hearing does not stop the clock (first handling)', () => {
-    expect(() => dueDate(national, 'handle', '2026-03-02', { pausedDays: 3 })).toThrow(DeadlineNotPausableError);
+    expect(() => dueDate(national, 'handle', '2026-03-02', { pausedDays: 3 })).toThrow(
+      DeadlineNotPausableError,
+    );
   });
 
   it.each([
@@ -238,17 +356,52 @@ describe('provisional results outside the official data', () => {
 
   it('still honours the fixed-date holidays in a provisional year', () => {
     // 15 d from Mon 2030-09-16 → Tue 1 Oct; National Day 1–3 Oct → Fri 4 Oct.
-    expect(dueDate(national, 'route', '2030-09-16')).toMatchObject({ dueDate: '2030-10-04', provisional: true });
+    expect(dueDate(national, 'route', '2030-09-16')).toMatchObject({
+      dueDate: '2030-10-04',
+      provisional: true,
+    });
     // 15 d from Tue 2030-04-16 → Wed 1 May; Labour Day 1–2 May → Fri 3 May.
-    expect(dueDate(national, 'route', '2030-04-16')).toMatchObject({ dueDate: '2030-05-03', provisional: true });
+    expect(dueDate(national, 'route', '2030-04-16')).toMatchObject({
+      dueDate: '2030-05-03',
+      provisional: true,
+    });
   });
 
   it('is provisional when only the end reaches an uncovered day (late December 2026, 2027)', () => {
     // 60 d from 2026-11-01 → Thu 31 Dec: the 2027 notice could still make it a day off.
-    expect(dueDate(national, 'handle', '2026-11-01')).toMatchObject({ dueDate: '2026-12-31', provisional: true });
+    expect(dueDate(national, 'handle', '2026-11-01')).toMatchObject({
+      dueDate: '2026-12-31',
+      provisional: true,
+    });
     // 15 d from 2026-12-20 → Mon 2027-01-04.
-    expect(dueDate(national, 'route', '2026-12-20')).toMatchObject({ dueDate: '2027-01-04', provisional: true });
+    expect(dueDate(national, 'route', '2026-12-20')).toMatchObject({
+      dueDate: '2027-01-04',
+      provisional: true,
+    });
     // 60 d from 2026-10-01 → Mon 30 Nov: settled.
-    expect(dueDate(national, 'handle', '2026-10-01')).toMatchObject({ dueDate: '2026-11-30', provisional: false });
+    expect(dueDate(national, 'handle', '2026-10-01')).toMatchObject({
+      dueDate: '2026-11-30',
+      provisional: false,
+    });
+  });
+});
+
+describe('counting policy settings', () => {
+  const withCounting = (counting: Record<string, boolean>) =>
+    parseRuleSet({ extends: 'national-2022', id: 'policy-test', counting });
+
+  it('counts the start day as day 1 when excludeStartDay is off', () => {
+    const ruleSet = withCounting({ excludeStartDay: false });
+    // Day 1 = Sun 2 Aug 2026, day 60 = Wed 30 Sep, a working day.
+    expect(dueDate(ruleSet, 'handle', '2026-08-02').dueDate).toBe('2026-09-30');
+    // Mon 9 Mar 2026 is working day 1; day 5 is Fri 13 Mar (with the default it would be Mon 16 Mar).
+    expect(dueDate(ruleSet, 'object', '2026-03-09').dueDate).toBe('2026-03-13');
+    expect(dueDate(getRuleSet('national-2022'), 'object', '2026-03-09').dueDate).toBe('2026-03-16');
+  });
+
+  it('leaves a period ending on a holiday where it ends when roll-forward is off', () => {
+    const result = dueDate(withCounting({ rollForwardToWorkingDay: false }), 'handle', '2026-08-02');
+    expect(result.dueDate).toBe('2026-10-01');
+    expect(result.explanation.join('\n')).toContain('roll-forward is off');
   });
 });

@@ -128,7 +128,9 @@ describe('official working-day calendar', () => {
 
     it('adds a year, covers it and changes the calendar version', () => {
       const calendar = buildCalendar(fixture2027);
-      expect(calendar.version).toMatch(/^cn-workdays\/chinese-days@1\.5\.7\/2004-2027\/repo:2027#[0-9a-f]{8}$/);
+      expect(calendar.version).toMatch(
+        /^cn-workdays\/chinese-days@1\.5\.7\/2004-2027\/repo:2027#[0-9a-f]{8}$/,
+      );
       expect(buildCalendar(fixture2027).version).toBe(calendar.version); // stable
       expect(calendar.dayInfo('2027-02-08')).toMatchObject({ working: false, covered: true });
       expect(calendar.dayInfo('2027-02-13')).toMatchObject({ working: true, makeUpWorkday: true });

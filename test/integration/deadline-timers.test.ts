@@ -1,0 +1,133 @@
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import type { Pool } from 'pg';
+import { createActivities } from '../../src/activities';
+import { createPool } from '../../src/db/pool';
+import { insertPetition } from '../../src/db/petitions';
+import { addSearchAttributes } from '../../src/temporal/search-attributes';
+import {
+  acknowledgeUpdate,
+  type Actor,
+  PETITION_WORKFLOW_TYPE,
+  type PetitionWorkflowInput,
+  petitionWorkflowId,
+  routeUpdate,
+  stateQuery,
+} from '../../src/workflows/messages';
+import { testEnv } from '../support/harness';
+
+/**
+ * Durable timers on simulated time: the time-skipping test server jumps over the 60 days of D5,
+ * while activities write to the run's real PostgreSQL.
+ */
+let env: TestWorkflowEnvironment;
+let pool: Pool;
+let worker: Worker;
+let running: Promise<void>;
+const taskQueue = 'deadline-timers';
+
+const registrar: Actor = { login: 'registrar', unitId: 'qingshan-petition-bureau', roles: ['registrar'] };
+const handler: Actor = { login: 'handler', unitId: 'qingshan-housing', roles: ['handler'] };
+
+beforeAll(async () => {
+  const testServerPath = process.env.TEMPORAL_TEST_SERVER_PATH;
+  env = await TestWorkflowEnvironment.createTimeSkipping(
+    testServerPath ? { server: { executable: { type: 'existing-path', path: testServerPath } } } : undefined,
+  );
+  // The test server starts with no custom search attributes; the workflow upserts ours.
+  await addSearchAttributes(env.connection, 'default');
+  pool = createPool(testEnv('TEST_DATABASE_URL'));
+  worker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue,
+    workflowBundle: { codePath: testEnv('TEST_WORKFLOW_BUNDLE') },
+    activities: createActivities(pool),
+  });
+  running = worker.run();
+});
+
+afterAll(async () => {
+  if (worker?.getState() === 'RUNNING') worker.shutdown();
+  await running;
+  await pool?.end();
+  await env?.teardown();
+});
+
+async function startAcceptedPetition() {
+  const client = await pool.connect();
+  let petitionId: string;
+  try {
+    petitionId = await insertPetition(
+      client,
+      {
+        bureauUnitId: registrar.unitId,
+        channel: 'visit',
+        category: 'complaint',
+        domain: 'housing',
+        receivedOn: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10),
+        ruleSetId: 'national-2022',
+        subject: 'timer test',
+        description: 'timer test',
+        petitioner: { name: 'Test' },
+        registeredBy: registrar.login,
+      },
+      new Date().getUTCFullYear(),
+    );
+  } finally {
+    client.release();
+  }
+  const input: PetitionWorkflowInput = {
+    petitionId,
+    ruleSetId: 'national-2022',
+    channel: 'visit',
+    category: 'complaint',
+    domain: 'housing',
+    receivedOn: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10),
+    bureauUnitId: registrar.unitId,
+    registeredBy: registrar,
+  };
+  const handle = await env.client.workflow.start(PETITION_WORKFLOW_TYPE, {
+    workflowId: petitionWorkflowId(petitionId),
+    taskQueue,
+    args: [input],
+  });
+  await handle.executeUpdate(routeUpdate, { args: [{ actor: registrar, unitId: handler.unitId }] });
+  await handle.executeUpdate(acknowledgeUpdate, { args: [{ actor: handler }] });
+  return { petitionId, handle };
+}
+
+it('fires the D5 warnings and, after 60 simulated days, records the automatic supervision notice', async () => {
+  const { petitionId, handle } = await startAcceptedPetition();
+  const accepted = await handle.query(stateQuery);
+  const handleDeadline = accepted.deadlines.find((d) => d.key === 'handle');
+  expect(handleDeadline?.status).toBe('running');
+
+  // Waiting on an Update does not skip time; the environment's sleep does.
+  await env.sleep('40 days');
+  const before = await handle.query(stateQuery);
+  expect(before.deadlines.find((d) => d.key === 'handle')?.status).toBe('running');
+  expect(before.overdue).toBe(false);
+
+  await env.sleep('25 days');
+  const after = await handle.query(stateQuery);
+  const handleAfter = after.deadlines.find((d) => d.key === 'handle');
+  expect(handleAfter?.status).toBe('overdue');
+  expect(handleAfter?.supervisionNoticeAt).toBeDefined();
+  // The notice is dated when the deadline passed (its 24:00), not when someone looked.
+  expect(new Date(handleAfter!.supervisionNoticeAt!).getTime()).toBeGreaterThanOrEqual(
+    new Date(handleAfter!.dueAt).getTime(),
+  );
+  expect(after.overdue).toBe(true);
+
+  const { rows } = await pool.query(
+    `SELECT type, data FROM petition_events WHERE petition_id = $1 AND data->>'key' = 'handle' ORDER BY sequence`,
+    [petitionId],
+  );
+  const types = rows.map((r) => r.type);
+  expect(types).toEqual(['deadline-started', 'deadline-warning', 'deadline-warning', 'supervision-notice']);
+  expect(rows.filter((r) => r.type === 'deadline-warning').map((r) => r.data.daysBefore)).toEqual([5, 1]);
+  expect(rows[3].data).toMatchObject({ key: 'handle', unitId: handler.unitId });
+
+  const projection = await pool.query('SELECT overdue, status FROM petitions WHERE id = $1', [petitionId]);
+  expect(projection.rows[0]).toEqual({ overdue: true, status: 'accepted' });
+});

@@ -1,0 +1,191 @@
+import {
+  DEADLINE_KEYS,
+  DEFAULT_RULE_SET_ID,
+  RuleSetValidationError,
+  UnknownRuleSetError,
+  getRuleSet,
+  listRuleSets,
+  parseRuleSet,
+  type RuleSet,
+} from '../../../src/rules';
+
+function deadline(ruleSet: RuleSet, key: string) {
+  const found = ruleSet.deadlines.find((entry) => entry.key === key);
+  if (!found) throw new Error(`${ruleSet.id} lacks ${key}`);
+  return found;
+}
+
+function mutableCopy(
+  ruleSet: RuleSet,
+): Record<string, unknown> & { deadlines: Array<Record<string, unknown>> } {
+  return structuredClone(ruleSet) as unknown as Record<string, unknown> & {
+    deadlines: Array<Record<string, unknown>>;
+  };
+}
+
+describe('rule sets', () => {
+  const national = getRuleSet('national-2022');
+  const zhejiang = getRuleSet('zhejiang-2016');
+  const shandong = getRuleSet('shandong-2015');
+
+  it('lists the three built-in sets, national first and default', () => {
+    expect(listRuleSets().map((ruleSet) => ruleSet.id)).toEqual([
+      'national-2022',
+      'zhejiang-2016',
+      'shandong-2015',
+    ]);
+    expect(DEFAULT_RULE_SET_ID).toBe('national-2022');
+  });
+
+  it('throws UnknownRuleSetError with its code for an unknown id', () => {
+    expect(() => getRuleSet('beijing-2006')).toThrow(UnknownRuleSetError);
+    expect(() => getRuleSet('beijing-2006')).toThrow(expect.objectContaining({ code: 'unknown_rule_set' }));
+  });
+
+  it('gives the national deadlines D1–D10 with the lengths of the 2022 text', () => {
+    const lengths = Object.fromEntries(
+      national.deadlines.map((rule) => [rule.key, `${rule.length} ${rule.unit}`]),
+    );
+    expect(lengths).toEqual({
+      route: '15 calendar-days',
+      acknowledge: '15 calendar-days',
+      object: '5 working-days',
+      handle: '60 calendar-days',
+      'handle-simplified': '10 working-days',
+      'request-review': '30 calendar-days',
+      review: '30 calendar-days',
+      'request-reexamination': '30 calendar-days',
+      reexamine: '30 calendar-days',
+      'supervision-feedback': '5 working-days',
+      'return-visit': '15 calendar-days',
+    });
+    expect(national.extension).toMatchObject({
+      appliesTo: ['handle'],
+      capDays: 30,
+      approverRole: 'unit-head',
+    });
+    expect(national.deadlines.filter((rule) => rule.pausable).map((rule) => rule.key)).toEqual(['reexamine']);
+    expect(national.counting).toMatchObject({ excludeStartDay: true, rollForwardToWorkingDay: true });
+  });
+
+  it('makes Zhejiang differ only where its text does (Art 20, 23)', () => {
+    expect(deadline(zhejiang, 'route')).toMatchObject({ length: 5, unit: 'working-days' });
+    expect(deadline(zhejiang, 'acknowledge')).toMatchObject({ length: 5, unit: 'working-days' });
+    expect(deadline(zhejiang, 'handle')).toMatchObject({ length: 30, unit: 'calendar-days' });
+    expect(zhejiang.extension.capDays).toBe(60);
+    for (const key of ['object', 'review', 'reexamine', 'supervision-feedback', 'return-visit']) {
+      expect(deadline(zhejiang, key)).toEqual(deadline(national, key));
+    }
+    expect(zhejiang.extends).toBe('national-2022');
+  });
+
+  it('gives Shandong its acceptance decisions and supervision feedback (Art 43, 44, 59)', () => {
+    expect(deadline(shandong, 'accept-review')).toMatchObject({
+      length: 3,
+      unit: 'working-days',
+      actor: 'review-body',
+    });
+    expect(deadline(shandong, 'accept-reexamination')).toMatchObject({ length: 3, unit: 'working-days' });
+    expect(deadline(shandong, 'supervision-feedback')).toMatchObject({
+      length: 30,
+      unit: 'calendar-days',
+      kind: 'statutory',
+    });
+    expect(deadline(shandong, 'handle')).toMatchObject({ length: 60, citation: '山东省信访条例 Art 42 ¶1' });
+    expect(shandong.extension).toMatchObject({ capDays: 30, assignedMatterApproverRole: 'assigning-body' });
+    // Acceptance decisions sit beside the steps they belong to.
+    const keys = shandong.deadlines.map((rule) => rule.key);
+    expect(keys.indexOf('accept-review')).toBe(keys.indexOf('request-review') + 1);
+    expect(national.deadlines.some((rule) => rule.key === 'accept-review')).toBe(false);
+  });
+
+  it('uses only known deadline keys and cites an article for each', () => {
+    for (const ruleSet of listRuleSets()) {
+      for (const rule of ruleSet.deadlines) {
+        expect(DEADLINE_KEYS).toContain(rule.key);
+        expect(rule.citation.length).toBeGreaterThan(5);
+      }
+    }
+  });
+
+  it('hands out frozen rule sets, so a caller cannot change the rules for everyone', () => {
+    expect(Object.isFrozen(national)).toBe(true);
+    expect(Object.isFrozen(national.deadlines[0])).toBe(true);
+    expect(Object.isFrozen(national.extension.appliesTo)).toBe(true);
+  });
+});
+
+describe('parseRuleSet validation', () => {
+  const national = getRuleSet('national-2022');
+
+  function problemsOf(raw: unknown): string {
+    try {
+      parseRuleSet(raw);
+    } catch (err) {
+      expect(err).toBeInstanceOf(RuleSetValidationError);
+      expect((err as RuleSetValidationError).code).toBe('invalid_rule_set');
+      return (err as Error).message;
+    }
+    throw new Error('expected the rule set to be refused');
+  }
+
+  it('accepts a valid copy', () => {
+    expect(parseRuleSet(mutableCopy(national))).toEqual(national);
+  });
+
+  it('names the deadline and field of a bad length', () => {
+    const raw = mutableCopy(national);
+    raw.deadlines[3]!.length = -60;
+    expect(problemsOf(raw)).toMatch(
+      /rule set 'national-2022' is invalid: deadlines\[handle\]\.length: Too small/,
+    );
+  });
+
+  it('names an unknown unit, a misspelt field and a missing section', () => {
+    const raw = mutableCopy(national);
+    raw.deadlines[0]!.unit = 'business-days';
+    raw.deadlines[1]!.lenght = 15;
+    delete raw.escalation;
+    const message = problemsOf(raw);
+    expect(message).toContain('deadlines[route].unit');
+    expect(message).toContain('deadlines[acknowledge]: Unrecognized key: "lenght"');
+    expect(message).toContain('escalation:');
+  });
+
+  it('refuses counting settings the arithmetic does not implement', () => {
+    const raw = mutableCopy(national);
+    (raw.counting as Record<string, unknown>).timeZone = 'UTC';
+    expect(problemsOf(raw)).toContain('counting.timeZone');
+  });
+
+  it('refuses escalation rungs out of order and a closing window that escalates', () => {
+    const raw = mutableCopy(national);
+    const expiry = raw.deadlines[5]!.expiry as Record<string, unknown>; // request-review
+    expiry.escalations = [{ rung: 2, daysAfter: 1, notify: ['joint-conference-office'] }];
+    const message = problemsOf(raw);
+    expect(message).toContain('deadlines[request-review].expiry.escalations[0].rung: expected rung 1');
+    expect(message).toContain('deadlines[request-review].expiry.closesWindow');
+  });
+
+  it('validates an override after merging it onto its base', () => {
+    const override = {
+      extends: 'national-2022',
+      id: 'test-province',
+      version: '1.0.0',
+      deadlines: [{ key: 'handle', length: 45 }],
+      extension: { appliesTo: ['handle', 'accept-review'] },
+    };
+    expect(problemsOf(override)).toContain("extension.appliesTo[1]: deadline 'accept-review' is not defined");
+    const valid = parseRuleSet({ ...override, extension: { capDays: 15 } });
+    expect(valid.deadlines.find((rule) => rule.key === 'handle')?.length).toBe(45);
+    expect(valid.extension).toMatchObject({ capDays: 15, appliesTo: ['handle'] });
+  });
+
+  it('refuses an override of an unknown base, and a new deadline given only in part', () => {
+    expect(problemsOf({ extends: 'mars-2100', id: 'x' })).toContain(
+      "extends: no registered rule set 'mars-2100'",
+    );
+    const partial = { extends: 'national-2022', id: 'y', deadlines: [{ key: 'accept-review', length: 3 }] };
+    expect(problemsOf(partial)).toContain('deadlines[accept-review].title');
+  });
+});
