@@ -15,6 +15,14 @@ export default tseslint.config(
     },
   },
   {
+    // Plain CommonJS files run by Node (the jest reporter).
+    files: ['**/*.js'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { module: 'writable', require: 'readonly', process: 'readonly' },
+    },
+  },
+  {
     // Tests read JSON response bodies loosely.
     files: ['test/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

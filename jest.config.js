@@ -7,6 +7,7 @@ const swc = [
 module.exports = {
   // Integration tests drive real servers; a cold JVM or a first workflow task can take seconds.
   testTimeout: 120000,
+  reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
   projects: [
     {
       displayName: 'unit',
