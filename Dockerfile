@@ -7,9 +7,11 @@ WORKDIR /app
 # bash for pipefail: a failing `node -e` in the pipes below must fail the build, not rebuild nothing.
 SHELL ["/bin/bash", "-o", "pipefail", "-c"]
 COPY package.json package-lock.json ./
+# `npm install` with the lock file, not `npm ci`: lock files written against this registry omit the
+# optional packages of other platforms, which `npm ci` refuses; versions still come from the lock.
 # Install scripts run only for the packages that package.json's `allowScripts` approves: the npm in this
 # image predates that field, so scripts are skipped wholesale and the approved ones are rebuilt by name.
-RUN npm ci --ignore-scripts \
+RUN npm install --no-audit --no-fund --ignore-scripts \
  && node -e "for (const [spec, ok] of Object.entries(require('./package.json').allowScripts ?? {})) if (ok === true) console.log(spec)" \
   | xargs -r npm rebuild
 COPY . .
@@ -23,7 +25,9 @@ FROM node:20.20.2-bookworm-slim AS prod-deps
 WORKDIR /app
 SHELL ["/bin/bash", "-o", "pipefail", "-c"]
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --ignore-scripts \
+# `npm install` with the lock file, not `npm ci`: lock files written against this registry omit the
+# optional packages of other platforms, which `npm ci` refuses; versions still come from the lock.
+RUN npm install --omit=dev --no-audit --no-fund --ignore-scripts \
  && node -e "for (const [spec, ok] of Object.entries(require('./package.json').allowScripts ?? {})) if (ok === true) console.log(spec)" \
   | xargs -r npm rebuild \
  && npm cache clean --force
