@@ -465,7 +465,9 @@ describe('Dockerfile', () => {
   it('builds with a lock-file install and npm run build, and installs only production dependencies for the runtime', () => {
     const all = stages.map(runs).join('\n');
     expect(
-      stages.some((stage) => /\bnpm (ci|install)\b/.test(runs(stage)) && /\bnpm run build\b/.test(runs(stage))),
+      stages.some(
+        (stage) => /\bnpm (ci|install)\b/.test(runs(stage)) && /\bnpm run build\b/.test(runs(stage)),
+      ),
     ).toBe(true);
     expect(all).toMatch(/\bnpm (ci|install)\b[^\n]*--omit=dev/);
     expect(finalStage.map((instruction) => instruction.keyword)).not.toContain('RUN');
