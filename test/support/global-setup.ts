@@ -26,7 +26,11 @@ export default async function globalSetup(): Promise<void> {
     readyLine(services, 15 * 60_000),
     bundleWorkflowCode({ workflowsPath: require.resolve('../../src/workflows'), logger: quietLogger }),
     obtainTestServer(log),
-  ]);
+  ]).catch((err: unknown) => {
+    // Jest runs no teardown when the setup fails.
+    services.kill('SIGTERM');
+    throw err;
+  });
   const { databaseUrl, temporalAddress } = JSON.parse(addresses) as {
     databaseUrl: string;
     temporalAddress: string;

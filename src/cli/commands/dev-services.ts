@@ -22,18 +22,26 @@ export function registerDevServicesCommand(program: Command): void {
     .action(async () => {
       const log = (message: string) => process.stderr.write(`[dev-services] ${message}\n`);
       const config = loadConfig({ ...process.env, DATABASE_URL: '', TEMPORAL_ADDRESS: '' });
+      // Listen for the end from the first moment: a parent that dies during start-up must not leave servers.
+      let stopRequested = false;
+      let stopNow: () => void = () => {
+        stopRequested = true;
+      };
+      const requestStop = () => stopNow();
+      process.on('SIGTERM', requestStop);
+      process.on('SIGINT', requestStop);
+      process.stdin.on('end', requestStop);
+      process.stdin.on('close', requestStop);
+      process.stdin.resume();
+
       const infra = await provideInfrastructure(config, log, true);
       let stopping = false;
-      const stop = () => {
+      stopNow = () => {
         if (stopping) return;
         stopping = true;
         void infra.stop().finally(() => process.exit(0));
       };
-      process.on('SIGTERM', stop);
-      process.on('SIGINT', stop);
-      process.stdin.on('end', stop);
-      process.stdin.on('close', stop);
-      process.stdin.resume();
+      if (stopRequested) return stopNow();
       try {
         await migrate(infra.databaseUrl, log);
         const pool = createPool(infra.databaseUrl);
