@@ -15,6 +15,7 @@ import {
   stateQuery,
 } from '../../src/workflows/messages';
 import { testEnv } from '../support/harness';
+import { saveHistoryIfRequested } from '../support/histories';
 
 /**
  * Durable timers on simulated time: the time-skipping test server jumps over the 60 days of D5,
@@ -128,6 +129,7 @@ it('fires the D5 warnings and, after 60 simulated days, records the automatic su
   expect(rows.filter((r) => r.type === 'deadline-warning').map((r) => r.data.daysBefore)).toEqual([5, 1]);
   expect(rows[3].data).toMatchObject({ key: 'handle', unitId: handler.unitId });
 
+  await saveHistoryIfRequested(handle, 'petition-handle-overdue');
   const projection = await pool.query('SELECT overdue, status FROM petitions WHERE id = $1', [petitionId]);
   expect(projection.rows[0]).toEqual({ overdue: true, status: 'accepted' });
 });

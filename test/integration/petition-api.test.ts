@@ -1,6 +1,7 @@
 import { dueDate, getRuleSet } from '../../src/rules';
 import { petitionWorkflowId } from '../../src/workflows/messages';
 import * as attrs from '../../src/workflows/search-attributes';
+import { saveHistoryIfRequested } from '../support/histories';
 import { shanghaiToday, startTestApp, type TestApp, validRegistration } from '../support/harness';
 
 let app: TestApp;
@@ -95,6 +96,7 @@ describe('a petition walks from registration to written reply', () => {
     expect(description.typedSearchAttributes.get(attrs.Overdue)).toBe(false);
     expect(description.typedSearchAttributes.get(attrs.NextDeadline)).toEqual(new Date(review.dueAt));
     expect(await description.staticSummary()).toBe(`信访 ${id} · letter · complaint · housing`);
+    await saveHistoryIfRequested(app.client.workflow.getHandle(petitionWorkflowId(id)), 'petition-replied');
     const history = JSON.stringify(
       await app.client.workflow.getHandle(petitionWorkflowId(id)).fetchHistory(),
     );
