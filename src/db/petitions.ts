@@ -89,6 +89,11 @@ export async function insertPetition(
   return id;
 }
 
+/** Removes a registration whose workflow never started (nothing else refers to it yet). */
+export async function deleteUnstartedPetition(pool: Pool, id: string): Promise<void> {
+  await pool.query('DELETE FROM petitions WHERE id = $1 AND last_sequence = 0', [id]);
+}
+
 export async function findPetition(pool: Pool, id: string): Promise<PetitionRow | undefined> {
   const { rows } = await pool.query(`SELECT ${COLUMNS} FROM petitions WHERE id = $1`, [id]);
   return rows[0] as PetitionRow | undefined;

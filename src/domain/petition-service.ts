@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type Client, WorkflowUpdateFailedError } from '@temporalio/client';
+import { type Client, WithStartWorkflowOperation, WorkflowUpdateFailedError } from '@temporalio/client';
 import {
   ApplicationFailure,
   WorkflowExecutionAlreadyStartedError,
@@ -11,10 +11,12 @@ import type { ListPetitionsQuery, RegisterPetitionBody, ReplyPetitionBody } from
 import { findUnit, type User } from '../db/organisation';
 import {
   deleteDocument,
+  deleteUnstartedPetition,
   findPetition,
   insertDocument,
   insertPetition,
   listPetitions,
+  type NewPetition,
   type PetitionRow,
   petitionTimeline,
 } from '../db/petitions';
@@ -27,6 +29,7 @@ import {
   type PetitionState,
   type PetitionWorkflowInput,
   petitionWorkflowId,
+  registrationUpdate,
   replyUpdate,
   routeUpdate,
   stateQuery,
@@ -70,49 +73,61 @@ export class PetitionService {
     const today = toShanghaiDate(this.now());
     if (body.receivedOn > today) throw fieldError('receivedOn', `must not be after today (${today})`);
 
+    const id = await this.insertRegistration(
+      { ...body, ruleSetId, bureauUnitId: user.unitId, registeredBy: user.login },
+      Number(today.slice(0, 4)),
+    );
+    const input: PetitionWorkflowInput = {
+      petitionId: id,
+      ruleSetId,
+      channel: body.channel,
+      category: body.category,
+      domain: body.domain,
+      receivedOn: body.receivedOn,
+      bureauUnitId: user.unitId,
+      registeredBy: actorOf(user),
+    };
+    const start = new WithStartWorkflowOperation(PETITION_WORKFLOW_TYPE, {
+      workflowId: petitionWorkflowId(id),
+      workflowIdConflictPolicy: 'FAIL',
+      taskQueue: this.deps.taskQueue,
+      args: [input],
+      staticSummary: `信访 ${id} · ${body.channel} · ${body.category} · ${body.domain}`,
+      typedSearchAttributes: [
+        { key: attrs.PetitionStatus, value: 'registered' },
+        { key: attrs.RuleSet, value: ruleSetId },
+        { key: attrs.PetitionChannel, value: body.channel },
+        { key: attrs.PetitionCategory, value: body.category },
+        { key: attrs.Overdue, value: false },
+      ],
+    });
+    try {
+      // Answers once D1 is computed and recorded, so the response carries its due date.
+      await this.deps.client.workflow.executeUpdateWithStart(registrationUpdate, {
+        startWorkflowOperation: start,
+      });
+    } catch (err) {
+      const started = await start.workflowHandle().then(
+        () => true,
+        () => false,
+      );
+      // The row is committed before the start (the workflow's activities write to it), so a start
+      // that failed leaves a registration behind that nothing refers to: remove it.
+      if (!started) await deleteUnstartedPetition(this.deps.pool, id);
+      throw err;
+    }
+    return this.get(user, id);
+  }
+
+  private async insertRegistration(petition: NewPetition, year: number): Promise<string> {
     const client = await this.deps.pool.connect();
     try {
       await client.query('BEGIN');
-      const id = await insertPetition(
-        client,
-        { ...body, ruleSetId, bureauUnitId: user.unitId, registeredBy: user.login },
-        Number(today.slice(0, 4)),
-      );
-      const input: PetitionWorkflowInput = {
-        petitionId: id,
-        ruleSetId,
-        channel: body.channel,
-        category: body.category,
-        domain: body.domain,
-        receivedOn: body.receivedOn,
-        bureauUnitId: user.unitId,
-        registeredBy: actorOf(user),
-      };
-      // Started inside the transaction: if Temporal refuses, no petition row is left behind.
-      await this.deps.client.workflow.start(PETITION_WORKFLOW_TYPE, {
-        workflowId: petitionWorkflowId(id),
-        taskQueue: this.deps.taskQueue,
-        args: [input],
-        staticSummary: `信访 ${id} · ${body.channel} · ${body.category} · ${body.domain}`,
-        typedSearchAttributes: [
-          { key: attrs.PetitionStatus, value: 'registered' },
-          { key: attrs.RuleSet, value: ruleSetId },
-          { key: attrs.PetitionChannel, value: body.channel },
-          { key: attrs.PetitionCategory, value: body.category },
-          { key: attrs.Overdue, value: false },
-        ],
-      });
+      const id = await insertPetition(client, petition, year);
       await client.query('COMMIT');
-      return this.get(user, id);
+      return id;
     } catch (err) {
       await client.query('ROLLBACK').catch(() => undefined);
-      if (err instanceof WorkflowExecutionAlreadyStartedError) {
-        throw new AppError(
-          409,
-          'already_registered',
-          'This petition number is already in use; retry the request',
-        );
-      }
       throw err;
     } finally {
       client.release();

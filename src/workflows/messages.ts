@@ -107,6 +107,11 @@ export interface PetitionState {
   lastSequence: number;
 }
 
+/**
+ * Sent together with the start (Update-with-Start): completes once the registration and its first
+ * deadline (D1) are recorded, so the registering request can answer with the due date.
+ */
+export const registrationUpdate = defineUpdate<PetitionState>('awaitRegistration');
 export const routeUpdate = defineUpdate<PetitionState, [RouteCommand]>('route');
 export const acknowledgeUpdate = defineUpdate<PetitionState, [AcknowledgeCommand]>('acknowledge');
 export const replyUpdate = defineUpdate<PetitionState, [ReplyCommand]>('reply');

@@ -19,6 +19,7 @@ import {
   NOT_RESPONSIBLE,
   type PetitionState,
   type PetitionWorkflowInput,
+  registrationUpdate,
   replyUpdate,
   routeUpdate,
   stateQuery,
@@ -182,7 +183,14 @@ export async function petitionWorkflow(input: PetitionWorkflowInput): Promise<Pe
     }
   }
 
+  let registered = false;
+
   setHandler(stateQuery, () => state);
+
+  setHandler(registrationUpdate, async () => {
+    await condition(() => registered);
+    return persisted(state.lastSequence);
+  });
 
   setHandler(
     routeUpdate,
@@ -316,6 +324,7 @@ export async function petitionWorkflow(input: PetitionWorkflowInput): Promise<Pe
     { key: attrs.PetitionCategory, value: input.category },
   ]);
   await startDeadline('route', input.receivedOn);
+  registered = true;
 
   for (;;) {
     if (outbox.length > 0) {

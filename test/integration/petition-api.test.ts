@@ -27,6 +27,14 @@ describe('a petition walks from registration to written reply', () => {
     expect(registered.body.id).toMatch(/^XF-\d{4}-\d{6}$/);
     expect(registered.headers.get('location')).toBe(`/api/petitions/${registered.body.id}`);
     const id: string = registered.body.id;
+    // The registration answers with D1 already computed and the first events recorded.
+    expect(registered.body.deadlines).toEqual([
+      expect.objectContaining({ key: 'route', startDate: '2026-11-20', dueDate: '2026-12-07' }),
+    ]);
+    expect(registered.body.timeline.map((e: { type: string }) => e.type)).toEqual([
+      'registered',
+      'deadline-started',
+    ]);
 
     const routed = await app.request('registrar', 'POST', `/api/petitions/${id}/route`, {
       unitId: 'qingshan-housing',
