@@ -7,6 +7,7 @@ import { insertPetition } from '../../src/db/petitions';
 import { addSearchAttributes } from '../../src/temporal/search-attributes';
 import {
   acknowledgeUpdate,
+  replyUpdate,
   type Actor,
   PETITION_WORKFLOW_TYPE,
   type PetitionWorkflowInput,
@@ -132,4 +133,31 @@ it('fires the D5 warnings and, after 60 simulated days, records the automatic su
   await saveHistoryIfRequested(handle, 'petition-handle-overdue');
   const projection = await pool.query('SELECT overdue, status FROM petitions WHERE id = $1', [petitionId]);
   expect(projection.rows[0]).toEqual({ overdue: true, status: 'accepted' });
+});
+
+it('closes the case when the petitioner’s review window (D7) lapses unused', async () => {
+  const { petitionId, handle } = await startAcceptedPetition();
+  await handle.executeUpdate(replyUpdate, {
+    args: [{ actor: handler, outcome: 'not-supported', opinionDocumentId: 'opinion-1' }],
+  });
+  const replied = await handle.query(stateQuery);
+  expect(replied.status).toBe('replied');
+  expect(replied.nextDeadline?.key).toBe('request-review');
+
+  await env.sleep('20 days');
+  expect((await handle.query(stateQuery)).status).toBe('replied');
+
+  // The workflow completes once the window is past; its result is the final state.
+  const final = await handle.result();
+  expect(final.status).toBe('closed');
+  expect(final.closedReason).toBe('request-review-window-lapsed');
+  expect(final.deadlines.find((d) => d.key === 'request-review')?.status).toBe('lapsed');
+  // Only statutory duties of the authorities are supervised: the petitioner's window just closes.
+  const { rows } = await pool.query(
+    `SELECT type FROM petition_events WHERE petition_id = $1 AND type IN ('window-lapsed', 'closed', 'supervision-notice') ORDER BY sequence`,
+    [petitionId],
+  );
+  expect(rows.map((r) => r.type)).toEqual(['window-lapsed', 'closed']);
+  const projection = await pool.query('SELECT status FROM petitions WHERE id = $1', [petitionId]);
+  expect(projection.rows[0].status).toBe('closed');
 });
