@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
+import { ServiceError } from '@temporalio/client';
 import { AppError } from '../domain/errors';
 
 export interface ErrorBody {
@@ -20,6 +21,13 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       apiError = new AppError(400, 'malformed_json', 'The request body is not valid JSON');
     } else if (err?.type === 'entity.too.large') {
       apiError = new AppError(413, 'payload_too_large', 'The request body is too large');
+    } else if (isDependencyUnavailable(err)) {
+      logger.warn({ err, method: req.method, path: req.path }, 'dependency unavailable');
+      apiError = new AppError(
+        503,
+        'dependency_unavailable',
+        'Temporal or PostgreSQL is unreachable; retry later',
+      );
     } else {
       logger.error({ err, method: req.method, path: req.path }, 'unexpected error');
       apiError = new AppError(500, 'internal_error', 'An unexpected error occurred');
@@ -28,4 +36,28 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     if (apiError.details !== undefined) body.error.details = apiError.details;
     res.status(apiError.status).json(body);
   };
+}
+
+// gRPC status codes (stable by the gRPC spec).
+const GRPC_DEADLINE_EXCEEDED = 4;
+const GRPC_UNAVAILABLE = 14;
+const UNREACHABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  '57P01',
+  '57P03',
+  '08006',
+  '08001',
+]);
+
+/** Temporal or PostgreSQL down: the client may retry (with its Idempotency-Key), nothing is lost. */
+function isDependencyUnavailable(err: unknown): boolean {
+  if (err instanceof ServiceError) {
+    const code = (err.cause as { code?: number } | undefined)?.code;
+    return code === GRPC_UNAVAILABLE || code === GRPC_DEADLINE_EXCEEDED;
+  }
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && UNREACHABLE_CODES.has(code);
 }

@@ -10,6 +10,7 @@ import {
   replyUpdate,
   type Actor,
   PETITION_WORKFLOW_TYPE,
+  type PetitionState,
   type PetitionWorkflowInput,
   petitionWorkflowId,
   routeUpdate,
@@ -148,7 +149,7 @@ it('closes the case when the petitioner’s review window (D7) lapses unused', a
   expect((await handle.query(stateQuery)).status).toBe('replied');
 
   // The workflow completes once the window is past; its result is the final state.
-  const final = await handle.result();
+  const final: PetitionState = await handle.result();
   expect(final.status).toBe('closed');
   expect(final.closedReason).toBe('request-review-window-lapsed');
   expect(final.deadlines.find((d) => d.key === 'request-review')?.status).toBe('lapsed');

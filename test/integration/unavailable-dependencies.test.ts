@@ -1,0 +1,41 @@
+import type { Server } from 'node:http';
+import { Client, Connection } from '@temporalio/client';
+import { createApp } from '../../src/api/app';
+import { mintToken } from '../../src/auth/tokens';
+import { createPool } from '../../src/db/pool';
+import { createLogger } from '../../src/runtime/logger';
+import { TEST_AUTH_SECRET, testEnv } from '../support/harness';
+
+/** With PostgreSQL unreachable the API answers 503 with a code, and keeps serving. */
+it('answers 503 dependency_unavailable and reports not ready when PostgreSQL is down', async () => {
+  const pool = createPool('postgres://nobody:nothing@127.0.0.1:1/none');
+  const connection = await Connection.connect({ address: testEnv('TEST_TEMPORAL_ADDRESS') });
+  const app = createApp({
+    pool,
+    client: new Client({ connection }),
+    taskQueue: 'unused',
+    authSecret: TEST_AUTH_SECRET,
+    logger: createLogger('silent'),
+  });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, () => resolve(s));
+  });
+  try {
+    const port = (server.address() as { port: number }).port;
+    const token = await mintToken(TEST_AUTH_SECRET, 'registrar');
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const response = await fetch(`http://127.0.0.1:${port}/api/petitions`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(response.status).toBe(503);
+      expect(((await response.json()) as any).error.code).toBe('dependency_unavailable');
+    }
+    const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
+    expect(ready.status).toBe(503);
+    expect(((await ready.json()) as any).checks.temporal).toBe('ok');
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
+    await connection.close();
+    await pool.end();
+  }
+});
