@@ -1,10 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type Client, WithStartWorkflowOperation, WorkflowUpdateFailedError } from '@temporalio/client';
-import {
-  ApplicationFailure,
-  WorkflowExecutionAlreadyStartedError,
-  WorkflowNotFoundError,
-} from '@temporalio/common';
+import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
 import type { Pool } from 'pg';
 import { AppError, fieldError, forbidden, notFound } from './errors';
 import type { ListPetitionsQuery, RegisterPetitionBody, ReplyPetitionBody } from '../api/schemas';
