@@ -21,18 +21,9 @@ export interface NewPetition {
   registeredBy: string;
 }
 
-export interface PetitionRow {
+/** A petition as stored: its registration plus the projection the workflow keeps current. */
+export interface PetitionRow extends NewPetition {
   id: string;
-  bureauUnitId: string;
-  channel: Channel;
-  category: Category;
-  domain: Domain;
-  receivedOn: string;
-  ruleSetId: string;
-  subject: string;
-  description: string;
-  petitioner: Petitioner;
-  registeredBy: string;
   createdAt: string;
   status: PetitionStatus;
   handlingUnitId: string | null;

@@ -86,15 +86,8 @@ export interface CaseDeadline {
   supervisionNoticeAt?: string;
 }
 
-export interface PetitionState {
-  petitionId: string;
+export interface PetitionState extends Omit<PetitionWorkflowInput, 'registeredBy'> {
   status: PetitionStatus;
-  ruleSetId: string;
-  channel: Channel;
-  category: Category;
-  domain: Domain;
-  receivedOn: string;
-  bureauUnitId: string;
   handlingUnitId?: string;
   handlingUnitName?: string;
   outcome?: Outcome;

@@ -47,15 +47,10 @@ interface Alarm {
  * every time limit is a durable timer computed by the case's rule set.
  */
 export async function petitionWorkflow(input: PetitionWorkflowInput): Promise<PetitionState> {
+  const { registeredBy, ...registration } = input;
   const state: PetitionState = {
-    petitionId: input.petitionId,
+    ...registration,
     status: 'registered',
-    ruleSetId: input.ruleSetId,
-    channel: input.channel,
-    category: input.category,
-    domain: input.domain,
-    receivedOn: input.receivedOn,
-    bureauUnitId: input.bureauUnitId,
     deadlines: [],
     overdue: false,
     lastSequence: 0,
