@@ -311,7 +311,7 @@ export async function petitionWorkflow(input: PetitionWorkflowInput): Promise<Pe
   emit(
     'registered',
     { channel: input.channel, category: input.category, domain: input.domain },
-    input.registeredBy,
+    registeredBy,
   );
   upsertSearchAttributes([
     { key: attrs.RuleSet, value: input.ruleSetId },
