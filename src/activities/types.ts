@@ -12,9 +12,12 @@ export interface PetitionProjection {
   deadlines: Array<{
     key: string;
     status: DeadlineStatus;
+    startDate: string;
     dueDate: string;
     dueAt: string;
     provisional: boolean;
+    calendarVersion: string;
+    explanation: string[];
   }>;
   lastSequence: number;
 }

@@ -19,6 +19,15 @@ export interface AppDeps {
   logger: Logger;
 }
 
+const READINESS_TIMEOUT_MS = 3_000;
+
+function check(probe: Promise<unknown>): Promise<string> {
+  return probe.then(
+    () => 'ok',
+    (err: Error) => err.message,
+  );
+}
+
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -36,13 +45,11 @@ export function createApp(deps: AppDeps): Express {
   });
   app.get('/readyz', async (_req, res) => {
     const [postgres, temporal] = await Promise.all([
-      deps.pool.query('SELECT 1').then(
-        () => 'ok',
-        (err: Error) => err.message,
-      ),
-      deps.client.connection.workflowService.getSystemInfo({}).then(
-        () => 'ok',
-        (err: Error) => err.message,
+      check(deps.pool.query('SELECT 1')),
+      check(
+        deps.client.withDeadline(Date.now() + READINESS_TIMEOUT_MS, () =>
+          deps.client.connection.workflowService.getSystemInfo({}),
+        ),
       ),
     ]);
     const ready = postgres === 'ok' && temporal === 'ok';

@@ -7,6 +7,7 @@ extendZodWithOpenApi(z);
 /**
  * Request and response shapes: the single source for body validation and the OpenAPI document.
  */
+/** A calendar date as YYYY-MM-DD, from 2000 on (the calendar data and the regulations start later). */
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
@@ -16,7 +17,8 @@ const isoDate = z
     {
       message: 'must be a real calendar date',
     },
-  );
+  )
+  .refine((s) => s >= '2000-01-01', { message: 'must be 2000-01-01 or later' });
 
 export const PetitionerSchema = z
   .object({

@@ -14,12 +14,21 @@ export type IdempotencyClaim =
   | { state: 'in-progress' }
   | { state: 'mismatch' };
 
+/**
+ * A claim older than this whose request never finished (process crash, lost connection) may be
+ * taken over by a retry; longer than any request can take (Temporal calls time out at 30 s).
+ */
+const CLAIM_LEASE_SECONDS = 120;
+
 /** Claims a key for a request, or reports what happened to the earlier request with that key. */
 export async function claimIdempotencyKey(pool: Pool, req: IdempotencyRequest): Promise<IdempotencyClaim> {
   const inserted = await pool.query(
     `INSERT INTO idempotency_keys (login, key, method, path, request_hash) VALUES ($1, $2, $3, $4, $5)
-     ON CONFLICT (login, key) DO NOTHING`,
-    [req.login, req.key, req.method, req.path, req.requestHash],
+     ON CONFLICT (login, key) DO UPDATE SET created_at = now()
+       WHERE idempotency_keys.status_code IS NULL
+         AND idempotency_keys.request_hash = EXCLUDED.request_hash
+         AND idempotency_keys.created_at < now() - make_interval(secs => $6)`,
+    [req.login, req.key, req.method, req.path, req.requestHash, CLAIM_LEASE_SECONDS],
   );
   if (inserted.rowCount === 1) return { state: 'claimed' };
   const { rows } = await pool.query(

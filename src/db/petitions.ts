@@ -1,4 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
+import type { PetitionProjection } from '../activities/types';
 import type { Category, Channel, Domain, PetitionStatus } from '../domain/vocabulary';
 
 export interface Petitioner {
@@ -31,7 +32,7 @@ export interface PetitionRow extends NewPetition {
   overdue: boolean;
   nextDeadlineKey: string | null;
   nextDeadlineAt: string | null;
-  deadlines: unknown[];
+  deadlines: PetitionProjection['deadlines'];
   lastSequence: number;
   updatedAt: string;
 }

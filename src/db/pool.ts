@@ -1,7 +1,8 @@
 import { Pool } from 'pg';
 
 export function createPool(databaseUrl: string): Pool {
-  const pool = new Pool({ connectionString: databaseUrl, max: 10 });
+  // Bounded waits: an unreachable database must fail a request (503), not hang it.
+  const pool = new Pool({ connectionString: databaseUrl, max: 10, connectionTimeoutMillis: 5_000 });
   // An idle client's error (e.g. the server restarting) must not crash the process.
   pool.on('error', () => undefined);
   return pool;

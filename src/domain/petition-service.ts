@@ -20,6 +20,7 @@ import { DEFAULT_RULE_SET_ID, getRuleSet, RulesError, toShanghaiDate } from '../
 import {
   acknowledgeUpdate,
   type Actor,
+  INVALID_ARGUMENT,
   NOT_RESPONSIBLE,
   PETITION_WORKFLOW_TYPE,
   type PetitionState,
@@ -41,6 +42,10 @@ export interface PetitionServiceDeps {
   /** Injected so tests can pin "today"; Asia/Shanghai dates are derived from it. */
   now?: () => Date;
 }
+
+/** How long a request waits for a transition (the workflow writes the read model before answering). */
+const UPDATE_TIMEOUT_MS = 30_000;
+const QUERY_TIMEOUT_MS = 5_000;
 
 /** Units whose staff see every case (oversight), not only their own unit's. */
 const OVERSIGHT_ROLES: Role[] = ['admin', 'jco'];
@@ -103,12 +108,15 @@ export class PetitionService {
         startWorkflowOperation: start,
       });
     } catch (err) {
-      const started = await start.workflowHandle().then(
-        () => true,
-        () => false,
-      );
-      // The row is committed before the start (the workflow's activities write to it), so a start
-      // that failed leaves a registration behind that nothing refers to: remove it.
+      // The row is committed before the start (the workflow's activities write to it). If the
+      // workflow definitely does not exist, nothing refers to the row: remove it. When Temporal
+      // cannot say (unreachable), keep it rather than orphan a workflow that did start.
+      const started = await this.handle(id)
+        .describe()
+        .then(
+          () => true,
+          (describeErr: unknown) => !(describeErr instanceof WorkflowNotFoundError),
+        );
       if (!started) await deleteUnstartedPetition(this.deps.pool, id);
       throw err;
     }
@@ -157,9 +165,9 @@ export class PetitionService {
       nextDeadline: state ? (state.nextDeadline ?? null) : summaryOf(row).nextDeadline,
       description: row.description,
       petitioner: row.petitioner,
-      outcome: state?.outcome ?? null,
+      outcome: state ? (state.outcome ?? null) : (row.outcome as PetitionState['outcome'] | null),
       closedReason: state?.closedReason ?? null,
-      deadlines: (state?.deadlines ?? []).map((d) => ({
+      deadlines: (state?.deadlines ?? row.deadlines).map((d) => ({
         key: d.key,
         status: d.status,
         startDate: d.startDate,
@@ -223,8 +231,9 @@ export class PetitionService {
         }),
       );
     } catch (err) {
-      // The reply was refused, so its opinion document belongs to nothing.
-      await deleteDocument(this.deps.pool, documentId);
+      // Only a reply the workflow definitely refused leaves its opinion document unused; after an
+      // ambiguous failure (timeout, connection lost) the workflow may hold the document's id.
+      if (err instanceof AppError && err.status < 500) await deleteDocument(this.deps.pool, documentId);
       throw err;
     }
     return this.get(user, id);
@@ -246,25 +255,36 @@ export class PetitionService {
     return row;
   }
 
+  /**
+   * The workflow's own state, or undefined when it cannot answer (no worker, history past
+   * retention): the read model then stands in, so a case stays readable.
+   */
   private async workflowState(id: string): Promise<PetitionState | undefined> {
     try {
-      return await this.handle(id).query(stateQuery);
-    } catch (err) {
-      if (err instanceof WorkflowNotFoundError) return undefined;
-      throw err;
+      return await this.withTemporalDeadline(() => this.handle(id).query(stateQuery), QUERY_TIMEOUT_MS);
+    } catch {
+      return undefined;
     }
+  }
+
+  private withTemporalDeadline<T>(call: () => Promise<T>, timeoutMs = UPDATE_TIMEOUT_MS): Promise<T> {
+    return this.deps.client.withDeadline(Date.now() + timeoutMs, call);
   }
 
   /** Runs a workflow Update, turning its refusals into API errors. */
   private async update(id: string, run: () => Promise<PetitionState>): Promise<PetitionState> {
     try {
-      return await run();
+      return await this.withTemporalDeadline(run);
     } catch (err) {
       if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
         if (err.cause.type === TRANSITION_NOT_ALLOWED) {
           throw new AppError(409, 'transition_not_allowed', err.cause.message);
         }
         if (err.cause.type === NOT_RESPONSIBLE) throw forbidden(err.cause.message);
+        if (err.cause.type === INVALID_ARGUMENT) {
+          const field = (err.cause.details?.[0] as { field?: string } | undefined)?.field ?? 'body';
+          throw fieldError(field, err.cause.message);
+        }
       }
       if (err instanceof WorkflowNotFoundError) {
         throw new AppError(409, 'transition_not_allowed', `Petition ${id} is closed`);

@@ -46,6 +46,8 @@ export async function startWorker(options: {
   taskQueue: string;
   workflowBundlePath?: string;
   logger: Logger;
+  /** Called when the worker stops by itself with an error (it then polls nothing). */
+  onFatalError?: (err: unknown) => void;
 }): Promise<RunningService> {
   const worker = await createPetitionWorker({
     address: options.temporalAddress,
@@ -55,7 +57,10 @@ export async function startWorker(options: {
     workflowBundlePath: options.workflowBundlePath,
   });
   const running = worker.run();
-  running.catch((err: unknown) => options.logger.error({ err }, 'worker stopped with an error'));
+  running.catch((err: unknown) => {
+    options.logger.error({ err }, 'worker stopped with an error');
+    options.onFatalError?.(err);
+  });
   return {
     stop: async () => {
       if (worker.getState() === 'RUNNING') worker.shutdown();

@@ -113,3 +113,4 @@ export const stateQuery = defineQuery<PetitionState>('state');
 /** Failure types a rejected Update carries, so clients can map them to HTTP statuses. */
 export const TRANSITION_NOT_ALLOWED = 'TransitionNotAllowed';
 export const NOT_RESPONSIBLE = 'NotResponsible';
+export const INVALID_ARGUMENT = 'InvalidArgument';

@@ -16,6 +16,7 @@ import {
   acknowledgeUpdate,
   type Actor,
   type CaseDeadline,
+  INVALID_ARGUMENT,
   NOT_RESPONSIBLE,
   type PetitionState,
   type PetitionWorkflowInput,
@@ -65,10 +66,10 @@ export async function petitionWorkflow(input: PetitionWorkflowInput): Promise<Pe
     return state.lastSequence;
   }
 
-  async function startDeadline(key: string, startDate: string): Promise<void> {
-    const phase = state.status;
+  /** Asks the rule set for a deadline's dates; changes nothing, so a failure leaves the case as it was. */
+  async function computeCaseDeadline(key: string, startDate: string): Promise<CaseDeadline> {
     const result: DeadlineResult = await computeDeadline({ ruleSetId: state.ruleSetId, key, startDate });
-    const deadline: CaseDeadline = {
+    return {
       key,
       status: 'running',
       startDate: result.startDate,
@@ -85,9 +86,12 @@ export async function petitionWorkflow(input: PetitionWorkflowInput): Promise<Pe
       startedAt: nowIso(),
       firedWarnings: [],
     };
+  }
+
+  function addDeadline(deadline: CaseDeadline): void {
     state.deadlines.push(deadline);
     emit('deadline-started', {
-      key,
+      key: deadline.key,
       startDate: deadline.startDate,
       dueDate: deadline.dueDate,
       dueAt: deadline.dueAt,
@@ -96,9 +100,23 @@ export async function petitionWorkflow(input: PetitionWorkflowInput): Promise<Pe
       ruleSetVersion: deadline.ruleSetVersion,
       explanation: deadline.explanation,
     });
-    // The case may have moved on while the date was being computed (an Update arrived meanwhile).
-    if (state.status !== phase) meetDeadline(key);
     refreshVisibility();
+  }
+
+  /**
+   * Runs a transition: the next deadline is computed first (the only step that can fail), then the
+   * state changes all at once. Other transitions are refused meanwhile, so two cannot interleave.
+   */
+  async function transition(nextKey: string, startDate: string, apply: (next: CaseDeadline) => void) {
+    transitionInProgress = true;
+    try {
+      const next = await computeCaseDeadline(nextKey, startDate);
+      apply(next);
+      addDeadline(next);
+    } finally {
+      transitionInProgress = false;
+    }
+    return persisted(state.lastSequence);
   }
 
   function meetDeadline(key: string): void {
@@ -143,9 +161,12 @@ export async function petitionWorkflow(input: PetitionWorkflowInput): Promise<Pe
       deadlines: state.deadlines.map((d) => ({
         key: d.key,
         status: d.status,
+        startDate: d.startDate,
         dueDate: d.dueDate,
         dueAt: d.dueAt,
         provisional: d.provisional,
+        calendarVersion: d.calendarVersion,
+        explanation: d.explanation,
       })),
       lastSequence: state.lastSequence,
     };
@@ -168,6 +189,26 @@ export async function petitionWorkflow(input: PetitionWorkflowInput): Promise<Pe
     }
   }
 
+  function requireIdle(): void {
+    if (transitionInProgress) {
+      throw ApplicationFailure.create({
+        type: TRANSITION_NOT_ALLOWED,
+        message: 'Another change to this petition is in progress; retry',
+        nonRetryable: true,
+      });
+    }
+  }
+
+  function requireUnit(actor: Actor, unitId: string | undefined): void {
+    if (actor.unitId !== unitId) {
+      throw ApplicationFailure.create({
+        type: NOT_RESPONSIBLE,
+        message: `Only ${unitId ?? '(no unit)'} can do this on this petition`,
+        nonRetryable: true,
+      });
+    }
+  }
+
   function requireHandlingUnit(actor: Actor): void {
     if (actor.unitId !== state.handlingUnitId) {
       throw ApplicationFailure.create({
@@ -179,6 +220,7 @@ export async function petitionWorkflow(input: PetitionWorkflowInput): Promise<Pe
   }
 
   let registered = false;
+  let transitionInProgress = false;
 
   setHandler(stateQuery, () => state);
 
@@ -189,19 +231,20 @@ export async function petitionWorkflow(input: PetitionWorkflowInput): Promise<Pe
 
   setHandler(
     routeUpdate,
-    async ({ actor, unitId, unitName }) => {
-      state.status = 'transferred';
-      state.handlingUnitId = unitId;
-      state.handlingUnitName = unitName;
-      meetDeadline('route');
-      emit('transferred', { unitId }, actor);
-      // Receipt of the transfer by the unit is taken as the day it is sent (electronic transfer).
-      await startDeadline('acknowledge', todayInShanghai());
-      return persisted(state.lastSequence);
-    },
+    // Receipt of the transfer by the unit is taken as the day it is sent (electronic transfer).
+    ({ actor, unitId, unitName }) =>
+      transition('acknowledge', todayInShanghai(), () => {
+        state.status = 'transferred';
+        state.handlingUnitId = unitId;
+        state.handlingUnitName = unitName;
+        meetDeadline('route');
+        emit('transferred', { unitId }, actor);
+      }),
     {
-      validator: ({ unitId }) => {
+      validator: ({ actor, unitId }) => {
+        requireIdle();
         requireStatus('registered', 'route');
+        requireUnit(actor, state.bureauUnitId);
         if (unitId === state.bureauUnitId) {
           throw ApplicationFailure.create({
             type: TRANSITION_NOT_ALLOWED,
@@ -215,15 +258,15 @@ export async function petitionWorkflow(input: PetitionWorkflowInput): Promise<Pe
 
   setHandler(
     acknowledgeUpdate,
-    async ({ actor }) => {
-      state.status = 'accepted';
-      meetDeadline('acknowledge');
-      emit('accepted', { unitId: state.handlingUnitId }, actor);
-      await startDeadline('handle', todayInShanghai());
-      return persisted(state.lastSequence);
-    },
+    ({ actor }) =>
+      transition('handle', todayInShanghai(), () => {
+        state.status = 'accepted';
+        meetDeadline('acknowledge');
+        emit('accepted', { unitId: state.handlingUnitId }, actor);
+      }),
     {
       validator: ({ actor }) => {
+        requireIdle();
         requireStatus('transferred', 'acknowledge');
         requireHandlingUnit(actor);
       },
@@ -232,24 +275,31 @@ export async function petitionWorkflow(input: PetitionWorkflowInput): Promise<Pe
 
   setHandler(
     replyUpdate,
-    async ({ actor, outcome, opinionDocumentId, deliveredOn }) => {
+    ({ actor, outcome, opinionDocumentId, deliveredOn }) => {
       const delivered = deliveredOn ?? todayInShanghai();
-      state.status = 'replied';
-      state.outcome = outcome;
-      state.opinionDocumentId = opinionDocumentId;
-      meetDeadline('handle');
-      emit('replied', { outcome, opinionDocumentId, deliveredOn: delivered }, actor);
-      await startDeadline('request-review', delivered);
-      return persisted(state.lastSequence);
+      return transition('request-review', delivered, () => {
+        state.status = 'replied';
+        state.outcome = outcome;
+        state.opinionDocumentId = opinionDocumentId;
+        meetDeadline('handle');
+        emit('replied', { outcome, opinionDocumentId, deliveredOn: delivered }, actor);
+      });
     },
     {
       validator: ({ actor, deliveredOn }) => {
+        requireIdle();
         requireStatus('accepted', 'reply to');
         requireHandlingUnit(actor);
-        if (deliveredOn !== undefined && deliveredOn > todayInShanghai()) {
+        if (deliveredOn === undefined) return;
+        // A reply cannot reach the petitioner before the matter was accepted, nor in the future; an
+        // earlier date would also cut short the petitioner's review window.
+        const acceptedOn = state.deadlines.find((d) => d.key === 'handle')?.startDate ?? state.receivedOn;
+        const today = todayInShanghai();
+        if (deliveredOn < acceptedOn || deliveredOn > today) {
           throw ApplicationFailure.create({
-            type: TRANSITION_NOT_ALLOWED,
-            message: `deliveredOn ${deliveredOn} is in the future`,
+            type: INVALID_ARGUMENT,
+            message: `deliveredOn must be between the acceptance date ${acceptedOn} and today ${today}`,
+            details: [{ field: 'deliveredOn' }],
             nonRetryable: true,
           });
         }
@@ -318,7 +368,10 @@ export async function petitionWorkflow(input: PetitionWorkflowInput): Promise<Pe
     { key: attrs.PetitionChannel, value: input.channel },
     { key: attrs.PetitionCategory, value: input.category },
   ]);
-  await startDeadline('route', input.receivedOn);
+  const route = await computeCaseDeadline('route', input.receivedOn);
+  addDeadline(route);
+  // An Update may have moved the case on while D1 was being computed.
+  if (state.status !== 'registered') meetDeadline('route');
   registered = true;
 
   for (;;) {

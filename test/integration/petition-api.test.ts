@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { dueDate, getRuleSet } from '../../src/rules';
 import { petitionWorkflowId } from '../../src/workflows/messages';
 import * as attrs from '../../src/workflows/search-attributes';
@@ -287,5 +288,57 @@ describe('the OpenAPI examples', () => {
     expect(
       (await app.request('handler', 'POST', `/api/petitions/${id}/reply`, example('ReplyPetition'))).status,
     ).toBe(200);
+  });
+});
+
+describe('a reply’s delivery date', () => {
+  it('must lie between acceptance and today; a refused reply changes nothing', async () => {
+    const { body } = await register();
+    await app.request('registrar', 'POST', `/api/petitions/${body.id}/route`, { unitId: 'qingshan-housing' });
+    await app.request('handler', 'POST', `/api/petitions/${body.id}/acknowledge`, {});
+    for (const deliveredOn of ['2020-01-01', '2099-01-01']) {
+      const refused = await app.request('handler', 'POST', `/api/petitions/${body.id}/reply`, {
+        outcome: 'supported',
+        opinion: '已处理',
+        deliveredOn,
+      });
+      expect(refused.status).toBe(422);
+      expect(refused.body.error.details.fields[0].path).toBe('deliveredOn');
+    }
+    const after = await app.request('handler', 'GET', `/api/petitions/${body.id}`);
+    expect(after.body.status).toBe('accepted');
+    expect(after.body.timeline.map((e: { type: string }) => e.type)).not.toContain('replied');
+    const docs = await app.pool.query(
+      'SELECT count(*)::int AS n FROM petition_documents WHERE petition_id = $1',
+      [body.id],
+    );
+    expect(docs.rows[0].n).toBe(0);
+  });
+
+  it('refuses a received date before 2000 at the door', async () => {
+    const response = await register(validRegistration('1999-12-31'));
+    expect(response.status).toBe(422);
+    expect(response.body.error.details.fields[0].path).toBe('receivedOn');
+  });
+});
+
+describe('an Idempotency-Key whose first request never finished', () => {
+  const hash = (body: unknown) => createHash('sha256').update(JSON.stringify(body)).digest('hex');
+
+  it('is taken over by a retry once its lease has expired, and refused while it is fresh', async () => {
+    const body = validRegistration();
+    const stale = `stale-${Date.now()}`;
+    const fresh = `fresh-${Date.now()}`;
+    await app.pool.query(
+      `INSERT INTO idempotency_keys (login, key, method, path, request_hash, created_at)
+       VALUES ('registrar', $1, 'POST', '/api/petitions', $3, now() - interval '10 minutes'),
+              ('registrar', $2, 'POST', '/api/petitions', $3, now())`,
+      [stale, fresh, hash(body)],
+    );
+    const retried = await register(body, { 'Idempotency-Key': stale });
+    expect(retried.status).toBe(201);
+    const inProgress = await register(body, { 'Idempotency-Key': fresh });
+    expect(inProgress.status).toBe(409);
+    expect(inProgress.body.error.code).toBe('request_in_progress');
   });
 });

@@ -19,7 +19,7 @@ function stopOnSignal(stop: () => Promise<void>): void {
     stopping = true;
     say(`${signal} received, stopping…`);
     stop().then(
-      () => process.exit(0),
+      () => process.exit(process.exitCode ?? 0),
       (err: unknown) => {
         console.error(err);
         process.exit(1);
@@ -28,6 +28,12 @@ function stopOnSignal(stop: () => Promise<void>): void {
   };
   process.on('SIGINT', handler);
   process.on('SIGTERM', handler);
+}
+
+/** A worker that stopped by itself polls nothing: stop the process (non-zero) so a supervisor restarts it. */
+function exitOnWorkerFailure(): void {
+  process.exitCode = 1;
+  process.kill(process.pid, 'SIGTERM');
 }
 
 /** `start`, `worker` and `api`: the long-running processes. */
@@ -42,14 +48,23 @@ export function registerServeCommands(program: Command): void {
       const logger = createLogger(config.LOG_LEVEL);
       const authSecret = resolveAuthSecret(config);
       const started = Date.now();
-      const infra = await provideInfrastructure(config, say);
-      const stops: RunningService[] = [infra];
-      const pool = createPool(infra.databaseUrl);
-      stops.push({ stop: () => pool.end() });
+      const stops: RunningService[] = [];
       const stopAll = async () => {
         for (const s of stops.reverse()) await s.stop().catch((err: unknown) => console.error(err));
       };
-      stopOnSignal(stopAll);
+      // Listening from the start: Ctrl-C during a server start (or the first tool build) waits for it
+      // to finish and then stops it, instead of leaving it running.
+      let starting: Promise<unknown> = Promise.resolve();
+      stopOnSignal(async () => {
+        await starting.catch(() => undefined);
+        await stopAll();
+      });
+      const provisioning = provideInfrastructure(config, say);
+      starting = provisioning;
+      const infra = await provisioning;
+      stops.push(infra);
+      const pool = createPool(infra.databaseUrl);
+      stops.push({ stop: () => pool.end() });
       try {
         await migrate(infra.databaseUrl, say);
         const seeded = await seedOrganisation(pool, DEMO_ORGANISATION);
@@ -62,7 +77,7 @@ export function registerServeCommands(program: Command): void {
           logger,
         };
         say('Starting the worker (bundling workflow code)…');
-        stops.push(await startWorker(common));
+        stops.push(await startWorker({ ...common, onFatalError: exitOnWorkerFailure }));
         const api = await startApi({ ...common, authSecret, port: config.API_PORT });
         stops.push(api);
         const base = `http://localhost:${api.port}`;
@@ -94,6 +109,7 @@ export function registerServeCommands(program: Command): void {
         namespace: config.TEMPORAL_NAMESPACE,
         taskQueue: config.TEMPORAL_TASK_QUEUE,
         logger,
+        onFatalError: exitOnWorkerFailure,
       });
       stopOnSignal(async () => {
         await worker.stop();
