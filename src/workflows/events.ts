@@ -14,6 +14,7 @@ export type PetitionEventType =
   | 'accepted'
   | 'replied'
   | 'deadline-started'
+  | 'deadline-recomputed'
   | 'deadline-met'
   | 'deadline-warning'
   | 'supervision-notice'

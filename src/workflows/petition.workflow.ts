@@ -323,6 +323,35 @@ export async function petitionWorkflow(input: PetitionWorkflowInput): Promise<Pe
     return alarms.sort((a, b) => a.at - b.at)[0];
   }
 
+  /**
+   * A provisional due date was computed without the official holidays of its year. Before it
+   * fires, the rule set is asked again: once next year's schedule is in the calendar data, the
+   * date may move (e.g. onto the day after the Spring Festival). Returns true if it moved.
+   */
+  async function recheckProvisional(deadline: CaseDeadline): Promise<boolean> {
+    const fresh = await computeCaseDeadline(deadline.key, deadline.startDate);
+    if (fresh.dueAt === deadline.dueAt && fresh.calendarVersion === deadline.calendarVersion) return false;
+    const previousDueAt = deadline.dueAt;
+    Object.assign(deadline, {
+      dueDate: fresh.dueDate,
+      dueAt: fresh.dueAt,
+      provisional: fresh.provisional,
+      calendarVersion: fresh.calendarVersion,
+      explanation: fresh.explanation,
+      warnings: fresh.warnings,
+    });
+    emit('deadline-recomputed', {
+      key: deadline.key,
+      previousDueAt,
+      dueDate: deadline.dueDate,
+      dueAt: deadline.dueAt,
+      provisional: deadline.provisional,
+      calendarVersion: deadline.calendarVersion,
+    });
+    refreshVisibility();
+    return fresh.dueAt !== previousDueAt;
+  }
+
   function fire(alarm: Alarm): void {
     const { deadline } = alarm;
     if (alarm.kind === 'warning') {
@@ -394,7 +423,11 @@ export async function petitionWorkflow(input: PetitionWorkflowInput): Promise<Pe
       continue;
     }
     const woken = await condition(wake, Math.max(1, alarm.at - nowMs()));
-    if (!woken && alarm.deadline.status === 'running') fire(alarm);
+    if (woken || alarm.deadline.status !== 'running') continue;
+    if (alarm.kind === 'due' && alarm.deadline.provisional && (await recheckProvisional(alarm.deadline)))
+      continue;
+    // The case may have moved on while the date was re-checked.
+    if (alarm.deadline.status === 'running') fire(alarm);
   }
   return state;
 }

@@ -56,7 +56,7 @@ afterAll(async () => {
   await env?.teardown();
 });
 
-async function startAcceptedPetition() {
+async function startAcceptedPetition(queue = taskQueue) {
   const client = await pool.connect();
   let petitionId: string;
   try {
@@ -91,7 +91,7 @@ async function startAcceptedPetition() {
   };
   const handle = await env.client.workflow.start(PETITION_WORKFLOW_TYPE, {
     workflowId: petitionWorkflowId(petitionId),
-    taskQueue,
+    taskQueue: queue,
     args: [input],
   });
   await handle.executeUpdate(routeUpdate, { args: [{ actor: registrar, unitId: handler.unitId }] });
@@ -161,4 +161,55 @@ it('closes the case when the petitioner’s review window (D7) lapses unused', a
   expect(rows.map((r) => r.type)).toEqual(['window-lapsed', 'closed']);
   const projection = await pool.query('SELECT status FROM petitions WHERE id = $1', [petitionId]);
   expect(projection.rows[0].status).toBe('closed');
+});
+
+it('re-checks a provisional due date before it fires and follows the calendar when it moved', async () => {
+  // As if next year's holiday schedule were released while the case runs: every computation of
+  // D5 after the first one lands 3 days later and is no longer provisional.
+  const real = createActivities(pool);
+  let handleComputations = 0;
+  const laterCalendar: typeof real = {
+    ...real,
+    async computeDeadline(input) {
+      const result = await real.computeDeadline(input);
+      if (input.key !== 'handle' || handleComputations++ === 0) return result;
+      const shift = (iso: string) => new Date(new Date(iso).getTime() + 3 * 86_400_000).toISOString();
+      const dueAt = shift(result.dueAt).replace('.000Z', 'Z');
+      return {
+        ...result,
+        dueAt,
+        dueDate: shift(result.dueAt).slice(0, 10),
+        provisional: false,
+        calendarVersion: 'test-calendar',
+      };
+    },
+  };
+  const queue = 'deadline-timers-recheck';
+  const recheckWorker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue: queue,
+    workflowBundle: { codePath: testEnv('TEST_WORKFLOW_BUNDLE') },
+    activities: laterCalendar,
+  });
+  await recheckWorker.runUntil(async () => {
+    const { petitionId, handle } = await startAcceptedPetition(queue);
+    const started = (await handle.query(stateQuery)).deadlines.find((d) => d.key === 'handle')!;
+    expect(started.provisional).toBe(true); // 60 days from now ends in a year the data does not cover yet
+
+    await env.sleep('62 days');
+    const moved = (await handle.query(stateQuery)).deadlines.find((d) => d.key === 'handle')!;
+    expect(moved.status).toBe('running');
+    expect(moved.provisional).toBe(false);
+    expect(moved.calendarVersion).toBe('test-calendar');
+    expect(new Date(moved.dueAt).getTime() - new Date(started.dueAt).getTime()).toBe(3 * 86_400_000);
+
+    await env.sleep('3 days');
+    const overdue = (await handle.query(stateQuery)).deadlines.find((d) => d.key === 'handle')!;
+    expect(overdue.status).toBe('overdue');
+    const { rows } = await pool.query(
+      `SELECT type FROM petition_events WHERE petition_id = $1 AND data->>'key' = 'handle' AND type IN ('deadline-recomputed', 'supervision-notice') ORDER BY sequence`,
+      [petitionId],
+    );
+    expect(rows.map((r) => r.type)).toEqual(['deadline-recomputed', 'supervision-notice']);
+  });
 });
