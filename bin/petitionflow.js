@@ -6,9 +6,11 @@ const path = require('node:path');
 const fs = require('node:fs');
 
 const compiled = path.join(__dirname, '..', 'dist', 'src', 'cli', 'main.js');
+let cli;
 if (fs.existsSync(compiled) && process.env.PETITIONFLOW_FROM_SOURCE !== '1') {
-  require(compiled);
+  cli = require(compiled);
 } else {
   require('tsx/cjs');
-  require('../src/cli/main.ts');
+  cli = require('../src/cli/main.ts');
 }
+cli.runCli(process.argv);

@@ -22,7 +22,8 @@ export function buildProgram(): Command {
   return program;
 }
 
-async function main(argv: string[]): Promise<void> {
+/** Runs the command line; the `bin/petitionflow.js` entry calls this. */
+export async function runCli(argv: string[]): Promise<void> {
   installTemporalRuntime();
   try {
     await buildProgram().parseAsync(argv);
@@ -31,13 +32,7 @@ async function main(argv: string[]): Promise<void> {
       process.exitCode = err.exitCode === 0 ? 0 : USAGE_EXIT_CODE;
       return;
     }
-    throw err;
-  }
-}
-
-if (require.main === module || process.argv[1]?.endsWith('petitionflow.js')) {
-  main(process.argv).catch((err: unknown) => {
     console.error(err instanceof Error ? err.message : String(err));
     process.exitCode = 1;
-  });
+  }
 }
