@@ -1,5 +1,5 @@
 import type { PetitionEvent } from '../workflows/events';
-import type { DeadlineStatus, PetitionState } from '../workflows/messages';
+import type { DeadlineView, PetitionState } from '../workflows/messages';
 
 /** What the read model keeps of a petition's current state (the workflow stays the source of truth). */
 export interface PetitionProjection {
@@ -9,16 +9,7 @@ export interface PetitionProjection {
   overdue: boolean;
   nextDeadlineKey?: string;
   nextDeadlineAt?: string;
-  deadlines: Array<{
-    key: string;
-    status: DeadlineStatus;
-    startDate: string;
-    dueDate: string;
-    dueAt: string;
-    provisional: boolean;
-    calendarVersion: string;
-    explanation: string[];
-  }>;
+  deadlines: DeadlineView[];
   lastSequence: number;
 }
 

@@ -20,6 +20,7 @@ import { DEFAULT_RULE_SET_ID, getRuleSet, RulesError, toShanghaiDate } from '../
 import {
   acknowledgeUpdate,
   type Actor,
+  deadlineView,
   INVALID_ARGUMENT,
   NOT_RESPONSIBLE,
   PETITION_WORKFLOW_TYPE,
@@ -167,16 +168,7 @@ export class PetitionService {
       petitioner: row.petitioner,
       outcome: state ? (state.outcome ?? null) : (row.outcome as PetitionState['outcome'] | null),
       closedReason: state?.closedReason ?? null,
-      deadlines: (state?.deadlines ?? row.deadlines).map((d) => ({
-        key: d.key,
-        status: d.status,
-        startDate: d.startDate,
-        dueDate: d.dueDate,
-        dueAt: d.dueAt,
-        provisional: d.provisional,
-        calendarVersion: d.calendarVersion,
-        explanation: d.explanation,
-      })),
+      deadlines: (state?.deadlines ?? row.deadlines).map(deadlineView),
       timeline: timeline.map((e) => ({ ...e, at: new Date(e.at).toISOString() })),
     };
   }

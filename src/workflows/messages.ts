@@ -86,6 +86,25 @@ export interface CaseDeadline {
   supervisionNoticeAt?: string;
 }
 
+/** What readers (API, read model) are shown of a deadline. */
+export type DeadlineView = Pick<
+  CaseDeadline,
+  'key' | 'status' | 'startDate' | 'dueDate' | 'dueAt' | 'provisional' | 'calendarVersion' | 'explanation'
+>;
+
+export function deadlineView(d: DeadlineView): DeadlineView {
+  return {
+    key: d.key,
+    status: d.status,
+    startDate: d.startDate,
+    dueDate: d.dueDate,
+    dueAt: d.dueAt,
+    provisional: d.provisional,
+    calendarVersion: d.calendarVersion,
+    explanation: d.explanation,
+  };
+}
+
 export interface PetitionState extends Omit<PetitionWorkflowInput, 'registeredBy'> {
   status: PetitionStatus;
   handlingUnitId?: string;

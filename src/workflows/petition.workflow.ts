@@ -16,6 +16,7 @@ import {
   acknowledgeUpdate,
   type Actor,
   type CaseDeadline,
+  deadlineView,
   INVALID_ARGUMENT,
   NOT_RESPONSIBLE,
   type PetitionState,
@@ -158,16 +159,7 @@ export async function petitionWorkflow(input: PetitionWorkflowInput): Promise<Pe
       overdue: state.overdue,
       nextDeadlineKey: state.nextDeadline?.key,
       nextDeadlineAt: state.nextDeadline?.dueAt,
-      deadlines: state.deadlines.map((d) => ({
-        key: d.key,
-        status: d.status,
-        startDate: d.startDate,
-        dueDate: d.dueDate,
-        dueAt: d.dueAt,
-        provisional: d.provisional,
-        calendarVersion: d.calendarVersion,
-        explanation: d.explanation,
-      })),
+      deadlines: state.deadlines.map(deadlineView),
       lastSequence: state.lastSequence,
     };
   }
