@@ -28,13 +28,6 @@ export async function findUnit(pool: Pool, id: string): Promise<Unit | undefined
   return rows[0] as Unit | undefined;
 }
 
-export async function listUnits(pool: Pool): Promise<Unit[]> {
-  const { rows } = await pool.query(
-    'SELECT id, name, kind, level, parent_id AS "parentId" FROM units ORDER BY level DESC, id',
-  );
-  return rows as Unit[];
-}
-
 export async function findActiveUser(pool: Pool, login: string): Promise<User | undefined> {
   const { rows } = await pool.query(
     `SELECT u.login, u.display_name AS "displayName", u.unit_id AS "unitId", u.roles,

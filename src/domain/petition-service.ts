@@ -157,13 +157,14 @@ export class PetitionService {
       this.workflowState(id),
       petitionTimeline(this.deps.pool, id),
     ]);
+    const summary = summaryOf(row);
     return {
-      ...summaryOf(row),
+      ...summary,
       // The workflow is the source of truth; the projection may trail it by one activity.
       status: state?.status ?? row.status,
       handlingUnitId: state ? (state.handlingUnitId ?? null) : row.handlingUnitId,
       overdue: state?.overdue ?? row.overdue,
-      nextDeadline: state ? (state.nextDeadline ?? null) : summaryOf(row).nextDeadline,
+      nextDeadline: state ? (state.nextDeadline ?? null) : summary.nextDeadline,
       description: row.description,
       petitioner: row.petitioner,
       outcome: state ? (state.outcome ?? null) : (row.outcome as PetitionState['outcome'] | null),

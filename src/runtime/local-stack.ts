@@ -13,7 +13,6 @@ export interface Infrastructure {
   databaseUrl: string;
   temporalAddress: string;
   temporalUiUrl?: string;
-  embedded: { postgres: boolean; temporal: boolean };
   stop(): Promise<void>;
 }
 
@@ -81,7 +80,6 @@ export async function provideInfrastructure(
       databaseUrl,
       temporalAddress,
       temporalUiUrl,
-      embedded: { postgres: !config.DATABASE_URL, temporal: !config.TEMPORAL_ADDRESS },
       stop,
     };
   } catch (err) {
@@ -90,7 +88,7 @@ export async function provideInfrastructure(
   }
 }
 
-export function freePort(): Promise<number> {
+function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.unref();

@@ -1,5 +1,7 @@
 /* eslint-disable no-restricted-globals -- the one place workflow code reads the clock: inside the
    workflow sandbox Date is the deterministic workflow clock (the time of the current workflow task). */
+// The rules' pure date module only (not src/rules/index, which loads the calendar data).
+import { toShanghaiDate } from '../rules/dates';
 
 export function nowMs(): number {
   return Date.now();
@@ -17,9 +19,7 @@ export function dateOf(iso: string): Date {
   return new Date(iso);
 }
 
-const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
-
-/** Today's calendar date in Asia/Shanghai (fixed +08:00; China has no daylight saving). */
+/** Today's calendar date in Asia/Shanghai, on the workflow clock. */
 export function todayInShanghai(): string {
-  return new Date(Date.now() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+  return toShanghaiDate(new Date(Date.now()));
 }

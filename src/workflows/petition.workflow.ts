@@ -61,10 +61,9 @@ export async function petitionWorkflow(input: PetitionWorkflowInput): Promise<Pe
   const outbox: PetitionEvent[] = [];
   let persistedSequence = 0;
 
-  function emit(type: PetitionEventType, data: Record<string, unknown>, actor?: Actor): number {
+  function emit(type: PetitionEventType, data: Record<string, unknown>, actor?: Actor): void {
     state.lastSequence += 1;
     outbox.push({ sequence: state.lastSequence, type, at: nowIso(), actor: actor?.login, data });
-    return state.lastSequence;
   }
 
   /** Asks the rule set for a deadline's dates; changes nothing, so a failure leaves the case as it was. */

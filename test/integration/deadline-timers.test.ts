@@ -16,7 +16,7 @@ import {
   routeUpdate,
   stateQuery,
 } from '../../src/workflows/messages';
-import { testEnv } from '../support/harness';
+import { shanghaiToday, testEnv } from '../support/harness';
 import { saveHistoryIfRequested } from '../support/histories';
 
 /**
@@ -67,7 +67,7 @@ async function startAcceptedPetition(queue = taskQueue) {
         channel: 'visit',
         category: 'complaint',
         domain: 'housing',
-        receivedOn: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10),
+        receivedOn: shanghaiToday(),
         ruleSetId: 'national-2022',
         subject: 'timer test',
         description: 'timer test',
@@ -85,7 +85,7 @@ async function startAcceptedPetition(queue = taskQueue) {
     channel: 'visit',
     category: 'complaint',
     domain: 'housing',
-    receivedOn: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10),
+    receivedOn: shanghaiToday(),
     bureauUnitId: registrar.unitId,
     registeredBy: registrar,
   };

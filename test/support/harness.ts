@@ -2,6 +2,7 @@ import { Client, Connection } from '@temporalio/client';
 import type { Pool } from 'pg';
 import { mintToken } from '../../src/auth/tokens';
 import { createPool } from '../../src/db/pool';
+import { toShanghaiDate } from '../../src/rules';
 import { createLogger } from '../../src/runtime/logger';
 import { startApi, startWorker } from '../../src/runtime/services';
 
@@ -78,7 +79,7 @@ export async function startTestApp(taskQueue: string): Promise<TestApp> {
 
 /** Today's date in Asia/Shanghai, as the API computes it. */
 export function shanghaiToday(): string {
-  return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  return toShanghaiDate(new Date());
 }
 
 export const validRegistration = (receivedOn = shanghaiToday()) => ({

@@ -101,52 +101,47 @@ export function registerServeCommands(program: Command): void {
     .command('worker')
     .description('Run the Temporal worker (needs DATABASE_URL and TEMPORAL_ADDRESS)')
     .action(async () => {
-      const { config, pool, temporalAddress } = connectedConfig();
-      const logger = createLogger(config.LOG_LEVEL);
-      const worker = await startWorker({
-        pool,
-        temporalAddress,
-        namespace: config.TEMPORAL_NAMESPACE,
-        taskQueue: config.TEMPORAL_TASK_QUEUE,
-        logger,
-        onFatalError: exitOnWorkerFailure,
-      });
+      const { connected } = connectedServices();
+      const worker = await startWorker({ ...connected, onFatalError: exitOnWorkerFailure });
       stopOnSignal(async () => {
         await worker.stop();
-        await pool.end();
+        await connected.pool.end();
       });
-      say(`Worker polling task queue ${config.TEMPORAL_TASK_QUEUE} on ${temporalAddress}`);
+      say(`Worker polling task queue ${connected.taskQueue} on ${connected.temporalAddress}`);
     });
 
   program
     .command('api')
     .description('Run the HTTP API (needs DATABASE_URL, TEMPORAL_ADDRESS and AUTH_SECRET)')
     .action(async () => {
-      const { config, pool, temporalAddress } = connectedConfig();
-      const logger = createLogger(config.LOG_LEVEL);
+      const { config, connected } = connectedServices();
       const api = await startApi({
-        pool,
-        temporalAddress,
-        namespace: config.TEMPORAL_NAMESPACE,
-        taskQueue: config.TEMPORAL_TASK_QUEUE,
+        ...connected,
         authSecret: resolveAuthSecret(config),
         port: config.API_PORT,
-        logger,
       });
       stopOnSignal(async () => {
         await api.stop();
-        await pool.end();
+        await connected.pool.end();
       });
       say(`API listening on port ${api.port}`);
     });
 }
 
-function connectedConfig() {
+/** `worker` and `api` connect to servers run elsewhere (compose, production). */
+function connectedServices() {
   const config = loadConfig();
   if (!config.DATABASE_URL || !config.TEMPORAL_ADDRESS) {
     throw new Error(
       'DATABASE_URL and TEMPORAL_ADDRESS must be set (or use `petitionflow start` for embedded defaults)',
     );
   }
-  return { config, pool: createPool(config.DATABASE_URL), temporalAddress: config.TEMPORAL_ADDRESS };
+  const connected = {
+    pool: createPool(config.DATABASE_URL),
+    temporalAddress: config.TEMPORAL_ADDRESS,
+    namespace: config.TEMPORAL_NAMESPACE,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    logger: createLogger(config.LOG_LEVEL),
+  };
+  return { config, connected };
 }
