@@ -70,4 +70,20 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The case core is pure: no Temporal, so it runs in the workflow, the read model and unit tests alike.
+    files: ['src/workflows/case/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@temporalio/*'], message: 'The case core has no Temporal imports.' },
+            { group: ['node:*', 'pg', 'express', 'pino'], message: 'The case core does no I/O.' },
+            { group: ['**/activities/*', '**/db/*', '**/api/*', '**/domain/*'], message: 'The case core depends on nothing above it.' },
+          ],
+        },
+      ],
+    },
+  },
 );

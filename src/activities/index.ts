@@ -1,32 +1,41 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { Pool } from 'pg';
-import { recordEvents } from '../db/event-store';
-import { type DeadlineResult, dueDate, getRuleSet, RulesError } from '../rules';
-import type { ComputeDeadlineInput, RecordEventsInput } from './types';
+import { recordCaseEvents } from '../db/case-events';
+import { type CasePolicy, casePolicyOf, getRuleSet, RulesError } from '../rules';
+import type { CaseEvent } from '../workflows/case';
+import { computeDeadline, type ComputeDeadlineInput } from './compute-deadline';
 
 /**
- * Activities of the petition workflow: the only place its I/O and rule evaluation happen.
- * Deadlines are computed here, not in workflow code, so the date that started a timer is kept
- * in history and a later calendar or rule-set release cannot change a replay.
+ * Activities of the petition workflow: the only place its I/O and rule evaluation happen. They run as
+ * local activities (the result is still recorded in history, so a replay never recomputes a date, and a
+ * later calendar or rule-set release cannot change a running case).
  */
 export function createActivities(pool: Pool) {
   return {
-    async computeDeadline(input: ComputeDeadlineInput): Promise<DeadlineResult> {
-      try {
-        const ruleSet = getRuleSet(input.ruleSetId);
-        return dueDate(ruleSet, input.key as Parameters<typeof dueDate>[1], input.startDate, {
-          extensionDays: input.extensionDays,
-          pausedDays: input.pausedDays,
-        });
-      } catch (err) {
-        // A rule that cannot be applied will not start working on retry.
-        if (err instanceof RulesError) throw ApplicationFailure.nonRetryable(err.message, err.code);
-        throw err;
-      }
+    /** The rule set's deadline table, pinned for the whole life of the case. */
+    async loadCasePolicy(ruleSetId: string): Promise<CasePolicy> {
+      return rulesCall(() => casePolicyOf(getRuleSet(ruleSetId)));
     },
 
-    async recordPetitionEvents(input: RecordEventsInput): Promise<void> {
-      await recordEvents(pool, input);
+    async computeDeadline(input: ComputeDeadlineInput) {
+      return rulesCall(() => computeDeadline(input));
+    },
+
+    /** Appends events to the audit trail and folds them into the read model; idempotent. */
+    async recordCaseEvents(input: { petitionId: string; events: CaseEvent[] }): Promise<void> {
+      await recordCaseEvents(pool, input.petitionId, input.events);
     },
   };
+}
+
+export type PetitionActivities = ReturnType<typeof createActivities>;
+
+function rulesCall<T>(call: () => T): T {
+  try {
+    return call();
+  } catch (err) {
+    // A rule that cannot be applied will not start working on retry.
+    if (err instanceof RulesError) throw ApplicationFailure.nonRetryable(err.message, err.code);
+    throw err;
+  }
 }

@@ -58,7 +58,13 @@ export function createApp(deps: AppDeps): Express {
       .json({ status: ready ? 'ready' : 'unavailable', checks: { postgres, temporal } });
   });
 
-  const petitions = new PetitionService({ pool: deps.pool, client: deps.client, taskQueue: deps.taskQueue });
+  const petitions = new PetitionService({
+    pool: deps.pool,
+    client: deps.client,
+    taskQueue: deps.taskQueue,
+    // The petitioner key is salted with the deployment's secret: stable across restarts, unknown outside.
+    identitySalt: deps.authSecret,
+  });
   app.use('/api', authenticate(deps.pool, deps.authSecret), idempotency(deps.pool));
   app.use('/api/petitions', petitionRoutes(petitions));
 

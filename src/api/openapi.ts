@@ -1,15 +1,14 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import type { z } from 'zod';
+import { COMMAND_TYPES, TRANSITIONS } from '../workflows/case';
+import { COMMAND_BODIES, ExtensionParamsSchema } from './command-schemas';
 import {
-  AcknowledgePetitionSchema,
   ErrorSchema,
   ListPetitionsQuerySchema,
   PetitionDetailSchema,
   PetitionIdParamsSchema,
   PetitionListSchema,
   RegisterPetitionSchema,
-  ReplyPetitionSchema,
-  RoutePetitionSchema,
 } from './schemas';
 
 const json = (schema: z.ZodType, description: string) => ({
@@ -19,14 +18,20 @@ const json = (schema: z.ZodType, description: string) => ({
 const errors = {
   401: json(ErrorSchema, 'Missing, invalid or expired bearer token'),
   403: json(ErrorSchema, 'The user may not do this'),
-  422: json(ErrorSchema, 'Invalid input; `error.details.fields` names each field'),
+  422: json(
+    ErrorSchema,
+    'Invalid input (`error.details.fields` names each field), or a window that has passed',
+  ),
+  503: json(ErrorSchema, 'Temporal or PostgreSQL unreachable, or no answer in time: retry with the same key'),
 };
 const idempotencyHeader = {
   name: 'Idempotency-Key',
   in: 'header' as const,
   required: false,
-  description: 'Retrying a POST with the same key returns the first response and changes nothing',
-  schema: { type: 'string' as const },
+  description:
+    'Retrying a POST with the same key returns the first final response and does nothing twice; ' +
+    'a retry of a request that never answered runs it to the same end',
+  schema: { type: 'string' as const, pattern: '^[A-Za-z0-9_\\-:.]{1,200}$' },
 };
 
 /** The OpenAPI 3.1 document, generated from the same zod schemas that validate requests. */
@@ -42,19 +47,21 @@ export function buildOpenApiDocument(): object {
   const transition = (path: string, summary: string, schema: z.ZodType) =>
     registry.registerPath({
       method: 'post',
-      path: `/api/petitions/{id}/${path}`,
+      path: `/api/petitions/{id}/${path.replace(':extensionId', '{extensionId}')}`,
       summary,
       tags: ['petitions'],
       security,
       parameters: [idempotencyHeader],
       request: {
-        params: PetitionIdParamsSchema,
+        params: path.includes(':extensionId')
+          ? PetitionIdParamsSchema.extend(ExtensionParamsSchema.shape)
+          : PetitionIdParamsSchema,
         body: { required: true, content: { 'application/json': { schema } } },
       },
       responses: {
         200: json(PetitionDetailSchema, 'The petition after the transition'),
         ...errors,
-        404: json(ErrorSchema, 'No such petition visible to the user'),
+        404: json(ErrorSchema, 'No such petition (or extension) visible to the user'),
         409: json(ErrorSchema, 'The transition is not allowed in the petition’s current state'),
       },
     });
@@ -93,9 +100,8 @@ export function buildOpenApiDocument(): object {
       404: json(ErrorSchema, 'No such petition visible to the user'),
     },
   });
-  transition('route', 'Transfer to the handling unit with authority (转送)', RoutePetitionSchema);
-  transition('acknowledge', 'Accept and notify the petitioner (受理告知)', AcknowledgePetitionSchema);
-  transition('reply', 'Reply in writing with the outcome (书面答复)', ReplyPetitionSchema);
+  for (const type of COMMAND_TYPES)
+    transition(TRANSITIONS[type].path, TRANSITIONS[type].summary, COMMAND_BODIES[type]);
 
   registry.registerPath({
     method: 'get',
@@ -118,7 +124,7 @@ export function buildOpenApiDocument(): object {
       title: 'petitionflow API',
       version: '0.1.0',
       description:
-        'Petition (信访) processing: registration, routing, acceptance, handling and written reply.',
+        'Petition (信访) processing: registration, routing, objection, acceptance, extension, written reply and closure.',
     },
     servers: [{ url: '/' }],
   });

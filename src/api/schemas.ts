@@ -1,6 +1,6 @@
 import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
-import { CATEGORIES, CHANNELS, DOMAINS, OUTCOMES, STATUSES } from '../domain/vocabulary';
+import { CATEGORIES, CHANNELS, DOMAINS, STATUSES } from '../workflows/case/vocabulary';
 
 extendZodWithOpenApi(z);
 
@@ -8,7 +8,7 @@ extendZodWithOpenApi(z);
  * Request and response shapes: the single source for body validation and the OpenAPI document.
  */
 /** A calendar date as YYYY-MM-DD, from 2000 on (the calendar data and the regulations start later). */
-const isoDate = z
+export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
   .refine(
@@ -54,8 +54,31 @@ export const RegisterPetitionSchema = z
     ruleSetId: z
       .string()
       .min(1)
+      .max(100)
       .optional()
       .openapi({ description: 'Rule set to pin; defaults to national-2022' }),
+    group: z
+      .object({
+        persons: z
+          .number()
+          .int()
+          .min(2)
+          .max(100000)
+          .openapi({ description: 'Number of persons in the group' }),
+        representatives: z
+          .number()
+          .int()
+          .min(1)
+          .max(5)
+          .openapi({ description: 'Representatives sent (at most 5, Art 20)' }),
+      })
+      .strict()
+      .refine((g) => g.representatives <= g.persons, {
+        message: 'representatives cannot outnumber the group',
+        path: ['representatives'],
+      })
+      .optional()
+      .openapi({ description: 'A group petition (集体访)' }),
   })
   .strict()
   .openapi('RegisterPetition', {
@@ -68,36 +91,6 @@ export const RegisterPetitionSchema = z
       petitioner: { name: '张三', phone: '13800000000' },
       receivedOn: '2026-11-20',
     },
-  });
-
-export const RoutePetitionSchema = z
-  .object({
-    unitId: z.string().min(1).openapi({ description: 'The handling unit with authority (承办单位)' }),
-  })
-  .strict()
-  .openapi('RoutePetition', { example: { unitId: 'qingshan-housing' } });
-
-export const AcknowledgePetitionSchema = z
-  .object({ note: z.string().max(2000).optional() })
-  .strict()
-  .openapi('AcknowledgePetition', { example: {} });
-
-export const ReplyPetitionSchema = z
-  .object({
-    outcome: z.enum(OUTCOMES),
-    opinion: z
-      .string()
-      .trim()
-      .min(1)
-      .max(50000)
-      .openapi({ description: 'The written opinion (信访处理意见书)' }),
-    deliveredOn: isoDate
-      .optional()
-      .openapi({ description: 'Date the petitioner received the reply; defaults to today' }),
-  })
-  .strict()
-  .openapi('ReplyPetition', {
-    example: { outcome: 'supported', opinion: '经核查，已责成物业公司于两周内完成电梯维修。' },
   });
 
 export const ListPetitionsQuerySchema = z
@@ -126,16 +119,24 @@ export const ErrorSchema = z
   })
   .openapi('Error');
 
+const dateOrNull = z.string().nullable();
+
 export const DeadlineViewSchema = z
   .object({
     key: z.string(),
-    status: z.enum(['running', 'met', 'overdue', 'lapsed']),
+    status: z.enum(['running', 'met', 'overdue', 'lapsed', 'cancelled']),
+    kind: z.enum(['statutory', 'service-norm']),
     startDate: z.string(),
     dueDate: z.string(),
     dueAt: z.string(),
+    extensionDays: z.number(),
     provisional: z.boolean(),
     calendarVersion: z.string(),
     explanation: z.array(z.string()),
+    metAt: dateOrNull,
+    late: z.boolean().nullable(),
+    overdueAt: dateOrNull,
+    supervisionNoticeAt: dateOrNull,
   })
   .openapi('Deadline');
 
@@ -152,15 +153,39 @@ export const PetitionSummarySchema = z
     bureauUnitId: z.string(),
     handlingUnitId: z.string().nullable(),
     overdue: z.boolean(),
+    closedReason: z.string().nullable(),
     nextDeadline: z.object({ key: z.string(), dueAt: z.string() }).nullable(),
   })
   .openapi('PetitionSummary');
 
+const withText = z.record(z.string(), z.unknown());
+
 export const PetitionDetailSchema = PetitionSummarySchema.extend({
   description: z.string(),
   petitioner: PetitionerSchema,
-  outcome: z.enum(OUTCOMES).nullable(),
-  closedReason: z.string().nullable(),
+  flags: z.object({
+    firstTime: z.boolean(),
+    repeat: z.boolean(),
+    group: z.object({ persons: z.number(), representatives: z.number() }).nullable(),
+  }),
+  links: z.object({
+    repeatOf: z.string().nullable(),
+    finalCase: z.string().nullable(),
+    linkedFrom: z.array(z.object({ id: z.string(), relation: z.string() })),
+  }),
+  handlingUnitName: z.string().nullable(),
+  routing: withText.nullable(),
+  procedure: z.string().nullable(),
+  acceptedOn: z.string().nullable(),
+  objection: withText.nullable(),
+  caseOwner: withText.nullable(),
+  extensions: z.array(withText),
+  outcome: z.string().nullable(),
+  reply: withText.nullable(),
+  diversion: withText.nullable(),
+  notAccepted: withText.nullable(),
+  withdrawal: withText.nullable(),
+  closure: withText.nullable(),
   deadlines: z.array(DeadlineViewSchema),
   timeline: z.array(
     z.object({
@@ -183,5 +208,4 @@ export const PetitionListSchema = z
   .openapi('PetitionList');
 
 export type RegisterPetitionBody = z.infer<typeof RegisterPetitionSchema>;
-export type ReplyPetitionBody = z.infer<typeof ReplyPetitionSchema>;
 export type ListPetitionsQuery = z.infer<typeof ListPetitionsQuerySchema>;

@@ -1,60 +1,57 @@
-import type { OrganisationSeed } from './organisation';
+import type { OrganisationSeed, Unit } from './organisation';
+
+const unit = (
+  id: string,
+  name: string,
+  kind: Unit['kind'],
+  level: Unit['level'],
+  regionId: string,
+  parentId: string | null,
+): Unit => ({ id, name, kind, level, regionId, parentId });
 
 /**
- * A fictional organisation for local use: Qingshan County (青山县) under Yunzhou City (云州市)
- * under Dongling Province (东岭省).
+ * A fictional organisation for local use: Qingshan County (青山县) under Yunzhou City (云州市) under
+ * Dongling Province (东岭省). Every department has its parent one level up (county → city → province),
+ * which is the review body (复查) and, one more level up, the re-examination body (复核).
  */
 export const DEMO_ORGANISATION: OrganisationSeed = {
+  regions: [
+    { id: 'dongling', name: '东岭省', level: 'province', parentId: null },
+    { id: 'yunzhou', name: '云州市', level: 'city', parentId: 'dongling' },
+    { id: 'qingshan', name: '青山县', level: 'county', parentId: 'yunzhou' },
+  ],
   units: [
-    {
-      id: 'dongling-petition-bureau',
-      name: '东岭省信访局',
-      kind: 'petition-bureau',
-      level: 'province',
-      parentId: null,
-    },
-    {
-      id: 'yunzhou-petition-bureau',
-      name: '云州市信访局',
-      kind: 'petition-bureau',
-      level: 'city',
-      parentId: 'dongling-petition-bureau',
-    },
-    {
-      id: 'yunzhou-housing',
-      name: '云州市住房和城乡建设局',
-      kind: 'department',
-      level: 'city',
-      parentId: 'dongling-petition-bureau',
-    },
-    {
-      id: 'qingshan-petition-bureau',
-      name: '青山县信访局',
-      kind: 'petition-bureau',
-      level: 'county',
-      parentId: 'yunzhou-petition-bureau',
-    },
-    {
-      id: 'qingshan-jco',
-      name: '青山县信访工作联席会议办公室',
-      kind: 'joint-conference-office',
-      level: 'county',
-      parentId: 'qingshan-petition-bureau',
-    },
-    {
-      id: 'qingshan-housing',
-      name: '青山县住房和城乡建设局',
-      kind: 'department',
-      level: 'county',
-      parentId: 'yunzhou-housing',
-    },
-    {
-      id: 'qingshan-hr',
-      name: '青山县人力资源和社会保障局',
-      kind: 'department',
-      level: 'county',
-      parentId: null,
-    },
+    unit('dongling-petition-bureau', '东岭省信访局', 'petition-bureau', 'province', 'dongling', null),
+    unit('dongling-housing', '东岭省住房和城乡建设厅', 'department', 'province', 'dongling', null),
+    unit('dongling-hr', '东岭省人力资源和社会保障厅', 'department', 'province', 'dongling', null),
+    unit(
+      'yunzhou-petition-bureau',
+      '云州市信访局',
+      'petition-bureau',
+      'city',
+      'yunzhou',
+      'dongling-petition-bureau',
+    ),
+    unit('yunzhou-housing', '云州市住房和城乡建设局', 'department', 'city', 'yunzhou', 'dongling-housing'),
+    unit('yunzhou-hr', '云州市人力资源和社会保障局', 'department', 'city', 'yunzhou', 'dongling-hr'),
+    unit(
+      'qingshan-petition-bureau',
+      '青山县信访局',
+      'petition-bureau',
+      'county',
+      'qingshan',
+      'yunzhou-petition-bureau',
+    ),
+    unit(
+      'qingshan-jco',
+      '青山县信访工作联席会议办公室',
+      'joint-conference-office',
+      'county',
+      'qingshan',
+      'qingshan-petition-bureau',
+    ),
+    unit('qingshan-housing', '青山县住房和城乡建设局', 'department', 'county', 'qingshan', 'yunzhou-housing'),
+    unit('qingshan-hr', '青山县人力资源和社会保障局', 'department', 'county', 'qingshan', 'yunzhou-hr'),
   ],
   users: [
     {

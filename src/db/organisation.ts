@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import type { Role } from '../domain/vocabulary';
+import type { Role } from '../workflows/case/vocabulary';
 
 export type UnitKind = 'petition-bureau' | 'joint-conference-office' | 'department' | 'government';
 export type UnitLevel = 'county' | 'city' | 'province';
@@ -8,6 +8,15 @@ export interface Unit {
   id: string;
   name: string;
   kind: UnitKind;
+  level: UnitLevel;
+  /** The unit one level above: for a department, the review body (复查机关) of its cases. */
+  parentId: string | null;
+  regionId: string | null;
+}
+
+export interface Region {
+  id: string;
+  name: string;
   level: UnitLevel;
   parentId: string | null;
 }
@@ -22,7 +31,7 @@ export interface User {
 
 export async function findUnit(pool: Pool, id: string): Promise<Unit | undefined> {
   const { rows } = await pool.query(
-    'SELECT id, name, kind, level, parent_id AS "parentId" FROM units WHERE id = $1',
+    'SELECT id, name, kind, level, parent_id AS "parentId", region_id AS "regionId" FROM units WHERE id = $1',
     [id],
   );
   return rows[0] as Unit | undefined;
@@ -31,7 +40,8 @@ export async function findUnit(pool: Pool, id: string): Promise<Unit | undefined
 export async function findActiveUser(pool: Pool, login: string): Promise<User | undefined> {
   const { rows } = await pool.query(
     `SELECT u.login, u.display_name AS "displayName", u.unit_id AS "unitId", u.roles,
-            json_build_object('id', n.id, 'name', n.name, 'kind', n.kind, 'level', n.level, 'parentId', n.parent_id) AS unit
+            json_build_object('id', n.id, 'name', n.name, 'kind', n.kind, 'level', n.level, 'parentId', n.parent_id,
+                              'regionId', n.region_id) AS unit
        FROM users u JOIN units n ON n.id = u.unit_id
       WHERE u.login = $1 AND u.active`,
     [login],
@@ -39,20 +49,61 @@ export async function findActiveUser(pool: Pool, login: string): Promise<User | 
   return rows[0] as User | undefined;
 }
 
+export async function findActiveUserOfUnit(pool: Pool, login: string, unitId: string): Promise<boolean> {
+  const { rowCount } = await pool.query('SELECT 1 FROM users WHERE login = $1 AND unit_id = $2 AND active', [
+    login,
+    unitId,
+  ]);
+  return (rowCount ?? 0) > 0;
+}
+
+/**
+ * Whether a unit lies within a bureau's jurisdiction: its region is the bureau's region or one below it.
+ */
+export async function withinJurisdiction(pool: Pool, bureau: Unit, unitId: string): Promise<boolean> {
+  const { rowCount } = await pool.query(
+    `WITH RECURSIVE covered AS (
+       SELECT id FROM regions WHERE id = $1
+       UNION ALL
+       SELECT r.id FROM regions r JOIN covered c ON r.parent_id = c.id
+     )
+     SELECT 1 FROM units WHERE id = $2 AND region_id IN (SELECT id FROM covered)`,
+    [bureau.regionId, unitId],
+  );
+  return (rowCount ?? 0) > 0;
+}
+
 export interface OrganisationSeed {
+  regions: Region[];
   units: Unit[];
   users: Array<{ login: string; displayName: string; unitId: string; roles: Role[] }>;
 }
 
-/** Inserts units and users that are not there yet; existing rows are left as they are. */
+/** Inserts regions, units and users that are not there yet, and sets the units' tree as the seed has it. */
 export async function seedOrganisation(pool: Pool, seed: OrganisationSeed): Promise<number> {
   let inserted = 0;
-  for (const unit of seed.units) {
+  for (const region of seed.regions) {
     const result = await pool.query(
-      `INSERT INTO units (id, name, kind, level, parent_id) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING`,
-      [unit.id, unit.name, unit.kind, unit.level, unit.parentId],
+      `INSERT INTO regions (id, name, level, parent_id) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING`,
+      [region.id, region.name, region.level, region.parentId],
     );
     inserted += result.rowCount ?? 0;
+  }
+  // Units first without parents, so that a parent listed after its child is no problem.
+  for (const unit of seed.units) {
+    const result = await pool.query(
+      `INSERT INTO units (id, name, kind, level, region_id) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING`,
+      [unit.id, unit.name, unit.kind, unit.level, unit.regionId],
+    );
+    inserted += result.rowCount ?? 0;
+  }
+  // The tree is the seed's: a database seeded before parents and regions existed gets them now.
+  for (const unit of seed.units) {
+    await pool.query('UPDATE units SET parent_id = $2, region_id = $3 WHERE id = $1', [
+      unit.id,
+      unit.parentId,
+      unit.regionId,
+    ]);
   }
   for (const user of seed.users) {
     const result = await pool.query(

@@ -1,6 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
-import type { PetitionProjection } from '../activities/types';
-import type { Category, Channel, Domain, PetitionStatus } from '../domain/vocabulary';
+import type { CaseState } from '../workflows/case';
+import type { CaseStatus, Category, Channel, Domain } from '../workflows/case/vocabulary';
 
 export interface Petitioner {
   name: string;
@@ -20,19 +20,27 @@ export interface NewPetition {
   description: string;
   petitioner: Petitioner;
   registeredBy: string;
+  petitionerKey: string | null;
+  firstTime: boolean;
+  repeatOf: string | null;
+  finalCaseId: string | null;
+  groupPersons: number | null;
 }
 
-/** A petition as stored: its registration plus the projection the workflow keeps current. */
+/** A petition as stored: its registration, the fold of its events, and copies of it for filters. */
 export interface PetitionRow extends NewPetition {
   id: string;
   createdAt: string;
-  status: PetitionStatus;
+  status: CaseStatus;
   handlingUnitId: string | null;
   outcome: string | null;
   overdue: boolean;
   nextDeadlineKey: string | null;
   nextDeadlineAt: string | null;
-  deadlines: PetitionProjection['deadlines'];
+  closedReason: string | null;
+  procedure: string | null;
+  routingMode: string | null;
+  caseState: CaseState | null;
   lastSequence: number;
   updatedAt: string;
 }
@@ -40,7 +48,10 @@ export interface PetitionRow extends NewPetition {
 const COLUMNS = `id, bureau_unit_id AS "bureauUnitId", channel, category, domain,
   to_char(received_on, 'YYYY-MM-DD') AS "receivedOn", rule_set_id AS "ruleSetId", subject, description, petitioner,
   registered_by AS "registeredBy", created_at AS "createdAt", status, handling_unit_id AS "handlingUnitId", outcome,
-  overdue, next_deadline_key AS "nextDeadlineKey", next_deadline_at AS "nextDeadlineAt", deadlines,
+  overdue, next_deadline_key AS "nextDeadlineKey", next_deadline_at AS "nextDeadlineAt",
+  closed_reason AS "closedReason", procedure, routing_mode AS "routingMode", case_state AS "caseState",
+  petitioner_key AS "petitionerKey", first_time AS "firstTime", repeat_of AS "repeatOf",
+  final_case_id AS "finalCaseId", group_persons AS "groupPersons",
   last_sequence AS "lastSequence", updated_at AS "updatedAt"`;
 
 /** Allocates the next readable number of the year, e.g. XF-2026-000123. */
@@ -62,8 +73,9 @@ export async function insertPetition(
   const id = await nextPetitionId(client, year);
   await client.query(
     `INSERT INTO petitions (id, bureau_unit_id, channel, category, domain, received_on, rule_set_id, subject,
-                            description, petitioner, registered_by, status)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'registered')`,
+                            description, petitioner, registered_by, status, petitioner_key, first_time,
+                            repeat_of, final_case_id, group_persons)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'registered', $12, $13, $14, $15, $16)`,
     [
       id,
       petition.bureauUnitId,
@@ -76,6 +88,11 @@ export async function insertPetition(
       petition.description,
       JSON.stringify(petition.petitioner),
       petition.registeredBy,
+      petition.petitionerKey,
+      petition.firstTime,
+      petition.repeatOf,
+      petition.finalCaseId,
+      petition.groupPersons,
     ],
   );
   return id;
@@ -91,8 +108,35 @@ export async function findPetition(pool: Pool, id: string): Promise<PetitionRow 
   return rows[0] as PetitionRow | undefined;
 }
 
+/** Earlier petitions of the same petitioner on the same matter (domain), oldest first. */
+export async function findSameMatter(
+  pool: Pool | PoolClient,
+  petitionerKey: string,
+  domain: string,
+): Promise<Array<{ id: string; status: CaseStatus; closedReason: string | null }>> {
+  const { rows } = await pool.query(
+    `SELECT id, status, closed_reason AS "closedReason" FROM petitions
+      WHERE petitioner_key = $1 AND domain = $2 ORDER BY created_at, id`,
+    [petitionerKey, domain],
+  );
+  return rows as Array<{ id: string; status: CaseStatus; closedReason: string | null }>;
+}
+
+/** Petitions that link to this one (repeats of it, or raising it again after it became final). */
+export async function findLinkingCases(
+  pool: Pool,
+  id: string,
+): Promise<Array<{ id: string; relation: string }>> {
+  const { rows } = await pool.query(
+    `SELECT id, CASE WHEN repeat_of = $1 THEN 'repeat' ELSE 'raised-again-after-final' END AS relation
+       FROM petitions WHERE repeat_of = $1 OR final_case_id = $1 ORDER BY id`,
+    [id],
+  );
+  return rows as Array<{ id: string; relation: string }>;
+}
+
 export interface PetitionFilter {
-  status?: PetitionStatus;
+  status?: CaseStatus;
   handlingUnitId?: string;
   overdue?: boolean;
   /** Restricts the list to what one unit may see: cases it registered or that were routed to it. */
@@ -145,16 +189,39 @@ export async function petitionTimeline(pool: Pool, id: string): Promise<Timeline
   return rows as TimelineEntry[];
 }
 
+/** Whether a request (by its update id) already changed this petition: its effect is in the audit trail. */
+export async function requestApplied(pool: Pool, petitionId: string, requestId: string): Promise<boolean> {
+  const { rowCount } = await pool.query(
+    'SELECT 1 FROM petition_events WHERE petition_id = $1 AND request_id = $2 LIMIT 1',
+    [petitionId, requestId],
+  );
+  return (rowCount ?? 0) > 0;
+}
+
+/** Writes a document once: a retried request derives the same id and writes nothing twice. */
 export async function insertDocument(
   pool: Pool,
   doc: { id: string; petitionId: string; kind: string; body: string; createdBy: string },
 ): Promise<void> {
   await pool.query(
-    'INSERT INTO petition_documents (id, petition_id, kind, body, created_by) VALUES ($1, $2, $3, $4, $5)',
+    `INSERT INTO petition_documents (id, petition_id, kind, body, created_by) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (id) DO NOTHING`,
     [doc.id, doc.petitionId, doc.kind, doc.body, doc.createdBy],
   );
 }
 
 export async function deleteDocument(pool: Pool, id: string): Promise<void> {
   await pool.query('DELETE FROM petition_documents WHERE id = $1', [id]);
+}
+
+export async function findDocuments(
+  pool: Pool,
+  petitionId: string,
+): Promise<Array<{ id: string; kind: string; body: string; createdBy: string; createdAt: string }>> {
+  const { rows } = await pool.query(
+    `SELECT id, kind, body, created_by AS "createdBy", created_at AS "createdAt"
+       FROM petition_documents WHERE petition_id = $1 ORDER BY created_at, id`,
+    [petitionId],
+  );
+  return rows as Array<{ id: string; kind: string; body: string; createdBy: string; createdAt: string }>;
 }

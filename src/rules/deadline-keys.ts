@@ -6,8 +6,11 @@ export const DEADLINE_KEYS = [
   'route', // D1 register and route (转送/交办)
   'acknowledge', // D2 written notice of receipt and handling path (受理告知)
   'object', // D3 objection to a misrouted transfer
+  'decide-objection', // the bureau re-routes or upholds the routing after an objection
+  'report-assigned', // D4 result report on an assigned (交办) matter; length set by the assigner
   'handle', // D5 handle and reply in writing (D6 extension applies here)
   'handle-simplified', // simplified procedure (简易办理)
+  'handle-service-norm', // suggestions and accusations: no statutory limit, a 60 d service norm
   'request-review', // D7 petitioner's window to request a review (复查)
   'accept-review', // review body decides whether to accept the request (Shandong)
   'review', // D8 review opinion
@@ -16,6 +19,7 @@ export const DEADLINE_KEYS = [
   'reexamine', // D10 re-examination opinion; hearing time not counted
   'supervision-feedback', // written feedback after a supervision notice (督办)
   'return-visit', // return visit (回访) after the written reply is delivered
+  'evaluation', // the petitioner's window to evaluate (满意度评价)
 ] as const;
 
 export type DeadlineKey = (typeof DEADLINE_KEYS)[number];

@@ -16,12 +16,15 @@ import {
 import { getDeadlineRule } from './rule-set-registry';
 import type { DeadlineKind, DeadlineRule, DeadlineUnit, Role, RuleSet } from './rule-set-schema';
 import type { WorkingCalendar } from './calendar/working-calendar';
+import type { ExpiryPolicy } from './case-vocabulary';
 
 export interface DeadlineOptions {
   /** Total extension granted so far (all grants together), in the deadline's unit. */
   extensionDays?: number;
   /** Days the clock stood still (a re-examination hearing), in the deadline's unit. */
   pausedDays?: number;
+  /** The length set for this case, for a deadline whose rule allows it (perCaseLength). */
+  lengthDays?: number;
 }
 
 export interface DeadlineResult {
@@ -47,8 +50,7 @@ export interface DeadlineResult {
   citation: string;
   warnings: Array<{ daysBefore: number; at: string; notify: Role[] }>;
   expiry: {
-    supervision: boolean;
-    closesWindow: boolean;
+    policy: ExpiryPolicy;
     escalations: Array<{ rung: number; daysAfter: number; at: string; notify: Role[] }>;
   };
 }
@@ -161,6 +163,22 @@ function checkExtension(ruleSet: RuleSet, rule: DeadlineRule, extensionDays: num
   return `extension of ${extensionDays} ${unit} granted (cap ${policy.capDays} ${unit} in total; approver: ${policy.approverRole})`;
 }
 
+/** The rule's length, or the one set for this case where the rule lets the case set it (up to its cap). */
+function lengthOf(ruleSet: RuleSet, rule: DeadlineRule, lengthDays: number | undefined): number {
+  if (lengthDays === undefined) return rule.length;
+  if (!rule.perCaseLength) {
+    throw new InvalidArgumentError(
+      `${rule.key} has a fixed length in ${ruleSet.id}; lengthDays is not allowed`,
+    );
+  }
+  if (!Number.isInteger(lengthDays) || lengthDays < 1 || lengthDays > rule.perCaseLength.maxDays) {
+    throw new InvalidArgumentError(
+      `lengthDays for ${rule.key} must be a whole number of days from 1 to ${rule.perCaseLength.maxDays}, got ${String(lengthDays)}`,
+    );
+  }
+  return lengthDays;
+}
+
 export function computeDueDate(
   calendar: WorkingCalendar,
   ruleSet: RuleSet,
@@ -174,13 +192,14 @@ export function computeDueDate(
   const pausedDays = nonNegativeInteger(options.pausedDays, 'pausedDays');
   const extensionStep = checkExtension(ruleSet, rule, extensionDays);
   if (pausedDays > 0 && !rule.pausable) throw new DeadlineNotPausableError(rule.key, ruleSet.id);
-  const total = rule.length + extensionDays + pausedDays;
+  const length = lengthOf(ruleSet, rule, options.lengthDays);
+  const total = length + extensionDays + pausedDays;
   if (total > MAX_TOTAL_DAYS)
     throw new InvalidArgumentError(`period of ${total} days exceeds ${MAX_TOTAL_DAYS}`);
 
   const unit = unitLabel(rule.unit);
   const explanation = [
-    `${rule.key}: ${rule.title} — ${rule.length} ${unit} counted from event '${rule.startsAt}', ${rule.actor} acts ` +
+    `${rule.key}: ${rule.title} — ${length} ${unit}${length === rule.length ? '' : ' (set for this case)'} counted from event '${rule.startsAt}', ${rule.actor} acts ` +
       `(${rule.kind}; ${rule.citation}); rule set ${ruleSet.id} v${ruleSet.version}`,
     ruleSet.counting.excludeStartDay
       ? `start ${startDate} (${weekdayName(startDate)}) is not counted; day 1 is ${addDays(startDate, 1)}`
@@ -190,7 +209,7 @@ export function computeDueDate(
   if (pausedDays > 0)
     explanation.push(`${pausedDays} ${unit} of hearing time not counted (${rule.citation})`);
   if (extensionDays > 0 || pausedDays > 0) {
-    const parts = [rule.length, extensionDays, pausedDays].filter((part, index) => index === 0 || part > 0);
+    const parts = [length, extensionDays, pausedDays].filter((part, index) => index === 0 || part > 0);
     explanation.push(`${parts.join(' + ')} = ${total} ${unit}, counted from the original start`);
   }
 
@@ -236,7 +255,7 @@ export function computeDueDate(
     ruleSetVersion: ruleSet.version,
     deadlineKey: rule.key,
     startDate,
-    length: rule.length,
+    length,
     unit: rule.unit,
     extensionDays,
     pausedDays,
@@ -249,6 +268,6 @@ export function computeDueDate(
     actor: rule.actor,
     citation: rule.citation,
     warnings,
-    expiry: { supervision: rule.expiry.supervision, closesWindow: rule.expiry.closesWindow, escalations },
+    expiry: { policy: rule.expiry.policy, escalations },
   };
 }

@@ -12,16 +12,15 @@ import { addDays, assertIsoDate } from './dates';
 import { InvalidArgumentError } from './errors';
 
 export { DEADLINE_KEYS, isDeadlineKey, type DeadlineKey } from './deadline-keys';
+export * from './case-vocabulary';
 export {
   ROLES,
-  START_EVENTS,
   DEADLINE_UNITS,
   DEADLINE_KINDS,
   ruleSetSchema,
   type RuleSet,
   type DeadlineRule,
   type Role,
-  type StartEvent,
   type DeadlineUnit,
   type DeadlineKind,
 } from './rule-set-schema';
@@ -94,3 +93,4 @@ export function addWorkingDays(date: string, count: number): { date: string; pro
   }
   return { date: current, provisional };
 }
+export { casePolicyOf, type CasePolicy, type CaseDeadlinePolicy } from './case-policy';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEADLINE_KEYS } from './deadline-keys';
 import { isIsoDate } from './dates';
+import { CASE_TRIGGERS, CATEGORIES, EXPIRY_POLICIES, PROCEDURES } from './case-vocabulary';
 
 /** Who acts on a deadline, or is told about it. */
 export const ROLES = [
@@ -13,20 +14,6 @@ export const ROLES = [
   'joint-conference-office', // 联席会议办公室
   'case-owning-leader', // 包案领导
   'assigning-body', // the body that assigned (交办) the matter and set its deadline
-] as const;
-
-/** The recorded event a deadline is counted from. */
-export const START_EVENTS = [
-  'received-by-bureau', // the petition bureau receives the petition
-  'received-by-unit', // a unit receives it, directly from the petitioner or by transfer
-  'transfer-received', // a unit receives a transfer or assignment from a bureau or a superior
-  'accepted', // the handling unit accepts (受理) the matter
-  'reply-delivered', // the petitioner receives the written reply (信访处理意见书)
-  'review-requested', // the review body receives the review request
-  'review-reply-delivered', // the petitioner receives the review opinion
-  'reexamination-requested', // the re-examination body receives the request
-  'supervision-issued', // a supervision notice (督办) reaches the unit
-  'assignment', // a matter is assigned (交办) with a deadline set by the assigner
 ] as const;
 
 export const DEADLINE_UNITS = ['calendar-days', 'working-days'] as const;
@@ -53,10 +40,7 @@ const escalationRungSchema = z.strictObject({
 
 const expirySchema = z
   .strictObject({
-    /** The petition bureau issues a supervision notice (督办) when this deadline passes. */
-    supervision: z.boolean(),
-    /** Expiry ends a party's window (e.g. the petitioner did not request a review): the case moves on or closes. */
-    closesWindow: z.boolean(),
+    policy: z.enum(EXPIRY_POLICIES),
     escalations: z.array(escalationRungSchema),
   })
   .superRefine((expiry, ctx) => {
@@ -77,11 +61,11 @@ const expirySchema = z
         });
       }
     });
-    if (expiry.closesWindow && (expiry.supervision || expiry.escalations.length > 0)) {
+    if (expiry.policy.startsWith('lapse-') && expiry.escalations.length > 0) {
       ctx.addIssue({
         code: 'custom',
-        path: ['closesWindow'],
-        message: 'a deadline whose expiry closes a window has nobody to supervise or escalate',
+        path: ['policy'],
+        message: 'a deadline whose expiry only lapses a window has nobody to escalate',
       });
     }
   });
@@ -92,7 +76,19 @@ export const deadlineRuleSchema = z
     title: nonEmptyText,
     length: positiveDays,
     unit: z.enum(DEADLINE_UNITS),
-    startsAt: z.enum(START_EVENTS),
+    /** The case event the period is counted from. */
+    startsAt: z.enum(CASE_TRIGGERS),
+    /** Case events that meet the deadline (the one who must act has acted). Closing the case cancels it. */
+    stopsAt: z.array(z.enum(CASE_TRIGGERS)).min(1),
+    /** Cases the deadline runs in; absent = all. */
+    appliesTo: z
+      .strictObject({
+        categories: z.array(z.enum(CATEGORIES)).min(1).optional(),
+        procedure: z.enum(PROCEDURES).optional(),
+      })
+      .optional(),
+    /** The length is set per case by whoever starts it (e.g. the assigner of D4), up to this many days. */
+    perCaseLength: z.strictObject({ maxDays: positiveDays }).optional(),
     actor: role,
     kind: z.enum(DEADLINE_KINDS),
     /** Article(s) of the text the deadline implements, or the project default it follows. */
@@ -104,6 +100,20 @@ export const deadlineRuleSchema = z
     note: nonEmptyText.optional(),
   })
   .superRefine((rule, ctx) => {
+    if (rule.perCaseLength && rule.length > rule.perCaseLength.maxDays) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['length'],
+        message: 'the default length exceeds perCaseLength.maxDays',
+      });
+    }
+    if (rule.stopsAt.includes(rule.startsAt)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['stopsAt'],
+        message: 'a deadline cannot stop at the event that starts it',
+      });
+    }
     const seen = new Set<number>();
     rule.warnings.forEach((warning, index) => {
       if (seen.has(warning.daysBefore)) {
@@ -168,8 +178,8 @@ const escalationSchema = z.strictObject({
 });
 
 const evaluationSchema = z.strictObject({
-  /** Calendar days after delivery in which the petitioner may evaluate (满意度评价). */
-  windowDays: positiveDays,
+  /** The petitioner's window to evaluate (满意度评价), kept in one place: that deadline's length. */
+  deadline: deadlineKey,
   evaluates: z
     .array(z.enum(['acceptance-notice', 'written-reply', 'review-opinion', 'reexamination-opinion']))
     .min(1),
@@ -228,6 +238,7 @@ export const ruleSetSchema = z
     );
     requireDefined(ruleSet.supervision.feedbackDeadline, ['supervision', 'feedbackDeadline']);
     requireDefined(ruleSet.returnVisit.deadline, ['returnVisit', 'deadline']);
+    requireDefined(ruleSet.evaluation.deadline, ['evaluation', 'deadline']);
     if (ruleSet.simplifiedProcedure) {
       requireDefined(ruleSet.simplifiedProcedure.deadline, ['simplifiedProcedure', 'deadline']);
     }
@@ -236,6 +247,5 @@ export const ruleSetSchema = z
 export type RuleSet = z.infer<typeof ruleSetSchema>;
 export type DeadlineRule = z.infer<typeof deadlineRuleSchema>;
 export type Role = (typeof ROLES)[number];
-export type StartEvent = (typeof START_EVENTS)[number];
 export type DeadlineUnit = (typeof DEADLINE_UNITS)[number];
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];

@@ -1,23 +1,19 @@
 import { Router } from 'express';
 import type { PetitionService } from '../../domain/petition-service';
+import { COMMAND_TYPES, TRANSITIONS } from '../../workflows/case';
 import { currentUser } from '../authentication';
-import {
-  AcknowledgePetitionSchema,
-  ListPetitionsQuerySchema,
-  PetitionIdParamsSchema,
-  RegisterPetitionSchema,
-  ReplyPetitionSchema,
-  RoutePetitionSchema,
-} from '../schemas';
+import { COMMAND_BODIES, ExtensionParamsSchema } from '../command-schemas';
+import { requestContext } from '../idempotency';
+import { ListPetitionsQuerySchema, PetitionIdParamsSchema, RegisterPetitionSchema } from '../schemas';
 import { parseInput } from '../validation';
 
-/** Thin HTTP adapters: parse, call the domain, answer. */
+/** Thin HTTP adapters: parse, call the domain, answer. Transition routes come from the transition table. */
 export function petitionRoutes(petitions: PetitionService): Router {
   const router = Router();
 
   router.post('/', async (req, res) => {
     const body = parseInput(RegisterPetitionSchema, req.body, 'body');
-    const petition = await petitions.register(currentUser(req), body);
+    const petition = await petitions.register(currentUser(req), body, requestContext(req));
     res.status(201).location(`/api/petitions/${petition.id}`).json(petition);
   });
 
@@ -31,23 +27,21 @@ export function petitionRoutes(petitions: PetitionService): Router {
     res.json(await petitions.get(currentUser(req), id));
   });
 
-  router.post('/:id/route', async (req, res) => {
-    const { id } = parseInput(PetitionIdParamsSchema, req.params, 'path');
-    const { unitId } = parseInput(RoutePetitionSchema, req.body, 'body');
-    res.json(await petitions.route(currentUser(req), id, unitId));
-  });
-
-  router.post('/:id/acknowledge', async (req, res) => {
-    const { id } = parseInput(PetitionIdParamsSchema, req.params, 'path');
-    parseInput(AcknowledgePetitionSchema, req.body, 'body');
-    res.json(await petitions.acknowledge(currentUser(req), id));
-  });
-
-  router.post('/:id/reply', async (req, res) => {
-    const { id } = parseInput(PetitionIdParamsSchema, req.params, 'path');
-    const body = parseInput(ReplyPetitionSchema, req.body, 'body');
-    res.json(await petitions.reply(currentUser(req), id, body));
-  });
+  for (const type of COMMAND_TYPES) {
+    const withExtension = TRANSITIONS[type].path.includes(':extensionId');
+    router.post(`/:id/${TRANSITIONS[type].path}`, async (req, res) => {
+      const { id } = parseInput(PetitionIdParamsSchema, { id: req.params.id }, 'path');
+      const params = withExtension
+        ? parseInput(
+            ExtensionParamsSchema,
+            { extensionId: (req.params as Record<string, string>).extensionId },
+            'path',
+          )
+        : {};
+      const body = parseInput(COMMAND_BODIES[type], req.body, 'body') as Record<string, unknown>;
+      res.json(await petitions.transition(currentUser(req), id, type, { body, params }, requestContext(req)));
+    });
+  }
 
   return router;
 }

@@ -39,8 +39,7 @@ function describeResult(result: DeadlineResult): string {
     }
   }
   const expiry = [
-    result.expiry.closesWindow ? 'the window closes' : '',
-    result.expiry.supervision ? 'a supervision notice is issued' : '',
+    EXPIRY_WORDS[result.expiry.policy],
     ...result.expiry.escalations.map(
       (rung) => `escalation rung ${rung.rung} at ${rung.at} → ${rung.notify.join(', ')}`,
     ),
@@ -71,3 +70,10 @@ export function registerDeadlineCommand(program: Command): void {
       }),
     );
 }
+
+const EXPIRY_WORDS = {
+  supervise: 'a supervision notice is issued',
+  'lapse-and-close': 'the window lapses and the case closes',
+  'lapse-and-continue': 'the window lapses and the case goes on as it stands',
+  escalate: 'it goes to the joint-conference office',
+} as const;

@@ -60,16 +60,16 @@ function describeRuleSet(ruleSet: RuleSet): string {
       `ends ${ruleSet.counting.endOfDay} ${ruleSet.counting.timeZone} (${ruleSet.counting.basis})`,
     '',
     formatTable(
-      ['DEADLINE', 'LENGTH', 'FROM EVENT', 'ACTOR', 'KIND', 'ON EXPIRY', 'CITATION'],
+      ['DEADLINE', 'LENGTH', 'FROM EVENT', 'MET BY', 'ACTOR', 'KIND', 'ON EXPIRY', 'CITATION'],
       ruleSet.deadlines.map((deadline) => [
         deadline.key,
         `${deadline.length} ${deadline.unit === 'calendar-days' ? 'd' : 'wd'}${deadline.pausable ? ' (pausable)' : ''}`,
         deadline.startsAt,
+        deadline.stopsAt.join(', '),
         deadline.actor,
         deadline.kind,
         [
-          deadline.expiry.closesWindow ? 'closes window' : '',
-          deadline.expiry.supervision ? 'supervision' : '',
+          deadline.expiry.policy,
           ...deadline.expiry.escalations.map((rung) => `escalate +${rung.daysAfter} d`),
         ]
           .filter(Boolean)
@@ -88,7 +88,7 @@ function describeRuleSet(ruleSet: RuleSet): string {
       `feedback under '${ruleSet.supervision.feedbackDeadline}' — ${ruleSet.supervision.citation}`,
     `escalation: to ${ruleSet.escalation.office}; an unsettled routing objection after ` +
       `${ruleSet.escalation.routingObjectionUnsettledWorkingDays} wd — ${ruleSet.escalation.citation}`,
-    `evaluation: within ${ruleSet.evaluation.windowDays} d of ${ruleSet.evaluation.evaluates.join(', ')} ` +
+    `evaluation: under '${ruleSet.evaluation.deadline}', of ${ruleSet.evaluation.evaluates.join(', ')} ` +
       `(${ruleSet.evaluation.grades.join(' / ')})`,
     `return visit: under '${ruleSet.returnVisit.deadline}'`,
   ];

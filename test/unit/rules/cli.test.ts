@@ -102,7 +102,7 @@ describe('petitionflow deadline / rules (in-process)', () => {
   it('explains a due date in plain text, defaulting to the national rule set', async () => {
     const run = await runInProcess(['deadline', '--deadline', 'route', '--start', '2025-01-14']);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('route (national-2022 v1.0.0): due 2025-02-05');
+    expect(run.stdout).toContain('route (national-2022 v1.1.0): due 2025-02-05');
     expect(run.stdout).toContain('a public holiday, Spring Festival (春节) → next working day 2025-02-05');
   });
 
@@ -149,13 +149,13 @@ describe('petitionflow deadline / rules (in-process)', () => {
   it('lists the rule sets as a table', async () => {
     const run = await runInProcess(['rules', 'list']);
     expect(run.stdout.split('\n')[0]).toMatch(/^ID\s+VERSION\s+IN FORCE FROM\s+DEADLINES\s+TEXT$/);
-    expect(run.stdout).toMatch(/national-2022 \*\s+1\.0\.0\s+2022-05-01\s+11\s+信访工作条例 \(2022\)/);
-    expect(run.stdout).toMatch(/shandong-2015\s+1\.0\.0\s+2016-01-01\s+13\s+山东省信访条例 \(2015\)/);
+    expect(run.stdout).toMatch(/national-2022 \*\s+1\.1\.0\s+2022-05-01\s+15\s+信访工作条例 \(2022\)/);
+    expect(run.stdout).toMatch(/shandong-2015\s+1\.1\.0\s+2016-01-01\s+17\s+山东省信访条例 \(2015\)/);
   });
 
   it('shows one rule set, as text or JSON', async () => {
     const text = await runInProcess(['rules', 'show', 'zhejiang-2016']);
-    expect(text.stdout).toMatch(/route\s+5 wd\s+received-by-bureau\s+petition-bureau\s+statutory/);
+    expect(text.stdout).toMatch(/route\s+5 wd\s+received-by-bureau\s+routed, diverted, not-accepted\s+petition-bureau\s+statutory/);
     expect(text.stdout).toContain('by at most 60 d in total');
     const json = await runInProcess(['rules', 'show', 'shandong-2015', '--json']);
     expect((JSON.parse(json.stdout) as { id: string }).id).toBe('shandong-2015');

@@ -183,7 +183,7 @@ describe('dueDate on the official 2025–2026 calendar', () => {
     const result = dueDate(getRuleSet('national-2022'), 'handle', '2026-08-02');
     expect(result).toMatchObject({
       ruleSetId: 'national-2022',
-      ruleSetVersion: '1.0.0',
+      ruleSetVersion: '1.1.0',
       deadlineKey: 'handle',
       startDate: '2026-08-02',
       length: 60,
@@ -208,8 +208,7 @@ describe('dueDate on the official 2025–2026 calendar', () => {
       ],
       // 15 d after 24:00 on 8 Oct.
       expiry: {
-        supervision: true,
-        closesWindow: false,
+        policy: 'supervise',
         escalations: [
           { rung: 1, daysAfter: 15, at: '2026-10-24T00:00:00+08:00', notify: ['joint-conference-office'] },
         ],
@@ -222,8 +221,28 @@ describe('dueDate on the official 2025–2026 calendar', () => {
 
   it('marks petitioner windows as closing on expiry, without supervision', () => {
     const result = dueDate(getRuleSet('national-2022'), 'request-review', '2026-03-02');
-    expect(result.expiry).toEqual({ supervision: false, closesWindow: true, escalations: [] });
+    expect(result.expiry).toEqual({ policy: 'lapse-and-close', escalations: [] });
     expect(result.actor).toBe('petitioner');
+  });
+
+  it('lets the objection window lapse without closing the case', () => {
+    expect(dueDate(getRuleSet('national-2022'), 'object', '2026-03-02').expiry).toEqual({
+      policy: 'lapse-and-continue',
+      escalations: [],
+    });
+  });
+
+  it('takes the length of an assigned matter from the assigner, up to the cap (D4)', () => {
+    const national = getRuleSet('national-2022');
+    // 20 d from Fri 2026-09-18 → Thu 8 Oct is a working day after National Day.
+    const result = dueDate(national, 'report-assigned', '2026-09-18', { lengthDays: 20 });
+    expect(result).toMatchObject({ length: 20, dueDate: '2026-10-08' });
+    expect(result.explanation[0]).toContain('20 d (set for this case)');
+    expect(dueDate(national, 'report-assigned', '2026-09-18').length).toBe(30);
+    expect(() => dueDate(national, 'report-assigned', '2026-09-18', { lengthDays: 61 })).toThrow(
+      expect.objectContaining({ code: 'invalid_argument' }),
+    );
+    expect(() => dueDate(national, 'handle', '2026-09-18', { lengthDays: 20 })).toThrow(/fixed length/);
   });
 
   it('escalates overdue supervision feedback at once (rung 1, 0 days after)', () => {

@@ -50,14 +50,22 @@ describe('rule sets', () => {
       route: '15 calendar-days',
       acknowledge: '15 calendar-days',
       object: '5 working-days',
+      'decide-objection': '5 working-days',
+      'report-assigned': '30 calendar-days',
       handle: '60 calendar-days',
       'handle-simplified': '10 working-days',
+      'handle-service-norm': '60 calendar-days',
       'request-review': '30 calendar-days',
       review: '30 calendar-days',
       'request-reexamination': '30 calendar-days',
       reexamine: '30 calendar-days',
       'supervision-feedback': '5 working-days',
       'return-visit': '15 calendar-days',
+      evaluation: '15 calendar-days',
+    });
+    expect(national.deadlines.find((rule) => rule.key === 'handle')?.appliesTo).toEqual({
+      categories: ['complaint'],
+      procedure: 'normal',
     });
     expect(national.extension).toMatchObject({
       appliesTo: ['handle'],
@@ -135,7 +143,7 @@ describe('parseRuleSet validation', () => {
 
   it('names the deadline and field of a bad length', () => {
     const raw = mutableCopy(national);
-    raw.deadlines[3]!.length = -60;
+    raw.deadlines.find((d) => d.key === 'handle')!.length = -60;
     expect(problemsOf(raw)).toMatch(
       /rule set 'national-2022' is invalid: deadlines\[handle\]\.length: Too small/,
     );
@@ -158,13 +166,19 @@ describe('parseRuleSet validation', () => {
     expect(problemsOf(raw)).toContain('counting.timeZone');
   });
 
-  it('refuses escalation rungs out of order and a closing window that escalates', () => {
+  it('refuses escalation rungs out of order and a lapsing window that escalates', () => {
     const raw = mutableCopy(national);
-    const expiry = raw.deadlines[5]!.expiry as Record<string, unknown>; // request-review
+    const expiry = raw.deadlines.find((d) => d.key === 'request-review')!.expiry as Record<string, unknown>;
     expiry.escalations = [{ rung: 2, daysAfter: 1, notify: ['joint-conference-office'] }];
     const message = problemsOf(raw);
     expect(message).toContain('deadlines[request-review].expiry.escalations[0].rung: expected rung 1');
-    expect(message).toContain('deadlines[request-review].expiry.closesWindow');
+    expect(message).toContain('deadlines[request-review].expiry.policy');
+  });
+
+  it('refuses a deadline that stops at the event that starts it', () => {
+    const raw = mutableCopy(national);
+    raw.deadlines.find((d) => d.key === 'handle')!.stopsAt = ['accepted'];
+    expect(problemsOf(raw)).toContain('deadlines[handle].stopsAt');
   });
 
   it('validates an override after merging it onto its base', () => {

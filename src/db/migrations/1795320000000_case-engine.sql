@@ -1,0 +1,57 @@
+-- Up Migration
+
+-- Regions (县 → 市 → 省): a petition bureau routes only to units of its own region or those below it.
+CREATE TABLE regions (
+  id        text PRIMARY KEY,
+  name      text NOT NULL,
+  level     text NOT NULL CHECK (level IN ('county', 'city', 'province')),
+  parent_id text REFERENCES regions (id)
+);
+ALTER TABLE units ADD COLUMN region_id text REFERENCES regions (id);
+
+-- The read model is the fold of the case's events (the same `evolve` the workflow runs): case_state is
+-- that fold; the columns beside it are copies for filters and lists.
+ALTER TABLE petitions
+  ADD COLUMN case_state     jsonb,
+  ADD COLUMN closed_reason  text,
+  ADD COLUMN procedure      text,
+  ADD COLUMN routing_mode   text,
+  -- Salted hash of the petitioner's identity-document number: links repeat petitions, never the number.
+  ADD COLUMN petitioner_key text,
+  ADD COLUMN first_time     boolean NOT NULL DEFAULT true,
+  ADD COLUMN repeat_of      text REFERENCES petitions (id),
+  ADD COLUMN final_case_id  text REFERENCES petitions (id),
+  ADD COLUMN group_persons  integer,
+  DROP COLUMN deadlines;
+CREATE INDEX petitions_petitioner_matter_idx ON petitions (petitioner_key, domain) WHERE petitioner_key IS NOT NULL;
+CREATE INDEX petitions_bureau_idx ON petitions (bureau_unit_id);
+
+-- The API request (Temporal update id) behind an event: a retried request finds its own effect.
+ALTER TABLE petition_events ADD COLUMN request_id text;
+CREATE INDEX petition_events_request_idx ON petition_events (petition_id, request_id) WHERE request_id IS NOT NULL;
+
+-- A claim belongs to the request holding its owner token; a registration's petition id is kept with the key
+-- in the same transaction as the petition row, so a retry reuses it.
+ALTER TABLE idempotency_keys
+  ADD COLUMN owner_token text,
+  ADD COLUMN petition_id text;
+
+-- Down Migration
+ALTER TABLE idempotency_keys DROP COLUMN petition_id, DROP COLUMN owner_token;
+DROP INDEX petition_events_request_idx;
+ALTER TABLE petition_events DROP COLUMN request_id;
+DROP INDEX petitions_bureau_idx;
+DROP INDEX petitions_petitioner_matter_idx;
+ALTER TABLE petitions
+  ADD COLUMN deadlines jsonb NOT NULL DEFAULT '[]',
+  DROP COLUMN group_persons,
+  DROP COLUMN final_case_id,
+  DROP COLUMN repeat_of,
+  DROP COLUMN first_time,
+  DROP COLUMN petitioner_key,
+  DROP COLUMN routing_mode,
+  DROP COLUMN procedure,
+  DROP COLUMN closed_reason,
+  DROP COLUMN case_state;
+ALTER TABLE units DROP COLUMN region_id;
+DROP TABLE regions;

@@ -1,0 +1,134 @@
+import type { Pool } from 'pg';
+import {
+  findActiveUser,
+  findActiveUserOfUnit,
+  findUnit,
+  type User,
+  withinJurisdiction,
+} from '../db/organisation';
+import type { PetitionRow } from '../db/petitions';
+import type { CaseCommandBody, CommandType } from '../workflows/case/commands';
+import type { RequestDocuments } from './documents';
+import { fieldError } from './errors';
+
+export interface CommandInput {
+  /** The body, already validated by the route's schema for this very command (api/command-schemas). */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one builder per command reads its own schema's fields
+  body: Record<string, any>;
+  params: { extensionId?: string };
+  user: User;
+  row: PetitionRow;
+  pool: Pool;
+  docs: RequestDocuments;
+}
+
+type Builder<T extends CommandType> = (input: CommandInput) => Promise<Extract<CaseCommandBody, { type: T }>>;
+
+/**
+ * Turns a route's body into the command the workflow decides on: units resolved and checked against the
+ * organisation, free text written as documents (the workflow gets their ids). Checks that need the
+ * database live here; everything about the case's state is the case core's to decide.
+ */
+export const COMMAND_BUILDERS: { [T in CommandType]: Builder<T> } = {
+  async route({ body, user, pool }) {
+    const unit = await routableUnit(pool, user, body.unitId, 'unitId');
+    return {
+      type: 'route',
+      unitId: unit.id,
+      unitName: unit.name,
+      mode: body.mode,
+      ...(body.reportDays !== undefined ? { reportDays: body.reportDays } : {}),
+    };
+  },
+  async divert({ body, docs }) {
+    return {
+      type: 'divert',
+      to: body.to,
+      noticeDocumentId: await docs.write('diversion-notice', body.notice),
+    };
+  },
+  async notAccept({ body, docs }) {
+    return {
+      type: 'notAccept',
+      reason: body.reason,
+      noticeDocumentId: await docs.write('non-acceptance-notice', body.notice),
+    };
+  },
+  async object({ body, docs }) {
+    return { type: 'object', reasonDocumentId: await docs.write('objection-reason', body.reason) };
+  },
+  async decideObjection({ body, user, pool, docs }) {
+    const unit =
+      body.decision === 'rerouted' && body.unitId
+        ? await routableUnit(pool, user, body.unitId, 'unitId')
+        : undefined;
+    const noteDocumentId = await docs.writeOptional('objection-decision', body.note);
+    return {
+      type: 'decideObjection',
+      decision: body.decision,
+      ...(unit ? { unitId: unit.id, unitName: unit.name } : body.unitId ? { unitId: body.unitId } : {}),
+      ...(noteDocumentId ? { noteDocumentId } : {}),
+    };
+  },
+  async accept({ body }) {
+    return { type: 'accept', procedure: body.procedure };
+  },
+  async setProcedure({ body }) {
+    return { type: 'setProcedure', procedure: body.procedure };
+  },
+  async setCaseOwner({ body, row, pool, docs }) {
+    if (!(await findActiveUser(pool, body.leader)))
+      throw fieldError('leader', `no active user ${body.leader}`);
+    const handlerUnit = row.handlingUnitId ?? row.bureauUnitId;
+    if (!(await findActiveUserOfUnit(pool, body.handler, handlerUnit))) {
+      throw fieldError('handler', `no active user ${body.handler} in ${handlerUnit}`);
+    }
+    return {
+      type: 'setCaseOwner',
+      leader: body.leader,
+      handler: body.handler,
+      targetDate: body.targetDate,
+      taskDocumentId: await docs.write('case-owner-task', body.task),
+    };
+  },
+  async requestExtension({ body, docs }) {
+    return {
+      type: 'requestExtension',
+      days: body.days,
+      reasonDocumentId: await docs.write('extension-reason', body.reason),
+    };
+  },
+  async approveExtension({ params }) {
+    return { type: 'approveExtension', extensionId: params.extensionId ?? '' };
+  },
+  async refuseExtension({ body, params, docs }) {
+    const reasonDocumentId = await docs.writeOptional('extension-refusal', body.reason);
+    return {
+      type: 'refuseExtension',
+      extensionId: params.extensionId ?? '',
+      ...(reasonDocumentId ? { reasonDocumentId } : {}),
+    };
+  },
+  async reply({ body, docs }) {
+    return {
+      type: 'reply',
+      outcome: body.outcome,
+      opinionDocumentId: await docs.write('reply-opinion', body.opinion),
+      ...(body.deliveredOn ? { deliveredOn: body.deliveredOn } : {}),
+    };
+  },
+  async withdraw({ body, docs }) {
+    return { type: 'withdraw', reasonDocumentId: await docs.write('withdrawal', body.reason) };
+  },
+};
+
+/** A handling unit the user's bureau may route to: a department of its region or a region below it. */
+async function routableUnit(pool: Pool, user: User, unitId: string, field: string) {
+  const unit = await findUnit(pool, unitId);
+  if (!unit) throw fieldError(field, `unknown unit ${unitId}`);
+  if (unit.kind !== 'department') throw fieldError(field, `${unit.name} is not a handling unit`);
+  if (!(await withinJurisdiction(pool, user.unit, unit.id))) {
+    throw fieldError(field, `${unit.name} is outside the jurisdiction of ${user.unit.name}`);
+  }
+  return unit;
+}

@@ -1,0 +1,101 @@
+import type { PetitionRow, TimelineEntry } from '../db/petitions';
+import type { CaseDeadline, CaseState } from '../workflows/case';
+
+/** What lists show of a petition. */
+export function summaryOf(row: PetitionRow) {
+  return {
+    id: row.id,
+    status: row.status,
+    channel: row.channel,
+    category: row.category,
+    domain: row.domain,
+    subject: row.subject,
+    receivedOn: row.receivedOn,
+    ruleSetId: row.ruleSetId,
+    bureauUnitId: row.bureauUnitId,
+    handlingUnitId: row.handlingUnitId,
+    overdue: row.overdue,
+    closedReason: row.closedReason,
+    nextDeadline:
+      row.nextDeadlineKey && row.nextDeadlineAt
+        ? { key: row.nextDeadlineKey, dueAt: new Date(row.nextDeadlineAt).toISOString() }
+        : null,
+  };
+}
+
+export interface DetailSources {
+  row: PetitionRow;
+  timeline: TimelineEntry[];
+  documents: Map<string, string>;
+  linkedFrom: Array<{ id: string; relation: string }>;
+}
+
+/**
+ * A petition as staff read it: the read model's fold of its events (never the workflow, so a slow or
+ * stopped worker does not slow reads), with the texts of its documents put back where they belong.
+ */
+export function detailOf({ row, timeline, documents, linkedFrom }: DetailSources) {
+  const state = row.caseState;
+  const textOf = (id: string | undefined) => (id ? (documents.get(id) ?? null) : null);
+  const orNull = <T>(value: T | undefined) => value ?? null;
+  return {
+    ...summaryOf(row),
+    description: row.description,
+    petitioner: row.petitioner,
+    flags: { firstTime: row.firstTime, repeat: row.repeatOf !== null, group: orNull(state?.group) },
+    links: { repeatOf: row.repeatOf, finalCase: row.finalCaseId, linkedFrom },
+    handlingUnitName: orNull(state?.handlingUnitName),
+    routing: orNull(state?.routing),
+    procedure: orNull(state?.procedure),
+    acceptedOn: orNull(state?.acceptedOn),
+    objection: state?.objection
+      ? {
+          ...state.objection,
+          reason: textOf(state.objection.reasonDocumentId),
+          note: textOf(state.objection.noteDocumentId),
+        }
+      : null,
+    caseOwner: state?.caseOwner ? { ...state.caseOwner, task: textOf(state.caseOwner.taskDocumentId) } : null,
+    extensions: (state?.extensions ?? []).map((x) => ({
+      ...x,
+      reason: textOf(x.reasonDocumentId),
+      refusalReason: textOf(x.refusalDocumentId),
+    })),
+    outcome: state?.reply?.outcome ?? null,
+    reply: state?.reply ? { ...state.reply, opinion: textOf(state.reply.opinionDocumentId) } : null,
+    diversion: state?.diversion
+      ? { ...state.diversion, notice: textOf(state.diversion.noticeDocumentId) }
+      : null,
+    notAccepted: state?.notAccepted
+      ? { ...state.notAccepted, notice: textOf(state.notAccepted.noticeDocumentId) }
+      : null,
+    withdrawal: state?.withdrawal
+      ? { ...state.withdrawal, reason: textOf(state.withdrawal.reasonDocumentId) }
+      : null,
+    closure: orNull(state?.closure),
+    deadlines: (state?.deadlines ?? []).map(deadlineView),
+    timeline: timeline.map((e) => ({ ...e, at: new Date(e.at).toISOString() })),
+  };
+}
+
+function deadlineView(d: CaseDeadline) {
+  return {
+    key: d.key,
+    status: d.status,
+    kind: d.kind,
+    startDate: d.startDate,
+    dueDate: d.dueDate,
+    dueAt: d.dueAt,
+    extensionDays: d.extensionDays,
+    provisional: d.provisional,
+    calendarVersion: d.calendarVersion,
+    explanation: d.explanation,
+    metAt: d.metAt ?? null,
+    late: d.late ?? null,
+    overdueAt: d.overdueAt ?? null,
+    supervisionNoticeAt: d.supervisionNoticeAt ?? null,
+  };
+}
+
+export type CaseView = ReturnType<typeof detailOf>;
+export type { CaseState };

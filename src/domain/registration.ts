@@ -1,0 +1,183 @@
+import { createHmac } from 'node:crypto';
+import { type Client, WithStartWorkflowOperation } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/common';
+import type { Pool, PoolClient } from 'pg';
+import type { RegisterPetitionBody } from '../api/schemas';
+import { lockRegistrationKey, rememberRegistration } from '../db/idempotency';
+import type { User } from '../db/organisation';
+import { deleteUnstartedPetition, findSameMatter, insertPetition, type NewPetition } from '../db/petitions';
+import { toShanghaiDate } from '../rules';
+import type { CaseFlags } from '../workflows/case';
+import {
+  PETITION_WORKFLOW_TYPE,
+  type PetitionWorkflowInput,
+  petitionWorkflowId,
+  REGISTRATION_UPDATE_ID,
+  registrationUpdate,
+} from '../workflows/messages';
+import * as attrs from '../workflows/search-attributes';
+import type { RequestContext } from './request-context';
+import { toApiError, withTemporalDeadline } from './temporal-calls';
+
+export interface RegistrationDeps {
+  pool: Pool;
+  client: Client;
+  taskQueue: string;
+  /** Salt of the petitioner key (a keyed hash of the identity-document number). */
+  identitySalt: string;
+}
+
+/** The keyed hash that links a petitioner's petitions; the identity-document number never leaves PostgreSQL's row. */
+export function petitionerKeyOf(salt: string, idNumber: string | undefined): string | null {
+  if (!idNumber) return null;
+  return createHmac('sha256', salt).update(`petitioner-identity\n${idNumber.toUpperCase()}`).digest('hex');
+}
+
+/**
+ * How this petition stands to the petitioner's earlier ones on the same matter: first-time (初信初访), a
+ * repeat of an open case (重复信访, linked), or a matter already final after re-examination (Art 36 ¶3:
+ * registered, not accepted, linked).
+ */
+async function classify(
+  client: PoolClient,
+  petitionerKey: string | null,
+  domain: string,
+): Promise<CaseFlags> {
+  if (!petitionerKey) return { firstTime: true };
+  const earlier = await findSameMatter(client, petitionerKey, domain);
+  const final = earlier.filter((p) => p.closedReason === 'final').pop();
+  const open = earlier.filter((p) => p.status !== 'closed').pop();
+  return {
+    firstTime: earlier.length === 0,
+    ...(final ? { finalCaseId: final.id } : open ? { repeatOf: open.id } : {}),
+  };
+}
+
+/**
+ * Registers a petition: the row (with all personal data) first, then the workflow, which answers once D1
+ * is recorded. Under an Idempotency-Key the petition id is kept with the key in the row's own transaction,
+ * and the workflow is started with a fixed update id on an existing workflow, so a retry — after a timeout,
+ * a crash, a lost answer — finishes the same registration instead of making a second one.
+ */
+export async function registerPetition(
+  deps: RegistrationDeps,
+  user: User,
+  body: RegisterPetitionBody & { ruleSetId: string },
+  request: RequestContext,
+): Promise<string> {
+  const petitionerKey = petitionerKeyOf(deps.identitySalt, body.petitioner.idNumber);
+  const { id, input } = await reserve(deps.pool, user, body, petitionerKey, request);
+  const start = new WithStartWorkflowOperation(PETITION_WORKFLOW_TYPE, {
+    workflowId: petitionWorkflowId(id),
+    workflowIdConflictPolicy: 'USE_EXISTING',
+    // A case that already ran to its end is never started again under its id.
+    workflowIdReusePolicy: 'REJECT_DUPLICATE',
+    taskQueue: deps.taskQueue,
+    args: [input],
+    staticSummary: `信访 ${id} · ${body.channel} · ${body.category} · ${body.domain}`,
+    typedSearchAttributes: [
+      { key: attrs.PetitionStatus, value: 'registered' },
+      { key: attrs.RuleSet, value: body.ruleSetId },
+      { key: attrs.PetitionChannel, value: body.channel },
+      { key: attrs.PetitionCategory, value: body.category },
+      { key: attrs.Overdue, value: false },
+    ],
+  });
+  try {
+    await withTemporalDeadline(deps.client, () =>
+      deps.client.workflow.executeUpdateWithStart(registrationUpdate, {
+        startWorkflowOperation: start,
+        updateId: REGISTRATION_UPDATE_ID,
+      }),
+    );
+  } catch (err) {
+    if (err instanceof WorkflowExecutionAlreadyStartedError) return id; // it ran, and closed already
+    // Without a key nobody can finish this registration: remove the row if the workflow surely does not
+    // exist. Under a key the row stays for the retry (a side effect, once committed, is never undone).
+    if (!request.idempotencyKey && !(await workflowMayExist(deps.client, id))) {
+      await deleteUnstartedPetition(deps.pool, id);
+    }
+    throw toApiError(err, id);
+  }
+  return id;
+}
+
+async function reserve(
+  pool: Pool,
+  user: User,
+  body: RegisterPetitionBody & { ruleSetId: string },
+  petitionerKey: string | null,
+  request: RequestContext,
+): Promise<{ id: string; input: PetitionWorkflowInput }> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const key = request.idempotencyKey;
+    const reserved = key ? await lockRegistrationKey(client, user.login, key) : undefined;
+    // A retry keeps what the first attempt decided; later petitions must not change it.
+    const flags = reserved
+      ? await storedFlags(client, reserved)
+      : await classify(client, petitionerKey, body.domain);
+    let id = reserved ?? undefined;
+    if (!id) {
+      const petition: NewPetition = {
+        ...body,
+        bureauUnitId: user.unitId,
+        registeredBy: user.login,
+        petitionerKey,
+        firstTime: flags.firstTime,
+        repeatOf: flags.repeatOf ?? null,
+        finalCaseId: flags.finalCaseId ?? null,
+        groupPersons: body.group?.persons ?? null,
+      };
+      id = await insertPetition(client, petition, Number(toShanghaiDate(new Date()).slice(0, 4)));
+      if (key) await rememberRegistration(client, user.login, key, id);
+    }
+    await client.query('COMMIT');
+    const input: PetitionWorkflowInput = {
+      petitionId: id,
+      ruleSetId: body.ruleSetId,
+      channel: body.channel,
+      category: body.category,
+      domain: body.domain,
+      receivedOn: body.receivedOn,
+      bureauUnitId: user.unitId,
+      flags,
+      ...(body.group ? { group: body.group } : {}),
+      registeredBy: { login: user.login, unitId: user.unitId, roles: user.roles },
+    };
+    return { id, input };
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+
+/** The flags a registration decided the first time. */
+async function storedFlags(client: PoolClient, id: string): Promise<CaseFlags> {
+  const { rows } = await client.query<{
+    first_time: boolean;
+    repeat_of: string | null;
+    final_case_id: string | null;
+  }>('SELECT first_time, repeat_of, final_case_id FROM petitions WHERE id = $1', [id]);
+  const row = rows[0];
+  return {
+    firstTime: row?.first_time ?? true,
+    ...(row?.final_case_id
+      ? { finalCaseId: row.final_case_id }
+      : row?.repeat_of
+        ? { repeatOf: row.repeat_of }
+        : {}),
+  };
+}
+
+async function workflowMayExist(client: Client, id: string): Promise<boolean> {
+  try {
+    await withTemporalDeadline(client, () => client.workflow.getHandle(petitionWorkflowId(id)).describe());
+    return true;
+  } catch (err) {
+    return !(err instanceof WorkflowNotFoundError);
+  }
+}

@@ -1,0 +1,57 @@
+import {
+  type Client,
+  WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
+} from '@temporalio/client';
+import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
+import { REFUSAL_CODES, type RefusalCode } from '../workflows/messages';
+import { AppError, fieldError, forbidden } from './errors';
+
+/** How long a request waits for Temporal; the workflow writes the read model before it answers. */
+export const TEMPORAL_CALL_TIMEOUT_MS = 30_000;
+
+/** Every Temporal call gets a deadline, so no request outlives what its client waits for. */
+export function withTemporalDeadline<T>(client: Client, call: () => Promise<T>): Promise<T> {
+  return client.withDeadline(Date.now() + TEMPORAL_CALL_TIMEOUT_MS, call);
+}
+
+export const updateTimedOut = () =>
+  new AppError(
+    503,
+    'update_timeout',
+    'The petition did not answer in time; retry with the same Idempotency-Key to learn the outcome',
+  );
+
+/** The refusal behind a failed Update, if the workflow refused it (rather than failing to answer). */
+export function refusalOf(err: unknown): ApplicationFailure | undefined {
+  if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
+    if ((REFUSAL_CODES as readonly (string | undefined)[]).includes(err.cause.type ?? undefined))
+      return err.cause;
+  }
+  return undefined;
+}
+
+/** Turns the workflow's refusals and Temporal's failures into API errors. */
+export function toApiError(err: unknown, petitionId: string): unknown {
+  const refusal = refusalOf(err);
+  if (refusal) {
+    const field = (refusal.details?.[0] as { field?: string } | undefined)?.field;
+    switch (refusal.type as RefusalCode) {
+      case 'transition_not_allowed':
+        return new AppError(409, 'transition_not_allowed', refusal.message);
+      case 'not_responsible':
+        return forbidden(refusal.message);
+      case 'not_found':
+        return new AppError(404, 'not_found', refusal.message);
+      case 'deadline_passed':
+        return new AppError(422, 'deadline_passed', refusal.message);
+      case 'invalid_argument':
+        return fieldError(field ?? 'body', refusal.message);
+    }
+  }
+  if (err instanceof WorkflowNotFoundError) {
+    return new AppError(409, 'transition_not_allowed', `Petition ${petitionId} is closed`);
+  }
+  if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return updateTimedOut();
+  return err;
+}

@@ -1,0 +1,63 @@
+import type { CaseTrigger, Category, ExpiryPolicy, Procedure } from './case-vocabulary';
+import type { Role, RuleSet } from './rule-set-schema';
+
+/**
+ * What the case engine needs of a rule set to start and stop deadlines: a compact table, fetched once when
+ * a case starts and kept with it (in its workflow history), so a later release of the rule set never
+ * changes a running case.
+ */
+export interface CaseDeadlinePolicy {
+  key: string;
+  startsAt: CaseTrigger;
+  stopsAt: CaseTrigger[];
+  actor: Role;
+  policy: ExpiryPolicy;
+  categories?: Category[];
+  procedure?: Procedure;
+  /** Upper bound of a length set per case (D4 report-assigned), when the case may set it. */
+  maxLengthDays?: number;
+}
+
+export interface CasePolicy {
+  ruleSetId: string;
+  ruleSetVersion: string;
+  deadlines: CaseDeadlinePolicy[];
+  extension: {
+    appliesTo: string[];
+    capDays: number;
+    multipleGrants: boolean;
+    approverRole: Role;
+    assignedMatterApproverRole?: Role;
+    requestBeforeDue: boolean;
+  };
+  /** The deadline of the simplified procedure, when the rule set has one. */
+  simplifiedDeadline?: string;
+}
+
+export function casePolicyOf(ruleSet: RuleSet): CasePolicy {
+  return {
+    ruleSetId: ruleSet.id,
+    ruleSetVersion: ruleSet.version,
+    deadlines: ruleSet.deadlines.map((rule) => ({
+      key: rule.key,
+      startsAt: rule.startsAt,
+      stopsAt: [...rule.stopsAt],
+      actor: rule.actor,
+      policy: rule.expiry.policy,
+      ...(rule.appliesTo?.categories ? { categories: [...rule.appliesTo.categories] } : {}),
+      ...(rule.appliesTo?.procedure ? { procedure: rule.appliesTo.procedure } : {}),
+      ...(rule.perCaseLength ? { maxLengthDays: rule.perCaseLength.maxDays } : {}),
+    })),
+    extension: {
+      appliesTo: [...ruleSet.extension.appliesTo],
+      capDays: ruleSet.extension.capDays,
+      multipleGrants: ruleSet.extension.multipleGrants,
+      approverRole: ruleSet.extension.approverRole,
+      ...(ruleSet.extension.assignedMatterApproverRole
+        ? { assignedMatterApproverRole: ruleSet.extension.assignedMatterApproverRole }
+        : {}),
+      requestBeforeDue: ruleSet.extension.requestBeforeDue,
+    },
+    ...(ruleSet.simplifiedProcedure ? { simplifiedDeadline: ruleSet.simplifiedProcedure.deadline } : {}),
+  };
+}

@@ -1,0 +1,152 @@
+import type { CaseDeadlinePolicy, CasePolicy } from '../../rules/case-policy';
+import type { CaseTrigger } from '../../rules/case-vocabulary';
+import type { CaseEventBody, EventOf } from './events';
+import { type CaseDeadline, type CaseState, isOpen } from './state';
+
+/** A deadline to compute: started by a trigger, or an open one recomputed with its extensions. */
+export interface DeadlineRequest {
+  key: string;
+  startDate: string;
+  extensionDays?: number;
+  lengthDays?: number;
+  /** Recompute the open deadline of this key (extension) instead of starting a new one. */
+  extend?: boolean;
+}
+
+/** What the rule set's arithmetic returns for a request: the event that starts or moves the deadline. */
+export type ComputedDeadline = Omit<EventOf<'deadline-started'>, 'type'>;
+
+interface Trigger {
+  name: CaseTrigger;
+  date: string;
+  lengthDays?: number;
+}
+
+/** The rule-set triggers an event amounts to, each dated as the deadlines it starts are counted. */
+function triggersOf(event: CaseEventBody, state: CaseState): Trigger[] {
+  switch (event.type) {
+    case 'registered':
+      return [{ name: 'received-by-bureau', date: event.receivedOn }];
+    case 'routed':
+      return routingTriggers(
+        event.routedOn,
+        event.mode === 'assign' ? event.reportDays : undefined,
+        event.mode,
+      );
+    case 'objection-raised':
+      return [{ name: 'objection-raised', date: event.raisedOn }];
+    case 'objection-decided': {
+      const decided: Trigger = { name: 'objection-decided', date: event.decidedOn };
+      if (event.decision !== 'rerouted') return [decided];
+      const mode = state.routing?.mode ?? 'transfer';
+      return [decided, ...routingTriggers(event.decidedOn, state.routing?.reportDays, mode)];
+    }
+    case 'diverted':
+      return [{ name: 'diverted', date: state.closure?.on ?? state.receivedOn }];
+    case 'not-accepted':
+      return [{ name: 'not-accepted', date: state.closure?.on ?? state.receivedOn }];
+    case 'accepted':
+      return [{ name: 'accepted', date: event.acceptedOn }];
+    case 'procedure-changed':
+      // The new procedure's deadline counts from the original acceptance, not from the switch.
+      return [
+        { name: 'procedure-changed', date: event.acceptedOn },
+        { name: 'accepted', date: event.acceptedOn },
+      ];
+    case 'replied':
+      return [{ name: 'reply-delivered', date: event.deliveredOn }];
+    default:
+      return [];
+  }
+}
+
+function routingTriggers(date: string, reportDays: number | undefined, mode: string): Trigger[] {
+  const triggers: Trigger[] = [
+    { name: 'routed', date },
+    { name: 'received-by-unit', date },
+    { name: 'transfer-received', date },
+  ];
+  if (mode === 'assign')
+    triggers.push({ name: 'assignment', date, ...(reportDays ? { lengthDays: reportDays } : {}) });
+  return triggers;
+}
+
+function appliesTo(rule: CaseDeadlinePolicy, state: CaseState): boolean {
+  if (rule.categories && !rule.categories.includes(state.category)) return false;
+  if (rule.procedure && rule.procedure !== (state.procedure ?? 'normal')) return false;
+  return true;
+}
+
+/**
+ * The deadline consequences of a batch of events, as the rule set says: deadlines that a trigger meets,
+ * deadlines a trigger starts, and two rules of the engine itself — a closed case cancels whatever still
+ * runs, and a change of handling unit cancels the previous unit's deadlines.
+ * `state` is the case after the batch's own events.
+ */
+export function planDeadlines(
+  policy: CasePolicy,
+  state: CaseState,
+  events: readonly CaseEventBody[],
+): { stops: CaseEventBody[]; requests: DeadlineRequest[] } {
+  const open = new Map<string, CaseDeadline>(state.deadlines.filter(isOpen).map((d) => [d.key, d]));
+  const stops: CaseEventBody[] = [];
+  const requests: DeadlineRequest[] = [];
+  const stop = (d: CaseDeadline, body: CaseEventBody) => {
+    open.delete(d.key);
+    stops.push(body);
+  };
+  for (const event of events) {
+    if (event.type === 'objection-decided' && event.decision === 'rerouted') {
+      for (const d of [...open.values()]) {
+        if (d.actor === 'handling-unit') stop(d, { type: 'deadline-cancelled', key: d.key });
+      }
+    }
+    for (const trigger of triggersOf(event, state)) {
+      for (const d of [...open.values()]) {
+        const rule = policy.deadlines.find((r) => r.key === d.key);
+        if (rule?.stopsAt.includes(trigger.name)) {
+          stop(d, { type: 'deadline-met', key: d.key, late: d.status === 'overdue', by: trigger.name });
+        }
+      }
+      if (state.status === 'closed') continue;
+      for (const rule of policy.deadlines) {
+        if (rule.startsAt !== trigger.name || !appliesTo(rule, state) || open.has(rule.key)) continue;
+        if (requests.some((r) => r.key === rule.key)) continue;
+        requests.push({
+          key: rule.key,
+          startDate: trigger.date,
+          ...(trigger.lengthDays && rule.maxLengthDays ? { lengthDays: trigger.lengthDays } : {}),
+        });
+      }
+    }
+    if (event.type === 'closed') {
+      for (const d of [...open.values()]) stop(d, { type: 'deadline-cancelled', key: d.key });
+    }
+    if (event.type === 'extension-approved') {
+      const extension = state.extensions.find((x) => x.id === event.extensionId);
+      const deadline = extension && open.get(extension.deadlineKey);
+      if (deadline) {
+        requests.push({
+          key: deadline.key,
+          startDate: deadline.startDate,
+          extensionDays: approvedDays(state, deadline.key),
+          extend: true,
+        });
+      }
+    }
+  }
+  return { stops, requests };
+}
+
+function approvedDays(state: CaseState, key: string): number {
+  return state.extensions
+    .filter((x) => x.deadlineKey === key && x.status === 'approved')
+    .reduce((sum, x) => sum + x.days, 0);
+}
+
+/** The event a computed request leads to. */
+export function deadlineEvent(request: DeadlineRequest, computed: ComputedDeadline): CaseEventBody {
+  if (!request.extend) return { type: 'deadline-started', ...computed };
+  const { actor: _a, policy: _p, kind: _k, startDate: _s, ruleSetVersion: _v, ...dates } = computed;
+  return { type: 'deadline-extended', ...dates };
+}

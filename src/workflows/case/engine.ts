@@ -1,0 +1,73 @@
+import type { CasePolicy } from '../../rules/case-policy';
+import { type ComputedDeadline, type DeadlineRequest, deadlineEvent, planDeadlines } from './deadlines';
+import type { CaseEvent, CaseEventBody } from './events';
+import { fold } from './evolve';
+import type { CaseFlags, CaseState } from './state';
+
+/** What the petition bureau registers; the workflow's input. Codes, ids and dates only. */
+export interface CaseRegistration {
+  petitionId: string;
+  ruleSetId: string;
+  channel: CaseState['channel'];
+  category: CaseState['category'];
+  domain: CaseState['domain'];
+  receivedOn: string;
+  bureauUnitId: string;
+  flags: CaseFlags;
+  group?: CaseState['group'];
+}
+
+/** The events of a registration: a matter already final (Art 36 ¶3) is registered and not accepted. */
+export function decideRegistration(registration: CaseRegistration, today: string): CaseEventBody[] {
+  const { flags, group, ...rest } = registration;
+  const registered: CaseEventBody = { type: 'registered', ...rest, flags, ...(group ? { group } : {}) };
+  if (!flags.finalCaseId) return [registered];
+  return [
+    registered,
+    { type: 'not-accepted', by: 'bureau', reason: 'final', linkedCaseId: flags.finalCaseId },
+    { type: 'closed', reason: 'not-accepted', closedOn: today },
+  ];
+}
+
+/** Computes a deadline's dates by the case's rule set (an activity in the workflow; direct in tests). */
+export type ComputeDeadline = (request: DeadlineRequest) => Promise<ComputedDeadline>;
+
+export interface EventMeta {
+  at: string;
+  actor?: string;
+  requestId?: string;
+}
+
+/** Numbers and dates a batch of events as the next ones of the case. */
+export function stamp(state: CaseState, bodies: readonly CaseEventBody[], meta: EventMeta): CaseEvent[] {
+  return bodies.map(
+    (body, index) =>
+      ({
+        ...body,
+        sequence: state.lastSequence + index + 1,
+        at: meta.at,
+        ...(meta.actor ? { actor: meta.actor } : {}),
+        ...(meta.requestId ? { requestId: meta.requestId } : {}),
+      }) as CaseEvent,
+  );
+}
+
+/**
+ * A decision's whole effect: its events, then the deadlines they meet or cancel, then the deadlines they
+ * start or move, with dates computed by the rule set. Nothing is applied here; the caller folds the
+ * result at once, so a failed computation leaves the case as it was.
+ */
+export async function settle(
+  policy: CasePolicy,
+  state: CaseState,
+  bodies: readonly CaseEventBody[],
+  meta: EventMeta,
+  compute: ComputeDeadline,
+): Promise<CaseEvent[]> {
+  const after = fold(state, stamp(state, bodies, meta));
+  const { stops, requests } = planDeadlines(policy, after, bodies);
+  const computed = await Promise.all(
+    requests.map(async (request) => deadlineEvent(request, await compute(request))),
+  );
+  return stamp(state, [...bodies, ...stops, ...computed], meta);
+}

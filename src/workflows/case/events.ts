@@ -1,0 +1,116 @@
+import type { CaseTrigger } from '../../rules/case-vocabulary';
+import type { CaseDeadline, CaseFlags, CaseState } from './state';
+import type {
+  ClosureReason,
+  DiversionTarget,
+  NotAcceptedReason,
+  Outcome,
+  Procedure,
+  RoutingMode,
+} from './vocabulary';
+
+/**
+ * What happened in a case. The workflow emits these, the read model stores them as the audit trail
+ * (append-only, one row each) and folds them into the same state with `evolve`.
+ */
+export type CaseEventBody =
+  | ({ type: 'registered'; group?: CaseState['group']; flags: CaseFlags } & Pick<
+      CaseState,
+      'petitionId' | 'ruleSetId' | 'channel' | 'category' | 'domain' | 'receivedOn' | 'bureauUnitId'
+    >)
+  | {
+      type: 'routed';
+      unitId: string;
+      unitName: string;
+      mode: RoutingMode;
+      routedOn: string;
+      reportDays?: number;
+    }
+  | { type: 'objection-raised'; unitId: string; reasonDocumentId: string; raisedOn: string }
+  | {
+      type: 'objection-decided';
+      decision: 'upheld' | 'rerouted';
+      decidedOn: string;
+      unitId?: string;
+      unitName?: string;
+      noteDocumentId?: string;
+    }
+  | { type: 'diverted'; to: DiversionTarget; noticeDocumentId: string }
+  | {
+      type: 'not-accepted';
+      by: 'bureau' | 'unit';
+      reason: NotAcceptedReason;
+      noticeDocumentId?: string;
+      linkedCaseId?: string;
+    }
+  | { type: 'accepted'; procedure: Procedure; acceptedOn: string }
+  | { type: 'procedure-changed'; procedure: Procedure; acceptedOn: string }
+  | {
+      type: 'case-owner-set';
+      leader: string;
+      handler: string;
+      targetDate: string;
+      taskDocumentId: string;
+      setOn: string;
+    }
+  | {
+      type: 'extension-requested';
+      extensionId: string;
+      deadlineKey: string;
+      days: number;
+      reasonDocumentId: string;
+      requestedOn: string;
+    }
+  | { type: 'extension-approved'; extensionId: string; decidedOn: string }
+  | { type: 'extension-refused'; extensionId: string; decidedOn: string; reasonDocumentId?: string }
+  /** The petitioner is told (告知): of an extension and its reason (Art 34). */
+  | { type: 'petitioner-notified'; about: 'extension'; extensionId: string; reasonDocumentId: string }
+  | { type: 'replied'; outcome: Outcome; opinionDocumentId: string; deliveredOn: string }
+  | { type: 'withdrawn'; reasonDocumentId: string; withdrawnOn: string }
+  | { type: 'closed'; reason: ClosureReason; closedOn: string; deadlineKey?: string }
+  | ({ type: 'deadline-started' } & DeadlineDates &
+      Pick<CaseDeadline, 'actor' | 'policy' | 'kind' | 'startDate' | 'ruleSetVersion'>)
+  | ({ type: 'deadline-extended' } & DeadlineDates)
+  | ({ type: 'deadline-recomputed'; previousDueAt: string } & DeadlineDates)
+  | { type: 'deadline-met'; key: string; late: boolean; by: CaseTrigger }
+  | { type: 'deadline-cancelled'; key: string }
+  | {
+      type: 'deadline-warning';
+      key: string;
+      daysBefore: number;
+      dueAt: string;
+      notify: string[];
+      caseOwningLeader?: string;
+    }
+  | { type: 'deadline-overdue'; key: string; dueAt: string }
+  /** 督办: the petition bureau's automatic supervision notice to the unit that must act. */
+  | { type: 'supervision-notice'; key: string; unitId?: string; caseOwningLeader?: string }
+  | { type: 'deadline-lapsed'; key: string; dueAt: string }
+  | { type: 'escalated'; key: string; to: 'joint-conference-office' };
+
+/** The dates the rule set computed for a deadline. */
+export type DeadlineDates = Pick<
+  CaseDeadline,
+  | 'key'
+  | 'dueDate'
+  | 'dueAt'
+  | 'extensionDays'
+  | 'lengthDays'
+  | 'provisional'
+  | 'calendarVersion'
+  | 'explanation'
+  | 'warnings'
+>;
+
+export type CaseEventType = CaseEventBody['type'];
+
+/** An event as recorded: its place in the case, when (workflow clock), who, and which request caused it. */
+export type CaseEvent = CaseEventBody & {
+  sequence: number;
+  at: string;
+  actor?: string;
+  /** The API request (update id) that caused it, so a retried request can find its own effect. */
+  requestId?: string;
+};
+
+export type EventOf<T extends CaseEventType> = Extract<CaseEventBody, { type: T }>;

@@ -1,0 +1,210 @@
+import type { CaseEvent, CaseEventBody, DeadlineDates } from './events';
+import type { CaseDeadline, CaseState, Extension } from './state';
+
+/**
+ * Folds one event into the case. Pure and total: the workflow and the read model run the same fold, so
+ * the projection in PostgreSQL is the workflow's state by construction. Returns a new state.
+ */
+export function evolve(state: CaseState, event: CaseEvent): CaseState {
+  const next = applyBody(structuredCloneCase(state), event, event.at, event.actor ?? '');
+  next.lastSequence = event.sequence;
+  return next;
+}
+
+export function fold(state: CaseState, events: readonly CaseEvent[]): CaseState {
+  return events.reduce(evolve, state);
+}
+
+function structuredCloneCase(state: CaseState): CaseState {
+  return JSON.parse(JSON.stringify(state)) as CaseState;
+}
+
+function applyBody(s: CaseState, e: CaseEventBody, at: string, actor: string): CaseState {
+  switch (e.type) {
+    case 'registered': {
+      const { type: _type, ...registration } = e;
+      return { ...s, ...registration, status: 'registered' };
+    }
+    case 'routed':
+      s.status = 'transferred';
+      s.handlingUnitId = e.unitId;
+      s.handlingUnitName = e.unitName;
+      s.routing = {
+        mode: e.mode,
+        routedOn: e.routedOn,
+        ...(e.reportDays ? { reportDays: e.reportDays } : {}),
+      };
+      return s;
+    case 'objection-raised':
+      s.status = 'objected';
+      s.objection = {
+        status: 'pending',
+        unitId: e.unitId,
+        raisedBy: actor,
+        raisedOn: e.raisedOn,
+        reasonDocumentId: e.reasonDocumentId,
+      };
+      return s;
+    case 'objection-decided':
+      s.status = 'transferred';
+      if (s.objection) {
+        s.objection.status = e.decision;
+        s.objection.decidedOn = e.decidedOn;
+        s.objection.decidedBy = actor;
+        if (e.noteDocumentId) s.objection.noteDocumentId = e.noteDocumentId;
+      }
+      if (e.decision === 'rerouted' && e.unitId) {
+        s.handlingUnitId = e.unitId;
+        s.handlingUnitName = e.unitName ?? e.unitId;
+        if (s.routing) s.routing.routedOn = e.decidedOn;
+      }
+      return s;
+    case 'diverted':
+      s.diversion = { to: e.to, noticeDocumentId: e.noticeDocumentId };
+      return s;
+    case 'not-accepted':
+      s.notAccepted = {
+        by: e.by,
+        reason: e.reason,
+        ...(e.noticeDocumentId ? { noticeDocumentId: e.noticeDocumentId } : {}),
+      };
+      return s;
+    case 'accepted':
+      s.status = 'accepted';
+      s.procedure = e.procedure;
+      s.acceptedOn = e.acceptedOn;
+      return s;
+    case 'procedure-changed':
+      s.procedure = e.procedure;
+      return s;
+    case 'case-owner-set':
+      s.caseOwner = {
+        leader: e.leader,
+        handler: e.handler,
+        targetDate: e.targetDate,
+        taskDocumentId: e.taskDocumentId,
+        setBy: actor,
+        setOn: e.setOn,
+      };
+      return s;
+    case 'extension-requested':
+      s.extensions.push({
+        id: e.extensionId,
+        deadlineKey: e.deadlineKey,
+        days: e.days,
+        status: 'pending',
+        requestedBy: actor,
+        requestedOn: e.requestedOn,
+        reasonDocumentId: e.reasonDocumentId,
+      });
+      return s;
+    case 'extension-approved':
+    case 'extension-refused':
+      updateExtension(s, e.extensionId, (x) => {
+        x.status = e.type === 'extension-approved' ? 'approved' : 'refused';
+        x.decidedOn = e.decidedOn;
+        x.decidedBy = actor;
+        if (e.type === 'extension-refused' && e.reasonDocumentId) x.refusalDocumentId = e.reasonDocumentId;
+      });
+      return s;
+    case 'petitioner-notified':
+      return s;
+    case 'replied':
+      s.status = 'replied';
+      s.reply = { outcome: e.outcome, opinionDocumentId: e.opinionDocumentId, deliveredOn: e.deliveredOn };
+      return s;
+    case 'withdrawn':
+      s.withdrawal = { reasonDocumentId: e.reasonDocumentId, on: e.withdrawnOn };
+      return s;
+    case 'closed':
+      s.status = 'closed';
+      s.closure = {
+        reason: e.reason,
+        on: e.closedOn,
+        ...(e.deadlineKey ? { deadlineKey: e.deadlineKey } : {}),
+      };
+      return s;
+    default:
+      return applyDeadlineEvent(s, e, at);
+  }
+}
+
+function applyDeadlineEvent(s: CaseState, e: CaseEventBody, at: string): CaseState {
+  switch (e.type) {
+    case 'deadline-started':
+      s.deadlines.push({
+        status: 'running',
+        actor: e.actor,
+        policy: e.policy,
+        kind: e.kind,
+        startDate: e.startDate,
+        ruleSetVersion: e.ruleSetVersion,
+        ...dates(e),
+        startedAt: at,
+        firedWarnings: [],
+      });
+      return s;
+    case 'deadline-extended':
+    case 'deadline-recomputed':
+      updateDeadline(s, e.key, (d) => Object.assign(d, dates(e)));
+      return s;
+    case 'deadline-met':
+      updateDeadline(s, e.key, (d) => {
+        d.status = 'met';
+        d.metAt = at;
+        d.late = e.late;
+      });
+      return s;
+    case 'deadline-cancelled':
+      updateDeadline(s, e.key, (d) => (d.status = 'cancelled'));
+      return s;
+    case 'deadline-warning':
+      updateDeadline(s, e.key, (d) => d.firedWarnings.push(e.daysBefore));
+      return s;
+    case 'deadline-overdue':
+      updateDeadline(s, e.key, (d) => {
+        d.status = 'overdue';
+        d.overdueAt = at;
+      });
+      return s;
+    case 'supervision-notice':
+      updateDeadline(s, e.key, (d) => (d.supervisionNoticeAt = at));
+      return s;
+    case 'deadline-lapsed':
+      updateDeadline(s, e.key, (d) => (d.status = 'lapsed'));
+      return s;
+    case 'escalated':
+      updateDeadline(s, e.key, (d) => (d.escalatedAt = at));
+      return s;
+    default:
+      return s;
+  }
+}
+
+function dates(e: DeadlineDates): DeadlineDates {
+  return {
+    key: e.key,
+    dueDate: e.dueDate,
+    dueAt: e.dueAt,
+    extensionDays: e.extensionDays,
+    ...(e.lengthDays ? { lengthDays: e.lengthDays } : {}),
+    provisional: e.provisional,
+    calendarVersion: e.calendarVersion,
+    explanation: e.explanation,
+    warnings: e.warnings,
+  };
+}
+
+/** The deadline of that key that is still open, or else the newest one of that key. */
+function updateDeadline(s: CaseState, key: string, change: (d: CaseDeadline) => void): void {
+  const candidates = s.deadlines.filter((d) => d.key === key);
+  const target =
+    candidates.find((d) => d.status === 'running' || d.status === 'overdue') ??
+    candidates[candidates.length - 1];
+  if (target) change(target);
+}
+
+function updateExtension(s: CaseState, id: string, change: (x: Extension) => void): void {
+  const target = s.extensions.find((x) => x.id === id);
+  if (target) change(target);
+}

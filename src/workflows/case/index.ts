@@ -1,0 +1,15 @@
+/**
+ * The case core: a pure decider (decide / evolve) over a petition case, with the transition table and the
+ * deadline plan as data. No Temporal imports: the workflow shell runs it, the read model folds its events,
+ * and unit tests drive it directly.
+ */
+export * from './alarms';
+export * from './commands';
+export * from './deadlines';
+export * from './decide';
+export * from './engine';
+export * from './events';
+export * from './evolve';
+export * from './state';
+export * from './transitions';
+export * from './vocabulary';

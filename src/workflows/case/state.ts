@@ -1,0 +1,172 @@
+import type { ExpiryPolicy } from '../../rules/case-vocabulary';
+import { instantMs } from '../clock';
+import type { Role as RuleRole } from '../../rules/rule-set-schema';
+import type {
+  CaseStatus,
+  Category,
+  Channel,
+  ClosureReason,
+  DiversionTarget,
+  Domain,
+  NotAcceptedReason,
+  Outcome,
+  Procedure,
+  RoutingMode,
+} from './vocabulary';
+
+/**
+ * A petition case as the fold of its events: the workflow holds it, the read model stores the same fold.
+ * Codes, ids, dates and staff logins only — personal data and free text stay in PostgreSQL documents.
+ */
+export interface CaseState {
+  petitionId: string;
+  ruleSetId: string;
+  channel: Channel;
+  category: Category;
+  domain: Domain;
+  /** Date the petition bureau received it (YYYY-MM-DD, Asia/Shanghai); D1 runs from here. */
+  receivedOn: string;
+  /** The petition bureau that registered it. */
+  bureauUnitId: string;
+  status: CaseStatus;
+  flags: CaseFlags;
+  group?: { persons: number; representatives: number };
+  handlingUnitId?: string;
+  handlingUnitName?: string;
+  routing?: { mode: RoutingMode; routedOn: string; reportDays?: number };
+  objection?: Objection;
+  procedure?: Procedure;
+  acceptedOn?: string;
+  caseOwner?: CaseOwner;
+  extensions: Extension[];
+  reply?: { outcome: Outcome; opinionDocumentId: string; deliveredOn: string };
+  diversion?: { to: DiversionTarget; noticeDocumentId: string };
+  notAccepted?: { by: 'bureau' | 'unit'; reason: NotAcceptedReason; noticeDocumentId?: string };
+  withdrawal?: { reasonDocumentId: string; on: string };
+  closure?: { reason: ClosureReason; on: string; deadlineKey?: string };
+  deadlines: CaseDeadline[];
+  /** Sequence number of the newest event folded in. */
+  lastSequence: number;
+}
+
+export interface CaseFlags {
+  /** 初信初访: no earlier petition of this petitioner on this matter is known. */
+  firstTime: boolean;
+  /** 重复信访: the same petitioner has an open case on the same matter; linked here. */
+  repeatOf?: string;
+  /** A matter already final (re-examined) that this petition raises again; linked here. */
+  finalCaseId?: string;
+}
+
+export interface Objection {
+  status: 'pending' | 'upheld' | 'rerouted';
+  unitId: string;
+  raisedBy: string;
+  raisedOn: string;
+  reasonDocumentId: string;
+  decidedBy?: string;
+  decidedOn?: string;
+  noteDocumentId?: string;
+}
+
+/** 包案: a named leader takes personal charge, with a handler, a task and a target date ("四定四包"). */
+export interface CaseOwner {
+  leader: string;
+  handler: string;
+  targetDate: string;
+  taskDocumentId: string;
+  setBy: string;
+  setOn: string;
+}
+
+export interface Extension {
+  id: string;
+  deadlineKey: string;
+  days: number;
+  status: 'pending' | 'approved' | 'refused';
+  requestedBy: string;
+  requestedOn: string;
+  reasonDocumentId: string;
+  decidedBy?: string;
+  decidedOn?: string;
+  refusalDocumentId?: string;
+}
+
+export type DeadlineStatus = 'running' | 'met' | 'overdue' | 'lapsed' | 'cancelled';
+
+/** One time limit of the case, as the rule set computed it when it started. */
+export interface CaseDeadline {
+  key: string;
+  status: DeadlineStatus;
+  actor: RuleRole;
+  policy: ExpiryPolicy;
+  kind: 'statutory' | 'service-norm';
+  startDate: string;
+  dueDate: string;
+  dueAt: string;
+  extensionDays: number;
+  /** The length set for this case (D4), when the rule lets the case set it. */
+  lengthDays?: number;
+  provisional: boolean;
+  calendarVersion: string;
+  ruleSetVersion: string;
+  explanation: string[];
+  warnings: DeadlineWarning[];
+  /** Instant the deadline started, so warnings already past then are not sent late. */
+  startedAt: string;
+  firedWarnings: number[];
+  metAt?: string;
+  late?: boolean;
+  overdueAt?: string;
+  supervisionNoticeAt?: string;
+  escalatedAt?: string;
+}
+
+export interface DeadlineWarning {
+  daysBefore: number;
+  at: string;
+  notify: string[];
+}
+
+/** Before the registration event: nothing is known yet. */
+export function initialCaseState(): CaseState {
+  return {
+    petitionId: '',
+    ruleSetId: '',
+    channel: 'online',
+    category: 'complaint',
+    domain: 'other',
+    receivedOn: '',
+    bureauUnitId: '',
+    status: 'registered',
+    flags: { firstTime: true },
+    extensions: [],
+    deadlines: [],
+    lastSequence: 0,
+  };
+}
+
+/** Deadlines whose clock runs or ran out without being met: they can still be met (late). */
+export function isOpen(deadline: CaseDeadline): boolean {
+  return deadline.status === 'running' || deadline.status === 'overdue';
+}
+
+export function openDeadline(state: CaseState, key: string): CaseDeadline | undefined {
+  return state.deadlines.find((d) => d.key === key && isOpen(d));
+}
+
+/** The unit that must act on a deadline now. */
+export function unitActingOn(state: CaseState, deadline: Pick<CaseDeadline, 'actor'>): string | undefined {
+  return deadline.actor === 'petition-bureau' ? state.bureauUnitId : state.handlingUnitId;
+}
+
+/** The earliest running deadline: what the case waits for next. */
+export function nextDeadline(state: CaseState): CaseDeadline | undefined {
+  return state.deadlines
+    .filter((d) => d.status === 'running')
+    .sort((a, b) => instantMs(a.dueAt) - instantMs(b.dueAt))[0];
+}
+
+export function isOverdue(state: CaseState): boolean {
+  return state.deadlines.some((d) => d.status === 'overdue');
+}

@@ -1,0 +1,69 @@
+/**
+ * The codes of a petition case, shared by the case core, the workflow, the read model and the API.
+ * Free of libraries so that workflow code can import it.
+ */
+export { CATEGORIES, PROCEDURES, type Category, type Procedure } from '../../rules/case-vocabulary';
+
+/** Channels a petition arrives through (Art 17, 21). */
+export const CHANNELS = ['online', 'letter', 'phone', 'fax', 'visit', 'transferred'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/** Subject-matter domains, for routing and the counts by domain. */
+export const DOMAINS = [
+  'housing',
+  'labour-and-social-security',
+  'land-and-resources',
+  'urban-construction',
+  'market-regulation',
+  'public-security',
+  'civil-affairs',
+  'education',
+  'health',
+  'environment',
+  'agriculture',
+  'other',
+] as const;
+export type Domain = (typeof DOMAINS)[number];
+
+/** Outcomes of a written opinion (Art 32): 支持 / 解释说明 / 不予支持. */
+export const OUTCOMES = ['supported', 'explained', 'not-supported'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+/**
+ * Where a case stands. `registered`: with the petition bureau, to be routed (D1); `transferred`: with a
+ * handling unit, awaiting its acceptance decision (D2, objection window D3); `objected`: the unit objected
+ * to the routing and the bureau decides; `accepted`: being handled (D5); `replied`: written reply
+ * delivered, review window open (D7); `closed`: nothing further can happen.
+ */
+export const STATUSES = ['registered', 'transferred', 'objected', 'accepted', 'replied', 'closed'] as const;
+export type CaseStatus = (typeof STATUSES)[number];
+
+/** Transfer (转送) or assignment with a report-back deadline (交办). */
+export const ROUTING_MODES = ['transfer', 'assign'] as const;
+export type RoutingMode = (typeof ROUTING_MODES)[number];
+
+/** Procedures a complaint belongs in instead of this one (Art 31 (1)–(5)): diverted there (引导). */
+export const DIVERSION_TARGETS = [
+  'litigation',
+  'arbitration',
+  'reconsideration',
+  'discipline',
+  'other-statutory',
+] as const;
+export type DiversionTarget = (typeof DIVERSION_TARGETS)[number];
+
+/** Why a petition is not accepted (不予受理). */
+export const NOT_ACCEPTED_REASONS = [
+  'already-being-handled', // the same matter is being handled within its time limit (Art 19 ¶3)
+  'final', // the same facts and reasons after a re-examination opinion (Art 36 ¶3)
+  'outside-remit', // not a matter for petition work or this system
+  'other',
+] as const;
+export type NotAcceptedReason = (typeof NOT_ACCEPTED_REASONS)[number];
+
+export const CLOSURE_REASONS = ['window-lapsed', 'withdrawn', 'diverted', 'not-accepted', 'final'] as const;
+export type ClosureReason = (typeof CLOSURE_REASONS)[number];
+
+/** Roles a user can hold; a user acts for one unit. */
+export const ROLES = ['registrar', 'handler', 'unit-head', 'supervisor', 'jco', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
