@@ -14,7 +14,7 @@ export function computeDeadline({ ruleSetId, request }: ComputeDeadlineInput): C
   });
   return {
     key: result.deadlineKey,
-    actor: result.actor,
+    responsible: result.actor,
     policy: result.expiry.policy,
     kind: result.kind,
     startDate: result.startDate,

@@ -154,7 +154,7 @@ export async function petitionWorkflow(input: PetitionWorkflowInput): Promise<vo
         ...(deadline.lengthDays ? { lengthDays: deadline.lengthDays } : {}),
       });
       if (fresh.dueAt !== deadline.dueAt || fresh.calendarVersion !== deadline.calendarVersion) {
-        const { actor: _a, policy: _p, kind: _k, startDate: _s, ruleSetVersion: _v, ...dates } = fresh;
+        const { responsible: _r, policy: _p, kind: _k, startDate: _s, ruleSetVersion: _v, ...dates } = fresh;
         await commit([{ type: 'deadline-recomputed', previousDueAt: deadline.dueAt, ...dates }], {});
         continue;
       }

@@ -96,10 +96,8 @@ export function planDeadlines(
     stops.push(body);
   };
   for (const event of events) {
-    if (event.type === 'objection-decided' && event.decision === 'rerouted') {
-      for (const d of [...open.values()]) {
-        if (d.actor === 'handling-unit') stop(d, { type: 'deadline-cancelled', key: d.key });
-      }
+    for (const d of cancelledBy(event, [...open.values()], policy)) {
+      stop(d, { type: 'deadline-cancelled', key: d.key });
     }
     for (const trigger of triggersOf(event, state)) {
       for (const d of [...open.values()]) {
@@ -119,9 +117,6 @@ export function planDeadlines(
         });
       }
     }
-    if (event.type === 'closed') {
-      for (const d of [...open.values()]) stop(d, { type: 'deadline-cancelled', key: d.key });
-    }
     if (event.type === 'extension-approved') {
       const extension = state.extensions.find((x) => x.id === event.extensionId);
       const deadline = extension && open.get(extension.deadlineKey);
@@ -138,6 +133,27 @@ export function planDeadlines(
   return { stops, requests };
 }
 
+/**
+ * The engine's own rules, not the rule set's: a closed case cancels whatever still runs; a change of
+ * handling unit cancels the previous unit's deadlines; a change of procedure cancels the other
+ * procedure's deadline. Cancelling is not meeting: nobody did what the deadline asked.
+ */
+function cancelledBy(event: CaseEventBody, open: CaseDeadline[], policy: CasePolicy): CaseDeadline[] {
+  switch (event.type) {
+    case 'closed':
+      return open;
+    case 'objection-decided':
+      return event.decision === 'rerouted' ? open.filter((d) => d.responsible === 'handling-unit') : [];
+    case 'procedure-changed':
+      return open.filter((d) => {
+        const procedure = policy.deadlines.find((r) => r.key === d.key)?.procedure;
+        return procedure !== undefined && procedure !== event.procedure;
+      });
+    default:
+      return [];
+  }
+}
+
 function approvedDays(state: CaseState, key: string): number {
   return state.extensions
     .filter((x) => x.deadlineKey === key && x.status === 'approved')
@@ -147,6 +163,6 @@ function approvedDays(state: CaseState, key: string): number {
 /** The event a computed request leads to. */
 export function deadlineEvent(request: DeadlineRequest, computed: ComputedDeadline): CaseEventBody {
   if (!request.extend) return { type: 'deadline-started', ...computed };
-  const { actor: _a, policy: _p, kind: _k, startDate: _s, ruleSetVersion: _v, ...dates } = computed;
+  const { responsible: _r, policy: _p, kind: _k, startDate: _s, ruleSetVersion: _v, ...dates } = computed;
   return { type: 'deadline-extended', ...dates };
 }

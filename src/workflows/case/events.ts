@@ -69,7 +69,7 @@ export type CaseEventBody =
   | { type: 'withdrawn'; reasonDocumentId: string; withdrawnOn: string }
   | { type: 'closed'; reason: ClosureReason; closedOn: string; deadlineKey?: string }
   | ({ type: 'deadline-started' } & DeadlineDates &
-      Pick<CaseDeadline, 'actor' | 'policy' | 'kind' | 'startDate' | 'ruleSetVersion'>)
+      Pick<CaseDeadline, 'responsible' | 'policy' | 'kind' | 'startDate' | 'ruleSetVersion'>)
   | ({ type: 'deadline-extended' } & DeadlineDates)
   | ({ type: 'deadline-recomputed'; previousDueAt: string } & DeadlineDates)
   | { type: 'deadline-met'; key: string; late: boolean; by: CaseTrigger }

@@ -134,7 +134,7 @@ function applyDeadlineEvent(s: CaseState, e: CaseEventBody, at: string): CaseSta
     case 'deadline-started':
       s.deadlines.push({
         status: 'running',
-        actor: e.actor,
+        responsible: e.responsible,
         policy: e.policy,
         kind: e.kind,
         startDate: e.startDate,

@@ -98,7 +98,8 @@ export type DeadlineStatus = 'running' | 'met' | 'overdue' | 'lapsed' | 'cancell
 export interface CaseDeadline {
   key: string;
   status: DeadlineStatus;
-  actor: RuleRole;
+  /** Who must act before it is due, as the rule set names them. */
+  responsible: RuleRole;
   policy: ExpiryPolicy;
   kind: 'statutory' | 'service-norm';
   startDate: string;
@@ -156,8 +157,11 @@ export function openDeadline(state: CaseState, key: string): CaseDeadline | unde
 }
 
 /** The unit that must act on a deadline now. */
-export function unitActingOn(state: CaseState, deadline: Pick<CaseDeadline, 'actor'>): string | undefined {
-  return deadline.actor === 'petition-bureau' ? state.bureauUnitId : state.handlingUnitId;
+export function unitActingOn(
+  state: CaseState,
+  deadline: Pick<CaseDeadline, 'responsible'>,
+): string | undefined {
+  return deadline.responsible === 'petition-bureau' ? state.bureauUnitId : state.handlingUnitId;
 }
 
 /** The earliest running deadline: what the case waits for next. */

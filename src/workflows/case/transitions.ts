@@ -14,6 +14,8 @@ export interface Transition {
   from: readonly CaseStatus[];
   /** Who may do it: a party of the case, acting with one of these roles. */
   by: ReadonlyArray<{ party: Party; roles: readonly Role[] }>;
+  /** The status it leads to ('same': it leaves the status as it is). */
+  to: CaseStatus | 'same';
   /** The events it may emit (deadline events follow from the rule set). */
   emits: readonly CaseEventType[];
   /** Its route: POST /api/petitions/{id}/<path>. */
@@ -33,6 +35,7 @@ export const TRANSITIONS: { readonly [T in CommandType]: Transition } = {
   route: {
     from: ['registered'],
     by: [{ party: 'registering-bureau', roles: BUREAU }],
+    to: 'transferred',
     emits: ['routed'],
     path: 'route',
     summary: 'Transfer (转送) or assign (交办) the petition to a handling unit within D1',
@@ -40,6 +43,7 @@ export const TRANSITIONS: { readonly [T in CommandType]: Transition } = {
   divert: {
     from: ['registered', 'transferred'],
     by: [{ party: 'case-holder', roles: [...BUREAU, ...UNIT] }],
+    to: 'closed',
     emits: ['diverted', 'closed'],
     path: 'divert',
     summary: 'Divert to litigation, arbitration, reconsideration or discipline (引导); the case ends',
@@ -47,6 +51,7 @@ export const TRANSITIONS: { readonly [T in CommandType]: Transition } = {
   notAccept: {
     from: ['registered', 'transferred'],
     by: [{ party: 'case-holder', roles: [...BUREAU, ...UNIT] }],
+    to: 'closed',
     emits: ['not-accepted', 'closed'],
     path: 'not-accept',
     summary: 'Not accept (不予受理) with a reason and a notice; the case ends',
@@ -54,6 +59,7 @@ export const TRANSITIONS: { readonly [T in CommandType]: Transition } = {
   object: {
     from: ['transferred'],
     by: [{ party: 'handling-unit', roles: UNIT }],
+    to: 'objected',
     emits: ['objection-raised'],
     path: 'objection',
     summary: 'Object to a misrouting within D3 (5 working days)',
@@ -61,6 +67,7 @@ export const TRANSITIONS: { readonly [T in CommandType]: Transition } = {
   decideObjection: {
     from: ['objected'],
     by: [{ party: 'registering-bureau', roles: BUREAU }],
+    to: 'transferred',
     emits: ['objection-decided'],
     path: 'objection/decision',
     summary: 'Uphold the routing or re-route after an objection',
@@ -68,6 +75,7 @@ export const TRANSITIONS: { readonly [T in CommandType]: Transition } = {
   accept: {
     from: ['transferred'],
     by: [{ party: 'handling-unit', roles: UNIT }],
+    to: 'accepted',
     emits: ['accepted'],
     path: 'acknowledge',
     summary: 'Accept (受理告知) within D2, in the normal or simplified procedure',
@@ -75,6 +83,7 @@ export const TRANSITIONS: { readonly [T in CommandType]: Transition } = {
   setProcedure: {
     from: ['accepted'],
     by: [{ party: 'handling-unit', roles: UNIT }],
+    to: 'same',
     emits: ['procedure-changed'],
     path: 'procedure',
     summary: 'Switch from the simplified to the normal procedure (D5 from the acceptance date)',
@@ -85,6 +94,7 @@ export const TRANSITIONS: { readonly [T in CommandType]: Transition } = {
       { party: 'registering-bureau', roles: ['supervisor'] },
       { party: 'handling-unit', roles: ['unit-head'] },
     ],
+    to: 'same',
     emits: ['case-owner-set'],
     path: 'case-owner',
     summary: 'Name the case-owning leader (包案), the handler, the task and the target date',
@@ -92,6 +102,7 @@ export const TRANSITIONS: { readonly [T in CommandType]: Transition } = {
   requestExtension: {
     from: ['accepted'],
     by: [{ party: 'handling-unit', roles: UNIT }],
+    to: 'same',
     emits: ['extension-requested'],
     path: 'extensions',
     summary: 'Request an extension of D5 before it expires (D6)',
@@ -99,6 +110,7 @@ export const TRANSITIONS: { readonly [T in CommandType]: Transition } = {
   approveExtension: {
     from: ['accepted'],
     by: [{ party: 'extension-approver', roles: ['unit-head', 'supervisor'] }],
+    to: 'same',
     emits: ['extension-approved', 'petitioner-notified'],
     path: 'extensions/:extensionId/approve',
     summary: 'Approve an extension; D5 is recomputed from its original start',
@@ -106,6 +118,7 @@ export const TRANSITIONS: { readonly [T in CommandType]: Transition } = {
   refuseExtension: {
     from: ['accepted'],
     by: [{ party: 'extension-approver', roles: ['unit-head', 'supervisor'] }],
+    to: 'same',
     emits: ['extension-refused'],
     path: 'extensions/:extensionId/refuse',
     summary: 'Refuse an extension',
@@ -113,6 +126,7 @@ export const TRANSITIONS: { readonly [T in CommandType]: Transition } = {
   reply: {
     from: ['accepted'],
     by: [{ party: 'handling-unit', roles: UNIT }],
+    to: 'replied',
     emits: ['replied'],
     path: 'reply',
     summary: 'Reply in writing (信访处理意见书): supported, explained or not supported (Art 32)',
@@ -120,6 +134,7 @@ export const TRANSITIONS: { readonly [T in CommandType]: Transition } = {
   withdraw: {
     from: OPEN,
     by: [{ party: 'case-holder', roles: [...BUREAU, ...UNIT] }],
+    to: 'closed',
     emits: ['withdrawn', 'closed'],
     path: 'withdraw',
     summary: 'Record the withdrawal by the petitioner; the case ends',

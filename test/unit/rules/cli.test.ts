@@ -155,7 +155,9 @@ describe('petitionflow deadline / rules (in-process)', () => {
 
   it('shows one rule set, as text or JSON', async () => {
     const text = await runInProcess(['rules', 'show', 'zhejiang-2016']);
-    expect(text.stdout).toMatch(/route\s+5 wd\s+received-by-bureau\s+routed, diverted, not-accepted\s+petition-bureau\s+statutory/);
+    expect(text.stdout).toMatch(
+      /route\s+5 wd\s+received-by-bureau\s+routed, diverted, not-accepted\s+petition-bureau\s+statutory/,
+    );
     expect(text.stdout).toContain('by at most 60 d in total');
     const json = await runInProcess(['rules', 'show', 'shandong-2015', '--json']);
     expect((JSON.parse(json.stdout) as { id: string }).id).toBe('shandong-2015');

@@ -1,0 +1,100 @@
+import { computeDeadline } from '../../src/activities/compute-deadline';
+import { casePolicyOf, getRuleSet } from '../../src/rules';
+import {
+  type Actor,
+  type CaseCommandBody,
+  type CaseEvent,
+  type CaseRegistration,
+  type CaseState,
+  decide,
+  decideAlarm,
+  decideRegistration,
+  fold,
+  initialCaseState,
+  nextAlarm,
+  type Refusal,
+  settle,
+} from '../../src/workflows/case';
+
+/** The case core driven directly, with the rule set's real arithmetic and no servers. */
+export const actors = {
+  registrar: { login: 'registrar', unitId: 'bureau', roles: ['registrar'] },
+  supervisor: { login: 'supervisor', unitId: 'bureau', roles: ['supervisor', 'registrar'] },
+  handler: { login: 'handler', unitId: 'housing', roles: ['handler'] },
+  head: { login: 'unit-head', unitId: 'housing', roles: ['unit-head', 'handler'] },
+  hrHandler: { login: 'hr-handler', unitId: 'hr', roles: ['handler'] },
+  hrHead: { login: 'hr-head', unitId: 'hr', roles: ['unit-head', 'handler'] },
+} satisfies Record<string, Actor>;
+
+export class CaseDriver {
+  readonly policy;
+  state: CaseState = initialCaseState();
+  events: CaseEvent[] = [];
+  today: string;
+
+  constructor(
+    readonly ruleSetId = 'national-2022',
+    today = '2026-03-02',
+  ) {
+    this.policy = casePolicyOf(getRuleSet(ruleSetId));
+    this.today = today;
+  }
+
+  private compute = async (request: Parameters<typeof computeDeadline>[0]['request']) =>
+    computeDeadline({ ruleSetId: this.ruleSetId, request });
+
+  private async commit(bodies: Parameters<typeof settle>[2], actor?: string): Promise<CaseEvent[]> {
+    const events = await settle(
+      this.policy,
+      this.state,
+      bodies,
+      { at: `${this.today}T10:00:00.000Z`, actor },
+      this.compute,
+    );
+    this.state = fold(this.state, events);
+    this.events.push(...events);
+    return events;
+  }
+
+  async register(overrides: Partial<CaseRegistration> = {}): Promise<this> {
+    const registration: CaseRegistration = {
+      petitionId: 'XF-2026-000001',
+      ruleSetId: this.ruleSetId,
+      channel: 'online',
+      category: 'complaint',
+      domain: 'housing',
+      receivedOn: this.today,
+      bureauUnitId: 'bureau',
+      flags: { firstTime: true },
+      ...overrides,
+    };
+    await this.commit(decideRegistration(registration, this.today), 'registrar');
+    return this;
+  }
+
+  /** Runs a command; returns the events, or the refusal (and the case is unchanged). */
+  async run(actor: Actor, command: CaseCommandBody): Promise<{ events: CaseEvent[] } | { refusal: Refusal }> {
+    const decision = decide(this.state, { ...command, actor }, { today: this.today, policy: this.policy });
+    if (!decision.ok) return { refusal: decision.refusal };
+    return { events: await this.commit(decision.events, actor.login) };
+  }
+
+  /** Runs a command that must succeed. */
+  async ok(actor: Actor, command: CaseCommandBody): Promise<CaseEvent[]> {
+    const result = await this.run(actor, command);
+    if ('refusal' in result) throw new Error(`${command.type} refused: ${result.refusal.message}`);
+    return result.events;
+  }
+
+  /** Lets time pass to the next alarm and fires it, as the workflow's timer would. */
+  async fireNextAlarm(): Promise<CaseEvent[]> {
+    const alarm = nextAlarm(this.state);
+    if (!alarm) throw new Error('no alarm pending');
+    this.today = new Date(alarm.at + 8 * 3600_000).toISOString().slice(0, 10);
+    return this.commit(decideAlarm(this.state, alarm, this.today));
+  }
+
+  deadline(key: string) {
+    return this.state.deadlines.filter((d) => d.key === key).pop();
+  }
+}

@@ -1,0 +1,262 @@
+import fc from 'fast-check';
+import {
+  type Actor,
+  type CaseCommandBody,
+  type CaseStatus,
+  COMMAND_TYPES,
+  type CommandType,
+  fold,
+  initialCaseState,
+  isOpen,
+  STATUSES,
+  TRANSITIONS,
+} from '../../../src/workflows/case';
+import { actors, CaseDriver } from '../../support/case-engine';
+
+const { registrar, supervisor, handler, head } = actors;
+const route = { type: 'route', unitId: 'housing', unitName: '住建局', mode: 'transfer' } as const;
+
+/** A valid command of each type, and who would do it. */
+const COMMANDS: { [T in CommandType]: { actor: Actor; body: Extract<CaseCommandBody, { type: T }> } } = {
+  route: { actor: registrar, body: route },
+  divert: { actor: registrar, body: { type: 'divert', to: 'arbitration', noticeDocumentId: 'n' } },
+  notAccept: { actor: registrar, body: { type: 'notAccept', reason: 'other', noticeDocumentId: 'n' } },
+  object: { actor: handler, body: { type: 'object', reasonDocumentId: 'r' } },
+  decideObjection: { actor: registrar, body: { type: 'decideObjection', decision: 'upheld' } },
+  accept: { actor: handler, body: { type: 'accept', procedure: 'normal' } },
+  setProcedure: { actor: handler, body: { type: 'setProcedure', procedure: 'normal' } },
+  setCaseOwner: {
+    actor: supervisor,
+    body: {
+      type: 'setCaseOwner',
+      leader: 'l',
+      handler: 'handler',
+      targetDate: '2026-12-31',
+      taskDocumentId: 't',
+    },
+  },
+  requestExtension: { actor: handler, body: { type: 'requestExtension', days: 10, reasonDocumentId: 'r' } },
+  approveExtension: { actor: head, body: { type: 'approveExtension', extensionId: 'ext-1' } },
+  refuseExtension: { actor: head, body: { type: 'refuseExtension', extensionId: 'ext-1' } },
+  reply: { actor: handler, body: { type: 'reply', outcome: 'explained', opinionDocumentId: 'o' } },
+  withdraw: { actor: registrar, body: { type: 'withdraw', reasonDocumentId: 'w' } },
+};
+
+/** A case in the given status, prepared so that the command's own preconditions hold there. */
+async function caseIn(status: CaseStatus, type: CommandType): Promise<CaseDriver> {
+  const driver = await new CaseDriver().register();
+  if (status === 'registered') return driver;
+  await driver.ok(registrar, route);
+  if (status === 'objected') await driver.ok(handler, { type: 'object', reasonDocumentId: 'r' });
+  if (status === 'transferred' || status === 'objected') return driver;
+  const simplified = type === 'setProcedure';
+  await driver.ok(handler, { type: 'accept', procedure: simplified ? 'simplified' : 'normal' });
+  if (type === 'approveExtension' || type === 'refuseExtension') {
+    await driver.ok(handler, { type: 'requestExtension', days: 10, reasonDocumentId: 'r' });
+  }
+  if (status === 'accepted') return driver;
+  if (status === 'replied') {
+    await driver.ok(handler, { type: 'reply', outcome: 'supported', opinionDocumentId: 'o' });
+    return driver;
+  }
+  await driver.ok(handler, { type: 'withdraw', reasonDocumentId: 'w' });
+  return driver;
+}
+
+/** The unit-side actor once the case left the bureau (withdrawal by whoever holds the case). */
+function actorFor(type: CommandType, status: CaseStatus): Actor {
+  if ((type === 'withdraw' || type === 'divert' || type === 'notAccept') && status !== 'registered')
+    return handler;
+  if (type === 'setCaseOwner' && status !== 'registered') return head;
+  return COMMANDS[type].actor;
+}
+
+describe('the transition table', () => {
+  const cases = COMMAND_TYPES.flatMap((type) => STATUSES.map((status) => [type, status] as const));
+  it.each(cases)('%s in status %s: allowed exactly where the table says', async (type, status) => {
+    const driver = await caseIn(status, type);
+    const before = driver.state;
+    const result = await driver.run(actorFor(type, status), COMMANDS[type].body);
+    if (TRANSITIONS[type].from.includes(status)) {
+      expect(result).toHaveProperty('events');
+      const to = TRANSITIONS[type].to;
+      expect(driver.state.status).toBe(to === 'same' ? status : to);
+      const emitted = 'events' in result ? result.events.map((e) => e.type) : [];
+      for (const emittedType of emitted.filter((t) => !t.startsWith('deadline-'))) {
+        expect(TRANSITIONS[type].emits).toContain(emittedType);
+      }
+    } else {
+      expect(result).toEqual({ refusal: expect.objectContaining({ code: 'transition_not_allowed' }) });
+      expect(driver.state).toBe(before);
+    }
+  });
+
+  it('refuses anyone who is not the party the table names', async () => {
+    const driver = await caseIn('accepted', 'reply');
+    const stranger: Actor = { login: 'x', unitId: 'elsewhere', roles: ['handler', 'unit-head', 'registrar'] };
+    for (const type of COMMAND_TYPES) {
+      const result = await driver.run(stranger, COMMANDS[type].body);
+      if (TRANSITIONS[type].from.includes('accepted')) {
+        expect(result).toEqual({ refusal: expect.objectContaining({ code: 'not_responsible' }) });
+      }
+    }
+  });
+
+  it('gives every command a distinct route', () => {
+    const paths = COMMAND_TYPES.map((type) => TRANSITIONS[type].path);
+    expect(new Set(paths).size).toBe(paths.length);
+  });
+});
+
+const pick = <T>(...values: T[]) => fc.constantFrom(...values);
+function mostlyAbsent<T>(arbitrary: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> {
+  return fc.oneof({ arbitrary: fc.constant(undefined), weight: 3 }, { arbitrary, weight: 1 });
+}
+
+/** A payload for every command; each step uses the one of the command it picks. */
+const payloadsArb = fc.record<{ [T in CommandType]: Extract<CaseCommandBody, { type: T }> }>({
+  route: fc.record({
+    type: fc.constant('route' as const),
+    unitId: pick('housing', 'housing', 'hr', 'bureau'),
+    unitName: fc.constant('u'),
+    mode: pick('transfer' as const, 'assign' as const),
+    reportDays: mostlyAbsent(fc.integer({ min: -1, max: 70 })),
+  }),
+  divert: fc.record({
+    type: fc.constant('divert' as const),
+    to: pick('litigation' as const),
+    noticeDocumentId: fc.constant('n'),
+  }),
+  notAccept: fc.record({
+    type: fc.constant('notAccept' as const),
+    reason: pick('other' as const),
+    noticeDocumentId: fc.constant('n'),
+  }),
+  object: fc.record({ type: fc.constant('object' as const), reasonDocumentId: fc.constant('r') }),
+  decideObjection: fc.record({
+    type: fc.constant('decideObjection' as const),
+    decision: pick('upheld' as const, 'rerouted' as const),
+    unitId: fc.option(pick('hr', 'housing'), { nil: undefined }),
+  }),
+  accept: fc.record({
+    type: fc.constant('accept' as const),
+    procedure: pick('normal' as const, 'simplified' as const),
+  }),
+  setProcedure: fc.record({
+    type: fc.constant('setProcedure' as const),
+    procedure: pick('normal' as const, 'simplified' as const),
+  }),
+  setCaseOwner: fc.record({
+    type: fc.constant('setCaseOwner' as const),
+    leader: fc.constant('leader'),
+    handler: fc.constant('handler'),
+    targetDate: pick('2026-01-01', '2026-12-31'),
+    taskDocumentId: fc.constant('t'),
+  }),
+  requestExtension: fc.record({
+    type: fc.constant('requestExtension' as const),
+    days: fc.integer({ min: 0, max: 35 }),
+    reasonDocumentId: fc.constant('r'),
+  }),
+  approveExtension: fc.record({
+    type: fc.constant('approveExtension' as const),
+    extensionId: pick('ext-1', 'ext-2', 'ext-3'),
+  }),
+  refuseExtension: fc.record({
+    type: fc.constant('refuseExtension' as const),
+    extensionId: pick('ext-1', 'ext-2', 'ext-3'),
+  }),
+  reply: fc.record({
+    type: fc.constant('reply' as const),
+    outcome: pick('supported' as const),
+    opinionDocumentId: fc.constant('o'),
+  }),
+  withdraw: fc.record({ type: fc.constant('withdraw' as const), reasonDocumentId: fc.constant('w') }),
+});
+
+const CLOSING: CommandType[] = ['divert', 'notAccept', 'withdraw'];
+
+/**
+ * A step of a random case: mostly a command the table allows in the current status (closing ones rarely,
+ * else cases would end at once), sometimes any command at all, sometimes time passing to the next alarm.
+ */
+const stepArb = fc.record({
+  choice: fc.nat().noBias(),
+  /** One step in ten may close the case. */
+  mayClose: fc
+    .integer({ min: 0, max: 9 })
+    .noBias()
+    .map((n) => n === 0),
+  kind: fc.oneof(
+    { arbitrary: fc.constant('allowed' as const), weight: 6 },
+    { arbitrary: fc.constant('any' as const), weight: 1 },
+    { arbitrary: fc.constant('time-passes' as const), weight: 2 },
+  ),
+  payloads: payloadsArb,
+});
+
+function commandFor(
+  step: { choice: number; kind: string; mayClose: boolean },
+  status: CaseStatus,
+): CommandType {
+  const allowed = COMMAND_TYPES.filter(
+    (t) =>
+      step.kind === 'any' ||
+      (TRANSITIONS[t].from.includes(status) && (!CLOSING.includes(t) || step.mayClose)),
+  );
+  const pool = allowed.length > 0 ? allowed : COMMAND_TYPES;
+  return pool[step.choice % pool.length]!;
+}
+
+/** Mostly the one who should act (else every sequence would stop at the first step); sometimes anyone. */
+function rightActor(type: CommandType, driver: CaseDriver): Actor {
+  const bureauSide = ['route', 'decideObjection'].includes(type) || driver.state.status === 'registered';
+  if (bureauSide) return registrar;
+  const unit = driver.state.handlingUnitId === 'hr' ? [actors.hrHandler, actors.hrHead] : [handler, head];
+  return type === 'approveExtension' || type === 'refuseExtension' ? unit[1]! : unit[0]!;
+}
+const actorArb = mostlyAbsent(pick<Actor>(...Object.values(actors)));
+
+describe('random command sequences', () => {
+  it('never reach a state the table forbids, and folding the events reproduces the case', async () => {
+    const reached = new Set<string>();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(stepArb, actorArb), { minLength: 6, maxLength: 20 }),
+        async (steps) => {
+          const driver = await new CaseDriver().register();
+          for (const [step, actor] of steps) {
+            if (step.kind === 'time-passes') {
+              if (driver.state.deadlines.some((d) => d.status === 'running')) await driver.fireNextAlarm();
+              continue;
+            }
+            const type = commandFor(step, driver.state.status);
+            const before = driver.state;
+            const result = await driver.run(actor ?? rightActor(type, driver), step.payloads[type]);
+            if ('refusal' in result) {
+              expect(driver.state).toBe(before);
+              continue;
+            }
+            reached.add(`${type}@${before.status}`);
+            const entry = TRANSITIONS[type];
+            expect(entry.from).toContain(before.status);
+            expect(driver.state.status).toBe(entry.to === 'same' ? before.status : entry.to);
+          }
+          const { state } = driver;
+          expect(fold(initialCaseState(), driver.events)).toEqual(state);
+          const openKeys = state.deadlines.filter(isOpen).map((d) => d.key);
+          expect(new Set(openKeys).size).toBe(openKeys.length);
+          if (state.status === 'closed') expect(openKeys).toEqual([]);
+          const granted = state.extensions
+            .filter((x) => x.status === 'approved')
+            .reduce((sum, x) => sum + x.days, 0);
+          expect(granted).toBeLessThanOrEqual(driver.policy.extension.capDays);
+          expect(state.lastSequence).toBe(driver.events.length);
+        },
+      ),
+      { numRuns: 200 },
+    );
+    // The sequences went deep: every command succeeded somewhere.
+    expect(new Set([...reached].map((r) => r.split('@')[0]))).toEqual(new Set(COMMAND_TYPES));
+  });
+});
