@@ -34,7 +34,7 @@ export function decide(state: CaseState, command: CaseCommand, ctx: DecideContex
   if (!entry.from.includes(state.status)) {
     return refuse(
       'transition_not_allowed',
-      `Cannot ${entry.path.replace(/\/:.*$/, '').replace('/', ' ')} a petition that is ${state.status}`,
+      `${command.type} is not allowed on a petition that is ${state.status}`,
     );
   }
   const allowed = entry.by.some(
