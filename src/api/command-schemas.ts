@@ -96,7 +96,7 @@ export const COMMAND_BODIES: { [T in CommandType]: z.ZodObject } = {
         leader: 'unit-head',
         handler: 'handler',
         task: '督促物业完成电梯维修并回访信访人。',
-        targetDate: '2027-01-31',
+        targetDate: '2030-12-31',
       },
     }),
   requestExtension: z
@@ -106,7 +106,7 @@ export const COMMAND_BODIES: { [T in CommandType]: z.ZodObject } = {
     })
     .strict()
     .openapi('RequestExtension', {
-      example: { days: 20, reason: '需委托第三方检测电梯安全状况，检测周期较长。' },
+      example: { days: 15, reason: '需委托第三方检测电梯安全状况，检测周期较长。' },
     }),
   approveExtension: z
     .object({ note: z.string().max(2000).optional() })

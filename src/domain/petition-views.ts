@@ -1,5 +1,5 @@
 import type { PetitionRow, TimelineEntry } from '../db/petitions';
-import type { CaseDeadline, CaseState } from '../workflows/case';
+import { type CaseDeadline, type CaseState, nextDeadline } from '../workflows/case';
 
 /** What lists show of a petition. */
 export function summaryOf(row: PetitionRow) {
@@ -16,11 +16,14 @@ export function summaryOf(row: PetitionRow) {
     handlingUnitId: row.handlingUnitId,
     overdue: row.overdue,
     closedReason: row.closedReason,
-    nextDeadline:
-      row.nextDeadlineKey && row.nextDeadlineAt
-        ? { key: row.nextDeadlineKey, dueAt: new Date(row.nextDeadlineAt).toISOString() }
-        : null,
+    nextDeadline: nextOf(row),
   };
+}
+
+/** The deadline the case waits for next, with its due instant as the rule set wrote it (24:00 +08:00). */
+function nextOf(row: PetitionRow): { key: string; dueAt: string } | null {
+  const next = row.caseState ? nextDeadline(row.caseState) : undefined;
+  return next ? { key: next.key, dueAt: next.dueAt } : null;
 }
 
 export interface DetailSources {

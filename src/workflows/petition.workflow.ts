@@ -6,6 +6,7 @@ import {
   setHandler,
 } from '@temporalio/workflow';
 import type { PetitionActivities } from '../activities';
+import type { CasePolicy } from '../rules/case-policy';
 import {
   alarmStillDue,
   type CaseEvent,
@@ -55,16 +56,17 @@ export async function petitionWorkflow(input: PetitionWorkflowInput): Promise<vo
   // While a decision's deadlines are computed, nothing else may change the case.
   let busy = false;
 
-  const policy = await activities.loadCasePolicy(registration.ruleSetId);
+  // Loaded once the handlers are in place (an Update sent with the start must find its handler).
+  let policy: CasePolicy | undefined;
   const compute: ComputeDeadline = (request) =>
     activities.computeDeadline({ ruleSetId: registration.ruleSetId, request });
-  const context = () => ({ today: todayInShanghai(), policy });
+  const context = () => ({ today: todayInShanghai(), policy: policy! });
 
   /** Runs one decision to its end: deadlines computed, events folded and queued for the read model. */
   async function commit(bodies: CaseEventBody[], meta: Omit<EventMeta, 'at'>): Promise<number> {
     busy = true;
     try {
-      const events = await settle(policy, state, bodies, { ...meta, at: nowIso() }, compute);
+      const events = await settle(policy!, state, bodies, { ...meta, at: nowIso() }, compute);
       state = fold(state, events);
       outbox.push(...events);
       refresh(state);
@@ -116,6 +118,7 @@ export async function petitionWorkflow(input: PetitionWorkflowInput): Promise<vo
     );
   }
 
+  policy = await activities.loadCasePolicy(registration.ruleSetId);
   await commit(decideRegistration(registration, todayInShanghai()), { actor: registeredBy.login });
   registered = true;
 

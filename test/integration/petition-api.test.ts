@@ -4,6 +4,7 @@ import { petitionWorkflowId } from '../../src/workflows/messages';
 import * as attrs from '../../src/workflows/search-attributes';
 import { saveHistoryIfRequested } from '../support/histories';
 import { shanghaiToday, startTestApp, type TestApp, validRegistration } from '../support/harness';
+import { deadlineOf } from '../support/petition-flow';
 
 let app: TestApp;
 const national = getRuleSet('national-2022');
@@ -36,6 +37,7 @@ describe('a petition walks from registration to written reply', () => {
       'registered',
       'deadline-started',
     ]);
+    expect(registered.body.flags).toEqual({ firstTime: true, repeat: false, group: null });
 
     const routed = await app.request('registrar', 'POST', `/api/petitions/${id}/route`, {
       unitId: 'qingshan-housing',
@@ -48,9 +50,18 @@ describe('a petition walks from registration to written reply', () => {
     expect(route.explanation.length).toBeGreaterThan(0);
 
     const today = shanghaiToday();
+    expect(deadlineOf(routed.body, 'acknowledge')).toMatchObject({
+      status: 'running',
+      startDate: shanghaiToday(),
+    });
+    expect(deadlineOf(routed.body, 'object')).toMatchObject({ status: 'running', kind: 'statutory' });
+
     const acknowledged = await app.request('handler', 'POST', `/api/petitions/${id}/acknowledge`, {});
     expect(acknowledged.status).toBe(200);
     expect(acknowledged.body.status).toBe('accepted');
+    expect(acknowledged.body).toMatchObject({ procedure: 'normal', acceptedOn: shanghaiToday() });
+    expect(deadlineOf(acknowledged.body, 'acknowledge').status).toBe('met');
+    expect(deadlineOf(acknowledged.body, 'object').status).toBe('met');
     const handle = acknowledged.body.deadlines.find((d: { key: string }) => d.key === 'handle');
     expect(handle).toMatchObject({
       status: 'running',
@@ -66,6 +77,10 @@ describe('a petition walks from registration to written reply', () => {
     expect(replied.status).toBe(200);
     expect(replied.body.status).toBe('replied');
     expect(replied.body.outcome).toBe('explained');
+    expect(replied.body.reply).toMatchObject({
+      outcome: 'explained',
+      opinion: '经核查，电梯已列入维修计划。',
+    });
     const review = replied.body.deadlines.find((d: { key: string }) => d.key === 'request-review');
     expect(review).toMatchObject({
       status: 'running',
@@ -77,7 +92,7 @@ describe('a petition walks from registration to written reply', () => {
       expect.arrayContaining([
         'registered',
         'deadline-started',
-        'transferred',
+        'routed',
         'deadline-met',
         'accepted',
         'replied',
@@ -105,7 +120,10 @@ describe('a petition walks from registration to written reply', () => {
     expect(description.typedSearchAttributes.get(attrs.Overdue)).toBe(false);
     expect(description.typedSearchAttributes.get(attrs.NextDeadline)).toEqual(new Date(review.dueAt));
     expect(await description.staticSummary()).toBe(`信访 ${id} · letter · complaint · housing`);
-    await saveHistoryIfRequested(app.client.workflow.getHandle(petitionWorkflowId(id)), 'petition-replied');
+    await saveHistoryIfRequested(
+      app.client.workflow.getHandle(petitionWorkflowId(id)),
+      'case-transfer-accept-reply',
+    );
     const history = JSON.stringify(
       await app.client.workflow.getHandle(petitionWorkflowId(id)).fetchHistory(),
     );
@@ -257,7 +275,7 @@ describe('operations endpoints', () => {
       .flatMap((ops) => Object.values(ops))
       .map((op) => op.requestBody?.content?.['application/json']?.schema)
       .filter(Boolean);
-    expect(bodies.length).toBe(4);
+    expect(bodies.length).toBe(14);
     for (const schema of bodies) {
       const name = schema.$ref.split('/').pop();
       expect(doc.components.schemas[name].example).toBeDefined();
@@ -266,28 +284,55 @@ describe('operations endpoints', () => {
 });
 
 describe('the OpenAPI examples', () => {
-  it('work when sent as they are, through the whole flow', async () => {
+  it('work when sent as they are, through every procedure', async () => {
     const doc = (await app.request(undefined, 'GET', '/openapi.json')).body;
     const example = (name: string) => doc.components.schemas[name].example;
-    const registered = await register(example('RegisterPetition'));
-    expect(registered.status).toBe(201);
-    const id = registered.body.id;
+    const send = async (login: string, id: string, path: string, schema: string) => {
+      const response = await app.request(login, 'POST', `/api/petitions/${id}/${path}`, example(schema));
+      expect({ path, status: response.status, body: response.status === 200 ? 'ok' : response.body }).toEqual(
+        {
+          path,
+          status: 200,
+          body: 'ok',
+        },
+      );
+      return response.body;
+    };
+    const registerExample = async () => {
+      const registered = await register(example('RegisterPetition'));
+      expect(registered.status).toBe(201);
+      return registered.body.id as string;
+    };
+
+    const main = await registerExample();
+    await send('registrar', main, 'route', 'RoutePetition');
+    await send('handler', main, 'objection', 'ObjectToRouting');
+    await send('registrar', main, 'objection/decision', 'DecideObjection');
+    await send('handler', main, 'acknowledge', 'AcknowledgePetition');
+    await send('unit-head', main, 'case-owner', 'SetCaseOwner');
+    await send('handler', main, 'extensions', 'RequestExtension');
+    await send('unit-head', main, 'extensions/ext-1/approve', 'ApproveExtension');
+    await send('handler', main, 'extensions', 'RequestExtension');
+    await send('unit-head', main, 'extensions/ext-2/refuse', 'RefuseExtension');
+    const replied = await send('handler', main, 'reply', 'ReplyPetition');
+    expect(replied.status).toBe('replied');
+
+    const simplified = await registerExample();
+    await send('registrar', simplified, 'route', 'RoutePetition');
+    await app.request('handler', 'POST', `/api/petitions/${simplified}/acknowledge`, {
+      procedure: 'simplified',
+    });
+    await send('handler', simplified, 'procedure', 'SetProcedure');
+    expect((await send('handler', simplified, 'withdraw', 'WithdrawPetition')).closedReason).toBe(
+      'withdrawn',
+    );
+
+    expect((await send('registrar', await registerExample(), 'divert', 'DivertPetition')).closedReason).toBe(
+      'diverted',
+    );
     expect(
-      (await app.request('registrar', 'POST', `/api/petitions/${id}/route`, example('RoutePetition'))).status,
-    ).toBe(200);
-    expect(
-      (
-        await app.request(
-          'handler',
-          'POST',
-          `/api/petitions/${id}/acknowledge`,
-          example('AcknowledgePetition'),
-        )
-      ).status,
-    ).toBe(200);
-    expect(
-      (await app.request('handler', 'POST', `/api/petitions/${id}/reply`, example('ReplyPetition'))).status,
-    ).toBe(200);
+      (await send('registrar', await registerExample(), 'not-accept', 'NotAcceptPetition')).closedReason,
+    ).toBe('not-accepted');
   });
 });
 
@@ -325,20 +370,26 @@ describe('a reply’s delivery date', () => {
 describe('an Idempotency-Key whose first request never finished', () => {
   const hash = (body: unknown) => createHash('sha256').update(JSON.stringify(body)).digest('hex');
 
-  it('is taken over by a retry once its lease has expired, and refused while it is fresh', async () => {
+  it('is taken over by a retry at once, which finishes the one registration', async () => {
     const body = validRegistration();
-    const stale = `stale-${Date.now()}`;
-    const fresh = `fresh-${Date.now()}`;
+    const key = `unfinished-${Date.now()}`;
+    // As left by an API process killed mid-request: claimed, never answered.
     await app.pool.query(
-      `INSERT INTO idempotency_keys (login, key, method, path, request_hash, created_at)
-       VALUES ('registrar', $1, 'POST', '/api/petitions', $3, now() - interval '10 minutes'),
-              ('registrar', $2, 'POST', '/api/petitions', $3, now())`,
-      [stale, fresh, hash(body)],
+      `INSERT INTO idempotency_keys (login, key, method, path, request_hash, owner_token)
+       VALUES ('registrar', $1, 'POST', '/api/petitions', $2, 'dead-process')`,
+      [key, hash(body)],
     );
-    const retried = await register(body, { 'Idempotency-Key': stale });
+    const retried = await register(body, { 'Idempotency-Key': key });
     expect(retried.status).toBe(201);
-    const inProgress = await register(body, { 'Idempotency-Key': fresh });
-    expect(inProgress.status).toBe(409);
-    expect(inProgress.body.error.code).toBe('request_in_progress');
+    const again = await register(body, { 'Idempotency-Key': key });
+    expect(again.body.id).toBe(retried.body.id);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    // The dead request's token can no longer complete the key.
+    const { rows } = await app.pool.query(
+      'SELECT owner_token, petition_id FROM idempotency_keys WHERE key = $1',
+      [key],
+    );
+    expect(rows[0].owner_token).not.toBe('dead-process');
+    expect(rows[0].petition_id).toBe(retried.body.id);
   });
 });

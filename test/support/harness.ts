@@ -33,7 +33,7 @@ export interface TestApp {
 
 /** The real app on a free port, with a real worker, against the run's Temporal and PostgreSQL. */
 export async function startTestApp(taskQueue: string): Promise<TestApp> {
-  const logger = createLogger('silent');
+  const logger = createLogger((process.env.TEST_LOG_LEVEL as 'silent') ?? 'silent');
   const pool = createPool(testEnv('TEST_DATABASE_URL'));
   const temporalAddress = testEnv('TEST_TEMPORAL_ADDRESS');
   const common = { pool, temporalAddress, namespace: 'default', taskQueue, logger };
