@@ -4,33 +4,34 @@ import type { Pool } from 'pg';
 import { createActivities } from '../../src/activities';
 import { createPool } from '../../src/db/pool';
 import { insertPetition } from '../../src/db/petitions';
+import { addDays } from '../../src/rules/dates';
+import { dueDate, getRuleSet, toShanghaiDate } from '../../src/rules';
 import { addSearchAttributes } from '../../src/temporal/search-attributes';
+import type { Actor, CaseCommandBody, CommandType } from '../../src/workflows/case';
 import {
-  acknowledgeUpdate,
-  replyUpdate,
-  type Actor,
+  commandUpdates,
   PETITION_WORKFLOW_TYPE,
-  type PetitionState,
   type PetitionWorkflowInput,
   petitionWorkflowId,
-  routeUpdate,
   stateQuery,
 } from '../../src/workflows/messages';
-import { shanghaiToday, testEnv } from '../support/harness';
+import { testEnv } from '../support/harness';
 import { saveHistoryIfRequested } from '../support/histories';
 
 /**
- * Durable timers on simulated time: the time-skipping test server jumps over the 60 days of D5,
- * while activities write to the run's real PostgreSQL.
+ * Durable timers on simulated time: the time-skipping test server jumps over weeks of deadlines, while
+ * the (local) activities write to the run's real PostgreSQL.
  */
 let env: TestWorkflowEnvironment;
 let pool: Pool;
 let worker: Worker;
 let running: Promise<void>;
 const taskQueue = 'deadline-timers';
+const national = getRuleSet('national-2022');
 
 const registrar: Actor = { login: 'registrar', unitId: 'qingshan-petition-bureau', roles: ['registrar'] };
 const handler: Actor = { login: 'handler', unitId: 'qingshan-housing', roles: ['handler'] };
+const head: Actor = { login: 'unit-head', unitId: 'qingshan-housing', roles: ['unit-head', 'handler'] };
 
 beforeAll(async () => {
   const testServerPath = process.env.TEMPORAL_TEST_SERVER_PATH;
@@ -56,7 +57,10 @@ afterAll(async () => {
   await env?.teardown();
 });
 
-async function startAcceptedPetition(queue = taskQueue) {
+/** A registered petition (row and workflow), as the API would start it, on the test server's today. */
+async function startCase() {
+  // Earlier tests skipped the server's clock ahead: its today, not the machine's, is the case's today.
+  const today = toShanghaiDate(new Date(await env.currentTimeMs()));
   const client = await pool.connect();
   let petitionId: string;
   try {
@@ -67,14 +71,19 @@ async function startAcceptedPetition(queue = taskQueue) {
         channel: 'visit',
         category: 'complaint',
         domain: 'housing',
-        receivedOn: shanghaiToday(),
+        receivedOn: today,
         ruleSetId: 'national-2022',
         subject: 'timer test',
         description: 'timer test',
         petitioner: { name: 'Test' },
         registeredBy: registrar.login,
+        petitionerKey: null,
+        firstTime: true,
+        repeatOf: null,
+        finalCaseId: null,
+        groupPersons: null,
       },
-      new Date().getUTCFullYear(),
+      Number(today.slice(0, 4)),
     );
   } finally {
     client.release();
@@ -85,131 +94,148 @@ async function startAcceptedPetition(queue = taskQueue) {
     channel: 'visit',
     category: 'complaint',
     domain: 'housing',
-    receivedOn: shanghaiToday(),
+    receivedOn: today,
     bureauUnitId: registrar.unitId,
+    flags: { firstTime: true },
     registeredBy: registrar,
   };
   const handle = await env.client.workflow.start(PETITION_WORKFLOW_TYPE, {
     workflowId: petitionWorkflowId(petitionId),
-    taskQueue: queue,
+    taskQueue,
     args: [input],
   });
-  await handle.executeUpdate(routeUpdate, { args: [{ actor: registrar, unitId: handler.unitId }] });
-  await handle.executeUpdate(acknowledgeUpdate, { args: [{ actor: handler }] });
-  return { petitionId, handle };
+  const run = <T extends CommandType>(actor: Actor, body: Extract<CaseCommandBody, { type: T }>) =>
+    handle.executeUpdate(commandUpdates[body.type], { args: [{ ...body, actor }] });
+  const state = () => handle.query(stateQuery);
+  const deadline = async (key: string) => (await state()).deadlines.filter((d) => d.key === key).pop();
+  const events = async (key?: string) => {
+    const { rows } = await pool.query(
+      `SELECT type, data FROM petition_events WHERE petition_id = $1 AND ($2::text IS NULL OR data->>'key' = $2) ORDER BY sequence`,
+      [petitionId, key ?? null],
+    );
+    return rows as Array<{ type: string; data: Record<string, any> }>;
+  };
+  return { petitionId, handle, run, state, deadline, events, today };
 }
 
-it('fires the D5 warnings and, after 60 simulated days, records the automatic supervision notice', async () => {
-  const { petitionId, handle } = await startAcceptedPetition();
-  const accepted = await handle.query(stateQuery);
-  const handleDeadline = accepted.deadlines.find((d) => d.key === 'handle');
-  expect(handleDeadline?.status).toBe('running');
+const route = {
+  type: 'route',
+  unitId: handler.unitId,
+  unitName: '青山县住房和城乡建设局',
+  mode: 'transfer',
+} as const;
 
-  // Waiting on an Update does not skip time; the environment's sleep does.
-  await env.sleep('40 days');
-  const before = await handle.query(stateQuery);
-  expect(before.deadlines.find((d) => d.key === 'handle')?.status).toBe('running');
-  expect(before.overdue).toBe(false);
+/** Days from the server's today until 00:00 after the due date, plus a margin in hours. */
+function daysUntilPast(today: string, dueDateValue: string): string {
+  const days = (Date.parse(dueDateValue) - Date.parse(today)) / 86_400_000 + 1;
+  return `${days} days`;
+}
 
-  await env.sleep('25 days');
-  const after = await handle.query(stateQuery);
-  const handleAfter = after.deadlines.find((d) => d.key === 'handle');
-  expect(handleAfter?.status).toBe('overdue');
-  expect(handleAfter?.supervisionNoticeAt).toBeDefined();
-  // The notice is dated when the deadline passed (its 24:00), not when someone looked.
-  expect(new Date(handleAfter!.supervisionNoticeAt!).getTime()).toBeGreaterThanOrEqual(
-    new Date(handleAfter!.dueAt).getTime(),
+it('moves D5 by an approved extension of 20 d, counted from the original start, and supervises only after it', async () => {
+  const c = await startCase();
+  await c.run(registrar, route);
+  await c.run(handler, { type: 'accept', procedure: 'normal' });
+  const original = (await c.deadline('handle'))!;
+  await c.run(handler, { type: 'requestExtension', days: 20, reasonDocumentId: 'reason-1' });
+  await c.run(head, { type: 'approveExtension', extensionId: 'ext-1' });
+  const extended = (await c.deadline('handle'))!;
+  const expected = dueDate(national, 'handle', c.today, { extensionDays: 20 });
+  expect(extended).toMatchObject({ startDate: c.today, extensionDays: 20, dueDate: expected.dueDate });
+  // 80 d from today spans New Year and the Spring Festival; where the official schedule of that year is
+  // not in the calendar data yet the date is provisional and re-checked before it fires.
+  expect(extended.provisional).toBe(expected.provisional);
+  expect(Date.parse(extended.dueDate) - Date.parse(original.dueDate)).toBeGreaterThanOrEqual(20 * 86_400_000);
+
+  await env.sleep(daysUntilPast(c.today, original.dueDate));
+  expect((await c.deadline('handle'))?.status).toBe('running');
+  await env.sleep(daysUntilPast(original.dueDate, extended.dueDate));
+  const after = (await c.deadline('handle'))!;
+  expect(after.status).toBe('overdue');
+  const handleEvents = (await c.events('handle')).map((e) => e.type);
+  expect(handleEvents.filter((t) => t === 'supervision-notice')).toHaveLength(1);
+  expect(handleEvents).toEqual(
+    expect.arrayContaining(['deadline-started', 'deadline-extended', 'deadline-overdue']),
   );
-  expect(after.overdue).toBe(true);
-
-  const { rows } = await pool.query(
-    `SELECT type, data FROM petition_events WHERE petition_id = $1 AND data->>'key' = 'handle' ORDER BY sequence`,
-    [petitionId],
-  );
-  const types = rows.map((r) => r.type);
-  expect(types).toEqual(['deadline-started', 'deadline-warning', 'deadline-warning', 'supervision-notice']);
-  expect(rows.filter((r) => r.type === 'deadline-warning').map((r) => r.data.daysBefore)).toEqual([5, 1]);
-  expect(rows[3].data).toMatchObject({ key: 'handle', unitId: handler.unitId });
-
-  await saveHistoryIfRequested(handle, 'petition-handle-overdue');
-  const projection = await pool.query('SELECT overdue, status FROM petitions WHERE id = $1', [petitionId]);
-  expect(projection.rows[0]).toEqual({ overdue: true, status: 'accepted' });
+  await saveHistoryIfRequested(c.handle, 'case-extension-overdue');
 });
 
-it('closes the case when the petitioner’s review window (D7) lapses unused', async () => {
-  const { petitionId, handle } = await startAcceptedPetition();
-  await handle.executeUpdate(replyUpdate, {
-    args: [{ actor: handler, outcome: 'not-supported', opinionDocumentId: 'opinion-1' }],
-  });
-  const replied = await handle.query(stateQuery);
-  expect(replied.status).toBe('replied');
-  expect(replied.nextDeadline?.key).toBe('request-review');
+it('runs the simplified procedure to its 10 working days', async () => {
+  const c = await startCase();
+  await c.run(registrar, route);
+  await c.run(handler, { type: 'accept', procedure: 'simplified' });
+  const simplified = (await c.deadline('handle-simplified'))!;
+  expect(simplified.dueDate).toBe(dueDate(national, 'handle-simplified', c.today).dueDate);
+  await env.sleep(daysUntilPast(c.today, addDays(simplified.dueDate, -1)));
+  expect((await c.deadline('handle-simplified'))?.status).toBe('running');
+  await env.sleep('2 days');
+  expect((await c.deadline('handle-simplified'))?.status).toBe('overdue');
+  expect((await c.events('handle-simplified')).map((e) => e.type)).toContain('supervision-notice');
+});
 
+it('lets the objection window lapse and leaves the case with the handling unit', async () => {
+  const c = await startCase();
+  await c.run(registrar, route);
+  const window = (await c.deadline('object'))!;
+  await env.sleep(daysUntilPast(c.today, window.dueDate));
+  const state = await c.state();
+  expect(state).toMatchObject({ status: 'transferred', handlingUnitId: handler.unitId });
+  expect((await c.deadline('object'))?.status).toBe('lapsed');
+  expect((await c.events('object')).map((e) => e.type)).toEqual([
+    'deadline-started',
+    'deadline-warning',
+    'deadline-lapsed',
+  ]);
+  const { rows } = await pool.query('SELECT status, handling_unit_id FROM petitions WHERE id = $1', [
+    c.petitionId,
+  ]);
+  expect(rows[0]).toEqual({ status: 'transferred', handling_unit_id: handler.unitId });
+  await saveHistoryIfRequested(c.handle, 'case-objection-window-lapsed');
+});
+
+it('closes the case when the review window (D7) lapses unused', async () => {
+  const c = await startCase();
+  await c.run(registrar, route);
+  await c.run(handler, { type: 'accept', procedure: 'normal' });
+  await c.run(handler, { type: 'reply', outcome: 'not-supported', opinionDocumentId: 'opinion-1' });
+  const window = (await c.deadline('request-review'))!;
   await env.sleep('20 days');
-  expect((await handle.query(stateQuery)).status).toBe('replied');
-
-  // The workflow completes once the window is past; its result is the final state.
-  const final: PetitionState = await handle.result();
-  expect(final.status).toBe('closed');
-  expect(final.closedReason).toBe('request-review-window-lapsed');
-  expect(final.deadlines.find((d) => d.key === 'request-review')?.status).toBe('lapsed');
-  // Only statutory duties of the authorities are supervised: the petitioner's window just closes.
+  expect((await c.state()).status).toBe('replied');
+  await c.handle.result(); // the workflow ends once the case is closed
   const { rows } = await pool.query(
-    `SELECT type FROM petition_events WHERE petition_id = $1 AND type IN ('window-lapsed', 'closed', 'supervision-notice') ORDER BY sequence`,
-    [petitionId],
+    `SELECT status, closed_reason, case_state->'closure' AS closure FROM petitions WHERE id = $1`,
+    [c.petitionId],
   );
-  expect(rows.map((r) => r.type)).toEqual(['window-lapsed', 'closed']);
-  const projection = await pool.query('SELECT status FROM petitions WHERE id = $1', [petitionId]);
-  expect(projection.rows[0].status).toBe('closed');
+  expect(rows[0]).toMatchObject({
+    status: 'closed',
+    closed_reason: 'window-lapsed',
+    closure: { deadlineKey: 'request-review' },
+  });
+  const types = (await c.events()).map((e) => e.type);
+  expect(types.slice(-2)).toEqual(['deadline-lapsed', 'closed']);
+  expect(types).not.toContain('supervision-notice');
+  expect(window.dueDate).toBe(dueDate(national, 'request-review', c.today).dueDate);
+  await saveHistoryIfRequested(c.handle, 'case-review-window-lapsed');
 });
 
-it('re-checks a provisional due date before it fires and follows the calendar when it moved', async () => {
-  // As if next year's holiday schedule were released while the case runs: every computation of
-  // D5 after the first one lands 3 days later and is no longer provisional.
-  const real = createActivities(pool);
-  let handleComputations = 0;
-  const laterCalendar: typeof real = {
-    ...real,
-    async computeDeadline(input) {
-      const result = await real.computeDeadline(input);
-      if (input.key !== 'handle' || handleComputations++ === 0) return result;
-      const shift = (iso: string) => new Date(new Date(iso).getTime() + 3 * 86_400_000).toISOString();
-      const dueAt = shift(result.dueAt).replace('.000Z', 'Z');
-      return {
-        ...result,
-        dueAt,
-        dueDate: shift(result.dueAt).slice(0, 10),
-        provisional: false,
-        calendarVersion: 'test-calendar',
-      };
-    },
-  };
-  const queue = 'deadline-timers-recheck';
-  const recheckWorker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue: queue,
-    workflowBundle: { codePath: testEnv('TEST_WORKFLOW_BUNDLE') },
-    activities: laterCalendar,
-  });
-  await recheckWorker.runUntil(async () => {
-    const { petitionId, handle } = await startAcceptedPetition(queue);
-    const started = (await handle.query(stateQuery)).deadlines.find((d) => d.key === 'handle')!;
-    expect(started.provisional).toBe(true); // 60 days from now ends in a year the data does not cover yet
-
-    await env.sleep('62 days');
-    const moved = (await handle.query(stateQuery)).deadlines.find((d) => d.key === 'handle')!;
-    expect(moved.status).toBe('running');
-    expect(moved.provisional).toBe(false);
-    expect(moved.calendarVersion).toBe('test-calendar');
-    expect(new Date(moved.dueAt).getTime() - new Date(started.dueAt).getTime()).toBe(3 * 86_400_000);
-
-    await env.sleep('3 days');
-    const overdue = (await handle.query(stateQuery)).deadlines.find((d) => d.key === 'handle')!;
-    expect(overdue.status).toBe('overdue');
-    const { rows } = await pool.query(
-      `SELECT type FROM petition_events WHERE petition_id = $1 AND data->>'key' = 'handle' AND type IN ('deadline-recomputed', 'supervision-notice') ORDER BY sequence`,
-      [petitionId],
-    );
-    expect(rows.map((r) => r.type)).toEqual(['deadline-recomputed', 'supervision-notice']);
-  });
+it('warns before D4 of an assigned matter and issues a supervision notice when it passes', async () => {
+  const c = await startCase();
+  await c.run(registrar, { ...route, mode: 'assign', reportDays: 10 });
+  const d4 = (await c.deadline('report-assigned'))!;
+  expect(d4.dueDate).toBe(dueDate(national, 'report-assigned', c.today, { lengthDays: 10 }).dueDate);
+  await env.sleep(daysUntilPast(c.today, d4.dueDate));
+  const rows = await c.events('report-assigned');
+  expect(rows.map((r) => r.type)).toEqual([
+    'deadline-started',
+    'deadline-warning',
+    'deadline-warning',
+    'deadline-overdue',
+    'supervision-notice',
+  ]);
+  expect(rows.filter((r) => r.type === 'deadline-warning').map((r) => r.data.daysBefore)).toEqual([5, 1]);
+  expect(rows[4]!.data).toMatchObject({ key: 'report-assigned', unitId: handler.unitId });
+  const { rows: projection } = await pool.query('SELECT overdue FROM petitions WHERE id = $1', [
+    c.petitionId,
+  ]);
+  expect(projection[0].overdue).toBe(true);
+  await saveHistoryIfRequested(c.handle, 'case-assigned-overdue');
 });

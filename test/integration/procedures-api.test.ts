@@ -1,4 +1,5 @@
 import { dueDate, getRuleSet } from '../../src/rules';
+import { addDays } from '../../src/rules/dates';
 import { petitionerKeyOf } from '../../src/domain/registration';
 import { petitionWorkflowId } from '../../src/workflows/messages';
 import { startTestApp, shanghaiToday, TEST_AUTH_SECRET, type TestApp } from '../support/harness';
@@ -119,6 +120,24 @@ describe('registration', () => {
 });
 
 describe('routing decisions within D1', () => {
+  it('routes a petition received long ago: D1 is overdue at once, supervised once, and met late', async () => {
+    const receivedOn = addDays(shanghaiToday(), -40);
+    const id = await flow.register({ receivedOn });
+    // The alarm fires right after the registration answered.
+    let registered = await flow.get('registrar', id);
+    for (let i = 0; i < 50 && !registered.overdue; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      registered = await flow.get('registrar', id);
+    }
+    expect(registered.overdue).toBe(true);
+    expect(deadlineOf(registered, 'route')).toMatchObject({ status: 'overdue', startDate: receivedOn });
+    expect(caseEvents(registered)).toEqual(['registered', 'supervision-notice']);
+    expect(registered.timeline.map((e: { type: string }) => e.type)).toContain('deadline-overdue');
+    const routed = await flow.post('registrar', id, 'route', { unitId: 'qingshan-housing' });
+    expect(deadlineOf(routed, 'route')).toMatchObject({ status: 'met', late: true });
+    expect(routed.overdue).toBe(false);
+  });
+
   it('assigns with a report deadline D4 whose length the assigner sets', async () => {
     const id = await flow.register();
     const today = shanghaiToday();
