@@ -27,6 +27,8 @@ export const ConfigSchema = z.object({
   EMBEDDED_PG_PORT: port.default(5433),
   TEMPORAL_PORT: port.default(7233),
   TEMPORAL_UI_PORT: port.default(8233),
+  /** A prebuilt workflow bundle for the worker (bundleWorkflowCode output); otherwise the sources are bundled at start. */
+  WORKFLOW_BUNDLE_PATH: optionalUrl,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -101,8 +101,12 @@ export function registerServeCommands(program: Command): void {
     .command('worker')
     .description('Run the Temporal worker (needs DATABASE_URL and TEMPORAL_ADDRESS)')
     .action(async () => {
-      const { connected } = connectedServices();
-      const worker = await startWorker({ ...connected, onFatalError: exitOnWorkerFailure });
+      const { config, connected } = connectedServices();
+      const worker = await startWorker({
+        ...connected,
+        workflowBundlePath: config.WORKFLOW_BUNDLE_PATH,
+        onFatalError: exitOnWorkerFailure,
+      });
       stopOnSignal(async () => {
         await worker.stop();
         await connected.pool.end();
