@@ -6,9 +6,10 @@ import type { CaseEvent } from '../workflows/case';
 import { computeDeadline, type ComputeDeadlineInput } from './compute-deadline';
 
 /**
- * Activities of the petition workflow: the only place its I/O and rule evaluation happen. They run as
- * local activities (the result is still recorded in history, so a replay never recomputes a date, and a
- * later calendar or rule-set release cannot change a running case).
+ * Activities of the petition workflow: the only place its I/O and rule evaluation happen. Rule evaluation
+ * runs as local activities (the result is still recorded in history, so a replay never recomputes a date,
+ * and a later calendar or rule-set release cannot change a running case); the read model is written by an
+ * ordinary activity, whose input history holds.
  */
 export function createActivities(pool: Pool) {
   return {

@@ -2,6 +2,7 @@ import {
   allHandlersFinished,
   ApplicationFailure,
   condition,
+  proxyActivities,
   proxyLocalActivities,
   setHandler,
 } from '@temporalio/workflow';
@@ -34,11 +35,16 @@ import {
 } from './messages';
 import { createVisibility } from './visibility';
 
-const activities = proxyLocalActivities<PetitionActivities>({
-  startToCloseTimeout: '30 seconds',
-  // A database outage must delay the read model, never lose an event: retry without limit.
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
+// A database outage must delay the read model, never lose an event: retry without limit.
+const retry = { initialInterval: '1 second', maximumInterval: '1 minute' };
+/** Pure rule evaluation: a local activity (its result is still recorded, so a replay never recomputes). */
+const rules = proxyLocalActivities<PetitionActivities>({ startToCloseTimeout: '30 seconds', retry });
+/**
+ * Writing the read model is an ordinary activity: its input (the events) is in history before it runs, so
+ * the read model gets exactly the events of history — a local activity could write events of a workflow
+ * task that then failed and was redone later, with other timestamps.
+ */
+const readModel = proxyActivities<PetitionActivities>({ startToCloseTimeout: '30 seconds', retry });
 
 /**
  * One petition (信访事项) from registration to closure: a thin shell around the pure case core. Each
@@ -59,7 +65,7 @@ export async function petitionWorkflow(input: PetitionWorkflowInput): Promise<vo
   // Loaded once the handlers are in place (an Update sent with the start must find its handler).
   let policy: CasePolicy | undefined;
   const compute: ComputeDeadline = (request) =>
-    activities.computeDeadline({ ruleSetId: registration.ruleSetId, request });
+    rules.computeDeadline({ ruleSetId: registration.ruleSetId, request });
   const context = () => ({ today: todayInShanghai(), policy: policy! });
 
   /** Runs one decision to its end: deadlines computed, events folded and queued for the read model. */
@@ -118,14 +124,14 @@ export async function petitionWorkflow(input: PetitionWorkflowInput): Promise<vo
     );
   }
 
-  policy = await activities.loadCasePolicy(registration.ruleSetId);
+  policy = await rules.loadCasePolicy(registration.ruleSetId);
   await commit(decideRegistration(registration, todayInShanghai()), { actor: registeredBy.login });
   registered = true;
 
   for (;;) {
     if (outbox.length > 0) {
       const events = outbox.splice(0, outbox.length);
-      await activities.recordCaseEvents({ petitionId: state.petitionId, events });
+      await readModel.recordCaseEvents({ petitionId: state.petitionId, events });
       persistedSequence = events[events.length - 1]?.sequence ?? persistedSequence;
       continue;
     }
