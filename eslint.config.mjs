@@ -80,7 +80,10 @@ export default tseslint.config(
           patterns: [
             { group: ['@temporalio/*'], message: 'The case core has no Temporal imports.' },
             { group: ['node:*', 'pg', 'express', 'pino'], message: 'The case core does no I/O.' },
-            { group: ['**/activities/*', '**/db/*', '**/api/*', '**/domain/*'], message: 'The case core depends on nothing above it.' },
+            {
+              group: ['**/activities/*', '**/db/*', '**/api/*', '**/domain/*'],
+              message: 'The case core depends on nothing above it.',
+            },
           ],
         },
       ],

@@ -1,31 +1,34 @@
 import { dueDate, getRuleSet, type DeadlineKey } from '../rules';
 import type { ComputedDeadline, DeadlineRequest } from '../workflows/case';
 
-export interface ComputeDeadlineInput {
+export interface ComputeDeadlinesInput {
   ruleSetId: string;
-  request: DeadlineRequest;
+  requests: DeadlineRequest[];
 }
 
-/** A deadline's dates by the rule set and the official calendar, as the case engine records them. */
-export function computeDeadline({ ruleSetId, request }: ComputeDeadlineInput): ComputedDeadline {
+export function computeDeadlines({ ruleSetId, requests }: ComputeDeadlinesInput): ComputedDeadline[] {
+  return requests.map((request) => computeDeadline(ruleSetId, request));
+}
+
+/**
+ * A deadline's dates by the rule set and the official calendar, as the case engine records them. The
+ * step-by-step explanation is not recorded (history stays small); readers recompute it (explainDeadline).
+ */
+export function computeDeadline(ruleSetId: string, request: DeadlineRequest): ComputedDeadline {
   const result = dueDate(getRuleSet(ruleSetId), request.key as DeadlineKey, request.startDate, {
     extensionDays: request.extensionDays,
     lengthDays: request.lengthDays,
   });
   return {
     key: result.deadlineKey,
-    responsible: result.actor,
-    policy: result.expiry.policy,
     kind: result.kind,
     startDate: result.startDate,
-    ruleSetVersion: result.ruleSetVersion,
     dueDate: result.dueDate,
     dueAt: result.dueAt,
     extensionDays: result.extensionDays,
     ...(request.lengthDays ? { lengthDays: request.lengthDays } : {}),
     provisional: result.provisional,
     calendarVersion: result.calendarVersion,
-    explanation: result.explanation,
-    warnings: result.warnings.map((w) => ({ daysBefore: w.daysBefore, at: w.at, notify: [...w.notify] })),
+    warnings: result.warnings.map((w) => ({ daysBefore: w.daysBefore, notify: [...w.notify] })),
   };
 }

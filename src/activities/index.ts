@@ -3,13 +3,12 @@ import type { Pool } from 'pg';
 import { recordCaseEvents } from '../db/case-events';
 import { type CasePolicy, casePolicyOf, getRuleSet, RulesError } from '../rules';
 import type { CaseEvent } from '../workflows/case';
-import { computeDeadline, type ComputeDeadlineInput } from './compute-deadline';
+import { computeDeadlines, type ComputeDeadlinesInput } from './compute-deadline';
 
 /**
- * Activities of the petition workflow: the only place its I/O and rule evaluation happen. Rule evaluation
- * runs as local activities (the result is still recorded in history, so a replay never recomputes a date,
- * and a later calendar or rule-set release cannot change a running case); the read model is written by an
- * ordinary activity, whose input history holds.
+ * Activities of the petition workflow: the only place its I/O and rule evaluation happen. They run as local
+ * activities: rule results are recorded in history (a replay never recomputes a date, and a later calendar
+ * or rule-set release cannot change a running case); read-model writes are idempotent and superseding.
  */
 export function createActivities(pool: Pool) {
   return {
@@ -18,8 +17,8 @@ export function createActivities(pool: Pool) {
       return rulesCall(() => casePolicyOf(getRuleSet(ruleSetId)));
     },
 
-    async computeDeadline(input: ComputeDeadlineInput) {
-      return rulesCall(() => computeDeadline(input));
+    async computeDeadlines(input: ComputeDeadlinesInput) {
+      return rulesCall(() => computeDeadlines(input));
     },
 
     /** Appends events to the audit trail and folds them into the read model; idempotent. */

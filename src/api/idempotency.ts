@@ -77,7 +77,7 @@ function isFinalAnswer(res: Response, body: unknown): boolean {
 /** The request's id: derived from the caller and the key, so a retry gets the same one. */
 export function requestContextOf(login: string, key: string | undefined): RequestContext {
   if (key === undefined) return { requestId: `req-${randomUUID()}` };
-  const digest = createHash('sha256').update(`${login}\n${key}`).digest('hex').slice(0, 32);
+  const digest = createHash('sha256').update(`${login}\n${key}`).digest('hex').slice(0, 24);
   return { requestId: `req-${digest}`, idempotencyKey: key };
 }
 

@@ -1,4 +1,5 @@
-import type { Pool } from 'pg';
+import { isDeepStrictEqual } from 'node:util';
+import type { Pool, PoolClient } from 'pg';
 import {
   type CaseEvent,
   type CaseState,
@@ -10,8 +11,12 @@ import {
 
 /**
  * Appends a batch of case events to the audit trail and folds them into the read model, in one
- * transaction. The activity sends only the new events (deltas); the fold is the workflow's own `evolve`,
- * so the projection equals the workflow's state. Idempotent: events already folded are skipped.
+ * transaction. The workflow sends only new events (deltas); the fold is the workflow's own `evolve`, so the
+ * projection equals the workflow's state.
+ *
+ * Idempotent, and faithful to history: events already stored are skipped when they are the same; when they
+ * differ, the stored ones came from a workflow task that failed after writing them and was redone (with
+ * another clock), so the redo's events supersede them — moved aside, never silently lost.
  */
 export async function recordCaseEvents(pool: Pool, petitionId: string, events: CaseEvent[]): Promise<void> {
   const client = await pool.connect();
@@ -23,40 +28,23 @@ export async function recordCaseEvents(pool: Pool, petitionId: string, events: C
     );
     const current = rows[0];
     if (!current) throw new Error(`petition ${petitionId} has no row to record events in`);
-    const fresh = events.filter((e) => e.sequence > current.last_sequence);
-    if (fresh.length > 0) {
-      const state = fold(current.case_state ?? initialCaseState(), fresh);
-      await client.query(
-        `INSERT INTO petition_events (petition_id, sequence, type, occurred_at, actor, request_id, data)
-         SELECT $1, e.sequence, e.type, e.at, e.actor, e."requestId", e.data
-           FROM jsonb_to_recordset($2::jsonb)
-             AS e(sequence int, type text, at timestamptz, actor text, "requestId" text, data jsonb)
-         ON CONFLICT (petition_id, sequence) DO NOTHING`,
-        [petitionId, JSON.stringify(fresh.map(toRow))],
-      );
-      const next = nextDeadline(state);
-      await client.query(
-        `UPDATE petitions
-            SET case_state = $2, status = $3, handling_unit_id = $4, outcome = $5, overdue = $6,
-                next_deadline_key = $7, next_deadline_at = $8, closed_reason = $9, procedure = $10,
-                routing_mode = $11, last_sequence = $12, updated_at = now()
-          WHERE id = $1`,
-        [
-          petitionId,
-          JSON.stringify(state),
-          state.status,
-          state.handlingUnitId ?? null,
-          state.reply?.outcome ?? null,
-          isOverdue(state),
-          next?.key ?? null,
-          next?.dueAt ?? null,
-          state.closure?.reason ?? null,
-          state.procedure ?? null,
-          state.routing?.mode ?? null,
-          state.lastSequence,
-        ],
-      );
+    let base = current.case_state ?? initialCaseState();
+    let after = current.last_sequence;
+    const overlap = events.filter((e) => e.sequence <= after);
+    if (overlap.length > 0) {
+      const stored = await storedEvents(client, petitionId, overlap[0]!.sequence);
+      const differing = overlap.find((e) => !isDeepStrictEqual(toRow(e), stored.get(e.sequence)));
+      if (differing) {
+        await supersede(client, petitionId, differing.sequence);
+        after = differing.sequence - 1;
+        base = fold(
+          initialCaseState(),
+          [...(await storedEvents(client, petitionId, 1)).values()].map(fromRow),
+        );
+      }
     }
+    const fresh = events.filter((e) => e.sequence > after);
+    if (fresh.length > 0) await append(client, petitionId, fold(base, fresh), fresh);
     await client.query('COMMIT');
   } catch (err) {
     await client.query('ROLLBACK').catch(() => undefined);
@@ -66,8 +54,99 @@ export async function recordCaseEvents(pool: Pool, petitionId: string, events: C
   }
 }
 
+type EventRow = ReturnType<typeof toRow>;
+
 /** An event as a row: the envelope in columns, the body in `data`. */
 function toRow(event: CaseEvent) {
   const { sequence, type, at, actor, requestId, ...data } = event;
-  return { sequence, type, at, actor: actor ?? null, requestId: requestId ?? null, data };
+  // The JSON round trip drops undefined fields, as jsonb does.
+  return {
+    sequence,
+    type,
+    at,
+    actor: actor ?? null,
+    requestId: requestId ?? null,
+    data: JSON.parse(JSON.stringify(data)),
+  };
+}
+
+function fromRow(row: EventRow): CaseEvent {
+  return {
+    ...row.data,
+    type: row.type,
+    sequence: row.sequence,
+    at: row.at,
+    ...(row.actor ? { actor: row.actor } : {}),
+    ...(row.requestId ? { requestId: row.requestId } : {}),
+  } as CaseEvent;
+}
+
+async function storedEvents(
+  client: PoolClient,
+  petitionId: string,
+  fromSequence: number,
+): Promise<Map<number, EventRow>> {
+  const { rows } = await client.query<{
+    sequence: number;
+    type: string;
+    at: Date;
+    actor: string | null;
+    requestId: string | null;
+    data: Record<string, unknown>;
+  }>(
+    `SELECT sequence, type, occurred_at AS at, actor, request_id AS "requestId", data
+       FROM petition_events WHERE petition_id = $1 AND sequence >= $2 ORDER BY sequence`,
+    [petitionId, fromSequence],
+  );
+  return new Map(rows.map((r) => [r.sequence, { ...r, at: r.at.toISOString() } as EventRow]));
+}
+
+async function supersede(client: PoolClient, petitionId: string, fromSequence: number): Promise<void> {
+  await client.query(
+    `INSERT INTO petition_events_superseded SELECT *, now() FROM petition_events WHERE petition_id = $1 AND sequence >= $2`,
+    [petitionId, fromSequence],
+  );
+  await client.query(`SET LOCAL petitionflow.superseding = 'on'`);
+  await client.query('DELETE FROM petition_events WHERE petition_id = $1 AND sequence >= $2', [
+    petitionId,
+    fromSequence,
+  ]);
+  await client.query(`SET LOCAL petitionflow.superseding = 'off'`);
+}
+
+async function append(
+  client: PoolClient,
+  petitionId: string,
+  state: CaseState,
+  events: CaseEvent[],
+): Promise<void> {
+  await client.query(
+    `INSERT INTO petition_events (petition_id, sequence, type, occurred_at, actor, request_id, data)
+     SELECT $1, e.sequence, e.type, e.at, e.actor, e."requestId", e.data
+       FROM jsonb_to_recordset($2::jsonb)
+         AS e(sequence int, type text, at timestamptz, actor text, "requestId" text, data jsonb)`,
+    [petitionId, JSON.stringify(events.map(toRow))],
+  );
+  const next = nextDeadline(state);
+  await client.query(
+    `UPDATE petitions
+        SET case_state = $2, status = $3, handling_unit_id = $4, outcome = $5, overdue = $6,
+            next_deadline_key = $7, next_deadline_at = $8, closed_reason = $9, procedure = $10,
+            routing_mode = $11, last_sequence = $12, updated_at = now()
+      WHERE id = $1`,
+    [
+      petitionId,
+      JSON.stringify(state),
+      state.status,
+      state.handlingUnitId ?? null,
+      state.reply?.outcome ?? null,
+      isOverdue(state),
+      next?.key ?? null,
+      next?.dueAt ?? null,
+      state.closure?.reason ?? null,
+      state.procedure ?? null,
+      state.routing?.mode ?? null,
+      state.lastSequence,
+    ],
+  );
 }

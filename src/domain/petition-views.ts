@@ -1,4 +1,5 @@
 import type { PetitionRow, TimelineEntry } from '../db/petitions';
+import { explainDeadline } from './deadline-explanation';
 import { type CaseDeadline, type CaseState, nextDeadline } from '../workflows/case';
 
 /** What lists show of a petition. */
@@ -76,12 +77,12 @@ export function detailOf({ row, timeline, documents, linkedFrom }: DetailSources
       ? { ...state.withdrawal, reason: textOf(state.withdrawal.reasonDocumentId) }
       : null,
     closure: orNull(state?.closure),
-    deadlines: (state?.deadlines ?? []).map(deadlineView),
+    deadlines: (state?.deadlines ?? []).map((d) => deadlineView(row.ruleSetId, d)),
     timeline: timeline.map((e) => ({ ...e, at: new Date(e.at).toISOString() })),
   };
 }
 
-function deadlineView(d: CaseDeadline) {
+function deadlineView(ruleSetId: string, d: CaseDeadline) {
   return {
     key: d.key,
     status: d.status,
@@ -92,7 +93,7 @@ function deadlineView(d: CaseDeadline) {
     extensionDays: d.extensionDays,
     provisional: d.provisional,
     calendarVersion: d.calendarVersion,
-    explanation: d.explanation,
+    explanation: explainDeadline(ruleSetId, d),
     metAt: d.metAt ?? null,
     late: d.late ?? null,
     overdueAt: d.overdueAt ?? null,

@@ -2,7 +2,6 @@ import {
   allHandlersFinished,
   ApplicationFailure,
   condition,
-  proxyActivities,
   proxyLocalActivities,
   setHandler,
 } from '@temporalio/workflow';
@@ -13,19 +12,21 @@ import {
   type CaseEvent,
   type CaseEventBody,
   COMMAND_TYPES,
-  type ComputeDeadline,
+  type ComputeDeadlines,
   decide,
   decideAlarm,
   decideRegistration,
   type EventMeta,
   fold,
   initialCaseState,
+  movedDeadline,
   nextAlarm,
   nextDeadline,
+  recheckRequest,
   type Refusal,
   settle,
 } from './case';
-import { nowIso, nowMs, todayInShanghai } from './clock';
+import { nowIso, todayInShanghai } from './clock';
 import {
   commandUpdates,
   type PetitionWorkflowInput,
@@ -33,18 +34,19 @@ import {
   stateQuery,
   type TransitionResult,
 } from './messages';
+import { createAlarmClock } from './alarm-clock';
 import { createVisibility } from './visibility';
 
-// A database outage must delay the read model, never lose an event: retry without limit.
-const retry = { initialInterval: '1 second', maximumInterval: '1 minute' };
-/** Pure rule evaluation: a local activity (its result is still recorded, so a replay never recomputes). */
-const rules = proxyLocalActivities<PetitionActivities>({ startToCloseTimeout: '30 seconds', retry });
 /**
- * Writing the read model is an ordinary activity: its input (the events) is in history before it runs, so
- * the read model gets exactly the events of history — a local activity could write events of a workflow
- * task that then failed and was redone later, with other timestamps.
+ * Local activities: rule evaluation (its result is recorded, so a replay never recomputes a date) and the
+ * read model's deltas (not in history at all; a workflow task redone after a failure writes its events
+ * again, and the projector lets them supersede the first writing). A database outage must delay the read
+ * model, never lose an event: retry without limit.
  */
-const readModel = proxyActivities<PetitionActivities>({ startToCloseTimeout: '30 seconds', retry });
+const activities = proxyLocalActivities<PetitionActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+});
 
 /**
  * One petition (信访事项) from registration to closure: a thin shell around the pure case core. Each
@@ -55,6 +57,7 @@ const readModel = proxyActivities<PetitionActivities>({ startToCloseTimeout: '30
 export async function petitionWorkflow(input: PetitionWorkflowInput): Promise<void> {
   const { registeredBy, ...registration } = input;
   const refresh = createVisibility();
+  const clock = createAlarmClock();
   let state = initialCaseState();
   const outbox: CaseEvent[] = [];
   let persistedSequence = 0;
@@ -62,10 +65,12 @@ export async function petitionWorkflow(input: PetitionWorkflowInput): Promise<vo
   // While a decision's deadlines are computed, nothing else may change the case.
   let busy = false;
 
-  // Loaded once the handlers are in place (an Update sent with the start must find its handler).
+  // Loaded once the handlers are in place (an Update sent with the start must find its handler); they read
+  // it only after the registration, so it is never seen unset.
+  // eslint-disable-next-line prefer-const -- assigned once, below the handlers that close over it
   let policy: CasePolicy | undefined;
-  const compute: ComputeDeadline = (request) =>
-    rules.computeDeadline({ ruleSetId: registration.ruleSetId, request });
+  const compute: ComputeDeadlines = (requests) =>
+    activities.computeDeadlines({ ruleSetId: registration.ruleSetId, requests });
   const context = () => ({ today: todayInShanghai(), policy: policy! });
 
   /** Runs one decision to its end: deadlines computed, events folded and queued for the read model. */
@@ -124,14 +129,14 @@ export async function petitionWorkflow(input: PetitionWorkflowInput): Promise<vo
     );
   }
 
-  policy = await rules.loadCasePolicy(registration.ruleSetId);
+  policy = await activities.loadCasePolicy(registration.ruleSetId);
   await commit(decideRegistration(registration, todayInShanghai()), { actor: registeredBy.login });
   registered = true;
 
   for (;;) {
     if (outbox.length > 0) {
       const events = outbox.splice(0, outbox.length);
-      await readModel.recordCaseEvents({ petitionId: state.petitionId, events });
+      await activities.recordCaseEvents({ petitionId: state.petitionId, events });
       persistedSequence = events[events.length - 1]?.sequence ?? persistedSequence;
       continue;
     }
@@ -142,12 +147,7 @@ export async function petitionWorkflow(input: PetitionWorkflowInput): Promise<vo
       continue;
     }
     const alarm = nextAlarm(state);
-    const wake = () => outbox.length > 0;
-    if (!alarm) {
-      await condition(wake);
-      continue;
-    }
-    if (await condition(wake, Math.max(1, alarm.at - nowMs()))) continue;
+    if (!(await clock.wait(alarm?.at, () => outbox.length > 0)) || !alarm) continue;
     if (busy) {
       await condition(() => !busy);
       continue;
@@ -156,15 +156,10 @@ export async function petitionWorkflow(input: PetitionWorkflowInput): Promise<vo
     if (!deadline) continue;
     if (alarm.kind === 'due' && deadline.provisional) {
       // Computed without the official holidays of its year: ask the calendar again before it fires.
-      const fresh = await compute({
-        key: deadline.key,
-        startDate: deadline.startDate,
-        extensionDays: deadline.extensionDays,
-        ...(deadline.lengthDays ? { lengthDays: deadline.lengthDays } : {}),
-      });
-      if (fresh.dueAt !== deadline.dueAt || fresh.calendarVersion !== deadline.calendarVersion) {
-        const { responsible: _r, policy: _p, kind: _k, startDate: _s, ruleSetVersion: _v, ...dates } = fresh;
-        await commit([{ type: 'deadline-recomputed', previousDueAt: deadline.dueAt, ...dates }], {});
+      const [fresh] = await compute([recheckRequest(deadline)]);
+      const moved = fresh && movedDeadline(deadline, fresh);
+      if (moved) {
+        await commit([moved], {});
         continue;
       }
     }

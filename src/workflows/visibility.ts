@@ -5,23 +5,31 @@ import * as attrs from './search-attributes';
 
 /**
  * Keeps the search attributes and the Web UI's details line in step with the case. An upsert is a history
- * event, so only values that changed are sent.
+ * event, so only the attributes that changed are sent.
  */
 export function createVisibility() {
-  let last = '';
+  // What the start already set (the API starts every case as registered, not overdue); and unset is null.
+  const sent = new Map<string, string>([
+    [attrs.PetitionStatus.name, JSON.stringify('registered')],
+    [attrs.Overdue.name, 'false'],
+    ...[attrs.HandlingUnit, attrs.NextDeadline, attrs.NextDeadlineKey].map(
+      (key) => [key.name, 'null'] as [string, string],
+    ),
+  ]);
   return function refresh(state: CaseState): void {
     const next = nextDeadline(state);
     const overdue = isOverdue(state);
-    const current = JSON.stringify([state.status, state.handlingUnitId, next?.key, next?.dueAt, overdue]);
-    if (current === last) return;
-    last = current;
-    upsertSearchAttributes([
+    const values = [
       { key: attrs.PetitionStatus, value: state.status },
       { key: attrs.HandlingUnit, value: state.handlingUnitId ?? null },
       { key: attrs.NextDeadline, value: next ? dateOf(next.dueAt) : null },
       { key: attrs.NextDeadlineKey, value: next?.key ?? null },
       { key: attrs.Overdue, value: overdue },
-    ]);
+    ] as const;
+    const changed = values.filter(({ key, value }) => sent.get(key.name) !== JSON.stringify(value));
+    if (changed.length === 0) return;
+    for (const { key, value } of changed) sent.set(key.name, JSON.stringify(value));
+    upsertSearchAttributes(changed as unknown as Parameters<typeof upsertSearchAttributes>[0]);
     const unit = state.handlingUnitId ? ` → ${state.handlingUnitName ?? state.handlingUnitId}` : '';
     const due = next ? ` · ${next.key} due ${next.dueAt.slice(0, 10)}` : '';
     const closed = state.closure ? ` (${state.closure.reason})` : '';

@@ -127,6 +127,11 @@ it('loses, repeats and orphans nothing when the API and the worker are killed mi
   );
   const repeatedTransitions = events.rows.filter((r) => r.n > 1).length;
 
+  const superseded = await pool.query(
+    `SELECT count(*)::int AS n FROM petition_events_superseded s JOIN petitions p ON p.id = s.petition_id WHERE p.subject LIKE $1`,
+    [`${run}-%`],
+  );
+
   const connection = await Connection.connect({ address: testEnv('TEST_TEMPORAL_ADDRESS') });
   const client = new Client({ connection });
   let mismatched = 0;
@@ -149,6 +154,7 @@ it('loses, repeats and orphans nothing when the API and the worker are killed mi
     orphans,
     repeatedTransitions,
     mismatched,
+    supersededEvents: superseded.rows[0].n,
   };
   console.log(`process faults: ${JSON.stringify(figures)}`);
   expect(tally.reportedFailures).toEqual([]);

@@ -1,4 +1,4 @@
-import { computeDeadline } from '../../src/activities/compute-deadline';
+import { computeDeadlines } from '../../src/activities/compute-deadline';
 import { casePolicyOf, getRuleSet } from '../../src/rules';
 import {
   type Actor,
@@ -6,6 +6,7 @@ import {
   type CaseEvent,
   type CaseRegistration,
   type CaseState,
+  type DeadlineRequest,
   decide,
   decideAlarm,
   decideRegistration,
@@ -40,8 +41,8 @@ export class CaseDriver {
     this.today = today;
   }
 
-  private compute = async (request: Parameters<typeof computeDeadline>[0]['request']) =>
-    computeDeadline({ ruleSetId: this.ruleSetId, request });
+  private compute = async (requests: DeadlineRequest[]) =>
+    computeDeadlines({ ruleSetId: this.ruleSetId, requests });
 
   private async commit(bodies: Parameters<typeof settle>[2], actor?: string): Promise<CaseEvent[]> {
     const events = await settle(

@@ -30,6 +30,21 @@ CREATE INDEX petitions_bureau_idx ON petitions (bureau_unit_id);
 ALTER TABLE petition_events ADD COLUMN request_id text;
 CREATE INDEX petition_events_request_idx ON petition_events (petition_id, request_id) WHERE request_id IS NOT NULL;
 
+-- Events a workflow task wrote (through a local activity) before the task failed and was redone: the redo
+-- is what history holds, so its events replace these in the audit trail; the replaced ones are kept here.
+CREATE TABLE petition_events_superseded (
+  LIKE petition_events,
+  superseded_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE OR REPLACE FUNCTION petition_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'DELETE' AND current_setting('petitionflow.superseding', true) = 'on' THEN
+    RETURN OLD;
+  END IF;
+  RAISE EXCEPTION 'petition_events is append-only';
+END;
+$$;
+
 -- A claim belongs to the request holding its owner token; a registration's petition id is kept with the key
 -- in the same transaction as the petition row, so a retry reuses it.
 ALTER TABLE idempotency_keys
@@ -37,6 +52,12 @@ ALTER TABLE idempotency_keys
   ADD COLUMN petition_id text;
 
 -- Down Migration
+CREATE OR REPLACE FUNCTION petition_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'petition_events is append-only';
+END;
+$$;
+DROP TABLE petition_events_superseded;
 ALTER TABLE idempotency_keys DROP COLUMN petition_id, DROP COLUMN owner_token;
 DROP INDEX petition_events_request_idx;
 ALTER TABLE petition_events DROP COLUMN request_id;

@@ -1,6 +1,6 @@
 import { instantMs } from '../clock';
 import type { CaseEventBody } from './events';
-import { type CaseDeadline, type CaseState, unitActingOn } from './state';
+import { type CaseDeadline, type CaseState, unitActingOn, warningAt } from './state';
 
 /** An instant at which the case has something to do for one deadline. */
 export interface Alarm {
@@ -16,7 +16,7 @@ export function nextAlarm(state: CaseState): Alarm | undefined {
   for (const deadline of state.deadlines) {
     if (deadline.status !== 'running') continue;
     for (const warning of deadline.warnings) {
-      const at = instantMs(warning.at);
+      const at = instantMs(warningAt(deadline, warning));
       // A warning already past when the deadline started (or moved) would only be noise.
       if (deadline.firedWarnings.includes(warning.daysBefore) || at < instantMs(deadline.startedAt)) continue;
       alarms.push({ at, key: deadline.key, kind: 'warning', daysBefore: warning.daysBefore });

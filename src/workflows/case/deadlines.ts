@@ -14,7 +14,10 @@ export interface DeadlineRequest {
 }
 
 /** What the rule set's arithmetic returns for a request: the event that starts or moves the deadline. */
-export type ComputedDeadline = Omit<EventOf<'deadline-started'>, 'type'>;
+export type ComputedDeadline = Omit<
+  EventOf<'deadline-started'>,
+  'type' | 'responsible' | 'policy' | 'ruleSetVersion'
+>;
 
 interface Trigger {
   name: CaseTrigger;
@@ -160,9 +163,43 @@ function approvedDays(state: CaseState, key: string): number {
     .reduce((sum, x) => sum + x.days, 0);
 }
 
-/** The event a computed request leads to. */
-export function deadlineEvent(request: DeadlineRequest, computed: ComputedDeadline): CaseEventBody {
-  if (!request.extend) return { type: 'deadline-started', ...computed };
-  const { responsible: _r, policy: _p, kind: _k, startDate: _s, ruleSetVersion: _v, ...dates } = computed;
-  return { type: 'deadline-extended', ...dates };
+/** A provisional date (its year's official holidays were unknown) is asked for again before it fires. */
+export function recheckRequest(deadline: CaseDeadline): DeadlineRequest {
+  return {
+    key: deadline.key,
+    startDate: deadline.startDate,
+    extensionDays: deadline.extensionDays,
+    ...(deadline.lengthDays ? { lengthDays: deadline.lengthDays } : {}),
+  };
+}
+
+/** The event that moves a deadline to its freshly computed date, if the calendar moved it. */
+export function movedDeadline(deadline: CaseDeadline, fresh: ComputedDeadline): CaseEventBody | undefined {
+  if (fresh.dueAt === deadline.dueAt && fresh.calendarVersion === deadline.calendarVersion) return undefined;
+  const { startDate: _s, kind: _k, ...dates } = fresh;
+  return { type: 'deadline-recomputed', previousDueAt: deadline.dueAt, ...dates };
+}
+
+/**
+ * The event a computed request leads to. Who must act, what expiry does and the kind of deadline come from
+ * the case's pinned rule-set policy, so the computation's recorded result carries only dates.
+ */
+export function deadlineEvent(
+  policy: CasePolicy,
+  request: DeadlineRequest,
+  computed: ComputedDeadline,
+): CaseEventBody {
+  if (request.extend) {
+    const { startDate: _s, kind: _k, ...dates } = computed;
+    return { type: 'deadline-extended', ...dates };
+  }
+  const rule = policy.deadlines.find((d) => d.key === computed.key);
+  if (!rule) throw new Error(`deadline ${computed.key} is not in rule set ${policy.ruleSetId}`);
+  return {
+    type: 'deadline-started',
+    ...computed,
+    ruleSetVersion: policy.ruleSetVersion,
+    responsible: rule.actor,
+    policy: rule.policy,
+  };
 }

@@ -29,8 +29,11 @@ export function decideRegistration(registration: CaseRegistration, today: string
   ];
 }
 
-/** Computes a deadline's dates by the case's rule set (an activity in the workflow; direct in tests). */
-export type ComputeDeadline = (request: DeadlineRequest) => Promise<ComputedDeadline>;
+/**
+ * Computes deadlines' dates by the case's rule set, all of a decision at once (one local activity in the
+ * workflow, so one history event; a direct call in tests).
+ */
+export type ComputeDeadlines = (requests: DeadlineRequest[]) => Promise<ComputedDeadline[]>;
 
 export interface EventMeta {
   at: string;
@@ -62,12 +65,11 @@ export async function settle(
   state: CaseState,
   bodies: readonly CaseEventBody[],
   meta: EventMeta,
-  compute: ComputeDeadline,
+  compute: ComputeDeadlines,
 ): Promise<CaseEvent[]> {
   const after = fold(state, stamp(state, bodies, meta));
   const { stops, requests } = planDeadlines(policy, after, bodies);
-  const computed = await Promise.all(
-    requests.map(async (request) => deadlineEvent(request, await compute(request))),
-  );
+  const results = requests.length > 0 ? await compute(requests) : [];
+  const computed = requests.map((request, index) => deadlineEvent(policy, request, results[index]!));
   return stamp(state, [...bodies, ...stops, ...computed], meta);
 }

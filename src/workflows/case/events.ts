@@ -98,7 +98,6 @@ export type DeadlineDates = Pick<
   | 'lengthDays'
   | 'provisional'
   | 'calendarVersion'
-  | 'explanation'
   | 'warnings'
 >;
 

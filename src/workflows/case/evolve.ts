@@ -190,7 +190,6 @@ function dates(e: DeadlineDates): DeadlineDates {
     ...(e.lengthDays ? { lengthDays: e.lengthDays } : {}),
     provisional: e.provisional,
     calendarVersion: e.calendarVersion,
-    explanation: e.explanation,
     warnings: e.warnings,
   };
 }

@@ -1,4 +1,5 @@
 import type { ExpiryPolicy } from '../../rules/case-vocabulary';
+import { addDays, startOfShanghaiDay } from '../../rules/dates';
 import { instantMs } from '../clock';
 import type { Role as RuleRole } from '../../rules/rule-set-schema';
 import type {
@@ -111,7 +112,6 @@ export interface CaseDeadline {
   provisional: boolean;
   calendarVersion: string;
   ruleSetVersion: string;
-  explanation: string[];
   warnings: DeadlineWarning[];
   /** Instant the deadline started, so warnings already past then are not sent late. */
   startedAt: string;
@@ -123,10 +123,14 @@ export interface CaseDeadline {
   escalatedAt?: string;
 }
 
+/** A warning fires at 00:00 (Asia/Shanghai) of the day `daysBefore` calendar days before the due date. */
 export interface DeadlineWarning {
   daysBefore: number;
-  at: string;
   notify: string[];
+}
+
+export function warningAt(deadline: Pick<CaseDeadline, 'dueDate'>, warning: DeadlineWarning): string {
+  return startOfShanghaiDay(addDays(deadline.dueDate, -warning.daysBefore));
 }
 
 /** Before the registration event: nothing is known yet. */

@@ -1,0 +1,34 @@
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { petitionWorkflowId } from '../../src/workflows/messages';
+import { startTestApp, type TestApp } from '../support/harness';
+import { PetitionFlow } from '../support/petition-flow';
+
+/**
+ * History stays small: Updates answer a few fields, events reach PostgreSQL as deltas, deadlines are
+ * computed by local activities. The figures are printed for the record; the bounds are the design targets.
+ */
+let app: TestApp;
+
+beforeAll(async () => {
+  app = await startTestApp('history-size');
+});
+
+afterAll(async () => {
+  await app?.stop();
+});
+
+it('keeps a lifecycle with an extension under 100 history events and 50 KB', async () => {
+  const flow = new PetitionFlow(app);
+  const id = await flow.accepted();
+  await flow.post('handler', id, 'extensions', { days: 20, reason: '需第三方检测。' });
+  await flow.post('unit-head', id, 'extensions/ext-1/approve', {});
+  await flow.post('handler', id, 'reply', { outcome: 'supported', opinion: '已维修。' });
+  const history = await app.client.workflow.getHandle(petitionWorkflowId(id)).fetchHistory();
+  const events = history.events?.length ?? 0;
+  const bytes = Buffer.byteLength(historyToJSON(history));
+  console.log(
+    `history of register → route → accept → extension requested and approved → reply: ${events} events, ${(bytes / 1024).toFixed(1)} KB`,
+  );
+  expect(events).toBeLessThan(100);
+  expect(bytes).toBeLessThan(50 * 1024);
+});
