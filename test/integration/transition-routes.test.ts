@@ -1,0 +1,97 @@
+import { COMMAND_TYPES, TRANSITIONS } from '../../src/workflows/case';
+import { startTestApp, type TestApp } from '../support/harness';
+import { PetitionFlow } from '../support/petition-flow';
+
+/**
+ * Every route of the transition table, with bad input: a clear error with a code, and nothing changed
+ * (no event, no document).
+ */
+let app: TestApp;
+let flow: PetitionFlow;
+let id: string;
+
+beforeAll(async () => {
+  app = await startTestApp('transition-routes');
+  flow = new PetitionFlow(app);
+  id = await flow.transferred();
+});
+
+afterAll(async () => {
+  await app?.stop();
+});
+
+async function footprint() {
+  const { rows } = await app.pool.query(
+    `SELECT (SELECT count(*)::int FROM petition_events WHERE petition_id = $1) AS events,
+            (SELECT count(*)::int FROM petition_documents WHERE petition_id = $1) AS documents`,
+    [id],
+  );
+  return rows[0];
+}
+
+/** A body each route accepts, so that what is refused is the case or the caller, not the body. */
+const VALID: Record<(typeof COMMAND_TYPES)[number], unknown> = {
+  route: { unitId: 'qingshan-hr' },
+  divert: { to: 'litigation', notice: '通知' },
+  notAccept: { reason: 'other', notice: '通知' },
+  object: { reason: '理由' },
+  decideObjection: { decision: 'upheld' },
+  accept: { procedure: 'normal' },
+  setProcedure: { procedure: 'normal' },
+  setCaseOwner: { leader: 'supervisor', handler: 'handler', task: '任务', targetDate: '2030-01-01' },
+  requestExtension: { days: 5, reason: '理由' },
+  approveExtension: {},
+  refuseExtension: {},
+  reply: { outcome: 'supported', opinion: '意见' },
+  withdraw: { reason: '撤回' },
+};
+
+const pathOf = (type: (typeof COMMAND_TYPES)[number], petitionId = id) =>
+  `/api/petitions/${petitionId}/${TRANSITIONS[type].path.replace(':extensionId', 'ext-1')}`;
+
+describe.each(COMMAND_TYPES)('POST …/%s', (type) => {
+  it('answers malformed JSON with 400, unknown fields with 422, an unknown petition with 404, and changes nothing', async () => {
+    const before = await footprint();
+    const login = TRANSITIONS[type].by[0]!.party === 'registering-bureau' ? 'supervisor' : 'unit-head';
+
+    const malformed = await app.request(login, 'POST', pathOf(type), '{"oops":');
+    expect([malformed.status, malformed.body.error.code]).toEqual([400, 'malformed_json']);
+
+    const unknownField = await app.request(login, 'POST', pathOf(type), { surprise: true });
+    expect([unknownField.status, unknownField.body.error.code]).toEqual([422, 'validation_failed']);
+
+    const missing = await app.request(login, 'POST', pathOf(type, 'XF-1999-000001'), VALID[type]);
+    expect([missing.status, missing.body.error.code]).toEqual([404, 'not_found']);
+
+    const badId = await app.request(
+      login,
+      'POST',
+      `/api/petitions/not-an-id/${TRANSITIONS[type].path.replace(':extensionId', 'ext-1')}`,
+      {},
+    );
+    expect([badId.status, badId.body.error.code]).toEqual([422, 'validation_failed']);
+
+    // A unit that is no party to the case does not learn that it exists.
+    const outsider = await app.request('hr-handler', 'POST', pathOf(type), VALID[type]);
+    expect([outsider.status, outsider.body.error.code]).toEqual(
+      TRANSITIONS[type].by.some((b) => b.roles.includes('handler')) ? [404, 'not_found'] : [403, 'forbidden'],
+    );
+    expect(await footprint()).toEqual(before);
+  });
+});
+
+it('refuses every command the case’s status does not allow with 409, changing nothing', async () => {
+  const before = await footprint();
+  const refused = COMMAND_TYPES.filter((type) => !TRANSITIONS[type].from.includes('transferred'));
+  expect(refused.length).toBeGreaterThan(5);
+  for (const type of refused) {
+    const login = TRANSITIONS[type].by[0]!.party === 'registering-bureau' ? 'supervisor' : 'unit-head';
+    const response = await app.request(login, 'POST', pathOf(type), VALID[type]);
+    expect({ type, status: response.status, code: response.body.error?.code }).toEqual({
+      type,
+      status: 409,
+      code: 'transition_not_allowed',
+    });
+  }
+  expect(await footprint()).toEqual(before);
+});

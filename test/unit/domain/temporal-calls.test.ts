@@ -1,0 +1,54 @@
+import { WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
+import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
+import { AppError } from '../../../src/domain/errors';
+import { toApiError } from '../../../src/domain/temporal-calls';
+
+const refused = (type: string, field?: string) =>
+  new WorkflowUpdateFailedError(
+    'Workflow Update failed',
+    ApplicationFailure.create({ type, message: `refused: ${type}`, details: field ? [{ field }] : [] }),
+  );
+
+describe('how Temporal’s answers become API errors', () => {
+  it.each([
+    ['transition_not_allowed', 409, 'transition_not_allowed'],
+    ['not_responsible', 403, 'forbidden'],
+    ['not_found', 404, 'not_found'],
+    ['deadline_passed', 422, 'deadline_passed'],
+    ['invalid_argument', 422, 'validation_failed'],
+  ])('a refusal %s is %d %s', (type, status, code) => {
+    const error = toApiError(refused(type, 'days'), 'XF-2026-000001') as AppError;
+    expect(error).toBeInstanceOf(AppError);
+    expect([error.status, error.code]).toEqual([status, code]);
+  });
+
+  it('names the field of an invalid argument', () => {
+    const error = toApiError(refused('invalid_argument', 'deliveredOn'), 'XF-2026-000001') as AppError;
+    expect(error.details).toEqual({
+      fields: [{ path: 'deliveredOn', message: 'refused: invalid_argument' }],
+    });
+  });
+
+  it('answers a timed-out Update with 503 (retry with the same key), not 500', () => {
+    const error = toApiError(
+      new WorkflowUpdateRPCTimeoutOrCancelledError('timed out'),
+      'XF-2026-000001',
+    ) as AppError;
+    expect([error.status, error.code]).toEqual([503, 'update_timeout']);
+  });
+
+  it('treats an ended workflow as a closed case, and passes anything else on', () => {
+    const closed = toApiError(
+      new WorkflowNotFoundError('gone', 'petition-x', undefined),
+      'XF-2026-000001',
+    ) as AppError;
+    expect([closed.status, closed.code]).toEqual([409, 'transition_not_allowed']);
+    const other = new Error('boom');
+    expect(toApiError(other, 'XF-2026-000001')).toBe(other);
+    const unknownFailure = new WorkflowUpdateFailedError(
+      'failed',
+      ApplicationFailure.create({ type: 'SomethingElse', message: 'x' }),
+    );
+    expect(toApiError(unknownFailure, 'XF-2026-000001')).toBe(unknownFailure);
+  });
+});
