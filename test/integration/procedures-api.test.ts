@@ -4,7 +4,7 @@ import { petitionerKeyOf } from '../../src/domain/registration';
 import { petitionWorkflowId } from '../../src/workflows/messages';
 import { startTestApp, shanghaiToday, TEST_AUTH_SECRET, type TestApp } from '../support/harness';
 import { saveHistoryIfRequested } from '../support/histories';
-import { caseEvents, deadlineOf, PetitionFlow } from '../support/petition-flow';
+import { caseEvents, deadlineOf, footprint, PetitionFlow } from '../support/petition-flow';
 
 /** Every first-instance procedure through the HTTP API, against the real dev server and PostgreSQL. */
 let app: TestApp;
@@ -31,14 +31,7 @@ async function row(id: string) {
   return rows[0];
 }
 
-async function counts(id: string) {
-  const { rows } = await app.pool.query(
-    `SELECT (SELECT count(*)::int FROM petition_events WHERE petition_id = $1) AS events,
-            (SELECT count(*)::int FROM petition_documents WHERE petition_id = $1) AS documents`,
-    [id],
-  );
-  return rows[0] as { events: number; documents: number };
-}
+const counts = (id: string) => footprint(app.pool, id);
 
 async function workflowStatus(id: string) {
   return (await app.client.workflow.getHandle(petitionWorkflowId(id)).describe()).status.name;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { insertPetition, type NewPetition } from '../../src/db/petitions';
 import { startTestApp, type TestApp, validRegistration } from '../support/harness';
-import { PetitionFlow } from '../support/petition-flow';
+import { footprint, PetitionFlow } from '../support/petition-flow';
 
 /**
  * A retried request never does its work twice and never reports a success as a failure: the stored answer
@@ -27,14 +27,7 @@ async function loseAnswer(key: string) {
   );
 }
 
-async function counts(id: string) {
-  const { rows } = await app.pool.query(
-    `SELECT (SELECT count(*)::int FROM petition_events WHERE petition_id = $1) AS events,
-            (SELECT count(*)::int FROM petition_documents WHERE petition_id = $1) AS documents`,
-    [id],
-  );
-  return rows[0] as { events: number; documents: number };
-}
+const counts = (id: string) => footprint(app.pool, id);
 
 const keyed = (key: string) => ({ 'Idempotency-Key': key });
 const unique = (name: string) => `${name}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;

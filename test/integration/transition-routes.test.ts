@@ -1,6 +1,6 @@
 import { COMMAND_TYPES, TRANSITIONS } from '../../src/workflows/case';
 import { startTestApp, type TestApp } from '../support/harness';
-import { PetitionFlow } from '../support/petition-flow';
+import { footprint, PetitionFlow } from '../support/petition-flow';
 
 /**
  * Every route of the transition table, with bad input: a clear error with a code, and nothing changed
@@ -20,14 +20,7 @@ afterAll(async () => {
   await app?.stop();
 });
 
-async function footprint() {
-  const { rows } = await app.pool.query(
-    `SELECT (SELECT count(*)::int FROM petition_events WHERE petition_id = $1) AS events,
-            (SELECT count(*)::int FROM petition_documents WHERE petition_id = $1) AS documents`,
-    [id],
-  );
-  return rows[0];
-}
+const caseFootprint = () => footprint(app.pool, id);
 
 /** A body each route accepts, so that what is refused is the case or the caller, not the body. */
 const VALID: Record<(typeof COMMAND_TYPES)[number], unknown> = {
@@ -51,7 +44,7 @@ const pathOf = (type: (typeof COMMAND_TYPES)[number], petitionId = id) =>
 
 describe.each(COMMAND_TYPES)('POST …/%s', (type) => {
   it('answers malformed JSON with 400, unknown fields with 422, an unknown petition with 404, and changes nothing', async () => {
-    const before = await footprint();
+    const before = await caseFootprint();
     const login = TRANSITIONS[type].by[0]!.party === 'registering-bureau' ? 'supervisor' : 'unit-head';
 
     const malformed = await app.request(login, 'POST', pathOf(type), '{"oops":');
@@ -76,12 +69,12 @@ describe.each(COMMAND_TYPES)('POST …/%s', (type) => {
     expect([outsider.status, outsider.body.error.code]).toEqual(
       TRANSITIONS[type].by.some((b) => b.roles.includes('handler')) ? [404, 'not_found'] : [403, 'forbidden'],
     );
-    expect(await footprint()).toEqual(before);
+    expect(await caseFootprint()).toEqual(before);
   });
 });
 
 it('refuses every command the case’s status does not allow with 409, changing nothing', async () => {
-  const before = await footprint();
+  const before = await caseFootprint();
   const refused = COMMAND_TYPES.filter((type) => !TRANSITIONS[type].from.includes('transferred'));
   expect(refused.length).toBeGreaterThan(5);
   for (const type of refused) {
@@ -93,5 +86,5 @@ it('refuses every command the case’s status does not allow with 409, changing 
       code: 'transition_not_allowed',
     });
   }
-  expect(await footprint()).toEqual(before);
+  expect(await caseFootprint()).toEqual(before);
 });

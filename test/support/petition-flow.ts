@@ -1,3 +1,4 @@
+import type { Pool } from 'pg';
 import type { TestApp } from './harness';
 import { validRegistration } from './harness';
 
@@ -57,4 +58,17 @@ export function deadlineOf(
   return detail.deadlines
     .filter((d) => d.key === key && (status === undefined || d.status === status))
     .pop() as any;
+}
+
+/** What a petition has written to PostgreSQL: a refused or repeated request must not change it. */
+export async function footprint(
+  pool: Pool,
+  petitionId: string,
+): Promise<{ events: number; documents: number }> {
+  const { rows } = await pool.query(
+    `SELECT (SELECT count(*)::int FROM petition_events WHERE petition_id = $1) AS events,
+            (SELECT count(*)::int FROM petition_documents WHERE petition_id = $1) AS documents`,
+    [petitionId],
+  );
+  return rows[0] as { events: number; documents: number };
 }
