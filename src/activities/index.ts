@@ -1,6 +1,6 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { Pool } from 'pg';
-import { recordCaseEvents } from '../db/case-events';
+import { PetitionRowMissingError, recordCaseEvents } from '../db/case-events';
 import { type CasePolicy, casePolicyOf, getRuleSet, RulesError } from '../rules';
 import type { CaseEvent } from '../workflows/case';
 import { computeDeadlines, type ComputeDeadlinesInput } from './compute-deadline';
@@ -22,8 +22,16 @@ export function createActivities(pool: Pool) {
     },
 
     /** Appends events to the audit trail and folds them into the read model; idempotent. */
-    async recordCaseEvents(input: { petitionId: string; events: CaseEvent[] }): Promise<void> {
-      await recordCaseEvents(pool, input.petitionId, input.events);
+    async recordCaseEvents(input: { petitionId: string; events: CaseEvent[]; fence: number }): Promise<void> {
+      try {
+        await recordCaseEvents(pool, input.petitionId, input.events, input.fence);
+      } catch (err) {
+        // Waiting cannot bring a removed registration back: fail the case visibly instead.
+        if (err instanceof PetitionRowMissingError) {
+          throw ApplicationFailure.nonRetryable(err.message, 'petition_row_missing');
+        }
+        throw err;
+      }
     },
   };
 }

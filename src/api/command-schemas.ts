@@ -7,10 +7,10 @@ import {
   PROCEDURES,
   ROUTING_MODES,
 } from '../workflows/case/vocabulary';
-import { isoDate } from './schemas';
+import { isoDate, plainText } from './schemas';
 
 /** Free text written to PostgreSQL as a document; the workflow sees only its id. */
-const text = (description: string, max = 20000) => z.string().trim().min(1).max(max).openapi({ description });
+const text = (description: string, max = 20000) => plainText(1, max).openapi({ description });
 const unitId = z.string().min(1).max(100);
 const login = z.string().min(1).max(100);
 

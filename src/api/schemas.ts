@@ -20,9 +20,18 @@ export const isoDate = z
   )
   .refine((s) => s >= '2000-01-01', { message: 'must be 2000-01-01 or later' });
 
+/** Text as people type it: trimmed, bounded, and without NUL characters (which PostgreSQL cannot store). */
+export const plainText = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .min(min)
+    .max(max)
+    .refine((s) => !s.includes('\u0000'), { message: 'must not contain NUL characters' });
+
 export const PetitionerSchema = z
   .object({
-    name: z.string().trim().min(1).max(100),
+    name: plainText(1, 100),
     phone: z
       .string()
       .trim()
@@ -33,7 +42,7 @@ export const PetitionerSchema = z
       .trim()
       .regex(/^[0-9]{17}[0-9Xx]$/, 'must be an 18-character resident ID number')
       .optional(),
-    address: z.string().trim().max(300).optional(),
+    address: plainText(0, 300).optional(),
   })
   .strict()
   .openapi('Petitioner', {
@@ -45,8 +54,8 @@ export const RegisterPetitionSchema = z
     channel: z.enum(CHANNELS),
     category: z.enum(CATEGORIES),
     domain: z.enum(DOMAINS),
-    subject: z.string().trim().min(1).max(200),
-    description: z.string().trim().min(1).max(20000),
+    subject: plainText(1, 200),
+    description: plainText(1, 20000),
     petitioner: PetitionerSchema,
     receivedOn: isoDate.openapi({
       description: 'Date the petition bureau received it (Asia/Shanghai); D1 runs from here',

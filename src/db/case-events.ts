@@ -18,39 +18,59 @@ import {
  * differ, the stored ones came from a workflow task that failed after writing them and was redone (with
  * another clock), so the redo's events supersede them — moved aside, never silently lost.
  */
-export async function recordCaseEvents(pool: Pool, petitionId: string, events: CaseEvent[]): Promise<void> {
+export async function recordCaseEvents(
+  pool: Pool,
+  petitionId: string,
+  events: CaseEvent[],
+  fence: number,
+): Promise<void> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
-    const { rows } = await client.query<{ case_state: CaseState | null; last_sequence: number }>(
-      'SELECT case_state, last_sequence FROM petitions WHERE id = $1 FOR UPDATE',
-      [petitionId],
-    );
+    const { rows } = await client.query<{
+      case_state: CaseState | null;
+      last_sequence: number;
+      record_fence: number;
+    }>('SELECT case_state, last_sequence, record_fence FROM petitions WHERE id = $1 FOR UPDATE', [
+      petitionId,
+    ]);
     const current = rows[0];
-    if (!current) throw new Error(`petition ${petitionId} has no row to record events in`);
+    if (!current) throw new PetitionRowMissingError(petitionId);
     let base = current.case_state ?? initialCaseState();
     let after = current.last_sequence;
     const overlap = events.filter((e) => e.sequence <= after);
     if (overlap.length > 0) {
       const stored = await storedEvents(client, petitionId, overlap[0]!.sequence);
       const differing = overlap.find((e) => !isDeepStrictEqual(toRow(e), stored.get(e.sequence)));
+      if (differing && fence < current.record_fence) {
+        // A late write of a workflow task that timed out and was redone: history holds the redo's events.
+        await client.query('COMMIT');
+        return;
+      }
       if (differing) {
         await supersede(client, petitionId, differing.sequence);
         after = differing.sequence - 1;
-        base = fold(
-          initialCaseState(),
-          [...(await storedEvents(client, petitionId, 1)).values()].map(fromRow),
-        );
+        const kept = await storedEvents(client, petitionId, 1);
+        base = fold(initialCaseState(), [...kept.values()].map(fromRow));
       }
     }
     const fresh = events.filter((e) => e.sequence > after);
-    if (fresh.length > 0) await append(client, petitionId, fold(base, fresh), fresh);
+    if (fresh.length > 0) {
+      await append(client, petitionId, fold(base, fresh), fresh, Math.max(fence, current.record_fence));
+    }
     await client.query('COMMIT');
   } catch (err) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw err;
   } finally {
     client.release();
+  }
+}
+
+/** The petition's row is gone (its registration was undone): waiting will not bring it back. */
+export class PetitionRowMissingError extends Error {
+  constructor(readonly petitionId: string) {
+    super(`petition ${petitionId} has no row to record events in`);
   }
 }
 
@@ -119,6 +139,7 @@ async function append(
   petitionId: string,
   state: CaseState,
   events: CaseEvent[],
+  fence: number,
 ): Promise<void> {
   await client.query(
     `INSERT INTO petition_events (petition_id, sequence, type, occurred_at, actor, request_id, data)
@@ -132,7 +153,7 @@ async function append(
     `UPDATE petitions
         SET case_state = $2, status = $3, handling_unit_id = $4, outcome = $5, overdue = $6,
             next_deadline_key = $7, next_deadline_at = $8, closed_reason = $9, procedure = $10,
-            routing_mode = $11, last_sequence = $12, updated_at = now()
+            routing_mode = $11, last_sequence = $12, record_fence = $13, updated_at = now()
       WHERE id = $1`,
     [
       petitionId,
@@ -147,6 +168,7 @@ async function append(
       state.procedure ?? null,
       state.routing?.mode ?? null,
       state.lastSequence,
+      fence,
     ],
   );
 }

@@ -37,6 +37,8 @@ export function toApiError(err: unknown, petitionId: string): unknown {
   if (refusal) {
     const field = (refusal.details?.[0] as { field?: string } | undefined)?.field;
     switch (refusal.type as RefusalCode) {
+      case 'retry_later':
+        return new AppError(503, 'registration_in_progress', refusal.message);
       case 'transition_not_allowed':
         return new AppError(409, 'transition_not_allowed', refusal.message);
       case 'not_responsible':

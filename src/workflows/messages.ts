@@ -50,9 +50,13 @@ export const commandUpdates = Object.fromEntries(
 /** The case as the workflow holds it, for ops and tests; the API reads PostgreSQL. */
 export const stateQuery = defineQuery<CaseState>('state');
 
-/** Failure types of a refused Update (ApplicationFailure.type): the refusal codes of the case core. */
-export type RefusalCode = Refusal['code'];
+/**
+ * Failure types of a refused Update (ApplicationFailure.type): the refusal codes of the case core, and
+ * `retry_later` while the case is still being registered.
+ */
+export type RefusalCode = Refusal['code'] | 'retry_later';
 export const REFUSAL_CODES: readonly RefusalCode[] = [
+  'retry_later',
   'transition_not_allowed',
   'not_responsible',
   'invalid_argument',

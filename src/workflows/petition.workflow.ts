@@ -4,6 +4,7 @@ import {
   condition,
   proxyLocalActivities,
   setHandler,
+  workflowInfo,
 } from '@temporalio/workflow';
 import type { PetitionActivities } from '../activities';
 import type { CasePolicy } from '../rules/case-policy';
@@ -35,6 +36,7 @@ import {
   type TransitionResult,
 } from './messages';
 import { createAlarmClock } from './alarm-clock';
+import { createLock } from './lock';
 import { createVisibility } from './visibility';
 
 /**
@@ -58,12 +60,11 @@ export async function petitionWorkflow(input: PetitionWorkflowInput): Promise<vo
   const { registeredBy, ...registration } = input;
   const refresh = createVisibility();
   const clock = createAlarmClock();
+  const lock = createLock();
   let state = initialCaseState();
   const outbox: CaseEvent[] = [];
   let persistedSequence = 0;
   let registered = false;
-  // While a decision's deadlines are computed, nothing else may change the case.
-  let busy = false;
 
   // Loaded once the handlers are in place (an Update sent with the start must find its handler); they read
   // it only after the registration, so it is never seen unset.
@@ -73,18 +74,13 @@ export async function petitionWorkflow(input: PetitionWorkflowInput): Promise<vo
     activities.computeDeadlines({ ruleSetId: registration.ruleSetId, requests });
   const context = () => ({ today: todayInShanghai(), policy: policy! });
 
-  /** Runs one decision to its end: deadlines computed, events folded and queued for the read model. */
+  /** Runs one decision to its end (call it holding the lock): deadlines computed, events folded and queued. */
   async function commit(bodies: CaseEventBody[], meta: Omit<EventMeta, 'at'>): Promise<number> {
-    busy = true;
-    try {
-      const events = await settle(policy!, state, bodies, { ...meta, at: nowIso() }, compute);
-      state = fold(state, events);
-      outbox.push(...events);
-      refresh(state);
-      return state.lastSequence;
-    } finally {
-      busy = false;
-    }
+    const events = await settle(policy!, state, bodies, { ...meta, at: nowIso() }, compute);
+    state = fold(state, events);
+    outbox.push(...events);
+    refresh(state);
+    return state.lastSequence;
   }
 
   async function answer(sequence: number): Promise<TransitionResult> {
@@ -106,22 +102,26 @@ export async function petitionWorkflow(input: PetitionWorkflowInput): Promise<vo
     setHandler(
       commandUpdates[type],
       async (command) => {
-        await condition(() => registered && !busy);
-        // The case may have changed since the validator accepted the command: decide again.
-        const decision = decide(state, command, context());
-        if (!decision.ok) throw refusalFailure(decision.refusal);
-        const meta = { actor: command.actor.login, requestId: command.requestId };
-        return answer(await commit(decision.events, meta));
+        await condition(() => registered);
+        const sequence = await lock.run(async () => {
+          // The case may have changed since the validator accepted the command: decide again.
+          const decision = decide(state, command, context());
+          if (!decision.ok) throw refusalFailure(decision.refusal);
+          return commit(decision.events, { actor: command.actor.login, requestId: command.requestId });
+        });
+        return answer(sequence);
       },
       {
         validator: (command) => {
-          if (command.type !== type)
+          if (command.type !== type) {
             throw refusalFailure({ code: 'invalid_argument', message: `expected a ${type} command` });
-          if (!registered)
+          }
+          if (!registered) {
             throw refusalFailure({
-              code: 'transition_not_allowed',
+              code: 'retry_later',
               message: 'The petition is still being registered; retry',
             });
+          }
           const decision = decide(state, command, context());
           if (!decision.ok) throw refusalFailure(decision.refusal);
         },
@@ -130,13 +130,17 @@ export async function petitionWorkflow(input: PetitionWorkflowInput): Promise<vo
   }
 
   policy = await activities.loadCasePolicy(registration.ruleSetId);
-  await commit(decideRegistration(registration, todayInShanghai()), { actor: registeredBy.login });
+  await lock.run(() =>
+    commit(decideRegistration(registration, todayInShanghai()), { actor: registeredBy.login }),
+  );
   registered = true;
 
   for (;;) {
     if (outbox.length > 0) {
       const events = outbox.splice(0, outbox.length);
-      await activities.recordCaseEvents({ petitionId: state.petitionId, events });
+      // The fence orders writes: a redo of a failed workflow task comes later in history than the task.
+      const fence = workflowInfo().historyLength;
+      await activities.recordCaseEvents({ petitionId: state.petitionId, events, fence });
       persistedSequence = events[events.length - 1]?.sequence ?? persistedSequence;
       continue;
     }
@@ -148,26 +152,25 @@ export async function petitionWorkflow(input: PetitionWorkflowInput): Promise<vo
     }
     const alarm = nextAlarm(state);
     if (!(await clock.wait(alarm?.at, () => outbox.length > 0)) || !alarm) continue;
-    if (busy) {
-      await condition(() => !busy);
-      continue;
-    }
-    const deadline = alarmStillDue(state, alarm);
-    if (!deadline) continue;
-    if (alarm.kind === 'due' && deadline.provisional) {
-      // Computed without the official holidays of its year: ask the calendar again before it fires.
-      const [fresh] = await compute([recheckRequest(deadline)]);
-      const moved = fresh && movedDeadline(deadline, fresh);
-      if (moved) {
-        await commit([moved], {});
-        continue;
+    await lock.run(async () => {
+      // The case may have moved on while the lock was waited for.
+      const deadline = alarmStillDue(state, alarm);
+      if (!deadline) return;
+      if (alarm.kind === 'due' && deadline.provisional) {
+        // Computed without the official holidays of its year: ask the calendar again before it fires.
+        const [fresh] = await compute([recheckRequest(deadline)]);
+        const moved = fresh && movedDeadline(deadline, fresh);
+        if (moved) {
+          await commit([moved], {});
+          return;
+        }
       }
-    }
-    await commit(decideAlarm(state, alarm, todayInShanghai()), {});
+      await commit(decideAlarm(state, alarm, todayInShanghai()), {});
+    });
   }
 }
 
-function refusalFailure(refusal: Refusal): ApplicationFailure {
+function refusalFailure(refusal: Refusal | { code: 'retry_later'; message: string; field?: string }) {
   return ApplicationFailure.create({
     type: refusal.code,
     message: refusal.message,

@@ -360,6 +360,12 @@ describe('a reply’s delivery date', () => {
     expect(docs.rows[0].n).toBe(0);
   });
 
+  it('refuses NUL characters in text with 422, not 500', async () => {
+    const response = await register({ ...validRegistration(), description: 'a\u0000b' });
+    expect(response.status).toBe(422);
+    expect(response.body.error.details.fields[0].path).toBe('description');
+  });
+
   it('refuses a received date before 2000 at the door', async () => {
     const response = await register(validRegistration('1999-12-31'));
     expect(response.status).toBe(422);

@@ -383,6 +383,20 @@ describe('extensions (D6)', () => {
     await saveHistory(id, 'case-extension');
   });
 
+  it('decides two requests that arrive together one after the other: one wins, the case goes on', async () => {
+    const id = await flow.accepted();
+    const both = await Promise.all([
+      app.request('handler', 'POST', `/api/petitions/${id}/extensions`, { days: 10, reason: '甲' }),
+      app.request('unit-head', 'POST', `/api/petitions/${id}/extensions`, { days: 10, reason: '乙' }),
+    ]);
+    expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
+    const detail = await flow.get('handler', id);
+    expect(detail.extensions.map((x: { id: string }) => x.id)).toEqual(['ext-1']);
+    const sequences = detail.timeline.map((e: { sequence: number }) => e.sequence);
+    expect(sequences).toEqual(sequences.map((_: number, i: number) => i + 1));
+    await flow.post('handler', id, 'reply', { outcome: 'supported', opinion: '已处理' });
+  });
+
   it('refuses a request over the cap and a second one while the first waits', async () => {
     const id = await flow.accepted();
     const over = await app.request('handler', 'POST', `/api/petitions/${id}/extensions`, {

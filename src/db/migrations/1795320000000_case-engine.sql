@@ -22,6 +22,8 @@ ALTER TABLE petitions
   ADD COLUMN repeat_of      text REFERENCES petitions (id),
   ADD COLUMN final_case_id  text REFERENCES petitions (id),
   ADD COLUMN group_persons  integer,
+  -- The newest writer's place in workflow history: a late write from an older workflow task is refused.
+  ADD COLUMN record_fence   integer NOT NULL DEFAULT 0,
   DROP COLUMN deadlines;
 CREATE INDEX petitions_petitioner_matter_idx ON petitions (petitioner_key, domain) WHERE petitioner_key IS NOT NULL;
 CREATE INDEX petitions_bureau_idx ON petitions (bureau_unit_id);
@@ -65,6 +67,7 @@ DROP INDEX petitions_bureau_idx;
 DROP INDEX petitions_petitioner_matter_idx;
 ALTER TABLE petitions
   ADD COLUMN deadlines jsonb NOT NULL DEFAULT '[]',
+  DROP COLUMN record_fence,
   DROP COLUMN group_persons,
   DROP COLUMN final_case_id,
   DROP COLUMN repeat_of,

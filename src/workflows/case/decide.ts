@@ -1,7 +1,7 @@
 import type { CasePolicy } from '../../rules/case-policy';
 import type { Actor, CaseCommand, CommandOf, CommandType } from './commands';
 import type { CaseEventBody } from './events';
-import { type CaseState, openDeadline } from './state';
+import { type CaseDeadline, type CaseState, openDeadline } from './state';
 import { type Party, TRANSITIONS } from './transitions';
 
 /** Why a command was refused; the API maps the code to an HTTP status. */
@@ -143,9 +143,10 @@ const RULES: { [T in CommandType]: Rule<T> } = {
   },
 
   object(state, c, ctx) {
-    const window = state.deadlines.find((d) => d.key === 'object' && d.startDate === state.routing?.routedOn);
-    if (!window || window.status !== 'running') {
-      const ended = window ? ` ended on ${window.dueDate}` : ' is not open for this routing';
+    // The window of the unit's own routing: the newest one (a re-route starts a fresh one).
+    const window = state.deadlines.filter((d) => d.key === 'object').pop();
+    if (!window || !runsOn(window, ctx.today)) {
+      const ended = window ? ` ended on ${window.dueDate}` : ' is not open';
       return refuse('deadline_passed', `The objection window (D3)${ended}; the transfer stands`);
     }
     return accept({
@@ -235,7 +236,7 @@ const RULES: { [T in CommandType]: Rule<T> } = {
         `No extendable deadline (${policy.appliesTo.join(', ')}) runs on this petition`,
       );
     }
-    if (policy.requestBeforeDue && deadline.status !== 'running') {
+    if (policy.requestBeforeDue && !runsOn(deadline, ctx.today)) {
       return refuse(
         'deadline_passed',
         `${deadline.key} was due on ${deadline.dueDate}; an extension is requested before it expires`,
@@ -269,7 +270,7 @@ const RULES: { [T in CommandType]: Rule<T> } = {
     const checked = pendingExtension(state, c.extensionId, c.actor);
     if ('ok' in checked) return checked;
     const deadline = openDeadline(state, checked.deadlineKey);
-    if (!deadline || (ctx.policy.extension.requestBeforeDue && deadline.status !== 'running')) {
+    if (!deadline || (ctx.policy.extension.requestBeforeDue && !runsOn(deadline, ctx.today))) {
       return refuse(
         'deadline_passed',
         `${checked.deadlineKey} has expired; an extension is approved before it does`,
@@ -327,6 +328,14 @@ const RULES: { [T in CommandType]: Rule<T> } = {
     );
   },
 };
+
+/**
+ * Whether a deadline still runs on this day: by its date, not only its status — the expiry alarm may not
+ * have been processed yet (a worker outage, or a request arriving with the timer).
+ */
+function runsOn(deadline: CaseDeadline, today: string): boolean {
+  return deadline.status === 'running' && today <= deadline.dueDate;
+}
 
 function grantedDays(state: CaseState): number {
   return state.extensions.filter((x) => x.status === 'approved').reduce((sum, x) => sum + x.days, 0);

@@ -146,7 +146,8 @@ function applyDeadlineEvent(s: CaseState, e: CaseEventBody, at: string): CaseSta
       return s;
     case 'deadline-extended':
     case 'deadline-recomputed':
-      updateDeadline(s, e.key, (d) => Object.assign(d, dates(e)));
+      // A moved deadline warns again before its new date (warnings already past now are not sent late).
+      updateDeadline(s, e.key, (d) => Object.assign(d, dates(e), { startedAt: at, firedWarnings: [] }));
       return s;
     case 'deadline-met':
       updateDeadline(s, e.key, (d) => {

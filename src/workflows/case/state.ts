@@ -113,7 +113,7 @@ export interface CaseDeadline {
   calendarVersion: string;
   ruleSetVersion: string;
   warnings: DeadlineWarning[];
-  /** Instant the deadline started, so warnings already past then are not sent late. */
+  /** Instant the deadline started, or was last moved: warnings already past then are not sent late. */
   startedAt: string;
   firedWarnings: number[];
   metAt?: string;

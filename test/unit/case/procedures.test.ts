@@ -119,6 +119,28 @@ describe('objection to a misrouting', () => {
     await driver.ok(hrHandler, { type: 'accept', procedure: 'normal' });
   });
 
+  it('lets the new unit object when it was re-routed to on the day of the first routing', async () => {
+    const driver = await transferred();
+    await driver.ok(handler, { type: 'object', reasonDocumentId: 'r1' });
+    await driver.ok(registrar, {
+      type: 'decideObjection',
+      decision: 'rerouted',
+      unitId: 'hr',
+      unitName: '人社局',
+    });
+    await driver.ok(actors.hrHandler, { type: 'object', reasonDocumentId: 'r2' });
+    expect(driver.state.objection).toMatchObject({ status: 'pending', unitId: 'hr' });
+  });
+
+  it('refuses an objection after the window’s last day even before its expiry was processed', async () => {
+    const driver = await transferred();
+    driver.today = '2026-03-10'; // D3 ended on 9 Mar; the alarm has not fired yet
+    expect(driver.deadline('object')?.status).toBe('running');
+    expect(await driver.run(handler, { type: 'object', reasonDocumentId: 'late' })).toEqual({
+      refusal: expect.objectContaining({ code: 'deadline_passed' }),
+    });
+  });
+
   it('upholds: the unit keeps the case; the objection window lapsing leaves the transfer standing', async () => {
     const upheld = await transferred();
     await upheld.ok(handler, { type: 'object', reasonDocumentId: 'doc-r' });
@@ -207,6 +229,25 @@ describe('extensions (D6)', () => {
     await driver.ok(handler, { type: 'requestExtension', days: 10, reasonDocumentId: 'doc-y' });
     await driver.ok(head, { type: 'refuseExtension', extensionId: 'ext-2' });
     expect(driver.state.extensions.map((x) => x.status)).toEqual(['approved', 'refused']);
+  });
+
+  it('warns again before the new due date of an extended deadline', async () => {
+    const driver = await accepted();
+    const fired: string[] = [];
+    // Both warnings of the original D5 fire …
+    for (let i = 0; i < 2; i++) fired.push(...(await driver.fireNextAlarm()).map((e) => e.type));
+    expect(fired).toEqual(['deadline-warning', 'deadline-warning']);
+    await driver.ok(handler, { type: 'requestExtension', days: 20, reasonDocumentId: 'x' });
+    await driver.ok(head, { type: 'approveExtension', extensionId: 'ext-1' });
+    // … and again before the extended one, then supervision.
+    const after = [];
+    while (driver.deadline('handle')?.status === 'running') after.push(...(await driver.fireNextAlarm()));
+    expect(after.map((e) => e.type)).toEqual([
+      'deadline-warning',
+      'deadline-warning',
+      'deadline-overdue',
+      'supervision-notice',
+    ]);
   });
 
   it('is decided by someone other than the requester, and not after D5 expired', async () => {

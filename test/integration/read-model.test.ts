@@ -1,0 +1,120 @@
+import type { Pool } from 'pg';
+import { recordCaseEvents } from '../../src/db/case-events';
+import { createPool } from '../../src/db/pool';
+import { insertPetition } from '../../src/db/petitions';
+import type { CaseEvent } from '../../src/workflows/case';
+import { testEnv } from '../support/harness';
+
+/**
+ * The projector writes what history holds: a workflow task redone after a failure supersedes the events
+ * its first attempt wrote, and a late write of that first attempt changes nothing.
+ */
+let pool: Pool;
+beforeAll(() => {
+  pool = createPool(testEnv('TEST_DATABASE_URL'));
+});
+afterAll(async () => {
+  await pool.end();
+});
+
+async function newPetition(): Promise<string> {
+  const client = await pool.connect();
+  try {
+    return await insertPetition(
+      client,
+      {
+        bureauUnitId: 'qingshan-petition-bureau',
+        channel: 'letter',
+        category: 'complaint',
+        domain: 'housing',
+        receivedOn: '2026-03-02',
+        ruleSetId: 'national-2022',
+        subject: 'projector test',
+        description: 'projector test',
+        petitioner: { name: 'Test' },
+        registeredBy: 'registrar',
+        petitionerKey: null,
+        firstTime: true,
+        repeatOf: null,
+        finalCaseId: null,
+        groupPersons: null,
+      },
+      2026,
+    );
+  } finally {
+    client.release();
+  }
+}
+
+const registered = (petitionId: string): CaseEvent => ({
+  type: 'registered',
+  petitionId,
+  ruleSetId: 'national-2022',
+  channel: 'letter',
+  category: 'complaint',
+  domain: 'housing',
+  receivedOn: '2026-03-02',
+  bureauUnitId: 'qingshan-petition-bureau',
+  flags: { firstTime: true },
+  sequence: 1,
+  at: '2026-03-02T01:00:00.000Z',
+  actor: 'registrar',
+});
+const withdrawn = (at: string): CaseEvent[] => [
+  {
+    type: 'withdrawn',
+    reasonDocumentId: 'w',
+    withdrawnOn: at.slice(0, 10),
+    sequence: 2,
+    at,
+    actor: 'registrar',
+  },
+  { type: 'closed', reason: 'withdrawn', closedOn: at.slice(0, 10), sequence: 3, at, actor: 'registrar' },
+];
+
+async function stored(id: string) {
+  const events = await pool.query(
+    'SELECT sequence, occurred_at FROM petition_events WHERE petition_id = $1 ORDER BY sequence',
+    [id],
+  );
+  const superseded = await pool.query(
+    'SELECT count(*)::int AS n FROM petition_events_superseded WHERE petition_id = $1',
+    [id],
+  );
+  const row = await pool.query('SELECT status, last_sequence, case_state FROM petitions WHERE id = $1', [id]);
+  return {
+    times: events.rows.map((r) => (r.occurred_at as Date).toISOString()),
+    superseded: superseded.rows[0].n as number,
+    status: row.rows[0].status as string,
+    closedOn: row.rows[0].case_state?.closure?.on as string | undefined,
+  };
+}
+
+it('skips a batch it already holds, supersedes one that differs, and ignores a late older writer', async () => {
+  const id = await newPetition();
+  await recordCaseEvents(pool, id, [registered(id)], 5);
+  const first = withdrawn('2026-03-02T15:59:59.000Z');
+  await recordCaseEvents(pool, id, first, 8);
+  await recordCaseEvents(pool, id, first, 8); // an activity retry
+  expect(await stored(id)).toMatchObject({ superseded: 0, status: 'closed', closedOn: '2026-03-02' });
+
+  // The task that wrote `first` failed; its redo, later in history, ran after midnight.
+  const redo = withdrawn('2026-03-02T16:00:09.000Z');
+  await recordCaseEvents(pool, id, redo, 12);
+  expect(await stored(id)).toEqual({
+    times: ['2026-03-02T01:00:00.000Z', '2026-03-02T16:00:09.000Z', '2026-03-02T16:00:09.000Z'],
+    superseded: 2,
+    status: 'closed',
+    closedOn: '2026-03-02',
+  });
+
+  // The failed task's worker, cut off from Temporal, writes once more: history holds the redo.
+  await recordCaseEvents(pool, id, first, 8);
+  expect((await stored(id)).times[1]).toBe('2026-03-02T16:00:09.000Z');
+});
+
+it('refuses to record for a petition whose row is gone, with an error the activity turns non-retryable', async () => {
+  await expect(recordCaseEvents(pool, 'XF-1999-999999', [registered('XF-1999-999999')], 1)).rejects.toThrow(
+    /no row/,
+  );
+});
