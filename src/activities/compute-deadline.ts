@@ -17,6 +17,7 @@ export function computeDeadlines({ ruleSetId, requests }: ComputeDeadlinesInput)
 export function computeDeadline(ruleSetId: string, request: DeadlineRequest): ComputedDeadline {
   const result = dueDate(getRuleSet(ruleSetId), request.key as DeadlineKey, request.startDate, {
     extensionDays: request.extensionDays,
+    pausedDays: request.pausedDays,
     lengthDays: request.lengthDays,
   });
   return {
@@ -27,6 +28,7 @@ export function computeDeadline(ruleSetId: string, request: DeadlineRequest): Co
     dueAt: result.dueAt,
     extensionDays: result.extensionDays,
     ...(request.lengthDays ? { lengthDays: request.lengthDays } : {}),
+    ...(result.pausedDays ? { pausedDays: result.pausedDays } : {}),
     provisional: result.provisional,
     calendarVersion: result.calendarVersion,
     warnings: result.warnings.map((w) => ({ daysBefore: w.daysBefore, notify: [...w.notify] })),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { CommandType } from '../workflows/case/commands';
 import {
   DIVERSION_TARGETS,
+  HIGHER_OUTCOMES,
   NOT_ACCEPTED_REASONS,
   OUTCOMES,
   PROCEDURES,
@@ -14,11 +15,54 @@ const text = (description: string, max = 20000) => plainText(1, max).openapi({ d
 const unitId = z.string().min(1).max(100);
 const login = z.string().min(1).max(100);
 
+const higherOpinion = (name: string, example: string) =>
+  z
+    .object({
+      outcome: z
+        .enum(HIGHER_OUTCOMES)
+        .openapi({ description: 'upheld 维持 / changed 变更 / revoked 撤销并责令重新办理' }),
+      opinion: text('The written opinion', 50000),
+      deliveredOn: isoDate
+        .optional()
+        .openapi({ description: 'Date the petitioner received it; defaults to today' }),
+    })
+    .strict()
+    .openapi(name, { example: { outcome: 'upheld', opinion: example } });
+
+const higherRequest = (name: string) =>
+  z
+    .object({
+      receivedOn: isoDate
+        .optional()
+        .openapi({ description: 'Date the body received the petitioner’s request; defaults to today' }),
+    })
+    .strict()
+    .openapi(name, { example: {} });
+
+/** The review chain (复查 / 复核): bodies, opinions, hearings. */
+const REVIEW_CHAIN_BODIES = {
+  requestReview: higherRequest('RequestReview'),
+  acceptReviewRequest: z.object({}).strict().openapi('AcceptReviewRequest', { example: {} }),
+  reviewOpinion: higherOpinion('ReviewOpinion', '经复查，原处理意见认定事实清楚，予以维持。'),
+  requestReexamination: higherRequest('RequestReexamination'),
+  acceptReexaminationRequest: z.object({}).strict().openapi('AcceptReexaminationRequest', { example: {} }),
+  openHearing: z
+    .object({ openedOn: isoDate.optional().openapi({ description: 'Defaults to today' }) })
+    .strict()
+    .openapi('OpenHearing', { example: {} }),
+  closeHearing: z
+    .object({ closedOn: isoDate.optional().openapi({ description: 'Defaults to today' }) })
+    .strict()
+    .openapi('CloseHearing', { example: {} }),
+  reexaminationOpinion: higherOpinion('ReexaminationOpinion', '经复核，维持复查意见。本意见为最终意见。'),
+};
+
 /**
  * The body of each transition's route, by command: the single source of their validation and their
  * OpenAPI schema. Typed over every command of the transition table, so none can be missing.
  */
 export const COMMAND_BODIES: { [T in CommandType]: z.ZodObject } = {
+  ...REVIEW_CHAIN_BODIES,
   route: z
     .object({
       unitId: unitId.openapi({
@@ -134,9 +178,27 @@ export const COMMAND_BODIES: { [T in CommandType]: z.ZodObject } = {
     .openapi('WithdrawPetition', { example: { reason: '信访人来电表示问题已解决，申请撤回。' } }),
 };
 
-export const ExtensionParamsSchema = z.object({
+/** Ids in a transition's path besides the petition's: an extension or a hearing of the case. */
+export const PATH_IDS = {
   extensionId: z
     .string()
     .regex(/^ext-\d{1,4}$/, 'must be an extension id such as ext-1')
     .openapi({ example: 'ext-1' }),
-});
+  hearingId: z
+    .string()
+    .regex(/^hearing-\d{1,4}$/, 'must be a hearing id such as hearing-1')
+    .openapi({ example: 'hearing-1' }),
+};
+
+/** The schema of a transition path's own ids (`:extensionId`, `:hearingId`). */
+export function pathIdsOf(path: string) {
+  const names = (Object.keys(PATH_IDS) as Array<keyof typeof PATH_IDS>).filter((name) =>
+    path.includes(`:${name}`),
+  );
+  return z.object(Object.fromEntries(names.map((name) => [name, PATH_IDS[name]])));
+}
+
+/** The path in OpenAPI's notation: `:hearingId` → `{hearingId}`. */
+export function openApiPath(path: string): string {
+  return path.replace(/:(\w+)/g, '{$1}');
+}

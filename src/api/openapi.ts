@@ -1,7 +1,7 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import type { z } from 'zod';
 import { COMMAND_TYPES, TRANSITIONS } from '../workflows/case';
-import { COMMAND_BODIES, ExtensionParamsSchema } from './command-schemas';
+import { COMMAND_BODIES, openApiPath, pathIdsOf } from './command-schemas';
 import {
   ErrorSchema,
   ListPetitionsQuerySchema,
@@ -47,21 +47,19 @@ export function buildOpenApiDocument(): object {
   const transition = (path: string, summary: string, schema: z.ZodType) =>
     registry.registerPath({
       method: 'post',
-      path: `/api/petitions/{id}/${path.replace(':extensionId', '{extensionId}')}`,
+      path: `/api/petitions/{id}/${openApiPath(path)}`,
       summary,
       tags: ['petitions'],
       security,
       parameters: [idempotencyHeader],
       request: {
-        params: path.includes(':extensionId')
-          ? PetitionIdParamsSchema.extend(ExtensionParamsSchema.shape)
-          : PetitionIdParamsSchema,
+        params: PetitionIdParamsSchema.extend(pathIdsOf(path).shape),
         body: { required: true, content: { 'application/json': { schema } } },
       },
       responses: {
         200: json(PetitionDetailSchema, 'The petition after the transition'),
         ...errors,
-        404: json(ErrorSchema, 'No such petition (or extension) visible to the user'),
+        404: json(ErrorSchema, 'No such petition (or extension, hearing) visible to the user'),
         409: json(ErrorSchema, 'The transition is not allowed in the petition’s current state'),
       },
     });

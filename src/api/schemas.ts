@@ -133,12 +133,13 @@ const dateOrNull = z.string().nullable();
 export const DeadlineViewSchema = z
   .object({
     key: z.string(),
-    status: z.enum(['running', 'met', 'overdue', 'lapsed', 'cancelled']),
+    status: z.enum(['running', 'paused', 'met', 'overdue', 'lapsed', 'cancelled']),
     kind: z.enum(['statutory', 'service-norm']),
     startDate: z.string(),
     dueDate: z.string(),
     dueAt: z.string(),
     extensionDays: z.number(),
+    pausedDays: z.number(),
     provisional: z.boolean(),
     calendarVersion: z.string(),
     explanation: z.array(z.string()),
@@ -195,6 +196,9 @@ export const PetitionDetailSchema = PetitionSummarySchema.extend({
   notAccepted: withText.nullable(),
   withdrawal: withText.nullable(),
   closure: withText.nullable(),
+  actingUnitId: z.string().nullable(),
+  review: withText.nullable(),
+  reexamination: withText.nullable(),
   deadlines: z.array(DeadlineViewSchema),
   timeline: z.array(
     z.object({

@@ -153,7 +153,8 @@ async function append(
     `UPDATE petitions
         SET case_state = $2, status = $3, handling_unit_id = $4, outcome = $5, overdue = $6,
             next_deadline_key = $7, next_deadline_at = $8, closed_reason = $9, procedure = $10,
-            routing_mode = $11, last_sequence = $12, record_fence = $13, updated_at = now()
+            routing_mode = $11, last_sequence = $12, record_fence = $13, review_unit_id = $14,
+            reexamination_unit_id = $15, updated_at = now()
       WHERE id = $1`,
     [
       petitionId,
@@ -169,6 +170,8 @@ async function append(
       state.routing?.mode ?? null,
       state.lastSequence,
       fence,
+      state.review?.bodyUnitId ?? null,
+      state.reexamination?.bodyUnitId ?? null,
     ],
   );
 }

@@ -90,6 +90,30 @@ export const DEMO_ORGANISATION: OrganisationSeed = {
       unitId: 'qingshan-jco',
       roles: ['jco'],
     },
+    {
+      login: 'city-handler',
+      displayName: 'Handler, Yunzhou housing bureau (review body)',
+      unitId: 'yunzhou-housing',
+      roles: ['handler'],
+    },
+    {
+      login: 'city-head',
+      displayName: 'Head, Yunzhou housing bureau (review body)',
+      unitId: 'yunzhou-housing',
+      roles: ['unit-head', 'handler'],
+    },
+    {
+      login: 'province-handler',
+      displayName: 'Handler, Dongling housing department (re-examination body)',
+      unitId: 'dongling-housing',
+      roles: ['handler'],
+    },
+    {
+      login: 'province-head',
+      displayName: 'Head, Dongling housing department (re-examination body)',
+      unitId: 'dongling-housing',
+      roles: ['unit-head', 'handler'],
+    },
     { login: 'admin', displayName: 'Administrator', unitId: 'qingshan-petition-bureau', roles: ['admin'] },
   ],
 };

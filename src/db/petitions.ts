@@ -41,6 +41,8 @@ export interface PetitionRow extends NewPetition {
   procedure: string | null;
   routingMode: string | null;
   caseState: CaseState | null;
+  reviewUnitId: string | null;
+  reexaminationUnitId: string | null;
   lastSequence: number;
   updatedAt: string;
 }
@@ -51,6 +53,7 @@ const COLUMNS = `id, bureau_unit_id AS "bureauUnitId", channel, category, domain
   overdue, next_deadline_key AS "nextDeadlineKey", next_deadline_at AS "nextDeadlineAt",
   closed_reason AS "closedReason", procedure, routing_mode AS "routingMode", case_state AS "caseState",
   petitioner_key AS "petitionerKey", first_time AS "firstTime", repeat_of AS "repeatOf",
+  review_unit_id AS "reviewUnitId", reexamination_unit_id AS "reexaminationUnitId",
   final_case_id AS "finalCaseId", group_persons AS "groupPersons",
   last_sequence AS "lastSequence", updated_at AS "updatedAt"`;
 
@@ -139,7 +142,7 @@ export interface PetitionFilter {
   status?: CaseStatus;
   handlingUnitId?: string;
   overdue?: boolean;
-  /** Restricts the list to what one unit may see: cases it registered or that were routed to it. */
+  /** Restricts the list to what one unit may see: cases it registered, handles, reviews or re-examines. */
   visibleToUnitId?: string;
   limit: number;
   offset: number;
@@ -160,7 +163,10 @@ export async function listPetitions(
   if (filter.overdue !== undefined) add('overdue = ?', filter.overdue);
   if (filter.visibleToUnitId) {
     params.push(filter.visibleToUnitId);
-    where.push(`(bureau_unit_id = $${params.length} OR handling_unit_id = $${params.length})`);
+    const unit = `$${params.length}`;
+    where.push(
+      `(bureau_unit_id = ${unit} OR handling_unit_id = ${unit} OR review_unit_id = ${unit} OR reexamination_unit_id = ${unit})`,
+    );
   }
   const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const [page, count] = await Promise.all([

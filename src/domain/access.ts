@@ -17,12 +17,14 @@ export function requireRole(user: User, roles: readonly Role[], what: string): v
   }
 }
 
-/** A case the user may not see is reported as missing, so its existence does not leak. */
+/**
+ * A case the user may not see is reported as missing, so its existence does not leak. The parties see it:
+ * the registering bureau, the handling unit, and the review and re-examination bodies once they act.
+ */
 export async function visiblePetition(pool: Pool, user: User, id: string): Promise<PetitionRow> {
   const row = await findPetition(pool, id);
   if (!row) throw notFound(`Petition ${id}`);
-  if (!seesEverything(user) && row.bureauUnitId !== user.unitId && row.handlingUnitId !== user.unitId) {
-    throw notFound(`Petition ${id}`);
-  }
+  const parties = [row.bureauUnitId, row.handlingUnitId, row.reviewUnitId, row.reexaminationUnitId];
+  if (!seesEverything(user) && !parties.includes(user.unitId)) throw notFound(`Petition ${id}`);
   return row;
 }

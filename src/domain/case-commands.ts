@@ -9,13 +9,13 @@ import {
 import type { PetitionRow } from '../db/petitions';
 import type { CaseCommandBody, CommandType } from '../workflows/case/commands';
 import type { RequestDocuments } from './documents';
-import { fieldError } from './errors';
+import { AppError, fieldError } from './errors';
 
 export interface CommandInput {
   /** The body, already validated by the route's schema for this very command (api/command-schemas). */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one builder per command reads its own schema's fields
   body: Record<string, any>;
-  params: { extensionId?: string };
+  params: { extensionId?: string; hearingId?: string };
   user: User;
   row: PetitionRow;
   pool: Pool;
@@ -120,7 +120,66 @@ export const COMMAND_BUILDERS: { [T in CommandType]: Builder<T> } = {
   async withdraw({ body, docs }) {
     return { type: 'withdraw', reasonDocumentId: await docs.write('withdrawal', body.reason) };
   },
+  async requestReview({ body, row, pool }) {
+    const bodyUnit = await higherBody(pool, row.handlingUnitId, 'review');
+    return { type: 'requestReview', bodyUnitId: bodyUnit.id, bodyName: bodyUnit.name, ...received(body) };
+  },
+  async acceptReviewRequest() {
+    return { type: 'acceptReviewRequest' };
+  },
+  async reviewOpinion({ body, docs }) {
+    const opinionDocumentId = await docs.write('review-opinion', body.opinion);
+    return { type: 'reviewOpinion', outcome: body.outcome, opinionDocumentId, ...delivered(body) };
+  },
+  async requestReexamination({ body, row, pool }) {
+    const bodyUnit = await higherBody(pool, row.caseState?.review?.bodyUnitId ?? null, 're-examination');
+    return {
+      type: 'requestReexamination',
+      bodyUnitId: bodyUnit.id,
+      bodyName: bodyUnit.name,
+      ...received(body),
+    };
+  },
+  async acceptReexaminationRequest() {
+    return { type: 'acceptReexaminationRequest' };
+  },
+  async openHearing({ body }) {
+    return { type: 'openHearing', ...(body.openedOn ? { openedOn: body.openedOn } : {}) };
+  },
+  async closeHearing({ body, params }) {
+    return {
+      type: 'closeHearing',
+      hearingId: params.hearingId ?? '',
+      ...(body.closedOn ? { closedOn: body.closedOn } : {}),
+    };
+  },
+  async reexaminationOpinion({ body, docs }) {
+    const opinionDocumentId = await docs.write('reexamination-opinion', body.opinion);
+    return { type: 'reexaminationOpinion', outcome: body.outcome, opinionDocumentId, ...delivered(body) };
+  },
 };
+
+const received = (body: Record<string, string>) => (body.receivedOn ? { receivedOn: body.receivedOn } : {});
+const delivered = (body: Record<string, string>) =>
+  body.deliveredOn ? { deliveredOn: body.deliveredOn } : {};
+
+/**
+ * The body one level above a unit (Art 35–36): the review body above the handling unit, the
+ * re-examination body above the review body.
+ */
+export async function higherBody(pool: Pool, unitId: string | null, stage: string) {
+  if (!unitId) throw new AppError(409, 'transition_not_allowed', `The case has not reached the ${stage} yet`);
+  const unit = await findUnit(pool, unitId);
+  const parent = unit?.parentId ? await findUnit(pool, unit.parentId) : undefined;
+  if (!parent) {
+    throw new AppError(
+      409,
+      'no_higher_body',
+      `No unit above ${unit?.name ?? 'this case'} can take the ${stage}`,
+    );
+  }
+  return parent;
+}
 
 /** A handling unit the user's bureau may route to: a department of its region or a region below it. */
 async function routableUnit(pool: Pool, user: User, unitId: string, field: string) {

@@ -10,6 +10,7 @@ export function explainDeadline(ruleSetId: string, d: CaseDeadline): string[] {
   try {
     const again = dueDate(getRuleSet(ruleSetId), d.key as DeadlineKey, d.startDate, {
       extensionDays: d.extensionDays || undefined,
+      pausedDays: d.pausedDays,
       lengthDays: d.lengthDays,
     });
     if (again.dueDate === d.dueDate && again.calendarVersion === d.calendarVersion) return again.explanation;

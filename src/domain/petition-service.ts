@@ -5,6 +5,7 @@ import type { User } from '../db/organisation';
 import {
   findDocuments,
   findLinkingCases,
+  findPetition,
   listPetitions,
   petitionTimeline,
   requestApplied,
@@ -13,7 +14,7 @@ import { DEFAULT_RULE_SET_ID, getRuleSet, RulesError, toShanghaiDate } from '../
 import { type CaseCommand, type CommandType, rolesFor } from '../workflows/case';
 import { commandUpdates, petitionWorkflowId } from '../workflows/messages';
 import { requireRole, seesEverything, visiblePetition } from './access';
-import { COMMAND_BUILDERS } from './case-commands';
+import { COMMAND_BUILDERS, higherBody } from './case-commands';
 import { RequestDocuments } from './documents';
 import { AppError, fieldError, forbidden } from './errors';
 import { detailOf, summaryOf } from './petition-views';
@@ -87,11 +88,11 @@ export class PetitionService {
     user: User,
     id: string,
     type: CommandType,
-    input: { body: Record<string, unknown>; params: { extensionId?: string } },
+    input: { body: Record<string, unknown>; params: { extensionId?: string; hearingId?: string } },
     request: RequestContext,
   ) {
     requireRole(user, rolesFor(type), `do this (${type})`);
-    const row = await visiblePetition(this.deps.pool, user, id);
+    const row = await this.petitionFor(user, id, type);
     const docs = new RequestDocuments(this.deps.pool, id, user.login, request.requestId);
     try {
       const body = await COMMAND_BUILDERS[type]({ ...input, user, row, pool: this.deps.pool, docs });
@@ -115,5 +116,21 @@ export class PetitionService {
       throw apiError;
     }
     return this.get(user, id);
+  }
+
+  /**
+   * The case as a party to this command sees it. The body above records a review or re-examination
+   * request, so it may find the case then; everyone else who is no party gets 404.
+   */
+  private async petitionFor(user: User, id: string, type: CommandType) {
+    const stage =
+      type === 'requestReview' ? 'review' : type === 'requestReexamination' ? 're-examination' : undefined;
+    if (!stage) return visiblePetition(this.deps.pool, user, id);
+    const row = await findPetition(this.deps.pool, id);
+    const below = stage === 'review' ? row?.handlingUnitId : row?.caseState?.review?.bodyUnitId;
+    const body =
+      row && below ? await higherBody(this.deps.pool, below, stage).catch(() => undefined) : undefined;
+    if (!row || body?.id !== user.unitId) return visiblePetition(this.deps.pool, user, id);
+    return row;
   }
 }

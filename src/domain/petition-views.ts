@@ -1,6 +1,6 @@
 import type { PetitionRow, TimelineEntry } from '../db/petitions';
 import { explainDeadline } from './deadline-explanation';
-import { type CaseDeadline, type CaseState, nextDeadline } from '../workflows/case';
+import { type CaseDeadline, type CaseState, holderOf, nextDeadline } from '../workflows/case';
 
 /** What lists show of a petition. */
 export function summaryOf(row: PetitionRow) {
@@ -77,6 +77,11 @@ export function detailOf({ row, timeline, documents, linkedFrom }: DetailSources
       ? { ...state.withdrawal, reason: textOf(state.withdrawal.reasonDocumentId) }
       : null,
     closure: orNull(state?.closure),
+    actingUnitId: state ? (holderOf(state) ?? null) : null,
+    review: state?.review ? { ...state.review, opinion: textOf(state.review.opinionDocumentId) } : null,
+    reexamination: state?.reexamination
+      ? { ...state.reexamination, opinion: textOf(state.reexamination.opinionDocumentId) }
+      : null,
     deadlines: (state?.deadlines ?? []).map((d) => deadlineView(row.ruleSetId, d)),
     timeline: timeline.map((e) => ({ ...e, at: new Date(e.at).toISOString() })),
   };
@@ -91,6 +96,7 @@ function deadlineView(ruleSetId: string, d: CaseDeadline) {
     dueDate: d.dueDate,
     dueAt: d.dueAt,
     extensionDays: d.extensionDays,
+    pausedDays: d.pausedDays ?? 0,
     provisional: d.provisional,
     calendarVersion: d.calendarVersion,
     explanation: explainDeadline(ruleSetId, d),

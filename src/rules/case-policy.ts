@@ -16,6 +16,8 @@ export interface CaseDeadlinePolicy {
   procedure?: Procedure;
   /** Upper bound of a length set per case (D4 report-assigned), when the case may set it. */
   maxLengthDays?: number;
+  /** Hearing time is not counted (the re-examination, Art 36 ¶2). */
+  pausable?: true;
 }
 
 export interface CasePolicy {
@@ -47,6 +49,7 @@ export function casePolicyOf(ruleSet: RuleSet): CasePolicy {
       ...(rule.appliesTo?.categories ? { categories: [...rule.appliesTo.categories] } : {}),
       ...(rule.appliesTo?.procedure ? { procedure: rule.appliesTo.procedure } : {}),
       ...(rule.perCaseLength ? { maxLengthDays: rule.perCaseLength.maxDays } : {}),
+      ...(rule.pausable ? { pausable: true as const } : {}),
     })),
     extension: {
       appliesTo: [...ruleSet.extension.appliesTo],

@@ -30,6 +30,7 @@ export const CASE_TRIGGERS = [
   'review-requested', // the review body receives the review request
   'review-request-decided', // the review body accepts or refuses the request (Shandong)
   'review-reply-delivered', // the petitioner receives the review opinion
+  'rehandling-ordered', // the review opinion revokes the reply and orders the matter handled again
   'reexamination-requested', // the re-examination body receives the request
   'reexamination-request-decided', // the re-examination body accepts or refuses the request (Shandong)
   'reexamination-opinion-delivered', // the re-examination opinion is delivered (final)

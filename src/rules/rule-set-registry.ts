@@ -6,11 +6,21 @@ import { DEADLINE_KEYS, isDeadlineKey, type DeadlineKey } from './deadline-keys'
 import national2022 from './rule-sets/national-2022.json';
 import zhejiang2016 from './rule-sets/zhejiang-2016.json';
 import shandong2015 from './rule-sets/shandong-2015.json';
+import beijing2006 from './rule-sets/beijing-2006.json';
+import shanghai2012 from './rule-sets/shanghai-2012.json';
+import henan2012 from './rule-sets/henan-2012.json';
 
 export const DEFAULT_RULE_SET_ID = 'national-2022';
 
 /** Bases must come before the sets that extend them. */
-const BUILT_IN_RULE_SETS: readonly unknown[] = [national2022, zhejiang2016, shandong2015];
+const BUILT_IN_RULE_SETS: readonly unknown[] = [
+  national2022,
+  zhejiang2016,
+  shandong2015,
+  beijing2006,
+  shanghai2012,
+  henan2012,
+];
 
 const registry = new Map<string, RuleSet>();
 

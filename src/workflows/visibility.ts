@@ -1,5 +1,5 @@
 import { setCurrentDetails, upsertSearchAttributes } from '@temporalio/workflow';
-import { type CaseState, isOverdue, nextDeadline } from './case';
+import { type CaseState, holderOf, isOverdue, nextDeadline } from './case';
 import { dateOf } from './clock';
 import * as attrs from './search-attributes';
 
@@ -21,7 +21,8 @@ export function createVisibility() {
     const overdue = isOverdue(state);
     const values = [
       { key: attrs.PetitionStatus, value: state.status },
-      { key: attrs.HandlingUnit, value: state.handlingUnitId ?? null },
+      // The unit acting now: the handling unit, or the review / re-examination body at those stages.
+      { key: attrs.HandlingUnit, value: holderOf(state) ?? null },
       { key: attrs.NextDeadline, value: next ? dateOf(next.dueAt) : null },
       { key: attrs.NextDeadlineKey, value: next?.key ?? null },
       { key: attrs.Overdue, value: overdue },
@@ -30,7 +31,14 @@ export function createVisibility() {
     if (changed.length === 0) return;
     for (const { key, value } of changed) sent.set(key.name, JSON.stringify(value));
     upsertSearchAttributes(changed as unknown as Parameters<typeof upsertSearchAttributes>[0]);
-    const unit = state.handlingUnitId ? ` → ${state.handlingUnitName ?? state.handlingUnitId}` : '';
+    const holder = holderOf(state);
+    const holderName =
+      holder === state.review?.bodyUnitId
+        ? state.review?.bodyName
+        : holder === state.reexamination?.bodyUnitId
+          ? state.reexamination?.bodyName
+          : state.handlingUnitName;
+    const unit = holder && holder !== state.bureauUnitId ? ` → ${holderName ?? holder}` : '';
     const due = next ? ` · ${next.key} due ${next.dueAt.slice(0, 10)}` : '';
     const closed = state.closure ? ` (${state.closure.reason})` : '';
     setCurrentDetails(`${state.status}${closed}${unit}${due}${overdue ? ' · OVERDUE' : ''}`);

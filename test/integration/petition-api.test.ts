@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { dueDate, getRuleSet } from '../../src/rules';
+import { COMMAND_TYPES } from '../../src/workflows/case';
 import { petitionWorkflowId } from '../../src/workflows/messages';
 import * as attrs from '../../src/workflows/search-attributes';
 import { saveHistoryIfRequested } from '../support/histories';
@@ -275,7 +276,7 @@ describe('operations endpoints', () => {
       .flatMap((ops) => Object.values(ops))
       .map((op) => op.requestBody?.content?.['application/json']?.schema)
       .filter(Boolean);
-    expect(bodies.length).toBe(14);
+    expect(bodies.length).toBe(1 + COMMAND_TYPES.length);
     for (const schema of bodies) {
       const name = schema.$ref.split('/').pop();
       expect(doc.components.schemas[name].example).toBeDefined();
@@ -316,6 +317,13 @@ describe('the OpenAPI examples', () => {
     await send('unit-head', main, 'extensions/ext-2/refuse', 'RefuseExtension');
     const replied = await send('handler', main, 'reply', 'ReplyPetition');
     expect(replied.status).toBe('replied');
+    await send('city-handler', main, 'review-request', 'RequestReview');
+    expect((await send('city-head', main, 'review-opinion', 'ReviewOpinion')).status).toBe('reviewed');
+    await send('province-handler', main, 'reexamination-request', 'RequestReexamination');
+    await send('province-handler', main, 'hearings', 'OpenHearing');
+    await send('province-head', main, 'hearings/hearing-1/close', 'CloseHearing');
+    const final = await send('province-head', main, 'reexamination-opinion', 'ReexaminationOpinion');
+    expect(final).toMatchObject({ status: 'closed', closedReason: 'final' });
 
     const simplified = await registerExample();
     await send('registrar', simplified, 'route', 'RoutePetition');

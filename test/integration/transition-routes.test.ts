@@ -37,10 +37,18 @@ const VALID: Record<(typeof COMMAND_TYPES)[number], unknown> = {
   refuseExtension: {},
   reply: { outcome: 'supported', opinion: '意见' },
   withdraw: { reason: '撤回' },
+  requestReview: {},
+  acceptReviewRequest: {},
+  reviewOpinion: { outcome: 'upheld', opinion: '维持' },
+  requestReexamination: {},
+  acceptReexaminationRequest: {},
+  openHearing: {},
+  closeHearing: {},
+  reexaminationOpinion: { outcome: 'upheld', opinion: '维持' },
 };
 
 const pathOf = (type: (typeof COMMAND_TYPES)[number], petitionId = id) =>
-  `/api/petitions/${petitionId}/${TRANSITIONS[type].path.replace(':extensionId', 'ext-1')}`;
+  `/api/petitions/${petitionId}/${TRANSITIONS[type].path.replace(':extensionId', 'ext-1').replace(':hearingId', 'hearing-1')}`;
 
 describe.each(COMMAND_TYPES)('POST …/%s', (type) => {
   it('answers malformed JSON with 400, unknown fields with 422, an unknown petition with 404, and changes nothing', async () => {
@@ -59,7 +67,7 @@ describe.each(COMMAND_TYPES)('POST …/%s', (type) => {
     const badId = await app.request(
       login,
       'POST',
-      `/api/petitions/not-an-id/${TRANSITIONS[type].path.replace(':extensionId', 'ext-1')}`,
+      `/api/petitions/not-an-id/${TRANSITIONS[type].path.replace(':extensionId', 'ext-1').replace(':hearingId', 'hearing-1')}`,
       {},
     );
     expect([badId.status, badId.body.error.code]).toEqual([422, 'validation_failed']);

@@ -25,6 +25,8 @@ export const actors = {
   head: { login: 'unit-head', unitId: 'housing', roles: ['unit-head', 'handler'] },
   hrHandler: { login: 'hr-handler', unitId: 'hr', roles: ['handler'] },
   hrHead: { login: 'hr-head', unitId: 'hr', roles: ['unit-head', 'handler'] },
+  cityHandler: { login: 'city-handler', unitId: 'city-housing', roles: ['handler'] },
+  provinceHandler: { login: 'province-handler', unitId: 'province-housing', roles: ['handler'] },
 } satisfies Record<string, Actor>;
 
 export class CaseDriver {

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import type { PetitionService } from '../../domain/petition-service';
 import { COMMAND_TYPES, TRANSITIONS } from '../../workflows/case';
 import { currentUser } from '../authentication';
-import { COMMAND_BODIES, ExtensionParamsSchema } from '../command-schemas';
+import { COMMAND_BODIES, pathIdsOf } from '../command-schemas';
 import { requestContext } from '../idempotency';
 import { ListPetitionsQuerySchema, PetitionIdParamsSchema, RegisterPetitionSchema } from '../schemas';
 import { parseInput } from '../validation';
@@ -28,18 +28,16 @@ export function petitionRoutes(petitions: PetitionService): Router {
   });
 
   for (const type of COMMAND_TYPES) {
-    const withExtension = TRANSITIONS[type].path.includes(':extensionId');
-    router.post(`/:id/${TRANSITIONS[type].path}`, async (req, res) => {
-      const { id } = parseInput(PetitionIdParamsSchema, { id: req.params.id }, 'path');
-      const params = withExtension
-        ? parseInput(
-            ExtensionParamsSchema,
-            { extensionId: (req.params as Record<string, string>).extensionId },
-            'path',
-          )
-        : {};
+    const { path } = TRANSITIONS[type];
+    const pathIds = pathIdsOf(path);
+    router.post(`/:id/${path}`, async (req, res) => {
+      const { id, ...rest } = req.params as Record<string, string>;
+      parseInput(PetitionIdParamsSchema, { id }, 'path');
+      const params = parseInput(pathIds, rest, 'path') as { extensionId?: string; hearingId?: string };
       const body = parseInput(COMMAND_BODIES[type], req.body, 'body') as Record<string, unknown>;
-      res.json(await petitions.transition(currentUser(req), id, type, { body, params }, requestContext(req)));
+      res.json(
+        await petitions.transition(currentUser(req), id!, type, { body, params }, requestContext(req)),
+      );
     });
   }
 

@@ -24,6 +24,9 @@ ALTER TABLE petitions
   ADD COLUMN group_persons  integer,
   -- The newest writer's place in workflow history: a late write from an older workflow task is refused.
   ADD COLUMN record_fence   integer NOT NULL DEFAULT 0,
+  -- The review and re-examination bodies (复查 / 复核), who may see and act on the case at those stages.
+  ADD COLUMN review_unit_id        text REFERENCES units (id),
+  ADD COLUMN reexamination_unit_id text REFERENCES units (id),
   DROP COLUMN deadlines;
 CREATE INDEX petitions_petitioner_matter_idx ON petitions (petitioner_key, domain) WHERE petitioner_key IS NOT NULL;
 CREATE INDEX petitions_bureau_idx ON petitions (bureau_unit_id);
@@ -67,6 +70,8 @@ DROP INDEX petitions_bureau_idx;
 DROP INDEX petitions_petitioner_matter_idx;
 ALTER TABLE petitions
   ADD COLUMN deadlines jsonb NOT NULL DEFAULT '[]',
+  DROP COLUMN reexamination_unit_id,
+  DROP COLUMN review_unit_id,
   DROP COLUMN record_fence,
   DROP COLUMN group_persons,
   DROP COLUMN final_case_id,

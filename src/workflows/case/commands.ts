@@ -1,4 +1,12 @@
-import type { DiversionTarget, NotAcceptedReason, Outcome, Procedure, Role, RoutingMode } from './vocabulary';
+import type {
+  DiversionTarget,
+  HigherOutcome,
+  NotAcceptedReason,
+  Outcome,
+  Procedure,
+  Role,
+  RoutingMode,
+} from './vocabulary';
 
 /** Who performs a transition, as authenticated by the API. */
 export interface Actor {
@@ -30,7 +38,17 @@ export type CaseCommandBody =
   | { type: 'approveExtension'; extensionId: string }
   | { type: 'refuseExtension'; extensionId: string; reasonDocumentId?: string }
   | { type: 'reply'; outcome: Outcome; opinionDocumentId: string; deliveredOn?: string }
-  | { type: 'withdraw'; reasonDocumentId: string };
+  | { type: 'withdraw'; reasonDocumentId: string }
+  /** Recorded by the review body (the unit above the handling unit), which the API resolves. */
+  | { type: 'requestReview'; bodyUnitId: string; bodyName: string; receivedOn?: string }
+  | { type: 'acceptReviewRequest' }
+  | { type: 'reviewOpinion'; outcome: HigherOutcome; opinionDocumentId: string; deliveredOn?: string }
+  /** Recorded by the re-examination body (the unit above the review body). */
+  | { type: 'requestReexamination'; bodyUnitId: string; bodyName: string; receivedOn?: string }
+  | { type: 'acceptReexaminationRequest' }
+  | { type: 'openHearing'; openedOn?: string }
+  | { type: 'closeHearing'; hearingId: string; closedOn?: string }
+  | { type: 'reexaminationOpinion'; outcome: HigherOutcome; opinionDocumentId: string; deliveredOn?: string };
 
 export type CommandType = CaseCommandBody['type'];
 

@@ -8,6 +8,8 @@ export interface DeadlineRequest {
   key: string;
   startDate: string;
   extensionDays?: number;
+  /** Days not counted (hearings), for a pausable deadline. */
+  pausedDays?: number;
   lengthDays?: number;
   /** Recompute the open deadline of this key (extension) instead of starting a new one. */
   extend?: boolean;
@@ -58,6 +60,22 @@ function triggersOf(event: CaseEventBody, state: CaseState): Trigger[] {
       ];
     case 'replied':
       return [{ name: 'reply-delivered', date: event.deliveredOn }];
+    case 'review-requested':
+    case 'reexamination-requested':
+      return [{ name: event.type, date: event.requestedOn }];
+    case 'review-request-accepted':
+      return [{ name: 'review-request-decided', date: event.acceptedOn }];
+    case 'reexamination-request-accepted':
+      return [{ name: 'reexamination-request-decided', date: event.acceptedOn }];
+    case 'review-opinion':
+      if (event.outcome !== 'revoked') return [{ name: 'review-reply-delivered', date: event.deliveredOn }];
+      // Handled again by the original unit: a new D5 from the day the order reached it.
+      return [
+        { name: 'rehandling-ordered', date: event.deliveredOn },
+        { name: 'accepted', date: event.deliveredOn },
+      ];
+    case 'reexamination-opinion':
+      return [{ name: 'reexamination-opinion-delivered', date: event.deliveredOn }];
     default:
       return [];
   }
@@ -120,6 +138,25 @@ export function planDeadlines(
         });
       }
     }
+    if (event.type === 'hearing-opened') {
+      for (const d of open.values()) {
+        if (d.status === 'running' && isPausable(policy, d.key))
+          stops.push({ type: 'deadline-paused', key: d.key });
+      }
+    }
+    if (event.type === 'hearing-closed') {
+      const pausedDays = (state.reexamination?.hearings ?? []).reduce((sum, h) => sum + (h.days ?? 0), 0);
+      for (const d of open.values()) {
+        if (!isPausable(policy, d.key)) continue;
+        requests.push({
+          key: d.key,
+          startDate: d.startDate,
+          extensionDays: d.extensionDays,
+          pausedDays,
+          extend: true,
+        });
+      }
+    }
     if (event.type === 'extension-approved') {
       const extension = state.extensions.find((x) => x.id === event.extensionId);
       const deadline = extension && open.get(extension.deadlineKey);
@@ -157,6 +194,10 @@ function cancelledBy(event: CaseEventBody, open: CaseDeadline[], policy: CasePol
   }
 }
 
+function isPausable(policy: CasePolicy, key: string): boolean {
+  return policy.deadlines.some((r) => r.key === key && r.pausable);
+}
+
 function approvedDays(state: CaseState, key: string): number {
   return state.extensions
     .filter((x) => x.deadlineKey === key && x.status === 'approved')
@@ -169,6 +210,7 @@ export function recheckRequest(deadline: CaseDeadline): DeadlineRequest {
     key: deadline.key,
     startDate: deadline.startDate,
     extensionDays: deadline.extensionDays,
+    ...(deadline.pausedDays ? { pausedDays: deadline.pausedDays } : {}),
     ...(deadline.lengthDays ? { lengthDays: deadline.lengthDays } : {}),
   };
 }

@@ -1,7 +1,8 @@
+import { daysBetween } from '../../rules/dates';
 import type { CasePolicy } from '../../rules/case-policy';
 import type { Actor, CaseCommand, CommandOf, CommandType } from './commands';
 import type { CaseEventBody } from './events';
-import { type CaseDeadline, type CaseState, openDeadline } from './state';
+import { type CaseDeadline, type CaseState, holderOf, openDeadline } from './state';
 import { type Party, TRANSITIONS } from './transitions';
 
 /** Why a command was refused; the API maps the code to an HTTP status. */
@@ -39,7 +40,7 @@ export function decide(state: CaseState, command: CaseCommand, ctx: DecideContex
   }
   const allowed = entry.by.some(
     ({ party, roles }) =>
-      unitOf(state, party, ctx.policy) === command.actor.unitId &&
+      unitOf(state, party, ctx.policy, command) === command.actor.unitId &&
       rolesOf(party, roles, state, ctx.policy).some((role) =>
         (command.actor.roles as string[]).includes(role),
       ),
@@ -52,14 +53,25 @@ export function decide(state: CaseState, command: CaseCommand, ctx: DecideContex
 }
 
 /** The unit acting as a party of this case. */
-export function unitOf(state: CaseState, party: Party, policy: CasePolicy): string | undefined {
+export function unitOf(
+  state: CaseState,
+  party: Party,
+  policy: CasePolicy,
+  command?: CaseCommand,
+): string | undefined {
   switch (party) {
+    case 'review-body':
+      return state.review?.bodyUnitId;
+    case 'reexamination-body':
+      return state.reexamination?.bodyUnitId;
+    case 'named-body':
+      return command && 'bodyUnitId' in command ? command.bodyUnitId : undefined;
     case 'registering-bureau':
       return state.bureauUnitId;
     case 'handling-unit':
       return state.handlingUnitId;
     case 'case-holder':
-      return state.status === 'registered' ? state.bureauUnitId : state.handlingUnitId;
+      return holderOf(state);
     case 'extension-approver':
       return approverIsAssigner(state, policy) ? state.bureauUnitId : state.handlingUnitId;
   }
@@ -327,6 +339,108 @@ const RULES: { [T in CommandType]: Rule<T> } = {
       { type: 'closed', reason: 'withdrawn', closedOn: ctx.today },
     );
   },
+
+  requestReview(state, c, ctx) {
+    return requestHigher(state, c, ctx, 'request-review', 'review-requested', state.reply?.deliveredOn);
+  },
+
+  acceptReviewRequest(_state, _c, ctx) {
+    return accept({ type: 'review-request-accepted', acceptedOn: ctx.today });
+  },
+
+  reviewOpinion(state, c, ctx) {
+    const deliveredOn = c.deliveredOn ?? ctx.today;
+    const from = state.review?.requestedOn ?? state.receivedOn;
+    if (deliveredOn < from || deliveredOn > ctx.today) {
+      return refuse(
+        'invalid_argument',
+        `must be between the request date ${from} and today ${ctx.today}`,
+        'deliveredOn',
+      );
+    }
+    return accept({
+      type: 'review-opinion',
+      outcome: c.outcome,
+      opinionDocumentId: c.opinionDocumentId,
+      deliveredOn,
+    });
+  },
+
+  requestReexamination(state, c, ctx) {
+    return requestHigher(
+      state,
+      c,
+      ctx,
+      'request-reexamination',
+      'reexamination-requested',
+      state.review?.deliveredOn,
+    );
+  },
+
+  acceptReexaminationRequest(_state, _c, ctx) {
+    return accept({ type: 'reexamination-request-accepted', acceptedOn: ctx.today });
+  },
+
+  openHearing(state, c, ctx) {
+    const hearings = state.reexamination?.hearings ?? [];
+    if (hearings.some((h) => !h.closedOn))
+      return refuse('transition_not_allowed', 'A hearing is open already');
+    const openedOn = c.openedOn ?? ctx.today;
+    const earliest = state.reexamination?.requestedOn ?? state.receivedOn;
+    if (openedOn < earliest || openedOn > ctx.today) {
+      return refuse(
+        'invalid_argument',
+        `must be between the request date ${earliest} and today ${ctx.today}`,
+        'openedOn',
+      );
+    }
+    return accept({ type: 'hearing-opened', hearingId: `hearing-${hearings.length + 1}`, openedOn });
+  },
+
+  closeHearing(state, c, ctx) {
+    const hearing = state.reexamination?.hearings.find((h) => h.id === c.hearingId);
+    if (!hearing) return refuse('not_found', `Hearing ${c.hearingId} not found`);
+    if (hearing.closedOn)
+      return refuse('transition_not_allowed', `Hearing ${c.hearingId} closed on ${hearing.closedOn}`);
+    const closedOn = c.closedOn ?? ctx.today;
+    if (closedOn < hearing.openedOn || closedOn > ctx.today) {
+      return refuse(
+        'invalid_argument',
+        `must be between the opening ${hearing.openedOn} and today ${ctx.today}`,
+        'closedOn',
+      );
+    }
+    return accept({
+      type: 'hearing-closed',
+      hearingId: hearing.id,
+      closedOn,
+      days: daysFromTo(hearing.openedOn, closedOn),
+    });
+  },
+
+  reexaminationOpinion(state, c, ctx) {
+    if (state.reexamination?.hearings.some((h) => !h.closedOn)) {
+      return refuse('transition_not_allowed', 'Close the open hearing before giving the opinion');
+    }
+    const deliveredOn = c.deliveredOn ?? ctx.today;
+    const from = state.reexamination?.requestedOn ?? state.receivedOn;
+    if (deliveredOn < from || deliveredOn > ctx.today) {
+      return refuse(
+        'invalid_argument',
+        `must be between the request date ${from} and today ${ctx.today}`,
+        'deliveredOn',
+      );
+    }
+    return accept(
+      {
+        type: 'reexamination-opinion',
+        outcome: c.outcome,
+        opinionDocumentId: c.opinionDocumentId,
+        deliveredOn,
+      },
+      { type: 'closed', reason: 'final', closedOn: ctx.today },
+    );
+  },
 };
 
 /**
@@ -335,6 +449,44 @@ const RULES: { [T in CommandType]: Rule<T> } = {
  */
 function runsOn(deadline: CaseDeadline, today: string): boolean {
   return deadline.status === 'running' && today <= deadline.dueDate;
+}
+
+/**
+ * A review or re-examination request, recorded by the body above: inside the petitioner's window (a
+ * statutory bar: outside it the request is refused with the date it ended), received between the
+ * delivery of the opinion below and today.
+ */
+function requestHigher(
+  state: CaseState,
+  c: { bodyUnitId: string; bodyName: string; receivedOn?: string },
+  ctx: DecideContext,
+  windowKey: 'request-review' | 'request-reexamination',
+  type: 'review-requested' | 'reexamination-requested',
+  deliveredOn: string | undefined,
+): Decision {
+  const receivedOn = c.receivedOn ?? ctx.today;
+  const window = state.deadlines.filter((d) => d.key === windowKey).pop();
+  if (!window || !runsOn(window, receivedOn)) {
+    const ended = window ? ` ended on ${window.dueDate} (due ${window.dueAt})` : ' is not open';
+    return refuse('deadline_passed', `The window to request this (${windowKey})${ended}`);
+  }
+  const from = deliveredOn ?? state.receivedOn;
+  if (receivedOn < from || receivedOn > ctx.today) {
+    return refuse('invalid_argument', `must be between ${from} and today ${ctx.today}`, 'receivedOn');
+  }
+  const acceptanceKey = windowKey === 'request-review' ? 'accept-review' : 'accept-reexamination';
+  return accept({
+    type,
+    bodyUnitId: c.bodyUnitId,
+    bodyName: c.bodyName,
+    requestedOn: receivedOn,
+    acceptanceRequired: ctx.policy.deadlines.some((d) => d.key === acceptanceKey),
+  });
+}
+
+/** Calendar days from one date to another, both included. */
+function daysFromTo(from: string, to: string): number {
+  return daysBetween(from, to) + 1;
 }
 
 function grantedDays(state: CaseState): number {

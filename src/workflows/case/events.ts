@@ -3,6 +3,7 @@ import type { CaseDeadline, CaseFlags, CaseState } from './state';
 import type {
   ClosureReason,
   DiversionTarget,
+  HigherOutcome,
   NotAcceptedReason,
   Outcome,
   Procedure,
@@ -86,7 +87,23 @@ export type CaseEventBody =
   /** 督办: the petition bureau's automatic supervision notice to the unit that must act. */
   | { type: 'supervision-notice'; key: string; unitId?: string; caseOwningLeader?: string }
   | { type: 'deadline-lapsed'; key: string; dueAt: string }
-  | { type: 'escalated'; key: string; to: 'joint-conference-office' };
+  | { type: 'escalated'; key: string; to: 'joint-conference-office' }
+  | {
+      type: 'review-requested' | 'reexamination-requested';
+      bodyUnitId: string;
+      bodyName: string;
+      requestedOn: string;
+      /** The body first decides whether to accept the request (Shandong Art 43–44). */
+      acceptanceRequired: boolean;
+    }
+  | { type: 'review-request-accepted'; acceptedOn: string }
+  | { type: 'review-opinion'; outcome: HigherOutcome; opinionDocumentId: string; deliveredOn: string }
+  | { type: 'reexamination-request-accepted'; acceptedOn: string }
+  | { type: 'hearing-opened'; hearingId: string; openedOn: string }
+  | { type: 'hearing-closed'; hearingId: string; closedOn: string; days: number }
+  | { type: 'reexamination-opinion'; outcome: HigherOutcome; opinionDocumentId: string; deliveredOn: string }
+  /** The deadline's clock stands still (a hearing); it moves on with a `deadline-extended`. */
+  | { type: 'deadline-paused'; key: string };
 
 /** The dates the rule set computed for a deadline. */
 export type DeadlineDates = Pick<
@@ -96,6 +113,7 @@ export type DeadlineDates = Pick<
   | 'dueAt'
   | 'extensionDays'
   | 'lengthDays'
+  | 'pausedDays'
   | 'provisional'
   | 'calendarVersion'
   | 'warnings'

@@ -1,5 +1,5 @@
 import type { CaseEvent, CaseEventBody, DeadlineDates } from './events';
-import type { CaseDeadline, CaseState, Extension } from './state';
+import { type CaseDeadline, type CaseState, type Extension, isOpen } from './state';
 
 /**
  * Folds one event into the case. Pure and total: the workflow and the read model run the same fold, so
@@ -116,6 +116,53 @@ function applyBody(s: CaseState, e: CaseEventBody, at: string, actor: string): C
     case 'withdrawn':
       s.withdrawal = { reasonDocumentId: e.reasonDocumentId, on: e.withdrawnOn };
       return s;
+    case 'review-requested':
+    case 'reexamination-requested': {
+      const stage = { bodyUnitId: e.bodyUnitId, bodyName: e.bodyName, requestedOn: e.requestedOn };
+      if (e.type === 'review-requested') {
+        s.review = stage;
+        s.status = e.acceptanceRequired ? 'review-requested' : 'under-review';
+      } else {
+        s.reexamination = { ...stage, hearings: [] };
+        s.status = e.acceptanceRequired ? 'reexamination-requested' : 'under-reexamination';
+      }
+      return s;
+    }
+    case 'review-request-accepted':
+      if (s.review) s.review.acceptedOn = e.acceptedOn;
+      s.status = 'under-review';
+      return s;
+    case 'reexamination-request-accepted':
+      if (s.reexamination) s.reexamination.acceptedOn = e.acceptedOn;
+      s.status = 'under-reexamination';
+      return s;
+    case 'review-opinion':
+      if (s.review)
+        Object.assign(s.review, {
+          outcome: e.outcome,
+          opinionDocumentId: e.opinionDocumentId,
+          deliveredOn: e.deliveredOn,
+        });
+      // Revoked: the original unit handles the matter again (a new D5 follows from the rule set).
+      s.status = e.outcome === 'revoked' ? 'accepted' : 'reviewed';
+      if (e.outcome === 'revoked') delete s.reply;
+      return s;
+    case 'reexamination-opinion':
+      if (s.reexamination)
+        Object.assign(s.reexamination, {
+          outcome: e.outcome,
+          opinionDocumentId: e.opinionDocumentId,
+          deliveredOn: e.deliveredOn,
+        });
+      return s;
+    case 'hearing-opened':
+      s.reexamination?.hearings.push({ id: e.hearingId, openedOn: e.openedOn });
+      return s;
+    case 'hearing-closed': {
+      const hearing = s.reexamination?.hearings.find((h) => h.id === e.hearingId);
+      if (hearing) Object.assign(hearing, { closedOn: e.closedOn, days: e.days });
+      return s;
+    }
     case 'closed':
       s.status = 'closed';
       s.closure = {
@@ -147,7 +194,13 @@ function applyDeadlineEvent(s: CaseState, e: CaseEventBody, at: string): CaseSta
     case 'deadline-extended':
     case 'deadline-recomputed':
       // A moved deadline warns again before its new date (warnings already past now are not sent late).
-      updateDeadline(s, e.key, (d) => Object.assign(d, dates(e), { startedAt: at, firedWarnings: [] }));
+      updateDeadline(s, e.key, (d) =>
+        Object.assign(d, dates(e), {
+          startedAt: at,
+          firedWarnings: [],
+          status: d.status === 'paused' ? 'running' : d.status,
+        }),
+      );
       return s;
     case 'deadline-met':
       updateDeadline(s, e.key, (d) => {
@@ -155,6 +208,9 @@ function applyDeadlineEvent(s: CaseState, e: CaseEventBody, at: string): CaseSta
         d.metAt = at;
         d.late = e.late;
       });
+      return s;
+    case 'deadline-paused':
+      updateDeadline(s, e.key, (d) => (d.status = 'paused'));
       return s;
     case 'deadline-cancelled':
       updateDeadline(s, e.key, (d) => (d.status = 'cancelled'));
@@ -189,6 +245,7 @@ function dates(e: DeadlineDates): DeadlineDates {
     dueAt: e.dueAt,
     extensionDays: e.extensionDays,
     ...(e.lengthDays ? { lengthDays: e.lengthDays } : {}),
+    ...(e.pausedDays ? { pausedDays: e.pausedDays } : {}),
     provisional: e.provisional,
     calendarVersion: e.calendarVersion,
     warnings: e.warnings,
@@ -198,9 +255,7 @@ function dates(e: DeadlineDates): DeadlineDates {
 /** The deadline of that key that is still open, or else the newest one of that key. */
 function updateDeadline(s: CaseState, key: string, change: (d: CaseDeadline) => void): void {
   const candidates = s.deadlines.filter((d) => d.key === key);
-  const target =
-    candidates.find((d) => d.status === 'running' || d.status === 'overdue') ??
-    candidates[candidates.length - 1];
+  const target = candidates.find(isOpen) ?? candidates[candidates.length - 1];
   if (target) change(target);
 }
 

@@ -10,6 +10,7 @@ import type {
   DiversionTarget,
   Domain,
   NotAcceptedReason,
+  HigherOutcome,
   Outcome,
   Procedure,
   RoutingMode,
@@ -44,10 +45,34 @@ export interface CaseState {
   diversion?: { to: DiversionTarget; noticeDocumentId: string };
   notAccepted?: { by: 'bureau' | 'unit'; reason: NotAcceptedReason; noticeDocumentId?: string };
   withdrawal?: { reasonDocumentId: string; on: string };
+  /** 复查: the review by the unit one level above the handling unit. */
+  review?: HigherStage;
+  /** 复核: the re-examination by the unit one level above the review body. */
+  reexamination?: HigherStage & { hearings: Hearing[] };
   closure?: { reason: ClosureReason; on: string; deadlineKey?: string };
   deadlines: CaseDeadline[];
   /** Sequence number of the newest event folded in. */
   lastSequence: number;
+}
+
+/** A review or re-examination: who acts, when it was asked and accepted, and its opinion. */
+export interface HigherStage {
+  bodyUnitId: string;
+  bodyName: string;
+  requestedOn: string;
+  acceptedOn?: string;
+  outcome?: HigherOutcome;
+  opinionDocumentId?: string;
+  deliveredOn?: string;
+}
+
+/** 听证: a hearing during re-examination; its days are not counted in D10 (Art 36 ¶2). */
+export interface Hearing {
+  id: string;
+  openedOn: string;
+  closedOn?: string;
+  /** Calendar days not counted: from the opening day to the closing day, both included. */
+  days?: number;
 }
 
 export interface CaseFlags {
@@ -93,7 +118,8 @@ export interface Extension {
   refusalDocumentId?: string;
 }
 
-export type DeadlineStatus = 'running' | 'met' | 'overdue' | 'lapsed' | 'cancelled';
+/** `paused`: its clock stands still (a re-examination hearing); it neither warns nor expires meanwhile. */
+export type DeadlineStatus = 'running' | 'paused' | 'met' | 'overdue' | 'lapsed' | 'cancelled';
 
 /** One time limit of the case, as the rule set computed it when it started. */
 export interface CaseDeadline {
@@ -107,6 +133,8 @@ export interface CaseDeadline {
   dueDate: string;
   dueAt: string;
   extensionDays: number;
+  /** Days not counted (hearings), added to the period from its original start. */
+  pausedDays?: number;
   /** The length set for this case (D4), when the rule lets the case set it. */
   lengthDays?: number;
   provisional: boolean;
@@ -153,7 +181,7 @@ export function initialCaseState(): CaseState {
 
 /** Deadlines whose clock runs or ran out without being met: they can still be met (late). */
 export function isOpen(deadline: CaseDeadline): boolean {
-  return deadline.status === 'running' || deadline.status === 'overdue';
+  return deadline.status === 'running' || deadline.status === 'overdue' || deadline.status === 'paused';
 }
 
 export function openDeadline(state: CaseState, key: string): CaseDeadline | undefined {
@@ -165,7 +193,33 @@ export function unitActingOn(
   state: CaseState,
   deadline: Pick<CaseDeadline, 'responsible'>,
 ): string | undefined {
-  return deadline.responsible === 'petition-bureau' ? state.bureauUnitId : state.handlingUnitId;
+  switch (deadline.responsible) {
+    case 'petition-bureau':
+      return state.bureauUnitId;
+    case 'review-body':
+      return state.review?.bodyUnitId;
+    case 'reexamination-body':
+      return state.reexamination?.bodyUnitId;
+    default:
+      return state.handlingUnitId;
+  }
+}
+
+/** The unit that holds the case now: the bureau, the handling unit, or the review / re-examination body. */
+export function holderOf(state: CaseState): string | undefined {
+  switch (state.status) {
+    case 'registered':
+      return state.bureauUnitId;
+    case 'review-requested':
+    case 'under-review':
+    case 'reviewed':
+      return state.review?.bodyUnitId;
+    case 'reexamination-requested':
+    case 'under-reexamination':
+      return state.reexamination?.bodyUnitId;
+    default:
+      return state.handlingUnitId;
+  }
 }
 
 /** The earliest running deadline: what the case waits for next. */

@@ -7,15 +7,23 @@ import type { CaseStatus, Role } from './vocabulary';
  * it, whichever of the two holds it now (the bureau until it is routed), or whoever the rule set names to
  * approve an extension (the unit head; Shandong: the assigning bureau for an assigned matter).
  */
-export type Party = 'registering-bureau' | 'handling-unit' | 'case-holder' | 'extension-approver';
+export type Party =
+  | 'registering-bureau'
+  | 'handling-unit'
+  | 'case-holder'
+  | 'extension-approver'
+  | 'review-body'
+  | 'reexamination-body'
+  /** The unit the command names as the body it is recorded by (a review or re-examination request). */
+  | 'named-body';
 
 export interface Transition {
   /** Statuses the command is allowed in. */
   from: readonly CaseStatus[];
   /** Who may do it: a party of the case, acting with one of these roles. */
   by: ReadonlyArray<{ party: Party; roles: readonly Role[] }>;
-  /** The status it leads to ('same': it leaves the status as it is). */
-  to: CaseStatus | 'same';
+  /** The status it leads to ('same': it leaves the status as it is; a list: one of these, as the case decides). */
+  to: CaseStatus | 'same' | readonly CaseStatus[];
   /** The events it may emit (deadline events follow from the rule set). */
   emits: readonly CaseEventType[];
   /** Its route: POST /api/petitions/{id}/<path>. */
@@ -25,7 +33,18 @@ export interface Transition {
 
 const BUREAU = ['registrar', 'supervisor'] as const;
 const UNIT = ['handler', 'unit-head'] as const;
-const OPEN: CaseStatus[] = ['registered', 'transferred', 'objected', 'accepted', 'replied'];
+const OPEN: CaseStatus[] = [
+  'registered',
+  'transferred',
+  'objected',
+  'accepted',
+  'replied',
+  'review-requested',
+  'under-review',
+  'reviewed',
+  'reexamination-requested',
+  'under-reexamination',
+];
 
 /**
  * The transition table: one entry per command. The workflow's Updates and their validators, and the API's
@@ -138,6 +157,71 @@ export const TRANSITIONS: { readonly [T in CommandType]: Transition } = {
     emits: ['withdrawn', 'closed'],
     path: 'withdraw',
     summary: 'Record the withdrawal by the petitioner; the case ends',
+  },
+  requestReview: {
+    from: ['replied'],
+    by: [{ party: 'named-body', roles: UNIT }],
+    to: ['review-requested', 'under-review'],
+    emits: ['review-requested'],
+    path: 'review-request',
+    summary: 'Record a review request (复查) within D7, by the review body: the unit above the handling unit',
+  },
+  acceptReviewRequest: {
+    from: ['review-requested'],
+    by: [{ party: 'review-body', roles: UNIT }],
+    to: 'under-review',
+    emits: ['review-request-accepted'],
+    path: 'review-request/accept',
+    summary: 'Accept the review request within 3 working days (Shandong Art 43)',
+  },
+  reviewOpinion: {
+    from: ['under-review'],
+    by: [{ party: 'review-body', roles: UNIT }],
+    to: ['reviewed', 'accepted'],
+    emits: ['review-opinion'],
+    path: 'review-opinion',
+    summary:
+      'Give the review opinion within D8: uphold, change, or revoke and order the matter handled again',
+  },
+  requestReexamination: {
+    from: ['reviewed'],
+    by: [{ party: 'named-body', roles: UNIT }],
+    to: ['reexamination-requested', 'under-reexamination'],
+    emits: ['reexamination-requested'],
+    path: 'reexamination-request',
+    summary: 'Record a re-examination request (复核) within D9, by the unit above the review body',
+  },
+  acceptReexaminationRequest: {
+    from: ['reexamination-requested'],
+    by: [{ party: 'reexamination-body', roles: UNIT }],
+    to: 'under-reexamination',
+    emits: ['reexamination-request-accepted'],
+    path: 'reexamination-request/accept',
+    summary: 'Accept the re-examination request within 3 working days (Shandong Art 44)',
+  },
+  openHearing: {
+    from: ['under-reexamination'],
+    by: [{ party: 'reexamination-body', roles: UNIT }],
+    to: 'same',
+    emits: ['hearing-opened'],
+    path: 'hearings',
+    summary: 'Open a hearing (听证); D10 stands still until it closes (Art 36 ¶2)',
+  },
+  closeHearing: {
+    from: ['under-reexamination'],
+    by: [{ party: 'reexamination-body', roles: UNIT }],
+    to: 'same',
+    emits: ['hearing-closed'],
+    path: 'hearings/:hearingId/close',
+    summary: 'Close a hearing; D10 moves by its days, counted from the original start',
+  },
+  reexaminationOpinion: {
+    from: ['under-reexamination'],
+    by: [{ party: 'reexamination-body', roles: UNIT }],
+    to: 'closed',
+    emits: ['reexamination-opinion', 'closed'],
+    path: 'reexamination-opinion',
+    summary: 'Give the re-examination opinion within D10: the matter is final (Art 36 ¶3)',
   },
 };
 

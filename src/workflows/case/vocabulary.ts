@@ -33,9 +33,25 @@ export type Outcome = (typeof OUTCOMES)[number];
  * Where a case stands. `registered`: with the petition bureau, to be routed (D1); `transferred`: with a
  * handling unit, awaiting its acceptance decision (D2, objection window D3); `objected`: the unit objected
  * to the routing and the bureau decides; `accepted`: being handled (D5); `replied`: written reply
- * delivered, review window open (D7); `closed`: nothing further can happen.
+ * delivered, review window open (D7); `review-requested`: the review body decides whether to accept
+ * (Shandong); `under-review`: the review body (复查) prepares its opinion (D8); `reviewed`: review opinion
+ * delivered, re-examination window open (D9); `reexamination-requested`: the re-examination body decides
+ * whether to accept (Shandong); `under-reexamination`: the re-examination body (复核) prepares its opinion
+ * (D10, hearings pause it); `closed`: nothing further can happen.
  */
-export const STATUSES = ['registered', 'transferred', 'objected', 'accepted', 'replied', 'closed'] as const;
+export const STATUSES = [
+  'registered',
+  'transferred',
+  'objected',
+  'accepted',
+  'replied',
+  'review-requested',
+  'under-review',
+  'reviewed',
+  'reexamination-requested',
+  'under-reexamination',
+  'closed',
+] as const;
 export type CaseStatus = (typeof STATUSES)[number];
 
 /** Transfer (转送) or assignment with a report-back deadline (交办). */
@@ -62,6 +78,10 @@ export const NOT_ACCEPTED_REASONS = [
 export type NotAcceptedReason = (typeof NOT_ACCEPTED_REASONS)[number];
 
 export const CLOSURE_REASONS = ['window-lapsed', 'withdrawn', 'diverted', 'not-accepted', 'final'] as const;
+
+/** What a review or re-examination opinion does to the opinion below it (维持 / 变更 / 撤销并责令重新办理). */
+export const HIGHER_OUTCOMES = ['upheld', 'changed', 'revoked'] as const;
+export type HigherOutcome = (typeof HIGHER_OUTCOMES)[number];
 export type ClosureReason = (typeof CLOSURE_REASONS)[number];
 
 /** Roles a user can hold; a user acts for one unit. */

@@ -151,6 +151,11 @@ describe('petitionflow deadline / rules (in-process)', () => {
     expect(run.stdout.split('\n')[0]).toMatch(/^ID\s+VERSION\s+IN FORCE FROM\s+DEADLINES\s+TEXT$/);
     expect(run.stdout).toMatch(/national-2022 \*\s+1\.1\.0\s+2022-05-01\s+15\s+信访工作条例 \(2022\)/);
     expect(run.stdout).toMatch(/shandong-2015\s+1\.1\.0\s+2016-01-01\s+17\s+山东省信访条例 \(2015\)/);
+    expect(run.stdout).toMatch(/beijing-2006\s+1\.1\.0\s+2007-01-01\s+15\s+北京市信访条例 \(2006\)/);
+    expect(run.stdout).toMatch(/shanghai-2012\s+1\.1\.0\s+2013-04-01\s+15\s+上海市信访条例 \(2012\)/);
+    expect(run.stdout).toMatch(/henan-2012\s+1\.1\.0\s+2012-11-29\s+15\s+河南省信访条例 \(2012\)/);
+    // Header, six sets, the footnote.
+    expect(run.stdout.split('\n')).toHaveLength(8);
   });
 
   it('shows one rule set, as text or JSON', async () => {
@@ -162,7 +167,13 @@ describe('petitionflow deadline / rules (in-process)', () => {
     const json = await runInProcess(['rules', 'show', 'shandong-2015', '--json']);
     expect((JSON.parse(json.stdout) as { id: string }).id).toBe('shandong-2015');
     const list = await runInProcess(['rules', 'list', '--json']);
-    expect((JSON.parse(list.stdout) as unknown[]).length).toBe(3);
+    expect((JSON.parse(list.stdout) as unknown[]).length).toBe(6);
+    const beijing = await runInProcess(['rules', 'show', 'beijing-2006']);
+    expect(beijing.stdout).toContain('extension: handle, review, reexamine by at most 30 d in total');
+    const henan = await runInProcess(['rules', 'show', 'henan-2012']);
+    expect(henan.stdout).toMatch(/route\s+5 d\s+received-by-bureau/);
+    expect(henan.stdout).toContain('by at most 60 d in total');
+    expect(henan.stdout).toContain('(assigning-body for an assigned matter)');
   });
 
   it('refuses an unknown rule set in rules show', async () => {

@@ -102,6 +102,83 @@ const calendarDayRows: Row[] = [
   ],
   ['shandong-2015', 'handle', '2025-08-05', '2025-10-09', 'same 60 d as national (Art 42)'],
   ['shandong-2015', 'reexamine', '2025-09-01', '2025-10-09', '30 d → Wed 1 Oct → Thu 9 Oct'],
+  [
+    'beijing-2006',
+    'review',
+    '2026-05-20',
+    '2026-06-22',
+    '30 d (Art 50 ¶1): 11 d to Sun 31 May, 19 more → Fri 19 Jun, Dragon Boat to Sun 21 Jun → Mon 22 Jun',
+  ],
+  [
+    'beijing-2006',
+    'handle',
+    '2025-08-05',
+    '2025-10-09',
+    '60 d (Art 40): 26 d to 31 Aug, 30 to 30 Sep, 4 more → Sat 4 Oct, National Day to 8 Oct → Thu 9 Oct',
+  ],
+  [
+    'shanghai-2012',
+    'supervision-feedback',
+    '2025-09-01',
+    '2025-10-09',
+    '30 d (Art 41 ¶2): 29 d to 30 Sep, 1 more → Wed 1 Oct, National Day to 8 Oct → Thu 9 Oct',
+  ],
+  [
+    'shanghai-2012',
+    'supervision-feedback',
+    '2026-01-24',
+    '2026-02-24',
+    '30 d (Art 41 ¶2): 7 d to 31 Jan, 23 more → Mon 23 Feb, last day of the Spring Festival → Tue 24 Feb',
+  ],
+  [
+    'shanghai-2012',
+    'acknowledge',
+    '2026-09-25',
+    '2026-10-10',
+    '15 d (Art 35) → Sat 10 Oct, a make-up working day: no roll-forward',
+  ],
+  [
+    'shanghai-2012',
+    'handle',
+    '2026-07-11',
+    '2026-09-09',
+    '60 d (Art 37): 20 d to 31 Jul, 31 to 31 Aug, 9 more → Wed 9 Sep, an ordinary working day',
+  ],
+  [
+    'shanghai-2012',
+    'reexamine',
+    '2025-04-01',
+    '2025-05-06',
+    '30 d (Art 40 ¶1) → Thu 1 May, Labour Day to 5 May → Tue 6 May',
+  ],
+  [
+    'henan-2012',
+    'route',
+    '2025-09-28',
+    '2025-10-09',
+    '5 d (Art 26 ¶2 (一)) from the make-up Sun 28 Sep → Fri 3 Oct, National Day to 8 Oct → Thu 9 Oct',
+  ],
+  [
+    'henan-2012',
+    'object',
+    '2026-03-03',
+    '2026-03-09',
+    '5 calendar d (Art 26 ¶2 (五)) → Sun 8 Mar → Mon 9 Mar (national 5 wd would end Tue 10 Mar)',
+  ],
+  [
+    'henan-2012',
+    'handle',
+    '2026-01-20',
+    '2026-02-24',
+    '30 d (Art 26 ¶2 (二)): 11 d to 31 Jan, 19 more → Thu 19 Feb, Spring Festival to 23 Feb → Tue 24 Feb',
+  ],
+  [
+    'henan-2012',
+    'report-assigned',
+    '2026-02-01',
+    '2026-05-06',
+    '90 d (Art 26 ¶2 (三)): 27 d to 28 Feb, 31 to 31 Mar, 30 to 30 Apr, 2 more → Sat 2 May, Labour Day to 5 May → Wed 6 May',
+  ],
 ];
 
 const workingDayRows: Row[] = [
@@ -161,6 +238,13 @@ const workingDayRows: Row[] = [
     '2025-05-29',
     '2025-06-04',
     'Fri 30 May 1, 31 May–2 Jun off, 3 Jun 2, 4 Jun 3',
+  ],
+  [
+    'beijing-2006',
+    'object',
+    '2026-04-29',
+    '2026-05-09',
+    'Art 35 ¶1 (二): Thu 30 Apr 1, 1–5 May off, Wed 6 2, Thu 7 3, Fri 8 4, Sat 9 May (make-up) 5',
   ],
 ];
 
@@ -259,6 +343,14 @@ describe('dueDate on the official 2025–2026 calendar', () => {
     expect(result.warnings).toEqual([
       { daysBefore: 1, at: '2026-03-09T00:00:00+08:00', notify: ['review-body'] },
     ]);
+    // Henan route, 5 d from Fri 2026-03-06 → Wed 11 Mar; only the 1-day warning, on Tue 10 Mar.
+    expect(dueDate(getRuleSet('henan-2012'), 'route', '2026-03-06').warnings).toEqual([
+      {
+        daysBefore: 1,
+        at: '2026-03-10T00:00:00+08:00',
+        notify: ['petition-bureau', 'case-owning-leader'],
+      },
+    ]);
     // Zhejiang route, 5 wd from Fri 2026-03-06 → Fri 13 Mar; no 5-day warning is configured for it.
     expect(
       dueDate(getRuleSet('zhejiang-2016'), 'route', '2026-03-06').warnings.map((w) => w.daysBefore),
@@ -281,6 +373,91 @@ describe('extensions and pauses', () => {
     expect(result.extensionDays).toBe(extensionDays);
     expect(result.explanation.join('\n')).toContain(
       `= ${30 + (ruleSetId === 'national-2022' ? 30 : 0) + extensionDays} d`,
+    );
+  });
+
+  it.each<
+    [ruleSet: string, key: DeadlineKey, start: string, extensionDays: number, due: string, why: string]
+  >([
+    [
+      'beijing-2006',
+      'handle',
+      '2026-08-02',
+      30,
+      '2026-11-02',
+      'Art 40: 60 + 30 = 90 d → Sat 31 Oct → Mon 2 Nov',
+    ],
+    [
+      'beijing-2006',
+      'review',
+      '2026-03-02',
+      30,
+      '2026-05-06',
+      'Art 50 ¶4: 30 + 30 = 60 d, 29 d to 31 Mar, 30 to 30 Apr, 1 more → Fri 1 May, Labour Day to 5 May → Wed 6 May',
+    ],
+    [
+      'beijing-2006',
+      'reexamine',
+      '2025-08-02',
+      30,
+      '2025-10-09',
+      'Art 50 ¶4: 60 d, 29 d to 31 Aug, 30 to 30 Sep, 1 more → Wed 1 Oct, National Day to 8 Oct → Thu 9 Oct',
+    ],
+    [
+      'henan-2012',
+      'handle',
+      '2025-07-03',
+      60,
+      '2025-10-09',
+      'Art 26 ¶2 (二): 30 + 60 = 90 d, 28 d to 31 Jul, 31 to 31 Aug, 30 to 30 Sep, 1 more → Wed 1 Oct → Thu 9 Oct',
+    ],
+    [
+      'henan-2012',
+      'handle',
+      '2026-01-20',
+      15,
+      '2026-03-06',
+      '30 + 15 = 45 d, 11 d to 31 Jan, 28 to 28 Feb, 6 more → Fri 6 Mar',
+    ],
+  ])('%s %s from %s extended by %i d → %s (%s)', (ruleSetId, key, start, extensionDays, due) => {
+    const result = dueDate(getRuleSet(ruleSetId), key, start, { extensionDays });
+    expect(result.dueDate).toBe(due);
+    expect(result.provisional).toBe(false);
+    expect(result.explanation.join('\n')).toContain(
+      `${result.length} + ${extensionDays} = ${result.length + extensionDays} d`,
+    );
+  });
+
+  it('extends Beijing review and re-examination opinions by ≤ 30 d each (Art 50 ¶4), hearing time still on top', () => {
+    const beijing = getRuleSet('beijing-2006');
+    expect(() => dueDate(beijing, 'review', '2026-03-02', { extensionDays: 31 })).toThrow(
+      /31 d .*cap of 30 d/,
+    );
+    // 30 + 30 + 2 hearing days = 62 d from Sun 1 Mar 2026 → Sat 2 May, Labour Day to 5 May → Wed 6 May.
+    expect(dueDate(beijing, 'reexamine', '2026-03-01', { extensionDays: 30, pausedDays: 2 }).dueDate).toBe(
+      '2026-05-06',
+    );
+    // The Shanghai and Henan texts give the opinions no extension.
+    for (const id of ['shanghai-2012', 'henan-2012']) {
+      expect(() => dueDate(getRuleSet(id), 'review', '2026-03-02', { extensionDays: 5 })).toThrow(
+        DeadlineNotExtendableError,
+      );
+    }
+  });
+
+  it('holds Henan to 90 d in all: ≤ 60 d of extension on handle, 90 d at most for an assigned matter', () => {
+    const henan = getRuleSet('henan-2012');
+    expect(() => dueDate(henan, 'handle', '2025-07-03', { extensionDays: 61 })).toThrow(/61 d .*cap of 60 d/);
+    // The assigner may set its own period (Art 26 ¶2 (三)): 20 d from Fri 2026-09-18 → Thu 8 Oct.
+    expect(dueDate(henan, 'report-assigned', '2026-09-18', { lengthDays: 20 })).toMatchObject({
+      length: 20,
+      dueDate: '2026-10-08',
+    });
+    expect(() => dueDate(henan, 'report-assigned', '2026-09-18', { lengthDays: 91 })).toThrow(
+      expect.objectContaining({ code: 'invalid_argument' }),
+    );
+    expect(() => dueDate(henan, 'report-assigned', '2026-02-01', { extensionDays: 10 })).toThrow(
+      DeadlineNotExtendableError,
     );
   });
 

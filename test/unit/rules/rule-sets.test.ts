@@ -28,18 +28,21 @@ describe('rule sets', () => {
   const zhejiang = getRuleSet('zhejiang-2016');
   const shandong = getRuleSet('shandong-2015');
 
-  it('lists the three built-in sets, national first and default', () => {
+  it('lists the six built-in sets, national first and default', () => {
     expect(listRuleSets().map((ruleSet) => ruleSet.id)).toEqual([
       'national-2022',
       'zhejiang-2016',
       'shandong-2015',
+      'beijing-2006',
+      'shanghai-2012',
+      'henan-2012',
     ]);
     expect(DEFAULT_RULE_SET_ID).toBe('national-2022');
   });
 
   it('throws UnknownRuleSetError with its code for an unknown id', () => {
-    expect(() => getRuleSet('beijing-2006')).toThrow(UnknownRuleSetError);
-    expect(() => getRuleSet('beijing-2006')).toThrow(expect.objectContaining({ code: 'unknown_rule_set' }));
+    expect(() => getRuleSet('nowhere-2006')).toThrow(UnknownRuleSetError);
+    expect(() => getRuleSet('nowhere-2006')).toThrow(expect.objectContaining({ code: 'unknown_rule_set' }));
   });
 
   it('gives the national deadlines D1–D10 with the lengths of the 2022 text', () => {
@@ -105,6 +108,131 @@ describe('rule sets', () => {
     const keys = shandong.deadlines.map((rule) => rule.key);
     expect(keys.indexOf('accept-review')).toBe(keys.indexOf('request-review') + 1);
     expect(national.deadlines.some((rule) => rule.key === 'accept-review')).toBe(false);
+  });
+
+  /** Per deadline, the fields other than citation and note in which a set differs from the national one. */
+  function differencesFromNational(ruleSet: RuleSet): Record<string, string[]> {
+    const differences: Record<string, string[]> = {};
+    for (const rule of ruleSet.deadlines) {
+      const own = rule as Record<string, unknown>;
+      const base = national.deadlines.find((entry) => entry.key === rule.key) as
+        Record<string, unknown> | undefined;
+      const fields = [...new Set([...Object.keys(own), ...Object.keys(base ?? {})])]
+        .filter((field) => field !== 'citation' && field !== 'note')
+        .filter((field) => JSON.stringify(own[field]) !== JSON.stringify(base?.[field]))
+        .sort();
+      if (fields.length > 0) differences[rule.key] = fields;
+    }
+    return differences;
+  }
+
+  /** Each deadline a set changes, and its extension policy, cite an article of the set's own text. */
+  function expectOwnCitations(ruleSet: RuleSet): void {
+    const article = `${ruleSet.text.title} Art `;
+    for (const key of Object.keys(differencesFromNational(ruleSet))) {
+      expect(deadline(ruleSet, key).citation).toContain(article);
+    }
+    expect(ruleSet.extension.citation).toContain(article);
+  }
+
+  describe('Beijing, Shanghai and Henan', () => {
+    const beijing = getRuleSet('beijing-2006');
+    const shanghai = getRuleSet('shanghai-2012');
+    const henan = getRuleSet('henan-2012');
+
+    it('extend the national set and keep its counting, stops and expiry policies', () => {
+      for (const ruleSet of [beijing, shanghai, henan]) {
+        expect(ruleSet.extends).toBe('national-2022');
+        expect(ruleSet.version).toBe('1.1.0');
+        expect(ruleSet.counting).toEqual(national.counting);
+        expect(ruleSet.deadlines.map((rule) => rule.key)).toEqual(national.deadlines.map((rule) => rule.key));
+        for (const rule of ruleSet.deadlines) {
+          const base = deadline(national, rule.key);
+          expect({ stopsAt: rule.stopsAt, startsAt: rule.startsAt, expiry: rule.expiry }).toEqual({
+            stopsAt: base.stopsAt,
+            startsAt: base.startsAt,
+            expiry: base.expiry,
+          });
+        }
+        expectOwnCitations(ruleSet);
+      }
+    });
+
+    it('give Beijing the national lengths and ≤ 30 d extensions of the opinions (Art 40, 50)', () => {
+      expect(beijing.text).toEqual({
+        title: '北京市信访条例',
+        year: 2006,
+        source: '北京市人大常委会 2006-09-15 修订',
+        effectiveFrom: '2007-01-01',
+      });
+      expect(differencesFromNational(beijing)).toEqual({});
+      expect(beijing.extension).toMatchObject({
+        appliesTo: ['handle', 'review', 'reexamine'],
+        capDays: 30,
+        approverRole: 'unit-head',
+        petitionerToldReason: true,
+      });
+      expect(beijing.extension.citation).toMatch(/^北京市信访条例 Art 40 .*; Art 50 ¶4 /);
+      // The committee that approves the opinions' extension has no role of its own; the notes say so.
+      for (const key of ['review', 'reexamine']) {
+        expect(deadline(beijing, key).citation).toContain('北京市信访条例 Art 50');
+        expect(deadline(beijing, key).note).toContain('复查、复核委员会, Art 49');
+      }
+      expect(deadline(beijing, 'handle').citation).toBe('北京市信访条例 Art 40');
+      expect(deadline(beijing, 'supervision-feedback').note).toContain('3 working days');
+    });
+
+    it('give Shanghai a 30 d statutory supervision feedback (Art 41) and otherwise the national lengths', () => {
+      expect(shanghai.text).toMatchObject({
+        title: '上海市信访条例',
+        year: 2012,
+        effectiveFrom: '2013-04-01',
+      });
+      expect(shanghai.text.source).toContain('2018-05-24 修正');
+      expect(differencesFromNational(shanghai)).toEqual({
+        'supervision-feedback': ['kind', 'length', 'unit', 'warnings'],
+      });
+      expect(deadline(shanghai, 'supervision-feedback')).toMatchObject({
+        length: 30,
+        unit: 'calendar-days',
+        kind: 'statutory',
+        citation: expect.stringContaining('上海市信访条例 Art 41 ¶2') as unknown,
+      });
+      expect(shanghai.extension).toEqual({ ...national.extension, citation: shanghai.extension.citation });
+      expect(deadline(shanghai, 'handle').citation).toBe('上海市信访条例 Art 37');
+      expect(deadline(shanghai, 'review').citation).toBe('上海市信访条例 Art 39 ¶1');
+      expect(deadline(shanghai, 'reexamine').citation).toContain('上海市信访条例 Art 40 ¶1');
+    });
+
+    it('give Henan 5 d routing and objection, 30 d handling capped at 90 d, 90 d for assigned matters (Art 26)', () => {
+      expect(henan.text).toMatchObject({ title: '河南省信访条例', year: 2012, effectiveFrom: '2012-11-29' });
+      expect(differencesFromNational(henan)).toEqual({
+        route: ['length', 'warnings'],
+        object: ['unit'],
+        'report-assigned': ['length', 'perCaseLength'],
+        handle: ['length'],
+      });
+      expect(deadline(henan, 'route')).toMatchObject({ length: 5, unit: 'calendar-days' });
+      expect(deadline(henan, 'object')).toMatchObject({ length: 5, unit: 'calendar-days' });
+      expect(deadline(henan, 'handle')).toMatchObject({ length: 30, unit: 'calendar-days' });
+      expect(deadline(henan, 'report-assigned')).toMatchObject({
+        length: 90,
+        perCaseLength: { maxDays: 90 },
+      });
+      expect(henan.extension).toMatchObject({
+        appliesTo: ['handle'],
+        capDays: 60,
+        approverRole: 'unit-head',
+        assignedMatterApproverRole: 'assigning-body',
+      });
+      // 30 d + at most 60 d of extension = the 90 d in all of Art 26 ¶2 (二).
+      expect(deadline(henan, 'handle').length + henan.extension.capDays).toBe(90);
+      expect(deadline(henan, 'handle').citation).toBe('河南省信访条例 Art 26 ¶2 (二)');
+      expect(deadline(henan, 'review').citation).toContain('河南省信访条例 Art 27 (一)');
+      // Henan has one review only; the re-examination is the national one, and says so.
+      expect(deadline(henan, 'reexamine').citation).toBe(deadline(national, 'reexamine').citation);
+      expect(deadline(henan, 'reexamine').note).toContain('one review only');
+    });
   });
 
   it('uses only known deadline keys and cites an article for each', () => {
