@@ -1,4 +1,5 @@
 import type { Client } from '@temporalio/client';
+import { WorkflowNotFoundError } from '@temporalio/common';
 import type { Pool } from 'pg';
 import type { ListPetitionsQuery, RegisterPetitionBody } from '../api/schemas';
 import type { User } from '../db/organisation';
@@ -7,11 +8,12 @@ import {
   findLinkingCases,
   findPetition,
   listPetitions,
+  type PetitionRow,
   petitionTimeline,
   requestApplied,
 } from '../db/petitions';
-import { DEFAULT_RULE_SET_ID, getRuleSet, RulesError, toShanghaiDate } from '../rules';
-import { type CaseCommand, type CommandType, rolesFor } from '../workflows/case';
+import { casePolicyOf, DEFAULT_RULE_SET_ID, getRuleSet, RulesError, toShanghaiDate } from '../rules';
+import { type CaseCommand, type CommandType, decide, rolesFor } from '../workflows/case';
 import { commandUpdates, petitionWorkflowId } from '../workflows/messages';
 import { requireRole, seesEverything, visiblePetition } from './access';
 import { COMMAND_BUILDERS, higherBody } from './case-commands';
@@ -20,7 +22,7 @@ import { AppError, fieldError, forbidden } from './errors';
 import { detailOf, summaryOf } from './petition-views';
 import { registerPetition } from './registration';
 import type { RequestContext } from './request-context';
-import { toApiError, withTemporalDeadline } from './temporal-calls';
+import { refusalError, toApiError, withTemporalDeadline } from './temporal-calls';
 
 export interface PetitionServiceDeps {
   pool: Pool;
@@ -94,9 +96,10 @@ export class PetitionService {
     requireRole(user, rolesFor(type), `do this (${type})`);
     const row = await this.petitionFor(user, id, type);
     const docs = new RequestDocuments(this.deps.pool, id, user.login, request.requestId);
+    let command: CaseCommand | undefined;
     try {
       const body = await COMMAND_BUILDERS[type]({ ...input, user, row, pool: this.deps.pool, docs });
-      const command = {
+      command = {
         ...body,
         actor: { login: user.login, unitId: user.unitId, roles: user.roles },
         requestId: request.requestId,
@@ -106,7 +109,9 @@ export class PetitionService {
         handle.executeUpdate(commandUpdates[type], { args: [command], updateId: request.requestId }),
       );
     } catch (err) {
-      const apiError = toApiError(err, id);
+      const apiError =
+        (err instanceof WorkflowNotFoundError && command && refusalByReadModel(row, command, this.now())) ||
+        toApiError(err, id);
       if (apiError instanceof AppError && apiError.status < 500) {
         // A retry whose first attempt was applied (and closed the case, say) is answered as applied.
         if (await requestApplied(this.deps.pool, id, request.requestId)) return this.get(user, id);
@@ -133,4 +138,17 @@ export class PetitionService {
     if (!row || body?.id !== user.unitId) return visiblePetition(this.deps.pool, user, id);
     return row;
   }
+}
+
+/**
+ * Why a command is refused on a case whose workflow has ended, decided by the same case core against the
+ * read model's fold (e.g. a review request after the window lapsed: 422 with its last day, not a bare 409).
+ */
+function refusalByReadModel(row: PetitionRow, command: CaseCommand, now: Date) {
+  if (!row.caseState) return undefined;
+  const policy = casePolicyOf(getRuleSet(row.ruleSetId));
+  const decision = decide(row.caseState, command, { today: toShanghaiDate(now), policy });
+  return decision.ok
+    ? undefined
+    : refusalError(decision.refusal.code, decision.refusal.message, decision.refusal.field);
 }

@@ -31,25 +31,30 @@ export function refusalOf(err: unknown): ApplicationFailure | undefined {
   return undefined;
 }
 
+/** The API error for a refusal of the case core (or of the workflow shell). */
+export function refusalError(code: RefusalCode, message: string, field?: string): AppError {
+  switch (code) {
+    case 'retry_later':
+      return new AppError(503, 'registration_in_progress', message);
+    case 'transition_not_allowed':
+      return new AppError(409, 'transition_not_allowed', message);
+    case 'not_responsible':
+      return forbidden(message);
+    case 'not_found':
+      return new AppError(404, 'not_found', message);
+    case 'deadline_passed':
+      return new AppError(422, 'deadline_passed', message);
+    case 'invalid_argument':
+      return fieldError(field ?? 'body', message);
+  }
+}
+
 /** Turns the workflow's refusals and Temporal's failures into API errors. */
 export function toApiError(err: unknown, petitionId: string): unknown {
   const refusal = refusalOf(err);
   if (refusal) {
     const field = (refusal.details?.[0] as { field?: string } | undefined)?.field;
-    switch (refusal.type as RefusalCode) {
-      case 'retry_later':
-        return new AppError(503, 'registration_in_progress', refusal.message);
-      case 'transition_not_allowed':
-        return new AppError(409, 'transition_not_allowed', refusal.message);
-      case 'not_responsible':
-        return forbidden(refusal.message);
-      case 'not_found':
-        return new AppError(404, 'not_found', refusal.message);
-      case 'deadline_passed':
-        return new AppError(422, 'deadline_passed', refusal.message);
-      case 'invalid_argument':
-        return fieldError(field ?? 'body', refusal.message);
-    }
+    return refusalError(refusal.type as RefusalCode, refusal.message, field);
   }
   if (err instanceof WorkflowNotFoundError) {
     return new AppError(409, 'transition_not_allowed', `Petition ${petitionId} is closed`);

@@ -5,9 +5,9 @@ import { createActivities } from '../../src/activities';
 import { createPool } from '../../src/db/pool';
 import { insertPetition } from '../../src/db/petitions';
 import { addDays } from '../../src/rules/dates';
-import { dueDate, getRuleSet, toShanghaiDate } from '../../src/rules';
+import { casePolicyOf, dueDate, getRuleSet, toShanghaiDate } from '../../src/rules';
 import { addSearchAttributes } from '../../src/temporal/search-attributes';
-import type { Actor, CaseCommandBody, CommandType } from '../../src/workflows/case';
+import { type Actor, type CaseCommandBody, type CommandType, decide } from '../../src/workflows/case';
 import {
   commandUpdates,
   PETITION_WORKFLOW_TYPE,
@@ -238,4 +238,95 @@ it('warns before D4 of an assigned matter and issues a supervision notice when i
   ]);
   expect(projection[0].overdue).toBe(true);
   await saveHistoryIfRequested(c.handle, 'case-assigned-overdue');
+});
+
+const cityHousing: Actor = { login: 'city-handler', unitId: 'yunzhou-housing', roles: ['handler'] };
+const provinceHousing: Actor = { login: 'province-handler', unitId: 'dongling-housing', roles: ['handler'] };
+const reviewBody = { bodyUnitId: cityHousing.unitId, bodyName: '云州市住房和城乡建设局' };
+const reexaminationBody = { bodyUnitId: provinceHousing.unitId, bodyName: '东岭省住房和城乡建设厅' };
+
+async function repliedCase() {
+  const c = await startCase();
+  await c.run(registrar, route);
+  await c.run(handler, { type: 'accept', procedure: 'normal' });
+  await c.run(handler, { type: 'reply', outcome: 'not-supported', opinionDocumentId: 'opinion-1' });
+  return c;
+}
+
+const serverToday = async () => toShanghaiDate(new Date(await env.currentTimeMs()));
+
+it('runs reply → review → re-examination with a 12-day hearing → final over months of simulated time', async () => {
+  const started = Date.now();
+  const c = await repliedCase();
+  await env.sleep('10 days');
+  await c.run(cityHousing, { type: 'requestReview', ...reviewBody });
+  const requestedOn = await serverToday();
+  expect((await c.deadline('review'))?.dueDate).toBe(dueDate(national, 'review', requestedOn).dueDate);
+  await env.sleep('20 days');
+  await c.run(cityHousing, { type: 'reviewOpinion', outcome: 'upheld', opinionDocumentId: 'review-1' });
+  const deliveredOn = await serverToday();
+  expect((await c.deadline('request-reexamination'))?.dueDate).toBe(
+    dueDate(national, 'request-reexamination', deliveredOn).dueDate,
+  );
+  await env.sleep('10 days');
+  await c.run(provinceHousing, { type: 'requestReexamination', ...reexaminationBody });
+  const reexaminationOn = await serverToday();
+  await env.sleep('7 days');
+  await c.run(provinceHousing, { type: 'openHearing' });
+  await env.sleep('11 days');
+  expect((await c.deadline('reexamine'))?.status).toBe('paused');
+  await c.run(provinceHousing, { type: 'closeHearing', hearingId: 'hearing-1' });
+  const reexamine = (await c.deadline('reexamine'))!;
+  expect(reexamine).toMatchObject({
+    status: 'running',
+    pausedDays: 12,
+    dueDate: dueDate(national, 'reexamine', reexaminationOn, { pausedDays: 12 }).dueDate,
+  });
+  await env.sleep('10 days');
+  await c.run(provinceHousing, {
+    type: 'reexaminationOpinion',
+    outcome: 'upheld',
+    opinionDocumentId: 'final-1',
+  });
+  await c.handle.result();
+  const { rows } = await pool.query('SELECT status, closed_reason FROM petitions WHERE id = $1', [
+    c.petitionId,
+  ]);
+  expect(rows[0]).toEqual({ status: 'closed', closed_reason: 'final' });
+  console.log(`review chain on simulated time: ${Date.now() - started} ms of wall time`);
+  await saveHistoryIfRequested(c.handle, 'case-review-chain-timers');
+});
+
+it('refuses a review request after D7 with the date the window ended', async () => {
+  const c = await repliedCase();
+  const window = (await c.deadline('request-review'))!;
+  await env.sleep('31 days');
+  expect((await c.state()).closure).toMatchObject({ reason: 'window-lapsed', deadlineKey: 'request-review' });
+  // The workflow has ended; the API then decides the refusal on the read model (422 naming the last day).
+  await expect(c.run(cityHousing, { type: 'requestReview', ...reviewBody })).rejects.toThrow(/not found/);
+  const { rows } = await pool.query('SELECT case_state FROM petitions WHERE id = $1', [c.petitionId]);
+  const policy = casePolicyOf(national);
+  const command = { type: 'requestReview', ...reviewBody, actor: cityHousing } as const;
+  expect(decide(rows[0].case_state, command, { today: await serverToday(), policy })).toEqual({
+    ok: false,
+    refusal: expect.objectContaining({
+      code: 'deadline_passed',
+      message: expect.stringContaining(window.dueDate),
+    }),
+  });
+});
+
+it('warns before D8 and sends the supervision notice to the review body when it passes', async () => {
+  const c = await repliedCase();
+  await c.run(cityHousing, { type: 'requestReview', ...reviewBody });
+  await env.sleep('32 days');
+  const rows = await c.events('review');
+  expect(rows.map((r) => r.type)).toEqual([
+    'deadline-started',
+    'deadline-warning',
+    'deadline-warning',
+    'deadline-overdue',
+    'supervision-notice',
+  ]);
+  expect(rows[4]!.data).toMatchObject({ key: 'review', unitId: cityHousing.unitId });
 });

@@ -32,6 +32,15 @@ const accept = (...events: CaseEventBody[]): Decision => ({ ok: true, events });
  */
 export function decide(state: CaseState, command: CaseCommand, ctx: DecideContext): Decision {
   const entry = TRANSITIONS[command.type];
+  const lapsed = entry.window
+    ? state.deadlines.find((d) => d.key === entry.window && d.status === 'lapsed')
+    : undefined;
+  if (lapsed && state.closure?.deadlineKey === lapsed.key) {
+    return refuse(
+      'deadline_passed',
+      `The window to request this (${lapsed.key}) ended on ${lapsed.dueDate}; the case is closed`,
+    );
+  }
   if (!entry.from.includes(state.status)) {
     return refuse(
       'transition_not_allowed',
@@ -465,14 +474,14 @@ function requestHigher(
   deliveredOn: string | undefined,
 ): Decision {
   const receivedOn = c.receivedOn ?? ctx.today;
+  const from = deliveredOn ?? state.receivedOn;
+  if (receivedOn < from || receivedOn > ctx.today) {
+    return refuse('invalid_argument', `must be between ${from} and today ${ctx.today}`, 'receivedOn');
+  }
   const window = state.deadlines.filter((d) => d.key === windowKey).pop();
   if (!window || !runsOn(window, receivedOn)) {
     const ended = window ? ` ended on ${window.dueDate} (due ${window.dueAt})` : ' is not open';
     return refuse('deadline_passed', `The window to request this (${windowKey})${ended}`);
-  }
-  const from = deliveredOn ?? state.receivedOn;
-  if (receivedOn < from || receivedOn > ctx.today) {
-    return refuse('invalid_argument', `must be between ${from} and today ${ctx.today}`, 'receivedOn');
   }
   const acceptanceKey = windowKey === 'request-review' ? 'accept-review' : 'accept-reexamination';
   return accept({

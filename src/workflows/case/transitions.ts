@@ -26,6 +26,8 @@ export interface Transition {
   to: CaseStatus | 'same' | readonly CaseStatus[];
   /** The events it may emit (deadline events follow from the rule set). */
   emits: readonly CaseEventType[];
+  /** The petitioner's window it must come within: once that lapsed, the refusal names its last day. */
+  window?: string;
   /** Its route: POST /api/petitions/{id}/<path>. */
   path: string;
   summary: string;
@@ -163,6 +165,7 @@ export const TRANSITIONS: { readonly [T in CommandType]: Transition } = {
     by: [{ party: 'named-body', roles: UNIT }],
     to: ['review-requested', 'under-review'],
     emits: ['review-requested'],
+    window: 'request-review',
     path: 'review-request',
     summary: 'Record a review request (复查) within D7, by the review body: the unit above the handling unit',
   },
@@ -188,6 +191,7 @@ export const TRANSITIONS: { readonly [T in CommandType]: Transition } = {
     by: [{ party: 'named-body', roles: UNIT }],
     to: ['reexamination-requested', 'under-reexamination'],
     emits: ['reexamination-requested'],
+    window: 'request-reexamination',
     path: 'reexamination-request',
     summary: 'Record a re-examination request (复核) within D9, by the unit above the review body',
   },

@@ -152,3 +152,14 @@ it('has the review body accept the request within 3 working days in Shandong (Ar
   expect(driver.state).toMatchObject({ status: 'under-review', review: { acceptedOn: '2026-08-12' } });
   expect(driver.deadline('accept-review')?.status).toBe('met');
 });
+
+it('names the last day of a lapsed review window when a request comes after the case closed', async () => {
+  const driver = await replied();
+  while (driver.state.status !== 'closed') await driver.fireNextAlarm();
+  expect(await driver.run(city, review)).toEqual({
+    refusal: expect.objectContaining({
+      code: 'deadline_passed',
+      message: expect.stringContaining('2026-08-19'),
+    }),
+  });
+});
