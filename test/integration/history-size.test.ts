@@ -32,3 +32,21 @@ it('keeps a lifecycle with an extension under 100 history events and 50 KB', asy
   expect(events).toBeLessThan(100);
   expect(bytes).toBeLessThan(50 * 1024);
 });
+
+it('prints the history of a whole chain to a final re-examination opinion (the review chain stays in one workflow)', async () => {
+  const flow = new PetitionFlow(app);
+  const id = await flow.accepted();
+  await flow.post('handler', id, 'reply', { outcome: 'not-supported', opinion: '不予支持。' });
+  await flow.post('city-handler', id, 'review-request', {});
+  await flow.post('city-head', id, 'review-opinion', { outcome: 'upheld', opinion: '维持。' });
+  await flow.post('province-handler', id, 'reexamination-request', {});
+  await flow.post('province-handler', id, 'hearings', {});
+  await flow.post('province-handler', id, 'hearings/hearing-1/close', {});
+  await flow.post('province-head', id, 'reexamination-opinion', { outcome: 'upheld', opinion: '维持。' });
+  const history = await app.client.workflow.getHandle(petitionWorkflowId(id)).fetchHistory();
+  const bytes = Buffer.byteLength(historyToJSON(history));
+  console.log(
+    `history of register → … → reply → review → re-examination with a hearing → final: ${history.events?.length} events, ${(bytes / 1024).toFixed(1)} KB`,
+  );
+  expect(history.events?.length).toBeLessThan(200);
+});
