@@ -88,7 +88,7 @@ export function registerServeCommands(program: Command): void {
         say(
           `Temporal      ${infra.temporalAddress}   PostgreSQL ${infra.databaseUrl.replace(/:[^:@/]+@/, ':***@')}`,
         );
-        say('Demo users: registrar, supervisor, handler, unit-head, hr-handler, jco, admin');
+        say(`Demo users: ${DEMO_ORGANISATION.users.map((u) => u.login).join(', ')}`);
         say('Get a token:  npx petitionflow token --user registrar   (then: Authorization: Bearer <token>)');
         say('Stop with Ctrl-C; data stays in .data/ for the next start.');
       } catch (err) {
