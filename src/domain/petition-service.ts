@@ -132,6 +132,9 @@ export class PetitionService {
       type === 'requestReview' ? 'review' : type === 'requestReexamination' ? 're-examination' : undefined;
     if (!stage) return visiblePetition(this.deps.pool, user, id);
     const row = await findPetition(this.deps.pool, id);
+    // Only while the case waits for that request; otherwise the body above is no party yet.
+    if (row?.status !== (stage === 'review' ? 'replied' : 'reviewed'))
+      return visiblePetition(this.deps.pool, user, id);
     const below = stage === 'review' ? row?.handlingUnitId : row?.caseState?.review?.bodyUnitId;
     const body =
       row && below ? await higherBody(this.deps.pool, below, stage).catch(() => undefined) : undefined;

@@ -53,9 +53,10 @@ it('runs reply → review → re-examination with a hearing → final, and refus
   });
   expect(byOriginal.status).toBe(403);
   expect((await app.request('hr-handler', 'GET', `/api/petitions/${id}`)).status).toBe(404);
+  // The re-examination body is no party before the review opinion: it does not learn of the case.
   expect(
     (await app.request('province-handler', 'POST', `/api/petitions/${id}/reexamination-request`, {})).status,
-  ).toBe(409);
+  ).toBe(404);
 
   const reviewed = await flow.post('city-head', id, 'review-opinion', {
     outcome: 'upheld',

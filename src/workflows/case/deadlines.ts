@@ -140,7 +140,7 @@ export function planDeadlines(
     }
     if (event.type === 'hearing-opened') {
       for (const d of open.values()) {
-        if (d.status === 'running' && isPausable(policy, d.key))
+        if ((d.status === 'running' || d.status === 'overdue') && isPausable(policy, d.key))
           stops.push({ type: 'deadline-paused', key: d.key });
       }
     }
@@ -198,9 +198,11 @@ function isPausable(policy: CasePolicy, key: string): boolean {
   return policy.deadlines.some((r) => r.key === key && r.pausable);
 }
 
-function approvedDays(state: CaseState, key: string): number {
+/** Days granted to the open deadline of a key: extensions of an earlier one (before a re-handling) do not count. */
+export function approvedDays(state: CaseState, key: string): number {
+  const since = state.deadlines.filter((d) => d.key === key && isOpen(d)).pop()?.startDate ?? '';
   return state.extensions
-    .filter((x) => x.deadlineKey === key && x.status === 'approved')
+    .filter((x) => x.deadlineKey === key && x.status === 'approved' && x.requestedOn >= since)
     .reduce((sum, x) => sum + x.days, 0);
 }
 

@@ -1,3 +1,4 @@
+import { instantMs } from '../clock';
 import type { CaseEvent, CaseEventBody, DeadlineDates } from './events';
 import { type CaseDeadline, type CaseState, type Extension, isOpen } from './state';
 
@@ -145,7 +146,11 @@ function applyBody(s: CaseState, e: CaseEventBody, at: string, actor: string): C
         });
       // Revoked: the original unit handles the matter again (a new D5 follows from the rule set).
       s.status = e.outcome === 'revoked' ? 'accepted' : 'reviewed';
-      if (e.outcome === 'revoked') delete s.reply;
+      if (e.outcome === 'revoked') {
+        // Handled again from the day the order reached the unit.
+        delete s.reply;
+        s.acceptedOn = e.deliveredOn;
+      }
       return s;
     case 'reexamination-opinion':
       if (s.reexamination)
@@ -198,7 +203,11 @@ function applyDeadlineEvent(s: CaseState, e: CaseEventBody, at: string): CaseSta
         Object.assign(d, dates(e), {
           startedAt: at,
           firedWarnings: [],
-          status: d.status === 'paused' ? 'running' : d.status,
+          // Moved past its new date's reach again: it runs (an overdue one that now lies ahead, too).
+          status:
+            d.status === 'paused' || (d.status === 'overdue' && instantMs(e.dueAt) > instantMs(at))
+              ? 'running'
+              : d.status,
         }),
       );
       return s;

@@ -1,5 +1,6 @@
 import type { Actor } from './commands';
 import { accept, refuse, runsOn, outsideDates, type RuleMap } from './decision';
+import { approvedDays } from './deadlines';
 import { type CaseState, openDeadline } from './state';
 
 /** The first-instance procedures: routing, objection, acceptance, case owner, extensions, reply, withdrawal. */
@@ -166,7 +167,7 @@ export const FIRST_INSTANCE_RULES = {
     if (state.extensions.some((x) => x.status === 'pending')) {
       return refuse('transition_not_allowed', 'An extension request is already waiting for a decision');
     }
-    const granted = grantedDays(state);
+    const granted = approvedDays(state, deadline.key);
     if (!policy.multipleGrants && granted > 0) {
       return refuse('transition_not_allowed', `${ctx.policy.ruleSetId} allows one extension only`);
     }
@@ -197,7 +198,7 @@ export const FIRST_INSTANCE_RULES = {
         `${checked.deadlineKey} has expired; an extension is approved before it does`,
       );
     }
-    if (grantedDays(state) + checked.days > ctx.policy.extension.capDays) {
+    if (approvedDays(state, checked.deadlineKey) + checked.days > ctx.policy.extension.capDays) {
       return refuse('invalid_argument', `would exceed the cap of ${ctx.policy.extension.capDays} d`, 'days');
     }
     return accept(
@@ -244,10 +245,6 @@ export const FIRST_INSTANCE_RULES = {
     );
   },
 } satisfies Partial<RuleMap>;
-
-function grantedDays(state: CaseState): number {
-  return state.extensions.filter((x) => x.status === 'approved').reduce((sum, x) => sum + x.days, 0);
-}
 
 function pendingExtension(state: CaseState, id: string, actor: Actor) {
   const extension = state.extensions.find((x) => x.id === id);

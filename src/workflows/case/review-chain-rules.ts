@@ -1,4 +1,4 @@
-import { daysBetween } from '../../rules/dates';
+import { addDays, daysBetween } from '../../rules/dates';
 import {
   accept,
   type DecideContext,
@@ -53,8 +53,18 @@ export const REVIEW_CHAIN_RULES = {
     if (hearings.some((h) => !h.closedOn))
       return refuse('transition_not_allowed', 'A hearing is open already');
     const openedOn = c.openedOn ?? ctx.today;
-    const earliest = state.reexamination?.requestedOn ?? state.receivedOn;
-    const outside = outsideDates('openedOn', openedOn, earliest, ctx.today, 'the request date');
+    // Hearings do not overlap: a day is not counted twice.
+    const lastClosed = hearings[hearings.length - 1]?.closedOn;
+    const earliest = lastClosed
+      ? addDays(lastClosed, 1)
+      : (state.reexamination?.requestedOn ?? state.receivedOn);
+    const outside = outsideDates(
+      'openedOn',
+      openedOn,
+      earliest,
+      ctx.today,
+      lastClosed ? 'the day after the last hearing' : 'the request date',
+    );
     if (outside) return outside;
     return accept({ type: 'hearing-opened', hearingId: `hearing-${hearings.length + 1}`, openedOn });
   },

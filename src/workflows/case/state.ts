@@ -217,6 +217,14 @@ export function holderOf(state: CaseState): string | undefined {
     case 'reexamination-requested':
     case 'under-reexamination':
       return state.reexamination?.bodyUnitId;
+    case 'closed':
+      // Whoever acted last: the re-examination body, a review body whose opinion stood, or the unit.
+      return (
+        state.reexamination?.bodyUnitId ??
+        (state.review && state.review.outcome !== 'revoked' ? state.review.bodyUnitId : undefined) ??
+        state.handlingUnitId ??
+        state.bureauUnitId
+      );
     default:
       return state.handlingUnitId;
   }

@@ -110,7 +110,8 @@ export const TRANSITIONS: { readonly [T in CommandType]: Transition } = {
     summary: 'Switch from the simplified to the normal procedure (D5 from the acceptance date)',
   },
   setCaseOwner: {
-    from: OPEN,
+    // The original unit can read the case during review, not act on it.
+    from: ['registered', 'transferred', 'objected', 'accepted', 'replied'],
     by: [
       { party: 'registering-bureau', roles: ['supervisor'] },
       { party: 'handling-unit', roles: ['unit-head'] },

@@ -1,3 +1,4 @@
+import { holderOf } from '../../../src/workflows/case';
 import { actors, CaseDriver } from '../../support/case-engine';
 
 /**
@@ -161,5 +162,92 @@ it('names the last day of a lapsed review window when a request comes after the 
       code: 'deadline_passed',
       message: expect.stringContaining('2026-08-19'),
     }),
+  });
+});
+
+describe('edges of the chain found in review', () => {
+  async function underReexamination() {
+    const driver = await replied();
+    driver.today = '2026-08-10';
+    await driver.ok(city, review);
+    driver.today = '2026-09-04';
+    await driver.ok(city, { type: 'reviewOpinion', outcome: 'upheld', opinionDocumentId: 'r' });
+    driver.today = '2026-09-21';
+    await driver.ok(province, reexamination);
+    return driver;
+  }
+
+  it('refuses overlapping hearings and adds up the days of successive ones', async () => {
+    const driver = await underReexamination();
+    driver.today = '2026-09-25';
+    await driver.ok(province, { type: 'openHearing', openedOn: '2026-09-22' });
+    await driver.ok(province, { type: 'closeHearing', hearingId: 'hearing-1' }); // 22–25 Sep: 4 days
+    expect(await driver.run(province, { type: 'openHearing', openedOn: '2026-09-25' })).toEqual({
+      refusal: expect.objectContaining({ field: 'openedOn' }),
+    });
+    driver.today = '2026-09-29';
+    await driver.ok(province, { type: 'openHearing', openedOn: '2026-09-26' });
+    await driver.ok(province, { type: 'closeHearing', hearingId: 'hearing-2' }); // 26–29 Sep: 4 days
+    expect(driver.deadline('reexamine')?.pausedDays).toBe(4 + 4);
+  });
+
+  it('lets a hearing recorded after D10 passed move it ahead again', async () => {
+    const driver = await underReexamination();
+    while (driver.deadline('reexamine')?.status === 'running') await driver.fireNextAlarm();
+    expect(driver.deadline('reexamine')?.status).toBe('overdue');
+    await driver.ok(province, { type: 'openHearing', openedOn: '2026-10-01' });
+    expect(driver.deadline('reexamine')?.status).toBe('paused');
+    driver.today = '2026-10-30';
+    await driver.ok(province, { type: 'closeHearing', hearingId: 'hearing-1' });
+    // 30 + 30 days from 21 Sep → 20 Nov, ahead of today: it runs again.
+    expect(driver.deadline('reexamine')).toMatchObject({
+      status: 'running',
+      pausedDays: 30,
+      dueDate: '2026-11-20',
+    });
+  });
+
+  it('starts a re-handling afresh: earlier extensions do not count and the reply is not dated before the order', async () => {
+    const driver = await new CaseDriver('national-2022', '2026-05-25').register();
+    await driver.ok(registrar, route);
+    driver.today = '2026-06-01';
+    await driver.ok(handler, { type: 'accept', procedure: 'normal' });
+    await driver.ok(handler, { type: 'requestExtension', days: 30, reasonDocumentId: 'x' });
+    await driver.ok(actors.head, { type: 'approveExtension', extensionId: 'ext-1' });
+    driver.today = '2026-07-20';
+    await driver.ok(handler, { type: 'reply', outcome: 'not-supported', opinionDocumentId: 'o' });
+    driver.today = '2026-08-10';
+    await driver.ok(city, review);
+    expect(
+      await driver.run(actors.head, {
+        type: 'setCaseOwner',
+        leader: 'l',
+        handler: 'handler',
+        targetDate: '2026-12-31',
+        taskDocumentId: 't',
+      }),
+    ).toEqual({
+      refusal: expect.objectContaining({ code: 'transition_not_allowed' }),
+    });
+    await driver.ok(city, { type: 'reviewOpinion', outcome: 'revoked', opinionDocumentId: 'r' });
+    expect(
+      await driver.run(handler, {
+        type: 'reply',
+        outcome: 'supported',
+        opinionDocumentId: 'o2',
+        deliveredOn: '2026-07-21',
+      }),
+    ).toEqual({
+      refusal: expect.objectContaining({ field: 'deliveredOn' }),
+    });
+    await driver.ok(handler, { type: 'requestExtension', days: 30, reasonDocumentId: 'y' });
+    await driver.ok(actors.head, { type: 'approveExtension', extensionId: 'ext-2' });
+    expect(driver.deadline('handle')).toMatchObject({ startDate: '2026-08-10', extensionDays: 30 });
+  });
+
+  it('names the last acting body on a final case', async () => {
+    const driver = await underReexamination();
+    await driver.ok(province, { type: 'reexaminationOpinion', outcome: 'upheld', opinionDocumentId: 'f' });
+    expect(holderOf(driver.state)).toBe('province-housing');
   });
 });
