@@ -8,6 +8,7 @@ import { PetitionService } from '../domain/petition-service';
 import { authenticate } from './authentication';
 import { errorHandler, unknownRoute } from './errors';
 import { idempotency } from './idempotency';
+import { inputHygiene } from './input-hygiene';
 import { buildOpenApiDocument } from './openapi';
 import { petitionRoutes } from './routes/petitions';
 
@@ -65,7 +66,7 @@ export function createApp(deps: AppDeps): Express {
     // The petitioner key is salted with the deployment's secret: stable across restarts, unknown outside.
     identitySalt: deps.authSecret,
   });
-  app.use('/api', authenticate(deps.pool, deps.authSecret), idempotency(deps.pool));
+  app.use('/api', inputHygiene, authenticate(deps.pool, deps.authSecret), idempotency(deps.pool));
   app.use('/api/petitions', petitionRoutes(petitions));
 
   app.use(unknownRoute);

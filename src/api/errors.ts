@@ -21,6 +21,14 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       apiError = new AppError(400, 'malformed_json', 'The request body is not valid JSON');
     } else if (err?.type === 'entity.too.large') {
       apiError = new AppError(413, 'payload_too_large', 'The request body is too large');
+    } else if (clientErrorStatus(err)) {
+      // Body parsing and routing refuse requests themselves (charset, encoding, broken gzip, bad escapes).
+      const status = clientErrorStatus(err)!;
+      apiError = new AppError(
+        status,
+        status === 415 ? 'unsupported_media_type' : 'bad_request',
+        status === 415 ? 'Send JSON in UTF-8, uncompressed or gzip/deflate' : 'The request cannot be read',
+      );
     } else if (isDependencyUnavailable(err)) {
       logger.warn({ err, method: req.method, path: req.path }, 'dependency unavailable');
       apiError = new AppError(
@@ -51,6 +59,12 @@ const UNREACHABLE_CODES = new Set([
   '08006',
   '08001',
 ]);
+
+/** The 4xx status an HTTP library attached to its error, if any. */
+function clientErrorStatus(err: unknown): number | undefined {
+  const status = (err as { status?: unknown; statusCode?: unknown } | null)?.status;
+  return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
+}
 
 /** Temporal or PostgreSQL down: the client may retry (with its Idempotency-Key), nothing is lost. */
 function isDependencyUnavailable(err: unknown): boolean {

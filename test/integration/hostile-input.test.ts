@@ -1,0 +1,107 @@
+import http from 'node:http';
+import zlib from 'node:zlib';
+import { mintToken } from '../../src/auth/tokens';
+import { startTestApp, TEST_AUTH_SECRET, type TestApp, validRegistration } from '../support/harness';
+
+/** Input that a client may send by mistake or on purpose: a 4xx with a code, never a 500. */
+let app: TestApp;
+let token: string;
+
+beforeAll(async () => {
+  app = await startTestApp('hostile-input');
+  token = await mintToken(TEST_AUTH_SECRET, 'registrar');
+});
+
+afterAll(async () => {
+  await app?.stop();
+});
+
+/** A raw request, so that headers and bytes are exactly as given (fetch would normalise them). */
+function raw(method: string, path: string, headers: Record<string, string>, body?: Buffer | string) {
+  const url = new URL(app.baseUrl);
+  return new Promise<{ status: number; body: any }>((resolve, reject) => {
+    const request = http.request(
+      {
+        host: url.hostname,
+        port: url.port,
+        method,
+        path,
+        headers: { authorization: `Bearer ${token}`, ...headers },
+      },
+      (response) => {
+        let text = '';
+        response.on('data', (chunk) => (text += chunk));
+        response.on('end', () =>
+          resolve({ status: response.statusCode ?? 0, body: text ? JSON.parse(text) : undefined }),
+        );
+      },
+    );
+    request.on('error', reject);
+    if (body !== undefined) request.write(body);
+    request.end();
+  });
+}
+
+const json = { 'content-type': 'application/json' };
+
+it.each([
+  ['NUL in a query parameter', 'GET', '/api/petitions?unit=a%00b', {}, undefined],
+  ['malformed percent-encoding in the path', 'GET', '/api/petitions/%E0%A4%A', {}, undefined],
+  [
+    'an unknown charset',
+    'POST',
+    '/api/petitions',
+    { 'content-type': 'application/json; charset=klingon' },
+    '{}',
+  ],
+  [
+    'a charset that is not UTF-8',
+    'POST',
+    '/api/petitions',
+    { 'content-type': 'application/json; charset=latin1' },
+    '{}',
+  ],
+  ['a bogus Content-Encoding', 'POST', '/api/petitions', { ...json, 'content-encoding': 'bogus' }, '{}'],
+  [
+    'gzip that is not gzip',
+    'POST',
+    '/api/petitions',
+    { ...json, 'content-encoding': 'gzip' },
+    'not gzip at all',
+  ],
+  [
+    'JSON nested 5 000 levels with an Idempotency-Key',
+    'POST',
+    '/api/petitions',
+    { ...json, 'idempotency-key': `deep-${Date.now()}` },
+    `${'['.repeat(5000)}${']'.repeat(5000)}`,
+  ],
+  [
+    'a lone surrogate in the petitioner’s name',
+    'POST',
+    '/api/petitions',
+    json,
+    JSON.stringify({ ...validRegistration(), petitioner: { name: 'x' } }).replace(
+      '"name":"x"',
+      '"name":"\\ud800"',
+    ),
+  ],
+  [
+    'NUL in a text field',
+    'POST',
+    '/api/petitions',
+    json,
+    JSON.stringify({ ...validRegistration(), subject: 'a\u0000b' }),
+  ],
+])('answers %s with a 4xx and a code', async (_what, method, path, headers, body) => {
+  const response = await raw(method, path, headers as Record<string, string>, body as string | undefined);
+  expect(response.status).toBeGreaterThanOrEqual(400);
+  expect(response.status).toBeLessThan(500);
+  expect(response.body.error.code).toEqual(expect.any(String));
+});
+
+it('still accepts a body that really is gzip', async () => {
+  const body = zlib.gzipSync(JSON.stringify(validRegistration()));
+  const response = await raw('POST', '/api/petitions', { ...json, 'content-encoding': 'gzip' }, body);
+  expect(response.status).toBe(201);
+});
