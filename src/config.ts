@@ -21,7 +21,16 @@ export const ConfigSchema = z.object({
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('petitions'),
   API_PORT: port.default(3000),
   /** Secret that signs bearer tokens (HS256). Required once DATABASE_URL points at a real database. */
-  AUTH_SECRET: z.string().min(32, 'AUTH_SECRET must be at least 32 characters').optional(),
+  AUTH_SECRET: z
+    .string()
+    .min(32, 'AUTH_SECRET must be at least 32 characters')
+    .refine((secret) => estimatedEntropyBits(secret) >= 128, {
+      message:
+        'AUTH_SECRET is too predictable: use at least 128 bits of randomness (e.g. `openssl rand -hex 32`)',
+    })
+    .optional(),
+  /** Where the API listens; `npm start` keeps it on the loopback interface unless told otherwise. */
+  API_HOST: z.string().min(1).optional(),
   /** Where the embedded servers keep their data. */
   DATA_DIR: z.string().default('.data'),
   EMBEDDED_PG_PORT: port.default(5433),
@@ -33,6 +42,15 @@ export const ConfigSchema = z.object({
 });
 
 export type Config = z.infer<typeof ConfigSchema> & { dataDir: string };
+
+/** A conservative estimate of a string's randomness: its length times its per-character Shannon entropy. */
+export function estimatedEntropyBits(value: string): number {
+  const counts = new Map<string, number>();
+  for (const char of value) counts.set(char, (counts.get(char) ?? 0) + 1);
+  let perChar = 0;
+  for (const count of counts.values()) perChar -= (count / value.length) * Math.log2(count / value.length);
+  return perChar * value.length;
+}
 
 export class ConfigError extends Error {}
 

@@ -22,10 +22,14 @@ export interface AppDeps {
 
 const READINESS_TIMEOUT_MS = 3_000;
 
-function check(probe: Promise<unknown>): Promise<string> {
+/** 'ok' or 'unavailable': the reason goes to the log, not to whoever asks (it may name hosts and users). */
+function check(probe: Promise<unknown>, logger: Logger, what: string): Promise<string> {
   return probe.then(
     () => 'ok',
-    (err: Error) => err.message,
+    (err: unknown) => {
+      logger.warn({ err, dependency: what }, 'readiness check failed');
+      return 'unavailable';
+    },
   );
 }
 
@@ -46,11 +50,13 @@ export function createApp(deps: AppDeps): Express {
   });
   app.get('/readyz', async (_req, res) => {
     const [postgres, temporal] = await Promise.all([
-      check(deps.pool.query('SELECT 1')),
+      check(deps.pool.query('SELECT 1'), deps.logger, 'postgres'),
       check(
         deps.client.withDeadline(Date.now() + READINESS_TIMEOUT_MS, () =>
           deps.client.connection.workflowService.getSystemInfo({}),
         ),
+        deps.logger,
+        'temporal',
       ),
     ]);
     const ready = postgres === 'ok' && temporal === 'ok';

@@ -1,27 +1,53 @@
-import { jwtVerify, SignJWT } from 'jose';
+import { decodeJwt, jwtVerify, SignJWT } from 'jose';
 
 const ISSUER = 'petitionflow';
+/** Tokens are for this API only: one minted for another audience is refused. */
+const AUDIENCE = 'petitionflow-api';
 const ALGORITHM = 'HS256';
+/** The longest a token may live: a stolen token stops working within a day. */
+export const MAX_TOKEN_LIFETIME_SECONDS = 24 * 3600;
+
+export class TokenLifetimeError extends Error {}
 
 /** Mints a bearer token naming a user; the user's unit and roles are read from the database per request. */
 export async function mintToken(secret: string, login: string, ttl = '12h'): Promise<string> {
-  return new SignJWT({})
+  const token = await new SignJWT({})
     .setProtectedHeader({ alg: ALGORITHM })
     .setSubject(login)
     .setIssuer(ISSUER)
+    .setAudience(AUDIENCE)
     .setIssuedAt()
     .setExpirationTime(ttl)
     .sign(new TextEncoder().encode(secret));
+  if (!withinLifetime(decodeJwt(token))) {
+    throw new TokenLifetimeError(
+      `a token lives at most ${MAX_TOKEN_LIFETIME_SECONDS / 3600} h; ${ttl} is longer`,
+    );
+  }
+  return token;
 }
 
-/** The login a token names, or undefined when the token is not valid (bad signature, expired, malformed). */
+function withinLifetime(claims: { iat?: number; exp?: number }): boolean {
+  return (
+    claims.iat !== undefined &&
+    claims.exp !== undefined &&
+    claims.exp - claims.iat <= MAX_TOKEN_LIFETIME_SECONDS
+  );
+}
+
+/**
+ * The login a token names, or undefined when the token is not valid: bad signature, another issuer or
+ * audience, expired, without an expiry, or living longer than the maximum lifetime.
+ */
 export async function verifyToken(secret: string, token: string): Promise<string | undefined> {
   try {
     const { payload } = await jwtVerify(token, new TextEncoder().encode(secret), {
       issuer: ISSUER,
+      audience: AUDIENCE,
       algorithms: [ALGORITHM],
+      requiredClaims: ['exp', 'iat', 'sub'],
     });
-    return payload.sub;
+    return withinLifetime(payload) ? payload.sub : undefined;
   } catch {
     return undefined;
   }

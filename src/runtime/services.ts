@@ -20,13 +20,17 @@ export async function startApi(options: {
   taskQueue: string;
   authSecret: string;
   port: number;
+  /** Interface to listen on; all of them when absent. */
+  host?: string;
   logger: Logger;
 }): Promise<RunningApi> {
   const connection = await Connection.connect({ address: options.temporalAddress });
   const client = new Client({ connection, namespace: options.namespace });
   const app = createApp({ ...options, client });
   const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(options.port, () => resolve(s));
+    const s = options.host
+      ? app.listen(options.port, options.host, () => resolve(s))
+      : app.listen(options.port, () => resolve(s));
     s.on('error', reject);
   });
   const address = server.address();

@@ -78,7 +78,13 @@ export function registerServeCommands(program: Command): void {
         };
         say('Starting the worker (bundling workflow code)…');
         stops.push(await startWorker({ ...common, onFatalError: exitOnWorkerFailure }));
-        const api = await startApi({ ...common, authSecret, port: config.API_PORT });
+        // Embedded defaults are for one machine: listen on the loopback interface unless API_HOST says otherwise.
+        const api = await startApi({
+          ...common,
+          authSecret,
+          port: config.API_PORT,
+          host: config.API_HOST ?? '127.0.0.1',
+        });
         stops.push(api);
         const base = `http://localhost:${api.port}`;
         say(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
@@ -123,6 +129,7 @@ export function registerServeCommands(program: Command): void {
         ...connected,
         authSecret: resolveAuthSecret(config),
         port: config.API_PORT,
+        host: config.API_HOST,
       });
       stopOnSignal(async () => {
         await api.stop();
