@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import swaggerUi from 'swagger-ui-express';
 import { PetitionService } from '../domain/petition-service';
-import { authenticate } from './authentication';
+import { authenticate, currentUser } from './authentication';
 import { errorHandler, unknownRoute } from './errors';
 import { idempotency } from './idempotency';
 import { inputHygiene } from './input-hygiene';
@@ -72,7 +72,12 @@ export function createApp(deps: AppDeps): Express {
     // The petitioner key is salted with the deployment's secret: stable across restarts, unknown outside.
     identitySalt: deps.authSecret,
   });
-  app.use('/api', inputHygiene, authenticate(deps.pool, deps.authSecret), idempotency(deps.pool));
+  app.use(
+    '/api',
+    inputHygiene,
+    authenticate(deps.pool, deps.authSecret),
+    idempotency(deps.pool, (req, id) => petitions.get(currentUser(req), id)),
+  );
   app.use('/api/petitions', petitionRoutes(petitions));
 
   app.use(unknownRoute);

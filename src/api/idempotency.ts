@@ -17,7 +17,11 @@ const RETRYABLE_CODES = new Set(['dependency_unavailable', 'update_timeout', 're
  * request that did not answer (timeout, crash) runs again safely and answers as the first would have.
  * Answers that a retry might change (5xx, "retry later") are not stored.
  */
-export function idempotency(pool: Pool): RequestHandler {
+export function idempotency(
+  pool: Pool,
+  /** Reads a petition for a replay, as the caller may see it now (404 if they no longer may). */
+  readPetition: (req: Request, petitionId: string) => Promise<unknown>,
+): RequestHandler {
   return async (req, res, next) => {
     const key = req.header('Idempotency-Key');
     const login = currentUser(req).login;
@@ -43,8 +47,10 @@ export function idempotency(pool: Pool): RequestHandler {
       ownerToken,
     });
     if (claim.state === 'replay') {
+      const body =
+        claim.petitionId && claim.statusCode < 300 ? await readPetition(req, claim.petitionId) : claim.body;
       res.setHeader('Idempotent-Replayed', 'true');
-      res.status(claim.statusCode).json(claim.body);
+      res.status(claim.statusCode).json(body);
       return;
     }
     if (claim.state === 'mismatch') {
@@ -59,13 +65,24 @@ export function idempotency(pool: Pool): RequestHandler {
       res.json = json;
       if (!isFinalAnswer(res, body)) return json(body);
       // If the answer cannot be stored the claim stays open, and a retry runs the request again.
-      void completeIdempotencyKey(pool, { login, key, ownerToken }, res.statusCode, body)
+      void completeIdempotencyKey(
+        pool,
+        { login, key, ownerToken },
+        res.statusCode,
+        answerOf(res.statusCode, body),
+      )
         .catch(() => undefined)
         .finally(() => json(body));
       return res;
     };
     next();
   };
+}
+
+/** What is kept of a final answer: a petition's id for a success, the error for a refusal. */
+function answerOf(status: number, body: unknown): { petitionId: string } | { error: unknown } {
+  const id = (body as { id?: unknown } | null)?.id;
+  return status < 300 && typeof id === 'string' ? { petitionId: id } : { error: body };
 }
 
 function isFinalAnswer(res: Response, body: unknown): boolean {

@@ -10,8 +10,17 @@ export interface IdempotencyRequest {
   ownerToken: string;
 }
 
+/**
+ * The earlier final answer: for a success, its status and the petition it concerned (the body is read
+ * afresh, for the caller as they are now: no personal data is kept with the key); for a refusal, its error.
+ */
 export type IdempotencyClaim =
-  { state: 'claimed' } | { state: 'replay'; statusCode: number; body: unknown } | { state: 'mismatch' };
+  | { state: 'claimed' }
+  | { state: 'replay'; statusCode: number; petitionId: string | null; body: unknown }
+  | { state: 'mismatch' };
+
+/** How long a key is remembered: retries come within minutes; a day later the key is free again. */
+export const IDEMPOTENCY_KEY_TTL_HOURS = 24;
 
 /**
  * Claims a key for a request, or reports the earlier request's answer. A claim whose request has not
@@ -20,9 +29,13 @@ export type IdempotencyClaim =
  * id), so running it again does nothing twice and answers like the first run would have.
  */
 export async function claimIdempotencyKey(pool: Pool, req: IdempotencyRequest): Promise<IdempotencyClaim> {
+  await pool.query(
+    'DELETE FROM idempotency_keys WHERE login = $1 AND key = $2 AND created_at < now() - make_interval(hours => $3)',
+    [req.login, req.key, IDEMPOTENCY_KEY_TTL_HOURS],
+  );
   const claimed = await pool.query(
     `INSERT INTO idempotency_keys (login, key, method, path, request_hash, owner_token) VALUES ($1, $2, $3, $4, $5, $6)
-     ON CONFLICT (login, key) DO UPDATE SET owner_token = EXCLUDED.owner_token, created_at = now()
+     ON CONFLICT (login, key) DO UPDATE SET owner_token = EXCLUDED.owner_token
        WHERE idempotency_keys.status_code IS NULL
          AND idempotency_keys.method = EXCLUDED.method
          AND idempotency_keys.path = EXCLUDED.path
@@ -31,32 +44,55 @@ export async function claimIdempotencyKey(pool: Pool, req: IdempotencyRequest): 
   );
   if (claimed.rowCount === 1) return { state: 'claimed' };
   const { rows } = await pool.query(
-    `SELECT method, path, request_hash AS "requestHash", status_code AS "statusCode", response_body AS body
+    `SELECT method, path, request_hash AS "requestHash", status_code AS "statusCode", response_body AS body,
+            petition_id AS "petitionId"
        FROM idempotency_keys WHERE login = $1 AND key = $2`,
     [req.login, req.key],
   );
   const earlier = rows[0] as
-    | { method: string; path: string; requestHash: string; statusCode: number | null; body: unknown }
+    | {
+        method: string;
+        path: string;
+        requestHash: string;
+        statusCode: number | null;
+        body: unknown;
+        petitionId: string | null;
+      }
     | undefined;
   if (!earlier) return claimIdempotencyKey(pool, req);
   if (earlier.method !== req.method || earlier.path !== req.path || earlier.requestHash !== req.requestHash) {
     return { state: 'mismatch' };
   }
   if (earlier.statusCode === null) return claimIdempotencyKey(pool, req); // answered meanwhile? look again
-  return { state: 'replay', statusCode: earlier.statusCode, body: earlier.body };
+  return {
+    state: 'replay',
+    statusCode: earlier.statusCode,
+    petitionId: earlier.petitionId,
+    body: earlier.body,
+  };
 }
 
-/** Stores the final answer, if the claim is still this request's (a retry may have taken it over). */
+/**
+ * Stores the final answer, if the claim is still this request's (a retry may have taken it over): a
+ * success as its status and petition id, a refusal as its error body (codes and ids, no personal data).
+ */
 export async function completeIdempotencyKey(
   pool: Pool,
   claim: Pick<IdempotencyRequest, 'login' | 'key' | 'ownerToken'>,
   statusCode: number,
-  body: unknown,
+  answer: { petitionId: string } | { error: unknown },
 ): Promise<void> {
   await pool.query(
-    `UPDATE idempotency_keys SET status_code = $4, response_body = $5
+    `UPDATE idempotency_keys SET status_code = $4, response_body = $5, petition_id = coalesce($6, petition_id)
       WHERE login = $1 AND key = $2 AND owner_token = $3 AND status_code IS NULL`,
-    [claim.login, claim.key, claim.ownerToken, statusCode, JSON.stringify(body)],
+    [
+      claim.login,
+      claim.key,
+      claim.ownerToken,
+      statusCode,
+      'error' in answer ? JSON.stringify(answer.error) : null,
+      'petitionId' in answer ? answer.petitionId : null,
+    ],
   );
 }
 
@@ -87,4 +123,13 @@ export async function rememberRegistration(
     key,
     petitionId,
   ]);
+}
+
+/** Forgets keys past their time; the API runs it now and then. */
+export async function expireIdempotencyKeys(pool: Pool): Promise<number> {
+  const { rowCount } = await pool.query(
+    'DELETE FROM idempotency_keys WHERE created_at < now() - make_interval(hours => $1)',
+    [IDEMPOTENCY_KEY_TTL_HOURS],
+  );
+  return rowCount ?? 0;
 }

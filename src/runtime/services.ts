@@ -3,6 +3,7 @@ import { Client, Connection } from '@temporalio/client';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
 import { createApp } from '../api/app';
+import { expireIdempotencyKeys } from '../db/idempotency';
 import { createPetitionWorker } from '../temporal/worker';
 
 export interface RunningService {
@@ -33,10 +34,14 @@ export async function startApi(options: {
       : app.listen(options.port, () => resolve(s));
     s.on('error', reject);
   });
+  // Forget idempotency keys past their time, now and then (no personal data is kept with them anyway).
+  const sweep = setInterval(() => void expireIdempotencyKeys(options.pool).catch(() => undefined), 3_600_000);
+  sweep.unref();
   const address = server.address();
   return {
     port: typeof address === 'object' && address ? address.port : options.port,
     stop: async () => {
+      clearInterval(sweep);
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await connection.close();
     },

@@ -162,3 +162,54 @@ it('writes a retried request’s documents once and removes a refused request’
   expect(refused.status).toBe(409); // one request waits for a decision already
   expect(await counts(id)).toMatchObject({ documents: 1 });
 });
+
+describe('what a key keeps, and for how long', () => {
+  it('keeps a success as its status and petition id only, and replays the case as it is now', async () => {
+    const key = unique('keep');
+    const body = { ...validRegistration(), petitioner: { name: '孙八', phone: '13700000000' } };
+    const first = await app.request('registrar', 'POST', '/api/petitions', body, keyed(key));
+    const { rows } = await app.pool.query(
+      'SELECT status_code, response_body, petition_id FROM idempotency_keys WHERE key = $1',
+      [key],
+    );
+    expect(rows[0]).toEqual({ status_code: 201, response_body: null, petition_id: first.body.id });
+    const replay = await app.request('registrar', 'POST', '/api/petitions', body, keyed(key));
+    expect(replay.status).toBe(201);
+    expect(replay.body).toMatchObject({ id: first.body.id, petitioner: { name: '孙八' } });
+  });
+
+  it('checks on a replay that the caller may still see the case', async () => {
+    const id = await flow.transferred();
+    const key = unique('object');
+    const objection = { reason: '不属于本单位。' };
+    expect(
+      (await app.request('handler', 'POST', `/api/petitions/${id}/objection`, objection, keyed(key))).status,
+    ).toBe(200);
+    await flow.post('registrar', id, 'objection/decision', { decision: 'rerouted', unitId: 'qingshan-hr' });
+    const replay = await app.request(
+      'handler',
+      'POST',
+      `/api/petitions/${id}/objection`,
+      objection,
+      keyed(key),
+    );
+    expect(replay.status).toBe(404);
+  });
+
+  it('forgets a key after its time, so it may name a new request', async () => {
+    const key = unique('ttl');
+    await app.request('registrar', 'POST', '/api/petitions', validRegistration(), keyed(key));
+    await app.pool.query(
+      `UPDATE idempotency_keys SET created_at = now() - interval '25 hours' WHERE key = $1`,
+      [key],
+    );
+    const reused = await app.request(
+      'registrar',
+      'POST',
+      '/api/petitions',
+      { ...validRegistration(), subject: '另一件事' },
+      keyed(key),
+    );
+    expect(reused.status).toBe(201);
+  });
+});
