@@ -62,15 +62,18 @@ export async function findActiveUserOfUnit(pool: Pool, login: string, unitId: st
  */
 export async function withinJurisdiction(pool: Pool, bureau: Unit, unitId: string): Promise<boolean> {
   const { rowCount } = await pool.query(
-    `WITH RECURSIVE covered AS (
-       SELECT id FROM regions WHERE id = $1
-       UNION ALL
-       SELECT r.id FROM regions r JOIN covered c ON r.parent_id = c.id
-     )
-     SELECT 1 FROM units WHERE id = $2 AND region_id IN (SELECT id FROM covered)`,
+    `SELECT 1 FROM units WHERE id = $2 AND region_id IN (${regionSubtree('$1')})`,
     [bureau.regionId, unitId],
   );
   return (rowCount ?? 0) > 0;
+}
+
+/** SQL selecting the ids of a region (given as a parameter reference such as `$1`) and every region below it. */
+export function regionSubtree(regionParam: string): string {
+  return `WITH RECURSIVE covered AS (
+      SELECT id FROM regions WHERE id = ${regionParam}
+      UNION ALL SELECT r.id FROM regions r JOIN covered c ON r.parent_id = c.id
+    ) SELECT id FROM covered`;
 }
 
 export interface OrganisationSeed {

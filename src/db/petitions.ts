@@ -1,4 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
+import { regionSubtree } from './organisation';
 import type { CaseState } from '../workflows/case';
 import type { CaseStatus, Category, Channel, Domain } from '../workflows/case/vocabulary';
 
@@ -142,8 +143,11 @@ export interface PetitionFilter {
   status?: CaseStatus;
   handlingUnitId?: string;
   overdue?: boolean;
-  /** Restricts the list to what one unit may see: cases it registered, handles, reviews or re-examines. */
-  visibleToUnitId?: string;
+  /**
+   * What the caller may see: cases its unit registered, handles, reviews or re-examines; with oversight, also
+   * every case registered by a bureau of that region or a region below it.
+   */
+  visibleTo: { unitId: string; regionId?: string };
   limit: number;
   offset: number;
 }
@@ -161,12 +165,15 @@ export async function listPetitions(
   if (filter.status) add('status = ?', filter.status);
   if (filter.handlingUnitId) add('handling_unit_id = ?', filter.handlingUnitId);
   if (filter.overdue !== undefined) add('overdue = ?', filter.overdue);
-  if (filter.visibleToUnitId) {
-    params.push(filter.visibleToUnitId);
-    const unit = `$${params.length}`;
-    where.push(
-      `(bureau_unit_id = ${unit} OR handling_unit_id = ${unit} OR review_unit_id = ${unit} OR reexamination_unit_id = ${unit})`,
-    );
+  params.push(filter.visibleTo.unitId);
+  const unit = `$${params.length}`;
+  const parties = `bureau_unit_id = ${unit} OR handling_unit_id = ${unit} OR review_unit_id = ${unit} OR reexamination_unit_id = ${unit}`;
+  if (filter.visibleTo.regionId) {
+    params.push(filter.visibleTo.regionId);
+    const region = regionSubtree(`$${params.length}`);
+    where.push(`(${parties} OR bureau_unit_id IN (SELECT id FROM units WHERE region_id IN (${region})))`);
+  } else {
+    where.push(`(${parties})`);
   }
   const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const [page, count] = await Promise.all([

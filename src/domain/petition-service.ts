@@ -15,7 +15,7 @@ import {
 import { casePolicyOf, DEFAULT_RULE_SET_ID, getRuleSet, RulesError, toShanghaiDate } from '../rules';
 import { type CaseCommand, type CommandType, decide, rolesFor } from '../workflows/case';
 import { commandUpdates, petitionWorkflowId } from '../workflows/messages';
-import { requireRole, seesEverything, visiblePetition } from './access';
+import { overseenRegion, requireRole, visiblePetition } from './access';
 import { COMMAND_BUILDERS, higherBody } from './case-commands';
 import { RequestDocuments } from './documents';
 import { AppError, fieldError, forbidden } from './errors';
@@ -65,7 +65,7 @@ export class PetitionService {
       status: query.status,
       handlingUnitId: query.unit,
       overdue: query.overdue,
-      visibleToUnitId: seesEverything(user) ? undefined : user.unitId,
+      visibleTo: { unitId: user.unitId, regionId: overseenRegion(user) },
       limit: query.pageSize,
       offset: (query.page - 1) * query.pageSize,
     });
