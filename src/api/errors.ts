@@ -58,6 +58,7 @@ const UNREACHABLE_CODES = new Set([
   '57P03',
   '08006',
   '08001',
+  '57014', // statement timeout
 ]);
 
 /** The 4xx status an HTTP library attached to its error, if any. */
@@ -68,6 +69,8 @@ function clientErrorStatus(err: unknown): number | undefined {
 
 /** Temporal or PostgreSQL down: the client may retry (with its Idempotency-Key), nothing is lost. */
 function isDependencyUnavailable(err: unknown): boolean {
+  // pg's pool: no connection free within connectionTimeoutMillis (busy or unreachable database).
+  if (err instanceof Error && /timeout exceeded when trying to connect/i.test(err.message)) return true;
   if (err instanceof ServiceError) {
     const code = (err.cause as { code?: number } | undefined)?.code;
     return code === GRPC_UNAVAILABLE || code === GRPC_DEADLINE_EXCEEDED;

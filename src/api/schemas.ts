@@ -105,12 +105,13 @@ export const RegisterPetitionSchema = z
 export const ListPetitionsQuerySchema = z
   .object({
     status: z.enum(STATUSES).optional(),
-    unit: z.string().min(1).optional().openapi({ description: 'Handling unit id' }),
+    unit: z.string().min(1).max(100).optional().openapi({ description: 'Handling unit id' }),
     overdue: z
       .enum(['true', 'false'])
       .transform((v) => v === 'true')
       .optional(),
-    page: z.coerce.number().int().min(1).default(1),
+    // Deep pages of an OFFSET list cost the database the rows before them: browse with filters instead.
+    page: z.coerce.number().int().min(1).max(500).default(1),
     pageSize: z.coerce.number().int().min(1).max(100).default(20),
   })
   .strict();
@@ -216,7 +217,7 @@ export const PetitionListSchema = z
     items: z.array(PetitionSummarySchema),
     page: z.number(),
     pageSize: z.number(),
-    total: z.number(),
+    total: z.number().openapi({ description: 'Matching petitions, counted up to 10 000' }),
   })
   .openapi('PetitionList');
 

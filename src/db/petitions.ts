@@ -152,6 +152,9 @@ export interface PetitionFilter {
   offset: number;
 }
 
+/** Lists report their total up to this many; a larger total reads as this number. */
+export const TOTAL_CAP = 10_000;
+
 export async function listPetitions(
   pool: Pool,
   filter: PetitionFilter,
@@ -181,7 +184,11 @@ export async function listPetitions(
       `SELECT ${COLUMNS} FROM petitions ${whereSql} ORDER BY created_at DESC, id DESC LIMIT ${filter.limit} OFFSET ${filter.offset}`,
       params,
     ),
-    pool.query<{ total: string }>(`SELECT count(*) AS total FROM petitions ${whereSql}`, params),
+    // Counting stops at TOTAL_CAP: a page must not cost a scan of the whole table.
+    pool.query<{ total: string }>(
+      `SELECT count(*) AS total FROM (SELECT 1 FROM petitions ${whereSql} LIMIT ${TOTAL_CAP}) AS capped`,
+      params,
+    ),
   ]);
   return { items: page.rows as PetitionRow[], total: Number(count.rows[0]?.total ?? 0) };
 }

@@ -368,6 +368,13 @@ describe('a reply’s delivery date', () => {
     expect(docs.rows[0].n).toBe(0);
   });
 
+  it('bounds list pages: page 501 is refused, a long unit filter too', async () => {
+    expect((await app.request('registrar', 'GET', '/api/petitions?page=501')).status).toBe(422);
+    expect((await app.request('registrar', 'GET', `/api/petitions?unit=${'u'.repeat(101)}`)).status).toBe(
+      422,
+    );
+  });
+
   it('refuses NUL characters in text with 422, not 500', async () => {
     const response = await register({ ...validRegistration(), description: 'a\u0000b' });
     expect(response.status).toBe(422);

@@ -30,6 +30,10 @@ ALTER TABLE petitions
   DROP COLUMN deadlines;
 CREATE INDEX petitions_petitioner_matter_idx ON petitions (petitioner_key, domain) WHERE petitioner_key IS NOT NULL;
 CREATE INDEX petitions_bureau_idx ON petitions (bureau_unit_id);
+-- Lists: newest first, and the bodies above as parties.
+CREATE INDEX petitions_created_idx ON petitions (created_at DESC, id DESC);
+CREATE INDEX petitions_review_unit_idx ON petitions (review_unit_id) WHERE review_unit_id IS NOT NULL;
+CREATE INDEX petitions_reexamination_unit_idx ON petitions (reexamination_unit_id) WHERE reexamination_unit_id IS NOT NULL;
 
 -- The API request (Temporal update id) behind an event: a retried request finds its own effect.
 ALTER TABLE petition_events ADD COLUMN request_id text;
@@ -66,6 +70,9 @@ DROP TABLE petition_events_superseded;
 ALTER TABLE idempotency_keys DROP COLUMN petition_id, DROP COLUMN owner_token;
 DROP INDEX petition_events_request_idx;
 ALTER TABLE petition_events DROP COLUMN request_id;
+DROP INDEX petitions_reexamination_unit_idx;
+DROP INDEX petitions_review_unit_idx;
+DROP INDEX petitions_created_idx;
 DROP INDEX petitions_bureau_idx;
 DROP INDEX petitions_petitioner_matter_idx;
 ALTER TABLE petitions

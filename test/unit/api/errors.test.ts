@@ -1,0 +1,39 @@
+import type { Request, Response } from 'express';
+import pino from 'pino';
+import { errorHandler } from '../../../src/api/errors';
+
+function answer(err: unknown) {
+  const res = { statusCode: 0, body: undefined as unknown } as unknown as Response & { body: any };
+  (res as any).status = (code: number) => ((res as any).statusCode = code) && res;
+  (res as any).json = (body: unknown) => ((res as any).body = body);
+  errorHandler(pino({ level: 'silent' }))(
+    err,
+    { method: 'GET', path: '/x' } as Request,
+    res,
+    () => undefined,
+  );
+  return { status: res.statusCode, code: (res as any).body.error.code };
+}
+
+describe('the central error handler', () => {
+  it('answers a busy or unreachable database with 503, not 500', () => {
+    expect(answer(new Error('timeout exceeded when trying to connect'))).toEqual({
+      status: 503,
+      code: 'dependency_unavailable',
+    });
+    expect(
+      answer(Object.assign(new Error('canceling statement due to statement timeout'), { code: '57014' })),
+    ).toEqual({
+      status: 503,
+      code: 'dependency_unavailable',
+    });
+  });
+
+  it('keeps a library’s client error a client error, and anything else a logged 500', () => {
+    expect(answer(Object.assign(new Error('unsupported charset'), { status: 415 }))).toEqual({
+      status: 415,
+      code: 'unsupported_media_type',
+    });
+    expect(answer(new Error('boom'))).toEqual({ status: 500, code: 'internal_error' });
+  });
+});
