@@ -67,8 +67,11 @@ export function registerServeCommands(program: Command): void {
       stops.push({ stop: () => pool.end() });
       try {
         await migrate(infra.databaseUrl, say);
-        const seeded = await seedOrganisation(pool, DEMO_ORGANISATION);
-        if (seeded) say(`Seeded the demo organisation (${seeded} units and users)`);
+        // Demo users (with well-known logins) only ever go into the embedded database, never a real one.
+        if (!config.DATABASE_URL) {
+          const seeded = await seedOrganisation(pool, DEMO_ORGANISATION);
+          if (seeded) say(`Seeded the demo organisation (${seeded} units and users)`);
+        }
         const common = {
           pool,
           temporalAddress: infra.temporalAddress,
@@ -94,7 +97,8 @@ export function registerServeCommands(program: Command): void {
         say(
           `Temporal      ${infra.temporalAddress}   PostgreSQL ${infra.databaseUrl.replace(/:[^:@/]+@/, ':***@')}`,
         );
-        say(`Demo users: ${DEMO_ORGANISATION.users.map((u) => u.login).join(', ')}`);
+        if (!config.DATABASE_URL)
+          say(`Demo users: ${DEMO_ORGANISATION.users.map((u) => u.login).join(', ')}`);
         say('Get a token:  npx petitionflow token --user registrar   (then: Authorization: Bearer <token>)');
         say('Stop with Ctrl-C; data stays in .data/ for the next start.');
       } catch (err) {
