@@ -1,6 +1,7 @@
 import {
   allHandlersFinished,
   ApplicationFailure,
+  CancellationScope,
   condition,
   proxyLocalActivities,
   setHandler,
@@ -57,6 +58,13 @@ const activities = proxyLocalActivities<PetitionActivities>({
  * One timer waits for the earliest warning or expiry.
  */
 export async function petitionWorkflow(input: PetitionWorkflowInput): Promise<void> {
+  // A cancellation (say, pressed in the Web UI) must not silently end a petition and its timers: it is
+  // recorded and the case goes on; closing a case is an audited act through the API.
+  const root = CancellationScope.current();
+  return CancellationScope.nonCancellable(() => runCase(input, root));
+}
+
+async function runCase(input: PetitionWorkflowInput, root: CancellationScope): Promise<void> {
   const { registeredBy, ...registration } = input;
   const refresh = createVisibility();
   const clock = createAlarmClock();
@@ -94,23 +102,27 @@ export async function petitionWorkflow(input: PetitionWorkflowInput): Promise<vo
   }
 
   setHandler(stateQuery, () => state);
-  setHandler(registrationUpdate, async () => {
-    await condition(() => registered);
-    return answer(state.lastSequence);
-  });
+  setHandler(registrationUpdate, () =>
+    CancellationScope.nonCancellable(async () => {
+      await condition(() => registered);
+      return answer(state.lastSequence);
+    }),
+  );
   for (const type of COMMAND_TYPES) {
     setHandler(
       commandUpdates[type],
-      async (command) => {
-        await condition(() => registered);
-        const sequence = await lock.run(async () => {
-          // The case may have changed since the validator accepted the command: decide again.
-          const decision = decide(state, command, context());
-          if (!decision.ok) throw refusalFailure(decision.refusal);
-          return commit(decision.events, { actor: command.actor.login, requestId: command.requestId });
-        });
-        return answer(sequence);
-      },
+      // Handlers run in the root scope: shield them, too, from a cancellation of the workflow.
+      (command) =>
+        CancellationScope.nonCancellable(async () => {
+          await condition(() => registered);
+          const sequence = await lock.run(async () => {
+            // The case may have changed since the validator accepted the command: decide again.
+            const decision = decide(state, command, context());
+            if (!decision.ok) throw refusalFailure(decision.refusal);
+            return commit(decision.events, { actor: command.actor.login, requestId: command.requestId });
+          });
+          return answer(sequence);
+        }),
       {
         validator: (command) => {
           if (command.type !== type) {
@@ -128,6 +140,13 @@ export async function petitionWorkflow(input: PetitionWorkflowInput): Promise<vo
       },
     );
   }
+
+  root.cancelRequested.catch(() =>
+    lock.run(async () => {
+      await condition(() => registered);
+      if (state.status !== 'closed') await commit([{ type: 'cancellation-requested' }], {});
+    }),
+  );
 
   policy = await activities.loadCasePolicy(registration.ruleSetId);
   await lock.run(() =>

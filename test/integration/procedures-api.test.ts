@@ -432,3 +432,19 @@ describe('withdrawal', () => {
     await saveHistory(id, 'case-withdraw');
   });
 });
+
+describe('a cancellation requested in Temporal (e.g. the Web UI)', () => {
+  it('is recorded and refused: the case and its timers go on', async () => {
+    const id = await flow.transferred();
+    await app.client.workflow.getHandle(petitionWorkflowId(id)).cancel();
+    let detail = await flow.get('handler', id);
+    for (let i = 0; i < 50 && !caseEvents(detail).includes('cancellation-requested'); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      detail = await flow.get('handler', id);
+    }
+    expect(caseEvents(detail)).toContain('cancellation-requested');
+    expect(await workflowStatus(id)).toBe('RUNNING');
+    const accepted = await flow.post('handler', id, 'acknowledge', {});
+    expect(deadlineOf(accepted, 'handle').status).toBe('running');
+  });
+});

@@ -88,6 +88,8 @@ export type CaseEventBody =
   | { type: 'supervision-notice'; key: string; unitId?: string; caseOwningLeader?: string }
   | { type: 'deadline-lapsed'; key: string; dueAt: string }
   | { type: 'escalated'; key: string; to: 'joint-conference-office' }
+  /** Someone asked Temporal to cancel the workflow: refused, recorded, and the case goes on. */
+  | { type: 'cancellation-requested' }
   | {
       type: 'review-requested' | 'reexamination-requested';
       bodyUnitId: string;
