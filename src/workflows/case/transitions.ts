@@ -1,6 +1,6 @@
 import type { CaseEventType } from './events';
 import type { CommandType } from './commands';
-import type { CaseStatus, Role } from './vocabulary';
+import { type CaseStatus, type Role, STATUSES } from './vocabulary';
 
 /**
  * Who acts for the case, relative to it: the petition bureau that registered it, the unit now handling
@@ -35,18 +35,7 @@ export interface Transition {
 
 const BUREAU = ['registrar', 'supervisor'] as const;
 const UNIT = ['handler', 'unit-head'] as const;
-const OPEN: CaseStatus[] = [
-  'registered',
-  'transferred',
-  'objected',
-  'accepted',
-  'replied',
-  'review-requested',
-  'under-review',
-  'reviewed',
-  'reexamination-requested',
-  'under-reexamination',
-];
+const OPEN: CaseStatus[] = STATUSES.filter((status) => status !== 'closed');
 
 /**
  * The transition table: one entry per command. The workflow's Updates and their validators, and the API's
