@@ -17,7 +17,11 @@ import type { CaseStatus } from './case/vocabulary';
  * so nothing personal is ever written to Temporal history.
  */
 
-export const PETITION_WORKFLOW_TYPE = 'petitionWorkflow';
+/**
+ * The case engine's workflow type. (`petitionWorkflow` is the frozen pre-release workflow, kept only so that
+ * its histories replay: see legacy/.)
+ */
+export const PETITION_WORKFLOW_TYPE = 'petitionCaseWorkflow';
 
 export function petitionWorkflowId(petitionId: string): string {
   return `petition-${petitionId}`;

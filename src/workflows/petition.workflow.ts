@@ -57,7 +57,7 @@ const activities = proxyLocalActivities<PetitionActivities>({
  * deadlines the rule set starts and stops, are folded at once and written to PostgreSQL before it answers.
  * One timer waits for the earliest warning or expiry.
  */
-export async function petitionWorkflow(input: PetitionWorkflowInput): Promise<void> {
+export async function petitionCaseWorkflow(input: PetitionWorkflowInput): Promise<void> {
   // A cancellation (say, pressed in the Web UI) must not silently end a petition and its timers: it is
   // recorded and the case goes on; closing a case is an audited act through the API.
   const root = CancellationScope.current();

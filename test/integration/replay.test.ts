@@ -12,7 +12,7 @@ import { testEnv } from '../support/harness';
 const fixtures = fs.readdirSync(HISTORIES_DIR).filter((f) => f.endsWith('.json'));
 
 it('has saved histories to replay', () => {
-  expect(fixtures.length).toBeGreaterThanOrEqual(19);
+  expect(fixtures.length).toBeGreaterThanOrEqual(21);
 });
 
 it.each(fixtures)('replays %s', async (file) => {
