@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { CommandType } from '../workflows/case/commands';
+import { EVALUATION_SUBJECTS, SATISFACTION_GRADES } from '../workflows/case/aftercare';
 import {
   DIVERSION_TARGETS,
   HIGHER_OUTCOMES,
@@ -57,12 +58,73 @@ const REVIEW_CHAIN_BODIES = {
   reexaminationOpinion: higherOpinion('ReexaminationOpinion', '经复核，维持复查意见。本意见为最终意见。'),
 };
 
+/** The supervision ladder (督办 → 联席办 → 挂牌督办) and the after-care (回访, 满意度评价). */
+const LADDER_BODIES = {
+  supervisionFeedback: z
+    .object({
+      report: text('What the unit did about the supervised deadline (督办反馈)'),
+      targetDate: isoDate.openapi({ description: 'When the unit will have met the deadline' }),
+    })
+    .strict()
+    .openapi('SupervisionFeedback', {
+      example: { report: '已约谈物业公司负责人，电梯维修方案已确定。', targetDate: '2030-12-31' },
+    }),
+  listSupervision: z
+    .object({
+      correctBy: isoDate.openapi({ description: 'The date to correct by (整改期限)' }),
+      note: text('The listing notice (挂牌督办通知)'),
+    })
+    .strict()
+    .openapi('ListSupervision', { example: { correctBy: '2030-12-31', note: '挂牌督办，限期整改。' } }),
+  instructSupervision: z
+    .object({
+      unitId: unitId.openapi({ description: 'The unit instructed' }),
+      instruction: text('The instruction (交办指示)'),
+    })
+    .strict()
+    .openapi('InstructSupervision', {
+      example: { unitId: 'qingshan-housing', instruction: '请于五个工作日内书面报告办理进展。' },
+    }),
+  settleObjection: z
+    .object({
+      decision: z.enum(['upheld', 'rerouted']),
+      unitId: unitId.optional().openapi({ description: 'rerouted only: the unit that shall handle it' }),
+      note: text('The office’s decision on the dispute (Art 24)'),
+    })
+    .strict()
+    .openapi('SettleObjection', {
+      example: { decision: 'upheld', note: '经联席会议协调，该事项由住建部门办理。' },
+    }),
+  recordReturnVisit: z
+    .object({
+      reached: z.boolean().openapi({ description: 'Whether the petitioner was reached' }),
+      satisfaction: z
+        .enum(SATISFACTION_GRADES)
+        .optional()
+        .openapi({ description: 'Required when reached: satisfied / basically-satisfied / dissatisfied' }),
+      note: text('What the petitioner said; what was done (回访记录)'),
+      visitedOn: isoDate.optional().openapi({ description: 'Defaults to today' }),
+    })
+    .strict()
+    .openapi('RecordReturnVisit', {
+      example: { reached: true, satisfaction: 'satisfied', note: '电话回访，信访人表示问题已解决。' },
+    }),
+  evaluate: z
+    .object({
+      subject: z.enum(EVALUATION_SUBJECTS),
+      grade: z.enum(SATISFACTION_GRADES),
+    })
+    .strict()
+    .openapi('Evaluate', { example: { subject: 'written-reply', grade: 'satisfied' } }),
+};
+
 /**
  * The body of each transition's route, by command: the single source of their validation and their
  * OpenAPI schema. Typed over every command of the transition table, so none can be missing.
  */
 export const COMMAND_BODIES: { [T in CommandType]: z.ZodObject } = {
   ...REVIEW_CHAIN_BODIES,
+  ...LADDER_BODIES,
   route: z
     .object({
       unitId: unitId.openapi({

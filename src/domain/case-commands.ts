@@ -15,7 +15,7 @@ export interface CommandInput {
   /** The body, already validated by the route's schema for this very command (api/command-schemas). */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one builder per command reads its own schema's fields
   body: Record<string, any>;
-  params: { extensionId?: string; hearingId?: string };
+  params: { extensionId?: string; hearingId?: string; itemId?: string };
   user: User;
   row: PetitionRow;
   pool: Pool;
@@ -156,6 +156,59 @@ export const COMMAND_BUILDERS: { [T in CommandType]: Builder<T> } = {
   async reexaminationOpinion({ body, docs }) {
     const opinionDocumentId = await docs.write('reexamination-opinion', body.opinion);
     return { type: 'reexaminationOpinion', outcome: body.outcome, opinionDocumentId, ...delivered(body) };
+  },
+  async supervisionFeedback({ body, params, docs }) {
+    return {
+      type: 'supervisionFeedback',
+      itemId: params.itemId ?? '',
+      reportDocumentId: await docs.write('supervision-feedback', body.report),
+      targetDate: body.targetDate,
+    };
+  },
+  async listSupervision({ body, params, docs }) {
+    return {
+      type: 'listSupervision',
+      itemId: params.itemId ?? '',
+      correctBy: body.correctBy,
+      noteDocumentId: await docs.write('supervision-listing', body.note),
+    };
+  },
+  async instructSupervision({ body, params, user, pool, docs }) {
+    const unit = await findUnit(pool, body.unitId);
+    if (!unit || !(await withinJurisdiction(pool, user.unit, unit.id))) {
+      throw fieldError('unitId', `${body.unitId} is not a unit under ${user.unit.name}`);
+    }
+    return {
+      type: 'instructSupervision',
+      itemId: params.itemId ?? '',
+      unitId: unit.id,
+      unitName: unit.name,
+      instructionDocumentId: await docs.write('supervision-instruction', body.instruction),
+    };
+  },
+  async settleObjection({ body, user, pool, docs }) {
+    const unit =
+      body.decision === 'rerouted' && body.unitId
+        ? await routableUnit(pool, user, body.unitId, 'unitId')
+        : undefined;
+    return {
+      type: 'settleObjection',
+      decision: body.decision,
+      ...(unit ? { unitId: unit.id, unitName: unit.name } : body.unitId ? { unitId: body.unitId } : {}),
+      noteDocumentId: await docs.write('objection-settlement', body.note),
+    };
+  },
+  async recordReturnVisit({ body, docs }) {
+    return {
+      type: 'recordReturnVisit',
+      reached: body.reached,
+      ...(body.satisfaction ? { satisfaction: body.satisfaction } : {}),
+      noteDocumentId: await docs.write('return-visit', body.note),
+      ...(body.visitedOn ? { visitedOn: body.visitedOn } : {}),
+    };
+  },
+  async evaluate({ body }) {
+    return { type: 'evaluate', subject: body.subject, grade: body.grade };
   },
 };
 

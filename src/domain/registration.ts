@@ -81,6 +81,7 @@ export async function registerPetition(
       { key: attrs.PetitionChannel, value: body.channel },
       { key: attrs.PetitionCategory, value: body.category },
       { key: attrs.Overdue, value: false },
+      { key: attrs.SupervisionLevel, value: 'none' },
     ],
   });
   try {

@@ -18,6 +18,18 @@ export interface CaseDeadlinePolicy {
   maxLengthDays?: number;
   /** Hearing time is not counted (the re-examination, Art 36 ¶2). */
   pausable?: true;
+  /** Calendar days after expiry at which a supervised deadline still unmet goes to the office (联席办). */
+  escalateAfterDays?: number;
+}
+
+/** The deadlines the supervision ladder and the after-care (回访, 满意度评价) run under. */
+export interface LadderPolicy {
+  feedbackDeadline: string;
+  objectionDeadline: string;
+  returnVisitDeadline: string;
+  evaluationDeadline: string;
+  dissatisfiedFlagsFollowUp: boolean;
+  remindReviewRightWhileOpen: boolean;
 }
 
 export interface CasePolicy {
@@ -34,6 +46,8 @@ export interface CasePolicy {
   };
   /** The deadline of the simplified procedure, when the rule set has one. */
   simplifiedDeadline?: string;
+  /** Absent from policies pinned before the supervision ladder (they never climb it). */
+  ladder?: LadderPolicy;
 }
 
 export function casePolicyOf(ruleSet: RuleSet): CasePolicy {
@@ -50,6 +64,9 @@ export function casePolicyOf(ruleSet: RuleSet): CasePolicy {
       ...(rule.appliesTo?.procedure ? { procedure: rule.appliesTo.procedure } : {}),
       ...(rule.perCaseLength ? { maxLengthDays: rule.perCaseLength.maxDays } : {}),
       ...(rule.pausable ? { pausable: true as const } : {}),
+      ...(rule.expiry.policy === 'supervise' && rule.expiry.escalations[0]
+        ? { escalateAfterDays: rule.expiry.escalations[0].daysAfter }
+        : {}),
     })),
     extension: {
       appliesTo: [...ruleSet.extension.appliesTo],
@@ -62,5 +79,13 @@ export function casePolicyOf(ruleSet: RuleSet): CasePolicy {
       requestBeforeDue: ruleSet.extension.requestBeforeDue,
     },
     ...(ruleSet.simplifiedProcedure ? { simplifiedDeadline: ruleSet.simplifiedProcedure.deadline } : {}),
+    ladder: {
+      feedbackDeadline: ruleSet.supervision.feedbackDeadline,
+      objectionDeadline: ruleSet.escalation.objectionDeadline,
+      returnVisitDeadline: ruleSet.returnVisit.deadline,
+      evaluationDeadline: ruleSet.evaluation.deadline,
+      dissatisfiedFlagsFollowUp: ruleSet.returnVisit.dissatisfiedFlagsFollowUp,
+      remindReviewRightWhileOpen: ruleSet.returnVisit.remindReviewRightWhileOpen,
+    },
   };
 }

@@ -7,6 +7,7 @@ export const DEADLINE_KEYS = [
   'acknowledge', // D2 written notice of receipt and handling path (受理告知)
   'object', // D3 objection to a misrouted transfer
   'decide-objection', // the bureau re-routes or upholds the routing after an objection
+  'settle-objection', // an objection still unsettled then goes to the joint-conference office (联席办)
   'report-assigned', // D4 result report on an assigned (交办) matter; length set by the assigner
   'handle', // D5 handle and reply in writing (D6 extension applies here)
   'handle-simplified', // simplified procedure (简易办理)

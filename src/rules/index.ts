@@ -74,7 +74,7 @@ export function isWorkingDay(date: string): boolean {
 
 /**
  * The date `count` working days after `date` (not counting `date` itself), for periods that are not a rule-set
- * deadline, e.g. settling a routing objection (escalation.routingObjectionUnsettledWorkingDays).
+ * deadline.
  */
 export function addWorkingDays(date: string, count: number): { date: string; provisional: boolean } {
   assertIsoDate(date);

@@ -171,8 +171,8 @@ const supervisionSchema = z.strictObject({
 const escalationSchema = z.strictObject({
   /** Where escalations go; per-deadline rungs (expiry.escalations) say when. */
   office: role,
-  /** An objection to a routing that the bureau has not settled within this many working days escalates. */
-  routingObjectionUnsettledWorkingDays: positiveDays,
+  /** The deadline after which an objection to a routing that the bureau has not settled escalates. */
+  objectionDeadline: deadlineKey,
   eachRungFiresOnce: z.boolean(),
   citation: nonEmptyText,
 });
@@ -237,6 +237,7 @@ export const ruleSetSchema = z
       requireDefined(key, ['extension', 'appliesTo', index]),
     );
     requireDefined(ruleSet.supervision.feedbackDeadline, ['supervision', 'feedbackDeadline']);
+    requireDefined(ruleSet.escalation.objectionDeadline, ['escalation', 'objectionDeadline']);
     requireDefined(ruleSet.returnVisit.deadline, ['returnVisit', 'deadline']);
     requireDefined(ruleSet.evaluation.deadline, ['evaluation', 'deadline']);
     if (ruleSet.simplifiedProcedure) {

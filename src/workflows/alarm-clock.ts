@@ -19,12 +19,12 @@ export function createAlarmClock() {
     current = undefined;
   }
 
-  function arm(at: number): Timer {
+  function arm(at: number, summary: string): Timer {
     if (current?.at === at) return current;
     disarm();
     const timer: Timer = { at, fired: false, scope: new CancellationScope() };
     timer.scope
-      .run(() => sleep(Math.max(1, at - nowMs())))
+      .run(() => sleep(Math.max(1, at - nowMs()), { summary }))
       .then(
         () => {
           timer.fired = true;
@@ -38,14 +38,17 @@ export function createAlarmClock() {
   }
 
   return {
-    /** Waits until the alarm at `at` fires (true) or `wake` holds (false); no alarm: waits for `wake`. */
-    async wait(at: number | undefined, wake: () => boolean): Promise<boolean> {
+    /**
+     * Waits until the alarm at `at` fires (true) or `wake` holds (false); no alarm: waits for `wake`. The
+     * summary names the alarm on the timer in the Web UI.
+     */
+    async wait(at: number | undefined, wake: () => boolean, summary = ''): Promise<boolean> {
       if (at === undefined) {
         disarm();
         await condition(wake);
         return false;
       }
-      const timer = arm(at);
+      const timer = arm(at, summary);
       await condition(() => wake() || timer.fired);
       // Work that woke the loop goes first; the fired timer is kept and answers at once next time.
       if (wake()) return false;

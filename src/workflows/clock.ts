@@ -23,3 +23,8 @@ export function dateOf(iso: string): Date {
 export function todayInShanghai(): string {
   return toShanghaiDate(new Date(Date.now()));
 }
+
+/** The Asia/Shanghai calendar date of an instant given in milliseconds. */
+export function shanghaiDateAt(ms: number): string {
+  return toShanghaiDate(new Date(ms));
+}

@@ -3,6 +3,7 @@ import {
   ApplicationFailure,
   CancellationScope,
   condition,
+  patched,
   proxyLocalActivities,
   setHandler,
   workflowInfo,
@@ -10,13 +11,15 @@ import {
 import type { PetitionActivities } from '../activities';
 import type { CasePolicy } from '../rules/case-policy';
 import {
-  alarmStillDue,
   type CaseEvent,
   type CaseEventBody,
   COMMAND_TYPES,
   type ComputeDeadlines,
+  CURRENT_REVISION,
+  deadlineStillDue,
   decide,
   decideAlarm,
+  describeAlarm,
   decideRegistration,
   type EventMeta,
   fold,
@@ -66,6 +69,9 @@ export async function petitionCaseWorkflow(input: PetitionWorkflowInput): Promis
 
 async function runCase(input: PetitionWorkflowInput, root: CancellationScope): Promise<void> {
   const { registeredBy, ...registration } = input;
+  // Cases started before the supervision ladder keep their first behaviour for life (their histories
+  // replay unchanged); new ones climb it. Asked once, first, so one case never mixes the two.
+  const revision = patched('supervision-ladder') ? CURRENT_REVISION : 1;
   const refresh = createVisibility();
   const clock = createAlarmClock();
   const lock = createLock();
@@ -79,7 +85,10 @@ async function runCase(input: PetitionWorkflowInput, root: CancellationScope): P
   // eslint-disable-next-line prefer-const -- assigned once, below the handlers that close over it
   let policy: CasePolicy | undefined;
   const compute: ComputeDeadlines = (requests) =>
-    activities.computeDeadlines({ ruleSetId: registration.ruleSetId, requests });
+    activities.computeDeadlines.executeWithOptions(
+      { summary: `compute ${requests.map((r) => r.key).join(', ')}` },
+      [{ ruleSetId: registration.ruleSetId, requests }],
+    );
   const context = () => ({ today: todayInShanghai(), policy: policy! });
 
   /** Runs one decision to its end (call it holding the lock): deadlines computed, events folded and queued. */
@@ -150,7 +159,7 @@ async function runCase(input: PetitionWorkflowInput, root: CancellationScope): P
 
   policy = await activities.loadCasePolicy(registration.ruleSetId);
   await lock.run(() =>
-    commit(decideRegistration(registration, todayInShanghai()), { actor: registeredBy.login }),
+    commit(decideRegistration(registration, todayInShanghai(), revision), { actor: registeredBy.login }),
   );
   registered = true;
 
@@ -159,7 +168,11 @@ async function runCase(input: PetitionWorkflowInput, root: CancellationScope): P
       const events = outbox.splice(0, outbox.length);
       // The fence orders writes: a redo of a failed workflow task comes later in history than the task.
       const fence = workflowInfo().historyLength;
-      await activities.recordCaseEvents({ petitionId: state.petitionId, events, fence });
+      const range = `${events[0]!.sequence}–${events[events.length - 1]!.sequence}`;
+      await activities.recordCaseEvents.executeWithOptions(
+        { summary: `record events ${range}: ${[...new Set(events.map((e) => e.type))].join(', ')}` },
+        [{ petitionId: state.petitionId, events, fence }],
+      );
       persistedSequence = events[events.length - 1]?.sequence ?? persistedSequence;
       continue;
     }
@@ -169,13 +182,13 @@ async function runCase(input: PetitionWorkflowInput, root: CancellationScope): P
       if (outbox.length === 0) return;
       continue;
     }
-    const alarm = nextAlarm(state);
-    if (!(await clock.wait(alarm?.at, () => outbox.length > 0)) || !alarm) continue;
+    const alarm = nextAlarm(state, policy);
+    const summary = alarm ? describeAlarm(state, alarm) : '';
+    if (!(await clock.wait(alarm?.at, () => outbox.length > 0, summary)) || !alarm) continue;
     await lock.run(async () => {
       // The case may have moved on while the lock was waited for.
-      const deadline = alarmStillDue(state, alarm);
-      if (!deadline) return;
-      if (alarm.kind === 'due' && deadline.provisional) {
+      const deadline = alarm.kind === 'due' ? deadlineStillDue(state, alarm) : undefined;
+      if (deadline?.provisional) {
         // Computed without the official holidays of its year: ask the calendar again before it fires.
         const [fresh] = await compute([recheckRequest(deadline)]);
         const moved = fresh && movedDeadline(deadline, fresh);
@@ -184,7 +197,8 @@ async function runCase(input: PetitionWorkflowInput, root: CancellationScope): P
           return;
         }
       }
-      await commit(decideAlarm(state, alarm, todayInShanghai()), {});
+      const events = decideAlarm(state, alarm, todayInShanghai(), policy);
+      if (events.length > 0) await commit(events, {});
     });
   }
 }

@@ -12,6 +12,8 @@ export const NextDeadlineKey = defineSearchAttributeKey('NextDeadlineKey', Searc
 export const Overdue = defineSearchAttributeKey('Overdue', SearchAttributeType.BOOL);
 export const PetitionChannel = defineSearchAttributeKey('PetitionChannel', SearchAttributeType.KEYWORD);
 export const PetitionCategory = defineSearchAttributeKey('PetitionCategory', SearchAttributeType.KEYWORD);
+/** The supervision ladder's highest active rung: none / notice (督办) / office (联席办) / listed (挂牌督办). */
+export const SupervisionLevel = defineSearchAttributeKey('SupervisionLevel', SearchAttributeType.KEYWORD);
 
 /** Every custom search attribute, for registration with a server (dev server flags, operator API, compose). */
 export const PETITION_SEARCH_ATTRIBUTES = [
@@ -23,4 +25,5 @@ export const PETITION_SEARCH_ATTRIBUTES = [
   Overdue,
   PetitionChannel,
   PetitionCategory,
+  SupervisionLevel,
 ] as const;

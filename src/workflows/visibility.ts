@@ -1,5 +1,13 @@
 import { setCurrentDetails, upsertSearchAttributes } from '@temporalio/workflow';
-import { type CaseState, holderOf, isOverdue, nextDeadline } from './case';
+import {
+  activeItems,
+  type CaseState,
+  climbsLadder,
+  holderOf,
+  isOverdue,
+  nextDeadline,
+  supervisionLevel,
+} from './case';
 import { dateOf } from './clock';
 import * as attrs from './search-attributes';
 
@@ -12,6 +20,7 @@ export function createVisibility() {
   const sent = new Map<string, string>([
     [attrs.PetitionStatus.name, JSON.stringify('registered')],
     [attrs.Overdue.name, 'false'],
+    [attrs.SupervisionLevel.name, JSON.stringify('none')],
     ...[attrs.HandlingUnit, attrs.NextDeadline, attrs.NextDeadlineKey].map(
       (key) => [key.name, 'null'] as [string, string],
     ),
@@ -19,6 +28,8 @@ export function createVisibility() {
   return function refresh(state: CaseState): void {
     const next = nextDeadline(state);
     const overdue = isOverdue(state);
+    // Revision 1 cases never set it (their histories must replay with the upserts they recorded).
+    const level = climbsLadder(state) ? supervisionLevel(state) : undefined;
     const values = [
       { key: attrs.PetitionStatus, value: state.status },
       // The unit acting now: the handling unit, or the review / re-examination body at those stages.
@@ -26,6 +37,7 @@ export function createVisibility() {
       { key: attrs.NextDeadline, value: next ? dateOf(next.dueAt) : null },
       { key: attrs.NextDeadlineKey, value: next?.key ?? null },
       { key: attrs.Overdue, value: overdue },
+      ...(level ? [{ key: attrs.SupervisionLevel, value: level }] : []),
     ] as const;
     const changed = values.filter(({ key, value }) => sent.get(key.name) !== JSON.stringify(value));
     if (changed.length === 0) return;
@@ -41,6 +53,16 @@ export function createVisibility() {
     const unit = holder && holder !== state.bureauUnitId ? ` → ${holderName ?? holder}` : '';
     const due = next ? ` · ${next.key} due ${next.dueAt.slice(0, 10)}` : '';
     const closed = state.closure ? ` (${state.closure.reason})` : '';
-    setCurrentDetails(`${state.status}${closed}${unit}${due}${overdue ? ' · OVERDUE' : ''}`);
+    setCurrentDetails(`${state.status}${closed}${unit}${due}${overdue ? ' · OVERDUE' : ''}${rungOf(state)}`);
   };
+}
+
+/** The ladder's rung for the details line, e.g. " · 督办 handle-1 (office: overdue)". */
+function rungOf(state: CaseState): string {
+  const items = activeItems(state);
+  if (items.length === 0) return '';
+  const top = items.find((item) => item.level === supervisionLevel(state))!;
+  const why = top.escalation ? `: ${top.escalation.reason}` : '';
+  const listed = top.listing ? `, correct by ${top.listing.correctBy}` : '';
+  return ` · supervision ${top.id} at ${top.level}${why}${listed}`;
 }

@@ -6,6 +6,7 @@ import {
   type CaseEvent,
   type CaseRegistration,
   type CaseState,
+  CURRENT_REVISION,
   type DeadlineRequest,
   decide,
   decideAlarm,
@@ -13,6 +14,7 @@ import {
   fold,
   initialCaseState,
   nextAlarm,
+  PETITIONER_ACTOR,
   type Refusal,
   settle,
 } from '../../src/workflows/case';
@@ -27,6 +29,8 @@ export const actors = {
   hrHead: { login: 'hr-head', unitId: 'hr', roles: ['unit-head', 'handler'] },
   cityHandler: { login: 'city-handler', unitId: 'city-housing', roles: ['handler'] },
   provinceHandler: { login: 'province-handler', unitId: 'province-housing', roles: ['handler'] },
+  office: { login: 'jco', unitId: 'office', roles: ['jco'] },
+  petitioner: PETITIONER_ACTOR,
 } satisfies Record<string, Actor>;
 
 export class CaseDriver {
@@ -38,6 +42,8 @@ export class CaseDriver {
   constructor(
     readonly ruleSetId = 'national-2022',
     today = '2026-03-02',
+    /** The engine revision the case is registered on: 1 is the case engine before the supervision ladder. */
+    readonly revision = CURRENT_REVISION,
   ) {
     this.policy = casePolicyOf(getRuleSet(ruleSetId));
     this.today = today;
@@ -69,9 +75,10 @@ export class CaseDriver {
       receivedOn: this.today,
       bureauUnitId: 'bureau',
       flags: { firstTime: true },
+      officeUnitId: 'office',
       ...overrides,
     };
-    await this.commit(decideRegistration(registration, this.today), 'registrar');
+    await this.commit(decideRegistration(registration, this.today, this.revision), 'registrar');
     return this;
   }
 
@@ -91,10 +98,27 @@ export class CaseDriver {
 
   /** Lets time pass to the next alarm and fires it, as the workflow's timer would. */
   async fireNextAlarm(): Promise<CaseEvent[]> {
-    const alarm = nextAlarm(this.state);
+    const alarm = nextAlarm(this.state, this.policy);
     if (!alarm) throw new Error('no alarm pending');
     this.today = new Date(alarm.at + 8 * 3600_000).toISOString().slice(0, 10);
-    return this.commit(decideAlarm(this.state, alarm, this.today));
+    return this.commit(decideAlarm(this.state, alarm, this.today, this.policy));
+  }
+
+  /** Fires alarms until the case's next alarm lies after the date (00:00 of the day after it), then moves to it. */
+  async passUntil(date: string): Promise<CaseEvent[]> {
+    const fired: CaseEvent[] = [];
+    const end = new Date(`${date}T24:00:00+08:00`).getTime();
+    for (let alarm = nextAlarm(this.state, this.policy); alarm && alarm.at < end;) {
+      fired.push(...(await this.fireNextAlarm()));
+      alarm = nextAlarm(this.state, this.policy);
+    }
+    this.today = date;
+    return fired;
+  }
+
+  /** Folds events as if the engine had emitted them (with the deadlines they start and stop). */
+  async apply(bodies: Parameters<typeof settle>[2]): Promise<CaseEvent[]> {
+    return this.commit(bodies);
   }
 
   deadline(key: string) {

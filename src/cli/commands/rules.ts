@@ -86,8 +86,8 @@ function describeRuleSet(ruleSet: RuleSet): string {
       ` — ${ruleSet.extension.citation}`,
     `supervision: ${ruleSet.supervision.automaticNoticeOnExpiry ? 'automatic notice on expiry' : 'manual'}, ` +
       `feedback under '${ruleSet.supervision.feedbackDeadline}' — ${ruleSet.supervision.citation}`,
-    `escalation: to ${ruleSet.escalation.office}; an unsettled routing objection after ` +
-      `${ruleSet.escalation.routingObjectionUnsettledWorkingDays} wd — ${ruleSet.escalation.citation}`,
+    `escalation: to ${ruleSet.escalation.office}; an unsettled routing objection when ` +
+      `'${ruleSet.escalation.objectionDeadline}' passes — ${ruleSet.escalation.citation}`,
     `evaluation: under '${ruleSet.evaluation.deadline}', of ${ruleSet.evaluation.evaluates.join(', ')} ` +
       `(${ruleSet.evaluation.grades.join(' / ')})`,
     `return visit: under '${ruleSet.returnVisit.deadline}'`,

@@ -1,17 +1,24 @@
+import type { CasePolicy } from '../../rules/case-policy';
 import { instantMs } from '../clock';
 import type { CaseEventBody } from './events';
+import { ladderAlarms, ladderDue, ladderStillDue } from './ladder';
 import { type CaseDeadline, type CaseState, unitActingOn, warningAt } from './state';
+import { activeItemFor, awaitingFeedback, climbsLadder, nextItemId } from './supervision';
 
-/** An instant at which the case has something to do for one deadline. */
+/**
+ * An instant at which the case has something to do: a deadline's warning or expiry (`key` is the deadline's),
+ * or a rung of the supervision ladder (`key` is the ladder item's): an unanswered notice going to the office,
+ * a feedback target date passing, a listed case's date to correct by passing.
+ */
 export interface Alarm {
   at: number;
   key: string;
-  kind: 'warning' | 'due';
+  kind: 'warning' | 'due' | 'escalation' | 'target' | 'listing';
   daysBefore?: number;
 }
 
-/** The earliest warning or expiry among the running deadlines; the workflow keeps one timer for it. */
-export function nextAlarm(state: CaseState): Alarm | undefined {
+/** The earliest alarm of the case; the workflow keeps one timer for it. */
+export function nextAlarm(state: CaseState, policy?: CasePolicy): Alarm | undefined {
   const alarms: Alarm[] = [];
   for (const deadline of state.deadlines) {
     if (deadline.status !== 'running') continue;
@@ -23,11 +30,19 @@ export function nextAlarm(state: CaseState): Alarm | undefined {
     }
     alarms.push({ at: instantMs(deadline.dueAt), key: deadline.key, kind: 'due' });
   }
+  if (policy && climbsLadder(state)) alarms.push(...ladderAlarms(state, policy));
   return alarms.sort((a, b) => a.at - b.at)[0];
 }
 
 /** Whether an alarm still applies to the case as it is now (it may have moved on meanwhile). */
-export function alarmStillDue(state: CaseState, alarm: Alarm): CaseDeadline | undefined {
+export function alarmStillDue(state: CaseState, alarm: Alarm, policy?: CasePolicy): boolean {
+  if (alarm.kind !== 'warning' && alarm.kind !== 'due') {
+    return policy !== undefined && ladderStillDue(state, alarm, policy);
+  }
+  return deadlineStillDue(state, alarm) !== undefined;
+}
+
+export function deadlineStillDue(state: CaseState, alarm: Alarm): CaseDeadline | undefined {
   const deadline = state.deadlines.find((d) => d.key === alarm.key && d.status === 'running');
   if (!deadline) return undefined;
   if (alarm.kind === 'due') return instantMs(deadline.dueAt) === alarm.at ? deadline : undefined;
@@ -35,11 +50,20 @@ export function alarmStillDue(state: CaseState, alarm: Alarm): CaseDeadline | un
 }
 
 /**
- * What a warning or an expiry does, by the deadline's expiry policy: supervision notice (督办), a
- * window lapsing (and the case closing, or going on as it stands), or escalation to the office (联席办).
+ * What an alarm does. A warning warns; an expiry acts by the deadline's expiry policy: supervision notice
+ * (督办), a window lapsing (and the case closing, or going on as it stands), or escalation to the office
+ * (联席办). The ladder's own rungs are decided in `ladder.ts`.
  */
-export function decideAlarm(state: CaseState, alarm: Alarm, today: string): CaseEventBody[] {
-  const deadline = alarmStillDue(state, alarm);
+export function decideAlarm(
+  state: CaseState,
+  alarm: Alarm,
+  today: string,
+  policy?: CasePolicy,
+): CaseEventBody[] {
+  if (alarm.kind !== 'warning' && alarm.kind !== 'due') {
+    return policy && ladderStillDue(state, alarm, policy) ? ladderDue(state, alarm, today) : [];
+  }
+  const deadline = deadlineStillDue(state, alarm);
   if (!deadline) return [];
   const leader = state.caseOwner?.leader;
   if (alarm.kind === 'warning') {
@@ -57,6 +81,7 @@ export function decideAlarm(state: CaseState, alarm: Alarm, today: string): Case
     ];
   }
   const { key, dueAt } = deadline;
+  const ladder = climbsLadder(state);
   switch (deadline.policy) {
     case 'supervise':
       return [
@@ -66,12 +91,15 @@ export function decideAlarm(state: CaseState, alarm: Alarm, today: string): Case
           key,
           unitId: unitActingOn(state, deadline),
           ...(leader ? { caseOwningLeader: leader } : {}),
+          ...(ladder ? { itemId: nextItemId(state, key), noticeOn: today } : {}),
         },
       ];
     case 'escalate':
       return [
         { type: 'deadline-overdue', key, dueAt },
-        { type: 'escalated', key, to: 'joint-conference-office' },
+        ...(ladder && policy
+          ? escalationsOnExpiry(state, deadline, today, policy)
+          : [{ type: 'escalated' as const, key, to: 'joint-conference-office' as const }]),
       ];
     case 'lapse-and-continue':
       return [{ type: 'deadline-lapsed', key, dueAt }];
@@ -81,4 +109,50 @@ export function decideAlarm(state: CaseState, alarm: Alarm, today: string): Case
         { type: 'closed', reason: 'window-lapsed', closedOn: today, deadlineKey: key },
       ];
   }
+}
+
+/**
+ * A deadline whose expiry goes straight to the office: the supervision feedback (the notices still waiting
+ * for it go up), the settling of a routing objection (the objection goes up), or any other (its own item).
+ */
+function escalationsOnExpiry(
+  state: CaseState,
+  deadline: CaseDeadline,
+  today: string,
+  policy: CasePolicy,
+): CaseEventBody[] {
+  const up = (
+    key: string,
+    itemId: string,
+    reason: 'feedback-overdue' | 'objection-unsettled' | 'overdue',
+    unitId?: string,
+  ) =>
+    ({
+      type: 'escalated',
+      key,
+      to: 'joint-conference-office',
+      itemId,
+      reason,
+      escalatedOn: today,
+      ...(unitId ? { unitId } : {}),
+    }) as const;
+  if (deadline.key === policy.ladder?.feedbackDeadline) {
+    // Only the notices it was counted for: a later notice has its own period (see planFeedback).
+    return awaitingFeedback(state)
+      .filter((item) => (item.noticeOn ?? '') <= deadline.startDate)
+      .map((item) => up(item.deadlineKey, item.id, 'feedback-overdue', item.unitId));
+  }
+  if (deadline.key === policy.ladder?.objectionDeadline) {
+    const objectionKey = 'decide-objection';
+    const existing = activeItemFor(state, objectionKey);
+    return [
+      up(
+        objectionKey,
+        existing?.id ?? nextItemId(state, objectionKey),
+        'objection-unsettled',
+        state.bureauUnitId,
+      ),
+    ];
+  }
+  return [up(deadline.key, nextItemId(state, deadline.key), 'overdue', unitActingOn(state, deadline))];
 }

@@ -1,3 +1,4 @@
+import type { EvaluationSubject, SatisfactionGrade } from './aftercare';
 import type {
   DiversionTarget,
   HigherOutcome,
@@ -8,12 +9,16 @@ import type {
   RoutingMode,
 } from './vocabulary';
 
-/** Who performs a transition, as authenticated by the API. */
+/** Who performs a transition, as authenticated by the API: staff, or the petitioner by the query code. */
 export interface Actor {
   login: string;
   unitId: string;
-  roles: Role[];
+  roles: ActorRole[];
 }
+
+/** Staff roles, and the petitioner acting through the public endpoint (no account, no unit). */
+export type ActorRole = Role | 'petitioner';
+export const PETITIONER_ACTOR: Actor = { login: 'petitioner', unitId: 'public', roles: ['petitioner'] };
 
 /**
  * What staff ask of a case. Payloads carry codes, ids and dates only; free text (reasons, opinions,
@@ -48,7 +53,32 @@ export type CaseCommandBody =
   | { type: 'acceptReexaminationRequest' }
   | { type: 'openHearing'; openedOn?: string }
   | { type: 'closeHearing'; hearingId: string; closedOn?: string }
-  | { type: 'reexaminationOpinion'; outcome: HigherOutcome; opinionDocumentId: string; deliveredOn?: string };
+  | { type: 'reexaminationOpinion'; outcome: HigherOutcome; opinionDocumentId: string; deliveredOn?: string }
+  /** The supervision ladder: the unit's feedback, and the joint-conference office's acts. */
+  | { type: 'supervisionFeedback'; itemId: string; reportDocumentId: string; targetDate: string }
+  | { type: 'listSupervision'; itemId: string; correctBy: string; noteDocumentId: string }
+  | {
+      type: 'instructSupervision';
+      itemId: string;
+      unitId: string;
+      unitName: string;
+      instructionDocumentId: string;
+    }
+  | {
+      type: 'settleObjection';
+      decision: 'upheld' | 'rerouted';
+      unitId?: string;
+      unitName?: string;
+      noteDocumentId: string;
+    }
+  | {
+      type: 'recordReturnVisit';
+      reached: boolean;
+      satisfaction?: SatisfactionGrade;
+      noteDocumentId: string;
+      visitedOn?: string;
+    }
+  | { type: 'evaluate'; subject: EvaluationSubject; grade: SatisfactionGrade };
 
 export type CommandType = CaseCommandBody['type'];
 

@@ -2,6 +2,7 @@ import type { CaseDeadlinePolicy, CasePolicy } from '../../rules/case-policy';
 import type { CaseTrigger } from '../../rules/case-vocabulary';
 import type { CaseEventBody, EventOf } from './events';
 import { type CaseDeadline, type CaseState, isOpen } from './state';
+import { activeItems, awaitingFeedback, climbsLadder, type SupervisionItem } from './supervision';
 
 /** A deadline to compute: started by a trigger, or an open one recomputed with its extensions. */
 export interface DeadlineRequest {
@@ -29,6 +30,42 @@ interface Trigger {
 
 /** The rule-set triggers an event amounts to, each dated as the deadlines it starts are counted. */
 function triggersOf(event: CaseEventBody, state: CaseState): Trigger[] {
+  const procedural = proceduralTriggers(event, state);
+  return climbsLadder(state) ? [...procedural, ...ladderTriggers(event, state)] : procedural;
+}
+
+/**
+ * The triggers of the supervision ladder and the after-care (revision 2): a notice starts the feedback
+ * deadline, which the last awaited feedback meets; the reply schedules the return visit; the acceptance
+ * notice and each reply invite an evaluation, which the last awaited grade meets.
+ */
+function ladderTriggers(event: CaseEventBody, state: CaseState): Trigger[] {
+  switch (event.type) {
+    case 'supervision-notice':
+      return event.noticeOn ? [{ name: 'supervision-issued', date: event.noticeOn }] : [];
+    case 'supervision-feedback':
+      return awaitingFeedback(state).length === 0
+        ? [{ name: 'supervision-feedback-submitted', date: event.submittedOn }]
+        : [];
+    case 'accepted':
+      return [{ name: 'evaluation-invited', date: event.acceptedOn }];
+    case 'replied':
+      return [
+        { name: 'return-visit-scheduled', date: event.deliveredOn },
+        { name: 'evaluation-invited', date: event.deliveredOn },
+      ];
+    case 'return-visit-recorded':
+      return [{ name: 'return-visit-recorded', date: event.visitedOn }];
+    case 'evaluated':
+      return (state.evaluations ?? []).every((e) => e.grade)
+        ? [{ name: 'evaluated', date: event.evaluatedOn }]
+        : [];
+    default:
+      return [];
+  }
+}
+
+function proceduralTriggers(event: CaseEventBody, state: CaseState): Trigger[] {
   switch (event.type) {
     case 'registered':
       return [{ name: 'received-by-bureau', date: event.receivedOn }];
@@ -117,7 +154,7 @@ export function planDeadlines(
     stops.push(body);
   };
   for (const event of events) {
-    for (const d of cancelledBy(event, [...open.values()], policy)) {
+    for (const d of cancelledBy(event, [...open.values()], policy, state)) {
       stop(d, { type: 'deadline-cancelled', key: d.key });
     }
     for (const trigger of triggersOf(event, state)) {
@@ -170,7 +207,42 @@ export function planDeadlines(
       }
     }
   }
+  if (climbsLadder(state)) planFeedback(policy, state, open, stops, stop, requests);
   return { stops, requests };
+}
+
+/**
+ * The supervision feedback deadline serves the notices waiting for feedback, counted from the earliest of
+ * them. Nobody waits any more: it is cancelled (unless it passed and sent a case to the office that is still
+ * there — then it stays overdue on the record, and a late feedback meets it). The notices it was counted for
+ * were answered or went up, while later ones still wait: it starts again from the earliest of those, so no
+ * unit is escalated before its own feedback period ran.
+ */
+function planFeedback(
+  policy: CasePolicy,
+  state: CaseState,
+  open: Map<string, CaseDeadline>,
+  stops: CaseEventBody[],
+  stop: (d: CaseDeadline, body: CaseEventBody) => void,
+  requests: DeadlineRequest[],
+): void {
+  const feedback = policy.ladder && open.get(policy.ladder.feedbackDeadline);
+  if (!feedback) return;
+  const ended = new Set(stops.flatMap((s) => ('key' in s && s.type !== 'deadline-paused' ? [s.key] : [])));
+  const live = (item: SupervisionItem) => !ended.has(item.deadlineKey);
+  const waiting = awaitingFeedback(state).filter(live);
+  if (waiting.length === 0) {
+    const onRecord =
+      feedback.status === 'overdue' &&
+      activeItems(state).some((item) => live(item) && item.escalation?.reason === 'feedback-overdue');
+    if (!onRecord) stop(feedback, { type: 'deadline-cancelled', key: feedback.key });
+    return;
+  }
+  const earliest = waiting.map((item) => item.noticeOn ?? '').sort()[0]!;
+  if (earliest > feedback.startDate) {
+    stop(feedback, { type: 'deadline-cancelled', key: feedback.key });
+    requests.push({ key: feedback.key, startDate: earliest });
+  }
 }
 
 /**
@@ -178,8 +250,17 @@ export function planDeadlines(
  * handling unit cancels the previous unit's deadlines; a change of procedure cancels the other
  * procedure's deadline. Cancelling is not meeting: nobody did what the deadline asked.
  */
-function cancelledBy(event: CaseEventBody, open: CaseDeadline[], policy: CasePolicy): CaseDeadline[] {
+function cancelledBy(
+  event: CaseEventBody,
+  open: CaseDeadline[],
+  policy: CasePolicy,
+  state: CaseState,
+): CaseDeadline[] {
   switch (event.type) {
+    case 'replied':
+      // One evaluation window at a time: the reply's replaces the acceptance notice's, whose subject the
+      // petitioner may still evaluate within it.
+      return climbsLadder(state) ? open.filter((d) => d.key === policy.ladder?.evaluationDeadline) : [];
     case 'closed':
       return open;
     case 'objection-decided':

@@ -1,5 +1,8 @@
 import type { CasePolicy } from '../../rules/case-policy';
-import type { CaseCommand } from './commands';
+import { type CaseCommand, PETITIONER_ACTOR } from './commands';
+import { SUPERVISION_RULES } from './supervision-rules';
+import { AFTERCARE_RULES } from './aftercare-rules';
+import { itemsOf } from './supervision';
 import { type DecideContext, type Decision, refuse, type RuleMap } from './decision';
 import { FIRST_INSTANCE_RULES } from './first-instance-rules';
 import { REVIEW_CHAIN_RULES } from './review-chain-rules';
@@ -55,6 +58,14 @@ export function unitOf(
       return state.reexamination?.bodyUnitId;
     case 'named-body':
       return command && 'bodyUnitId' in command ? command.bodyUnitId : undefined;
+    case 'supervised-unit':
+      return command && 'itemId' in command
+        ? itemsOf(state).find((item) => item.id === command.itemId)?.unitId
+        : undefined;
+    case 'office':
+      return state.officeUnitId;
+    case 'petitioner':
+      return PETITIONER_ACTOR.unitId;
     case 'registering-bureau':
       return state.bureauUnitId;
     case 'handling-unit':
@@ -81,4 +92,9 @@ function approverIsAssigner(state: CaseState, policy: CasePolicy): boolean {
   return state.routing?.mode === 'assign' && policy.extension.assignedMatterApproverRole === 'assigning-body';
 }
 
-const RULES: RuleMap = { ...FIRST_INSTANCE_RULES, ...REVIEW_CHAIN_RULES };
+const RULES: RuleMap = {
+  ...FIRST_INSTANCE_RULES,
+  ...REVIEW_CHAIN_RULES,
+  ...SUPERVISION_RULES,
+  ...AFTERCARE_RULES,
+};

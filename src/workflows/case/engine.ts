@@ -15,12 +15,28 @@ export interface CaseRegistration {
   bureauUnitId: string;
   flags: CaseFlags;
   group?: CaseState['group'];
+  /** The joint-conference office (联席办) over the registering bureau, resolved by the API. */
+  officeUnitId?: string;
 }
 
+/** The case engine's behaviour revision a new case starts on (see CaseState.revision). */
+export const CURRENT_REVISION = 2;
+
 /** The events of a registration: a matter already final (Art 36 ¶3) is registered and not accepted. */
-export function decideRegistration(registration: CaseRegistration, today: string): CaseEventBody[] {
-  const { flags, group, ...rest } = registration;
-  const registered: CaseEventBody = { type: 'registered', ...rest, flags, ...(group ? { group } : {}) };
+export function decideRegistration(
+  registration: CaseRegistration,
+  today: string,
+  revision = 1,
+): CaseEventBody[] {
+  const { flags, group, officeUnitId, ...rest } = registration;
+  const registered: CaseEventBody = {
+    type: 'registered',
+    ...rest,
+    flags,
+    ...(group ? { group } : {}),
+    // Revision 1 cases are registered exactly as before the ladder (their histories replay unchanged).
+    ...(revision >= 2 ? { revision, ...(officeUnitId ? { officeUnitId } : {}) } : {}),
+  };
   if (!flags.finalCaseId) return [registered];
   return [
     registered,

@@ -1,5 +1,7 @@
 import type { CaseTrigger } from '../../rules/case-vocabulary';
+import type { EvaluationSubject, SatisfactionGrade } from './aftercare';
 import type { CaseDeadline, CaseFlags, CaseState } from './state';
+import type { EscalationReason } from './supervision';
 import type {
   ClosureReason,
   DiversionTarget,
@@ -17,7 +19,15 @@ import type {
 export type CaseEventBody =
   | ({ type: 'registered'; group?: CaseState['group']; flags: CaseFlags } & Pick<
       CaseState,
-      'petitionId' | 'ruleSetId' | 'channel' | 'category' | 'domain' | 'receivedOn' | 'bureauUnitId'
+      | 'petitionId'
+      | 'ruleSetId'
+      | 'channel'
+      | 'category'
+      | 'domain'
+      | 'receivedOn'
+      | 'bureauUnitId'
+      | 'revision'
+      | 'officeUnitId'
     >)
   | {
       type: 'routed';
@@ -35,6 +45,8 @@ export type CaseEventBody =
       unitId?: string;
       unitName?: string;
       noteDocumentId?: string;
+      /** Settled by the joint-conference office (Art 24) rather than the bureau. */
+      by?: 'joint-conference-office';
     }
   | { type: 'diverted'; to: DiversionTarget; noticeDocumentId: string }
   | {
@@ -85,9 +97,61 @@ export type CaseEventBody =
     }
   | { type: 'deadline-overdue'; key: string; dueAt: string }
   /** 督办: the petition bureau's automatic supervision notice to the unit that must act. */
-  | { type: 'supervision-notice'; key: string; unitId?: string; caseOwningLeader?: string }
+  | {
+      type: 'supervision-notice';
+      key: string;
+      unitId?: string;
+      caseOwningLeader?: string;
+      /** The ladder item it opens (revision 2). */
+      itemId?: string;
+      noticeOn?: string;
+    }
   | { type: 'deadline-lapsed'; key: string; dueAt: string }
-  | { type: 'escalated'; key: string; to: 'joint-conference-office' }
+  | {
+      type: 'escalated';
+      key: string;
+      to: 'joint-conference-office';
+      itemId?: string;
+      reason?: EscalationReason;
+      escalatedOn?: string;
+      unitId?: string;
+    }
+  /** The supervised unit's written feedback (督办反馈): what it did and its target date. */
+  | {
+      type: 'supervision-feedback';
+      itemId: string;
+      reportDocumentId: string;
+      targetDate: string;
+      submittedOn: string;
+    }
+  /** 挂牌督办: the office lists the case with a date to correct by. */
+  | {
+      type: 'supervision-listed';
+      itemId: string;
+      correctBy: string;
+      noteDocumentId: string;
+      listedOn: string;
+    }
+  | {
+      type: 'supervision-instructed';
+      itemId: string;
+      unitId: string;
+      unitName: string;
+      instructionDocumentId: string;
+      instructedOn: string;
+    }
+  /** A listed case still not corrected by its date: it goes on the office's overdue list. */
+  | { type: 'listing-overdue'; itemId: string; correctBy: string }
+  | {
+      type: 'return-visit-recorded';
+      visitedOn: string;
+      reached: boolean;
+      satisfaction?: SatisfactionGrade;
+      noteDocumentId: string;
+      followUp: boolean;
+      reviewRightReminded: boolean;
+    }
+  | { type: 'evaluated'; subject: EvaluationSubject; grade: SatisfactionGrade; evaluatedOn: string }
   /** Someone asked Temporal to cancel the workflow: refused, recorded, and the case goes on. */
   | { type: 'cancellation-requested' }
   | {

@@ -1,5 +1,6 @@
 import { instantMs } from '../clock';
 import type { CaseEvent, CaseEventBody, DeadlineDates } from './events';
+import { applyLadder } from './evolve-ladder';
 import { type CaseDeadline, type CaseState, type Extension, isOpen } from './state';
 
 /**
@@ -7,7 +8,13 @@ import { type CaseDeadline, type CaseState, type Extension, isOpen } from './sta
  * the projection in PostgreSQL is the workflow's state by construction. Returns a new state.
  */
 export function evolve(state: CaseState, event: CaseEvent): CaseState {
-  const next = applyBody(structuredCloneCase(state), event, event.at, event.actor ?? '');
+  const actor = event.actor ?? '';
+  const next = applyLadder(
+    applyBody(structuredCloneCase(state), event, event.at, actor),
+    event,
+    event.at,
+    actor,
+  );
   next.lastSequence = event.sequence;
   return next;
 }

@@ -14,3 +14,6 @@ export * from './evolve';
 export * from './state';
 export * from './transitions';
 export * from './vocabulary';
+export * from './aftercare';
+export * from './ladder';
+export * from './supervision';

@@ -2,6 +2,8 @@ import type { ExpiryPolicy } from '../../rules/case-vocabulary';
 import { addDays, startOfShanghaiDay } from '../../rules/dates';
 import { instantMs } from '../clock';
 import type { Role as RuleRole } from '../../rules/rule-set-schema';
+import type { Evaluation, ReturnVisit } from './aftercare';
+import type { SupervisionItem } from './supervision';
 import type {
   CaseStatus,
   Category,
@@ -51,6 +53,19 @@ export interface CaseState {
   reexamination?: HigherStage & { hearings: Hearing[] };
   closure?: { reason: ClosureReason; on: string; deadlineKey?: string };
   deadlines: CaseDeadline[];
+  /**
+   * 2: the case climbs the supervision ladder and gets return visits and evaluations. Cases registered by an
+   * earlier release keep the behaviour they started with (their histories must replay unchanged).
+   */
+  revision?: number;
+  /** The joint-conference office (联席办) over the registering bureau: where escalations go. */
+  officeUnitId?: string;
+  /** The supervision ladder: one item per deadline that passed and was supervised or escalated. */
+  supervision?: SupervisionItem[];
+  returnVisits?: ReturnVisit[];
+  evaluations?: Evaluation[];
+  /** A dissatisfied return visit flags the case for follow-up (跟踪回访). */
+  followUp?: { since: string };
   /** Sequence number of the newest event folded in. */
   lastSequence: number;
 }

@@ -1,5 +1,5 @@
 import type { CaseEventType } from './events';
-import type { CommandType } from './commands';
+import type { ActorRole, CommandType } from './commands';
 import { type CaseStatus, type Role, STATUSES } from './vocabulary';
 
 /**
@@ -15,27 +15,106 @@ export type Party =
   | 'review-body'
   | 'reexamination-body'
   /** The unit the command names as the body it is recorded by (a review or re-examination request). */
-  | 'named-body';
+  | 'named-body'
+  /** The unit a supervision item (督办) is addressed to: the one that must act on its deadline. */
+  | 'supervised-unit'
+  /** The joint-conference office (联席办) over the registering bureau. */
+  | 'office'
+  /** The petitioner, through the public endpoint and the case's query code. */
+  | 'petitioner';
+
+/**
+ * Where the API offers a command: under the petition (`POST /api/petitions/{id}/<path>`), under a supervision
+ * item (`POST /api/supervision/{itemId}/<path>`), or to the petitioner (`/api/public/...`, its own routes).
+ */
+export type Surface = 'petition' | 'supervision-item' | 'public';
 
 export interface Transition {
   /** Statuses the command is allowed in. */
   from: readonly CaseStatus[];
   /** Who may do it: a party of the case, acting with one of these roles. */
-  by: ReadonlyArray<{ party: Party; roles: readonly Role[] }>;
+  by: ReadonlyArray<{ party: Party; roles: readonly ActorRole[] }>;
   /** The status it leads to ('same': it leaves the status as it is; a list: one of these, as the case decides). */
   to: CaseStatus | 'same' | readonly CaseStatus[];
   /** The events it may emit (deadline events follow from the rule set). */
   emits: readonly CaseEventType[];
   /** The petitioner's window it must come within: once that lapsed, the refusal names its last day. */
   window?: string;
-  /** Its route: POST /api/petitions/{id}/<path>. */
+  /** Its route: POST /api/petitions/{id}/<path> (or under its surface). */
   path: string;
+  /** Absent: under the petition. */
+  surface?: Surface;
   summary: string;
 }
 
 const BUREAU = ['registrar', 'supervisor'] as const;
 const UNIT = ['handler', 'unit-head'] as const;
 const OPEN: CaseStatus[] = STATUSES.filter((status) => status !== 'closed');
+/** After the first reply, while the case goes on (a review may already be under way). */
+const AFTER_REPLY: CaseStatus[] = [
+  'replied',
+  'review-requested',
+  'under-review',
+  'reviewed',
+  'reexamination-requested',
+  'under-reexamination',
+];
+
+/** The supervision ladder (督办 → 联席办 → 挂牌督办) and the after-care: return visit (回访), evaluation. */
+const AFTERCARE_AND_SUPERVISION = {
+  supervisionFeedback: {
+    from: OPEN,
+    by: [{ party: 'supervised-unit', roles: [...UNIT, 'supervisor'] }],
+    to: 'same',
+    emits: ['supervision-feedback'],
+    path: 'feedback',
+    surface: 'supervision-item',
+    summary: 'Answer a supervision notice (督办反馈) in writing: what was done, and the target date',
+  },
+  listSupervision: {
+    from: OPEN,
+    by: [{ party: 'office', roles: ['jco'] }],
+    to: 'same',
+    emits: ['supervision-listed'],
+    path: 'list',
+    surface: 'supervision-item',
+    summary: 'List the case for supervision (挂牌督办) with a date to correct by; the office only',
+  },
+  instructSupervision: {
+    from: OPEN,
+    by: [{ party: 'office', roles: ['jco'] }],
+    to: 'same',
+    emits: ['supervision-instructed'],
+    path: 'instruct',
+    surface: 'supervision-item',
+    summary: 'Instruct a unit on an escalated case (交办指示); the office only',
+  },
+  settleObjection: {
+    from: ['objected'],
+    by: [{ party: 'office', roles: ['jco'] }],
+    to: 'transferred',
+    emits: ['objection-decided'],
+    path: 'objection/settle',
+    summary: 'Settle a jurisdiction dispute (Art 24): the office upholds the routing or names the unit',
+  },
+  recordReturnVisit: {
+    from: AFTER_REPLY,
+    by: [{ party: 'handling-unit', roles: UNIT }],
+    to: 'same',
+    emits: ['return-visit-recorded'],
+    path: 'return-visit',
+    summary: 'Record the return visit (回访) after the reply: reached or not, satisfaction, note',
+  },
+  evaluate: {
+    from: ['accepted', ...AFTER_REPLY],
+    by: [{ party: 'petitioner', roles: ['petitioner'] }],
+    to: 'same',
+    emits: ['evaluated'],
+    path: 'evaluations',
+    surface: 'public',
+    summary: 'The petitioner evaluates the acceptance notice or a reply (满意度评价) within its window',
+  },
+} as const satisfies { [T in CommandType]?: Transition };
 
 /**
  * The transition table: one entry per command. The workflow's Updates and their validators, and the API's
@@ -217,11 +296,18 @@ export const TRANSITIONS: { readonly [T in CommandType]: Transition } = {
     path: 'reexamination-opinion',
     summary: 'Give the re-examination opinion within D10: the matter is final (Art 36 ¶3)',
   },
+  ...AFTERCARE_AND_SUPERVISION,
 };
 
 export const COMMAND_TYPES = Object.keys(TRANSITIONS) as CommandType[];
 
-/** Every role that may perform the command in some case, for a first check before the workflow is asked. */
+/** The commands the API offers on a surface. */
+export function commandsOn(surface: Surface): CommandType[] {
+  return COMMAND_TYPES.filter((type) => (TRANSITIONS[type].surface ?? 'petition') === surface);
+}
+
+/** Every staff role that may perform the command in some case, for a first check before the workflow is asked. */
 export function rolesFor(type: CommandType): Role[] {
-  return [...new Set(TRANSITIONS[type].by.flatMap((entry) => entry.roles))];
+  const roles = TRANSITIONS[type].by.flatMap((entry) => entry.roles);
+  return [...new Set(roles.filter((role): role is Role => role !== 'petitioner'))];
 }

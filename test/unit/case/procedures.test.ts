@@ -235,14 +235,17 @@ describe('extensions (D6)', () => {
     const driver = await accepted();
     const fired: string[] = [];
     // Both warnings of the original D5 fire …
-    for (let i = 0; i < 2; i++) fired.push(...(await driver.fireNextAlarm()).map((e) => e.type));
+    while (fired.length < 2) {
+      const events = await driver.fireNextAlarm();
+      fired.push(...events.filter((e) => 'key' in e && e.key === 'handle').map((e) => e.type));
+    }
     expect(fired).toEqual(['deadline-warning', 'deadline-warning']);
     await driver.ok(handler, { type: 'requestExtension', days: 20, reasonDocumentId: 'x' });
     await driver.ok(head, { type: 'approveExtension', extensionId: 'ext-1' });
     // … and again before the extended one, then supervision.
     const after = [];
     while (driver.deadline('handle')?.status === 'running') after.push(...(await driver.fireNextAlarm()));
-    expect(after.map((e) => e.type)).toEqual([
+    expect(after.filter((e) => 'key' in e && e.key === 'handle').map((e) => e.type)).toEqual([
       'deadline-warning',
       'deadline-warning',
       'deadline-overdue',
@@ -295,8 +298,10 @@ describe('reply, withdrawal, case owner', () => {
     await driver.ok(handler, { type: 'reply', outcome: 'supported', opinionDocumentId: 'd' });
     expect(driver.deadline('handle')?.status).toBe('met');
     expect(driver.deadline('request-review')).toMatchObject({ status: 'running', policy: 'lapse-and-close' });
-    const fired = await driver.fireNextAlarm();
-    expect(fired.map((e) => e.type)).toEqual(['deadline-lapsed', 'closed']);
+    let fired = await driver.fireNextAlarm();
+    while (driver.state.status !== 'closed') fired = await driver.fireNextAlarm();
+    // The lapse closes the case; whatever still ran (an overdue return visit, say) is cancelled with it.
+    expect(fired.map((e) => e.type).slice(0, 2)).toEqual(['deadline-lapsed', 'closed']);
     expect(driver.state.closure).toMatchObject({ reason: 'window-lapsed', deadlineKey: 'request-review' });
   });
 

@@ -15,7 +15,16 @@ import {
 } from '../../../src/workflows/case';
 import { actors, CaseDriver } from '../../support/case-engine';
 
-const { registrar, supervisor, handler, head, cityHandler: city, provinceHandler: province } = actors;
+const {
+  registrar,
+  supervisor,
+  handler,
+  head,
+  cityHandler: city,
+  provinceHandler: province,
+  office,
+  petitioner,
+} = actors;
 const route = { type: 'route', unitId: 'housing', unitName: '住建局', mode: 'transfer' } as const;
 
 /** A valid command of each type, and who would do it. */
@@ -59,12 +68,62 @@ const COMMANDS: { [T in CommandType]: { actor: Actor; body: Extract<CaseCommandB
     actor: province,
     body: { type: 'reexaminationOpinion', outcome: 'upheld', opinionDocumentId: 'x' },
   },
+  supervisionFeedback: {
+    actor: handler,
+    body: { type: 'supervisionFeedback', itemId: 'route-1', reportDocumentId: 'f', targetDate: '2030-01-01' },
+  },
+  listSupervision: {
+    actor: office,
+    body: { type: 'listSupervision', itemId: 'route-1', correctBy: '2030-01-01', noteDocumentId: 'l' },
+  },
+  instructSupervision: {
+    actor: office,
+    body: {
+      type: 'instructSupervision',
+      itemId: 'route-1',
+      unitId: 'housing',
+      unitName: '住建局',
+      instructionDocumentId: 'i',
+    },
+  },
+  settleObjection: {
+    actor: office,
+    body: { type: 'settleObjection', decision: 'upheld', noteDocumentId: 's' },
+  },
+  recordReturnVisit: {
+    actor: handler,
+    body: { type: 'recordReturnVisit', reached: true, satisfaction: 'satisfied', noteDocumentId: 'v' },
+  },
+  evaluate: {
+    actor: petitioner,
+    body: { type: 'evaluate', subject: 'acceptance-notice', grade: 'satisfied' },
+  },
 };
+
+/** Commands on a supervision item: the cases they are tried on get one (at the office, but for feedback). */
+const ITEM_COMMANDS: CommandType[] = ['supervisionFeedback', 'listSupervision', 'instructSupervision'];
+
+async function withItem(driver: CaseDriver, type: CommandType): Promise<CaseDriver> {
+  if (!ITEM_COMMANDS.includes(type) || driver.state.status === 'closed') return driver;
+  const on = driver.today;
+  await driver.apply([
+    { type: 'supervision-notice', key: 'route', unitId: 'housing', itemId: 'route-1', noticeOn: on },
+  ]);
+  if (type === 'supervisionFeedback') return driver;
+  await driver.apply([
+    { type: 'escalated', key: 'route', to: 'joint-conference-office', itemId: 'route-1', escalatedOn: on },
+  ]);
+  return driver;
+}
 
 const ACCEPTANCE_STATUSES: CaseStatus[] = ['review-requested', 'reexamination-requested'];
 
 /** A case in the given status, prepared so that the command's own preconditions hold there. */
 async function caseIn(status: CaseStatus, type: CommandType): Promise<CaseDriver> {
+  return withItem(await caseReaching(status, type), type);
+}
+
+async function caseReaching(status: CaseStatus, type: CommandType): Promise<CaseDriver> {
   // Only Shandong has the acceptance step of the review bodies (Art 43–44).
   const ruleSetId = ACCEPTANCE_STATUSES.includes(status) ? 'shandong-2015' : 'national-2022';
   const driver = await new CaseDriver(ruleSetId).register();
@@ -234,6 +293,42 @@ const payloadsArb = fc.record<{ [T in CommandType]: Extract<CaseCommandBody, { t
     hearingId: pick(LATEST, LATEST, 'hearing-9'),
   }),
   reexaminationOpinion: fc.constant(COMMANDS.reexaminationOpinion.body),
+  supervisionFeedback: fc.record({
+    type: fc.constant('supervisionFeedback' as const),
+    itemId: pick(LATEST, LATEST, 'handle-9'),
+    reportDocumentId: fc.constant('f'),
+    targetDate: pick('2026-01-01', '2026-06-30', '2027-06-30'),
+  }),
+  listSupervision: fc.record({
+    type: fc.constant('listSupervision' as const),
+    itemId: pick(LATEST, LATEST, 'handle-9'),
+    correctBy: pick('2026-01-01', '2026-07-31', '2027-06-30'),
+    noteDocumentId: fc.constant('l'),
+  }),
+  instructSupervision: fc.record({
+    type: fc.constant('instructSupervision' as const),
+    itemId: pick(LATEST, LATEST, 'handle-9'),
+    unitId: fc.constant('housing'),
+    unitName: fc.constant('住建局'),
+    instructionDocumentId: fc.constant('i'),
+  }),
+  settleObjection: fc.record({
+    type: fc.constant('settleObjection' as const),
+    decision: pick('upheld' as const, 'rerouted' as const),
+    unitId: fc.option(pick('hr', 'housing'), { nil: undefined }),
+    noteDocumentId: fc.constant('s'),
+  }),
+  recordReturnVisit: fc.record({
+    type: fc.constant('recordReturnVisit' as const),
+    reached: fc.boolean(),
+    satisfaction: fc.option(pick('satisfied' as const, 'dissatisfied' as const), { nil: undefined }),
+    noteDocumentId: fc.constant('v'),
+  }),
+  evaluate: fc.record({
+    type: fc.constant('evaluate' as const),
+    subject: pick('acceptance-notice' as const, 'written-reply' as const),
+    grade: pick('satisfied' as const, 'basically-satisfied' as const, 'dissatisfied' as const),
+  }),
 });
 
 const CLOSING: CommandType[] = ['divert', 'notAccept', 'withdraw'];
@@ -295,6 +390,12 @@ const REEXAMINATION_COMMANDS: CommandType[] = [
 
 /** Mostly the one who should act (else every sequence would stop at the first step); sometimes anyone. */
 function rightActor(type: CommandType, driver: CaseDriver): Actor {
+  if (type === 'evaluate') return petitioner;
+  if (['listSupervision', 'instructSupervision', 'settleObjection'].includes(type)) return office;
+  if (type === 'supervisionFeedback') {
+    const unit = driver.state.supervision?.at(-1)?.unitId;
+    return unit === 'bureau' ? supervisor : unit === 'hr' ? actors.hrHandler : handler;
+  }
   if (REVIEW_COMMANDS.includes(type)) return city;
   if (REEXAMINATION_COMMANDS.includes(type)) return province;
   const holder = holderOf(driver.state);
@@ -313,7 +414,7 @@ describe('random command sequences', () => {
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom('national-2022', 'shandong-2015'),
-        fc.array(fc.tuple(stepArb, actorArb), { minLength: 8, maxLength: 32, size: 'large' }),
+        fc.array(fc.tuple(stepArb, actorArb), { minLength: 8, maxLength: 64, size: 'large' }),
         async (ruleSetId, steps) => {
           const driver = await new CaseDriver(ruleSetId).register();
           for (const [step, actor] of steps) {
@@ -324,12 +425,15 @@ describe('random command sequences', () => {
             const type = commandFor(step, driver.state);
             const before = driver.state;
             const payload = step.payloads[type];
+            const lastItem = driver.state.supervision?.at(-1)?.id ?? 'none-1';
             const command =
-              'extensionId' in payload && payload.extensionId === LATEST
-                ? { ...payload, extensionId: `ext-${driver.state.extensions.length}` }
-                : 'hearingId' in payload && payload.hearingId === LATEST
-                  ? { ...payload, hearingId: `hearing-${driver.state.reexamination?.hearings.length ?? 0}` }
-                  : payload;
+              'itemId' in payload && payload.itemId === LATEST
+                ? { ...payload, itemId: lastItem }
+                : 'extensionId' in payload && payload.extensionId === LATEST
+                  ? { ...payload, extensionId: `ext-${driver.state.extensions.length}` }
+                  : 'hearingId' in payload && payload.hearingId === LATEST
+                    ? { ...payload, hearingId: `hearing-${driver.state.reexamination?.hearings.length ?? 0}` }
+                    : payload;
             const result = await driver.run(actor ?? rightActor(type, driver), command);
             if ('refusal' in result) {
               expect(driver.state).toBe(before);
@@ -349,6 +453,11 @@ describe('random command sequences', () => {
             .reduce((sum, x) => sum + x.days, 0);
           expect(granted).toBeLessThanOrEqual(driver.policy.extension.capDays);
           expect(state.lastSequence).toBe(driver.events.length);
+          // Each rung of the ladder fires at most once per item.
+          for (const rung of ['supervision-notice', 'escalated', 'listing-overdue']) {
+            const ids = driver.events.flatMap((e) => (e.type === rung && 'itemId' in e ? [e.itemId] : []));
+            expect(new Set(ids).size).toBe(ids.length);
+          }
         },
       ),
       // A fixed seed keeps the run (and its coverage check) reproducible; FC_SEED explores others.

@@ -54,6 +54,7 @@ describe('rule sets', () => {
       acknowledge: '15 calendar-days',
       object: '5 working-days',
       'decide-objection': '5 working-days',
+      'settle-objection': '10 working-days',
       'report-assigned': '30 calendar-days',
       handle: '60 calendar-days',
       'handle-simplified': '10 working-days',
@@ -143,7 +144,7 @@ describe('rule sets', () => {
     it('extend the national set and keep its counting, stops and expiry policies', () => {
       for (const ruleSet of [beijing, shanghai, henan]) {
         expect(ruleSet.extends).toBe('national-2022');
-        expect(ruleSet.version).toBe('1.1.0');
+        expect(ruleSet.version).toBe('1.2.0');
         expect(ruleSet.counting).toEqual(national.counting);
         expect(ruleSet.deadlines.map((rule) => rule.key)).toEqual(national.deadlines.map((rule) => rule.key));
         for (const rule of ruleSet.deadlines) {
