@@ -38,6 +38,8 @@ export const ConfigSchema = z.object({
   TEMPORAL_UI_PORT: port.default(8233),
   /** A prebuilt workflow bundle for the worker (bundleWorkflowCode output); otherwise the sources are bundled at start. */
   WORKFLOW_BUNDLE_PATH: optionalUrl,
+  /** Requests per minute per client address on the petitioner's endpoint (/api/public). */
+  PUBLIC_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(20),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -10,7 +10,13 @@ import { errorHandler, unknownRoute } from './errors';
 import { idempotency } from './idempotency';
 import { inputHygiene } from './input-hygiene';
 import { buildOpenApiDocument } from './openapi';
+import { notificationRoutes } from './routes/notifications';
 import { petitionRoutes } from './routes/petitions';
+import { publicRoutes } from './routes/public';
+import { supervisionRoutes } from './routes/supervision';
+import { NotificationService } from '../domain/notification-service';
+import { PublicService } from '../domain/public-service';
+import { SupervisionService } from '../domain/supervision-service';
 
 export interface AppDeps {
   pool: Pool;
@@ -18,6 +24,8 @@ export interface AppDeps {
   taskQueue: string;
   authSecret: string;
   logger: Logger;
+  /** Requests per minute per client address on the petitioner's endpoint. */
+  publicRateLimit?: number;
 }
 
 const READINESS_TIMEOUT_MS = 3_000;
@@ -72,6 +80,15 @@ export function createApp(deps: AppDeps): Express {
     // The petitioner key is salted with the deployment's secret: stable across restarts, unknown outside.
     identitySalt: deps.authSecret,
   });
+  // The petitioner's endpoint: authenticated by the case's query code, not by a staff token.
+  app.use(
+    '/api/public',
+    inputHygiene,
+    publicRoutes(
+      new PublicService({ pool: deps.pool, client: deps.client, secret: deps.authSecret }),
+      deps.publicRateLimit ?? 20,
+    ),
+  );
   app.use(
     '/api',
     inputHygiene,
@@ -79,6 +96,8 @@ export function createApp(deps: AppDeps): Express {
     idempotency(deps.pool, (req, id) => petitions.get(currentUser(req), id)),
   );
   app.use('/api/petitions', petitionRoutes(petitions));
+  app.use('/api/supervision', supervisionRoutes(new SupervisionService(deps.pool, petitions)));
+  app.use('/api/notifications', notificationRoutes(new NotificationService(deps.pool)));
 
   app.use(unknownRoute);
   app.use(errorHandler(deps.logger));

@@ -79,11 +79,17 @@ export function idempotency(
   };
 }
 
-/** What is kept of a final answer: a petition's id for a success, the error for a refusal. */
+/**
+ * What is kept of a final answer: a petition's id for a success that answered with the petition (read
+ * afresh on replay: no personal data kept here), else the answer itself (an error, a notification).
+ */
 function answerOf(status: number, body: unknown): { petitionId: string } | { error: unknown } {
   const id = (body as { id?: unknown } | null)?.id;
-  return status < 300 && typeof id === 'string' ? { petitionId: id } : { error: body };
+  return status < 300 && typeof id === 'string' && PETITION_ID.test(id)
+    ? { petitionId: id }
+    : { error: body };
 }
+const PETITION_ID = /^XF-\d{4}-\d{6}$/;
 
 function isFinalAnswer(res: Response, body: unknown): boolean {
   if (res.statusCode >= 500) return false;

@@ -1,6 +1,7 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import type { z } from 'zod';
-import { COMMAND_TYPES, TRANSITIONS } from '../workflows/case';
+import { commandsOn, TRANSITIONS } from '../workflows/case';
+import { registerLadderPaths } from './openapi-ladder';
 import { COMMAND_BODIES, openApiPath, pathIdsOf } from './command-schemas';
 import {
   ErrorSchema,
@@ -98,8 +99,9 @@ export function buildOpenApiDocument(): object {
       404: json(ErrorSchema, 'No such petition visible to the user'),
     },
   });
-  for (const type of COMMAND_TYPES)
+  for (const type of commandsOn('petition'))
     transition(TRANSITIONS[type].path, TRANSITIONS[type].summary, COMMAND_BODIES[type]);
+  registerLadderPaths(registry, { json, errors, idempotencyHeader, security });
 
   registry.registerPath({
     method: 'get',
@@ -122,7 +124,9 @@ export function buildOpenApiDocument(): object {
       title: 'petitionflow API',
       version: '0.1.0',
       description:
-        'Petition (信访) processing: registration, routing, objection, acceptance, extension, written reply and closure.',
+        'Petition (信访) processing: registration, routing, objection, acceptance, extension, written reply, ' +
+        'review and re-examination, the supervision ladder (督办 → 联席办 → 挂牌督办), return visits, ' +
+        'evaluations, notifications and the petitioner’s lookup.',
     },
     servers: [{ url: '/' }],
   });

@@ -201,6 +201,14 @@ export const PetitionDetailSchema = PetitionSummarySchema.extend({
   review: withText.nullable(),
   reexamination: withText.nullable(),
   deadlines: z.array(DeadlineViewSchema),
+  supervision: z.array(withText).openapi({ description: 'The supervision ladder: 督办 → 联席办 → 挂牌督办' }),
+  returnVisits: z.array(withText),
+  evaluations: z.array(withText),
+  followUp: withText.nullable(),
+  queryCode: z
+    .string()
+    .nullable()
+    .openapi({ description: 'The petitioner’s query code (查询码), shown to the registering bureau only' }),
   timeline: z.array(
     z.object({
       sequence: z.number(),

@@ -8,6 +8,7 @@ import {
   isOverdue,
   nextDeadline,
 } from '../workflows/case';
+import { projectLadder } from './ladder-projection';
 
 /**
  * Appends a batch of case events to the audit trail and folds them into the read model, in one
@@ -57,6 +58,7 @@ export async function recordCaseEvents(
     const fresh = events.filter((e) => e.sequence > after);
     if (fresh.length > 0) {
       await append(client, petitionId, fold(base, fresh), fresh, Math.max(fence, current.record_fence));
+      await projectLadder(client, petitionId, base, fresh);
     }
     await client.query('COMMIT');
   } catch (err) {

@@ -117,3 +117,21 @@ export async function seedOrganisation(pool: Pool, seed: OrganisationSeed): Prom
   }
   return inserted;
 }
+
+/**
+ * The joint-conference office (联席办) over a bureau: the office of its region, or else of the nearest region
+ * above it that has one.
+ */
+export async function findOfficeOver(pool: Pool, regionId: string | null): Promise<string | undefined> {
+  if (!regionId) return undefined;
+  const { rows } = await pool.query<{ id: string }>(
+    `WITH RECURSIVE up AS (
+        SELECT id, parent_id, 0 AS depth FROM regions WHERE id = $1
+        UNION ALL SELECT r.id, r.parent_id, up.depth + 1 FROM regions r JOIN up ON r.id = up.parent_id
+      )
+      SELECT u.id FROM units u JOIN up ON u.region_id = up.id
+       WHERE u.kind = 'joint-conference-office' ORDER BY up.depth, u.id LIMIT 1`,
+    [regionId],
+  );
+  return rows[0]?.id;
+}

@@ -20,6 +20,7 @@ import { COMMAND_BUILDERS, higherBody } from './case-commands';
 import { RequestDocuments } from './documents';
 import { AppError, fieldError, forbidden } from './errors';
 import { detailOf, summaryOf } from './petition-views';
+import { queryCodeOf } from './query-code';
 import { registerPetition } from './registration';
 import type { RequestContext } from './request-context';
 import { refusalError, toApiError, withTemporalDeadline } from './temporal-calls';
@@ -79,7 +80,15 @@ export class PetitionService {
       findDocuments(this.deps.pool, id),
       findLinkingCases(this.deps.pool, id),
     ]);
-    return detailOf({ row, timeline, documents: new Map(documents.map((d) => [d.id, d.body])), linkedFrom });
+    const detail = detailOf({
+      row,
+      timeline,
+      documents: new Map(documents.map((d) => [d.id, d.body])),
+      linkedFrom,
+    });
+    // The registering bureau hands the query code to the petitioner (on the slip); nobody else sees it.
+    const queryCode = user.unitId === row.bureauUnitId ? queryCodeOf(this.deps.identitySalt, id) : null;
+    return { ...detail, queryCode };
   }
 
   /**
@@ -90,7 +99,10 @@ export class PetitionService {
     user: User,
     id: string,
     type: CommandType,
-    input: { body: Record<string, unknown>; params: { extensionId?: string; hearingId?: string } },
+    input: {
+      body: Record<string, unknown>;
+      params: { extensionId?: string; hearingId?: string; itemId?: string };
+    },
     request: RequestContext,
   ) {
     requireRole(user, rolesFor(type), `do this (${type})`);

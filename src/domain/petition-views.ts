@@ -83,6 +83,16 @@ export function detailOf({ row, timeline, documents, linkedFrom }: DetailSources
       ? { ...state.reexamination, opinion: textOf(state.reexamination.opinionDocumentId) }
       : null,
     deadlines: (state?.deadlines ?? []).map((d) => deadlineView(row.ruleSetId, d)),
+    supervision: (state?.supervision ?? []).map((item) => ({
+      ...item,
+      id: `${row.id}.${item.id}`,
+      feedback: item.feedback ? { ...item.feedback, report: textOf(item.feedback.reportDocumentId) } : null,
+      listing: item.listing ? { ...item.listing, note: textOf(item.listing.noteDocumentId) } : null,
+      instructions: item.instructions.map((i) => ({ ...i, instruction: textOf(i.instructionDocumentId) })),
+    })),
+    returnVisits: (state?.returnVisits ?? []).map((v) => ({ ...v, note: textOf(v.noteDocumentId) })),
+    evaluations: state?.evaluations ?? [],
+    followUp: orNull(state?.followUp),
     timeline: timeline.map((e) => ({ ...e, at: new Date(e.at).toISOString() })),
   };
 }

@@ -4,7 +4,7 @@ import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@te
 import type { Pool, PoolClient } from 'pg';
 import type { RegisterPetitionBody } from '../api/schemas';
 import { lockRegistrationKey, rememberRegistration } from '../db/idempotency';
-import type { User } from '../db/organisation';
+import { findOfficeOver, type User } from '../db/organisation';
 import { deleteUnstartedPetition, findSameMatter, insertPetition, type NewPetition } from '../db/petitions';
 import { toShanghaiDate } from '../rules';
 import type { CaseFlags } from '../workflows/case';
@@ -135,6 +135,7 @@ async function reserve(
       if (key) await rememberRegistration(client, user.login, key, id);
     }
     await client.query('COMMIT');
+    const officeUnitId = await findOfficeOver(pool, user.unit.regionId);
     const input: PetitionWorkflowInput = {
       petitionId: id,
       ruleSetId: body.ruleSetId,
@@ -145,6 +146,7 @@ async function reserve(
       bureauUnitId: user.unitId,
       flags,
       ...(body.group ? { group: body.group } : {}),
+      ...(officeUnitId ? { officeUnitId } : {}),
       registeredBy: { login: user.login, unitId: user.unitId, roles: user.roles },
     };
     return { id, input };

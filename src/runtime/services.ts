@@ -24,6 +24,7 @@ export async function startApi(options: {
   /** Interface to listen on; all of them when absent. */
   host?: string;
   logger: Logger;
+  publicRateLimit?: number;
 }): Promise<RunningApi> {
   const connection = await Connection.connect({ address: options.temporalAddress });
   const client = new Client({ connection, namespace: options.namespace });

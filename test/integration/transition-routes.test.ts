@@ -1,4 +1,6 @@
-import { COMMAND_TYPES, TRANSITIONS } from '../../src/workflows/case';
+import { commandsOn, TRANSITIONS } from '../../src/workflows/case';
+
+const COMMAND_TYPES = commandsOn('petition');
 import { startTestApp, type TestApp } from '../support/harness';
 import { footprint, PetitionFlow } from '../support/petition-flow';
 
@@ -23,7 +25,7 @@ afterAll(async () => {
 const caseFootprint = () => footprint(app.pool, id);
 
 /** A body each route accepts, so that what is refused is the case or the caller, not the body. */
-const VALID: Record<(typeof COMMAND_TYPES)[number], unknown> = {
+const VALID: Partial<Record<(typeof COMMAND_TYPES)[number], unknown>> = {
   route: { unitId: 'qingshan-hr' },
   divert: { to: 'litigation', notice: '通知' },
   notAccept: { reason: 'other', notice: '通知' },
@@ -45,15 +47,27 @@ const VALID: Record<(typeof COMMAND_TYPES)[number], unknown> = {
   openHearing: {},
   closeHearing: {},
   reexaminationOpinion: { outcome: 'upheld', opinion: '维持' },
+  settleObjection: { decision: 'upheld', note: '协调意见' },
+  recordReturnVisit: { reached: false, note: '未联系上' },
 };
 
 const pathOf = (type: (typeof COMMAND_TYPES)[number], petitionId = id) =>
   `/api/petitions/${petitionId}/${TRANSITIONS[type].path.replace(':extensionId', 'ext-1').replace(':hearingId', 'hearing-1')}`;
 
+function loginFor(type: (typeof COMMAND_TYPES)[number]): string {
+  const party = TRANSITIONS[type].by[0]!.party;
+  return party === 'registering-bureau' ? 'supervisor' : party === 'office' ? 'jco' : 'unit-head';
+}
+
+it('offers every staff command of the table on the petition or on a supervision item', () => {
+  expect(VALID).toEqual(Object.fromEntries(COMMAND_TYPES.map((type) => [type, VALID[type]])));
+  expect(Object.keys(VALID).sort()).toEqual([...COMMAND_TYPES].sort());
+});
+
 describe.each(COMMAND_TYPES)('POST …/%s', (type) => {
   it('answers malformed JSON with 400, unknown fields with 422, an unknown petition with 404, and changes nothing', async () => {
     const before = await caseFootprint();
-    const login = TRANSITIONS[type].by[0]!.party === 'registering-bureau' ? 'supervisor' : 'unit-head';
+    const login = loginFor(type);
 
     const malformed = await app.request(login, 'POST', pathOf(type), '{"oops":');
     expect([malformed.status, malformed.body.error.code]).toEqual([400, 'malformed_json']);
@@ -86,7 +100,7 @@ it('refuses every command the case’s status does not allow with 409, changing 
   const refused = COMMAND_TYPES.filter((type) => !TRANSITIONS[type].from.includes('transferred'));
   expect(refused.length).toBeGreaterThan(5);
   for (const type of refused) {
-    const login = TRANSITIONS[type].by[0]!.party === 'registering-bureau' ? 'supervisor' : 'unit-head';
+    const login = loginFor(type);
     const response = await app.request(login, 'POST', pathOf(type), VALID[type]);
     expect({ type, status: response.status, code: response.body.error?.code }).toEqual({
       type,

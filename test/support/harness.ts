@@ -32,13 +32,21 @@ export interface TestApp {
 }
 
 /** The real app on a free port, with a real worker, against the run's Temporal and PostgreSQL. */
-export async function startTestApp(taskQueue: string): Promise<TestApp> {
+export async function startTestApp(
+  taskQueue: string,
+  options: { publicRateLimit?: number } = {},
+): Promise<TestApp> {
   const logger = createLogger((process.env.TEST_LOG_LEVEL as 'silent') ?? 'silent');
   const pool = createPool(testEnv('TEST_DATABASE_URL'));
   const temporalAddress = testEnv('TEST_TEMPORAL_ADDRESS');
   const common = { pool, temporalAddress, namespace: 'default', taskQueue, logger };
   const worker = await startWorker({ ...common, workflowBundlePath: testEnv('TEST_WORKFLOW_BUNDLE') });
-  const api = await startApi({ ...common, authSecret: TEST_AUTH_SECRET, port: 0 });
+  const api = await startApi({
+    ...common,
+    authSecret: TEST_AUTH_SECRET,
+    port: 0,
+    publicRateLimit: options.publicRateLimit ?? 1000,
+  });
   const connection = await Connection.connect({ address: temporalAddress });
   const client = new Client({ connection });
   const baseUrl = `http://127.0.0.1:${api.port}`;

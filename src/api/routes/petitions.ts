@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { PetitionService } from '../../domain/petition-service';
-import { COMMAND_TYPES, TRANSITIONS } from '../../workflows/case';
+import { commandsOn, TRANSITIONS } from '../../workflows/case';
 import { currentUser } from '../authentication';
 import { COMMAND_BODIES, pathIdsOf } from '../command-schemas';
 import { requestContext } from '../idempotency';
@@ -27,7 +27,7 @@ export function petitionRoutes(petitions: PetitionService): Router {
     res.json(await petitions.get(currentUser(req), id));
   });
 
-  for (const type of COMMAND_TYPES) {
+  for (const type of commandsOn('petition')) {
     const { path } = TRANSITIONS[type];
     const pathIds = pathIdsOf(path);
     router.post(`/:id/${path}`, async (req, res) => {

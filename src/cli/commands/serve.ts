@@ -85,6 +85,7 @@ export function registerServeCommands(program: Command): void {
         const api = await startApi({
           ...common,
           authSecret,
+          publicRateLimit: config.PUBLIC_RATE_LIMIT,
           port: config.API_PORT,
           host: config.API_HOST ?? '127.0.0.1',
         });
@@ -132,6 +133,7 @@ export function registerServeCommands(program: Command): void {
       const api = await startApi({
         ...connected,
         authSecret: resolveAuthSecret(config),
+        publicRateLimit: config.PUBLIC_RATE_LIMIT,
         port: config.API_PORT,
         host: config.API_HOST,
       });

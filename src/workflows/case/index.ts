@@ -17,3 +17,4 @@ export * from './vocabulary';
 export * from './aftercare';
 export * from './ladder';
 export * from './supervision';
+export * from './recipients';

@@ -37,14 +37,14 @@ describe('the supervision ladder (hand-worked on the 2026 calendar)', () => {
     const levels: string[] = [supervisionLevel(driver.state)];
     // D5 passes at 24:00 on 6 May: the notice, and feedback due in 5 working days — 8, 9 (the make-up
     // Saturday), 11, 12, 13 May.
-    let events = await driver.passUntil('2026-05-07');
+    await driver.passUntil('2026-05-07');
     levels.push(supervisionLevel(driver.state));
     expect(driver.deadline('supervision-feedback')).toMatchObject({
       status: 'running',
       dueDate: '2026-05-13',
     });
     // No feedback by 13 May: the office on the 14th.
-    events = [...events, ...(await driver.passUntil('2026-05-20'))];
+    await driver.passUntil('2026-05-20');
     levels.push(supervisionLevel(driver.state));
     await driver.ok(office, {
       type: 'listSupervision',
@@ -53,7 +53,6 @@ describe('the supervision ladder (hand-worked on the 2026 calendar)', () => {
       noteDocumentId: 'l',
     });
     levels.push(supervisionLevel(driver.state));
-    events = [...driver.events];
     await driver.passUntil('2026-07-31');
     expect(rungs(driver.events)).toEqual([
       '2026-05-07 supervision-notice handle-1',
@@ -73,7 +72,6 @@ describe('the supervision ladder (hand-worked on the 2026 calendar)', () => {
     await driver.ok(handler, { type: 'reply', outcome: 'supported', opinionDocumentId: 'o' });
     expect(driver.state.supervision?.[0]).toMatchObject({ status: 'resolved', endedOn: '2026-07-31' });
     expect(supervisionLevel(driver.state)).toBe('none');
-    expect(events.length).toBeGreaterThan(0);
   });
 
   it('stops when the unit answers in time, and climbs again only if its own target date passes', async () => {

@@ -1,0 +1,107 @@
+import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
+import type { z } from 'zod';
+import { commandsOn, TRANSITIONS } from '../workflows/case';
+import { COMMAND_BODIES } from './command-schemas';
+import {
+  InboxSchema,
+  NotificationIdParamsSchema,
+  NotificationSchema,
+  NotificationsQuerySchema,
+  PublicEvaluationSchema,
+  PublicLookupSchema,
+  PublishedCaseSchema,
+  SupervisionItemIdParamsSchema,
+  SupervisionListSchema,
+  SupervisionQuerySchema,
+} from './ladder-schemas';
+import { ErrorSchema, PetitionDetailSchema } from './schemas';
+
+interface Shared {
+  json: (schema: z.ZodType, description: string) => object;
+  errors: Record<number, object>;
+  idempotencyHeader: object;
+  security: Array<Record<string, string[]>>;
+}
+
+/** The supervision queue, the inbox and the petitioner's endpoint, in the OpenAPI document. */
+export function registerLadderPaths(
+  registry: OpenAPIRegistry,
+  { json, errors, idempotencyHeader, security }: Shared,
+) {
+  const notFound = { 404: json(ErrorSchema, 'Not found, or not visible to the caller') };
+  registry.registerPath({
+    method: 'get',
+    path: '/api/supervision',
+    summary:
+      'The supervision queue (督办 / 联席办 / 挂牌督办): the bureau and the office see what they oversee, a unit its own',
+    tags: ['supervision'],
+    security,
+    request: { query: SupervisionQuerySchema },
+    responses: { 200: json(SupervisionListSchema, 'One page of items'), ...errors },
+  });
+  for (const type of commandsOn('supervision-item')) {
+    registry.registerPath({
+      method: 'post',
+      path: `/api/supervision/{itemId}/${TRANSITIONS[type].path}`,
+      summary: TRANSITIONS[type].summary,
+      tags: ['supervision'],
+      security,
+      parameters: [idempotencyHeader as never],
+      request: {
+        params: SupervisionItemIdParamsSchema,
+        body: { required: true, content: { 'application/json': { schema: COMMAND_BODIES[type] } } },
+      },
+      responses: {
+        200: json(PetitionDetailSchema, 'The petition after the act'),
+        ...errors,
+        ...notFound,
+        409: json(ErrorSchema, 'Not allowed at the item’s rung'),
+      },
+    });
+  }
+  registry.registerPath({
+    method: 'get',
+    path: '/api/notifications',
+    summary: 'The caller’s inbox: warnings, supervision notices, escalations, tasks',
+    tags: ['notifications'],
+    security,
+    request: { query: NotificationsQuerySchema },
+    responses: { 200: json(InboxSchema, 'Newest first, with the unread count'), ...errors },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/api/notifications/{id}/read',
+    summary: 'Mark a notification read',
+    tags: ['notifications'],
+    security,
+    request: { params: NotificationIdParamsSchema },
+    responses: { 200: json(NotificationSchema, 'The notification'), ...errors, ...notFound },
+  });
+  const publicErrors = {
+    404: json(ErrorSchema, 'No petition with this number and query code (the same answer for both)'),
+    422: json(ErrorSchema, 'Invalid input, or the evaluation window has passed'),
+    429: json(ErrorSchema, 'Too many requests from this address'),
+  };
+  registry.registerPath({
+    method: 'post',
+    path: '/api/public/lookup',
+    summary: 'The petitioner looks a case up: its published dates (petition-rules §7)',
+    tags: ['public'],
+    request: { body: { required: true, content: { 'application/json': { schema: PublicLookupSchema } } } },
+    responses: { 200: json(PublishedCaseSchema, 'The published dates'), ...publicErrors },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/api/public/evaluations',
+    summary: 'The petitioner evaluates the acceptance notice or a reply within 15 d (满意度评价)',
+    tags: ['public'],
+    request: {
+      body: { required: true, content: { 'application/json': { schema: PublicEvaluationSchema } } },
+    },
+    responses: {
+      200: json(PublishedCaseSchema, 'The case with the evaluation recorded'),
+      ...publicErrors,
+      409: json(ErrorSchema, 'Evaluated already, or nothing to evaluate yet'),
+    },
+  });
+}

@@ -1,0 +1,19 @@
+import { Router } from 'express';
+import type { NotificationService } from '../../domain/notification-service';
+import { currentUser } from '../authentication';
+import { NotificationIdParamsSchema, NotificationsQuerySchema } from '../ladder-schemas';
+import { parseInput } from '../validation';
+
+/** Each user's inbox. */
+export function notificationRoutes(notifications: NotificationService): Router {
+  const router = Router();
+  router.get('/', async (req, res) => {
+    const query = parseInput(NotificationsQuerySchema, req.query, 'query');
+    res.json(await notifications.list(currentUser(req), query));
+  });
+  router.post('/:id/read', async (req, res) => {
+    const { id } = parseInput(NotificationIdParamsSchema, req.params, 'path');
+    res.json(await notifications.read(currentUser(req), id));
+  });
+  return router;
+}

@@ -1,0 +1,78 @@
+import type { Pool } from 'pg';
+import { regionSubtree } from './organisation';
+
+export interface SupervisionItemRow {
+  id: string;
+  petitionId: string;
+  itemId: string;
+  deadlineKey: string;
+  unitId: string | null;
+  unitName: string | null;
+  level: 'notice' | 'office' | 'listed';
+  status: 'open' | 'answered' | 'resolved' | 'closed';
+  noticeOn: string | null;
+  feedbackOn: string | null;
+  targetDate: string | null;
+  escalatedOn: string | null;
+  escalationReason: string | null;
+  listedOn: string | null;
+  correctBy: string | null;
+  listingOverdue: boolean;
+  endedOn: string | null;
+}
+
+export interface SupervisionFilter {
+  level?: string;
+  unitId?: string;
+  status?: string;
+  /** Listed cases past their date to correct by (the office's overdue list). */
+  overdue?: boolean;
+  /** Who asks: a unit sees its own items; oversight sees its region and below; a bureau its own cases. */
+  visibleTo: { unitId: string; regionId?: string; bureau: boolean };
+  limit: number;
+  offset: number;
+}
+
+const COLUMNS = `s.id, s.petition_id AS "petitionId", s.item_id AS "itemId", s.deadline_key AS "deadlineKey",
+  s.unit_id AS "unitId", n.name AS "unitName", s.level, s.status,
+  to_char(s.notice_on, 'YYYY-MM-DD') AS "noticeOn", to_char(s.feedback_on, 'YYYY-MM-DD') AS "feedbackOn",
+  to_char(s.target_date, 'YYYY-MM-DD') AS "targetDate", to_char(s.escalated_on, 'YYYY-MM-DD') AS "escalatedOn",
+  s.escalation_reason AS "escalationReason", to_char(s.listed_on, 'YYYY-MM-DD') AS "listedOn",
+  to_char(s.correct_by, 'YYYY-MM-DD') AS "correctBy", s.listing_overdue AS "listingOverdue",
+  to_char(s.ended_on, 'YYYY-MM-DD') AS "endedOn"`;
+
+/** The supervision work queue, newest first, as the asker may see it. */
+export async function listSupervisionItems(
+  pool: Pool,
+  filter: SupervisionFilter,
+): Promise<SupervisionItemRow[]> {
+  const params: unknown[] = [];
+  const where: string[] = [];
+  const add = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  if (filter.level) where.push(`s.level = ${add(filter.level)}`);
+  if (filter.unitId) where.push(`s.unit_id = ${add(filter.unitId)}`);
+  if (filter.status) where.push(`s.status = ${add(filter.status)}`);
+  if (filter.overdue !== undefined) where.push(`s.listing_overdue = ${add(filter.overdue)}`);
+  const { unitId, regionId, bureau } = filter.visibleTo;
+  const own = `s.unit_id = ${add(unitId)}`;
+  if (regionId) {
+    where.push(
+      `(${own} OR p.bureau_unit_id IN (SELECT id FROM units WHERE region_id IN (${regionSubtree(add(regionId))})))`,
+    );
+  } else if (bureau) {
+    where.push(`(${own} OR p.bureau_unit_id = $${params.length})`);
+  } else {
+    where.push(`(${own})`);
+  }
+  const { rows } = await pool.query<SupervisionItemRow>(
+    `SELECT ${COLUMNS} FROM supervision_items s JOIN petitions p ON p.id = s.petition_id
+       LEFT JOIN units n ON n.id = s.unit_id
+      WHERE ${where.join(' AND ')} ORDER BY s.updated_at DESC, s.id DESC
+      LIMIT ${filter.limit} OFFSET ${filter.offset}`,
+    params,
+  );
+  return rows;
+}

@@ -1,0 +1,97 @@
+import type { Client } from '@temporalio/client';
+import type { Pool } from 'pg';
+import { findPetition, type PetitionRow } from '../db/petitions';
+import {
+  type CaseState,
+  type EvaluationSubject,
+  PETITIONER_ACTOR,
+  type SatisfactionGrade,
+} from '../workflows/case';
+import { commandUpdates, petitionWorkflowId } from '../workflows/messages';
+import { AppError } from './errors';
+import { queryCodeMatches } from './query-code';
+import { toApiError, withTemporalDeadline } from './temporal-calls';
+
+/** The same answer for a wrong code and a missing case: the code is the only key, and it must not leak. */
+const noSuchCase = () => new AppError(404, 'not_found', 'No petition matches this number and query code');
+
+/**
+ * The petitioner's side (信访人): look a case up by its number and query code, and evaluate the acceptance
+ * notice and each reply (满意度评价). Only the dates the published procedure shows (petition-rules §7);
+ * no staff, no texts, no personal data.
+ */
+export class PublicService {
+  constructor(private readonly deps: { pool: Pool; client: Client; secret: string }) {}
+
+  async lookup(petitionId: string, queryCode: string) {
+    const row = await this.authorised(petitionId, queryCode);
+    return publishedView(row);
+  }
+
+  async evaluate(
+    petitionId: string,
+    queryCode: string,
+    subject: EvaluationSubject,
+    grade: SatisfactionGrade,
+  ) {
+    const row = await this.authorised(petitionId, queryCode);
+    const invitation = (row.caseState?.evaluations ?? []).filter((e) => e.subject === subject).pop();
+    const command = { type: 'evaluate' as const, subject, grade, actor: PETITIONER_ACTOR };
+    // One evaluation per invitation: a resubmission (a double click, a retry) gets the first answer.
+    const updateId = `evaluate-${subject}-${invitation?.invitedOn ?? 'none'}`;
+    try {
+      const handle = this.deps.client.workflow.getHandle(petitionWorkflowId(petitionId));
+      await withTemporalDeadline(this.deps.client, () =>
+        handle.executeUpdate(commandUpdates.evaluate, {
+          args: [{ ...command, requestId: updateId }],
+          updateId,
+        }),
+      );
+    } catch (err) {
+      throw toApiError(err, petitionId);
+    }
+    return publishedView((await findPetition(this.deps.pool, petitionId))!);
+  }
+
+  private async authorised(petitionId: string, queryCode: string): Promise<PetitionRow> {
+    const row = await findPetition(this.deps.pool, petitionId);
+    // The code is checked even when there is no case, so both answers take the same time.
+    const matches = queryCodeMatches(this.deps.secret, petitionId, queryCode);
+    if (!row || !matches || !row.caseState) throw noSuchCase();
+    return row;
+  }
+}
+
+/** The published dates of a case, and what the petitioner may evaluate now. */
+function publishedView(row: PetitionRow) {
+  const state = row.caseState as CaseState;
+  const dates: Array<{ event: string; on: string; days?: number; unit?: string }> = [
+    { event: 'registered', on: state.receivedOn },
+  ];
+  if (state.routing)
+    dates.push({ event: 'transferred', on: state.routing.routedOn, unit: state.handlingUnitName });
+  if (state.acceptedOn) dates.push({ event: 'acceptance-notice', on: state.acceptedOn });
+  if (state.notAccepted && state.closure)
+    dates.push({ event: 'non-acceptance-notice', on: state.closure.on });
+  for (const x of state.extensions.filter((e) => e.status === 'approved')) {
+    dates.push({ event: 'extension-notice', on: x.decidedOn ?? x.requestedOn, days: x.days });
+  }
+  if (state.reply) dates.push({ event: 'written-reply', on: state.reply.deliveredOn });
+  if (state.review?.deliveredOn) dates.push({ event: 'review-opinion', on: state.review.deliveredOn });
+  if (state.reexamination?.deliveredOn) {
+    dates.push({ event: 'reexamination-opinion', on: state.reexamination.deliveredOn });
+  }
+  const window = state.deadlines.filter((d) => d.key === 'evaluation' && d.status === 'running').pop();
+  return {
+    id: row.id,
+    status: state.status,
+    dates,
+    evaluation: {
+      openUntil: window?.dueDate ?? null,
+      subjects: window ? (state.evaluations ?? []).filter((e) => !e.grade).map((e) => e.subject) : [],
+      given: (state.evaluations ?? [])
+        .filter((e) => e.grade)
+        .map((e) => ({ subject: e.subject, grade: e.grade })),
+    },
+  };
+}

@@ -1,0 +1,135 @@
+import type { CaseEvent } from './events';
+import { type CaseState, unitActingOn } from './state';
+import { awaitingFeedback, itemsOf } from './supervision';
+import type { Role } from './vocabulary';
+
+/** Who is told of an event: the holders of roles in a unit, or a named user. Resolved to logins by the writer. */
+export type Recipient = { unitId: string; roles: Role[] } | { login: string };
+
+/** A notification to write for an event: its kind, a one-line text, and who receives it. */
+export interface Notice {
+  kind: string;
+  text: string;
+  recipients: Recipient[];
+}
+
+const inUnit = (unitId: string | undefined, ...roles: Role[]): Recipient[] =>
+  unitId ? [{ unitId, roles }] : [];
+const user = (login: string | undefined): Recipient[] => (login ? [{ login }] : []);
+
+/**
+ * What an event tells whom (petition-rules §6): warnings to the handler (the second also to the unit head and
+ * the case-owning leader), supervision notices to the unit, escalations to the office, extension decisions to
+ * the requester, return-visit tasks to the handling unit. `state` is the case after the event.
+ */
+export function noticeOf(event: CaseEvent, state: CaseState): Notice | undefined {
+  const leader = user(state.caseOwner?.leader);
+  const bureau = inUnit(state.bureauUnitId, 'supervisor');
+  const office = inUnit(state.officeUnitId, 'jco');
+  switch (event.type) {
+    case 'deadline-warning': {
+      const deadline = state.deadlines.filter((d) => d.key === event.key).pop();
+      const units =
+        event.key === 'supervision-feedback'
+          ? awaitingFeedback(state).map((item) => item.unitId)
+          : [deadline && unitActingOn(state, deadline)];
+      const recipients = event.notify.flatMap((role): Recipient[] => {
+        if (role === 'unit-head') return units.flatMap((u) => inUnit(u, 'unit-head'));
+        if (role === 'case-owning-leader') return leader;
+        if (role === 'joint-conference-office') return office;
+        if (role === 'petition-bureau' && deadline?.responsible !== 'petition-bureau') return bureau;
+        const roles: Role[] =
+          deadline?.responsible === 'petition-bureau' ? ['supervisor', 'registrar'] : ['handler'];
+        return units.flatMap((u) => inUnit(u, ...roles));
+      });
+      return {
+        kind: 'warning',
+        text: `预警 ${event.key}: ${event.daysBefore} d before it is due (${deadline?.dueDate ?? ''})`,
+        recipients,
+      };
+    }
+    case 'supervision-notice':
+      return {
+        kind: 'supervision-notice',
+        text: `督办 ${event.key} passed: written feedback is due${event.itemId ? ` (${event.itemId})` : ''}`,
+        recipients: [...inUnit(event.unitId, 'handler', 'unit-head'), ...leader],
+      };
+    case 'escalated':
+      return {
+        kind: 'escalation',
+        text: `报联席办 ${event.key}${event.reason ? `: ${event.reason}` : ''}`,
+        recipients: [...office, ...bureau, ...inUnit(event.unitId, 'unit-head'), ...leader],
+      };
+    case 'supervision-feedback':
+      return {
+        kind: 'supervision-feedback',
+        text: `督办反馈 ${event.itemId}: target ${event.targetDate}`,
+        recipients: [...bureau, ...office],
+      };
+    case 'supervision-listed': {
+      const unit = itemsOf(state).find((item) => item.id === event.itemId)?.unitId;
+      return {
+        kind: 'listing',
+        text: `挂牌督办 ${event.itemId}: correct by ${event.correctBy}`,
+        recipients: [...inUnit(unit, 'handler', 'unit-head'), ...leader, ...bureau],
+      };
+    }
+    case 'supervision-instructed':
+      return {
+        kind: 'instruction',
+        text: `联席办交办 ${event.itemId}`,
+        recipients: inUnit(event.unitId, 'handler', 'unit-head'),
+      };
+    case 'listing-overdue':
+      return {
+        kind: 'listing-overdue',
+        text: `挂牌督办逾期 ${event.itemId}: not corrected by ${event.correctBy}`,
+        recipients: [...office, ...bureau],
+      };
+    case 'extension-requested':
+      return {
+        kind: 'extension-request',
+        text: `延期申请 ${event.extensionId}: ${event.days} d`,
+        recipients: inUnit(state.handlingUnitId, 'unit-head'),
+      };
+    case 'extension-approved':
+    case 'extension-refused': {
+      const requester = state.extensions.find((x) => x.id === event.extensionId)?.requestedBy;
+      const verdict = event.type === 'extension-approved' ? 'approved' : 'refused';
+      return {
+        kind: 'extension-decision',
+        text: `延期 ${event.extensionId} ${verdict}`,
+        recipients: user(requester),
+      };
+    }
+    case 'petitioner-notified':
+      return {
+        kind: 'extension-notice',
+        text: `延期告知: tell the petitioner of ${event.extensionId} and its reason`,
+        recipients: inUnit(state.handlingUnitId, 'handler'),
+      };
+    case 'deadline-started':
+      if (event.key !== 'return-visit') return undefined;
+      return {
+        kind: 'return-visit-task',
+        text: `回访 due ${event.dueDate}`,
+        recipients: inUnit(state.handlingUnitId, 'handler'),
+      };
+    case 'return-visit-recorded':
+      if (!event.followUp) return undefined;
+      return {
+        kind: 'follow-up',
+        text: '回访不满意: the case is flagged for follow-up',
+        recipients: [...bureau, ...inUnit(state.handlingUnitId, 'unit-head')],
+      };
+    case 'objection-decided':
+      if (event.by !== 'joint-conference-office') return undefined;
+      return {
+        kind: 'dispute-settled',
+        text: `联席办 settled the objection: ${event.decision}`,
+        recipients: [...bureau, ...inUnit(state.handlingUnitId, 'handler', 'unit-head')],
+      };
+    default:
+      return undefined;
+  }
+}
