@@ -170,7 +170,7 @@ async function runCase(input: PetitionWorkflowInput, root: CancellationScope): P
       const fence = workflowInfo().historyLength;
       const range = `${events[0]!.sequence}–${events[events.length - 1]!.sequence}`;
       await activities.recordCaseEvents.executeWithOptions(
-        { summary: `record events ${range}: ${[...new Set(events.map((e) => e.type))].join(', ')}` },
+        { summary: `record events ${range}` },
         [{ petitionId: state.petitionId, events, fence }],
       );
       persistedSequence = events[events.length - 1]?.sequence ?? persistedSequence;

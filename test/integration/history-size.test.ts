@@ -17,7 +17,7 @@ afterAll(async () => {
   await app?.stop();
 });
 
-it('keeps a lifecycle with an extension under 100 history events and 50 KB', async () => {
+it('keeps a lifecycle with an extension under 100 history events and 60 KB', async () => {
   const flow = new PetitionFlow(app);
   const id = await flow.accepted();
   await flow.post('handler', id, 'extensions', { days: 20, reason: '需第三方检测。' });
@@ -30,7 +30,9 @@ it('keeps a lifecycle with an extension under 100 history events and 50 KB', asy
     `history of register → route → accept → extension requested and approved → reply: ${events} events, ${(bytes / 1024).toFixed(1)} KB`,
   );
   expect(events).toBeLessThan(100);
-  expect(bytes).toBeLessThan(50 * 1024);
+  // 49.7 KB before the supervision ladder; it added the evaluation and return-visit deadlines (dates
+  // computed and recorded), the ladder's part of the pinned policy and a patch marker: 55.8 KB.
+  expect(bytes).toBeLessThan(60 * 1024);
 });
 
 it('prints the history of a whole chain to a final re-examination opinion (the review chain stays in one workflow)', async () => {

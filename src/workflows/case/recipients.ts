@@ -52,7 +52,7 @@ export function noticeOf(event: CaseEvent, state: CaseState): Notice | undefined
       return {
         kind: 'supervision-notice',
         text: `督办 ${event.key} passed: written feedback is due${event.itemId ? ` (${event.itemId})` : ''}`,
-        recipients: [...inUnit(event.unitId, 'handler', 'unit-head'), ...leader],
+        recipients: [...inUnit(event.unitId, 'handler', 'unit-head', 'supervisor'), ...leader],
       };
     case 'escalated':
       return {

@@ -245,10 +245,15 @@ export function holderOf(state: CaseState): string | undefined {
   }
 }
 
-/** The earliest running deadline: what the case waits for next. */
+/**
+ * The earliest running deadline: what the case waits for next. The petitioner's evaluation window is not
+ * awaited by anyone (it lapses and the case goes on), so it is not what the case waits for.
+ */
 export function nextDeadline(state: CaseState): CaseDeadline | undefined {
   return state.deadlines
-    .filter((d) => d.status === 'running')
+    .filter(
+      (d) => d.status === 'running' && !(d.responsible === 'petitioner' && d.policy === 'lapse-and-continue'),
+    )
     .sort((a, b) => instantMs(a.dueAt) - instantMs(b.dueAt))[0];
 }
 
