@@ -15,6 +15,7 @@ import {
   petitionWorkflowId,
   stateQuery,
 } from '../../src/workflows/messages';
+import * as attrs from '../../src/workflows/search-attributes';
 import { testEnv } from '../support/harness';
 import { saveHistoryIfRequested } from '../support/histories';
 
@@ -335,4 +336,95 @@ it('warns before D8 and sends the supervision notice to the review body when it 
     'supervision-notice',
   ]);
   expect(rows[4]!.data).toMatchObject({ key: 'review', unitId: cityHousing.unitId });
+});
+
+const office: Actor = { login: 'jco', unitId: 'qingshan-jco', roles: ['jco'] };
+
+/** The ladder's events of a case, as "type item reason", in order. */
+async function ladderOf(c: Awaited<ReturnType<typeof startCase>>) {
+  const { rows } = await pool.query(
+    `SELECT type, data, to_char(occurred_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS on
+       FROM petition_events WHERE petition_id = $1
+        AND type IN ('supervision-notice', 'escalated', 'supervision-listed', 'listing-overdue')
+      ORDER BY sequence`,
+    [c.petitionId],
+  );
+  return rows.map((r) => [r.on, r.type, r.data.itemId, r.data.reason].filter(Boolean).join(' '));
+}
+
+it('climbs the ladder: D5 passes → notice → feedback overdue → office → listing → correction overdue, each once', async () => {
+  const c = await startCase();
+  await c.run(registrar, route);
+  await c.run(handler, { type: 'accept', procedure: 'normal' });
+  const d5 = (await c.deadline('handle'))!;
+  await env.sleep(daysUntilPast(c.today, d5.dueDate));
+  const noticeOn = addDays(d5.dueDate, 1);
+  const feedback = (await c.deadline('supervision-feedback'))!;
+  expect(feedback).toMatchObject({
+    status: 'running',
+    startDate: noticeOn,
+    dueDate: dueDate(national, 'supervision-feedback', noticeOn).dueDate,
+  });
+  await env.sleep(daysUntilPast(noticeOn, feedback.dueDate));
+  const escalatedOn = addDays(feedback.dueDate, 1);
+  expect((await c.handle.describe()).typedSearchAttributes.get(attrs.SupervisionLevel)).toBe('office');
+  const correctBy = addDays(escalatedOn, 10);
+  await c.run(office, {
+    type: 'listSupervision',
+    itemId: 'handle-1',
+    correctBy,
+    noteDocumentId: 'listing-1',
+  });
+  await env.sleep('12 days');
+  await env.sleep('30 days');
+  expect(await ladderOf(c)).toEqual([
+    `${noticeOn} supervision-notice handle-1`,
+    `${escalatedOn} escalated handle-1 feedback-overdue`,
+    `${escalatedOn} supervision-listed handle-1`,
+    `${addDays(correctBy, 1)} listing-overdue handle-1`,
+  ]);
+  expect((await c.handle.describe()).typedSearchAttributes.get(attrs.SupervisionLevel)).toBe('listed');
+  const { rows } = await pool.query(
+    `SELECT level, status, listing_overdue FROM supervision_items WHERE id = $1`,
+    [`${c.petitionId}.handle-1`],
+  );
+  expect(rows).toEqual([{ level: 'listed', status: 'open', listing_overdue: true }]);
+  await saveHistoryIfRequested(c.handle, 'case-supervision-ladder');
+});
+
+it('stops the ladder when the unit answers in time', async () => {
+  const c = await startCase();
+  await c.run(registrar, route);
+  await c.run(handler, { type: 'accept', procedure: 'normal' });
+  const d5 = (await c.deadline('handle'))!;
+  await env.sleep(daysUntilPast(c.today, d5.dueDate));
+  const noticeOn = addDays(d5.dueDate, 1);
+  await c.run(handler, {
+    type: 'supervisionFeedback',
+    itemId: 'handle-1',
+    reportDocumentId: 'report-1',
+    targetDate: addDays(noticeOn, 40),
+  });
+  await c.run(handler, { type: 'reply', outcome: 'supported', opinionDocumentId: 'opinion-1' });
+  await env.sleep('25 days');
+  // Past the feedback deadline and 15 d overdue: nothing more for D5 (the return visit has its own ladder).
+  expect((await ladderOf(c)).filter((rung) => rung.includes('handle-1'))).toEqual([
+    `${noticeOn} supervision-notice handle-1`,
+  ]);
+  expect((await c.state()).supervision?.[0]).toMatchObject({ status: 'resolved' });
+});
+
+it('sends an objection unsettled after 10 working days to the office', async () => {
+  const c = await startCase();
+  await c.run(registrar, route);
+  await c.run(handler, { type: 'object', reasonDocumentId: 'objection-1' });
+  const settle = (await c.deadline('settle-objection'))!;
+  expect(settle.dueDate).toBe(dueDate(national, 'settle-objection', c.today).dueDate);
+  await env.sleep(daysUntilPast(c.today, settle.dueDate));
+  const ladder = await ladderOf(c);
+  expect(ladder.filter((rung) => rung.includes('escalated'))).toEqual([
+    `${addDays(settle.dueDate, 1)} escalated decide-objection-1 objection-unsettled`,
+  ]);
+  await c.run(office, { type: 'settleObjection', decision: 'upheld', noteDocumentId: 'settled-1' });
+  expect((await c.state()).status).toBe('transferred');
 });

@@ -119,7 +119,11 @@ describe('a petition walks from registration to written reply', () => {
     expect(description.typedSearchAttributes.get(attrs.HandlingUnit)).toBe('qingshan-housing');
     expect(description.typedSearchAttributes.get(attrs.RuleSet)).toBe('national-2022');
     expect(description.typedSearchAttributes.get(attrs.Overdue)).toBe(false);
-    expect(description.typedSearchAttributes.get(attrs.NextDeadline)).toEqual(new Date(review.dueAt));
+    // After the reply the unit's return visit (15 d) comes before the end of the review window (30 d).
+    const visit = deadlineOf(replied.body, 'return-visit');
+    expect(new Date(visit.dueAt).getTime()).toBeLessThan(new Date(review.dueAt).getTime());
+    expect(description.typedSearchAttributes.get(attrs.NextDeadline)).toEqual(new Date(visit.dueAt));
+    expect(description.typedSearchAttributes.get(attrs.SupervisionLevel)).toBe('none');
     expect(await description.staticSummary()).toBe(`信访 ${id} · letter · complaint · housing`);
     await saveHistoryIfRequested(
       app.client.workflow.getHandle(petitionWorkflowId(id)),
