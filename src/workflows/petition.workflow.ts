@@ -169,10 +169,9 @@ async function runCase(input: PetitionWorkflowInput, root: CancellationScope): P
       // The fence orders writes: a redo of a failed workflow task comes later in history than the task.
       const fence = workflowInfo().historyLength;
       const range = `${events[0]!.sequence}–${events[events.length - 1]!.sequence}`;
-      await activities.recordCaseEvents.executeWithOptions(
-        { summary: `record events ${range}` },
-        [{ petitionId: state.petitionId, events, fence }],
-      );
+      await activities.recordCaseEvents.executeWithOptions({ summary: `record events ${range}` }, [
+        { petitionId: state.petitionId, events, fence },
+      ]);
       persistedSequence = events[events.length - 1]?.sequence ?? persistedSequence;
       continue;
     }

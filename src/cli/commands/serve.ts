@@ -8,6 +8,7 @@ import { resolveAuthSecret } from '../../runtime/auth-secret';
 import { provideInfrastructure } from '../../runtime/local-stack';
 import { createLogger } from '../../runtime/logger';
 import { type RunningService, startApi, startWorker } from '../../runtime/services';
+import { dueThisWeek, OPS_QUERIES, workflowsLink } from '../../temporal/ui-links';
 
 const say = (message: string) => console.log(`[petitionflow] ${message}`);
 
@@ -94,7 +95,14 @@ export function registerServeCommands(program: Command): void {
         say(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
         say(`API           ${base}/api/petitions`);
         say(`API docs      ${base}/docs   (OpenAPI: ${base}/openapi.json)`);
-        if (infra.temporalUiUrl) say(`Temporal UI   ${infra.temporalUiUrl}`);
+        if (infra.temporalUiUrl) {
+          say(`Temporal UI   ${infra.temporalUiUrl}`);
+          for (const { label, query } of [...OPS_QUERIES, dueThisWeek(new Date())]) {
+            say(
+              `  ${label.padEnd(30)} ${workflowsLink(infra.temporalUiUrl, config.TEMPORAL_NAMESPACE, query)}`,
+            );
+          }
+        }
         say(
           `Temporal      ${infra.temporalAddress}   PostgreSQL ${infra.databaseUrl.replace(/:[^:@/]+@/, ':***@')}`,
         );
