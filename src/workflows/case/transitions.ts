@@ -51,14 +51,7 @@ const BUREAU = ['registrar', 'supervisor'] as const;
 const UNIT = ['handler', 'unit-head'] as const;
 const OPEN: CaseStatus[] = STATUSES.filter((status) => status !== 'closed');
 /** After the first reply, while the case goes on (a review may already be under way). */
-const AFTER_REPLY: CaseStatus[] = [
-  'replied',
-  'review-requested',
-  'under-review',
-  'reviewed',
-  'reexamination-requested',
-  'under-reexamination',
-];
+const AFTER_REPLY: CaseStatus[] = STATUSES.slice(STATUSES.indexOf('replied'), STATUSES.indexOf('closed'));
 
 /** The supervision ladder (督办 → 联席办 → 挂牌督办) and the after-care: return visit (回访), evaluation. */
 const AFTERCARE_AND_SUPERVISION = {
