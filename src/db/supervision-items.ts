@@ -57,13 +57,14 @@ export async function listSupervisionItems(
   if (filter.status) where.push(`s.status = ${add(filter.status)}`);
   if (filter.overdue !== undefined) where.push(`s.listing_overdue = ${add(filter.overdue)}`);
   const { unitId, regionId, bureau } = filter.visibleTo;
-  const own = `s.unit_id = ${add(unitId)}`;
+  const unit = add(unitId);
+  const own = `s.unit_id = ${unit}`;
   if (regionId) {
     where.push(
       `(${own} OR p.bureau_unit_id IN (SELECT id FROM units WHERE region_id IN (${regionSubtree(add(regionId))})))`,
     );
   } else if (bureau) {
-    where.push(`(${own} OR p.bureau_unit_id = $${params.length})`);
+    where.push(`(${own} OR p.bureau_unit_id = ${unit})`);
   } else {
     where.push(`(${own})`);
   }

@@ -3,7 +3,7 @@ import type { User } from '../db/organisation';
 import { listSupervisionItems } from '../db/supervision-items';
 import type { CommandType } from '../workflows/case/commands';
 import { overseenRegion, requireRole } from './access';
-import { notFound } from './errors';
+import { AppError, notFound } from './errors';
 import type { PetitionService } from './petition-service';
 import type { RequestContext } from './request-context';
 
@@ -69,7 +69,7 @@ export class SupervisionService {
       );
     } catch (err) {
       // An item of a case the user cannot see does not exist for them.
-      if ((err as { status?: number }).status === 404) throw notFound(`Supervision item ${itemId}`);
+      if (err instanceof AppError && err.status === 404) throw notFound(`Supervision item ${itemId}`);
       throw err;
     }
   }

@@ -61,7 +61,8 @@ export function createVisibility() {
 function rungOf(state: CaseState): string {
   const items = activeItems(state);
   if (items.length === 0) return '';
-  const top = items.find((item) => item.level === supervisionLevel(state))!;
+  const level = supervisionLevel(state);
+  const top = items.find((item) => item.level === level)!;
   const why = top.escalation ? `: ${top.escalation.reason}` : '';
   const listed = top.listing ? `, correct by ${top.listing.correctBy}` : '';
   return ` · supervision ${top.id} at ${top.level}${why}${listed}`;
