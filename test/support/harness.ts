@@ -31,14 +31,17 @@ export interface TestApp {
   stop(): Promise<void>;
 }
 
-/** The real app on a free port, with a real worker, against the run's Temporal and PostgreSQL. */
+/**
+ * The real app on a free port, with a real worker, against the run's Temporal and PostgreSQL (or another
+ * Temporal server, such as a time-skipping one).
+ */
 export async function startTestApp(
   taskQueue: string,
-  options: { publicRateLimit?: number } = {},
+  options: { publicRateLimit?: number; temporalAddress?: string } = {},
 ): Promise<TestApp> {
   const logger = createLogger((process.env.TEST_LOG_LEVEL as 'silent') ?? 'silent');
   const pool = createPool(testEnv('TEST_DATABASE_URL'));
-  const temporalAddress = testEnv('TEST_TEMPORAL_ADDRESS');
+  const temporalAddress = options.temporalAddress ?? testEnv('TEST_TEMPORAL_ADDRESS');
   const common = { pool, temporalAddress, namespace: 'default', taskQueue, logger };
   const worker = await startWorker({ ...common, workflowBundlePath: testEnv('TEST_WORKFLOW_BUNDLE') });
   const api = await startApi({
