@@ -13,9 +13,11 @@ import { buildOpenApiDocument } from './openapi';
 import { notificationRoutes } from './routes/notifications';
 import { petitionRoutes } from './routes/petitions';
 import { publicRoutes } from './routes/public';
+import { reportRoutes } from './routes/reports';
 import { supervisionRoutes } from './routes/supervision';
 import { NotificationService } from '../domain/notification-service';
 import { PublicService } from '../domain/public-service';
+import { ReportService } from '../domain/reports/report-service';
 import { SupervisionService } from '../domain/supervision-service';
 
 export interface AppDeps {
@@ -98,6 +100,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api/petitions', petitionRoutes(petitions));
   app.use('/api/supervision', supervisionRoutes(new SupervisionService(deps.pool, petitions)));
   app.use('/api/notifications', notificationRoutes(new NotificationService(deps.pool)));
+  app.use('/api/reports', reportRoutes(new ReportService(deps.pool)));
 
   app.use(unknownRoute);
   app.use(errorHandler(deps.logger));

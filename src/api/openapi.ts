@@ -2,6 +2,7 @@ import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-ope
 import type { z } from 'zod';
 import { commandsOn, TRANSITIONS } from '../workflows/case';
 import { registerLadderPaths } from './openapi-ladder';
+import { registerReportPaths } from './openapi-reports';
 import { COMMAND_BODIES, openApiPath, pathIdsOf } from './command-schemas';
 import {
   ErrorSchema,
@@ -102,6 +103,7 @@ export function buildOpenApiDocument(): object {
   for (const type of commandsOn('petition'))
     transition(TRANSITIONS[type].path, TRANSITIONS[type].summary, COMMAND_BODIES[type]);
   registerLadderPaths(registry, { json, errors, idempotencyHeader, security });
+  registerReportPaths(registry, { errors, security });
 
   registry.registerPath({
     method: 'get',

@@ -1,6 +1,6 @@
 import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
-import { CATEGORIES, CHANNELS, DOMAINS, STATUSES } from '../workflows/case/vocabulary';
+import { CATEGORIES, CHANNELS, DOMAINS, REGISTRATION_LEVELS, STATUSES } from '../workflows/case/vocabulary';
 
 extendZodWithOpenApi(z);
 
@@ -66,6 +66,15 @@ export const RegisterPetitionSchema = z
       .max(100)
       .optional()
       .openapi({ description: 'Rule set to pin; defaults to national-2022' }),
+    originLevel: z
+      .enum(REGISTRATION_LEVELS)
+      .optional()
+      .openapi({
+        description:
+          'For a petition transferred down from a higher level (e.g. from the national bureau): the level it was ' +
+          'first registered at, above the registering bureau. It is the case’s registration level (信访层级); ' +
+          'without it, the registering bureau’s level is.',
+      }),
     group: z
       .object({
         persons: z

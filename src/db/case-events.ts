@@ -9,6 +9,7 @@ import {
   nextDeadline,
 } from '../workflows/case';
 import { projectLadder } from './ladder-projection';
+import { projectReportFacts } from './report-facts';
 
 /**
  * Appends a batch of case events to the audit trail and folds them into the read model, in one
@@ -57,8 +58,10 @@ export async function recordCaseEvents(
     }
     const fresh = events.filter((e) => e.sequence > after);
     if (fresh.length > 0) {
-      await append(client, petitionId, fold(base, fresh), fresh, Math.max(fence, current.record_fence));
+      const state = fold(base, fresh);
+      await append(client, petitionId, state, fresh, Math.max(fence, current.record_fence));
       await projectLadder(client, petitionId, base, fresh);
+      await projectReportFacts(client, petitionId, state);
     }
     await client.query('COMMIT');
   } catch (err) {

@@ -1,4 +1,6 @@
 import path from 'node:path';
+import { Pool } from 'pg';
+import { backfillReportFacts } from './report-facts';
 
 /** Applies pending migrations (node-pg-migrate, plain SQL files in src/db/migrations). */
 export async function migrate(databaseUrl: string, log: (message: string) => void): Promise<void> {
@@ -18,4 +20,12 @@ export async function migrate(databaseUrl: string, log: (message: string) => voi
       ? `Applied migrations: ${applied.map((m) => m.name).join(', ')}`
       : 'Database schema is current',
   );
+  // Cases folded before the report rows existed get theirs once (a no-op afterwards).
+  const pool = new Pool({ connectionString: databaseUrl, max: 1 });
+  try {
+    const backfilled = await backfillReportFacts(pool);
+    if (backfilled > 0) log(`Wrote the report rows of ${backfilled} earlier cases`);
+  } finally {
+    await pool.end();
+  }
 }

@@ -135,3 +135,21 @@ export async function findOfficeOver(pool: Pool, regionId: string | null): Promi
   );
   return rows[0]?.id;
 }
+
+/**
+ * The units whose cases a unit's reports cover: for a petition bureau, an office or a government, every unit
+ * of its region and the regions below; for a department, itself and the departments under it.
+ */
+export async function unitsCoveredBy(pool: Pool, unit: Unit): Promise<string[]> {
+  const sql =
+    unit.kind === 'department' || !unit.regionId
+      ? `WITH RECURSIVE below AS (
+           SELECT id FROM units WHERE id = $1
+           UNION ALL SELECT u.id FROM units u JOIN below b ON u.parent_id = b.id
+         ) SELECT id FROM below`
+      : `SELECT id FROM units WHERE region_id IN (${regionSubtree('$1')})`;
+  const { rows } = await pool.query<{ id: string }>(sql, [
+    unit.kind === 'department' ? unit.id : unit.regionId,
+  ]);
+  return rows.map((r) => r.id);
+}

@@ -1,7 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
 import { regionSubtree } from './organisation';
 import type { CaseState } from '../workflows/case';
-import type { CaseStatus, Category, Channel, Domain } from '../workflows/case/vocabulary';
+import type { CaseStatus, Category, Channel, Domain, RegistrationLevel } from '../workflows/case/vocabulary';
 
 export interface Petitioner {
   name: string;
@@ -26,6 +26,8 @@ export interface NewPetition {
   repeatOf: string | null;
   finalCaseId: string | null;
   groupPersons: number | null;
+  /** 信访层级; the registering bureau's level when not given. */
+  registrationLevel?: RegistrationLevel;
 }
 
 /** A petition as stored: its registration, the fold of its events, and copies of it for filters. */
@@ -78,8 +80,9 @@ export async function insertPetition(
   await client.query(
     `INSERT INTO petitions (id, bureau_unit_id, channel, category, domain, received_on, rule_set_id, subject,
                             description, petitioner, registered_by, status, petitioner_key, first_time,
-                            repeat_of, final_case_id, group_persons)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'registered', $12, $13, $14, $15, $16)`,
+                            repeat_of, final_case_id, group_persons, registration_level)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'registered', $12, $13, $14, $15, $16,
+             COALESCE($17, (SELECT level FROM units WHERE id = $2)))`,
     [
       id,
       petition.bureauUnitId,
@@ -97,6 +100,7 @@ export async function insertPetition(
       petition.repeatOf,
       petition.finalCaseId,
       petition.groupPersons,
+      petition.registrationLevel ?? null,
     ],
   );
   return id;

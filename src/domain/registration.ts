@@ -16,7 +16,9 @@ import {
   registrationUpdate,
 } from '../workflows/messages';
 import * as attrs from '../workflows/search-attributes';
+import { fieldError } from './errors';
 import type { RequestContext } from './request-context';
+import { REGISTRATION_LEVELS, type RegistrationLevel } from '../workflows/case/vocabulary';
 import { toApiError, withTemporalDeadline } from './temporal-calls';
 
 export interface RegistrationDeps {
@@ -66,6 +68,7 @@ export async function registerPetition(
   request: RequestContext,
 ): Promise<string> {
   const petitionerKey = petitionerKeyOf(deps.identitySalt, body.petitioner.idNumber);
+  checkOriginLevel(user, body.originLevel);
   const { id, input } = await reserve(deps.pool, user, body, petitionerKey, request);
   const start = new WithStartWorkflowOperation(PETITION_WORKFLOW_TYPE, {
     workflowId: petitionWorkflowId(id),
@@ -130,6 +133,7 @@ async function reserve(
         repeatOf: flags.repeatOf ?? null,
         finalCaseId: flags.finalCaseId ?? null,
         groupPersons: body.group?.persons ?? null,
+        registrationLevel: body.originLevel ?? user.unit.level,
       };
       id = await insertPetition(client, petition, Number(toShanghaiDate(new Date()).slice(0, 4)));
       if (key) await rememberRegistration(client, user.login, key, id);
@@ -182,5 +186,13 @@ async function workflowMayExist(client: Client, id: string): Promise<boolean> {
     return true;
   } catch (err) {
     return !(err instanceof WorkflowNotFoundError);
+  }
+}
+
+/** A petition comes down from above, never up: its origin must be above the registering bureau. */
+function checkOriginLevel(user: User, origin: RegistrationLevel | undefined): void {
+  if (origin === undefined) return;
+  if (REGISTRATION_LEVELS.indexOf(origin) >= REGISTRATION_LEVELS.indexOf(user.unit.level)) {
+    throw fieldError('originLevel', `must be above the registering bureau's level (${user.unit.level})`);
   }
 }

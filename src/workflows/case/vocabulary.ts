@@ -4,6 +4,13 @@
  */
 export { CATEGORIES, PROCEDURES, type Category, type Procedure } from '../../rules/case-vocabulary';
 
+/**
+ * Registration level (信访层级): the level of the bureau that registered a petition, or the origin of one
+ * transferred down from a higher level. Highest first.
+ */
+export const REGISTRATION_LEVELS = ['national', 'province', 'city', 'county'] as const;
+export type RegistrationLevel = (typeof REGISTRATION_LEVELS)[number];
+
 /** Channels a petition arrives through (Art 17, 21). */
 export const CHANNELS = ['online', 'letter', 'phone', 'fax', 'visit', 'transferred'] as const;
 export type Channel = (typeof CHANNELS)[number];

@@ -1,0 +1,66 @@
+import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
+import { BACKLOG, COUNTS } from '../db/report-figures';
+import { REPORT_NAMES, REPORTS } from '../domain/reports/catalogue';
+import { RATE_FORMULAS } from '../domain/reports/report-service';
+import { ReportEnvelopeSchema, ReportQuerySchema, SummaryReportExample } from './report-schemas';
+import { ErrorSchema } from './schemas';
+
+/** The definitions, as the reports' API docs state them (the same text the SQL is written from). */
+const FORMULAS = [
+  ...Object.values(COUNTS).map((c) => `${c.label}: ${c.formula}`),
+  ...Object.values(RATE_FORMULAS),
+  `${BACKLOG.label}: ${BACKLOG.formula}`,
+  'Shares: one decimal, largest-remainder rounding, so that the shares of a split add up to 100.0%.',
+]
+  .map((line) => `- ${line}`)
+  .join('\n');
+
+const EXAMPLES: Partial<Record<string, object>> = {
+  summary: SummaryReportExample,
+  briefing: {
+    report: 'briefing',
+    period: SummaryReportExample.period,
+    scope: SummaryReportExample.scope,
+    asOf: SummaryReportExample.asOf,
+    text: '2026年7月1日至9月30日，青山县信访局受理信访事项120件，其中初信初访90件，占比75.0%，重复信访30件，占比25.0%；…',
+  },
+};
+
+/** `GET /api/reports/*`: each report, with the figures' formulas and a CSV alternative. */
+export function registerReportPaths(
+  registry: OpenAPIRegistry,
+  { errors, security }: { errors: Record<number, object>; security: Array<Record<string, string[]>> },
+) {
+  for (const name of REPORT_NAMES) {
+    const definition = REPORTS[name];
+    const content: Record<string, object> = {
+      'application/json': {
+        schema: ReportEnvelopeSchema,
+        ...(EXAMPLES[name] ? { example: EXAMPLES[name] } : {}),
+      },
+    };
+    if ('csv' in definition) {
+      content['text/csv'] = {
+        schema: { type: 'string' },
+        example: '\uFEFF指标,代码,数值,分子,分母\r\n受理信访事项(件),received,120,,\r\n',
+      };
+    }
+    registry.registerPath({
+      method: 'get',
+      path: `/api/reports/${name}`,
+      summary: definition.description,
+      description: `Counted in PostgreSQL over the caller’s scope (its unit and everything under it) for a period of received cases.\n\n${FORMULAS}`,
+      tags: ['reports'],
+      security,
+      request: { query: ReportQuerySchema },
+      responses: {
+        200: { description: 'The report', content },
+        ...errors,
+        403: {
+          description: 'The unit asked for is outside the caller’s scope',
+          content: { 'application/json': { schema: ErrorSchema } },
+        },
+      },
+    });
+  }
+}

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+
+/** The query every report takes: a period (one way of giving it), a unit to narrow the scope, the as-of date. */
+export const ReportQuerySchema = z
+  .object({
+    quarter: z
+      .string()
+      .max(10)
+      .optional()
+      .openapi({ description: 'A quarter, e.g. 2026Q3', example: '2026Q3' }),
+    half: z.string().max(10).optional().openapi({ description: 'A half year, e.g. 2026H1' }),
+    year: z.string().max(10).optional().openapi({ description: 'A calendar year, e.g. 2026' }),
+    from: z.string().max(10).optional().openapi({ description: 'First day (with `to`), YYYY-MM-DD' }),
+    to: z.string().max(10).optional().openapi({ description: 'Last day, included' }),
+    unit: z
+      .string()
+      .regex(/^[a-z0-9-]{1,100}$/, 'must be a unit id')
+      .optional()
+      .openapi({
+        description:
+          'Narrow the scope to this unit and everything under it; it must lie in the caller’s own scope (403 otherwise)',
+      }),
+    asOf: z.string().max(10).optional().openapi({
+      description:
+        'The date outcomes are known by (a limit passed before it and unmet counts as missed); default today',
+    }),
+    format: z.enum(['json', 'csv']).optional().openapi({
+      description:
+        'csv: UTF-8 with a byte order mark (Excel shows Chinese correctly); also by `Accept: text/csv`',
+    }),
+  })
+  .strict();
+export type ReportQuery = z.infer<typeof ReportQuerySchema>;
+
+const RateSchema = z
+  .object({
+    rate: z
+      .number()
+      .nullable()
+      .openapi({ description: 'Percent, one decimal; null: nothing was due (no data)' }),
+    numerator: z.number().int(),
+    denominator: z.number().int(),
+  })
+  .openapi('Rate');
+
+/** The envelope of every report: what it was taken over. */
+export const ReportEnvelopeSchema = z
+  .object({
+    report: z.string(),
+    period: z.object({ from: z.string(), to: z.string(), label: z.string() }),
+    scope: z.object({ unitId: z.string(), name: z.string(), level: z.string() }),
+    asOf: z.string(),
+  })
+  .passthrough()
+  .openapi('Report');
+
+export const SummaryReportExample = {
+  report: 'summary',
+  period: { from: '2026-07-01', to: '2026-09-30', label: '2026Q3' },
+  scope: { unitId: 'qingshan-petition-bureau', name: '青山县信访局', level: 'county' },
+  asOf: '2026-10-08',
+  received: 120,
+  firstTime: { count: 90, share: 75.0 },
+  repeat: { count: 30, share: 25.0 },
+  timelyAcceptance: { rate: 96.4, numerator: 107, denominator: 111 },
+  onTimeCompletion: { rate: 91.2, numerator: 62, denominator: 68 },
+  participation: { rate: 55.0, numerator: 44, denominator: 80 },
+  satisfaction: { rate: 88.6, numerator: 39, denominator: 44 },
+  backlog: { atStart: 9, atEnd: 6, cleared: 5, clearanceRate: { rate: 55.6, numerator: 5, denominator: 9 } },
+  caseOwned: { count: 12, onTimeCompletion: { rate: 100, numerator: 8, denominator: 8 } },
+  supervision: { notices: 7, escalations: 2, listed: 1 },
+};
+
+export { RateSchema };

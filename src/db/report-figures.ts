@@ -1,0 +1,93 @@
+/**
+ * Every published figure, defined once: its Chinese name, its formula in words (shown in the API docs and
+ * the dashboard), and the SQL that counts it over `report_cases` (alias `c`). Parameters in the SQL:
+ * `$asOf` — the date the figures are taken at (outcomes known by then); `$end` — the period's last day, or
+ * `$asOf` when earlier; `$start` — the period's first day.
+ *
+ * "On time" follows the statutory dates: a limit met on its due date is met on time; an approved extension
+ * moves D5 (the due date stored is the extended one); a withdrawn case has no D5 to meet.
+ */
+export interface RateDefinition {
+  label: string;
+  formula: string;
+  numerator: string;
+  denominator: string;
+}
+
+export const RATES = {
+  timelyAcceptance: {
+    label: '及时受理率',
+    formula:
+      'cases whose acceptance notice (受理告知, D2) was given on or before its due date ÷ cases of the period ' +
+      'whose D2 was met, or had passed, by the as-of date',
+    numerator: 'c.acknowledged_on <= c.acknowledge_due',
+    denominator:
+      'c.acknowledge_due IS NOT NULL AND (c.acknowledged_on IS NOT NULL OR c.acknowledge_due < $asOf)',
+  },
+  onTimeCompletion: {
+    label: '按期办结率',
+    formula:
+      'cases whose written reply was delivered on or before D5 (including granted extensions) ÷ cases of the ' +
+      'period, not withdrawn, whose D5 was met, or had passed, by the as-of date',
+    numerator: 'NOT c.withdrawn AND c.handled_on <= c.handle_due',
+    denominator:
+      'NOT c.withdrawn AND c.handle_due IS NOT NULL AND (c.handled_on IS NOT NULL OR c.handle_due < $asOf)',
+  },
+  participation: {
+    label: '参评率',
+    formula: 'evaluations given ÷ invitations to evaluate (one per acceptance notice and per written reply)',
+    numerator: 'c.evaluations_given',
+    denominator: 'c.evaluations_invited',
+  },
+  satisfaction: {
+    label: '满意率',
+    formula: 'evaluations graded satisfied or basically satisfied ÷ evaluations given',
+    numerator: 'c.evaluations_satisfied',
+    denominator: 'c.evaluations_given',
+  },
+} satisfies Record<string, RateDefinition>;
+
+export type RateId = keyof typeof RATES;
+
+/** Whether a rate counts cases (filters) or sums counts kept per case (the evaluations). */
+export const SUMMED_RATES: readonly RateId[] = ['participation', 'satisfaction'];
+
+/** The backlog (积案) at a date `$at`: open past D5 — D5 passed before that day, not met nor closed by it. */
+export const BACKLOG = {
+  label: '积案',
+  formula:
+    'cases (any received date) whose D5 had passed before the date and that were neither replied to nor ' +
+    'closed by it, withdrawn cases excepted; cleared (化解) = the backlog at the period start replied to or ' +
+    'closed by its end',
+  at: (at: string) =>
+    `NOT c.withdrawn AND c.received_on <= ${at} AND c.handle_due < ${at}
+     AND (c.handled_on IS NULL OR c.handled_on > ${at}) AND (c.closed_on IS NULL OR c.closed_on > ${at})`,
+};
+
+export const COUNTS = {
+  received: { label: '信访事项', formula: 'cases received (registered) in the period' },
+  firstTime: {
+    label: '初信初访',
+    formula: 'cases of the period with no earlier petition of the same petitioner on the same matter',
+  },
+  repeat: {
+    label: '重复信访',
+    formula: 'cases of the period linked to an earlier one (each counted once, as repeat)',
+  },
+  caseOwned: {
+    label: '领导包案',
+    formula: 'cases of the period with a case-owning leader (包案), and their on-time completion rate',
+  },
+  notices: { label: '督办', formula: 'supervision notices issued in the period to the unit' },
+  escalations: {
+    label: '提交联席办',
+    formula: 'items escalated to the joint-conference office in the period',
+  },
+  listed: { label: '挂牌督办', formula: 'items listed for supervision by the office in the period' },
+} as const;
+
+/** Channel groups the reports use (其他 takes telephone, fax and transfers in). */
+export const CHANNEL_GROUP_SQL = `CASE WHEN c.channel IN ('online', 'visit', 'letter') THEN c.channel ELSE 'other' END`;
+
+/** The unit a case is counted for in rankings: its handling unit, or the bureau while it has none. */
+export const RESPONSIBLE_UNIT_SQL = 'COALESCE(c.handling_unit_id, c.bureau_unit_id)';

@@ -1,0 +1,170 @@
+import type { Pool } from 'pg';
+import {
+  BACKLOG,
+  CHANNEL_GROUP_SQL,
+  RATES,
+  type RateId,
+  RESPONSIBLE_UNIT_SQL,
+  SUMMED_RATES,
+} from './report-figures';
+
+/** What every report is taken over: a scope (a set of units), a period and the date outcomes are known by. */
+export interface ReportQuery {
+  unitIds: string[];
+  from: string;
+  to: string;
+  asOf: string;
+}
+
+export interface RateCount {
+  numerator: number;
+  denominator: number;
+}
+
+/** Named parameters (`$units`, `$start`, `$to`, `$end`, `$asOf`) to positional ones, only those used. */
+function bind(query: ReportQuery, sql: string): { text: string; values: unknown[] } {
+  const named: Record<string, unknown> = {
+    $units: query.unitIds,
+    $start: query.from,
+    $to: query.to,
+    $end: query.to < query.asOf ? query.to : query.asOf,
+    $asOf: query.asOf,
+  };
+  const values: unknown[] = [];
+  const text = sql.replaceAll(
+    /\$(units|start|to|end|asOf)\b(::[a-z[\]]+)?/g,
+    (_, name: string, cast?: string) => {
+      values.push(named[`$${name}`]);
+      return `$${values.length}${cast ?? '::date'}`;
+    },
+  );
+  return { text, values };
+}
+
+const IN_SCOPE = '(c.bureau_unit_id = ANY($units::text[]) OR c.handling_unit_id = ANY($units::text[]))';
+const IN_PERIOD = `${IN_SCOPE} AND c.received_on BETWEEN $start::date AND $to::date`;
+
+function rateColumns(id: RateId, alias = id): string {
+  const rate = RATES[id];
+  if (SUMMED_RATES.includes(id)) {
+    return `coalesce(sum(${rate.numerator}), 0)::int AS "${alias}Numerator",
+            coalesce(sum(${rate.denominator}), 0)::int AS "${alias}Denominator"`;
+  }
+  return `(count(*) FILTER (WHERE ${rate.numerator}))::int AS "${alias}Numerator",
+          (count(*) FILTER (WHERE ${rate.denominator}))::int AS "${alias}Denominator"`;
+}
+
+export function rateOf(row: Record<string, number>, alias: string): RateCount {
+  return { numerator: row[`${alias}Numerator`] ?? 0, denominator: row[`${alias}Denominator`] ?? 0 };
+}
+
+async function run<T>(pool: Pool, query: ReportQuery, sql: string): Promise<T[]> {
+  const { text, values } = bind(query, sql);
+  return (await pool.query(text, values)).rows as T[];
+}
+
+export async function summaryCounts(pool: Pool, query: ReportQuery) {
+  const [row] = await run<Record<string, number>>(
+    pool,
+    query,
+    `SELECT count(*)::int AS received,
+            (count(*) FILTER (WHERE c.first_time))::int AS "firstTime",
+            (count(*) FILTER (WHERE NOT c.first_time))::int AS repeat,
+            (count(*) FILTER (WHERE c.case_owned))::int AS "caseOwned",
+            ${rateColumns('timelyAcceptance')}, ${rateColumns('onTimeCompletion')},
+            ${rateColumns('participation')}, ${rateColumns('satisfaction')},
+            (count(*) FILTER (WHERE c.case_owned AND ${RATES.onTimeCompletion.numerator}))::int AS "ownedNumerator",
+            (count(*) FILTER (WHERE c.case_owned AND ${RATES.onTimeCompletion.denominator}))::int AS "ownedDenominator"
+       FROM report_cases c WHERE ${IN_PERIOD}`,
+  );
+  return row!;
+}
+
+export type Dimension = 'level' | 'channel' | 'domain';
+const DIMENSION_SQL: Record<Dimension, string> = {
+  level: 'c.registration_level',
+  channel: CHANNEL_GROUP_SQL,
+  domain: 'c.domain',
+};
+
+export async function splitCounts(pool: Pool, query: ReportQuery, dimension: Dimension) {
+  return run<{ key: string; count: number }>(
+    pool,
+    query,
+    `SELECT ${DIMENSION_SQL[dimension]} AS key, count(*)::int AS count
+       FROM report_cases c WHERE ${IN_PERIOD} GROUP BY 1`,
+  );
+}
+
+/** Cases of the period per responsible unit, with their on-time completion and how many are past D5 now. */
+export async function unitCounts(pool: Pool, query: ReportQuery) {
+  return run<{ unitId: string; name: string; count: number } & Record<string, number>>(
+    pool,
+    query,
+    `SELECT ${RESPONSIBLE_UNIT_SQL} AS "unitId", u.name, count(*)::int AS count,
+            ${rateColumns('onTimeCompletion')},
+            (count(*) FILTER (WHERE ${BACKLOG.at('$end::date')}))::int AS overdue
+       FROM report_cases c JOIN units u ON u.id = ${RESPONSIBLE_UNIT_SQL}
+      WHERE ${IN_PERIOD}
+      GROUP BY 1, 2 ORDER BY count DESC, overdue DESC, 1`,
+  );
+}
+
+export async function monthCounts(pool: Pool, query: ReportQuery) {
+  return run<{ month: string; received: number } & Record<string, number>>(
+    pool,
+    query,
+    `SELECT to_char(c.received_on, 'YYYY-MM') AS month, count(*)::int AS received,
+            ${rateColumns('onTimeCompletion')}
+       FROM report_cases c WHERE ${IN_PERIOD} GROUP BY 1 ORDER BY 1`,
+  );
+}
+
+/** The backlog at the period's start and end, what of the first was cleared, and the oldest open cases. */
+export async function backlogCounts(pool: Pool, query: ReportQuery, listLimit: number) {
+  const [counts] = await run<{ atStart: number; atEnd: number; cleared: number }>(
+    pool,
+    query,
+    `SELECT (count(*) FILTER (WHERE ${BACKLOG.at('$start::date')}))::int AS "atStart",
+            (count(*) FILTER (WHERE ${BACKLOG.at('$end::date')}))::int AS "atEnd",
+            (count(*) FILTER (WHERE ${BACKLOG.at('$start::date')}
+                AND (c.handled_on <= $end::date OR c.closed_on <= $end::date)))::int AS cleared
+       FROM report_cases c
+      WHERE ${IN_SCOPE} AND NOT c.withdrawn AND c.handle_due < $end::date`,
+  );
+  const cases = await run<{
+    petitionId: string;
+    unitId: string;
+    unitName: string;
+    handleDue: string;
+    daysOverdue: number;
+  }>(
+    pool,
+    query,
+    `SELECT c.petition_id AS "petitionId", ${RESPONSIBLE_UNIT_SQL} AS "unitId", u.name AS "unitName",
+            to_char(c.handle_due, 'YYYY-MM-DD') AS "handleDue", ($end::date - c.handle_due)::int AS "daysOverdue"
+       FROM report_cases c JOIN units u ON u.id = ${RESPONSIBLE_UNIT_SQL}
+      WHERE ${IN_SCOPE} AND ${BACKLOG.at('$end::date')}
+      ORDER BY c.handle_due, c.petition_id LIMIT ${Math.trunc(listLimit)}`,
+  );
+  return { ...counts!, cases };
+}
+
+/** Supervision notices, escalations and listings of the period, per supervised unit, for cases in scope. */
+export async function supervisionCounts(pool: Pool, query: ReportQuery) {
+  return run<{ unitId: string; name: string; notices: number; escalations: number; listed: number }>(
+    pool,
+    query,
+    `SELECT s.unit_id AS "unitId", u.name,
+            (count(*) FILTER (WHERE s.notice_on BETWEEN $start::date AND $to::date))::int AS notices,
+            (count(*) FILTER (WHERE s.escalated_on BETWEEN $start::date AND $to::date))::int AS escalations,
+            (count(*) FILTER (WHERE s.listed_on BETWEEN $start::date AND $to::date))::int AS listed
+       FROM supervision_items s
+       JOIN report_cases c ON c.petition_id = s.petition_id
+       JOIN units u ON u.id = s.unit_id
+      WHERE ${IN_SCOPE}
+        AND (s.notice_on BETWEEN $start::date AND $to::date OR s.escalated_on BETWEEN $start::date AND $to::date
+             OR s.listed_on BETWEEN $start::date AND $to::date)
+      GROUP BY 1, 2 ORDER BY notices DESC, escalations DESC, 1`,
+  );
+}

@@ -1,0 +1,57 @@
+import { chinesePeriod } from './period';
+import type { ReportContext, Rate, SplitRow } from './report-service';
+
+/** The figures the briefing paragraph is written from (the same the other reports show). */
+export interface BriefingFigures {
+  received: number;
+  firstTime: { count: number; share: number };
+  repeat: { count: number; share: number };
+  levels: SplitRow[];
+  channels: SplitRow[];
+  domains: SplitRow[];
+  units: Array<{ name: string; count: number }>;
+  timelyAcceptance: Rate;
+  onTimeCompletion: Rate;
+  participation: Rate;
+  satisfaction: Rate;
+}
+
+const pct = (share: number) => `${share.toFixed(1)}%`;
+const rateText = (rate: Rate) => (rate.rate === null ? '暂无数据' : pct(rate.rate));
+
+/** "国家级12件，占比10.0%、省级…": the non-empty rows, in the order given. */
+function split(rows: SplitRow[]): string {
+  return rows
+    .filter((r) => r.count > 0)
+    .map((r) => `${r.label}${r.count}件，占比${pct(r.share)}`)
+    .join('、');
+}
+
+/**
+ * The paragraph staff paste into their quarterly report (信访形势分析). Shares are of all cases received in
+ * the period, with one decimal by the largest-remainder method, so each split adds up to 100.0%; domains
+ * beyond the first five and units beyond the first four are not named.
+ */
+export function briefingText(ctx: ReportContext, f: BriefingFigures): string {
+  const head = `${chinesePeriod(ctx.period)}，${ctx.scope.unit.name}受理信访事项${f.received}件`;
+  if (f.received === 0) return `${head}。`;
+  const parts = [
+    `${head}，其中初信初访${f.firstTime.count}件，占比${pct(f.firstTime.share)}，重复信访${f.repeat.count}件，占比${pct(f.repeat.share)}`,
+    `从信访层级看，${split(f.levels)}`,
+    `从信访渠道看，${split(f.channels)}`,
+    `从诉求领域看，${split(f.domains.filter((r) => r.count > 0).slice(0, 5))}`,
+  ];
+  const top = f.units.slice(0, 4);
+  if (top.length > 0) {
+    const ranking = top.map((u) => `${u.name}（${u.count}件）`).join('、');
+    parts.push(`从责任单位案件量看，数量排名前${chineseNumber(top.length)}的单位分别为${ranking}`);
+  }
+  const rates =
+    `及时受理率${rateText(f.timelyAcceptance)}，按期办结率${rateText(f.onTimeCompletion)}，` +
+    `参评率${rateText(f.participation)}，满意率${rateText(f.satisfaction)}`;
+  return `${parts.join('；')}。${rates}。`;
+}
+
+function chineseNumber(n: number): string {
+  return ['零', '一', '二', '三', '四'][n] ?? String(n);
+}

@@ -1,0 +1,185 @@
+import { briefingText } from './briefing';
+import type { CsvColumn } from './csv';
+import type { Rate, ReportContext, ReportService, SplitRow } from './report-service';
+
+/** A report's table for CSV: which rows of its data, and the columns. */
+export interface CsvTable {
+  rows(data: Record<string, unknown>): unknown[];
+  columns: Array<CsvColumn<never>>;
+}
+
+/** A report: its data as JSON, and (for tables) its rows and columns as CSV. */
+export interface ReportDefinition {
+  description: string;
+  compute(service: ReportService, ctx: ReportContext): Promise<Record<string, unknown>>;
+  csv?: CsvTable;
+}
+
+type Summary = Awaited<ReturnType<ReportService['summary']>>;
+type UnitRow = Awaited<ReturnType<ReportService['byUnit']>>[number];
+type MonthRow = Awaited<ReturnType<ReportService['byMonth']>>[number];
+type BacklogCase = Awaited<ReturnType<ReportService['backlog']>>['cases'][number];
+type SupervisionRow = Awaited<ReturnType<ReportService['supervision']>>[number];
+
+function table<Row>(
+  rows: (data: Record<string, unknown>) => Row[],
+  columns: Array<CsvColumn<Row>>,
+): CsvTable {
+  return { rows, columns: columns as Array<CsvColumn<never>> };
+}
+
+const rateCell = (rate: Rate) => rate.rate;
+
+const splitReport = (dimension: 'level' | 'channel' | 'domain', description: string): ReportDefinition => ({
+  description,
+  compute: (service, ctx) => service.split(ctx, dimension),
+  csv: table(
+    (data) => data.rows as SplitRow[],
+    [
+      { header: '项目', value: (r) => r.label },
+      { header: '代码', value: (r) => r.key },
+      { header: '件数', value: (r) => r.count },
+      { header: '占比(%)', value: (r) => r.share.toFixed(1) },
+    ],
+  ),
+});
+
+interface SummaryLine {
+  figure: string;
+  label: string;
+  value: number | null;
+  numerator?: number;
+  denominator?: number;
+}
+
+/** The summary as lines of a table, for CSV. */
+function summaryLines(s: Summary): SummaryLine[] {
+  const rateLine = (figure: string, label: string, r: Rate): SummaryLine => ({
+    figure,
+    label,
+    value: r.rate,
+    numerator: r.numerator,
+    denominator: r.denominator,
+  });
+  return [
+    { figure: 'received', label: '受理信访事项(件)', value: s.received },
+    { figure: 'firstTime', label: '初信初访(件)', value: s.firstTime.count },
+    { figure: 'firstTimeShare', label: '初信初访占比(%)', value: s.firstTime.share },
+    { figure: 'repeat', label: '重复信访(件)', value: s.repeat.count },
+    { figure: 'repeatShare', label: '重复信访占比(%)', value: s.repeat.share },
+    rateLine('timelyAcceptance', '及时受理率(%)', s.timelyAcceptance),
+    rateLine('onTimeCompletion', '按期办结率(%)', s.onTimeCompletion),
+    rateLine('participation', '参评率(%)', s.participation),
+    rateLine('satisfaction', '满意率(%)', s.satisfaction),
+    { figure: 'backlogAtStart', label: '期初积案(件)', value: s.backlog.atStart },
+    { figure: 'backlogAtEnd', label: '期末积案(件)', value: s.backlog.atEnd },
+    rateLine('backlogCleared', '积案化解率(%)', s.backlog.clearanceRate),
+    { figure: 'caseOwned', label: '领导包案(件)', value: s.caseOwned.count },
+    rateLine('caseOwnedOnTime', '包案按期办结率(%)', s.caseOwned.onTimeCompletion),
+    { figure: 'notices', label: '督办(件)', value: s.supervision.notices },
+    { figure: 'escalations', label: '提交联席办(件)', value: s.supervision.escalations },
+    { figure: 'listed', label: '挂牌督办(件)', value: s.supervision.listed },
+  ];
+}
+
+export const REPORTS = {
+  summary: {
+    description: 'The headline figures of the period: counts, the four rates, the backlog, 包案, supervision',
+    compute: (service, ctx) => service.summary(ctx),
+    csv: table(
+      (data) => summaryLines(data as unknown as Summary),
+      [
+        { header: '指标', value: (l) => l.label },
+        { header: '代码', value: (l) => l.figure },
+        { header: '数值', value: (l) => l.value },
+        { header: '分子', value: (l) => l.numerator },
+        { header: '分母', value: (l) => l.denominator },
+      ],
+    ),
+  },
+  'by-unit': {
+    description: 'Units ranked by their cases of the period, with on-time completion rate and overdue count',
+    compute: async (service, ctx) => ({ rows: await service.byUnit(ctx) }),
+    csv: table(
+      (data) => data.rows as UnitRow[],
+      [
+        { header: '排名', value: (r) => r.rank },
+        { header: '责任单位', value: (r) => r.name },
+        { header: '单位代码', value: (r) => r.unitId },
+        { header: '件数', value: (r) => r.count },
+        { header: '占比(%)', value: (r) => r.share.toFixed(1) },
+        { header: '按期办结率(%)', value: (r) => rateCell(r.onTimeCompletion) },
+        { header: '逾期件数', value: (r) => r.overdue },
+      ],
+    ),
+  },
+  'by-channel': splitReport('channel', 'Cases by channel group: online, visit, letter, other'),
+  'by-domain': splitReport('domain', 'Cases by domain (诉求领域), largest first'),
+  'by-level': splitReport(
+    'level',
+    'Cases by registration level (信访层级): national, province, city, county',
+  ),
+  'by-month': {
+    description: 'Cases received per month of the period, with their on-time completion rate (the trend)',
+    compute: async (service, ctx) => ({ rows: await service.byMonth(ctx) }),
+    csv: table(
+      (data) => data.rows as MonthRow[],
+      [
+        { header: '月份', value: (r) => r.month },
+        { header: '受理件数', value: (r) => r.received },
+        { header: '按期办结率(%)', value: (r) => rateCell(r.onTimeCompletion) },
+      ],
+    ),
+  },
+  backlog: {
+    description:
+      'The backlog (积案) at the start and end of the period, what was cleared, and the open cases',
+    compute: (service, ctx) => service.backlog(ctx),
+    csv: table(
+      (data) => data.cases as BacklogCase[],
+      [
+        { header: '信访事项编号', value: (r) => r.petitionId },
+        { header: '责任单位', value: (r) => r.unitName },
+        { header: '办理期限', value: (r) => r.handleDue },
+        { header: '逾期天数', value: (r) => r.daysOverdue },
+      ],
+    ),
+  },
+  supervision: {
+    description: 'Supervision notices (督办), escalations to the office and listings of the period, per unit',
+    compute: async (service, ctx) => ({ rows: await service.supervision(ctx) }),
+    csv: table(
+      (data) => data.rows as SupervisionRow[],
+      [
+        { header: '单位', value: (r) => r.name },
+        { header: '单位代码', value: (r) => r.unitId },
+        { header: '督办件数', value: (r) => r.notices },
+        { header: '提交联席办件数', value: (r) => r.escalations },
+        { header: '挂牌督办件数', value: (r) => r.listed },
+      ],
+    ),
+  },
+  briefing: {
+    description: 'The Chinese paragraph for the quarterly briefing, written from the same figures',
+    compute: async (service, ctx) => {
+      const [summary, levels, channels, domains, units] = await Promise.all([
+        service.summary(ctx),
+        service.split(ctx, 'level'),
+        service.split(ctx, 'channel'),
+        service.split(ctx, 'domain'),
+        service.byUnit(ctx),
+      ]);
+      const figures = {
+        ...summary,
+        levels: levels.rows,
+        channels: channels.rows,
+        domains: domains.rows,
+        units: units.map((u) => ({ name: u.name, count: u.count })),
+      };
+      return { text: briefingText(ctx, figures) };
+    },
+  },
+} satisfies Record<string, ReportDefinition>;
+
+export type ReportName = keyof typeof REPORTS;
+export const REPORT_NAMES = Object.keys(REPORTS) as ReportName[];

@@ -1,0 +1,166 @@
+import type { Pool } from 'pg';
+import type { User } from '../../db/organisation';
+import { RATES } from '../../db/report-figures';
+import {
+  backlogCounts,
+  type Dimension,
+  monthCounts,
+  type RateCount,
+  rateOf,
+  type ReportQuery,
+  splitCounts,
+  summaryCounts,
+  supervisionCounts,
+  unitCounts,
+} from '../../db/reports';
+import { isIsoDate } from '../../rules/dates';
+import { DOMAINS, REGISTRATION_LEVELS } from '../../workflows/case/vocabulary';
+import { fieldError } from '../errors';
+import { CHANNEL_GROUPS, CHANNEL_LABELS, DOMAIN_LABELS, LEVEL_LABELS } from './labels';
+import { type Period, type PeriodParams, parsePeriod } from './period';
+import { resolveScope, type Scope } from './scope';
+import { percent, sharesOf } from './shares';
+
+export interface ReportParams extends PeriodParams {
+  unit?: string;
+  asOf?: string;
+}
+
+/** What a report was taken over; every report repeats it, so a CSV or a screenshot says what it shows. */
+export interface ReportContext {
+  period: Period;
+  scope: Scope;
+  asOf: string;
+}
+
+export interface Rate extends RateCount {
+  /** Percent with one decimal; null when nothing was due ("no data"). */
+  rate: number | null;
+}
+
+export interface SplitRow {
+  key: string;
+  label: string;
+  count: number;
+  share: number;
+}
+
+const rate = (count: RateCount): Rate => ({ ...count, rate: percent(count.numerator, count.denominator) });
+
+const SPLIT_KEYS: Record<Dimension, { keys: readonly string[]; labels: Record<string, string> }> = {
+  level: { keys: REGISTRATION_LEVELS, labels: LEVEL_LABELS },
+  channel: { keys: CHANNEL_GROUPS, labels: CHANNEL_LABELS },
+  domain: { keys: DOMAINS, labels: DOMAIN_LABELS },
+};
+
+/** The figures a petition bureau publishes, from PostgreSQL only (see db/report-figures for each formula). */
+export class ReportService {
+  constructor(private readonly pool: Pool) {}
+
+  async context(
+    user: User | undefined,
+    params: ReportParams,
+    today: string,
+    scope?: Scope,
+  ): Promise<ReportContext> {
+    const period = parsePeriod(params, today);
+    if (params.asOf !== undefined && !isIsoDate(params.asOf))
+      throw fieldError('asOf', 'must be a date (YYYY-MM-DD)');
+    const resolved = scope ?? (await resolveScope(this.pool, user!, params.unit));
+    return { period, scope: resolved, asOf: params.asOf ?? today };
+  }
+
+  private query(ctx: ReportContext): ReportQuery {
+    return { unitIds: ctx.scope.unitIds, from: ctx.period.from, to: ctx.period.to, asOf: ctx.asOf };
+  }
+
+  async summary(ctx: ReportContext) {
+    const [row, backlog, supervision] = await Promise.all([
+      summaryCounts(this.pool, this.query(ctx)),
+      backlogCounts(this.pool, this.query(ctx), 0),
+      supervisionCounts(this.pool, this.query(ctx)),
+    ]);
+    const [firstShare, repeatShare] = sharesOf([row.firstTime!, row.repeat!]);
+    const sum = (field: 'notices' | 'escalations' | 'listed') =>
+      supervision.reduce((a, r) => a + r[field], 0);
+    return {
+      received: row.received!,
+      firstTime: { count: row.firstTime!, share: firstShare! },
+      repeat: { count: row.repeat!, share: repeatShare! },
+      timelyAcceptance: rate(rateOf(row, 'timelyAcceptance')),
+      onTimeCompletion: rate(rateOf(row, 'onTimeCompletion')),
+      participation: rate(rateOf(row, 'participation')),
+      satisfaction: rate(rateOf(row, 'satisfaction')),
+      backlog: this.backlogFigures(backlog),
+      caseOwned: { count: row.caseOwned!, onTimeCompletion: rate(rateOf(row, 'owned')) },
+      supervision: { notices: sum('notices'), escalations: sum('escalations'), listed: sum('listed') },
+    };
+  }
+
+  /** Counts by registration level, channel group or domain, every key listed (zeros too), with shares. */
+  async split(ctx: ReportContext, dimension: Dimension): Promise<{ total: number; rows: SplitRow[] }> {
+    const counted = new Map(
+      (await splitCounts(this.pool, this.query(ctx), dimension)).map((r) => [r.key, r.count]),
+    );
+    const { keys, labels } = SPLIT_KEYS[dimension];
+    const counts = keys.map((key) => counted.get(key) ?? 0);
+    const shares = sharesOf(counts);
+    const rows = keys.map((key, i) => ({
+      key,
+      label: labels[key] ?? key,
+      count: counts[i]!,
+      share: shares[i]!,
+    }));
+    // Domains are many: largest first. Levels and channels keep their fixed order.
+    if (dimension === 'domain')
+      rows.sort((a, b) => b.count - a.count || keys.indexOf(a.key) - keys.indexOf(b.key));
+    return { total: counts.reduce((a, b) => a + b, 0), rows };
+  }
+
+  /** Units ranked by their cases of the period (ties share a rank), with on-time rate and overdue count. */
+  async byUnit(ctx: ReportContext) {
+    const rows = await unitCounts(this.pool, this.query(ctx));
+    const shares = sharesOf(rows.map((r) => r.count));
+    return rows.map((r, i) => ({
+      rank: rows.findIndex((other) => other.count === r.count) + 1,
+      unitId: r.unitId,
+      name: r.name,
+      count: r.count,
+      share: shares[i]!,
+      onTimeCompletion: rate(rateOf(r, 'onTimeCompletion')),
+      overdue: r.overdue!,
+    }));
+  }
+
+  async byMonth(ctx: ReportContext) {
+    const rows = await monthCounts(this.pool, this.query(ctx));
+    return rows.map((r) => ({
+      month: r.month,
+      received: r.received,
+      onTimeCompletion: rate(rateOf(r, 'onTimeCompletion')),
+    }));
+  }
+
+  async backlog(ctx: ReportContext, listLimit = 100) {
+    const counts = await backlogCounts(this.pool, this.query(ctx), listLimit);
+    return { ...this.backlogFigures(counts), cases: counts.cases };
+  }
+
+  async supervision(ctx: ReportContext) {
+    return supervisionCounts(this.pool, this.query(ctx));
+  }
+
+  private backlogFigures(counts: { atStart: number; atEnd: number; cleared: number }) {
+    return {
+      atStart: counts.atStart,
+      atEnd: counts.atEnd,
+      cleared: counts.cleared,
+      clearanceRate: rate({ numerator: counts.cleared, denominator: counts.atStart }),
+    };
+  }
+}
+
+/** The formulas, for the API docs and the dashboard's legends. */
+export const RATE_FORMULAS = Object.fromEntries(
+  Object.entries(RATES).map(([id, r]) => [id, `${r.label}: ${r.formula}`]),
+) as Record<keyof typeof RATES, string>;
