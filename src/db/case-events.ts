@@ -153,6 +153,11 @@ async function append(
          AS e(sequence int, type text, at timestamptz, actor text, "requestId" text, data jsonb)`,
     [petitionId, JSON.stringify(events.map(toRow))],
   );
+  await writeProjection(client, petitionId, state, fence);
+}
+
+/** The row's fold and its copies for filters and lists. */
+async function writeProjection(client: PoolClient, petitionId: string, state: CaseState, fence: number) {
   const next = nextDeadline(state);
   await client.query(
     `UPDATE petitions
@@ -179,4 +184,44 @@ async function append(
       state.reexamination?.bodyUnitId ?? null,
     ],
   );
+}
+
+/** The fold of the events stored for a case: what its read model must equal. */
+export async function foldStoredEvents(pool: Pool, petitionId: string): Promise<CaseState> {
+  const client = await pool.connect();
+  try {
+    const events = [...(await storedEvents(client, petitionId, 1)).values()].map(fromRow);
+    return fold(initialCaseState(), events);
+  } finally {
+    client.release();
+  }
+}
+
+/**
+ * Folds a case's stored events again and rewrites all that is derived from them: the row's fold and
+ * columns, the supervision items, the notifications (none twice), the report row. For `verify --fix` when a
+ * read model drifted from its own audit trail; the audit trail itself is never changed.
+ */
+export async function reprojectCase(pool: Pool, petitionId: string): Promise<CaseState> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const { rows } = await client.query<{ record_fence: number }>(
+      'SELECT record_fence FROM petitions WHERE id = $1 FOR UPDATE',
+      [petitionId],
+    );
+    if (!rows[0]) throw new PetitionRowMissingError(petitionId);
+    const events = [...(await storedEvents(client, petitionId, 1)).values()].map(fromRow);
+    const state = fold(initialCaseState(), events);
+    await writeProjection(client, petitionId, state, rows[0].record_fence);
+    await projectLadder(client, petitionId, initialCaseState(), events);
+    await projectReportFacts(client, petitionId, state);
+    await client.query('COMMIT');
+    return state;
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
+  }
 }

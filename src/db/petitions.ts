@@ -107,6 +107,33 @@ export async function insertPetition(
 }
 
 /** Removes a registration whose workflow never started (nothing else refers to it yet). */
+/** The workflow input a registration starts its case with (no personal data), kept for the reconciler. */
+export async function keepStartInput(client: PoolClient, id: string, input: object): Promise<void> {
+  await client.query('UPDATE petitions SET start_input = $2 WHERE id = $1 AND start_input IS NULL', [
+    id,
+    JSON.stringify(input),
+  ]);
+}
+
+/** Registrations whose workflow has written nothing for a while: started and stuck, or never started. */
+export async function findUnstarted(
+  pool: Pool,
+  olderThanSeconds: number,
+  limit: number,
+  only?: string[],
+): Promise<Array<{ id: string; startInput: object | null; keyed: boolean }>> {
+  const { rows } = await pool.query(
+    `SELECT p.id, p.start_input AS "startInput",
+            EXISTS (SELECT 1 FROM idempotency_keys k WHERE k.petition_id = p.id) AS keyed
+       FROM petitions p
+      WHERE p.last_sequence = 0 AND p.created_at < now() - make_interval(secs => $1)
+        AND ($3::text[] IS NULL OR p.id = ANY($3))
+      ORDER BY p.created_at LIMIT $2`,
+    [olderThanSeconds, limit, only ?? null],
+  );
+  return rows;
+}
+
 export async function deleteUnstartedPetition(pool: Pool, id: string): Promise<void> {
   await pool.query('DELETE FROM petitions WHERE id = $1 AND last_sequence = 0', [id]);
 }

@@ -1,21 +1,21 @@
 import { createHmac } from 'node:crypto';
-import { type Client, WithStartWorkflowOperation } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/common';
 import type { Pool, PoolClient } from 'pg';
 import type { RegisterPetitionBody } from '../api/schemas';
 import { lockRegistrationKey, rememberRegistration } from '../db/idempotency';
 import { findOfficeOver, type User } from '../db/organisation';
-import { deleteUnstartedPetition, findSameMatter, insertPetition, type NewPetition } from '../db/petitions';
+import {
+  deleteUnstartedPetition,
+  findSameMatter,
+  insertPetition,
+  keepStartInput,
+  type NewPetition,
+} from '../db/petitions';
 import { toShanghaiDate } from '../rules';
 import type { CaseFlags } from '../workflows/case';
-import {
-  PETITION_WORKFLOW_TYPE,
-  type PetitionWorkflowInput,
-  petitionWorkflowId,
-  REGISTRATION_UPDATE_ID,
-  registrationUpdate,
-} from '../workflows/messages';
-import * as attrs from '../workflows/search-attributes';
+import { type PetitionWorkflowInput, petitionWorkflowId } from '../workflows/messages';
+import { startCaseWorkflow } from './case-start';
 import { fieldError } from './errors';
 import type { RequestContext } from './request-context';
 import { REGISTRATION_LEVELS, type RegistrationLevel } from '../workflows/case/vocabulary';
@@ -70,30 +70,8 @@ export async function registerPetition(
   const petitionerKey = petitionerKeyOf(deps.identitySalt, body.petitioner.idNumber);
   checkOriginLevel(user, body.originLevel);
   const { id, input } = await reserve(deps.pool, user, body, petitionerKey, request);
-  const start = new WithStartWorkflowOperation(PETITION_WORKFLOW_TYPE, {
-    workflowId: petitionWorkflowId(id),
-    workflowIdConflictPolicy: 'USE_EXISTING',
-    // A case that already ran to its end is never started again under its id.
-    workflowIdReusePolicy: 'REJECT_DUPLICATE',
-    taskQueue: deps.taskQueue,
-    args: [input],
-    staticSummary: `信访 ${id} · ${body.channel} · ${body.category} · ${body.domain}`,
-    typedSearchAttributes: [
-      { key: attrs.PetitionStatus, value: 'registered' },
-      { key: attrs.RuleSet, value: body.ruleSetId },
-      { key: attrs.PetitionChannel, value: body.channel },
-      { key: attrs.PetitionCategory, value: body.category },
-      { key: attrs.Overdue, value: false },
-      { key: attrs.SupervisionLevel, value: 'none' },
-    ],
-  });
   try {
-    await withTemporalDeadline(deps.client, () =>
-      deps.client.workflow.executeUpdateWithStart(registrationUpdate, {
-        startWorkflowOperation: start,
-        updateId: REGISTRATION_UPDATE_ID,
-      }),
-    );
+    await startCaseWorkflow(deps, input);
   } catch (err) {
     if (err instanceof WorkflowExecutionAlreadyStartedError) return id; // it ran, and closed already
     // Without a key nobody can finish this registration: remove the row if the workflow surely does not
@@ -138,7 +116,6 @@ async function reserve(
       id = await insertPetition(client, petition, Number(toShanghaiDate(new Date()).slice(0, 4)));
       if (key) await rememberRegistration(client, user.login, key, id);
     }
-    await client.query('COMMIT');
     const officeUnitId = await findOfficeOver(pool, user.unit.regionId);
     const input: PetitionWorkflowInput = {
       petitionId: id,
@@ -153,6 +130,9 @@ async function reserve(
       ...(officeUnitId ? { officeUnitId } : {}),
       registeredBy: { login: user.login, unitId: user.unitId, roles: user.roles },
     };
+    // Kept with the row (codes and ids only, as sent to Temporal): the reconciler can finish the start.
+    await keepStartInput(client, id, input);
+    await client.query('COMMIT');
     return { id, input };
   } catch (err) {
     await client.query('ROLLBACK').catch(() => undefined);

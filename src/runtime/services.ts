@@ -4,6 +4,7 @@ import type { Pool } from 'pg';
 import type { Logger } from 'pino';
 import { createApp } from '../api/app';
 import { expireIdempotencyKeys } from '../db/idempotency';
+import { scheduleReconciler } from '../domain/reconciler';
 import { createPetitionWorker } from '../temporal/worker';
 
 export interface RunningService {
@@ -38,11 +39,17 @@ export async function startApi(options: {
   // Forget idempotency keys past their time, now and then (no personal data is kept with them anyway).
   const sweep = setInterval(() => void expireIdempotencyKeys(options.pool).catch(() => undefined), 3_600_000);
   sweep.unref();
+  // Registrations a crash cut off between the row and the workflow: finished or removed (see reconciler).
+  const stopReconciler = scheduleReconciler(
+    { pool: options.pool, client, taskQueue: options.taskQueue },
+    options.logger,
+  );
   const address = server.address();
   return {
     port: typeof address === 'object' && address ? address.port : options.port,
     stop: async () => {
       clearInterval(sweep);
+      stopReconciler();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await connection.close();
     },

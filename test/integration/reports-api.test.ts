@@ -139,14 +139,16 @@ const CASES: FixtureCase[] = [
   },
 ];
 
+/** Rows as the event writer leaves them (`last_sequence` > 0: not a registration the reconciler would take). */
 async function seed(pool: TestApp['pool']): Promise<void> {
   for (const c of CASES) {
     const bureau = c.bureau ?? 'qingshan-petition-bureau';
     await pool.query(
       `INSERT INTO petitions (id, bureau_unit_id, channel, category, domain, received_on, rule_set_id, subject,
-                              description, petitioner, registered_by, status, first_time, registration_level)
+                              description, petitioner, registered_by, status, first_time, registration_level,
+                              last_sequence)
        VALUES ($1, $2, $3, 'complaint', $4, $5, 'national-2022', 'fixture', 'fixture', '{"name":"-"}', 'registrar',
-               'accepted', $6, $7) ON CONFLICT (id) DO NOTHING`,
+               'accepted', $6, $7, 1) ON CONFLICT (id) DO NOTHING`,
       [c.id, bureau, c.channel, c.domain, c.receivedOn, c.firstTime ?? true, c.level],
     );
     const [invited, given, satisfied] = c.evaluations ?? [0, 0, 0];

@@ -6,9 +6,11 @@ import { migrate } from '../../db/migrate';
 import { seedOrganisation } from '../../db/organisation';
 import { createPool } from '../../db/pool';
 import { resolveAuthSecret } from '../../runtime/auth-secret';
+import { registerVerifyCommand } from './verify';
 
-/** `migrate` and `token`: one-shot operator commands. */
+/** `migrate`, `token` and `verify`: one-shot operator commands. */
 export function registerAdminCommands(program: Command): void {
+  registerVerifyCommand(program);
   program
     .command('migrate')
     .description('Apply database migrations to DATABASE_URL')

@@ -1,0 +1,41 @@
+import { Client, Connection } from '@temporalio/client';
+import type { Pool } from 'pg';
+import type { Config } from '../config';
+import { createPool } from '../db/pool';
+
+/**
+ * Where operator commands find a running stack: DATABASE_URL and TEMPORAL_ADDRESS, or the embedded servers
+ * `npm start` runs (their local-only credentials and ports, see dev-services).
+ */
+export function databaseUrlOf(config: Config): string {
+  return (
+    config.DATABASE_URL ?? `postgres://postgres:postgres@127.0.0.1:${config.EMBEDDED_PG_PORT}/petitionflow`
+  );
+}
+
+export function temporalAddressOf(config: Config): string {
+  return config.TEMPORAL_ADDRESS ?? `127.0.0.1:${config.TEMPORAL_PORT}`;
+}
+
+/** A pool on the stack's database, checked reachable, with a message that says where it looked. */
+export async function connectDatabase(config: Config): Promise<Pool> {
+  const pool = createPool(databaseUrlOf(config));
+  try {
+    await pool.query('SELECT 1');
+  } catch (err) {
+    await pool.end();
+    const where = config.DATABASE_URL
+      ? 'DATABASE_URL'
+      : `the embedded PostgreSQL on 127.0.0.1:${config.EMBEDDED_PG_PORT} (is \`npm start\` running? or set DATABASE_URL)`;
+    throw new Error(`Cannot reach ${where}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  return pool;
+}
+
+export async function connectTemporal(config: Config): Promise<{ client: Client; close(): Promise<void> }> {
+  const connection = await Connection.connect({ address: temporalAddressOf(config), connectTimeout: '5s' });
+  return {
+    client: new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }),
+    close: () => connection.close(),
+  };
+}

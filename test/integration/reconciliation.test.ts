@@ -1,0 +1,190 @@
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { Client } from '@temporalio/client';
+import type { RegisterPetitionBody } from '../../src/api/schemas';
+import { requestContextOf } from '../../src/api/idempotency';
+import { reprojectCase } from '../../src/db/case-events';
+import { findActiveUser } from '../../src/db/organisation';
+import { insertPetition } from '../../src/db/petitions';
+import { reconcileUnstarted } from '../../src/domain/reconciler';
+import { registerPetition } from '../../src/domain/registration';
+import { petitionWorkflowId } from '../../src/workflows/messages';
+import { startTestApp, TEST_AUTH_SECRET, type TestApp, testEnv, validRegistration } from '../support/harness';
+import { PetitionFlow } from '../support/petition-flow';
+
+/**
+ * A registration cut off between its row and its workflow (the process died, Temporal was unreachable), and
+ * read models that drifted from their workflows: the reconciler and `petitionflow verify [--fix]`.
+ */
+let app: TestApp;
+let flow: PetitionFlow;
+
+beforeAll(async () => {
+  app = await startTestApp('reconciliation');
+  flow = new PetitionFlow(app);
+});
+
+afterAll(async () => {
+  await app?.stop();
+});
+
+/**
+ * Leaves a registration as a crash between the row's commit and the workflow's start leaves it: under a key,
+ * through the real registration with its workflow start failing (a namespace Temporal does not know); without
+ * one, as the bare row (the process died before it could undo the row).
+ */
+async function cutOffRegistration(key?: string): Promise<{ id: string; body: object }> {
+  const body = { ...validRegistration(), subject: `reconcile ${key ?? 'no key'} ${Date.now()}` };
+  const user = (await findActiveUser(app.pool, 'registrar'))!;
+  let id: string;
+  if (key) {
+    // The API's claim on the key, as the idempotency middleware takes it before the registration runs.
+    await app.pool.query(
+      `INSERT INTO idempotency_keys (login, key, method, path, request_hash, owner_token)
+       VALUES ('registrar', $1, 'POST', '/api/petitions', $2, 'dead-process')`,
+      [key, createHash('sha256').update(JSON.stringify(body)).digest('hex')],
+    );
+    const deps = {
+      pool: app.pool,
+      client: new Client({ connection: app.client.connection, namespace: 'no-such-namespace' }),
+      taskQueue: app.taskQueue,
+      identitySalt: TEST_AUTH_SECRET,
+    };
+    const registration = { ...(body as RegisterPetitionBody), ruleSetId: 'national-2022' };
+    await expect(
+      registerPetition(deps, user, registration, requestContextOf('registrar', key)),
+    ).rejects.toBeDefined();
+    const { rows } = await app.pool.query(`SELECT id FROM petitions WHERE subject = $1`, [
+      (body as any).subject,
+    ]);
+    expect(rows).toHaveLength(1);
+    id = rows[0].id;
+  } else {
+    const client = await app.pool.connect();
+    try {
+      id = await insertPetition(
+        client,
+        {
+          ...(body as RegisterPetitionBody),
+          bureauUnitId: user.unitId,
+          registeredBy: user.login,
+          ruleSetId: 'national-2022',
+          petitionerKey: null,
+          firstTime: true,
+          repeatOf: null,
+          finalCaseId: null,
+          groupPersons: null,
+        },
+        2026,
+      );
+    } finally {
+      client.release();
+    }
+  }
+  // Older than a request can live: the reconciler's to take.
+  await app.pool.query(`UPDATE petitions SET created_at = now() - interval '5 minutes' WHERE id = $1`, [id]);
+  return { id, body };
+}
+
+const reconcilerDeps = () => ({ pool: app.pool, client: app.client, taskQueue: app.taskQueue });
+
+describe('the reconciler', () => {
+  it('finishes a registration made under an Idempotency-Key, and the retry then gets that one case', async () => {
+    const key = `reconcile-${Date.now()}`;
+    const { id, body } = await cutOffRegistration(key);
+    const result = await reconcileUnstarted(reconcilerDeps(), 120, [id]);
+    expect(result).toEqual({ finished: [id], removed: [], waiting: [], failed: [] });
+    const detail = await flow.get('registrar', id);
+    expect(detail.status).toBe('registered');
+    const retry = await app.request('registrar', 'POST', '/api/petitions', body, { 'Idempotency-Key': key });
+    expect([retry.status, retry.body.id]).toEqual([201, id]);
+    // Nothing more to do for it.
+    expect((await reconcileUnstarted(reconcilerDeps(), 120, [id])).finished).toEqual([]);
+  });
+
+  it('removes one nobody can retry (no key), and leaves a young one alone', async () => {
+    const { id } = await cutOffRegistration();
+    expect(await reconcileUnstarted(reconcilerDeps(), 600, [id])).toEqual({
+      finished: [],
+      removed: [],
+      waiting: [],
+      failed: [],
+    });
+    expect((await reconcileUnstarted(reconcilerDeps(), 120, [id])).removed).toEqual([id]);
+    const { rowCount } = await app.pool.query('SELECT 1 FROM petitions WHERE id = $1', [id]);
+    expect(rowCount).toBe(0);
+  });
+});
+
+const run = promisify(execFile);
+async function verify(...args: string[]): Promise<{ code: number; report: any }> {
+  try {
+    const { stdout } = await run(
+      process.execPath,
+      [path.resolve('bin/petitionflow.js'), 'verify', '--json', ...args],
+      {
+        env: {
+          ...process.env,
+          DATABASE_URL: testEnv('TEST_DATABASE_URL'),
+          TEMPORAL_ADDRESS: testEnv('TEST_TEMPORAL_ADDRESS'),
+          TEMPORAL_TASK_QUEUE: app.taskQueue,
+          AUTH_SECRET: TEST_AUTH_SECRET,
+          LOG_LEVEL: 'fatal',
+        },
+      },
+    );
+    return { code: 0, report: JSON.parse(stdout) };
+  } catch (err) {
+    const failed = err as { code: number; stdout: string };
+    return { code: failed.code, report: JSON.parse(failed.stdout) };
+  }
+}
+
+describe('petitionflow verify', () => {
+  it('finds a read model that drifted from its events and folds it again with --fix', async () => {
+    const id = await flow.accepted();
+    expect(await verify('--case', id)).toMatchObject({
+      code: 0,
+      report: { checked: 1, findings: { ok: [id] } },
+    });
+    await app.pool.query(
+      `UPDATE petitions SET case_state = jsonb_set(case_state, '{status}', '"closed"'), status = 'closed' WHERE id = $1`,
+      [id],
+    );
+    expect(await verify('--case', id)).toMatchObject({
+      code: 1,
+      report: { findings: { 'projection-drift': [id] } },
+    });
+    expect(await verify('--case', id, '--fix')).toMatchObject({ code: 0, report: { repaired: [id] } });
+    expect((await flow.get('registrar', id)).status).toBe('accepted');
+    expect(await verify('--case', id)).toMatchObject({ code: 0, report: { findings: { ok: [id] } } });
+  });
+
+  it('reports events PostgreSQL never got, which --fix cannot make up, with a non-zero exit', async () => {
+    const id = await flow.accepted();
+    // The last events lost (a restored backup, say): the audit trail and its fold end one step earlier.
+    const { rows } = await app.pool.query(
+      `SELECT min(sequence) AS first FROM petition_events WHERE petition_id = $1 AND type = 'accepted'`,
+      [id],
+    );
+    const client = await app.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query(`SET LOCAL petitionflow.superseding = 'on'`);
+      await client.query('DELETE FROM petition_events WHERE petition_id = $1 AND sequence >= $2', [
+        id,
+        rows[0].first,
+      ]);
+      await client.query('COMMIT');
+    } finally {
+      client.release();
+    }
+    await reprojectCase(app.pool, id); // a consistent read model of what PostgreSQL still has
+    const fixed = await verify('--case', id, '--fix');
+    expect(fixed).toMatchObject({ code: 1, report: { findings: { 'events-missing': [id] } } });
+    const handle = app.client.workflow.getHandle(petitionWorkflowId(id));
+    expect((await handle.describe()).status.name).toBe('RUNNING');
+  });
+});
