@@ -27,7 +27,9 @@ export async function connectDatabase(config: Config): Promise<Pool> {
     const where = config.DATABASE_URL
       ? 'DATABASE_URL'
       : `the embedded PostgreSQL on 127.0.0.1:${config.EMBEDDED_PG_PORT} (is \`npm start\` running? or set DATABASE_URL)`;
-    throw new Error(`Cannot reach ${where}: ${err instanceof Error ? err.message : String(err)}`);
+    throw new Error(`Cannot reach ${where}: ${err instanceof Error ? err.message : String(err)}`, {
+      cause: err,
+    });
   }
   return pool;
 }
