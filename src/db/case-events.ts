@@ -127,16 +127,8 @@ async function storedEvents(
 }
 
 async function supersede(client: PoolClient, petitionId: string, fromSequence: number): Promise<void> {
-  await client.query(
-    `INSERT INTO petition_events_superseded SELECT *, now() FROM petition_events WHERE petition_id = $1 AND sequence >= $2`,
-    [petitionId, fromSequence],
-  );
-  await client.query(`SET LOCAL petitionflow.superseding = 'on'`);
-  await client.query('DELETE FROM petition_events WHERE petition_id = $1 AND sequence >= $2', [
-    petitionId,
-    fromSequence,
-  ]);
-  await client.query(`SET LOCAL petitionflow.superseding = 'off'`);
+  // The runtime role may not delete events; this function (the schema owner's) moves them aside.
+  await client.query('SELECT supersede_petition_events($1, $2)', [petitionId, fromSequence]);
 }
 
 async function append(

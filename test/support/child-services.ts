@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
+import { asRuntimeRole } from '../../src/db/roles';
 import { TEST_AUTH_SECRET, testEnv } from './harness';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -31,7 +32,7 @@ export async function startChild(
     stdio: ['ignore', 'pipe', 'inherit'],
     env: {
       ...process.env,
-      DATABASE_URL: testEnv('TEST_DATABASE_URL'),
+      DATABASE_URL: asRuntimeRole(testEnv('TEST_DATABASE_URL')),
       TEMPORAL_ADDRESS: testEnv('TEST_TEMPORAL_ADDRESS'),
       AUTH_SECRET: TEST_AUTH_SECRET,
       API_PORT: String(settings.port ?? 0),

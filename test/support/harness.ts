@@ -2,6 +2,7 @@ import { Client, Connection } from '@temporalio/client';
 import type { Pool } from 'pg';
 import { mintToken } from '../../src/auth/tokens';
 import { createPool } from '../../src/db/pool';
+import { asRuntimeRole } from '../../src/db/roles';
 import { toShanghaiDate } from '../../src/rules';
 import { createLogger } from '../../src/runtime/logger';
 import { startApi, startWorker } from '../../src/runtime/services';
@@ -40,7 +41,8 @@ export async function startTestApp(
   options: { publicRateLimit?: number; temporalAddress?: string } = {},
 ): Promise<TestApp> {
   const logger = createLogger((process.env.TEST_LOG_LEVEL as 'silent') ?? 'silent');
-  const pool = createPool(testEnv('TEST_DATABASE_URL'));
+  // The app acts as the runtime role, as in production: the grants are exercised by every test.
+  const pool = createPool(asRuntimeRole(testEnv('TEST_DATABASE_URL')));
   const temporalAddress = options.temporalAddress ?? testEnv('TEST_TEMPORAL_ADDRESS');
   const common = { pool, temporalAddress, namespace: 'default', taskQueue, logger };
   const worker = await startWorker({ ...common, workflowBundlePath: testEnv('TEST_WORKFLOW_BUNDLE') });
