@@ -502,3 +502,30 @@ describe('Dockerfile', () => {
     );
   });
 });
+
+describe('database roles in the production shape', () => {
+  const userOf = (name: string) => new URL(resolvedEnvironment(service(name)).DATABASE_URL ?? '').username;
+
+  it('migrates as the schema owner and runs the API and the workers as the runtime login', () => {
+    expect(userOf('migrate')).toBe('petitionflow');
+    expect(userOf('api')).toBe('petitionflow_app');
+    expect(userOf('worker')).toBe('petitionflow_app');
+    // Everything else of the app's environment is shared.
+    const { DATABASE_URL: _migrateUrl, ...shared } = resolvedEnvironment(service('migrate'));
+    const { DATABASE_URL: _apiUrl, ...api } = resolvedEnvironment(service('api'));
+    expect(api).toEqual(shared);
+  });
+
+  it('creates the runtime login as a member of the role the migrations grant to', () => {
+    const init = readRepoFile('deploy/postgres/init-roles.sh');
+    expect(init).toContain('CREATE ROLE petitionflow_runtime NOLOGIN');
+    expect(init).toMatch(
+      /CREATE ROLE petitionflow_app LOGIN PASSWORD :'runtime_password' IN ROLE petitionflow_runtime/,
+    );
+    const migration = fs
+      .readdirSync(path.join(ROOT, 'src/db/migrations'))
+      .map((file) => readRepoFile(`src/db/migrations/${file}`))
+      .join('\n');
+    expect(migration).toContain('TO petitionflow_runtime');
+  });
+});
