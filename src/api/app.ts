@@ -14,6 +14,7 @@ import { notificationRoutes } from './routes/notifications';
 import { petitionRoutes } from './routes/petitions';
 import { publicRoutes } from './routes/public';
 import { reportRoutes } from './routes/reports';
+import { reportsPageRoutes } from './routes/reports-page';
 import { supervisionRoutes } from './routes/supervision';
 import { NotificationService } from '../domain/notification-service';
 import { PublicService } from '../domain/public-service';
@@ -54,6 +55,8 @@ export function createApp(deps: AppDeps): Express {
     res.json(openApiDocument);
   });
   app.use('/docs', swaggerUi.serve, swaggerUi.setup(openApiDocument));
+  // The dashboard page is public (it holds no data); it reads /api/reports with the token it asks for.
+  app.use('/reports', reportsPageRoutes());
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'up' });
