@@ -2,6 +2,7 @@ import { Client, Connection } from '@temporalio/client';
 import type { Pool } from 'pg';
 import type { Config } from '../config';
 import { createPool } from '../db/pool';
+import { temporalTlsOf } from '../temporal/tls';
 
 /**
  * Where operator commands find a running stack: DATABASE_URL and TEMPORAL_ADDRESS, or the embedded servers
@@ -35,7 +36,11 @@ export async function connectDatabase(config: Config): Promise<Pool> {
 }
 
 export async function connectTemporal(config: Config): Promise<{ client: Client; close(): Promise<void> }> {
-  const connection = await Connection.connect({ address: temporalAddressOf(config), connectTimeout: '5s' });
+  const connection = await Connection.connect({
+    address: temporalAddressOf(config),
+    tls: temporalTlsOf(config),
+    connectTimeout: '5s',
+  });
   return {
     client: new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }),
     close: () => connection.close(),

@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import { Client, Connection } from '@temporalio/client';
+import type { TLSConfig } from '@temporalio/client';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
 import { createApp } from '../api/app';
@@ -18,6 +19,8 @@ export interface RunningApi extends RunningService {
 export async function startApi(options: {
   pool: Pool;
   temporalAddress: string;
+  /** TLS (or mTLS) to the frontend; plain when absent (the embedded dev server). */
+  temporalTls?: TLSConfig;
   namespace: string;
   taskQueue: string;
   authSecret: string;
@@ -27,7 +30,7 @@ export async function startApi(options: {
   logger: Logger;
   publicRateLimit?: number;
 }): Promise<RunningApi> {
-  const connection = await Connection.connect({ address: options.temporalAddress });
+  const connection = await Connection.connect({ address: options.temporalAddress, tls: options.temporalTls });
   const client = new Client({ connection, namespace: options.namespace });
   const app = createApp({ ...options, client });
   const server = await new Promise<Server>((resolve, reject) => {
@@ -59,6 +62,7 @@ export async function startApi(options: {
 export async function startWorker(options: {
   pool: Pool;
   temporalAddress: string;
+  temporalTls?: TLSConfig;
   namespace: string;
   taskQueue: string;
   workflowBundlePath?: string;
@@ -68,6 +72,7 @@ export async function startWorker(options: {
 }): Promise<RunningService> {
   const worker = await createPetitionWorker({
     address: options.temporalAddress,
+    tls: options.temporalTls,
     namespace: options.namespace,
     taskQueue: options.taskQueue,
     pool: options.pool,

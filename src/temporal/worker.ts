@@ -1,9 +1,12 @@
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import type { TLSConfig } from '@temporalio/client';
 import type { Pool } from 'pg';
 import { createActivities } from '../activities';
 
 export interface WorkerSettings {
   address: string;
+  /** TLS (or mTLS) to the frontend; plain when absent (the embedded dev server). */
+  tls?: TLSConfig;
   namespace: string;
   taskQueue: string;
   pool: Pool;
@@ -13,7 +16,8 @@ export interface WorkerSettings {
 }
 
 export async function createPetitionWorker(settings: WorkerSettings): Promise<Worker> {
-  const connection = settings.connection ?? (await NativeConnection.connect({ address: settings.address }));
+  const connection =
+    settings.connection ?? (await NativeConnection.connect({ address: settings.address, tls: settings.tls }));
   const workflowSource: Pick<WorkerOptions, 'workflowsPath' | 'workflowBundle'> = settings.workflowBundlePath
     ? { workflowBundle: { codePath: settings.workflowBundlePath } }
     : { workflowsPath: require.resolve('../workflows') };
