@@ -8,6 +8,13 @@
 set -eu
 : "${TEMPORAL_ADDRESS:?TEMPORAL_ADDRESS is required}" "${TEMPORAL_NAMESPACE:?TEMPORAL_NAMESPACE is required}"
 RETENTION=${TEMPORAL_NAMESPACE_RETENTION:-30d}
+# mTLS to the frontend, from the same variables the app reads (PEM file paths); none: plain.
+tls=''
+[ -z "${TEMPORAL_TLS_CERT:-}" ] || tls="$tls --tls-cert-path $TEMPORAL_TLS_CERT --tls-key-path ${TEMPORAL_TLS_KEY:?TEMPORAL_TLS_KEY goes with TEMPORAL_TLS_CERT}"
+[ -z "${TEMPORAL_TLS_CA:-}" ] || tls="$tls --tls-ca-path $TEMPORAL_TLS_CA"
+[ -z "${TEMPORAL_TLS_SERVER_NAME:-}" ] || tls="$tls --tls-server-name $TEMPORAL_TLS_SERVER_NAME"
+# shellcheck disable=SC2086 # $tls holds flags and paths without spaces, split on purpose
+temporal() { command temporal "$@" $tls; }
 [ "$#" -gt 0 ] || { echo 'usage: setup-namespace.sh NAME=Type...' >&2; exit 64; }
 
 # The frontend answers before every internal service is ready, and a new namespace reaches the

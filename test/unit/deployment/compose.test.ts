@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { SearchAttributeType } from '@temporalio/common';
 import { parse } from 'yaml';
@@ -527,5 +529,58 @@ describe('database roles in the production shape', () => {
       .map((file) => readRepoFile(`src/db/migrations/${file}`))
       .join('\n');
     expect(migration).toContain('TO petitionflow_runtime');
+  });
+});
+
+describe('mTLS to the Temporal frontend in the production shape', () => {
+  const CLIENTS = ['migrate', 'api', 'worker', 'temporal-setup', 'temporal-ui'];
+  const certsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'petitionflow-certs-'));
+  const generated = execFileSync('sh', [path.join(ROOT, 'deploy/tls/generate-certs.sh'), certsDir], {
+    encoding: 'utf8',
+  });
+  const mountedAs = (file: string) => path.join(certsDir, path.basename(file));
+
+  afterAll(() => fs.rmSync(certsDir, { recursive: true, force: true }));
+
+  it('requires a client certificate from the deployment CA on the frontend', () => {
+    const server = resolvedEnvironment(service('temporal'));
+    expect(server).toMatchObject({
+      TEMPORAL_TLS_REQUIRE_CLIENT_AUTH: 'true',
+      TEMPORAL_TLS_CLIENT1_CA_CERT: '/certs/ca.pem',
+      TEMPORAL_TLS_FRONTEND_CERT: '/certs/server.pem',
+    });
+    expect(JSON.stringify(service('temporal').healthcheck)).toContain('--tls-cert-path');
+  });
+
+  it('gives every client of the frontend a certificate the generator makes, and the server name it carries', () => {
+    expect(generated).toContain('certificates written');
+    for (const name of CLIENTS) {
+      const env = resolvedEnvironment(service(name));
+      expect([name, env.TEMPORAL_TLS_SERVER_NAME]).toEqual([name, 'temporal']);
+      for (const variable of ['TEMPORAL_TLS_CERT', 'TEMPORAL_TLS_KEY', 'TEMPORAL_TLS_CA']) {
+        expect([name, variable, fs.existsSync(mountedAs(env[variable] ?? ''))]).toEqual([
+          name,
+          variable,
+          true,
+        ]);
+      }
+      expect(JSON.stringify(service(name).volumes)).toContain('./deploy/tls/certs:/certs:ro');
+    }
+    const verify = (cert: string) =>
+      execFileSync('openssl', ['verify', '-CAfile', mountedAs('ca.pem'), mountedAs(cert)], {
+        encoding: 'utf8',
+      });
+    for (const cert of ['server.pem', 'app.pem', 'ui.pem', 'admin.pem'])
+      expect(verify(cert)).toContain(': OK');
+    const san = execFileSync(
+      'openssl',
+      ['x509', '-in', mountedAs('server.pem'), '-noout', '-ext', 'subjectAltName'],
+      { encoding: 'utf8' },
+    );
+    expect(san).toContain('DNS:temporal');
+  });
+
+  it('keeps the Web UI’s write actions off unless an operator turns them on', () => {
+    expect(resolvedEnvironment(service('temporal-ui')).TEMPORAL_DISABLE_WRITE_ACTIONS).toBe('true');
   });
 });
