@@ -1,5 +1,7 @@
 import {
   type Client,
+  isGrpcServiceError,
+  ServiceError,
   WorkflowUpdateFailedError,
   WorkflowUpdateRPCTimeoutOrCancelledError,
 } from '@temporalio/client';
@@ -60,5 +62,21 @@ export function toApiError(err: unknown, petitionId: string): unknown {
     return new AppError(409, 'transition_not_allowed', `Petition ${petitionId} is closed`);
   }
   if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return updateTimedOut();
+  // The workflow task carrying the Update failed or timed out (a worker overloaded or restarting): the Update
+  // was not applied, and the same request may be sent again.
+  if (updateTaskFailed(err)) {
+    return new AppError(503, 'update_not_applied', 'The petition could not take the request now; retry it');
+  }
   return err;
+}
+
+const FAILED_PRECONDITION = 9;
+
+function updateTaskFailed(err: unknown): boolean {
+  const grpc = err instanceof ServiceError ? err.cause : err;
+  return (
+    isGrpcServiceError(grpc) &&
+    grpc.code === FAILED_PRECONDITION &&
+    /workflow execution update due to unexpected workflow task failure/.test(grpc.details ?? grpc.message)
+  );
 }

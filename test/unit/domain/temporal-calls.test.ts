@@ -1,4 +1,8 @@
-import { WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
+import {
+  ServiceError,
+  WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
+} from '@temporalio/client';
 import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
 import { AppError } from '../../../src/domain/errors';
 import { toApiError } from '../../../src/domain/temporal-calls';
@@ -35,6 +39,23 @@ describe('how Temporal’s answers become API errors', () => {
       'XF-2026-000001',
     ) as AppError;
     expect([error.status, error.code]).toEqual([503, 'update_timeout']);
+  });
+
+  it('answers an Update whose workflow task failed (an overloaded worker) with 503, to be retried', () => {
+    const grpc = (code: number, details: string) =>
+      Object.assign(new Error(`${code} ${details}`), { code, details, metadata: {} });
+    const failedTask = grpc(
+      9,
+      'Unable to perform workflow execution update due to unexpected workflow task failure.',
+    );
+    const error = toApiError(
+      new ServiceError('update failed', { cause: failedTask }),
+      'XF-2026-000001',
+    ) as AppError;
+    expect([error.status, error.code]).toEqual([503, 'update_not_applied']);
+    // Another failed precondition is not this: it is passed on (and answered 500).
+    const other = grpc(9, 'Namespace is not active');
+    expect(toApiError(other, 'XF-2026-000001')).toBe(other);
   });
 
   it('treats an ended workflow as a closed case, and passes anything else on', () => {
