@@ -1,7 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import { registerAdminCommands } from './commands/admin';
 import { registerDeadlineCommand } from './commands/deadline';
+import { registerDemoCommand } from './commands/demo';
 import { registerDevServicesCommand } from './commands/dev-services';
+import { registerReportCommand } from './commands/report';
 import { registerRulesCommand } from './commands/rules';
 import { registerServeCommands } from './commands/serve';
 import { installTemporalRuntime } from '../temporal/runtime';
@@ -18,6 +20,8 @@ export function buildProgram(): Command {
   registerAdminCommands(program);
   registerDeadlineCommand(program);
   registerRulesCommand(program);
+  registerReportCommand(program);
+  registerDemoCommand(program);
   registerDevServicesCommand(program);
   return program;
 }

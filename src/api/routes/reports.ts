@@ -1,6 +1,12 @@
 import { type Request, type Response, Router } from 'express';
-import { REPORT_NAMES, REPORTS, type ReportDefinition } from '../../domain/reports/catalogue';
-import { toCsv } from '../../domain/reports/csv';
+import {
+  REPORT_NAMES,
+  REPORTS,
+  reportCsv,
+  type ReportDefinition,
+  type ReportEnvelope,
+  reportEnvelope,
+} from '../../domain/reports/catalogue';
 import type { ReportService } from '../../domain/reports/report-service';
 import { AppError } from '../../domain/errors';
 import { toShanghaiDate } from '../../rules';
@@ -20,15 +26,8 @@ export function reportRoutes(reports: ReportService): Router {
         throw new AppError(406, 'not_acceptable', `The ${name} report is text: ask for JSON`);
       }
       const ctx = await reports.context(currentUser(req), params, toShanghaiDate(new Date()));
-      const data = await definition.compute(reports, ctx);
-      const envelope = {
-        report: name,
-        period: ctx.period,
-        scope: { unitId: ctx.scope.unit.id, name: ctx.scope.unit.name, level: ctx.scope.unit.level },
-        asOf: ctx.asOf,
-        ...data,
-      };
-      if (csv) return sendCsv(res, `${name}-${ctx.scope.unit.id}-${ctx.period.label}`, definition, envelope);
+      const envelope = await reportEnvelope(reports, name, ctx);
+      if (csv) return sendCsv(res, `${name}-${ctx.scope.unit.id}-${ctx.period.label}`, envelope);
       res.json(envelope);
     });
   }
@@ -40,16 +39,10 @@ function wantsCsv(req: Request, format: 'json' | 'csv' | undefined): boolean {
   return req.accepts(['application/json', 'text/csv']) === 'text/csv';
 }
 
-function sendCsv(
-  res: Response,
-  basename: string,
-  definition: ReportDefinition,
-  data: Record<string, unknown>,
-) {
-  const { rows, columns } = definition.csv!;
+function sendCsv(res: Response, basename: string, envelope: ReportEnvelope) {
   const filename = `${basename.replaceAll(/[^A-Za-z0-9._-]/g, '_')}.csv`;
   res
     .type('text/csv; charset=utf-8')
     .set('Content-Disposition', `attachment; filename="${filename}"`)
-    .send(toCsv(columns, rows(data) as never[]));
+    .send(reportCsv(envelope));
 }

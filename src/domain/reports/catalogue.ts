@@ -1,5 +1,5 @@
 import { briefingText } from './briefing';
-import type { CsvColumn } from './csv';
+import { type CsvColumn, toCsv } from './csv';
 import type { Rate, ReportContext, ReportService, SplitRow } from './report-service';
 
 /** A report's table for CSV: which rows of its data, and the columns. */
@@ -183,3 +183,35 @@ export const REPORTS = {
 
 export type ReportName = keyof typeof REPORTS;
 export const REPORT_NAMES = Object.keys(REPORTS) as ReportName[];
+
+/** A report as the API answers it and the CLI prints it: what it was taken over, then its data. */
+export interface ReportEnvelope {
+  report: ReportName;
+  period: { from: string; to: string; label: string };
+  scope: { unitId: string; name: string; level: string };
+  asOf: string;
+  [field: string]: unknown;
+}
+
+export async function reportEnvelope(
+  service: ReportService,
+  name: ReportName,
+  ctx: ReportContext,
+): Promise<ReportEnvelope> {
+  const definition: ReportDefinition = REPORTS[name];
+  const data = await definition.compute(service, ctx);
+  return {
+    report: name,
+    period: ctx.period,
+    scope: { unitId: ctx.scope.unit.id, name: ctx.scope.unit.name, level: ctx.scope.unit.level },
+    asOf: ctx.asOf,
+    ...data,
+  };
+}
+
+/** The report's table as CSV (UTF-8 with a byte order mark); undefined for a report that is text. */
+export function reportCsv(envelope: ReportEnvelope): string | undefined {
+  const definition: ReportDefinition = REPORTS[envelope.report];
+  if (!definition.csv) return undefined;
+  return toCsv(definition.csv.columns, definition.csv.rows(envelope) as never[]);
+}
