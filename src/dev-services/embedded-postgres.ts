@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Log } from './tool-binaries';
 
 export interface EmbeddedPostgresOptions {
@@ -57,8 +58,19 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   }
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${options.database}`,
-    stop: () => server.stop(),
+    stop: async () => {
+      // Ctrl-C in a terminal signals PostgreSQL too, and the package's stop() waits forever for the exit
+      // of a process that is already gone: so it is enough that the server has removed its pid file.
+      await Promise.race([server.stop(), pidFileRemoved(dataDir)]);
+      if (!options.persistent) fs.rmSync(dataDir, { recursive: true, force: true });
+    },
   };
+}
+
+/** Resolves when the pid file is gone, or after 30 s (a server that crashed leaves it behind). */
+async function pidFileRemoved(dataDir: string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (fs.existsSync(path.join(dataDir, 'postmaster.pid')) && Date.now() < deadline) await sleep(200);
 }
 
 const SIGNALS = ['SIGINT', 'SIGTERM'] as const;

@@ -17,6 +17,9 @@ import type { EphemeralServerExecutable } from '@temporalio/testing';
 const execFileAsync = promisify(execFile);
 
 export const TEMPORAL_CLI_MODULE = 'github.com/temporalio/cli/cmd/temporal@v1.5.1';
+/** The version of the compose file's temporalio/server image. */
+export const TEMPORAL_SERVER_VERSION = 'v1.29.1';
+export const TEMPORAL_SERVER_MODULE = `go.temporal.io/server@${TEMPORAL_SERVER_VERSION}`;
 export const TEST_SERVER_ARTIFACT = {
   groupId: 'io.temporal',
   artifactId: 'temporal-test-server',
@@ -79,28 +82,113 @@ export async function obtainTemporalCli(
   const found = findExisting('temporal', 'TEMPORAL_CLI_PATH', env);
   if (found) return { type: 'existing-path', path: found };
   if (await hasCommand('go', ['version'])) {
-    const binDir = path.join(toolsCacheDir(env), 'bin');
-    // Build into a private directory first, so that a concurrent start never sees half a binary.
-    const staging = fs.mkdtempSync(path.join(os.tmpdir(), 'petitionflow-go-'));
-    log(
-      `Building the Temporal CLI (go install ${TEMPORAL_CLI_MODULE}); the first build takes a few minutes…`,
+    const built = await goInstallIntoCache(
+      { module: TEMPORAL_CLI_MODULE, builds: 'temporal', installAs: 'temporal', what: 'the Temporal CLI' },
+      log,
+      env,
     );
-    const started = Date.now();
-    await execFileAsync('go', ['install', TEMPORAL_CLI_MODULE], {
+    return { type: 'existing-path', path: built };
+  }
+  log('No Temporal CLI found and no Go toolchain to build it: falling back to the SDK download');
+  return { type: 'cached-download' };
+}
+
+/**
+ * `temporal-server` (the server of the temporalio/server image) and `temporal-sql-tool` (its schema
+ * tool, from temporalio/admin-tools), for the production shape. There is no download to fall back on:
+ * without Go they must be given (TEMPORAL_SERVER_PATH, TEMPORAL_SQL_TOOL_PATH) or be on PATH.
+ */
+export async function obtainTemporalServerBinaries(
+  log: Log,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ server: string; sqlTool: string }> {
+  const obtain = async (spec: GoTool, envVar: string) => {
+    const found = findExisting(spec.installAs, envVar, env);
+    if (found) return found;
+    if (!(await hasCommand('go', ['version']))) {
+      throw new Error(`${spec.installAs} not found and no Go toolchain to build it: set ${envVar}`);
+    }
+    return goInstallIntoCache(spec, log, env);
+  };
+  // One after the other: two Go builds at once only compete for the same cores.
+  const sqlTool = await obtain(TEMPORAL_SQL_TOOL, 'TEMPORAL_SQL_TOOL_PATH');
+  const server = await obtain(TEMPORAL_SERVER, 'TEMPORAL_SERVER_PATH');
+  return { server, sqlTool };
+}
+
+/**
+ * The folder of the Temporal server's Go module (schema files, sample configs), downloaded into the
+ * module cache if it is not there yet.
+ */
+export async function temporalServerModuleDir(env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  const { stdout } = await execFileAsync('go', ['mod', 'download', '-json', TEMPORAL_SERVER_MODULE], {
+    cwd: os.tmpdir(),
+    env: { ...env, GOFLAGS: '-mod=mod' },
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  const { Dir } = JSON.parse(stdout) as { Dir?: string };
+  if (!Dir || !fs.existsSync(Dir))
+    throw new Error(`go mod download ${TEMPORAL_SERVER_MODULE} gave no folder`);
+  return Dir;
+}
+
+interface GoTool {
+  /** `go install` argument, path@version. */
+  module: string;
+  /** Name of the binary `go install` writes (the package folder's name). */
+  builds: string;
+  /** Name it gets in the cache, distinct from the other tools. */
+  installAs: string;
+  what: string;
+}
+
+const TEMPORAL_SERVER: GoTool = {
+  module: `go.temporal.io/server/cmd/server@${TEMPORAL_SERVER_VERSION}`,
+  builds: 'server',
+  installAs: 'temporal-server',
+  what: 'the Temporal server',
+};
+
+const TEMPORAL_SQL_TOOL: GoTool = {
+  module: `go.temporal.io/server/cmd/tools/sql@${TEMPORAL_SERVER_VERSION}`,
+  builds: 'sql',
+  installAs: 'temporal-sql-tool',
+  what: 'the Temporal SQL schema tool',
+};
+
+/** Prints how long a build has been running, so a minutes-long first build does not look hung. */
+const PROGRESS_EVERY_MS = 15_000;
+
+/**
+ * `go install` into a private folder, then an atomic rename into the per-user cache, so that a
+ * concurrent start never sees half a binary. Returns the cached binary's path.
+ */
+async function goInstallIntoCache(tool: GoTool, log: Log, env: NodeJS.ProcessEnv): Promise<string> {
+  const binDir = path.join(toolsCacheDir(env), 'bin');
+  const staging = fs.mkdtempSync(path.join(os.tmpdir(), 'petitionflow-go-'));
+  log(`Building ${tool.what} (go install ${tool.module}); the first build takes a few minutes…`);
+  const started = Date.now();
+  const seconds = () => Math.round((Date.now() - started) / 1000);
+  const progress = setInterval(
+    () => log(`… still building ${tool.installAs} (${seconds()} s)`),
+    PROGRESS_EVERY_MS,
+  );
+  try {
+    await execFileAsync('go', ['install', tool.module], {
       env: { ...env, GOBIN: staging, GOFLAGS: '-mod=mod' },
       maxBuffer: 64 * 1024 * 1024,
     });
     fs.mkdirSync(binDir, { recursive: true });
-    const target = path.join(binDir, 'temporal');
-    fs.copyFileSync(path.join(staging, 'temporal'), `${target}.tmp`);
-    fs.chmodSync(`${target}.tmp`, 0o755);
-    fs.renameSync(`${target}.tmp`, target);
+    const target = path.join(binDir, tool.installAs);
+    fs.copyFileSync(path.join(staging, tool.builds), `${target}.${process.pid}.tmp`);
+    fs.chmodSync(`${target}.${process.pid}.tmp`, 0o755);
+    fs.renameSync(`${target}.${process.pid}.tmp`, target);
+    log(`Built ${target} in ${seconds()} s`);
+    return target;
+  } finally {
+    clearInterval(progress);
     fs.rmSync(staging, { recursive: true, force: true });
-    log(`Built ${target} in ${Math.round((Date.now() - started) / 1000)} s`);
-    return { type: 'existing-path', path: target };
   }
-  log('No Temporal CLI found and no Go toolchain to build it: falling back to the SDK download');
-  return { type: 'cached-download' };
 }
 
 /** The Java time-skipping test server, as a script that `exec`s java. */

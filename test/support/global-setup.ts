@@ -3,8 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
-import { DEV_SERVICES_READY } from '../../src/cli/commands/dev-services';
+import { DEV_SERVICES_READY, type DevServicesAddresses } from '../../src/cli/commands/dev-services';
 import { obtainTestServer } from '../../src/dev-services/tool-binaries';
+import { TEST_AUTH_SECRET } from './harness';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -12,13 +13,19 @@ const ROOT = path.resolve(__dirname, '..', '..');
  * Once per test run: a real Temporal dev server and a real PostgreSQL (through the CLI's
  * `dev-services`, in a child process that dies with this one), the workflow bundle, and the
  * time-skipping test server's binary. Tests find them through TEST_* environment variables.
+ *
+ * With TEST_PRODUCTION_SHAPE=1, the production shape instead (`dev-services --production`):
+ * temporal-server on PostgreSQL, plus two worker and two API processes whose URLs are in
+ * TEST_PRODUCTION_API_URLS (space-separated; they accept tokens signed with TEST_AUTH_SECRET).
  */
 export default async function globalSetup(): Promise<void> {
   const log = (message: string) => process.stderr.write(`[test setup] ${message}\n`);
-  const services = spawn(process.execPath, [path.join(ROOT, 'bin', 'petitionflow.js'), 'dev-services'], {
+  const production = process.env.TEST_PRODUCTION_SHAPE === '1';
+  const command = production ? ['dev-services', '--production'] : ['dev-services'];
+  const services = spawn(process.execPath, [path.join(ROOT, 'bin', 'petitionflow.js'), ...command], {
     cwd: ROOT,
     stdio: ['pipe', 'pipe', 'inherit'],
-    env: { ...process.env, LOG_LEVEL: 'warn' },
+    env: { ...process.env, LOG_LEVEL: 'warn', ...(production ? { AUTH_SECRET: TEST_AUTH_SECRET } : {}) },
   });
   (globalThis as { __devServices?: ChildProcess }).__devServices = services;
 
@@ -31,10 +38,7 @@ export default async function globalSetup(): Promise<void> {
     services.kill('SIGTERM');
     throw err;
   });
-  const { databaseUrl, temporalAddress } = JSON.parse(addresses) as {
-    databaseUrl: string;
-    temporalAddress: string;
-  };
+  const { databaseUrl, temporalAddress, apiUrls } = JSON.parse(addresses) as DevServicesAddresses;
   const bundlePath = path.join(
     fs.mkdtempSync(path.join(os.tmpdir(), 'petitionflow-bundle-')),
     'workflows.js',
@@ -44,6 +48,7 @@ export default async function globalSetup(): Promise<void> {
   process.env.TEST_DATABASE_URL = databaseUrl;
   process.env.TEST_TEMPORAL_ADDRESS = temporalAddress;
   process.env.TEST_WORKFLOW_BUNDLE = bundlePath;
+  if (apiUrls) process.env.TEST_PRODUCTION_API_URLS = apiUrls.join(' ');
   if (testServer.type === 'existing-path') process.env.TEMPORAL_TEST_SERVER_PATH = testServer.path;
 }
 

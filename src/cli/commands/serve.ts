@@ -1,13 +1,18 @@
+import { Connection, type TLSConfig } from '@temporalio/client';
 import type { Command } from 'commander';
+import type { Pool } from 'pg';
 import { loadConfig } from '../../config';
 import { DEMO_ORGANISATION } from '../../db/demo-organisation';
 import { migrate } from '../../db/migrate';
+import { asRuntimeRole } from '../../db/roles';
 import { seedOrganisation } from '../../db/organisation';
 import { createPool } from '../../db/pool';
 import { resolveAuthSecret } from '../../runtime/auth-secret';
 import { provideInfrastructure } from '../../runtime/local-stack';
 import { createLogger } from '../../runtime/logger';
 import { type RunningService, startApi, startWorker } from '../../runtime/services';
+import { ensureSearchAttributes } from '../../temporal/search-attributes';
+import { temporalTlsOf } from '../../temporal/tls';
 import { dueThisWeek, OPS_QUERIES, workflowsLink } from '../../temporal/ui-links';
 
 const say = (message: string) => console.log(`[petitionflow] ${message}`);
@@ -64,7 +69,9 @@ export function registerServeCommands(program: Command): void {
       starting = provisioning;
       const infra = await provisioning;
       stops.push(infra);
-      const pool = createPool(infra.databaseUrl);
+      // On the embedded database the app acts as the runtime role (rows only, append-only audit trail), as in
+      // production; a real DATABASE_URL's login decides that itself.
+      const pool = createPool(config.DATABASE_URL ? infra.databaseUrl : asRuntimeRole(infra.databaseUrl));
       stops.push({ stop: () => pool.end() });
       try {
         await migrate(infra.databaseUrl, say);
@@ -120,7 +127,7 @@ export function registerServeCommands(program: Command): void {
     .command('worker')
     .description('Run the Temporal worker (needs DATABASE_URL and TEMPORAL_ADDRESS)')
     .action(async () => {
-      const { config, connected } = connectedServices();
+      const { config, connected } = await connectedServices();
       const worker = await startWorker({
         ...connected,
         workflowBundlePath: config.WORKFLOW_BUNDLE_PATH,
@@ -137,7 +144,7 @@ export function registerServeCommands(program: Command): void {
     .command('api')
     .description('Run the HTTP API (needs DATABASE_URL, TEMPORAL_ADDRESS and AUTH_SECRET)')
     .action(async () => {
-      const { config, connected } = connectedServices();
+      const { config, connected } = await connectedServices();
       const api = await startApi({
         ...connected,
         authSecret: resolveAuthSecret(config),
@@ -153,8 +160,11 @@ export function registerServeCommands(program: Command): void {
     });
 }
 
-/** `worker` and `api` connect to servers run elsewhere (compose, production). */
-function connectedServices() {
+/**
+ * `worker` and `api` connect to servers run elsewhere (compose, production), and register the custom
+ * search attributes the namespace lacks.
+ */
+async function connectedServices() {
   const config = loadConfig();
   if (!config.DATABASE_URL || !config.TEMPORAL_ADDRESS) {
     throw new Error(
@@ -167,6 +177,36 @@ function connectedServices() {
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     logger: createLogger(config.LOG_LEVEL),
+    temporalTls: temporalTlsOf(config),
   };
+  try {
+    await registerSearchAttributes(connected);
+  } catch (err) {
+    await connected.pool.end();
+    throw err;
+  }
   return { config, connected };
+}
+
+/**
+ * One process at a time (a lock in the shared database), so that workers and APIs starting together
+ * neither race each other nor start before the server accepts the new attributes.
+ */
+async function registerSearchAttributes(settings: {
+  temporalAddress: string;
+  temporalTls?: TLSConfig;
+  namespace: string;
+  pool: Pool;
+}) {
+  const connection = await Connection.connect({
+    address: settings.temporalAddress,
+    tls: settings.temporalTls,
+  });
+  try {
+    const added = await ensureSearchAttributes(connection, settings.namespace, { lock: settings.pool });
+    if (added.length)
+      say(`Registered search attributes in namespace ${settings.namespace}: ${added.join(', ')}`);
+  } finally {
+    await connection.close();
+  }
 }

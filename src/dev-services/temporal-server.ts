@@ -1,0 +1,138 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Connection } from '@temporalio/client';
+import { grpc } from '@temporalio/proto';
+import { ensureNamespace } from '../temporal/namespace';
+import { ensureSearchAttributes } from '../temporal/search-attributes';
+import { exited, stopProcess } from './child-process';
+import { freePorts } from './free-ports';
+import { projectFile } from './project-files';
+import { type PostgresServer, setUpTemporalSchema } from './temporal-schema';
+import {
+  TEMPORAL_SERVER_PORT_NAMES,
+  type TemporalServerPorts,
+  temporalServerConfig,
+} from './temporal-server-config';
+import { type Log, obtainTemporalServerBinaries, temporalServerModuleDir } from './tool-binaries';
+
+export interface TemporalServerOptions {
+  postgres: PostgresServer;
+  /** Where the config and the server's log go. */
+  rootDir: string;
+  namespace: string;
+  log: Log;
+}
+
+export interface RunningTemporalServer {
+  address: string;
+  stop(): Promise<void>;
+}
+
+/** The compose service's NUM_HISTORY_SHARDS. */
+const NUM_HISTORY_SHARDS = 64;
+const READY_TIMEOUT_MS = 120_000;
+/** The server drains its services on SIGTERM; past this it is killed. */
+const STOP_GRACE_MS = 10_000;
+
+/**
+ * The compose file's `temporal` service without Docker: `temporal-server` built from the Go module,
+ * its schema set up in the given PostgreSQL (temporal-schema job), persistence and SQL visibility there,
+ * then the namespace and the search attributes (temporal-setup job). Resolves once workflows carrying
+ * every search attribute are accepted.
+ */
+export async function startTemporalServer(options: TemporalServerOptions): Promise<RunningTemporalServer> {
+  const { log } = options;
+  const { server, sqlTool } = await obtainTemporalServerBinaries(log);
+  const moduleDir = await temporalServerModuleDir();
+  await setUpTemporalSchema(sqlTool, moduleDir, options.postgres, log);
+
+  const ports = await choosePorts();
+  const configDir = path.join(options.rootDir, 'config');
+  fs.mkdirSync(configDir, { recursive: true });
+  const template = fs.readFileSync(path.join(moduleDir, 'config', 'development-postgres12.yaml'), 'utf8');
+  fs.writeFileSync(
+    path.join(configDir, 'development.yaml'),
+    await temporalServerConfig(template, {
+      postgres: options.postgres,
+      ports,
+      // The dynamic config file the compose service mounts.
+      dynamicConfigPath: projectFile('deploy/temporal/dynamicconfig/petitionflow.yaml'),
+      numHistoryShards: NUM_HISTORY_SHARDS,
+    }),
+  );
+
+  const logFile = path.join(options.rootDir, 'temporal-server.log');
+  const output = fs.openSync(logFile, 'a');
+  log(`Starting temporal-server on 127.0.0.1:${ports.frontend} (log: ${logFile})…`);
+  const child = spawn(
+    server,
+    ['--root', options.rootDir, '--config', 'config', '--env', 'development', 'start'],
+    {
+      stdio: ['ignore', output, output],
+    },
+  );
+  fs.closeSync(output);
+  const stop = () => stopProcess(child, STOP_GRACE_MS);
+  const address = `127.0.0.1:${ports.frontend}`;
+  try {
+    const serverExited = exited(child).then(() => {
+      throw new Error(`temporal-server exited before it was ready; its log ends:\n${lastLines(logFile, 15)}`);
+    });
+    const connection = await Promise.race([waitUntilServing(address), serverExited]);
+    try {
+      await Promise.race([prepareNamespace(connection, options.namespace, log), serverExited]);
+    } finally {
+      await connection.close();
+    }
+    serverExited.catch(() => undefined);
+    return { address, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
+
+function lastLines(file: string, count: number): string {
+  return fs.readFileSync(file, 'utf8').trimEnd().split('\n').slice(-count).join('\n');
+}
+
+/**
+ * Below the system's ephemeral range, where no client connection takes them meanwhile, and below
+ * 32768: the cluster_membership table keeps a host's port in a SMALLINT.
+ */
+const SERVER_PORT_RANGE = { min: 20_000, max: 32_767 };
+
+async function choosePorts(): Promise<TemporalServerPorts> {
+  const free = await freePorts(TEMPORAL_SERVER_PORT_NAMES.length, SERVER_PORT_RANGE);
+  return Object.fromEntries(
+    TEMPORAL_SERVER_PORT_NAMES.map((name, i) => [name, free[i]]),
+  ) as unknown as TemporalServerPorts;
+}
+
+/** Connects once the frontend's gRPC health check says SERVING. */
+async function waitUntilServing(address: string): Promise<Connection> {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  for (;;) {
+    const connection = await Connection.connect({ address, connectTimeout: 2_000 }).catch(() => undefined);
+    if (connection) {
+      const health = await connection.healthService
+        .check({ service: 'temporal.api.workflowservice.v1.WorkflowService' })
+        .catch(() => undefined);
+      if (health?.status === grpc.health.v1.HealthCheckResponse.ServingStatus.SERVING) {
+        return connection;
+      }
+      await connection.close();
+    }
+    if (Date.now() > deadline)
+      throw new Error(`temporal-server at ${address} was not serving after ${READY_TIMEOUT_MS / 1000} s`);
+    await sleep(500);
+  }
+}
+
+async function prepareNamespace(connection: Connection, namespace: string, log: Log): Promise<void> {
+  await ensureNamespace(connection, namespace);
+  const added = await ensureSearchAttributes(connection, namespace);
+  log(`Registered search attributes: ${added.join(', ')}`);
+}
