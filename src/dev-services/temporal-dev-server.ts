@@ -1,4 +1,3 @@
-import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { PETITION_SEARCH_ATTRIBUTES } from '../workflows/search-attributes';
 import { obtainTemporalCli, type Log } from './tool-binaries';
 
@@ -24,6 +23,8 @@ export interface RunningDevServer {
  */
 export async function startTemporalDevServer(options: DevServerOptions): Promise<RunningDevServer> {
   const executable = await obtainTemporalCli(options.log);
+  // The SDK's test package is a development dependency (the production image lacks it): loaded when used.
+  const { TestWorkflowEnvironment } = await import('@temporalio/testing');
   const env = await TestWorkflowEnvironment.createLocal({
     server: {
       executable,

@@ -136,12 +136,17 @@ describe('the supervision queue', () => {
       unitId: 'qingshan-housing',
       instruction: '请协助核实。',
     });
+    // The whole inbox, page by page (keyset): other tests fill the same users' inboxes meanwhile.
     const kindsFor = async (login: string) => {
-      const { body } = await app.request(login, 'GET', '/api/notifications?pageSize=100');
-      return body.items
-        .filter((n: { petitionId: string }) => n.petitionId === id)
-        .map((n: { kind: string }) => n.kind)
-        .sort();
+      const kinds: string[] = [];
+      for (let before = ''; ;) {
+        const { body } = await app.request(login, 'GET', `/api/notifications?pageSize=100${before}`);
+        for (const n of body.items as Array<{ petitionId: string; kind: string }>) {
+          if (n.petitionId === id) kinds.push(n.kind);
+        }
+        if (body.items.length < 100) return kinds.sort();
+        before = `&before=${body.items[body.items.length - 1].id}`;
+      }
     };
     expect(await kindsFor('jco')).toEqual(['escalation']);
     expect(await kindsFor('supervisor')).toEqual(['escalation', 'supervision-notice']);
@@ -150,7 +155,7 @@ describe('the supervision queue', () => {
     expect(await kindsFor('unit-head')).toEqual(['instruction']);
     expect(await kindsFor('hr-handler')).toEqual([]);
     // Unread, then read (twice: no change), and nobody else's.
-    const inbox = await app.request('jco', 'GET', '/api/notifications?unread=true');
+    const inbox = await app.request('jco', 'GET', '/api/notifications?unread=true&pageSize=100');
     const mine = inbox.body.items.find((n: { petitionId: string }) => n.petitionId === id);
     expect(mine.readAt).toBeNull();
     const read = await flow.expectStatus(200, 'jco', 'POST', `/api/notifications/${mine.id}/read`);
