@@ -48,6 +48,13 @@ export const ConfigSchema = z.object({
   WORKFLOW_BUNDLE_PATH: optionalUrl,
   /** Requests per minute per client address on the petitioner's endpoint (/api/public). */
   PUBLIC_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(20),
+  /** Bearer token Prometheus sends to `/metrics`; without it, only the same host may read them. */
+  METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
+  /** host:port where the Temporal SDK exports the worker's metrics (Prometheus); off when unset. */
+  TEMPORAL_METRICS_ADDRESS: z
+    .string()
+    .regex(/^[\w.-]+:\d{1,5}$/, 'must be host:port')
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -9,6 +9,7 @@ import { authenticate, currentUser } from './authentication';
 import { errorHandler, unknownRoute } from './errors';
 import { idempotency } from './idempotency';
 import { inputHygiene } from './input-hygiene';
+import { createApiMetrics, metricsEndpoint } from './metrics';
 import { buildOpenApiDocument } from './openapi';
 import { notificationRoutes } from './routes/notifications';
 import { petitionRoutes } from './routes/petitions';
@@ -29,6 +30,8 @@ export interface AppDeps {
   logger: Logger;
   /** Requests per minute per client address on the petitioner's endpoint. */
   publicRateLimit?: number;
+  /** `/metrics`: a bearer token for the scraper (else loopback only), and the worker's exporter when in-process. */
+  metrics?: { token?: string; workerMetricsUrl?: string };
 }
 
 const READINESS_TIMEOUT_MS = 3_000;
@@ -47,7 +50,14 @@ function check(probe: Promise<unknown>, logger: Logger, what: string): Promise<s
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.use(pinoHttp({ logger: deps.logger, autoLogging: { ignore: (req) => req.url === '/healthz' } }));
+  const metrics = createApiMetrics();
+  app.use(metrics.observe);
+  app.use(
+    pinoHttp({
+      logger: deps.logger,
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' },
+    }),
+  );
   app.use(express.json({ limit: '1mb' }));
 
   const openApiDocument = buildOpenApiDocument();
@@ -58,6 +68,7 @@ export function createApp(deps: AppDeps): Express {
   // The dashboard page is public (it holds no data); it reads /api/reports with the token it asks for.
   app.use('/reports', reportsPageRoutes());
 
+  app.get('/metrics', metricsEndpoint(metrics.registry, deps.metrics ?? {}));
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'up' });
   });

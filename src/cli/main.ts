@@ -6,6 +6,7 @@ import { registerDevServicesCommand } from './commands/dev-services';
 import { registerReportCommand } from './commands/report';
 import { registerRulesCommand } from './commands/rules';
 import { registerServeCommands } from './commands/serve';
+import { ConfigSchema } from '../config';
 import { installTemporalRuntime } from '../temporal/runtime';
 
 /** Usage errors (unknown rule set, malformed date, …) exit with this code. */
@@ -28,7 +29,11 @@ export function buildProgram(): Command {
 
 /** Runs the command line; the `bin/petitionflow.js` entry calls this. */
 export async function runCli(argv: string[]): Promise<void> {
-  installTemporalRuntime();
+  // Before anything touches Temporal; a malformed address is reported when the command loads its config.
+  const metricsAddress = ConfigSchema.shape.TEMPORAL_METRICS_ADDRESS.safeParse(
+    process.env.TEMPORAL_METRICS_ADDRESS,
+  );
+  installTemporalRuntime('WARN', metricsAddress.success ? metricsAddress.data : undefined);
   try {
     await buildProgram().parseAsync(argv);
   } catch (err) {

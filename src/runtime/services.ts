@@ -29,6 +29,7 @@ export async function startApi(options: {
   host?: string;
   logger: Logger;
   publicRateLimit?: number;
+  metrics?: { token?: string; workerMetricsUrl?: string };
 }): Promise<RunningApi> {
   const connection = await Connection.connect({ address: options.temporalAddress, tls: options.temporalTls });
   const client = new Client({ connection, namespace: options.namespace });

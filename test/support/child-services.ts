@@ -25,7 +25,7 @@ export function freePort(): Promise<number> {
  */
 export async function startChild(
   command: 'api' | 'worker',
-  settings: { port?: number; taskQueue: string },
+  settings: { port?: number; taskQueue: string; env?: Record<string, string> },
 ): Promise<ChildProcess> {
   const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'petitionflow.js'), command], {
     cwd: ROOT,
@@ -39,6 +39,7 @@ export async function startChild(
       TEMPORAL_TASK_QUEUE: settings.taskQueue,
       WORKFLOW_BUNDLE_PATH: testEnv('TEST_WORKFLOW_BUNDLE'),
       LOG_LEVEL: 'fatal',
+      ...settings.env,
     },
   });
   const ready = command === 'api' ? 'API listening' : 'Worker polling';

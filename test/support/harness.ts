@@ -38,7 +38,7 @@ export interface TestApp {
  */
 export async function startTestApp(
   taskQueue: string,
-  options: { publicRateLimit?: number; temporalAddress?: string } = {},
+  options: { publicRateLimit?: number; temporalAddress?: string; metricsToken?: string } = {},
 ): Promise<TestApp> {
   const logger = createLogger((process.env.TEST_LOG_LEVEL as 'silent') ?? 'silent');
   // The app acts as the runtime role, as in production: the grants are exercised by every test.
@@ -51,6 +51,7 @@ export async function startTestApp(
     authSecret: TEST_AUTH_SECRET,
     port: 0,
     publicRateLimit: options.publicRateLimit ?? 1000,
+    metrics: { token: options.metricsToken },
   });
   const connection = await Connection.connect({ address: temporalAddress });
   const client = new Client({ connection });

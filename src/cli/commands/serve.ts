@@ -96,6 +96,12 @@ export function registerServeCommands(program: Command): void {
           publicRateLimit: config.PUBLIC_RATE_LIMIT,
           port: config.API_PORT,
           host: config.API_HOST ?? '127.0.0.1',
+          // The worker runs in this process: its SDK metrics follow the API's on /metrics.
+          metrics: {
+            token: config.METRICS_TOKEN,
+            workerMetricsUrl:
+              config.TEMPORAL_METRICS_ADDRESS && `http://${config.TEMPORAL_METRICS_ADDRESS}/metrics`,
+          },
         });
         stops.push(api);
         const base = `http://localhost:${api.port}`;
@@ -151,6 +157,7 @@ export function registerServeCommands(program: Command): void {
         publicRateLimit: config.PUBLIC_RATE_LIMIT,
         port: config.API_PORT,
         host: config.API_HOST,
+        metrics: { token: config.METRICS_TOKEN },
       });
       stopOnSignal(async () => {
         await api.stop();
