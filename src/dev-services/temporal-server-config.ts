@@ -30,6 +30,16 @@ export interface TemporalServerConfigOptions {
   dynamicConfigPath: string;
   /** The compose service's NUM_HISTORY_SHARDS. */
   numHistoryShards: number;
+  /** mTLS on the frontend and between the server's services, as compose sets it up (PEM file paths). */
+  tls?: TemporalServerTls;
+}
+
+export interface TemporalServerTls {
+  caFile: string;
+  certFile: string;
+  keyFile: string;
+  /** The name in the server's certificate, which its own services check. */
+  serverName: string;
 }
 
 /** The parts of the server's YAML config this module reads or changes. */
@@ -43,7 +53,7 @@ interface ServerConfig {
       { sql?: { pluginName: string; connectAddr: string; user: string; password: string } }
     >;
   };
-  global: { pprof?: { port: number }; metrics?: unknown };
+  global: { pprof?: { port: number }; metrics?: unknown; tls?: unknown };
   services: Record<string, { rpc: { grpcPort: number; membershipPort: number; httpPort?: number } }>;
   clusterMetadata: { clusterInformation: Record<string, { rpcAddress: string }> };
   dynamicConfigClient: { filepath: string };
@@ -88,7 +98,25 @@ export async function temporalServerConfig(
   config.global.pprof = { port: 0 };
   delete config.global.metrics;
   config.dynamicConfigClient.filepath = options.dynamicConfigPath;
+  if (options.tls) config.global.tls = tlsSection(options.tls);
   return stringify(config);
+}
+
+/**
+ * The compose service's TLS (its TEMPORAL_TLS_* variables): every connection to the frontend and between
+ * the services must show a certificate from the CA; the services present the server's own.
+ */
+function tlsSection(tls: TemporalServerTls) {
+  const side = {
+    server: {
+      certFile: tls.certFile,
+      keyFile: tls.keyFile,
+      requireClientAuth: true,
+      clientCaFiles: [tls.caFile],
+    },
+    client: { serverName: tls.serverName, disableHostVerification: false, rootCaFiles: [tls.caFile] },
+  };
+  return { internode: side, frontend: side };
 }
 
 function setRpcPorts(config: ServerConfig, service: string, grpcPort: number, membershipPort: number): void {

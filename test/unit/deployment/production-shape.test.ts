@@ -91,4 +91,25 @@ describe('the production shape', () => {
       /es-visibility is not a postgres12 SQL store/,
     );
   });
+
+  it('requires a client certificate from the CA on the frontend and between the services, with mTLS on', async () => {
+    const tls = {
+      caFile: '/certs/ca.pem',
+      certFile: '/certs/server.pem',
+      keyFile: '/certs/server.key',
+      serverName: 'temporal',
+    };
+    const config = parse(await temporalServerConfig(TEMPLATE, { ...options, tls }));
+    for (const side of ['frontend', 'internode']) {
+      expect(config.global.tls[side]).toEqual({
+        server: {
+          certFile: '/certs/server.pem',
+          keyFile: '/certs/server.key',
+          requireClientAuth: true,
+          clientCaFiles: ['/certs/ca.pem'],
+        },
+        client: { serverName: 'temporal', disableHostVerification: false, rootCaFiles: ['/certs/ca.pem'] },
+      });
+    }
+  });
 });
