@@ -42,7 +42,8 @@ it('asks for the scraper’s token when one is configured', async () => {
   const guarded = await startTestApp('metrics-token', { metricsToken: 'scrape-token-0123456789' });
   try {
     const without = await fetch(`${guarded.baseUrl}/metrics`);
-    expect([without.status, (await without.json()).error.code]).toEqual([403, 'forbidden']);
+    const refused = (await without.json()) as { error: { code: string } };
+    expect([without.status, refused.error.code]).toEqual([403, 'forbidden']);
     const withToken = await fetch(`${guarded.baseUrl}/metrics`, {
       headers: { authorization: 'Bearer scrape-token-0123456789' },
     });
