@@ -24,5 +24,12 @@ module.exports = {
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },
+    {
+      // Starts servers of its own to stop and restart them; runs with TEST_FAULTS=1 (npm run test:faults).
+      displayName: 'faults',
+      testEnvironment: 'node',
+      transform: { '^.+\\.ts$': swc },
+      testMatch: ['<rootDir>/test/faults/**/*.test.ts'],
+    },
   ],
 };

@@ -21,10 +21,18 @@ export function createActivities(pool: Pool) {
       return rulesCall(() => computeDeadlines(input));
     },
 
-    /** Appends events to the audit trail and folds them into the read model; idempotent. */
-    async recordCaseEvents(input: { petitionId: string; events: CaseEvent[]; fence: number }): Promise<void> {
+    /**
+     * Appends events to the audit trail and folds them into the read model; idempotent. `fence` and
+     * `attemptAt` place the writing workflow task in history (see recordCaseEvents).
+     */
+    async recordCaseEvents(input: {
+      petitionId: string;
+      events: CaseEvent[];
+      fence: number;
+      attemptAt?: string;
+    }): Promise<void> {
       try {
-        await recordCaseEvents(pool, input.petitionId, input.events, input.fence);
+        await recordCaseEvents(pool, input.petitionId, input.events, input.fence, input.attemptAt);
       } catch (err) {
         // Waiting cannot bring a removed registration back: fail the case visibly instead.
         if (err instanceof PetitionRowMissingError) {

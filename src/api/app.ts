@@ -9,6 +9,7 @@ import { authenticate, currentUser } from './authentication';
 import { errorHandler, unknownRoute } from './errors';
 import { idempotency } from './idempotency';
 import { inputHygiene } from './input-hygiene';
+import { methodNotAllowed } from './method-not-allowed';
 import { createApiMetrics, metricsEndpoint } from './metrics';
 import { buildOpenApiDocument } from './openapi';
 import { notificationRoutes } from './routes/notifications';
@@ -116,6 +117,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api/notifications', notificationRoutes(new NotificationService(deps.pool)));
   app.use('/api/reports', reportRoutes(new ReportService(deps.pool)));
 
+  app.use(methodNotAllowed(openApiDocument));
   app.use(unknownRoute);
   app.use(errorHandler(deps.logger));
   return app;

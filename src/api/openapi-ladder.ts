@@ -19,6 +19,7 @@ import { ErrorSchema, PetitionDetailSchema } from './schemas';
 interface Shared {
   json: (schema: z.ZodType, description: string) => object;
   errors: Record<number, object>;
+  bodyErrors: Record<number, object>;
   idempotencyHeader: object;
   security: Array<Record<string, string[]>>;
 }
@@ -26,7 +27,7 @@ interface Shared {
 /** The supervision queue, the inbox and the petitioner's endpoint, in the OpenAPI document. */
 export function registerLadderPaths(
   registry: OpenAPIRegistry,
-  { json, errors, idempotencyHeader, security }: Shared,
+  { json, errors, bodyErrors, idempotencyHeader, security }: Shared,
 ) {
   const notFound = { 404: json(ErrorSchema, 'Not found, or not visible to the caller') };
   registry.registerPath({
@@ -54,6 +55,7 @@ export function registerLadderPaths(
       responses: {
         200: json(PetitionDetailSchema, 'The petition after the act'),
         ...errors,
+        ...bodyErrors,
         ...notFound,
         409: json(ErrorSchema, 'Not allowed at the item’s rung'),
       },
@@ -78,9 +80,12 @@ export function registerLadderPaths(
     responses: { 200: json(NotificationSchema, 'The notification'), ...errors, ...notFound },
   });
   const publicErrors = {
+    400: errors[400]!,
+    ...bodyErrors,
     404: json(ErrorSchema, 'No petition with this number and query code (the same answer for both)'),
     422: json(ErrorSchema, 'Invalid input, or the evaluation window has passed'),
     429: json(ErrorSchema, 'Too many requests from this address'),
+    503: errors[503]!,
   };
   registry.registerPath({
     method: 'post',

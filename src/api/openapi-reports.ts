@@ -60,6 +60,18 @@ export function registerReportPaths(
           description: 'The unit asked for is outside the caller’s scope',
           content: { 'application/json': { schema: ErrorSchema } },
         },
+        404: {
+          description: 'No such unit',
+          content: { 'application/json': { schema: ErrorSchema } },
+        },
+        ...('csv' in definition
+          ? {}
+          : {
+              406: {
+                description: 'CSV asked for (`format=csv` or `Accept: text/csv`): this report is text only',
+                content: { 'application/json': { schema: ErrorSchema } },
+              },
+            }),
       },
     });
   }

@@ -18,6 +18,10 @@ const json = (schema: z.ZodType, description: string) => ({
   content: { 'application/json': { schema } },
 });
 const errors = {
+  400: json(
+    ErrorSchema,
+    'The request cannot be read: malformed JSON, nested too deeply, or a malformed Idempotency-Key',
+  ),
   401: json(ErrorSchema, 'Missing, invalid or expired bearer token'),
   403: json(ErrorSchema, 'The user may not do this'),
   422: json(
@@ -25,6 +29,11 @@ const errors = {
     'Invalid input (`error.details.fields` names each field), or a window that has passed',
   ),
   503: json(ErrorSchema, 'Temporal or PostgreSQL unreachable, or no answer in time: retry with the same key'),
+};
+/** What the JSON body parser refuses, on every operation that takes a body. */
+const bodyErrors = {
+  413: json(ErrorSchema, 'The body is larger than 1 MB'),
+  415: json(ErrorSchema, 'The body is not JSON in UTF-8, uncompressed or gzip/deflate'),
 };
 const idempotencyHeader = {
   name: 'Idempotency-Key',
@@ -61,6 +70,7 @@ export function buildOpenApiDocument(): object {
       responses: {
         200: json(PetitionDetailSchema, 'The petition after the transition'),
         ...errors,
+        ...bodyErrors,
         404: json(ErrorSchema, 'No such petition (or extension, hearing) visible to the user'),
         409: json(ErrorSchema, 'The transition is not allowed in the petition’s current state'),
       },
@@ -76,7 +86,7 @@ export function buildOpenApiDocument(): object {
     request: {
       body: { required: true, content: { 'application/json': { schema: RegisterPetitionSchema } } },
     },
-    responses: { 201: json(PetitionDetailSchema, 'The registered petition'), ...errors },
+    responses: { 201: json(PetitionDetailSchema, 'The registered petition'), ...errors, ...bodyErrors },
   });
   registry.registerPath({
     method: 'get',
@@ -102,7 +112,7 @@ export function buildOpenApiDocument(): object {
   });
   for (const type of commandsOn('petition'))
     transition(TRANSITIONS[type].path, TRANSITIONS[type].summary, COMMAND_BODIES[type]);
-  registerLadderPaths(registry, { json, errors, idempotencyHeader, security });
+  registerLadderPaths(registry, { json, errors, bodyErrors, idempotencyHeader, security });
   registerReportPaths(registry, { errors, security });
 
   registry.registerPath({

@@ -25,7 +25,9 @@ export async function recordCaseEvents(
   petitionId: string,
   events: CaseEvent[],
   fence: number,
+  attemptAt?: string,
 ): Promise<void> {
+  const writer: Writer = { fence, attemptAt: attemptAt ?? null };
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
@@ -33,19 +35,27 @@ export async function recordCaseEvents(
       case_state: CaseState | null;
       last_sequence: number;
       record_fence: number;
-    }>('SELECT case_state, last_sequence, record_fence FROM petitions WHERE id = $1 FOR UPDATE', [
-      petitionId,
-    ]);
+      record_attempt_at: Date | null;
+    }>(
+      `SELECT case_state, last_sequence, record_fence, record_attempt_at FROM petitions
+        WHERE id = $1 FOR UPDATE`,
+      [petitionId],
+    );
     const current = rows[0];
     if (!current) throw new PetitionRowMissingError(petitionId);
+    const newest: Writer = {
+      fence: current.record_fence,
+      attemptAt: current.record_attempt_at?.toISOString() ?? null,
+    };
     let base = current.case_state ?? initialCaseState();
     let after = current.last_sequence;
     const overlap = events.filter((e) => e.sequence <= after);
     if (overlap.length > 0) {
       const stored = await storedEvents(client, petitionId, overlap[0]!.sequence);
       const differing = overlap.find((e) => !isDeepStrictEqual(toRow(e), stored.get(e.sequence)));
-      if (differing && fence < current.record_fence) {
-        // A late write of a workflow task that timed out and was redone: history holds the redo's events.
+      if (differing && isOlder(writer, newest)) {
+        // A late write of a workflow task that timed out and was redone (or of an earlier attempt of the same
+        // task, a lost speculative one): history holds the redo's events.
         await client.query('COMMIT');
         return;
       }
@@ -59,7 +69,7 @@ export async function recordCaseEvents(
     const fresh = events.filter((e) => e.sequence > after);
     if (fresh.length > 0) {
       const state = fold(base, fresh);
-      await append(client, petitionId, state, fresh, Math.max(fence, current.record_fence));
+      await append(client, petitionId, state, fresh, isOlder(writer, newest) ? newest : writer);
       await projectLadder(client, petitionId, base, fresh);
       await projectReportFacts(client, petitionId, state);
     }
@@ -70,6 +80,21 @@ export async function recordCaseEvents(
   } finally {
     client.release();
   }
+}
+
+/**
+ * A write's place in the workflow's history (`fence`: the history's length when its task ran) and, for
+ * attempts of a task that share that place, when its attempt started (the workflow clock, ISO).
+ */
+interface Writer {
+  fence: number;
+  attemptAt: string | null;
+}
+
+/** Whether `a` wrote for an earlier workflow task (or an earlier attempt of the same one) than `b`. */
+function isOlder(a: Writer, b: Writer): boolean {
+  if (a.fence !== b.fence) return a.fence < b.fence;
+  return (a.attemptAt ?? '') < (b.attemptAt ?? '');
 }
 
 /** The petition's row is gone (its registration was undone): waiting will not bring it back. */
@@ -136,7 +161,7 @@ async function append(
   petitionId: string,
   state: CaseState,
   events: CaseEvent[],
-  fence: number,
+  writer: Writer,
 ): Promise<void> {
   await client.query(
     `INSERT INTO petition_events (petition_id, sequence, type, occurred_at, actor, request_id, data)
@@ -145,18 +170,18 @@ async function append(
          AS e(sequence int, type text, at timestamptz, actor text, "requestId" text, data jsonb)`,
     [petitionId, JSON.stringify(events.map(toRow))],
   );
-  await writeProjection(client, petitionId, state, fence);
+  await writeProjection(client, petitionId, state, writer);
 }
 
 /** The row's fold and its copies for filters and lists. */
-async function writeProjection(client: PoolClient, petitionId: string, state: CaseState, fence: number) {
+async function writeProjection(client: PoolClient, petitionId: string, state: CaseState, writer: Writer) {
   const next = nextDeadline(state);
   await client.query(
     `UPDATE petitions
         SET case_state = $2, status = $3, handling_unit_id = $4, outcome = $5, overdue = $6,
             next_deadline_key = $7, next_deadline_at = $8, closed_reason = $9, procedure = $10,
             routing_mode = $11, last_sequence = $12, record_fence = $13, review_unit_id = $14,
-            reexamination_unit_id = $15, updated_at = now()
+            reexamination_unit_id = $15, record_attempt_at = $16, updated_at = now()
       WHERE id = $1`,
     [
       petitionId,
@@ -171,9 +196,10 @@ async function writeProjection(client: PoolClient, petitionId: string, state: Ca
       state.procedure ?? null,
       state.routing?.mode ?? null,
       state.lastSequence,
-      fence,
+      writer.fence,
       state.review?.bodyUnitId ?? null,
       state.reexamination?.bodyUnitId ?? null,
+      writer.attemptAt,
     ],
   );
 }
@@ -198,14 +224,17 @@ export async function reprojectCase(pool: Pool, petitionId: string): Promise<Cas
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
-    const { rows } = await client.query<{ record_fence: number }>(
-      'SELECT record_fence FROM petitions WHERE id = $1 FOR UPDATE',
+    const { rows } = await client.query<{ record_fence: number; record_attempt_at: Date | null }>(
+      'SELECT record_fence, record_attempt_at FROM petitions WHERE id = $1 FOR UPDATE',
       [petitionId],
     );
     if (!rows[0]) throw new PetitionRowMissingError(petitionId);
     const events = [...(await storedEvents(client, petitionId, 1)).values()].map(fromRow);
     const state = fold(initialCaseState(), events);
-    await writeProjection(client, petitionId, state, rows[0].record_fence);
+    await writeProjection(client, petitionId, state, {
+      fence: rows[0].record_fence,
+      attemptAt: rows[0].record_attempt_at?.toISOString() ?? null,
+    });
     await projectLadder(client, petitionId, initialCaseState(), events);
     await projectReportFacts(client, petitionId, state);
     await client.query('COMMIT');

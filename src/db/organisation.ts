@@ -1,4 +1,4 @@
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import type { Role } from '../workflows/case/vocabulary';
 
 export type UnitKind = 'petition-bureau' | 'joint-conference-office' | 'department' | 'government';
@@ -120,11 +120,15 @@ export async function seedOrganisation(pool: Pool, seed: OrganisationSeed): Prom
 
 /**
  * The joint-conference office (联席办) over a bureau: the office of its region, or else of the nearest region
- * above it that has one.
+ * above it that has one. Inside a transaction, pass its connection: a second one from the pool could wait
+ * for a pool that the transactions themselves have exhausted.
  */
-export async function findOfficeOver(pool: Pool, regionId: string | null): Promise<string | undefined> {
+export async function findOfficeOver(
+  db: Pool | PoolClient,
+  regionId: string | null,
+): Promise<string | undefined> {
   if (!regionId) return undefined;
-  const { rows } = await pool.query<{ id: string }>(
+  const { rows } = await db.query<{ id: string }>(
     `WITH RECURSIVE up AS (
         SELECT id, parent_id, 0 AS depth FROM regions WHERE id = $1
         UNION ALL SELECT r.id, r.parent_id, up.depth + 1 FROM regions r JOIN up ON r.id = up.parent_id

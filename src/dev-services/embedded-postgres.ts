@@ -15,7 +15,12 @@ export interface EmbeddedPostgresOptions {
 
 export interface RunningPostgres {
   url: string;
+  /** Stops the server; removes its data unless `persistent`. */
   stop(): Promise<void>;
+  /** Stops the server (fast shutdown) but keeps its data and port, for `startAgain` (fault tests). */
+  stopKeepingData(): Promise<void>;
+  /** Starts the stopped server again on the same data directory and port. */
+  startAgain(): Promise<void>;
 }
 
 const USER = 'postgres';
@@ -39,7 +44,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     port: options.port,
     user: USER,
     password: PASSWORD,
-    persistent: options.persistent,
+    // The package would remove the data on every stop; `stop` below removes it when it should.
+    persistent: true,
     createPostgresUser: asRoot,
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
     onLog: () => undefined,
@@ -56,14 +62,17 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     // Already there on every start after the first.
     if (!/already exists/.test(String((err as Error).message))) throw err;
   }
+  // Ctrl-C in a terminal signals PostgreSQL too, and the package's stop() waits forever for the exit
+  // of a process that is already gone: so it is enough that the server has removed its pid file.
+  const stopKeepingData = () => Promise.race([server.stop(), pidFileRemoved(dataDir)]);
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${options.database}`,
     stop: async () => {
-      // Ctrl-C in a terminal signals PostgreSQL too, and the package's stop() waits forever for the exit
-      // of a process that is already gone: so it is enough that the server has removed its pid file.
-      await Promise.race([server.stop(), pidFileRemoved(dataDir)]);
+      await stopKeepingData();
       if (!options.persistent) fs.rmSync(dataDir, { recursive: true, force: true });
     },
+    stopKeepingData,
+    startAgain: () => server.start(),
   };
 }
 

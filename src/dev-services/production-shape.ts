@@ -2,10 +2,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Infrastructure } from '../runtime/local-stack';
-import { startEmbeddedPostgres } from './embedded-postgres';
+import { type RunningPostgres, startEmbeddedPostgres } from './embedded-postgres';
 import { freePorts } from './free-ports';
-import { startTemporalServer } from './temporal-server';
+import { type RunningTemporalServer, startTemporalServer } from './temporal-server';
 import type { Log } from './tool-binaries';
+
+/** The servers themselves too, for fault tests that stop and start them in place. */
+export interface ProductionInfrastructure extends Infrastructure {
+  postgres: RunningPostgres;
+  temporal: RunningTemporalServer;
+}
 
 /**
  * The compose file's servers without Docker, throw-away: one PostgreSQL holding the app's database
@@ -15,7 +21,7 @@ import type { Log } from './tool-binaries';
 export async function startProductionInfrastructure(options: {
   namespace: string;
   log: Log;
-}): Promise<Infrastructure> {
+}): Promise<ProductionInfrastructure> {
   const { log } = options;
   const stops: Array<() => Promise<void>> = [];
   const stop = async () => {
@@ -53,7 +59,7 @@ export async function startProductionInfrastructure(options: {
       log,
     });
     stops.push(() => temporal.stop());
-    return { databaseUrl: postgres.url, temporalAddress: temporal.address, stop };
+    return { databaseUrl: postgres.url, temporalAddress: temporal.address, stop, postgres, temporal };
   } catch (err) {
     await stop();
     throw err;

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -27,7 +27,10 @@ export interface TemporalServerOptions {
 
 export interface RunningTemporalServer {
   address: string;
+  /** Stops the server (SIGTERM, then SIGKILL); its data stays in PostgreSQL. */
   stop(): Promise<void>;
+  /** Starts the stopped server again on the same ports, config and data (fault tests). */
+  startAgain(): Promise<void>;
 }
 
 /** The compose service's NUM_HISTORY_SHARDS. */
@@ -63,33 +66,57 @@ export async function startTemporalServer(options: TemporalServerOptions): Promi
     }),
   );
 
-  const logFile = path.join(options.rootDir, 'temporal-server.log');
-  const output = fs.openSync(logFile, 'a');
-  log(`Starting temporal-server on 127.0.0.1:${ports.frontend} (log: ${logFile})…`);
-  const child = spawn(
-    server,
-    ['--root', options.rootDir, '--config', 'config', '--env', 'development', 'start'],
-    {
-      stdio: ['ignore', output, output],
-    },
-  );
-  fs.closeSync(output);
-  const stop = () => stopProcess(child, STOP_GRACE_MS);
   const address = `127.0.0.1:${ports.frontend}`;
+  const launch = () => launchServer(server, options.rootDir, address, log);
+  let child = await launch();
+  const stop = () => stopProcess(child, STOP_GRACE_MS);
   try {
-    const serverExited = exited(child).then(() => {
-      throw new Error(`temporal-server exited before it was ready; its log ends:\n${lastLines(logFile, 15)}`);
-    });
-    const connection = await Promise.race([waitUntilServing(address), serverExited]);
+    const connection = await Connection.connect({ address });
     try {
-      await Promise.race([prepareNamespace(connection, options.namespace, log), serverExited]);
+      await prepareNamespace(connection, options.namespace, log);
     } finally {
       await connection.close();
     }
-    serverExited.catch(() => undefined);
-    return { address, stop };
+    return {
+      address,
+      stop,
+      startAgain: async () => {
+        child = await launch();
+      },
+    };
   } catch (err) {
     await stop();
+    throw err;
+  }
+}
+
+/**
+ * Runs `temporal-server` with the config in `rootDir`; resolves once its frontend serves, rejects (after
+ * stopping it) if it exits or does not serve in time.
+ */
+async function launchServer(
+  server: string,
+  rootDir: string,
+  address: string,
+  log: Log,
+): Promise<ChildProcess> {
+  const logFile = path.join(rootDir, 'temporal-server.log');
+  const output = fs.openSync(logFile, 'a');
+  log(`Starting temporal-server on ${address} (log: ${logFile})…`);
+  const child = spawn(server, ['--root', rootDir, '--config', 'config', '--env', 'development', 'start'], {
+    stdio: ['ignore', output, output],
+  });
+  fs.closeSync(output);
+  const serverExited = exited(child).then(() => {
+    throw new Error(`temporal-server exited before it was ready; its log ends:\n${lastLines(logFile, 15)}`);
+  });
+  try {
+    await (await Promise.race([waitUntilServing(address), serverExited])).close();
+    serverExited.catch(() => undefined);
+    return child;
+  } catch (err) {
+    serverExited.catch(() => undefined);
+    await stopProcess(child, STOP_GRACE_MS);
     throw err;
   }
 }

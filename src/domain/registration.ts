@@ -94,6 +94,10 @@ async function reserve(
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
+    // On this transaction's connection, before the petition number's lock: a second connection taken from
+    // the pool while holding that lock deadlocked a busy process (every connection held by a registration
+    // waiting for the lock, the holder waiting for a connection) until the pool's timeout broke it.
+    const officeUnitId = await findOfficeOver(client, user.unit.regionId);
     const key = request.idempotencyKey;
     const reserved = key ? await lockRegistrationKey(client, user.login, key) : undefined;
     // A retry keeps what the first attempt decided; later petitions must not change it.
@@ -116,7 +120,6 @@ async function reserve(
       id = await insertPetition(client, petition, Number(toShanghaiDate(new Date()).slice(0, 4)));
       if (key) await rememberRegistration(client, user.login, key, id);
     }
-    const officeUnitId = await findOfficeOver(pool, user.unit.regionId);
     const input: PetitionWorkflowInput = {
       petitionId: id,
       ruleSetId: body.ruleSetId,

@@ -71,12 +71,19 @@ export function toApiError(err: unknown, petitionId: string): unknown {
 }
 
 const FAILED_PRECONDITION = 9;
+/**
+ * The server's words for it: the task carrying the Update failed, or the workflow's task is failing (retried
+ * after a worker, temporal-server or PostgreSQL restart) and no Update is admitted meanwhile.
+ */
+const UPDATE_NOT_ADMITTED =
+  /workflow execution update due to (unexpected workflow task failure|workflow task in failed state)/i;
 
 function updateTaskFailed(err: unknown): boolean {
   const grpc = err instanceof ServiceError ? err.cause : err;
+  // An Update-with-Start carries the words in its message, its details saying only that it failed.
   return (
     isGrpcServiceError(grpc) &&
     grpc.code === FAILED_PRECONDITION &&
-    /workflow execution update due to unexpected workflow task failure/.test(grpc.details ?? grpc.message)
+    [grpc.details, grpc.message].some((text) => UPDATE_NOT_ADMITTED.test(text ?? ''))
   );
 }

@@ -166,12 +166,7 @@ async function runCase(input: PetitionWorkflowInput, root: CancellationScope): P
   for (;;) {
     if (outbox.length > 0) {
       const events = outbox.splice(0, outbox.length);
-      // The fence orders writes: a redo of a failed workflow task comes later in history than the task.
-      const fence = workflowInfo().historyLength;
-      const range = `${events[0]!.sequence}–${events[events.length - 1]!.sequence}`;
-      await activities.recordCaseEvents.executeWithOptions({ summary: `record events ${range}` }, [
-        { petitionId: state.petitionId, events, fence },
-      ]);
+      await recordEvents(state.petitionId, events);
       persistedSequence = events[events.length - 1]?.sequence ?? persistedSequence;
       continue;
     }
@@ -209,4 +204,16 @@ function refusalFailure(refusal: Refusal | { code: 'retry_later'; message: strin
     details: refusal.field ? [{ field: refusal.field }] : [],
     nonRetryable: true,
   });
+}
+
+/**
+ * Writes events to the read model. The fence orders writes: a redo of a failed workflow task comes later in
+ * history than the task; attempts that share a place in history (a lost speculative task and its redo, the
+ * retries of a failing task) are ordered by when they started, so the later attempt's events stand.
+ */
+async function recordEvents(petitionId: string, events: CaseEvent[]): Promise<void> {
+  const range = `${events[0]!.sequence}–${events[events.length - 1]!.sequence}`;
+  await activities.recordCaseEvents.executeWithOptions({ summary: `record events ${range}` }, [
+    { petitionId, events, fence: workflowInfo().historyLength, attemptAt: nowIso() },
+  ]);
 }

@@ -19,7 +19,7 @@ afterAll(async () => {
 /** A raw request, so that headers and bytes are exactly as given (fetch would normalise them). */
 function raw(method: string, path: string, headers: Record<string, string>, body?: Buffer | string) {
   const url = new URL(app.baseUrl);
-  return new Promise<{ status: number; body: any }>((resolve, reject) => {
+  return new Promise<{ status: number; body: any; headers: http.IncomingHttpHeaders }>((resolve, reject) => {
     const request = http.request(
       {
         host: url.hostname,
@@ -32,7 +32,11 @@ function raw(method: string, path: string, headers: Record<string, string>, body
         let text = '';
         response.on('data', (chunk) => (text += chunk));
         response.on('end', () =>
-          resolve({ status: response.statusCode ?? 0, body: text ? JSON.parse(text) : undefined }),
+          resolve({
+            status: response.statusCode ?? 0,
+            body: text ? JSON.parse(text) : undefined,
+            headers: response.headers,
+          }),
         );
       },
     );
@@ -104,4 +108,74 @@ it('still accepts a body that really is gzip', async () => {
   const body = zlib.gzipSync(JSON.stringify(validRegistration()));
   const response = await raw('POST', '/api/petitions', { ...json, 'content-encoding': 'gzip' }, body);
   expect(response.status).toBe(201);
+});
+
+it.each([
+  ['TRACE', '/healthz', 'GET, HEAD'],
+  ['DELETE', '/api/petitions', 'POST, GET, HEAD'],
+  ['GET', '/api/petitions/XF-2026-000001/reply', 'POST'],
+  ['PUT', '/api/public/lookup', 'POST'],
+])('answers %s %s, a method the path does not take, with 405 and Allow: %s', async (method, path, allow) => {
+  const response = await raw(method, path, {});
+  expect(response.status).toBe(405);
+  expect(response.headers.allow).toBe(allow);
+  expect(response.body.error.code).toBe('method_not_allowed');
+});
+
+it('answers a path that no operation has with 404', async () => {
+  const response = await raw('TRACE', '/api/nothing-here', {});
+  expect(response.status).toBe(404);
+  expect(response.body.error.code).toBe('route_not_found');
+});
+
+/** Answers the fuzzer found undocumented: each status is now among the operation's documented responses. */
+it.each([
+  [
+    'malformed JSON to the petitioner’s lookup',
+    'POST',
+    '/api/public/lookup',
+    '/api/public/lookup',
+    json,
+    '{',
+  ],
+  [
+    'a malformed Idempotency-Key',
+    'POST',
+    '/api/petitions/XF-2026-000001/withdraw',
+    '/api/petitions/{id}/withdraw',
+    { ...json, 'idempotency-key': 'not a key' },
+    '{}',
+  ],
+  [
+    'a charset that is not UTF-8',
+    'POST',
+    '/api/public/evaluations',
+    '/api/public/evaluations',
+    { 'content-type': 'application/json; charset=latin1' },
+    '{}',
+  ],
+  [
+    'CSV of a text-only report',
+    'GET',
+    '/api/reports/briefing?format=csv',
+    '/api/reports/briefing',
+    {},
+    undefined,
+  ],
+  [
+    'a unit that does not exist',
+    'GET',
+    '/api/reports/summary?unit=no-such-unit',
+    '/api/reports/summary',
+    {},
+    undefined,
+  ],
+])('documents its answer to %s', async (_what, method, path, operation, headers, body) => {
+  const document = (await raw('GET', '/openapi.json', {})).body;
+  const response = await raw(method, path, headers as Record<string, string>, body);
+  expect(response.status).toBeGreaterThanOrEqual(400);
+  expect(response.status).toBeLessThan(500);
+  expect(Object.keys(document.paths[operation][method.toLowerCase()].responses)).toContain(
+    String(response.status),
+  );
 });

@@ -113,6 +113,29 @@ it('skips a batch it already holds, supersedes one that differs, and ignores a l
   expect((await stored(id)).times[1]).toBe('2026-03-02T16:00:09.000Z');
 });
 
+it('lets the later of two attempts at one place in history stand, whichever of them writes last', async () => {
+  // A speculative workflow task that was lost (its write still running) and its redo share a history length.
+  const lost = withdrawn('2026-03-02T15:59:59.000Z');
+  const redo = withdrawn('2026-03-02T16:00:09.000Z');
+  const redoFirst = await newPetition();
+  await recordCaseEvents(pool, redoFirst, [registered(redoFirst)], 5);
+  await recordCaseEvents(pool, redoFirst, redo, 8, '2026-03-02T16:00:09.000Z');
+  await recordCaseEvents(pool, redoFirst, lost, 8, '2026-03-02T15:59:59.000Z');
+  expect(await stored(redoFirst)).toMatchObject({
+    superseded: 0,
+    times: [expect.any(String), redo[0]!.at, redo[1]!.at],
+  });
+
+  const lostFirst = await newPetition();
+  await recordCaseEvents(pool, lostFirst, [registered(lostFirst)], 5);
+  await recordCaseEvents(pool, lostFirst, lost, 8, '2026-03-02T15:59:59.000Z');
+  await recordCaseEvents(pool, lostFirst, redo, 8, '2026-03-02T16:00:09.000Z');
+  expect(await stored(lostFirst)).toMatchObject({
+    superseded: 2,
+    times: [expect.any(String), redo[0]!.at, redo[1]!.at],
+  });
+});
+
 it('refuses to record for a petition whose row is gone, with an error the activity turns non-retryable', async () => {
   await expect(recordCaseEvents(pool, 'XF-1999-999999', [registered('XF-1999-999999')], 1)).rejects.toThrow(
     /no row/,

@@ -53,6 +53,22 @@ describe('how Temporal’s answers become API errors', () => {
       'XF-2026-000001',
     ) as AppError;
     expect([error.status, error.code]).toEqual([503, 'update_not_applied']);
+    // While the workflow's task keeps failing (a restart of the worker, temporal-server or PostgreSQL), no
+    // Update is admitted: as an Update, and as an Update-with-Start (whose details only say that it failed).
+    const failingTask = grpc(
+      9,
+      'Unable to perform workflow execution update due to Workflow Task in failed state.',
+    );
+    const notAdmitted = toApiError(
+      new ServiceError('Workflow Update failed', { cause: failingTask }),
+      'XF-2026-000001',
+    ) as AppError;
+    expect([notAdmitted.status, notAdmitted.code]).toEqual([503, 'update_not_applied']);
+    const withStart = Object.assign(grpc(9, 'Update-with-Start could not be executed.'), {
+      message: 'Unable to perform workflow execution update due to Workflow Task in failed state.',
+    });
+    const startNotAdmitted = toApiError(withStart, 'XF-2026-000001') as AppError;
+    expect([startNotAdmitted.status, startNotAdmitted.code]).toEqual([503, 'update_not_applied']);
     // Another failed precondition is not this: it is passed on (and answered 500).
     const other = grpc(9, 'Namespace is not active');
     expect(toApiError(other, 'XF-2026-000001')).toBe(other);

@@ -1,0 +1,84 @@
+/**
+ * Run as a child process of the fault test (`node --require tsx/cjs fault-servers.ts`): a production shape
+ * of the test's own — embedded PostgreSQL, temporal-server persisting to it — migrated, the demo
+ * organisation seeded and the workflow code bundled (ESM-only packages that Jest's sandbox cannot load).
+ * Prints `READY {json}`; then takes one command a line on standard input (`stop-temporal`,
+ * `start-temporal`, `stop-postgres`, `start-postgres`) and answers `DONE <command>` or
+ * `FAILED <command> <reason>`. Stops everything when its standard input closes, so it never outlives the test.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+import { DEMO_ORGANISATION } from '../../src/db/demo-organisation';
+import { migrate } from '../../src/db/migrate';
+import { seedOrganisation } from '../../src/db/organisation';
+import { createPool } from '../../src/db/pool';
+import { startProductionInfrastructure } from '../../src/dev-services/production-shape';
+import { writeWorkflowBundle } from '../../src/dev-services/workflow-bundle';
+
+export interface FaultServers {
+  databaseUrl: string;
+  temporalAddress: string;
+  workflowBundlePath: string;
+}
+
+export type ServerCommand = 'stop-temporal' | 'start-temporal' | 'stop-postgres' | 'start-postgres';
+
+async function main(): Promise<void> {
+  const log = (message: string) => process.stderr.write(`[fault servers] ${message}\n`);
+  const bundleDir = fs.mkdtempSync(path.join(os.tmpdir(), 'petitionflow-fault-bundle-'));
+  // Listening for the end from the first moment: a test that dies during start-up must not leave servers.
+  const input = readline.createInterface({ input: process.stdin });
+  let endRequested = false;
+  let stopNow = () => {
+    endRequested = true;
+  };
+  input.on('close', () => stopNow());
+  process.on('SIGTERM', () => stopNow());
+  const infra = await startProductionInfrastructure({ namespace: 'default', log });
+  let stopping: Promise<void> | undefined;
+  stopNow = () => {
+    stopping ??= infra.stop().finally(() => {
+      fs.rmSync(bundleDir, { recursive: true, force: true });
+      process.exit(0);
+    });
+  };
+  if (endRequested) return stopNow();
+  let servers: FaultServers;
+  try {
+    await migrate(infra.databaseUrl, log);
+    const pool = createPool(infra.databaseUrl);
+    await seedOrganisation(pool, DEMO_ORGANISATION).finally(() => pool.end());
+    servers = {
+      databaseUrl: infra.databaseUrl,
+      temporalAddress: infra.temporalAddress,
+      workflowBundlePath: await writeWorkflowBundle(bundleDir),
+    };
+  } catch (err) {
+    await infra.stop();
+    throw err;
+  }
+  const actions: Record<ServerCommand, () => Promise<void>> = {
+    'stop-temporal': () => infra.temporal.stop(),
+    'start-temporal': () => infra.temporal.startAgain(),
+    'stop-postgres': () => infra.postgres.stopKeepingData(),
+    'start-postgres': () => infra.postgres.startAgain(),
+  };
+  input.on('line', (line) => {
+    const command = line.trim() as ServerCommand;
+    if (!(command in actions)) return void process.stdout.write(`FAILED ${command} unknown command\n`);
+    actions[command]().then(
+      () => process.stdout.write(`DONE ${command}\n`),
+      (err: unknown) => process.stdout.write(`FAILED ${command} ${String(err).replaceAll('\n', ' ')}\n`),
+    );
+  });
+  process.stdout.write(`READY ${JSON.stringify(servers)}\n`);
+}
+
+if (require.main === module) {
+  main().catch((err: unknown) => {
+    process.stderr.write(`[fault servers] ${err instanceof Error ? err.stack : String(err)}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,84 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { asRuntimeRole } from '../../src/db/roles';
+import { freePorts } from '../../src/dev-services/free-ports';
+import { TEST_AUTH_SECRET } from '../support/harness';
+import { type ServerControl, startFaultServers } from './server-control';
+import { SupervisedProcess } from './supervised-process';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+export interface FaultStack {
+  servers: ServerControl;
+  apis: SupervisedProcess[];
+  workers: SupervisedProcess[];
+  apiUrls: string[];
+  /** The processes' output (kept with FAULT_KEEP_LOGS=1). */
+  logDir: string;
+  /** `petitionflow <args>` against this stack, as an operator would run it: its exit code and output. */
+  cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The test's own production shape (servers it may stop without disturbing other tests) with `apis` API
+ * and `workers` worker processes under supervision, each API on a fixed port that a restart keeps. The
+ * processes' output goes to a temporary folder, kept with FAULT_KEEP_LOGS=1.
+ */
+export async function startFaultStack(options: { apis: number; workers: number }): Promise<FaultStack> {
+  const logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'petitionflow-faults-'));
+  const servers = await startFaultServers();
+  const processes: SupervisedProcess[] = [];
+  const stop = async () => {
+    await Promise.all(processes.map((p) => p.stop()));
+    await servers.stop();
+    if (process.env.FAULT_KEEP_LOGS === '1') process.stderr.write(`[fault stack] logs kept in ${logDir}\n`);
+    else fs.rmSync(logDir, { recursive: true, force: true });
+  };
+  try {
+    const appEnv = {
+      DATABASE_URL: asRuntimeRole(servers.databaseUrl),
+      TEMPORAL_ADDRESS: servers.temporalAddress,
+      TEMPORAL_NAMESPACE: 'default',
+      AUTH_SECRET: TEST_AUTH_SECRET,
+      WORKFLOW_BUNDLE_PATH: servers.workflowBundlePath,
+      API_HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      // The sources under test, even where a build is lying around.
+      PETITIONFLOW_FROM_SOURCE: '1',
+    };
+    // Below the ephemeral range: no client connection takes a killed API's port before it is back.
+    const ports = await freePorts(options.apis, { min: 20_000, max: 32_767 });
+    const apis = ports.map(
+      (port, i) =>
+        new SupervisedProcess(`api-${i + 1}`, 'api', { ...appEnv, API_PORT: String(port) }, logDir),
+    );
+    const workers = Array.from(
+      { length: options.workers },
+      (_, i) => new SupervisedProcess(`worker-${i + 1}`, 'worker', appEnv, logDir),
+    );
+    processes.push(...workers, ...apis);
+    await Promise.all(processes.map((p) => p.start()));
+    const cli = async (args: string[]) => {
+      try {
+        const { stdout, stderr } = await promisify(execFile)(
+          process.execPath,
+          [path.join(ROOT, 'bin', 'petitionflow.js'), ...args],
+          { cwd: ROOT, env: { ...process.env, ...appEnv }, timeout: 120_000, maxBuffer: 64 * 1024 * 1024 },
+        );
+        return { code: 0, stdout, stderr };
+      } catch (err) {
+        const failed = err as { code?: number; stdout?: string; stderr?: string };
+        return { code: failed.code ?? 1, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
+      }
+    };
+    const apiUrls = ports.map((port) => `http://127.0.0.1:${port}`);
+    return { servers, apis, workers, apiUrls, logDir, cli, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
