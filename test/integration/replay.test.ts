@@ -12,7 +12,18 @@ import { testEnv } from '../support/harness';
 const fixtures = fs.readdirSync(HISTORIES_DIR).filter((f) => f.endsWith('.json'));
 
 it('has saved histories to replay', () => {
-  expect(fixtures.length).toBeGreaterThanOrEqual(21);
+  expect(fixtures.length).toBeGreaterThanOrEqual(40);
+});
+
+it('runs each history under the workflow type it recorded (the first type name ran two codes)', () => {
+  const types = new Set(
+    fixtures.map(
+      (file) =>
+        JSON.parse(fs.readFileSync(path.join(HISTORIES_DIR, file), 'utf8')).events[0]
+          .workflowExecutionStartedEventAttributes.workflowType.name as string,
+    ),
+  );
+  expect([...types].sort()).toEqual(['petitionCaseWorkflow', 'petitionWorkflow']);
 });
 
 it.each(fixtures)('replays %s', async (file) => {

@@ -14,5 +14,8 @@ export async function saveHistoryIfRequested(handle: WorkflowHandle, name: strin
   if (process.env.SAVE_HISTORIES !== '1') return;
   const history = await handle.fetchHistory();
   fs.mkdirSync(HISTORIES_DIR, { recursive: true });
-  fs.writeFileSync(path.join(HISTORIES_DIR, `${name}.json`), historyToJSON(history));
+  const file = path.join(HISTORIES_DIR, `${name}.json`);
+  // Released histories are permanent: a fixture is written once, never re-recorded over (use a new name).
+  if (fs.existsSync(file)) throw new Error(`${file} exists: released histories are never re-recorded`);
+  fs.writeFileSync(file, historyToJSON(history));
 }
