@@ -134,6 +134,7 @@ export async function backlogCounts(pool: Pool, query: ReportQuery, listLimit: n
        FROM report_cases c
       WHERE ${IN_SCOPE} AND NOT c.withdrawn AND c.handle_due < $end::date`,
   );
+  if (listLimit <= 0) return { ...counts!, cases: [] };
   const cases = await run<{
     petitionId: string;
     unitId: string;

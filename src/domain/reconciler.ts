@@ -1,11 +1,10 @@
 import type { Client } from '@temporalio/client';
-import { WorkflowNotFoundError } from '@temporalio/common';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
 import { deleteUnstartedPetition, findUnstarted } from '../db/petitions';
-import { type PetitionWorkflowInput, petitionWorkflowId } from '../workflows/messages';
+import type { PetitionWorkflowInput } from '../workflows/messages';
 import { startCaseWorkflow } from './case-start';
-import { withTemporalDeadline } from './temporal-calls';
+import { workflowExists } from './temporal-calls';
 
 export interface ReconcilerDeps {
   pool: Pool;
@@ -52,16 +51,6 @@ export async function reconcileUnstarted(
     }
   }
   return result;
-}
-
-async function workflowExists(client: Client, id: string): Promise<boolean> {
-  try {
-    await withTemporalDeadline(client, () => client.workflow.getHandle(petitionWorkflowId(id)).describe());
-    return true;
-  } catch (err) {
-    if (err instanceof WorkflowNotFoundError) return false;
-    throw err;
-  }
 }
 
 /** Runs the reconciler now and then in a long-running process; a failed round is logged and tried again. */

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { Client } from '@temporalio/client';
-import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/common';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { Pool, PoolClient } from 'pg';
 import type { RegisterPetitionBody } from '../api/schemas';
 import { lockRegistrationKey, rememberRegistration } from '../db/idempotency';
@@ -14,12 +14,12 @@ import {
 } from '../db/petitions';
 import { toShanghaiDate } from '../rules';
 import type { CaseFlags } from '../workflows/case';
-import { type PetitionWorkflowInput, petitionWorkflowId } from '../workflows/messages';
+import type { PetitionWorkflowInput } from '../workflows/messages';
 import { startCaseWorkflow } from './case-start';
 import { fieldError } from './errors';
 import type { RequestContext } from './request-context';
 import { REGISTRATION_LEVELS, type RegistrationLevel } from '../workflows/case/vocabulary';
-import { toApiError, withTemporalDeadline } from './temporal-calls';
+import { toApiError, workflowExists } from './temporal-calls';
 
 export interface RegistrationDeps {
   pool: Pool;
@@ -76,7 +76,8 @@ export async function registerPetition(
     if (err instanceof WorkflowExecutionAlreadyStartedError) return id; // it ran, and closed already
     // Without a key nobody can finish this registration: remove the row if the workflow surely does not
     // exist. Under a key the row stays for the retry (a side effect, once committed, is never undone).
-    if (!request.idempotencyKey && !(await workflowMayExist(deps.client, id))) {
+    // Unknown (Temporal unreachable) counts as existing: only a sure "no" removes the row.
+    if (!request.idempotencyKey && !(await workflowExists(deps.client, id).catch(() => true))) {
       await deleteUnstartedPetition(deps.pool, id);
     }
     throw toApiError(err, id);
@@ -161,15 +162,6 @@ async function storedFlags(client: PoolClient, id: string): Promise<CaseFlags> {
         ? { repeatOf: row.repeat_of }
         : {}),
   };
-}
-
-async function workflowMayExist(client: Client, id: string): Promise<boolean> {
-  try {
-    await withTemporalDeadline(client, () => client.workflow.getHandle(petitionWorkflowId(id)).describe());
-    return true;
-  } catch (err) {
-    return !(err instanceof WorkflowNotFoundError);
-  }
 }
 
 /** A petition comes down from above, never up: its origin must be above the registering bureau. */

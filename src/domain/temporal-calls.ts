@@ -6,7 +6,7 @@ import {
   WorkflowUpdateRPCTimeoutOrCancelledError,
 } from '@temporalio/client';
 import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
-import { REFUSAL_CODES, type RefusalCode } from '../workflows/messages';
+import { petitionWorkflowId, REFUSAL_CODES, type RefusalCode } from '../workflows/messages';
 import { AppError, fieldError, forbidden } from './errors';
 
 /** How long a request waits for Temporal; the workflow writes the read model before it answers. */
@@ -15,6 +15,19 @@ export const TEMPORAL_CALL_TIMEOUT_MS = 30_000;
 /** Every Temporal call gets a deadline, so no request outlives what its client waits for. */
 export function withTemporalDeadline<T>(client: Client, call: () => Promise<T>): Promise<T> {
   return client.withDeadline(Date.now() + TEMPORAL_CALL_TIMEOUT_MS, call);
+}
+
+/** Whether the case's workflow exists; any other failure to find out is thrown. */
+export async function workflowExists(client: Client, petitionId: string): Promise<boolean> {
+  try {
+    await withTemporalDeadline(client, () =>
+      client.workflow.getHandle(petitionWorkflowId(petitionId)).describe(),
+    );
+    return true;
+  } catch (err) {
+    if (err instanceof WorkflowNotFoundError) return false;
+    throw err;
+  }
 }
 
 export const updateTimedOut = () =>

@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { WorkflowNotFoundError } from '@temporalio/common';
 import { foldStoredEvents, reprojectCase } from '../db/case-events';
+import { findUnstarted } from '../db/petitions';
 import type { CaseState } from '../workflows/case';
 import { petitionWorkflowId, stateQuery } from '../workflows/messages';
 import { reconcileUnstarted, type ReconcilerDeps, UNSTARTED_AFTER_SECONDS } from './reconciler';
@@ -77,28 +78,19 @@ async function verifyOne(deps: ReconcilerDeps, id: string, stored: CaseState): P
     if (err instanceof WorkflowNotFoundError) return 'workflow-missing';
     throw err;
   }
-  // The workflow may have moved on since the row was read (a write in flight): read the row again.
-  if (!isDeepStrictEqual(stored, live)) stored = (await foldOrRow(deps, id)).row;
   if (isDeepStrictEqual(stored, live)) return 'ok';
-  const { fold } = await foldOrRow(deps, id);
-  return isDeepStrictEqual(fold, live) ? 'projection-drift' : 'events-missing';
-}
-
-async function foldOrRow(deps: ReconcilerDeps, id: string): Promise<{ row: CaseState; fold: CaseState }> {
+  // The workflow may have moved on since the row was read (a write in flight): read the row again.
   const { rows } = await deps.pool.query<{ case_state: CaseState }>(
     'SELECT case_state FROM petitions WHERE id = $1',
     [id],
   );
-  return { row: rows[0]!.case_state, fold: await foldStoredEvents(deps.pool, id) };
+  if (isDeepStrictEqual(rows[0]?.case_state, live)) return 'ok';
+  const fold = await foldStoredEvents(deps.pool, id);
+  return isDeepStrictEqual(fold, live) ? 'projection-drift' : 'events-missing';
 }
 
 async function listUnstarted(deps: ReconcilerDeps, only?: string[]): Promise<VerifyReport['unstarted']> {
-  const { rows } = await deps.pool.query<{ id: string }>(
-    `SELECT id FROM petitions
-      WHERE last_sequence = 0 AND created_at < now() - make_interval(secs => $1) AND ($2::text[] IS NULL OR id = ANY($2))
-      ORDER BY id`,
-    [UNSTARTED_AFTER_SECONDS, only ?? null],
-  );
+  const rows = await findUnstarted(deps.pool, UNSTARTED_AFTER_SECONDS, 10_000, only);
   return { finished: [], removed: [], waiting: rows.map((r) => r.id), failed: [] };
 }
 
