@@ -104,10 +104,14 @@ export async function runSchemathesis(settings: FuzzRun): Promise<FuzzResult> {
     reportFile,
   ];
   const started = Date.now();
+  // Its console output goes to a file: it closes with a pytest-style line ("3 warnings in 32s") that CI
+  // would read as a test run with no test. The file is printed when the run fails.
+  const outputFile = path.join(settings.workDir, 'schemathesis.log');
+  const output = fs.openSync(outputFile, 'w');
   const exitCode = await new Promise<number>((resolve, reject) => {
     const child = spawn(settings.command, args, {
       cwd: settings.workDir,
-      stdio: ['ignore', 'inherit', 'inherit'],
+      stdio: ['ignore', output, output],
     });
     const timer = setTimeout(() => child.kill('SIGKILL'), settings.timeoutMs);
     child.once('error', reject);
@@ -116,7 +120,9 @@ export async function runSchemathesis(settings: FuzzRun): Promise<FuzzResult> {
       resolve(signal ? 128 : (code ?? 1));
     });
   });
+  fs.closeSync(output);
   const seconds = (Date.now() - started) / 1000;
+  if (exitCode !== 0) process.stdout.write(fs.readFileSync(outputFile, 'utf8'));
   if (!fs.existsSync(reportFile)) {
     throw new Error(`schemathesis exited with ${exitCode} after ${seconds.toFixed(0)} s and wrote no report`);
   }
