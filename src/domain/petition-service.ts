@@ -115,6 +115,7 @@ export class PetitionService {
         ...body,
         actor: { login: user.login, unitId: user.unitId, roles: user.roles },
         requestId: request.requestId,
+        requestedAt: this.now().toISOString(),
       } as CaseCommand;
       const handle = this.deps.client.workflow.getHandle(petitionWorkflowId(id));
       await withTemporalDeadline(this.deps.client, () =>

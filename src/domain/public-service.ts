@@ -43,7 +43,7 @@ export class PublicService {
       const handle = this.deps.client.workflow.getHandle(petitionWorkflowId(petitionId));
       await withTemporalDeadline(this.deps.client, () =>
         handle.executeUpdate(commandUpdates.evaluate, {
-          args: [{ ...command, requestId: updateId }],
+          args: [{ ...command, requestId: updateId, requestedAt: new Date().toISOString() }],
           updateId,
         }),
       );

@@ -11,6 +11,7 @@ import {
 import type { PetitionActivities } from '../activities';
 import type { CasePolicy } from '../rules/case-policy';
 import {
+  type CaseCommand,
   type CaseEvent,
   type CaseEventBody,
   COMMAND_TYPES,
@@ -31,7 +32,7 @@ import {
   type Refusal,
   settle,
 } from './case';
-import { nowIso, todayInShanghai } from './clock';
+import { commandTime, instantMs, nowIso, nowMs, shanghaiDateAt, todayInShanghai } from './clock';
 import {
   commandUpdates,
   type PetitionWorkflowInput,
@@ -72,6 +73,9 @@ async function runCase(input: PetitionWorkflowInput, root: CancellationScope): P
   // Cases started before the supervision ladder keep their first behaviour for life (their histories
   // replay unchanged); new ones climb it. Asked once, first, so one case never mixes the two.
   const revision = patched('supervision-ladder') ? CURRENT_REVISION : 1;
+  // Cases started since commands carry their request time take it as the command's time (see commandTime);
+  // earlier ones keep the workflow clock, so their histories compute the same events.
+  const requestTimes = patched('command-request-time');
   const refresh = createVisibility();
   const clock = createAlarmClock();
   const lock = createLock();
@@ -89,11 +93,20 @@ async function runCase(input: PetitionWorkflowInput, root: CancellationScope): P
       { summary: `compute ${requests.map((r) => r.key).join(', ')}` },
       [{ ruleSetId: registration.ruleSetId, requests }],
     );
-  const context = () => ({ today: todayInShanghai(), policy: policy! });
+  /** The time of the latest event: no later event is dated before it. */
+  let latestAt = '';
+  const timeOf = (command?: CaseCommand) =>
+    commandTime(requestTimes ? command?.requestedAt : undefined, nowMs(), latestAt);
+  const contextAt = (at: string) => ({ today: shanghaiDateAt(instantMs(at)), policy: policy! });
 
   /** Runs one decision to its end (call it holding the lock): deadlines computed, events folded and queued. */
-  async function commit(bodies: CaseEventBody[], meta: Omit<EventMeta, 'at'>): Promise<number> {
-    const events = await settle(policy!, state, bodies, { ...meta, at: nowIso() }, compute);
+  async function commit(
+    bodies: CaseEventBody[],
+    meta: Omit<EventMeta, 'at'>,
+    at = timeOf(),
+  ): Promise<number> {
+    latestAt = at;
+    const events = await settle(policy!, state, bodies, { ...meta, at }, compute);
     state = fold(state, events);
     outbox.push(...events);
     refresh(state);
@@ -126,9 +139,10 @@ async function runCase(input: PetitionWorkflowInput, root: CancellationScope): P
           await condition(() => registered);
           const sequence = await lock.run(async () => {
             // The case may have changed since the validator accepted the command: decide again.
-            const decision = decide(state, command, context());
+            const at = timeOf(command);
+            const decision = decide(state, command, contextAt(at));
             if (!decision.ok) throw refusalFailure(decision.refusal);
-            return commit(decision.events, { actor: command.actor.login, requestId: command.requestId });
+            return commit(decision.events, { actor: command.actor.login, requestId: command.requestId }, at);
           });
           return answer(sequence);
         }),
@@ -143,7 +157,7 @@ async function runCase(input: PetitionWorkflowInput, root: CancellationScope): P
               message: 'The petition is still being registered; retry',
             });
           }
-          const decision = decide(state, command, context());
+          const decision = decide(state, command, contextAt(timeOf(command)));
           if (!decision.ok) throw refusalFailure(decision.refusal);
         },
       },

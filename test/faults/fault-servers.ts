@@ -78,7 +78,10 @@ async function main(): Promise<void> {
 
 if (require.main === module) {
   main().catch((err: unknown) => {
-    process.stderr.write(`[fault servers] ${err instanceof Error ? err.stack : String(err)}\n`);
+    // The cause too: the Temporal client wraps the server's answer in it.
+    for (let e: unknown = err; e; e = e instanceof Error ? e.cause : undefined) {
+      process.stderr.write(`[fault servers] ${e instanceof Error ? e.stack : String(e)}\n`);
+    }
     process.exit(1);
   });
 }

@@ -147,7 +147,8 @@ describeFaults('lifecycles through worker, API, Temporal and PostgreSQL faults',
       checkSeconds: (Date.now() - started) / 1000 - runSeconds,
     };
     console.log(`restart faults: ${JSON.stringify(figures)}`);
-    if (mismatchEvidence.length > 0) await keepEvidence(stack, pool, client);
+    if (mismatchEvidence.length > 0 && process.env.FAULT_KEEP_LOGS === '1')
+      await keepEvidence(stack, pool, client);
 
     expect(clients.sent.filter((r) => r.failure).map((r) => r.failure)).toEqual([]);
     expect(outcome).toEqual({ lost: [], duplicated: [], mismatched: [], unstarted: [] });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { dueDate, getRuleSet } from '../../src/rules';
 import { COMMAND_TYPES, commandsOn } from '../../src/workflows/case';
-import { petitionWorkflowId } from '../../src/workflows/messages';
+import { commandUpdates, petitionWorkflowId } from '../../src/workflows/messages';
 import * as attrs from '../../src/workflows/search-attributes';
 import { saveHistoryIfRequested } from '../support/histories';
 import { shanghaiToday, startTestApp, type TestApp, validRegistration } from '../support/harness';
@@ -134,6 +134,37 @@ describe('a petition walks from registration to written reply', () => {
     );
     expect(history).not.toContain('李四');
     expect(history).not.toContain('13900000000');
+  });
+
+  it('dates a command by its request’s time, so a redone workflow task computes the same events', async () => {
+    const { id } = (await register()).body as { id: string };
+    const handle = app.client.workflow.getHandle(petitionWorkflowId(id));
+    // Sent as the API sends it, from an API whose clock is 90 s ahead of the workflow's: the event carries
+    // the request's time, whichever task applies it (a speculative task the server loses is redone later).
+    const requestedAt = new Date(Date.now() + 90_000).toISOString();
+    await handle.executeUpdate(commandUpdates.route, {
+      args: [
+        {
+          type: 'route',
+          unitId: 'qingshan-housing',
+          actor: { login: 'registrar', unitId: 'qingshan-petition-bureau', roles: ['registrar'] },
+          requestId: `request-time-${id}`,
+          requestedAt,
+        },
+      ],
+      updateId: `request-time-${id}`,
+    });
+    const acknowledged = await app.request('handler', 'POST', `/api/petitions/${id}/acknowledge`, {});
+    expect(acknowledged.status).toBe(200);
+    const { rows } = await app.pool.query<{ type: string; occurred_at: Date }>(
+      'SELECT type, occurred_at FROM petition_events WHERE petition_id = $1 ORDER BY sequence',
+      [id],
+    );
+    const at = (type: string) => rows.find((r) => r.type === type)!.occurred_at.toISOString();
+    expect(at('routed')).toBe(requestedAt);
+    // Later commands are never dated before it, even with the workflow clock behind it.
+    expect(at('accepted')).toBe(requestedAt);
+    await saveHistoryIfRequested(handle, 'case-command-request-time');
   });
 
   it('lists petitions with filters and pagination', async () => {

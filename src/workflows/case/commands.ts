@@ -86,6 +86,8 @@ export type CaseCommand = CaseCommandBody & {
   actor: Actor;
   /** Id of the API request (the Update id): a retry with the same id finds its earlier effect. */
   requestId?: string;
+  /** When the API sent it (ISO instant): the command's time, whichever workflow task applies it (see commandTime). */
+  requestedAt?: string;
 };
 
 export type CommandOf<T extends CommandType> = Extract<CaseCommand, { type: T }>;
