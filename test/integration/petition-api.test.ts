@@ -147,6 +147,8 @@ describe('a petition walks from registration to written reply', () => {
         {
           type: 'route',
           unitId: 'qingshan-housing',
+          unitName: '青山县住房和城乡建设局',
+          mode: 'transfer',
           actor: { login: 'registrar', unitId: 'qingshan-petition-bureau', roles: ['registrar'] },
           requestId: `request-time-${id}`,
           requestedAt,
