@@ -25,7 +25,7 @@ module.exports = {
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },
     {
-      // Starts servers of its own to stop and restart them; runs with TEST_FAULTS=1 (npm run test:faults).
+      // Starts servers of its own (to stop and restart them, or with mTLS); runs with TEST_FAULTS=1 (npm run test:faults).
       displayName: 'faults',
       testEnvironment: 'node',
       transform: { '^.+\\.ts$': swc },

@@ -4,7 +4,11 @@ import path from 'node:path';
 import type { Infrastructure } from '../runtime/local-stack';
 import { type RunningPostgres, startEmbeddedPostgres } from './embedded-postgres';
 import { freePorts } from './free-ports';
-import { type RunningTemporalServer, startTemporalServer } from './temporal-server';
+import {
+  type RunningTemporalServer,
+  startTemporalServer,
+  type TemporalServerOptions,
+} from './temporal-server';
 import type { Log } from './tool-binaries';
 
 /** The servers themselves too, for fault tests that stop and start them in place. */
@@ -21,6 +25,8 @@ export interface ProductionInfrastructure extends Infrastructure {
 export async function startProductionInfrastructure(options: {
   namespace: string;
   log: Log;
+  /** mTLS on temporal-server, as compose sets it up. */
+  tls?: TemporalServerOptions['tls'];
 }): Promise<ProductionInfrastructure> {
   const { log } = options;
   const stops: Array<() => Promise<void>> = [];
@@ -57,6 +63,7 @@ export async function startProductionInfrastructure(options: {
       rootDir: temporalRoot,
       namespace: options.namespace,
       log,
+      tls: options.tls,
     });
     stops.push(() => temporal.stop());
     return { databaseUrl: postgres.url, temporalAddress: temporal.address, stop, postgres, temporal };

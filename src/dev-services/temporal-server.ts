@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Connection } from '@temporalio/client';
+import { Connection, type TLSConfig } from '@temporalio/client';
 import { grpc } from '@temporalio/proto';
 import { ensureNamespace } from '../temporal/namespace';
 import { ensureSearchAttributes } from '../temporal/search-attributes';
@@ -13,6 +13,7 @@ import { type PostgresServer, setUpTemporalSchema } from './temporal-schema';
 import {
   TEMPORAL_SERVER_PORT_NAMES,
   type TemporalServerPorts,
+  type TemporalServerTls,
   temporalServerConfig,
 } from './temporal-server-config';
 import { type Log, obtainTemporalServerBinaries, temporalServerModuleDir } from './tool-binaries';
@@ -23,6 +24,11 @@ export interface TemporalServerOptions {
   rootDir: string;
   namespace: string;
   log: Log;
+  /**
+   * mTLS as compose sets it up: the server's own certificates (frontend and internode, client certificates
+   * required), and the client certificate this module's own calls (health, namespace) present.
+   */
+  tls?: { server: TemporalServerTls; client: TLSConfig };
 }
 
 export interface RunningTemporalServer {
@@ -63,15 +69,17 @@ export async function startTemporalServer(options: TemporalServerOptions): Promi
       // The dynamic config file the compose service mounts.
       dynamicConfigPath: projectFile('deploy/temporal/dynamicconfig/petitionflow.yaml'),
       numHistoryShards: NUM_HISTORY_SHARDS,
+      tls: options.tls?.server,
     }),
   );
 
   const address = `127.0.0.1:${ports.frontend}`;
-  const launch = () => launchServer(server, options.rootDir, address, log);
+  const tls = options.tls?.client;
+  const launch = () => launchServer(server, options.rootDir, address, tls, log);
   let child = await launch();
   const stop = () => stopProcess(child, STOP_GRACE_MS);
   try {
-    const connection = await Connection.connect({ address });
+    const connection = await Connection.connect({ address, tls });
     try {
       await prepareNamespace(connection, options.namespace, log);
     } finally {
@@ -98,6 +106,7 @@ async function launchServer(
   server: string,
   rootDir: string,
   address: string,
+  tls: TLSConfig | undefined,
   log: Log,
 ): Promise<ChildProcess> {
   const logFile = path.join(rootDir, 'temporal-server.log');
@@ -111,7 +120,7 @@ async function launchServer(
     throw new Error(`temporal-server exited before it was ready; its log ends:\n${lastLines(logFile, 15)}`);
   });
   try {
-    await (await Promise.race([waitUntilServing(address), serverExited])).close();
+    await (await Promise.race([waitUntilServing(address, tls), serverExited])).close();
     serverExited.catch(() => undefined);
     return child;
   } catch (err) {
@@ -139,10 +148,12 @@ async function choosePorts(): Promise<TemporalServerPorts> {
 }
 
 /** Connects once the frontend's gRPC health check says SERVING. */
-async function waitUntilServing(address: string): Promise<Connection> {
+async function waitUntilServing(address: string, tls: TLSConfig | undefined): Promise<Connection> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   for (;;) {
-    const connection = await Connection.connect({ address, connectTimeout: 2_000 }).catch(() => undefined);
+    const connection = await Connection.connect({ address, tls, connectTimeout: 2_000 }).catch(
+      () => undefined,
+    );
     if (connection) {
       const health = await connection.healthService
         .check({ service: 'temporal.api.workflowservice.v1.WorkflowService' })

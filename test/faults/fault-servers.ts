@@ -5,6 +5,8 @@
  * Prints `READY {json}`; then takes one command a line on standard input (`stop-temporal`,
  * `start-temporal`, `stop-postgres`, `start-postgres`) and answers `DONE <command>` or
  * `FAILED <command> <reason>`. Stops everything when its standard input closes, so it never outlives the test.
+ * With FAULT_SERVERS_TLS_DIR (certificates from deploy/tls/generate-certs.sh), temporal-server requires mTLS
+ * as compose sets it up, and this process's own calls present the `admin` certificate.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -36,7 +38,11 @@ async function main(): Promise<void> {
   };
   input.on('close', () => stopNow());
   process.on('SIGTERM', () => stopNow());
-  const infra = await startProductionInfrastructure({ namespace: 'default', log });
+  const infra = await startProductionInfrastructure({
+    namespace: 'default',
+    log,
+    tls: composeTls(process.env.FAULT_SERVERS_TLS_DIR),
+  });
   let stopping: Promise<void> | undefined;
   stopNow = () => {
     stopping ??= infra.stop().finally(() => {
@@ -74,6 +80,25 @@ async function main(): Promise<void> {
     );
   });
   process.stdout.write(`READY ${JSON.stringify(servers)}\n`);
+}
+
+/** Compose's TLS settings for the certificates in `dir` (the server's name in them: `temporal`). */
+function composeTls(dir: string | undefined) {
+  if (!dir) return undefined;
+  const file = (name: string) => path.join(dir, name);
+  return {
+    server: {
+      caFile: file('ca.pem'),
+      certFile: file('server.pem'),
+      keyFile: file('server.key'),
+      serverName: 'temporal',
+    },
+    client: {
+      serverRootCACertificate: fs.readFileSync(file('ca.pem')),
+      clientCertPair: { crt: fs.readFileSync(file('admin.pem')), key: fs.readFileSync(file('admin.key')) },
+      serverNameOverride: 'temporal',
+    },
+  };
 }
 
 if (require.main === module) {

@@ -28,9 +28,14 @@ export interface FaultStack {
  * and `workers` worker processes under supervision, each API on a fixed port that a restart keeps. The
  * processes' output goes to a temporary folder, kept with FAULT_KEEP_LOGS=1.
  */
-export async function startFaultStack(options: { apis: number; workers: number }): Promise<FaultStack> {
+export async function startFaultStack(options: {
+  apis: number;
+  workers: number;
+  /** Certificates from deploy/tls/generate-certs.sh: temporal-server requires mTLS, the app presents `app`. */
+  tlsDir?: string;
+}): Promise<FaultStack> {
   const logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'petitionflow-faults-'));
-  const servers = await startFaultServers();
+  const servers = await startFaultServers({ tlsDir: options.tlsDir });
   const processes: SupervisedProcess[] = [];
   const stop = async () => {
     await Promise.all(processes.map((p) => p.stop()));
@@ -49,6 +54,7 @@ export async function startFaultStack(options: { apis: number; workers: number }
       LOG_LEVEL: 'warn',
       // The sources under test, even where a build is lying around.
       PETITIONFLOW_FROM_SOURCE: '1',
+      ...(options.tlsDir ? appTlsEnv(options.tlsDir) : {}),
     };
     // Below the ephemeral range: no client connection takes a killed API's port before it is back.
     const ports = await freePorts(options.apis, { min: 20_000, max: 32_767 });
@@ -81,4 +87,14 @@ export async function startFaultStack(options: { apis: number; workers: number }
     await stop();
     throw err;
   }
+}
+
+/** The app's mTLS settings, as compose gives them (its `app` certificate). */
+function appTlsEnv(dir: string): Record<string, string> {
+  return {
+    TEMPORAL_TLS_CERT: path.join(dir, 'app.pem'),
+    TEMPORAL_TLS_KEY: path.join(dir, 'app.key'),
+    TEMPORAL_TLS_CA: path.join(dir, 'ca.pem'),
+    TEMPORAL_TLS_SERVER_NAME: 'temporal',
+  };
 }

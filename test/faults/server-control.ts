@@ -14,11 +14,16 @@ export interface ServerControl extends FaultServers {
   stop(): Promise<void>;
 }
 
-export async function startFaultServers(): Promise<ServerControl> {
+/** `tlsDir`: certificates from deploy/tls/generate-certs.sh, for temporal-server with mTLS. */
+export async function startFaultServers(options: { tlsDir?: string } = {}): Promise<ServerControl> {
   const child = spawn(process.execPath, ['--require', 'tsx/cjs', path.join(__dirname, 'fault-servers.ts')], {
     cwd: path.resolve(__dirname, '..', '..'),
     stdio: ['pipe', 'pipe', 'inherit'],
-    env: { ...process.env, LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      LOG_LEVEL: 'warn',
+      ...(options.tlsDir ? { FAULT_SERVERS_TLS_DIR: options.tlsDir } : {}),
+    },
   });
   const lines = readline.createInterface({ input: child.stdout! });
   const stop = async () => {
