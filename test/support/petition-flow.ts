@@ -1,10 +1,40 @@
 import type { Pool } from 'pg';
+import { addDays } from '../../src/rules/dates';
 import type { TestApp } from './harness';
-import { validRegistration } from './harness';
+import { shanghaiToday, validRegistration } from './harness';
+
+/**
+ * Who acts on a case: the bureau's registrar who registers and routes it, the handling unit and one of its
+ * handlers, and a handler of the review body and of the re-examination body above it (where there is one).
+ */
+export interface Desk {
+  registrar: string;
+  unitId: string;
+  handler: string;
+  reviewer?: string;
+  reexaminer?: string;
+}
+
+/** The demo's county: Qingshan's bureau routes to its housing bureau; the city and province bureaus above. */
+export const COUNTY_HOUSING: Desk = {
+  registrar: 'registrar',
+  unitId: 'qingshan-housing',
+  handler: 'handler',
+  reviewer: 'city-handler',
+  reexaminer: 'province-handler',
+};
 
 /** Drives petitions through the HTTP API the way staff would, failing loudly on an unexpected answer. */
 export class PetitionFlow {
-  constructor(private readonly app: TestApp) {}
+  constructor(
+    private readonly app: TestApp,
+    private readonly desk: Desk = COUNTY_HOUSING,
+  ) {}
+
+  /** The same steps, taken by the people of another desk (another bureau, unit or chain of bodies). */
+  at(desk: Desk): PetitionFlow {
+    return new PetitionFlow(this.app, desk);
+  }
 
   async expectStatus(status: number, login: string, method: string, path: string, body?: unknown) {
     const response = await this.app.request(login, method, path, body);
@@ -25,7 +55,7 @@ export class PetitionFlow {
   }
 
   async register(overrides: Record<string, unknown> = {}): Promise<string> {
-    const body = await this.expectStatus(201, 'registrar', 'POST', '/api/petitions', {
+    const body = await this.expectStatus(201, this.desk.registrar, 'POST', '/api/petitions', {
       ...validRegistration(),
       ...overrides,
     });
@@ -34,14 +64,101 @@ export class PetitionFlow {
 
   async transferred(overrides: Record<string, unknown> = {}, route: Record<string, unknown> = {}) {
     const id = await this.register(overrides);
-    await this.post('registrar', id, 'route', { unitId: 'qingshan-housing', ...route });
+    await this.post(this.desk.registrar, id, 'route', { unitId: this.desk.unitId, ...route });
+    return id;
+  }
+
+  async objected(overrides: Record<string, unknown> = {}) {
+    const id = await this.transferred(overrides);
+    await this.post(this.desk.handler, id, 'objection', { reason: '不属于本单位职责。' });
     return id;
   }
 
   async accepted(overrides: Record<string, unknown> = {}, procedure = 'normal') {
     const id = await this.transferred(overrides);
-    await this.post('handler', id, 'acknowledge', { procedure });
+    await this.post(this.desk.handler, id, 'acknowledge', { procedure });
     return id;
+  }
+
+  /** Accepted, with an extension (`ext-1`) requested by the handler and waiting for its approver. */
+  async withExtension(overrides: Record<string, unknown> = {}) {
+    const id = await this.accepted(overrides);
+    await this.post(this.desk.handler, id, 'extensions', { days: 10, reason: '需第三方检测。' });
+    return id;
+  }
+
+  async replied(overrides: Record<string, unknown> = {}) {
+    const id = await this.accepted(overrides);
+    await this.post(this.desk.handler, id, 'reply', { outcome: 'supported', opinion: '已责成物业维修。' });
+    return id;
+  }
+
+  /** Replied, and the review body has recorded the request (Shandong: it still has to accept it). */
+  async reviewRequested(overrides: Record<string, unknown> = {}) {
+    const id = await this.replied(overrides);
+    await this.post(this.role('reviewer'), id, 'review-request', {});
+    return id;
+  }
+
+  async inReview(overrides: Record<string, unknown> = {}) {
+    const id = await this.reviewRequested(overrides);
+    const detail = await this.get(this.role('reviewer'), id);
+    if (detail.status === 'review-requested')
+      await this.post(this.role('reviewer'), id, 'review-request/accept');
+    return id;
+  }
+
+  async reviewed(overrides: Record<string, unknown> = {}) {
+    const id = await this.inReview(overrides);
+    await this.post(this.role('reviewer'), id, 'review-opinion', { outcome: 'upheld', opinion: '维持。' });
+    return id;
+  }
+
+  /** Reviewed, and the re-examination body has recorded the request (Shandong: it still has to accept it). */
+  async reexaminationRequested(overrides: Record<string, unknown> = {}) {
+    const id = await this.reviewed(overrides);
+    await this.post(this.role('reexaminer'), id, 'reexamination-request', {});
+    return id;
+  }
+
+  async inReexamination(overrides: Record<string, unknown> = {}) {
+    const id = await this.reexaminationRequested(overrides);
+    const detail = await this.get(this.role('reexaminer'), id);
+    if (detail.status === 'reexamination-requested') {
+      await this.post(this.role('reexaminer'), id, 'reexamination-request/accept');
+    }
+    return id;
+  }
+
+  /** In re-examination with a hearing (`hearing-1`) open. */
+  async withHearing(overrides: Record<string, unknown> = {}) {
+    const id = await this.inReexamination(overrides);
+    await this.post(this.role('reexaminer'), id, 'hearings', {});
+    return id;
+  }
+
+  /**
+   * A petition received `daysAgo` days ago and not routed: its D1 (15 d) has passed, so the supervision notice
+   * (`route-1`, addressed to the bureau) comes at once — and, more than 15 d after, its escalation to the office.
+   * Resolves once the item is in the queue (at `level`, when given).
+   */
+  async withSupervisionItem(options: { daysAgo?: number; level?: 'notice' | 'office' } = {}) {
+    const id = await this.register({ receivedOn: addDays(shanghaiToday(), -(options.daysAgo ?? 40)) });
+    const itemId = `${id}.route-1`;
+    for (let i = 0; i < 100; i++) {
+      const { rows } = await this.app.pool.query('SELECT level FROM supervision_items WHERE id = $1', [
+        itemId,
+      ]);
+      if (rows[0] && (!options.level || rows[0].level === options.level)) return { id, itemId };
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`timed out waiting for the supervision item ${itemId}`);
+  }
+
+  private role(which: 'reviewer' | 'reexaminer'): string {
+    const login = this.desk[which];
+    if (!login) throw new Error(`no ${which} above ${this.desk.unitId}`);
+    return login;
   }
 }
 

@@ -1,0 +1,124 @@
+import type { TestApp } from '../../support/harness';
+import { PetitionFlow } from '../../support/petition-flow';
+import { FIXTURE_USERS, type Placement, PLACEMENTS, type PlacementName, type Reach } from './matrix';
+
+/** A case (or another object a row acts on) as the requests need it: the ids for the path, the people. */
+export interface Case {
+  id: string;
+  /** Fills the placeholders of the operation's path: {id}, {itemId}, {extensionId}, {hearingId}. */
+  params: Record<string, string>;
+  bureau?: string;
+  unitId?: string;
+  handler?: string;
+  head?: string;
+  queryCode?: string;
+}
+
+const SHANDONG = { ruleSetId: 'shandong-2015' };
+
+/** The states a row can try its command in, how far each has come, and how to get there through the API. */
+const STATES = {
+  registered: { reach: 'bureau', build: (f) => f.register() },
+  transferred: { reach: 'unit', build: (f) => f.transferred() },
+  objected: { reach: 'unit', build: (f) => f.objected() },
+  accepted: { reach: 'unit', build: (f) => f.accepted() },
+  simplified: { reach: 'unit', build: (f) => f.accepted({}, 'simplified') },
+  withExtension: { reach: 'unit', build: (f) => f.withExtension() },
+  /** Shandong, assigned (交办): the assigning bureau approves its extension (Art 42 ¶2), not the unit head. */
+  assignedWithExtensionShandong: {
+    reach: 'unit',
+    build: async (f, p) => {
+      const id = await f.transferred(SHANDONG, { mode: 'assign', reportDays: 20 });
+      await f.post(p.desk.handler, id, 'acknowledge', { procedure: 'normal' });
+      await f.post(p.desk.handler, id, 'extensions', { days: 10, reason: '需第三方检测。' });
+      return id;
+    },
+  },
+  replied: { reach: 'unit', build: (f) => f.replied() },
+  /** Shandong: the review body must accept the request first (Art 43). */
+  reviewRequestedShandong: { reach: 'review', build: (f) => f.reviewRequested(SHANDONG) },
+  inReview: { reach: 'review', build: (f) => f.inReview() },
+  reviewed: { reach: 'review', build: (f) => f.reviewed() },
+  /** Shandong: the re-examination body must accept the request first (Art 44). */
+  reexaminationRequestedShandong: {
+    reach: 'reexamination',
+    build: (f) => f.reexaminationRequested(SHANDONG),
+  },
+  inReexamination: { reach: 'reexamination', build: (f) => f.inReexamination() },
+  withHearing: { reach: 'reexamination', build: (f) => f.withHearing() },
+  /** Received 40 days ago, not routed: the bureau's supervision item `route-1`, at the office if it has one. */
+  overdue: {
+    reach: 'bureau',
+    build: (f, p) => f.withSupervisionItem({ level: p.office ? 'office' : undefined }),
+  },
+  /** The same, then routed (late: the item is resolved): the unit's own case, the item the bureau's. */
+  overdueRouted: {
+    reach: 'unit',
+    build: async (f, p) => {
+      const overdue = await f.withSupervisionItem();
+      await f.post(p.desk.registrar, overdue.id, 'route', { unitId: p.desk.unitId });
+      return overdue;
+    },
+  },
+  /** Accepted: the petitioner may evaluate the acceptance notice; the case carries its query code. */
+  evaluable: { reach: 'unit', build: (f) => f.accepted() },
+} satisfies Record<
+  string,
+  { reach: Reach; build: (f: PetitionFlow, p: Placement) => Promise<string | { id: string; itemId: string }> }
+>;
+export type StateName = keyof typeof STATES;
+
+/** A key names a case to build: `<state>@<placement>` (or `notice@<login>`: a notification of that user). */
+export function parseKey(key: string): { state: StateName | 'notice'; at: string } {
+  const [state, at] = key.split('@') as [StateName | 'notice', string];
+  return { state, at };
+}
+
+export function reachOf(state: StateName): Reach {
+  return STATES[state].reach;
+}
+
+/** Adds the users the matrix builds cases with (not callers of the matrix), as other tests do. */
+export async function addFixtureUsers(app: TestApp): Promise<void> {
+  for (const user of FIXTURE_USERS) {
+    await app.pool.query(
+      `INSERT INTO users (login, display_name, unit_id, roles) VALUES ($1, $2, $3, $4) ON CONFLICT (login) DO NOTHING`,
+      [user.login, `${user.login} (access matrix)`, user.unitId, user.roles],
+    );
+  }
+}
+
+export function caseBuilder(app: TestApp): (key: string) => Promise<Case> {
+  const flow = new PetitionFlow(app);
+  let noticeCase: Promise<string> | undefined;
+  let sequence = 100_000;
+  return async (key) => {
+    const { state, at } = parseKey(key);
+    if (state === 'notice') {
+      // An inbox entry as the event writer leaves it (the outbox): one per user, on a case of this run. Some
+      // users get nothing in real time (the registrar only warnings days ahead, admins nothing at all).
+      noticeCase ??= flow.register();
+      const { rows } = await app.pool.query(
+        `INSERT INTO notifications (recipient, petition_id, sequence, kind, payload)
+         VALUES ($1, $2, $3, 'warning', '{"text": "access matrix", "event": "deadline-warning"}') RETURNING id::text`,
+        [at, await noticeCase, (sequence += 1)],
+      );
+      return { id: rows[0].id as string, params: { id: rows[0].id as string } };
+    }
+    const placement: Placement = PLACEMENTS[at as PlacementName];
+    const f = flow.at(placement.desk);
+    const built = await STATES[state].build(f, placement);
+    const { id, itemId } = typeof built === 'string' ? { id: built, itemId: undefined } : built;
+    const queryCode =
+      state === 'evaluable' ? ((await f.get(placement.desk.registrar, id)).queryCode as string) : undefined;
+    return {
+      id,
+      params: { id, extensionId: 'ext-1', hearingId: 'hearing-1', ...(itemId ? { itemId } : {}) },
+      bureau: placement.bureau,
+      unitId: placement.desk.unitId,
+      handler: placement.desk.handler,
+      head: placement.head,
+      queryCode,
+    };
+  };
+}
