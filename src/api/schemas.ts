@@ -217,7 +217,10 @@ export const PetitionDetailSchema = PetitionSummarySchema.extend({
   queryCode: z
     .string()
     .nullable()
-    .openapi({ description: 'The petitioner’s query code (查询码), shown to the registering bureau only' }),
+    .openapi({
+      description:
+        'The petitioner’s query code (查询码), shown to the registering bureau’s registrars and supervisors only',
+    }),
   timeline: z.array(
     z.object({
       sequence: z.number(),

@@ -86,8 +86,12 @@ export class PetitionService {
       documents: new Map(documents.map((d) => [d.id, d.body])),
       linkedFrom,
     });
-    // The registering bureau hands the query code to the petitioner (on the slip); nobody else sees it.
-    const queryCode = user.unitId === row.bureauUnitId ? queryCodeOf(this.deps.identitySalt, id) : null;
+    // The registering bureau's desk (registrar, supervisor) hands the query code to the petitioner on the
+    // slip; nobody else sees it, not even the bureau's administrator: it is the petitioner's credential.
+    const handsOutCode =
+      user.unitId === row.bureauUnitId &&
+      user.roles.some((role) => role === 'registrar' || role === 'supervisor');
+    const queryCode = handsOutCode ? queryCodeOf(this.deps.identitySalt, id) : null;
     return { ...detail, queryCode };
   }
 

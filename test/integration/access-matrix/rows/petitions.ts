@@ -30,8 +30,8 @@ export const PETITION_ROWS: Row[] = [
     what: 'read the case: is its query code (查询码) shown?',
     state: 'accepted',
     listed: (body) => typeof body.queryCode === 'string',
-    // The registering bureau hands it to the petitioner; its admin is of that unit too. Nobody else sees it.
-    allowed: ['registrar', 'supervisor', 'admin'],
+    // The registering bureau's desk hands it to the petitioner; nobody else sees it, not even its admin.
+    allowed: ['registrar', 'supervisor'],
   },
   {
     op: 'POST /api/petitions/{id}/route',
