@@ -214,13 +214,10 @@ export const PetitionDetailSchema = PetitionSummarySchema.extend({
   returnVisits: z.array(withText),
   evaluations: z.array(withText),
   followUp: withText.nullable(),
-  queryCode: z
-    .string()
-    .nullable()
-    .openapi({
-      description:
-        'The petitioner’s query code (查询码), shown to the registering bureau’s registrars and supervisors only',
-    }),
+  queryCode: z.string().nullable().openapi({
+    description:
+      'The petitioner’s query code (查询码), shown to the registering bureau’s registrars and supervisors only',
+  }),
   timeline: z.array(
     z.object({
       sequence: z.number(),
