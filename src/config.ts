@@ -46,6 +46,12 @@ export const ConfigSchema = z.object({
   TEMPORAL_UI_PORT: port.default(8233),
   /** A prebuilt workflow bundle for the worker (bundleWorkflowCode output); otherwise the sources are bundled at start. */
   WORKFLOW_BUNDLE_PATH: optionalUrl,
+  /**
+   * Workflows a worker keeps in memory (its sticky cache). Beyond it the least recently used case is evicted
+   * and replayed from its history when it next moves. The worker's memory is about flat once the cache is
+   * full (`npm run bench -- --scale`); the SDK's own default depends on the heap size of the machine.
+   */
+  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(100_000).default(1000),
   /** Requests per minute per client address on the petitioner's endpoint (/api/public). */
   PUBLIC_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(20),
   /** Bearer token Prometheus sends to `/metrics`; without it, only the same host may read them. */

@@ -1,11 +1,16 @@
 import type { NextFunction, Request, Response } from 'express';
 import { Registry, collectDefaultMetrics, Histogram } from 'prom-client';
 import { AppError } from '../domain/errors';
+import { temporalCallDurations } from '../temporal/call-timing';
 
-/** The API's Prometheus metrics: request durations by method, route and status, and the process's own. */
+/**
+ * The API's Prometheus metrics: request durations by method, route and status, the Updates' round trips
+ * through Temporal (when its client carries temporalCallTimer), and the process's own.
+ */
 export function createApiMetrics() {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'petitionflow_' });
+  registry.registerMetric(temporalCallDurations);
   const requests = new Histogram({
     name: 'petitionflow_http_request_duration_seconds',
     help: 'HTTP requests to the API, by method, route (the route pattern, not the path) and status',

@@ -15,11 +15,19 @@ export interface AppProcessesOptions {
   workers: number;
   apis: number;
   log: Log;
+  /** Added to the environment of every worker / every API process (e.g. a metrics address, a cache size). */
+  env?: { worker?: Record<string, string>; api?: Record<string, string> };
+  /** Node's own options for every process (e.g. `--cpu-prof` for a profile: NODE_OPTIONS refuses it). */
+  nodeArgs?: string[];
+  /** Where each line of their output goes; by default standard error, prefixed with the process's name. */
+  output?: (name: string, line: string) => void;
 }
 
 export interface RunningAppProcesses {
   /** The APIs' base URLs, once every process is ready; rejects if one fails to start. */
   apiUrls: Promise<string[]>;
+  /** The process ids of those started so far, by name (`worker-1`, `api-1`, …), for whoever watches them. */
+  pids(): Map<string, number>;
   /** Stops every process started so far, ready or not. */
   stop(): Promise<void>;
 }
@@ -31,16 +39,19 @@ const STOP_GRACE_MS = 10_000;
 /**
  * The compose file's `worker` and `api` services as `petitionflow worker` / `petitionflow api` child
  * processes, each API on a port of its own (loopback only). Their output goes to standard error,
- * each line prefixed with the process's name.
+ * each line prefixed with the process's name, unless `output` takes it.
  */
 export function startAppProcesses(options: AppProcessesOptions): RunningAppProcesses {
   const children: ChildProcess[] = [];
+  const pids = new Map<string, number>();
+  const output = options.output ?? ((name, line) => process.stderr.write(`[${name}] ${line}\n`));
   const stop = async () => {
     await Promise.all(children.map((child) => stopProcess(child, STOP_GRACE_MS)));
   };
   const start = async (command: 'worker' | 'api', index: number) => {
     const name = `${command}-${index}`;
-    const child = spawn(process.execPath, [projectFile('bin/petitionflow.js'), command], {
+    const args = [...(options.nodeArgs ?? []), projectFile('bin/petitionflow.js'), command];
+    const child = spawn(process.execPath, args, {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: {
         ...process.env,
@@ -52,10 +63,12 @@ export function startAppProcesses(options: AppProcessesOptions): RunningAppProce
         WORKFLOW_BUNDLE_PATH: options.workflowBundlePath,
         API_PORT: '0',
         API_HOST: '127.0.0.1',
+        ...options.env?.[command],
       },
     });
     children.push(child);
-    forwardOutput(child, name);
+    if (child.pid !== undefined) pids.set(name, child.pid);
+    forwardOutput(child, (line) => output(name, line));
     const ready = command === 'api' ? /API listening on port (\d+)/ : /Worker polling/;
     const match = await waitForOutput(child, ready, READY_TIMEOUT_MS, name);
     options.log(`${name} ready (pid ${child.pid})`);
@@ -70,14 +83,12 @@ export function startAppProcesses(options: AppProcessesOptions): RunningAppProce
       throw err;
     },
   );
-  return { apiUrls, stop };
+  return { apiUrls, pids: () => new Map(pids), stop };
 }
 
-function forwardOutput(child: ChildProcess, name: string): void {
+function forwardOutput(child: ChildProcess, write: (line: string) => void): void {
   for (const stream of [child.stdout, child.stderr]) {
     if (!stream) continue;
-    readline
-      .createInterface({ input: stream })
-      .on('line', (line) => process.stderr.write(`[${name}] ${line}\n`));
+    readline.createInterface({ input: stream }).on('line', write);
   }
 }

@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { createApp } from '../api/app';
 import { expireIdempotencyKeys } from '../db/idempotency';
 import { scheduleReconciler } from '../domain/reconciler';
+import { temporalCallTimer } from '../temporal/call-timing';
 import { createPetitionWorker } from '../temporal/worker';
 
 export interface RunningService {
@@ -32,7 +33,11 @@ export async function startApi(options: {
   metrics?: { token?: string; workerMetricsUrl?: string };
 }): Promise<RunningApi> {
   const connection = await Connection.connect({ address: options.temporalAddress, tls: options.temporalTls });
-  const client = new Client({ connection, namespace: options.namespace });
+  const client = new Client({
+    connection,
+    namespace: options.namespace,
+    interceptors: { workflow: [temporalCallTimer()] },
+  });
   const app = createApp({ ...options, client });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = options.host
@@ -67,6 +72,8 @@ export async function startWorker(options: {
   namespace: string;
   taskQueue: string;
   workflowBundlePath?: string;
+  /** Workflows kept in the worker's cache (WORKER_MAX_CACHED_WORKFLOWS). */
+  maxCachedWorkflows?: number;
   logger: Logger;
   /** Called when the worker stops by itself with an error (it then polls nothing). */
   onFatalError?: (err: unknown) => void;
@@ -78,6 +85,7 @@ export async function startWorker(options: {
     taskQueue: options.taskQueue,
     pool: options.pool,
     workflowBundlePath: options.workflowBundlePath,
+    maxCachedWorkflows: options.maxCachedWorkflows,
   });
   const running = worker.run();
   running.catch((err: unknown) => {

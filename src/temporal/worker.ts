@@ -13,6 +13,8 @@ export interface WorkerSettings {
   /** A prebuilt workflow bundle (tests build it once per run); otherwise the sources are bundled. */
   workflowBundlePath?: string;
   connection?: NativeConnection;
+  /** Workflows kept in the worker's cache (WORKER_MAX_CACHED_WORKFLOWS); the SDK's default when absent. */
+  maxCachedWorkflows?: number;
 }
 
 export async function createPetitionWorker(settings: WorkerSettings): Promise<Worker> {
@@ -27,5 +29,6 @@ export async function createPetitionWorker(settings: WorkerSettings): Promise<Wo
     taskQueue: settings.taskQueue,
     ...workflowSource,
     activities: createActivities(settings.pool),
+    ...(settings.maxCachedWorkflows !== undefined ? { maxCachedWorkflows: settings.maxCachedWorkflows } : {}),
   });
 }

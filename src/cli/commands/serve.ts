@@ -88,7 +88,13 @@ export function registerServeCommands(program: Command): void {
           logger,
         };
         say('Starting the worker (bundling workflow code)…');
-        stops.push(await startWorker({ ...common, onFatalError: exitOnWorkerFailure }));
+        stops.push(
+          await startWorker({
+            ...common,
+            maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
+            onFatalError: exitOnWorkerFailure,
+          }),
+        );
         // Embedded defaults are for one machine: listen on the loopback interface unless API_HOST says otherwise.
         const api = await startApi({
           ...common,
@@ -137,6 +143,7 @@ export function registerServeCommands(program: Command): void {
       const worker = await startWorker({
         ...connected,
         workflowBundlePath: config.WORKFLOW_BUNDLE_PATH,
+        maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
         onFatalError: exitOnWorkerFailure,
       });
       stopOnSignal(async () => {

@@ -1,0 +1,141 @@
+import type { Client } from '@temporalio/client';
+import type { Log } from '../../src/dev-services/tool-binaries';
+import { type HistoryFigures, historyFigures } from './history';
+import { type Lifecycle, runLoad } from './load';
+import { type Percentiles, percentiles } from './percentiles';
+import { machineBusyMs } from './process-stats';
+import { type CpuSnapshot, cpuSnapshot, type Role, rssMiB } from './resources';
+import type { StackPids } from './stack';
+
+export type System = 'bare' | 'petitionflow';
+
+/** The figures of one system at one concurrency. */
+export interface PhaseFigures {
+  system: System;
+  concurrency: number;
+  lifecycles: number;
+  /** Rounds the lifecycles ran in, taking turns with the other system's. */
+  rounds: number;
+  seconds: number;
+  lifecyclesPerSecond: number;
+  /** Every transition (each step of every lifecycle), ms. */
+  transition: Percentiles;
+  byStep: Record<string, Percentiles>;
+  history: HistoryFigures;
+  /** CPU ms per lifecycle of the system's processes (bare: its worker and the server; petitionflow: API, worker, server). */
+  cpuMsPerLifecycle: number;
+  cpuMsByProcess: Partial<Record<Role, number>>;
+  /** PostgreSQL's CPU per lifecycle (petitionflow only; not in the total above). */
+  postgresCpuMsPerLifecycle?: number;
+  /** The bench's own CPU per lifecycle (the client: HTTP or the Temporal client). */
+  clientCpuMsPerLifecycle: number;
+  /** The whole machine's busy CPU per lifecycle: every process, the other work on it included. */
+  machineCpuMsPerLifecycle: number;
+  /** After its last round, MiB. */
+  workerRssMiB: number;
+  serverRssMiB: number;
+}
+
+export const PROCESSES: Record<System, Role[]> = {
+  bare: ['bareWorker', 'server'],
+  petitionflow: ['api', 'worker', 'server'],
+};
+
+interface Tally {
+  seconds: number;
+  latencies: Map<string, number[]>;
+  workflowIds: string[];
+  cpu: CpuSnapshot;
+  clientMs: number;
+  machineMs: number;
+}
+
+/**
+ * Both systems at one concurrency: `lifecycles` each, in `rounds` rounds that take turns (bare, petitionflow,
+ * bare, …), so that other work on the machine, which comes and goes, weighs on both alike.
+ */
+export async function measureConcurrency(
+  lifecycles: Record<System, Lifecycle>,
+  options: { lifecycles: number; concurrency: number; rounds: number; firstIndex: number },
+  context: { client: Client; pids: StackPids; log: Log },
+): Promise<Record<System, PhaseFigures>> {
+  const { concurrency, rounds } = options;
+  const tallies = { bare: emptyTally(), petitionflow: emptyTally() };
+  const perRound = Math.ceil(options.lifecycles / rounds);
+  for (let round = 0; round < rounds; round++) {
+    const count = Math.min(perRound, options.lifecycles - round * perRound);
+    for (const system of ['bare', 'petitionflow'] as const) {
+      const label = `${system} at concurrency ${concurrency}, round ${round + 1}/${rounds}`;
+      await runRound(lifecycles[system], tallies[system], {
+        lifecycles: count,
+        concurrency,
+        label,
+        firstIndex: options.firstIndex + round * perRound,
+        pids: context.pids,
+        log: context.log,
+      });
+    }
+  }
+  const rss = rssMiB(context.pids);
+  const figures = async (system: System): Promise<PhaseFigures> => {
+    const tally = tallies[system];
+    const n = options.lifecycles;
+    const byProcess = Object.fromEntries(PROCESSES[system].map((r) => [r, tally.cpu[r] / n]));
+    const f: PhaseFigures = {
+      system,
+      concurrency,
+      lifecycles: n,
+      rounds,
+      seconds: tally.seconds,
+      lifecyclesPerSecond: n / tally.seconds,
+      transition: percentiles([...tally.latencies.values()].flat()),
+      byStep: Object.fromEntries([...tally.latencies].map(([step, ms]) => [step, percentiles(ms)])),
+      history: await historyFigures(context.client, tally.workflowIds),
+      cpuMsPerLifecycle: Object.values(byProcess).reduce((a, b) => a + b, 0),
+      cpuMsByProcess: byProcess,
+      ...(system === 'petitionflow' ? { postgresCpuMsPerLifecycle: tally.cpu.postmaster / n } : {}),
+      clientCpuMsPerLifecycle: tally.clientMs / n,
+      machineCpuMsPerLifecycle: tally.machineMs / n,
+      workerRssMiB: system === 'bare' ? rss.bareWorker : rss.worker,
+      serverRssMiB: rss.server,
+    };
+    context.log(
+      `${system} at concurrency ${concurrency}: ${f.lifecyclesPerSecond.toFixed(2)} lifecycles/s, transition ` +
+        `p50 ${f.transition.p50.toFixed(1)} ms, p99 ${f.transition.p99.toFixed(1)} ms`,
+    );
+    return f;
+  };
+  return { bare: await figures('bare'), petitionflow: await figures('petitionflow') };
+}
+
+function emptyTally(): Tally {
+  const cpu = { api: 0, worker: 0, bareWorker: 0, server: 0, postmaster: 0 };
+  return { seconds: 0, latencies: new Map(), workflowIds: [], cpu, clientMs: 0, machineMs: 0 };
+}
+
+/** One round of one system, added to its tally. */
+async function runRound(
+  lifecycle: Lifecycle,
+  tally: Tally,
+  options: {
+    lifecycles: number;
+    concurrency: number;
+    label: string;
+    firstIndex: number;
+    pids: StackPids;
+    log: Log;
+  },
+): Promise<void> {
+  const before = cpuSnapshot(options.pids);
+  const [client0, machine0] = [process.cpuUsage(), machineBusyMs()];
+  const load = await runLoad(lifecycle, options, options.log);
+  const client = process.cpuUsage(client0);
+  tally.machineMs += machineBusyMs() - machine0;
+  const after = cpuSnapshot(options.pids);
+  for (const role of Object.keys(before) as Role[]) tally.cpu[role] += after[role] - before[role];
+  tally.clientMs += (client.user + client.system) / 1000;
+  tally.seconds += load.seconds;
+  tally.workflowIds.push(...load.workflowIds);
+  for (const [step, ms] of load.latencies)
+    tally.latencies.set(step, [...(tally.latencies.get(step) ?? []), ...ms]);
+}
