@@ -1,26 +1,16 @@
+import { REPORT_NAMES } from '../../../../src/domain/reports/catalogue';
 import { LOGINS } from '../matrix';
 import type { Row } from '../runner';
 
 /** A quarter no other test writes to; the reports' access does not depend on their figures. */
 const Q = 'quarter=2024Q2';
-const REPORTS = [
-  'summary',
-  'by-unit',
-  'by-channel',
-  'by-domain',
-  'by-level',
-  'by-month',
-  'backlog',
-  'supervision',
-  'briefing',
-];
 
 /**
  * Every user reads the reports of its own scope (its unit and what lies under it); a unit outside it is 403
  * (the caller may know it exists, not count its cases). Other: Dongling's HR department, under nobody's scope.
  */
 export const REPORT_ROWS: Row[] = [
-  ...REPORTS.map((name): Row => ({
+  ...REPORT_NAMES.map((name): Row => ({
     op: `GET /api/reports/${name}`,
     what: `report ${name}: own scope / a unit outside it`,
     query: (_c, side) => (side === 'own' ? Q : `${Q}&unit=dongling-hr`),
