@@ -15,6 +15,7 @@ import {
   type CaseEvent,
   type CaseEventBody,
   COMMAND_TYPES,
+  completeSettlement,
   type ComputeDeadlines,
   CURRENT_REVISION,
   deadlineStillDue,
@@ -22,6 +23,7 @@ import {
   decideAlarm,
   describeAlarm,
   decideRegistration,
+  draftSettlement,
   type EventMeta,
   fold,
   initialCaseState,
@@ -30,6 +32,7 @@ import {
   nextDeadline,
   recheckRequest,
   type Refusal,
+  type SettlementDraft,
   settle,
 } from './case';
 import { commandTime, instantMs, nowIso, nowMs, shanghaiDateAt, todayInShanghai } from './clock';
@@ -76,6 +79,9 @@ async function runCase(input: PetitionWorkflowInput, root: CancellationScope): P
   // Cases started since commands carry their request time take it as the command's time (see commandTime);
   // earlier ones keep the workflow clock, so their histories compute the same events.
   const requestTimes = patched('command-request-time');
+  // Cases started since then compute a decision's deadlines and write its events in one local activity
+  // when nothing waits to be written before them; earlier ones keep the two of their histories.
+  const settleInOneActivity = patched('settle-and-record');
   const refresh = createVisibility();
   const clock = createAlarmClock();
   const lock = createLock();
@@ -99,18 +105,57 @@ async function runCase(input: PetitionWorkflowInput, root: CancellationScope): P
     commandTime(requestTimes ? command?.requestedAt : undefined, nowMs(), latestAt);
   const contextAt = (at: string) => ({ today: shanghaiDateAt(instantMs(at)), policy: policy! });
 
-  /** Runs one decision to its end (call it holding the lock): deadlines computed, events folded and queued. */
+  /** Decisions whose events were written as they were settled: the main loop looks at the alarms again. */
+  let writtenWhileSettled = 0;
+
+  /**
+   * Runs one decision to its end (call it holding the lock): deadlines computed, events folded, and either
+   * written at once (one local activity, when no earlier event waits) or queued for the main loop.
+   */
   async function commit(
     bodies: CaseEventBody[],
     meta: Omit<EventMeta, 'at'>,
     at = timeOf(),
   ): Promise<number> {
     latestAt = at;
-    const events = await settle(policy!, state, bodies, { ...meta, at }, compute);
-    state = fold(state, events);
-    outbox.push(...events);
+    const draft = settleInOneActivity ? draftSettlement(policy!, state, bodies, { ...meta, at }) : undefined;
+    if (
+      draft &&
+      draft.requests.length > 0 &&
+      outbox.length === 0 &&
+      persistedSequence === state.lastSequence
+    ) {
+      const results = await settleAndRecord(draft);
+      state = fold(state, completeSettlement(draft, results));
+      persistedSequence = state.lastSequence;
+      writtenWhileSettled++;
+    } else {
+      const events = draft
+        ? completeSettlement(draft, draft.requests.length > 0 ? await compute(draft.requests) : [])
+        : await settle(policy!, state, bodies, { ...meta, at }, compute);
+      state = fold(state, events);
+      outbox.push(...events);
+    }
     refresh(state);
     return state.lastSequence;
+  }
+
+  async function settleAndRecord(draft: SettlementDraft) {
+    const first = draft.events[0]?.sequence ?? draft.lastSequence + 1;
+    const last = draft.lastSequence + draft.requests.length;
+    return activities.settleAndRecord.executeWithOptions(
+      { summary: `compute ${draft.requests.map((r) => r.key).join(', ')}; record events ${first}–${last}` },
+      [
+        {
+          // The registration's own id: the case's state has none before its first event.
+          petitionId: registration.petitionId,
+          ruleSetId: registration.ruleSetId,
+          draft,
+          fence: workflowInfo().historyLength,
+          attemptAt: nowIso(),
+        },
+      ],
+    );
   }
 
   async function answer(sequence: number): Promise<TransitionResult> {
@@ -192,7 +237,9 @@ async function runCase(input: PetitionWorkflowInput, root: CancellationScope): P
     }
     const alarm = nextAlarm(state, policy);
     const summary = alarm ? describeAlarm(state, alarm) : '';
-    if (!(await clock.wait(alarm?.at, () => outbox.length > 0, summary)) || !alarm) continue;
+    const written = writtenWhileSettled;
+    const wake = () => outbox.length > 0 || writtenWhileSettled !== written;
+    if (!(await clock.wait(alarm?.at, wake, summary)) || !alarm) continue;
     await lock.run(async () => {
       // The case may have moved on while the lock was waited for.
       const deadline = alarm.kind === 'due' ? deadlineStillDue(state, alarm) : undefined;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { dueDate, getRuleSet } from '../../src/rules';
 import { COMMAND_TYPES, commandsOn } from '../../src/workflows/case';
-import { commandUpdates, petitionWorkflowId } from '../../src/workflows/messages';
+import { commandUpdates, petitionWorkflowId, stateQuery } from '../../src/workflows/messages';
 import * as attrs from '../../src/workflows/search-attributes';
 import { saveHistoryIfRequested } from '../support/histories';
 import { shanghaiToday, startTestApp, type TestApp, validRegistration } from '../support/harness';
@@ -167,6 +167,45 @@ describe('a petition walks from registration to written reply', () => {
     // Later commands are never dated before it, even with the workflow clock behind it.
     expect(at('accepted')).toBe(requestedAt);
     await saveHistoryIfRequested(handle, 'case-command-request-time');
+  });
+
+  it('computes a decision’s deadlines and writes its events in one local activity', async () => {
+    const { id } = (await register()).body as { id: string };
+    expect(
+      (await app.request('registrar', 'POST', `/api/petitions/${id}/route`, { unitId: 'qingshan-housing' }))
+        .status,
+    ).toBe(200);
+    const accepted = await app.request('handler', 'POST', `/api/petitions/${id}/acknowledge`, {});
+    expect(accepted.status).toBe(200);
+    const handle = app.client.workflow.getHandle(petitionWorkflowId(id));
+    const history = await handle.fetchHistory();
+    const activityTypes = (history.events ?? []).flatMap((event) => {
+      const details = event.markerRecordedEventAttributes?.details?.data?.payloads?.[0]?.data;
+      if (!details) return [];
+      const { activity_type: type } = JSON.parse(Buffer.from(details).toString()) as {
+        activity_type: string;
+      };
+      return [type];
+    });
+    // Registration, routing and acceptance each start deadlines: one activity each, no separate write.
+    expect(activityTypes).toEqual([
+      'loadCasePolicy',
+      'settleAndRecord',
+      'settleAndRecord',
+      'settleAndRecord',
+    ]);
+    // The events written are those the workflow folded.
+    const { rows } = await app.pool.query<{ type: string; data: { dueAt?: string } }>(
+      'SELECT type, data FROM petition_events WHERE petition_id = $1 ORDER BY sequence',
+      [id],
+    );
+    const state = await handle.query(stateQuery);
+    expect(rows).toHaveLength(state.lastSequence);
+    expect(rows.map((r) => r.type)).toEqual(accepted.body.timeline.map((e: { type: string }) => e.type));
+    expect(deadlineOf(accepted.body, 'handle').dueAt).toBe(
+      state.deadlines.find((d) => d.key === 'handle')!.dueAt,
+    );
+    await saveHistoryIfRequested(handle, 'case-settle-and-record');
   });
 
   it('lists petitions with filters and pagination', async () => {

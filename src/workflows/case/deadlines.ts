@@ -305,6 +305,17 @@ export function movedDeadline(deadline: CaseDeadline, fresh: ComputedDeadline): 
   return { type: 'deadline-recomputed', previousDueAt: deadline.dueAt, ...dates };
 }
 
+/** What a started deadline's event takes from the case's pinned rule-set policy: who acts, what expiry does. */
+export type DeadlineTerms = Pick<EventOf<'deadline-started'>, 'ruleSetVersion' | 'responsible' | 'policy'>;
+
+/** The policy's terms for a request's deadline; none for an extension, which moves an open deadline. */
+export function deadlineTerms(policy: CasePolicy, key: string, extend?: boolean): DeadlineTerms | undefined {
+  if (extend) return undefined;
+  const rule = policy.deadlines.find((d) => d.key === key);
+  if (!rule) throw new Error(`deadline ${key} is not in rule set ${policy.ruleSetId}`);
+  return { ruleSetVersion: policy.ruleSetVersion, responsible: rule.actor, policy: rule.policy };
+}
+
 /**
  * The event a computed request leads to. Who must act, what expiry does and the kind of deadline come from
  * the case's pinned rule-set policy, so the computation's recorded result carries only dates.
@@ -314,17 +325,14 @@ export function deadlineEvent(
   request: DeadlineRequest,
   computed: ComputedDeadline,
 ): CaseEventBody {
-  if (request.extend) {
+  return deadlineEventOf(deadlineTerms(policy, computed.key, request.extend), computed);
+}
+
+/** The event of a computed deadline under its terms (none: an extension). */
+export function deadlineEventOf(terms: DeadlineTerms | undefined, computed: ComputedDeadline): CaseEventBody {
+  if (!terms) {
     const { startDate: _s, kind: _k, ...dates } = computed;
     return { type: 'deadline-extended', ...dates };
   }
-  const rule = policy.deadlines.find((d) => d.key === computed.key);
-  if (!rule) throw new Error(`deadline ${computed.key} is not in rule set ${policy.ruleSetId}`);
-  return {
-    type: 'deadline-started',
-    ...computed,
-    ruleSetVersion: policy.ruleSetVersion,
-    responsible: rule.actor,
-    policy: rule.policy,
-  };
+  return { type: 'deadline-started', ...computed, ...terms };
 }

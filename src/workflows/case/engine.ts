@@ -1,5 +1,12 @@
 import type { CasePolicy } from '../../rules/case-policy';
-import { type ComputedDeadline, type DeadlineRequest, deadlineEvent, planDeadlines } from './deadlines';
+import {
+  type ComputedDeadline,
+  type DeadlineRequest,
+  type DeadlineTerms,
+  deadlineEventOf,
+  deadlineTerms,
+  planDeadlines,
+} from './deadlines';
 import type { CaseEvent, CaseEventBody } from './events';
 import { fold } from './evolve';
 import type { CaseFlags, CaseState } from './state';
@@ -59,11 +66,15 @@ export interface EventMeta {
 
 /** Numbers and dates a batch of events as the next ones of the case. */
 export function stamp(state: CaseState, bodies: readonly CaseEventBody[], meta: EventMeta): CaseEvent[] {
+  return stampAfter(state.lastSequence, bodies, meta);
+}
+
+function stampAfter(lastSequence: number, bodies: readonly CaseEventBody[], meta: EventMeta): CaseEvent[] {
   return bodies.map(
     (body, index) =>
       ({
         ...body,
-        sequence: state.lastSequence + index + 1,
+        sequence: lastSequence + index + 1,
         at: meta.at,
         ...(meta.actor ? { actor: meta.actor } : {}),
         ...(meta.requestId ? { requestId: meta.requestId } : {}),
@@ -83,9 +94,54 @@ export async function settle(
   meta: EventMeta,
   compute: ComputeDeadlines,
 ): Promise<CaseEvent[]> {
+  const draft = draftSettlement(policy, state, bodies, meta);
+  const results = draft.requests.length > 0 ? await compute(draft.requests) : [];
+  return completeSettlement(draft, results);
+}
+
+/**
+ * A decision's effect before its deadlines' dates are known: its events and the deadlines they stop,
+ * numbered and dated, and what to compute. Plain data, so whoever computes the dates (the workflow through
+ * a local activity, or the activity that also writes the events) completes it to the same events.
+ */
+export interface SettlementDraft {
+  events: CaseEvent[];
+  requests: DeadlineRequest[];
+  /** The policy's terms for each request's event (none for an extension). */
+  terms: Array<DeadlineTerms | undefined>;
+  meta: EventMeta;
+  /** The sequence of the draft's last event (the case's last one when it has none). */
+  lastSequence: number;
+}
+
+export function draftSettlement(
+  policy: CasePolicy,
+  state: CaseState,
+  bodies: readonly CaseEventBody[],
+  meta: EventMeta,
+): SettlementDraft {
   const after = fold(state, stamp(state, bodies, meta));
   const { stops, requests } = planDeadlines(policy, after, bodies);
-  const results = requests.length > 0 ? await compute(requests) : [];
-  const computed = requests.map((request, index) => deadlineEvent(policy, request, results[index]!));
-  return stamp(state, [...bodies, ...stops, ...computed], meta);
+  const events = stamp(state, [...bodies, ...stops], meta);
+  return {
+    events,
+    requests,
+    terms: requests.map((request) => deadlineTerms(policy, request.key, request.extend)),
+    meta,
+    lastSequence: state.lastSequence + events.length,
+  };
+}
+
+/** The draft's events followed by one per computed deadline (results in the order of its requests). */
+export function completeSettlement(draft: SettlementDraft, results: ComputedDeadline[]): CaseEvent[] {
+  if (results.length !== draft.requests.length) {
+    throw new Error(`expected ${draft.requests.length} computed deadlines, got ${results.length}`);
+  }
+  const computed = results.map((result, index) => {
+    if (result.key !== draft.requests[index]!.key) {
+      throw new Error(`computed deadline ${result.key} answers request ${draft.requests[index]!.key}`);
+    }
+    return deadlineEventOf(draft.terms[index], result);
+  });
+  return [...draft.events, ...stampAfter(draft.lastSequence, computed, draft.meta)];
 }
