@@ -69,8 +69,15 @@ function clientErrorStatus(err: unknown): number | undefined {
 
 /** Temporal or PostgreSQL down: the client may retry (with its Idempotency-Key), nothing is lost. */
 function isDependencyUnavailable(err: unknown): boolean {
-  // pg's pool: no connection free within connectionTimeoutMillis (busy or unreachable database).
-  if (err instanceof Error && /timeout exceeded when trying to connect/i.test(err.message)) return true;
+  // pg's pool: no connection free within connectionTimeoutMillis (busy or unreachable database); pg's client:
+  // its connection closed under a query (a database restart). Neither carries a code. A write cut off so may
+  // have committed: the client's retry under its Idempotency-Key finds the first answer.
+  if (
+    err instanceof Error &&
+    /timeout exceeded when trying to connect|^Connection terminated/i.test(err.message)
+  ) {
+    return true;
+  }
   if (err instanceof ServiceError) {
     const code = (err.cause as { code?: number } | undefined)?.code;
     return code === GRPC_UNAVAILABLE || code === GRPC_DEADLINE_EXCEEDED;

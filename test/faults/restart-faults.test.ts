@@ -161,6 +161,8 @@ describeFaults('lifecycles through worker, API, Temporal and PostgreSQL faults',
       supervisorRestarts: 0,
       cut: { rowsWithoutWorkflow: CUT_REGISTRATIONS, finishedByRetrySameId: CUT_REGISTRATIONS },
     });
+    // A fault is answered 503 (retry under the same key), never 500: nothing the client sees as a crash.
+    expect(clients.answersByStatus['500'] ?? 0).toBe(0);
     expect(figures.cut.inFlightOnKilledApi).toBeGreaterThan(0);
     expect(peakInFlight).toBeGreaterThanOrEqual(200);
     expect(figures.faults.every((f) => f.lifecyclesInFlight >= 200)).toBe(true);

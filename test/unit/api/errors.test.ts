@@ -27,6 +27,15 @@ describe('the central error handler', () => {
       status: 503,
       code: 'dependency_unavailable',
     });
+    // pg's client when the database restarts under a query (seen in the fault test's PostgreSQL restart).
+    expect(answer(new Error('Connection terminated unexpectedly'))).toEqual({
+      status: 503,
+      code: 'dependency_unavailable',
+    });
+    expect(answer(new Error('Connection terminated'))).toEqual({
+      status: 503,
+      code: 'dependency_unavailable',
+    });
   });
 
   it('keeps a library’s client error a client error, and anything else a logged 500', () => {
