@@ -33,7 +33,6 @@ import {
   recheckRequest,
   type Refusal,
   type SettlementDraft,
-  settle,
 } from './case';
 import { commandTime, instantMs, nowIso, nowMs, shanghaiDateAt, todayInShanghai } from './clock';
 import {
@@ -118,21 +117,21 @@ async function runCase(input: PetitionWorkflowInput, root: CancellationScope): P
     at = timeOf(),
   ): Promise<number> {
     latestAt = at;
-    const draft = settleInOneActivity ? draftSettlement(policy!, state, bodies, { ...meta, at }) : undefined;
-    if (
-      draft &&
+    const draft = draftSettlement(policy!, state, bodies, { ...meta, at });
+    const writeNow =
+      settleInOneActivity &&
       draft.requests.length > 0 &&
       outbox.length === 0 &&
-      persistedSequence === state.lastSequence
-    ) {
-      const results = await settleAndRecord(draft);
-      state = fold(state, completeSettlement(draft, results));
+      persistedSequence === state.lastSequence;
+    if (writeNow) {
+      state = fold(state, completeSettlement(draft, await settleAndRecord(draft)));
       persistedSequence = state.lastSequence;
       writtenWhileSettled++;
     } else {
-      const events = draft
-        ? completeSettlement(draft, draft.requests.length > 0 ? await compute(draft.requests) : [])
-        : await settle(policy!, state, bodies, { ...meta, at }, compute);
+      const events = completeSettlement(
+        draft,
+        draft.requests.length > 0 ? await compute(draft.requests) : [],
+      );
       state = fold(state, events);
       outbox.push(...events);
     }
