@@ -10,7 +10,8 @@ take turns so that other work on the machine weighs on both alike; then an overd
 standard error, then a table with the ratios (petitionflow / bare); writes bench/results/<date>.json; stops
 every server (also on Ctrl-C or a failure). A default run takes 2–5 minutes on two cores.
 
-  --quick                    a small sample (about a minute); its last line gives the two ratios
+  --quick                    a small sample (about a minute); its last line gives the two ratios; its
+                             figures go to bench/results/<date>-quick.json
   --scale                    the scale mode instead: open cases registered 16 at a time while the worker's
                              memory is sampled (flat once its workflow cache is full); 20 000 cases take
                              10–25 minutes on two cores, so it is not part of the default run;

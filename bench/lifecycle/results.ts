@@ -5,7 +5,8 @@ import path from 'node:path';
 const RESULTS = path.resolve(__dirname, '..', 'results');
 
 /**
- * Writes a run's figures to bench/results/<YYYY-MM-DD>.json (the scale mode's to <YYYY-MM-DD>-scale.json; a
+ * Writes a run's figures to bench/results/<YYYY-MM-DD>.json (the scale mode's to <YYYY-MM-DD>-scale.json,
+ * --quick's to <YYYY-MM-DD>-quick.json; a
  * second run on the same day replaces the first), with the machine they were measured on; returns the file.
  */
 export function writeResults(results: Record<string, unknown>, suffix = ''): string {

@@ -110,7 +110,7 @@ async function main(): Promise<number> {
     await stack.stop();
   }
   if (interrupted.signal.aborted) return 130;
-  const file = writeResults(results, options.mode === 'scale' ? '-scale' : '');
+  const file = writeResults(results, options.mode === 'scale' ? '-scale' : options.quick ? '-quick' : '');
   console.log(summary.join('\n'));
   console.log(
     `Results in ${path.relative(process.cwd(), file)}; ${((Date.now() - started) / 1000).toFixed(0)} s in all`,
