@@ -6,6 +6,7 @@ import { type Percentiles, percentiles } from './percentiles';
 import { machineBusyMs } from './process-stats';
 import { type CpuSnapshot, cpuSnapshot, type Role, rssMiB } from './resources';
 import type { StackPids } from './stack';
+import { noThreadCpu, threadCpuBetween, type WorkerThreadCpu, workerThreadSnapshot } from './worker-threads';
 
 export type System = 'bare' | 'petitionflow';
 
@@ -25,6 +26,8 @@ export interface PhaseFigures {
   /** CPU ms per lifecycle of the system's processes (bare: its worker and the server; petitionflow: API, worker, server). */
   cpuMsPerLifecycle: number;
   cpuMsByProcess: Partial<Record<Role, number>>;
+  /** The system's worker's CPU per lifecycle by kind of thread (in cpuMsByProcess's worker figure). */
+  workerCpuMsByThread: WorkerThreadCpu;
   /** PostgreSQL's CPU per lifecycle (petitionflow only; not in the total above). */
   postgresCpuMsPerLifecycle?: number;
   /** The bench's own CPU per lifecycle (the client: HTTP or the Temporal client). */
@@ -46,6 +49,7 @@ interface Tally {
   latencies: Map<string, number[]>;
   workflowIds: string[];
   cpu: CpuSnapshot;
+  workerThreads: WorkerThreadCpu;
   clientMs: number;
   machineMs: number;
 }
@@ -67,6 +71,7 @@ export async function measureConcurrency(
     for (const system of ['bare', 'petitionflow'] as const) {
       const label = `${system} at concurrency ${concurrency}, round ${round + 1}/${rounds}`;
       await runRound(lifecycles[system], tallies[system], {
+        workerPid: system === 'bare' ? context.pids.bareWorker : context.pids.worker,
         lifecycles: count,
         concurrency,
         label,
@@ -93,6 +98,7 @@ export async function measureConcurrency(
       history: await historyFigures(context.client, tally.workflowIds),
       cpuMsPerLifecycle: Object.values(byProcess).reduce((a, b) => a + b, 0),
       cpuMsByProcess: byProcess,
+      workerCpuMsByThread: perLifecycle(tally.workerThreads, n),
       ...(system === 'petitionflow' ? { postgresCpuMsPerLifecycle: tally.cpu.postmaster / n } : {}),
       clientCpuMsPerLifecycle: tally.clientMs / n,
       machineCpuMsPerLifecycle: tally.machineMs / n,
@@ -110,7 +116,24 @@ export async function measureConcurrency(
 
 function emptyTally(): Tally {
   const cpu = { api: 0, worker: 0, bareWorker: 0, server: 0, postmaster: 0 };
-  return { seconds: 0, latencies: new Map(), workflowIds: [], cpu, clientMs: 0, machineMs: 0 };
+  return {
+    seconds: 0,
+    latencies: new Map(),
+    workflowIds: [],
+    cpu,
+    workerThreads: noThreadCpu(),
+    clientMs: 0,
+    machineMs: 0,
+  };
+}
+
+function perLifecycle(cpu: WorkerThreadCpu, lifecycles: number): WorkerThreadCpu {
+  return {
+    workflowThread: cpu.workflowThread / lifecycles,
+    mainThread: cpu.mainThread / lifecycles,
+    sdkCore: cpu.sdkCore / lifecycles,
+    other: cpu.other / lifecycles,
+  };
 }
 
 /** One round of one system, added to its tally. */
@@ -118,6 +141,7 @@ async function runRound(
   lifecycle: Lifecycle,
   tally: Tally,
   options: {
+    workerPid: number;
     lifecycles: number;
     concurrency: number;
     label: string;
@@ -127,11 +151,16 @@ async function runRound(
   },
 ): Promise<void> {
   const before = cpuSnapshot(options.pids);
+  const threadsBefore = workerThreadSnapshot(options.workerPid);
   const [client0, machine0] = [process.cpuUsage(), machineBusyMs()];
   const load = await runLoad(lifecycle, options, options.log);
   const client = process.cpuUsage(client0);
   tally.machineMs += machineBusyMs() - machine0;
   const after = cpuSnapshot(options.pids);
+  const threads = threadCpuBetween(options.workerPid, threadsBefore, workerThreadSnapshot(options.workerPid));
+  for (const kind of Object.keys(threads) as Array<keyof WorkerThreadCpu>) {
+    tally.workerThreads[kind] += threads[kind];
+  }
   for (const role of Object.keys(before) as Role[]) tally.cpu[role] += after[role] - before[role];
   tally.clientMs += (client.user + client.system) / 1000;
   tally.seconds += load.seconds;

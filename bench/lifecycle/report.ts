@@ -46,6 +46,10 @@ const ROWS: Array<[string, (p: PhaseFigures) => number, number]> = [
   ['CPU ms/lifecycle', (p) => p.cpuMsPerLifecycle, 1],
   ['  + client (the bench) ms', (p) => p.clientCpuMsPerLifecycle, 1],
   ['  machine, all processes ms', (p) => p.machineCpuMsPerLifecycle, 1],
+  ['worker CPU ms: workflow thread', (p) => p.workerCpuMsByThread.workflowThread, 1],
+  ['  main thread (activities)', (p) => p.workerCpuMsByThread.mainThread, 1],
+  ['  SDK core (Rust)', (p) => p.workerCpuMsByThread.sdkCore, 1],
+  ['  V8 GC and other threads', (p) => p.workerCpuMsByThread.other, 1],
   ['worker RSS MiB', (p) => p.workerRssMiB, 0],
   ['server RSS MiB', (p) => p.serverRssMiB, 0],
 ];

@@ -102,7 +102,7 @@ export async function startBenchStack(options: StackOptions): Promise<BenchStack
     const authSecret = randomBytes(32).toString('hex');
     const workerMetricsAddress = `127.0.0.1:${metricsPort}`;
     const apps: RunningAppProcesses = startAppProcesses({
-      databaseUrl: postgres.url,
+      databaseUrl: postgres.clientUrl,
       temporalAddress: temporal.address,
       namespace: 'default',
       authSecret,
@@ -130,7 +130,7 @@ export async function startBenchStack(options: StackOptions): Promise<BenchStack
     return {
       apiUrl: apiUrls[0]!,
       temporalAddress: temporal.address,
-      databaseUrl: postgres.url,
+      databaseUrl: postgres.clientUrl,
       authSecret,
       bareTaskQueue: BARE_TASK_QUEUE,
       workerMetricsUrl: `http://${workerMetricsAddress}/metrics`,
@@ -159,8 +159,8 @@ async function startPostgres(workDir: string, port: number, log: Log): Promise<R
     log,
   });
   try {
-    await migrate(postgres.url, () => undefined);
-    const pool = createPool(postgres.url);
+    await migrate(postgres.clientUrl, () => undefined);
+    const pool = createPool(postgres.clientUrl);
     await seedOrganisation(pool, DEMO_ORGANISATION).finally(() => pool.end());
     return postgres;
   } catch (err) {

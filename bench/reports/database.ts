@@ -39,12 +39,12 @@ export async function benchDatabase(log: (message: string) => void): Promise<Ben
       await postgres.stop().finally(removeDir);
     };
     try {
-      await migrate(postgres.url, log);
+      await migrate(postgres.clientUrl, log);
     } catch (err) {
       await stop();
       throw err;
     }
-    return { url: postgres.url, origin: `embedded PostgreSQL in ${dir}`, stop };
+    return { url: postgres.clientUrl, origin: `embedded PostgreSQL in ${dir}`, stop };
   } catch (err) {
     removeDir();
     throw err;

@@ -14,7 +14,13 @@ export interface EmbeddedPostgresOptions {
 }
 
 export interface RunningPostgres {
+  /** Over loopback TCP: for other programs (the Temporal server of the production shape, psql). */
   url: string;
+  /**
+   * What our own processes connect with: the Unix socket in the data directory when its path fits, which
+   * costs about a third less per query than loopback TCP (latency and CPU, both sides); else `url`.
+   */
+  clientUrl: string;
   /** Stops the server; removes its data unless `persistent`. */
   stop(): Promise<void>;
   /** Stops the server (fast shutdown) but keeps its data and port, for `startAgain` (fault tests). */
@@ -38,6 +44,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const dataDir = path.resolve(options.dataDir);
   const initialised = fs.existsSync(path.join(dataDir, 'PG_VERSION'));
   if (asRoot) assertTraversableByOthers(path.dirname(dataDir));
+  const socketDir = socketDirectoryFor(dataDir, options.port);
 
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
@@ -47,7 +54,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     // The package would remove the data on every stop; `stop` below removes it when it should.
     persistent: true,
     createPostgresUser: asRoot,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${socketDir ?? ''}`],
     onLog: () => undefined,
     onError: (err: unknown) => options.log(`postgres: ${err instanceof Error ? err.message : String(err)}`),
   });
@@ -65,8 +72,12 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   // Ctrl-C in a terminal signals PostgreSQL too, and the package's stop() waits forever for the exit
   // of a process that is already gone: so it is enough that the server has removed its pid file.
   const stopKeepingData = () => Promise.race([server.stop(), pidFileRemoved(dataDir)]);
+  const url = `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${options.database}`;
   return {
-    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${options.database}`,
+    url,
+    clientUrl: socketDir
+      ? `postgres://${USER}:${PASSWORD}@localhost:${options.port}/${options.database}?host=${encodeURIComponent(socketDir)}`
+      : url,
     stop: async () => {
       await stopKeepingData();
       if (!options.persistent) fs.rmSync(dataDir, { recursive: true, force: true });
@@ -74,6 +85,19 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     stopKeepingData,
     startAgain: () => server.start(),
   };
+}
+
+/** Longest socket path a Unix socket address holds (sun_path: 108 bytes with its NUL). */
+const MAX_SOCKET_PATH = 107;
+
+/**
+ * The data directory as the socket's directory (only PostgreSQL's user can enter it), unless the socket's
+ * path would be too long or the directory's name cannot be written in PostgreSQL's list setting.
+ */
+function socketDirectoryFor(dataDir: string, port: number): string | undefined {
+  const socketPath = path.join(dataDir, `.s.PGSQL.${port}`);
+  if (Buffer.byteLength(socketPath) > MAX_SOCKET_PATH || /[\s,'"\\]/.test(dataDir)) return undefined;
+  return dataDir;
 }
 
 /** Resolves when the pid file is gone, or after 30 s (a server that crashed leaves it behind). */

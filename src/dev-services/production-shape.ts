@@ -66,7 +66,7 @@ export async function startProductionInfrastructure(options: {
       tls: options.tls,
     });
     stops.push(() => temporal.stop());
-    return { databaseUrl: postgres.url, temporalAddress: temporal.address, stop, postgres, temporal };
+    return { databaseUrl: postgres.clientUrl, temporalAddress: temporal.address, stop, postgres, temporal };
   } catch (err) {
     await stop();
     throw err;

@@ -74,7 +74,7 @@ export async function provideInfrastructure(
         log,
       });
       stops.push(() => postgres.stop());
-      databaseUrl = postgres.url;
+      databaseUrl = postgres.clientUrl;
     }
     return {
       databaseUrl,
