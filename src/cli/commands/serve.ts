@@ -128,7 +128,7 @@ export function registerServeCommands(program: Command): void {
         if (!config.DATABASE_URL)
           say(`Demo users: ${DEMO_ORGANISATION.users.map((u) => u.login).join(', ')}`);
         say('Get a token:  npx petitionflow token --user registrar   (then: Authorization: Bearer <token>)');
-        say('Stop with Ctrl-C; data stays in .data/ for the next start.');
+        say(`Stop with Ctrl-C; data stays in ${config.DATA_DIR}/ for the next start.`);
       } catch (err) {
         await stopAll();
         throw err;
