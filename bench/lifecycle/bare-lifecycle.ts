@@ -11,15 +11,17 @@ export function bareLifecycle(
   client: Client,
   taskQueue: string,
   run: string,
-  localActivities = 0,
+  experiment: { localActivities: number; updateBytes: number },
 ): Lifecycle {
+  const { localActivities, updateBytes } = experiment;
+  const argOf = (step: string) => step.padEnd(updateBytes, '.');
   return {
     async run(index, record) {
       const workflowId = `bare-${run}-${index}`;
       const [first, ...rest] = LIFECYCLE_STEPS;
       let started = performance.now();
       await client.workflow.executeUpdateWithStart(stepUpdate, {
-        args: [first!],
+        args: [argOf(first!)],
         startWorkflowOperation: new WithStartWorkflowOperation(bareLifecycleWorkflow, {
           workflowId,
           taskQueue,
@@ -31,7 +33,7 @@ export function bareLifecycle(
       const handle = client.workflow.getHandle(workflowId);
       for (const step of rest) {
         started = performance.now();
-        await handle.executeUpdate(stepUpdate, { args: [step] });
+        await handle.executeUpdate(stepUpdate, { args: [argOf(step)] });
         record(step, performance.now() - started);
       }
       return workflowId;

@@ -24,7 +24,9 @@ every server (also on Ctrl-C or a failure). A default run takes 2–5 minutes on
   --sqlite-pragma K=V        an SQLite pragma for the dev server's file instead of the embedded start's
                              (repeatable; journal_mode=delete synchronous=full are SQLite's defaults)
   --bare-local-activities N  an experiment: the bare workflow runs N no-op local activities in each
-                             Update (petitionflow's runs two: deadlines, then the read model)
+                             Update (petitionflow's runs one: deadlines and the read model)
+  --bare-update-bytes N      an experiment: each bare Update's argument is padded to N bytes, so that its
+                             history weighs what a case's does (about 2 300 a step)
   --profile                  V8 CPU profiles of the API and the worker (every thread), written to
                              test-artifacts/bench/profiles/ when they stop
   --help                     this text
@@ -48,6 +50,8 @@ export interface BenchOptions {
   transferPollRps?: number;
   profile: boolean;
   bareLocalActivities: number;
+  /** An experiment: each bare Update's argument padded to this many bytes (history as large as a case's). */
+  bareUpdateBytes: number;
   dynamicConfig: Record<string, unknown>;
   sqlitePragmas: Record<string, string>;
 }
@@ -63,6 +67,7 @@ export function readOptions(argv: string[]): BenchOptions | 'help' {
       'transfer-poll-rps': { type: 'string' },
       profile: { type: 'boolean', default: false },
       'bare-local-activities': { type: 'string' },
+      'bare-update-bytes': { type: 'string' },
       'dynamic-config': { type: 'string', multiple: true },
       'sqlite-pragma': { type: 'string', multiple: true },
       help: { type: 'boolean', default: false },
@@ -80,6 +85,7 @@ export function readOptions(argv: string[]): BenchOptions | 'help' {
     transferPollRps: wholeNumber('--transfer-poll-rps', values['transfer-poll-rps']),
     profile: values.profile ?? false,
     bareLocalActivities: wholeNumber('--bare-local-activities', values['bare-local-activities']) ?? 0,
+    bareUpdateBytes: wholeNumber('--bare-update-bytes', values['bare-update-bytes']) ?? 0,
     dynamicConfig: Object.fromEntries(
       pairs('--dynamic-config', values['dynamic-config']).map(([k, v]) => [k, JSON.parse(v) as unknown]),
     ),

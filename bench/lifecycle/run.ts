@@ -127,7 +127,10 @@ async function compare(
 ): Promise<{ results: Record<string, unknown>; summary: string[] }> {
   const run = Date.now().toString(36);
   const api = await petitionClient(stack.apiUrl, stack.authSecret);
-  const bare = bareLifecycle(client, stack.bareTaskQueue, run, options.bareLocalActivities);
+  const bare = bareLifecycle(client, stack.bareTaskQueue, run, {
+    localActivities: options.bareLocalActivities,
+    updateBytes: options.bareUpdateBytes,
+  });
   const petitions = petitionLifecycle(api, run);
   const context = { client, pids: stack.pids, log };
   const { samples } = options;
@@ -160,7 +163,11 @@ async function compare(
   const ratios = ratiosOf(phases);
   const results = {
     mode: options.quick ? 'quick' : 'default',
-    setup: { ...setup, bareLocalActivities: options.bareLocalActivities },
+    setup: {
+      ...setup,
+      bareLocalActivities: options.bareLocalActivities,
+      bareUpdateBytes: options.bareUpdateBytes,
+    },
     phases,
     ratios,
     spans,
