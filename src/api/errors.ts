@@ -82,6 +82,8 @@ function isDependencyUnavailable(err: unknown): boolean {
     const code = (err.cause as { code?: number } | undefined)?.code;
     return code === GRPC_UNAVAILABLE || code === GRPC_DEADLINE_EXCEEDED;
   }
-  const code = (err as { code?: unknown } | null)?.code;
+  const { code, syscall } = (err ?? {}) as { code?: unknown; syscall?: unknown };
+  // Over a Unix socket, a stopped PostgreSQL is a socket file that is not there.
+  if (syscall === 'connect' && code === 'ENOENT') return true;
   return typeof code === 'string' && UNREACHABLE_CODES.has(code);
 }

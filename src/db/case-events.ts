@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Pool, PoolClient } from 'pg';
+import { prepared } from './prepared';
 import {
   type CaseEvent,
   type CaseState,
@@ -10,6 +11,32 @@ import {
 } from '../workflows/case';
 import { projectLadder } from './ladder-projection';
 import { projectReportFacts } from './report-facts';
+
+const lockForWriting = prepared<[string]>(
+  'events-lock-petition',
+  `SELECT case_state, last_sequence, record_fence, record_attempt_at FROM petitions WHERE id = $1 FOR UPDATE`,
+);
+const eventsFrom = prepared<[string, number]>(
+  'events-from-sequence',
+  `SELECT sequence, type, occurred_at AS at, actor, request_id AS "requestId", data
+     FROM petition_events WHERE petition_id = $1 AND sequence >= $2 ORDER BY sequence`,
+);
+const appendEvents = prepared<[string, string]>(
+  'events-append',
+  `INSERT INTO petition_events (petition_id, sequence, type, occurred_at, actor, request_id, data)
+   SELECT $1, e.sequence, e.type, e.at, e.actor, e."requestId", e.data
+     FROM jsonb_to_recordset($2::jsonb)
+       AS e(sequence int, type text, at timestamptz, actor text, "requestId" text, data jsonb)`,
+);
+const updateProjection = prepared<unknown[]>(
+  'events-update-projection',
+  `UPDATE petitions
+    SET case_state = $2, status = $3, handling_unit_id = $4, outcome = $5, overdue = $6,
+        next_deadline_key = $7, next_deadline_at = $8, closed_reason = $9, procedure = $10,
+        routing_mode = $11, last_sequence = $12, record_fence = $13, review_unit_id = $14,
+        reexamination_unit_id = $15, record_attempt_at = $16, updated_at = now()
+    WHERE id = $1`,
+);
 
 /**
  * Appends a batch of case events to the audit trail and folds them into the read model, in one
@@ -36,11 +63,7 @@ export async function recordCaseEvents(
       last_sequence: number;
       record_fence: number;
       record_attempt_at: Date | null;
-    }>(
-      `SELECT case_state, last_sequence, record_fence, record_attempt_at FROM petitions
-        WHERE id = $1 FOR UPDATE`,
-      [petitionId],
-    );
+    }>(lockForWriting(petitionId));
     const current = rows[0];
     if (!current) throw new PetitionRowMissingError(petitionId);
     const newest: Writer = {
@@ -143,11 +166,7 @@ async function storedEvents(
     actor: string | null;
     requestId: string | null;
     data: Record<string, unknown>;
-  }>(
-    `SELECT sequence, type, occurred_at AS at, actor, request_id AS "requestId", data
-       FROM petition_events WHERE petition_id = $1 AND sequence >= $2 ORDER BY sequence`,
-    [petitionId, fromSequence],
-  );
+  }>(eventsFrom(petitionId, fromSequence));
   return new Map(rows.map((r) => [r.sequence, { ...r, at: r.at.toISOString() } as EventRow]));
 }
 
@@ -163,13 +182,7 @@ async function append(
   events: CaseEvent[],
   writer: Writer,
 ): Promise<void> {
-  await client.query(
-    `INSERT INTO petition_events (petition_id, sequence, type, occurred_at, actor, request_id, data)
-     SELECT $1, e.sequence, e.type, e.at, e.actor, e."requestId", e.data
-       FROM jsonb_to_recordset($2::jsonb)
-         AS e(sequence int, type text, at timestamptz, actor text, "requestId" text, data jsonb)`,
-    [petitionId, JSON.stringify(events.map(toRow))],
-  );
+  await client.query(appendEvents(petitionId, JSON.stringify(events.map(toRow))));
   await writeProjection(client, petitionId, state, writer);
 }
 
@@ -177,13 +190,7 @@ async function append(
 async function writeProjection(client: PoolClient, petitionId: string, state: CaseState, writer: Writer) {
   const next = nextDeadline(state);
   await client.query(
-    `UPDATE petitions
-        SET case_state = $2, status = $3, handling_unit_id = $4, outcome = $5, overdue = $6,
-            next_deadline_key = $7, next_deadline_at = $8, closed_reason = $9, procedure = $10,
-            routing_mode = $11, last_sequence = $12, record_fence = $13, review_unit_id = $14,
-            reexamination_unit_id = $15, record_attempt_at = $16, updated_at = now()
-      WHERE id = $1`,
-    [
+    updateProjection(
       petitionId,
       JSON.stringify(state),
       state.status,
@@ -200,7 +207,7 @@ async function writeProjection(client: PoolClient, petitionId: string, state: Ca
       state.review?.bodyUnitId ?? null,
       state.reexamination?.bodyUnitId ?? null,
       writer.attemptAt,
-    ],
+    ),
   );
 }
 

@@ -1,4 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
+import { prepared } from './prepared';
 
 export interface IdempotencyRequest {
   login: string;
@@ -22,6 +23,31 @@ export type IdempotencyClaim =
 /** How long a key is remembered: retries come within minutes; a day later the key is free again. */
 export const IDEMPOTENCY_KEY_TTL_HOURS = 24;
 
+const deleteExpiredKey = prepared<[string, string, number]>(
+  'idempotency-delete-expired',
+  'DELETE FROM idempotency_keys WHERE login = $1 AND key = $2 AND created_at < now() - make_interval(hours => $3)',
+);
+const claimKey = prepared<[string, string, string, string, string, string]>(
+  'idempotency-claim',
+  `INSERT INTO idempotency_keys (login, key, method, path, request_hash, owner_token) VALUES ($1, $2, $3, $4, $5, $6)
+   ON CONFLICT (login, key) DO UPDATE SET owner_token = EXCLUDED.owner_token
+     WHERE idempotency_keys.status_code IS NULL
+       AND idempotency_keys.method = EXCLUDED.method
+       AND idempotency_keys.path = EXCLUDED.path
+       AND idempotency_keys.request_hash = EXCLUDED.request_hash`,
+);
+const earlierClaim = prepared<[string, string]>(
+  'idempotency-earlier',
+  `SELECT method, path, request_hash AS "requestHash", status_code AS "statusCode", response_body AS body,
+          petition_id AS "petitionId"
+     FROM idempotency_keys WHERE login = $1 AND key = $2`,
+);
+const completeKey = prepared<[string, string, string, number, string | null, string | null]>(
+  'idempotency-complete',
+  `UPDATE idempotency_keys SET status_code = $4, response_body = $5, petition_id = coalesce($6, petition_id)
+    WHERE login = $1 AND key = $2 AND owner_token = $3 AND status_code IS NULL`,
+);
+
 /**
  * Claims a key for a request, or reports the earlier request's answer. A claim whose request has not
  * answered yet (still running, crashed, or failed in a way worth retrying) is taken over at once: every
@@ -29,26 +55,12 @@ export const IDEMPOTENCY_KEY_TTL_HOURS = 24;
  * id), so running it again does nothing twice and answers like the first run would have.
  */
 export async function claimIdempotencyKey(pool: Pool, req: IdempotencyRequest): Promise<IdempotencyClaim> {
-  await pool.query(
-    'DELETE FROM idempotency_keys WHERE login = $1 AND key = $2 AND created_at < now() - make_interval(hours => $3)',
-    [req.login, req.key, IDEMPOTENCY_KEY_TTL_HOURS],
-  );
+  await pool.query(deleteExpiredKey(req.login, req.key, IDEMPOTENCY_KEY_TTL_HOURS));
   const claimed = await pool.query(
-    `INSERT INTO idempotency_keys (login, key, method, path, request_hash, owner_token) VALUES ($1, $2, $3, $4, $5, $6)
-     ON CONFLICT (login, key) DO UPDATE SET owner_token = EXCLUDED.owner_token
-       WHERE idempotency_keys.status_code IS NULL
-         AND idempotency_keys.method = EXCLUDED.method
-         AND idempotency_keys.path = EXCLUDED.path
-         AND idempotency_keys.request_hash = EXCLUDED.request_hash`,
-    [req.login, req.key, req.method, req.path, req.requestHash, req.ownerToken],
+    claimKey(req.login, req.key, req.method, req.path, req.requestHash, req.ownerToken),
   );
   if (claimed.rowCount === 1) return { state: 'claimed' };
-  const { rows } = await pool.query(
-    `SELECT method, path, request_hash AS "requestHash", status_code AS "statusCode", response_body AS body,
-            petition_id AS "petitionId"
-       FROM idempotency_keys WHERE login = $1 AND key = $2`,
-    [req.login, req.key],
-  );
+  const { rows } = await pool.query(earlierClaim(req.login, req.key));
   const earlier = rows[0] as
     | {
         method: string;
@@ -83,16 +95,14 @@ export async function completeIdempotencyKey(
   answer: { petitionId: string } | { error: unknown },
 ): Promise<void> {
   await pool.query(
-    `UPDATE idempotency_keys SET status_code = $4, response_body = $5, petition_id = coalesce($6, petition_id)
-      WHERE login = $1 AND key = $2 AND owner_token = $3 AND status_code IS NULL`,
-    [
+    completeKey(
       claim.login,
       claim.key,
       claim.ownerToken,
       statusCode,
       'error' in answer ? JSON.stringify(answer.error) : null,
       'petitionId' in answer ? answer.petitionId : null,
-    ],
+    ),
   );
 }
 

@@ -1,5 +1,35 @@
 import type { PoolClient } from 'pg';
+import { prepared } from './prepared';
 import { type CaseEvent, type CaseState, evolve, itemsOf, noticeOf, type Recipient } from '../workflows/case';
+
+const insertNotifications = prepared<[string, string]>(
+  'ladder-insert-notifications',
+  `INSERT INTO notifications (recipient, petition_id, sequence, kind, payload)
+   SELECT DISTINCT ON (u.login, s.sequence) u.login, $1, s.sequence, s.kind, s.payload
+     FROM jsonb_to_recordset($2::jsonb)
+       AS s(sequence int, kind text, payload jsonb, login text, "unitId" text, roles text[])
+     JOIN users u ON u.active AND (u.login = s.login OR (u.unit_id = s."unitId" AND u.roles && s.roles))
+   ON CONFLICT (petition_id, sequence, recipient) DO NOTHING`,
+);
+const upsertItems = prepared<[string, string]>(
+  'ladder-upsert-items',
+  `INSERT INTO supervision_items (id, petition_id, item_id, deadline_key, unit_id, level, status, notice_on,
+                                 feedback_on, target_date, escalated_on, escalation_reason, listed_on,
+                                 correct_by, listing_overdue, ended_on)
+   SELECT r.id, $1, r."itemId", r."deadlineKey", r."unitId", r.level, r.status, r."noticeOn", r."feedbackOn",
+          r."targetDate", r."escalatedOn", r."escalationReason", r."listedOn", r."correctBy",
+          r."listingOverdue", r."endedOn"
+     FROM jsonb_to_recordset($2::jsonb) AS r(id text, "itemId" text, "deadlineKey" text, "unitId" text,
+          level text, status text, "noticeOn" date, "feedbackOn" date, "targetDate" date,
+          "escalatedOn" date, "escalationReason" text, "listedOn" date, "correctBy" date,
+          "listingOverdue" boolean, "endedOn" date)
+   ON CONFLICT (id) DO UPDATE SET unit_id = EXCLUDED.unit_id, level = EXCLUDED.level,
+     status = EXCLUDED.status, notice_on = EXCLUDED.notice_on, feedback_on = EXCLUDED.feedback_on,
+     target_date = EXCLUDED.target_date, escalated_on = EXCLUDED.escalated_on,
+     escalation_reason = EXCLUDED.escalation_reason, listed_on = EXCLUDED.listed_on,
+     correct_by = EXCLUDED.correct_by, listing_overdue = EXCLUDED.listing_overdue,
+     ended_on = EXCLUDED.ended_on, updated_at = now()`,
+);
 
 /**
  * What the event writer keeps beside the case's fold, in the same transaction: the supervision items for the
@@ -56,15 +86,7 @@ async function writeNotifications(
       roles: 'roles' in r ? r.roles : null,
     })),
   );
-  await client.query(
-    `INSERT INTO notifications (recipient, petition_id, sequence, kind, payload)
-     SELECT DISTINCT ON (u.login, s.sequence) u.login, $1, s.sequence, s.kind, s.payload
-       FROM jsonb_to_recordset($2::jsonb)
-         AS s(sequence int, kind text, payload jsonb, login text, "unitId" text, roles text[])
-       JOIN users u ON u.active AND (u.login = s.login OR (u.unit_id = s."unitId" AND u.roles && s.roles))
-     ON CONFLICT (petition_id, sequence, recipient) DO NOTHING`,
-    [petitionId, JSON.stringify(specs)],
-  );
+  await client.query(insertNotifications(petitionId, JSON.stringify(specs)));
 }
 
 /** The case's ladder items as rows of the office's queue. */
@@ -88,23 +110,5 @@ async function syncItems(client: PoolClient, petitionId: string, state: CaseStat
     listingOverdue: item.listing?.overdueOn !== undefined,
     endedOn: item.endedOn ?? null,
   }));
-  await client.query(
-    `INSERT INTO supervision_items (id, petition_id, item_id, deadline_key, unit_id, level, status, notice_on,
-                                   feedback_on, target_date, escalated_on, escalation_reason, listed_on,
-                                   correct_by, listing_overdue, ended_on)
-     SELECT r.id, $1, r."itemId", r."deadlineKey", r."unitId", r.level, r.status, r."noticeOn", r."feedbackOn",
-            r."targetDate", r."escalatedOn", r."escalationReason", r."listedOn", r."correctBy",
-            r."listingOverdue", r."endedOn"
-       FROM jsonb_to_recordset($2::jsonb) AS r(id text, "itemId" text, "deadlineKey" text, "unitId" text,
-            level text, status text, "noticeOn" date, "feedbackOn" date, "targetDate" date,
-            "escalatedOn" date, "escalationReason" text, "listedOn" date, "correctBy" date,
-            "listingOverdue" boolean, "endedOn" date)
-     ON CONFLICT (id) DO UPDATE SET unit_id = EXCLUDED.unit_id, level = EXCLUDED.level,
-       status = EXCLUDED.status, notice_on = EXCLUDED.notice_on, feedback_on = EXCLUDED.feedback_on,
-       target_date = EXCLUDED.target_date, escalated_on = EXCLUDED.escalated_on,
-       escalation_reason = EXCLUDED.escalation_reason, listed_on = EXCLUDED.listed_on,
-       correct_by = EXCLUDED.correct_by, listing_overdue = EXCLUDED.listing_overdue,
-       ended_on = EXCLUDED.ended_on, updated_at = now()`,
-    [petitionId, JSON.stringify(rows)],
-  );
+  await client.query(upsertItems(petitionId, JSON.stringify(rows)));
 }

@@ -1,4 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
+import { prepared } from './prepared';
 import type { Role } from '../workflows/case/vocabulary';
 
 export type UnitKind = 'petition-bureau' | 'joint-conference-office' | 'department' | 'government';
@@ -29,23 +30,27 @@ export interface User {
   unit: Unit;
 }
 
+const unitById = prepared<[string]>(
+  'unit-by-id',
+  'SELECT id, name, kind, level, parent_id AS "parentId", region_id AS "regionId" FROM units WHERE id = $1',
+);
+
 export async function findUnit(pool: Pool, id: string): Promise<Unit | undefined> {
-  const { rows } = await pool.query(
-    'SELECT id, name, kind, level, parent_id AS "parentId", region_id AS "regionId" FROM units WHERE id = $1',
-    [id],
-  );
+  const { rows } = await pool.query(unitById(id));
   return rows[0] as Unit | undefined;
 }
 
+const activeUserByLogin = prepared<[string]>(
+  'active-user-by-login',
+  `SELECT u.login, u.display_name AS "displayName", u.unit_id AS "unitId", u.roles,
+          json_build_object('id', n.id, 'name', n.name, 'kind', n.kind, 'level', n.level, 'parentId', n.parent_id,
+                            'regionId', n.region_id) AS unit
+     FROM users u JOIN units n ON n.id = u.unit_id
+    WHERE u.login = $1 AND u.active`,
+);
+
 export async function findActiveUser(pool: Pool, login: string): Promise<User | undefined> {
-  const { rows } = await pool.query(
-    `SELECT u.login, u.display_name AS "displayName", u.unit_id AS "unitId", u.roles,
-            json_build_object('id', n.id, 'name', n.name, 'kind', n.kind, 'level', n.level, 'parentId', n.parent_id,
-                              'regionId', n.region_id) AS unit
-       FROM users u JOIN units n ON n.id = u.unit_id
-      WHERE u.login = $1 AND u.active`,
-    [login],
-  );
+  const { rows } = await pool.query(activeUserByLogin(login));
   return rows[0] as User | undefined;
 }
 

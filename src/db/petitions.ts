@@ -1,4 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
+import { prepared } from './prepared';
 import { regionSubtree } from './organisation';
 import type { CaseState } from '../workflows/case';
 import type { CaseStatus, Category, Channel, Domain, RegistrationLevel } from '../workflows/case/vocabulary';
@@ -138,8 +139,10 @@ export async function deleteUnstartedPetition(pool: Pool, id: string): Promise<v
   await pool.query('DELETE FROM petitions WHERE id = $1 AND last_sequence = 0', [id]);
 }
 
+const petitionById = prepared<[string]>('petition-by-id', `SELECT ${COLUMNS} FROM petitions WHERE id = $1`);
+
 export async function findPetition(pool: Pool, id: string): Promise<PetitionRow | undefined> {
-  const { rows } = await pool.query(`SELECT ${COLUMNS} FROM petitions WHERE id = $1`, [id]);
+  const { rows } = await pool.query(petitionById(id));
   return rows[0] as PetitionRow | undefined;
 }
 
@@ -157,16 +160,18 @@ export async function findSameMatter(
   return rows as Array<{ id: string; status: CaseStatus; closedReason: string | null }>;
 }
 
+const linkingCases = prepared<[string]>(
+  'petitions-linking-to',
+  `SELECT id, CASE WHEN repeat_of = $1 THEN 'repeat' ELSE 'raised-again-after-final' END AS relation
+     FROM petitions WHERE repeat_of = $1 OR final_case_id = $1 ORDER BY id`,
+);
+
 /** Petitions that link to this one (repeats of it, or raising it again after it became final). */
 export async function findLinkingCases(
   pool: Pool,
   id: string,
 ): Promise<Array<{ id: string; relation: string }>> {
-  const { rows } = await pool.query(
-    `SELECT id, CASE WHEN repeat_of = $1 THEN 'repeat' ELSE 'raised-again-after-final' END AS relation
-       FROM petitions WHERE repeat_of = $1 OR final_case_id = $1 ORDER BY id`,
-    [id],
-  );
+  const { rows } = await pool.query(linkingCases(id));
   return rows as Array<{ id: string; relation: string }>;
 }
 
@@ -232,11 +237,13 @@ export interface TimelineEntry {
   data: Record<string, unknown>;
 }
 
+const timelineOf = prepared<[string]>(
+  'petition-timeline',
+  `SELECT sequence, type, occurred_at AS at, actor, data FROM petition_events WHERE petition_id = $1 ORDER BY sequence`,
+);
+
 export async function petitionTimeline(pool: Pool, id: string): Promise<TimelineEntry[]> {
-  const { rows } = await pool.query(
-    `SELECT sequence, type, occurred_at AS at, actor, data FROM petition_events WHERE petition_id = $1 ORDER BY sequence`,
-    [id],
-  );
+  const { rows } = await pool.query(timelineOf(id));
   return rows as TimelineEntry[];
 }
 
@@ -265,14 +272,16 @@ export async function deleteDocument(pool: Pool, id: string): Promise<void> {
   await pool.query('DELETE FROM petition_documents WHERE id = $1', [id]);
 }
 
+const documentsOf = prepared<[string]>(
+  'petition-documents',
+  `SELECT id, kind, body, created_by AS "createdBy", created_at AS "createdAt"
+     FROM petition_documents WHERE petition_id = $1 ORDER BY created_at, id`,
+);
+
 export async function findDocuments(
   pool: Pool,
   petitionId: string,
 ): Promise<Array<{ id: string; kind: string; body: string; createdBy: string; createdAt: string }>> {
-  const { rows } = await pool.query(
-    `SELECT id, kind, body, created_by AS "createdBy", created_at AS "createdAt"
-       FROM petition_documents WHERE petition_id = $1 ORDER BY created_at, id`,
-    [petitionId],
-  );
+  const { rows } = await pool.query(documentsOf(petitionId));
   return rows as Array<{ id: string; kind: string; body: string; createdBy: string; createdAt: string }>;
 }

@@ -1,4 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
+import { prepared } from './prepared';
 import { toShanghaiDate } from '../rules';
 import type { CaseDeadline, CaseState } from '../workflows/case';
 
@@ -53,24 +54,28 @@ export function reportFactsOf(state: CaseState): ReportFacts {
   };
 }
 
+const upsertReportRow = prepared<unknown[]>(
+  'report-upsert-case',
+  `INSERT INTO report_cases AS r (petition_id, received_on, bureau_unit_id, registration_level, channel, domain,
+          first_time, handling_unit_id, status, acknowledge_due, acknowledged_on, handle_due, handled_on,
+          closed_on, withdrawn, case_owned, evaluations_invited, evaluations_given, evaluations_satisfied)
+   SELECT p.id, p.received_on, p.bureau_unit_id, p.registration_level, p.channel, p.domain, p.first_time,
+          $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13
+     FROM petitions p WHERE p.id = $1
+   ON CONFLICT (petition_id) DO UPDATE SET
+     handling_unit_id = EXCLUDED.handling_unit_id, status = EXCLUDED.status,
+     acknowledge_due = EXCLUDED.acknowledge_due, acknowledged_on = EXCLUDED.acknowledged_on,
+     handle_due = EXCLUDED.handle_due, handled_on = EXCLUDED.handled_on, closed_on = EXCLUDED.closed_on,
+     withdrawn = EXCLUDED.withdrawn, case_owned = EXCLUDED.case_owned,
+     evaluations_invited = EXCLUDED.evaluations_invited, evaluations_given = EXCLUDED.evaluations_given,
+     evaluations_satisfied = EXCLUDED.evaluations_satisfied`,
+);
+
 /** Writes the case's report row (in the event writer's transaction); registration columns come from petitions. */
 export async function projectReportFacts(client: PoolClient | Pool, petitionId: string, state: CaseState) {
   const f = reportFactsOf(state);
   await client.query(
-    `INSERT INTO report_cases AS r (petition_id, received_on, bureau_unit_id, registration_level, channel, domain,
-            first_time, handling_unit_id, status, acknowledge_due, acknowledged_on, handle_due, handled_on,
-            closed_on, withdrawn, case_owned, evaluations_invited, evaluations_given, evaluations_satisfied)
-     SELECT p.id, p.received_on, p.bureau_unit_id, p.registration_level, p.channel, p.domain, p.first_time,
-            $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13
-       FROM petitions p WHERE p.id = $1
-     ON CONFLICT (petition_id) DO UPDATE SET
-       handling_unit_id = EXCLUDED.handling_unit_id, status = EXCLUDED.status,
-       acknowledge_due = EXCLUDED.acknowledge_due, acknowledged_on = EXCLUDED.acknowledged_on,
-       handle_due = EXCLUDED.handle_due, handled_on = EXCLUDED.handled_on, closed_on = EXCLUDED.closed_on,
-       withdrawn = EXCLUDED.withdrawn, case_owned = EXCLUDED.case_owned,
-       evaluations_invited = EXCLUDED.evaluations_invited, evaluations_given = EXCLUDED.evaluations_given,
-       evaluations_satisfied = EXCLUDED.evaluations_satisfied`,
-    [
+    upsertReportRow(
       petitionId,
       f.handlingUnitId,
       f.status,
@@ -84,7 +89,7 @@ export async function projectReportFacts(client: PoolClient | Pool, petitionId: 
       f.evaluationsInvited,
       f.evaluationsGiven,
       f.evaluationsSatisfied,
-    ],
+    ),
   );
 }
 

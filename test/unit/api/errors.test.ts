@@ -36,6 +36,12 @@ describe('the central error handler', () => {
       status: 503,
       code: 'dependency_unavailable',
     });
+    // Connecting over the Unix socket while PostgreSQL is stopped: its socket file is not there.
+    const socketGone = Object.assign(new Error('connect ENOENT /data/postgres/.s.PGSQL.5433'), {
+      code: 'ENOENT',
+      syscall: 'connect',
+    });
+    expect(answer(socketGone)).toEqual({ status: 503, code: 'dependency_unavailable' });
   });
 
   it('keeps a library’s client error a client error, and anything else a logged 500', () => {
@@ -44,5 +50,8 @@ describe('the central error handler', () => {
       code: 'unsupported_media_type',
     });
     expect(answer(new Error('boom'))).toEqual({ status: 500, code: 'internal_error' });
+    // A missing file is not a dependency down.
+    const missingFile = Object.assign(new Error('ENOENT: no such file'), { code: 'ENOENT', syscall: 'open' });
+    expect(answer(missingFile)).toEqual({ status: 500, code: 'internal_error' });
   });
 });
