@@ -83,7 +83,8 @@ function isDependencyUnavailable(err: unknown): boolean {
     return code === GRPC_UNAVAILABLE || code === GRPC_DEADLINE_EXCEEDED;
   }
   const { code, syscall } = (err ?? {}) as { code?: unknown; syscall?: unknown };
-  // Over a Unix socket, a stopped PostgreSQL is a socket file that is not there.
-  if (syscall === 'connect' && code === 'ENOENT') return true;
+  // Over a Unix socket, a stopped PostgreSQL is a socket file that is not there, and a full backlog of
+  // connections a refusal at once (EAGAIN), where TCP would make the client wait.
+  if (syscall === 'connect' && (code === 'ENOENT' || code === 'EAGAIN')) return true;
   return typeof code === 'string' && UNREACHABLE_CODES.has(code);
 }

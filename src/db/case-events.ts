@@ -28,7 +28,27 @@ const appendEvents = prepared<[string, string]>(
      FROM jsonb_to_recordset($2::jsonb)
        AS e(sequence int, type text, at timestamptz, actor text, "requestId" text, data jsonb)`,
 );
-const updateProjection = prepared<unknown[]>(
+/** petition id, fold (JSON), status, handling unit, outcome, overdue, next deadline key and time, closed reason,
+ * procedure, routing mode, last sequence, fence, review unit, re-examination unit, attempt time. */
+type ProjectionValues = [
+  string,
+  string,
+  string,
+  string | null,
+  string | null,
+  boolean,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  number,
+  number,
+  string | null,
+  string | null,
+  string | null,
+];
+const updateProjection = prepared<ProjectionValues>(
   'events-update-projection',
   `UPDATE petitions
     SET case_state = $2, status = $3, handling_unit_id = $4, outcome = $5, overdue = $6,

@@ -54,7 +54,24 @@ export function reportFactsOf(state: CaseState): ReportFacts {
   };
 }
 
-const upsertReportRow = prepared<unknown[]>(
+/** petition id, handling unit, status, the four D2/D5 dates, closed on, withdrawn, case owned, evaluations
+ * invited, given, satisfied. */
+type ReportRowValues = [
+  string,
+  string | null,
+  string,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  boolean,
+  boolean,
+  number,
+  number,
+  number,
+];
+const upsertReportRow = prepared<ReportRowValues>(
   'report-upsert-case',
   `INSERT INTO report_cases AS r (petition_id, received_on, bureau_unit_id, registration_level, channel, domain,
           first_time, handling_unit_id, status, acknowledge_due, acknowledged_on, handle_due, handled_on,

@@ -11,6 +11,8 @@ export interface EmbeddedPostgresOptions {
   persistent: boolean;
   database: string;
   log: Log;
+  /** Where the Unix socket goes; by default the data directory (when the path fits). */
+  socketDir?: string;
 }
 
 export interface RunningPostgres {
@@ -44,25 +46,38 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const dataDir = path.resolve(options.dataDir);
   const initialised = fs.existsSync(path.join(dataDir, 'PG_VERSION'));
   if (asRoot) assertTraversableByOthers(path.dirname(dataDir));
-  const socketDir = socketDirectoryFor(dataDir, options.port);
-
-  const server = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port: options.port,
-    user: USER,
-    password: PASSWORD,
-    // The package would remove the data on every stop; `stop` below removes it when it should.
-    persistent: true,
-    createPostgresUser: asRoot,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${socketDir ?? ''}`],
-    onLog: () => undefined,
-    onError: (err: unknown) => options.log(`postgres: ${err instanceof Error ? err.message : String(err)}`),
-  });
+  const serverWith = (socket: string | undefined) =>
+    new EmbeddedPostgres({
+      databaseDir: dataDir,
+      port: options.port,
+      user: USER,
+      password: PASSWORD,
+      // The package would remove the data on every stop; `stop` below removes it when it should.
+      persistent: true,
+      createPostgresUser: asRoot,
+      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${socket ?? ''}`],
+      // Its own reasons for refusing to start, which the package's error does not carry.
+      onLog: (message: unknown) => {
+        if (/FATAL|PANIC/.test(String(message))) options.log(`postgres: ${String(message).trim()}`);
+      },
+      onError: (err: unknown) => options.log(`postgres: ${err instanceof Error ? err.message : String(err)}`),
+    });
+  let socketDir = options.socketDir ?? socketDirectoryFor(dataDir, options.port);
+  let server = serverWith(socketDir);
   if (!initialised) {
     options.log(`Initialising PostgreSQL in ${dataDir}`);
     await server.initialise();
   }
-  await server.start();
+  try {
+    await server.start();
+  } catch (err) {
+    if (!socketDir) throw err;
+    // Some file systems (network shares, some bind mounts) cannot hold a socket: TCP alone, as before.
+    options.log(`PostgreSQL did not start with a Unix socket in ${socketDir}; starting it on TCP only`);
+    socketDir = undefined;
+    server = serverWith(undefined);
+    await server.start();
+  }
   try {
     await server.createDatabase(options.database);
   } catch (err) {
@@ -87,8 +102,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   };
 }
 
-/** Longest socket path a Unix socket address holds (sun_path: 108 bytes with its NUL). */
-const MAX_SOCKET_PATH = 107;
+/** Longest socket path a Unix socket address holds (sun_path, with its NUL: 108 bytes on Linux, 104 on macOS). */
+const MAX_SOCKET_PATH = process.platform === 'linux' ? 107 : 103;
 
 /**
  * The data directory as the socket's directory (only PostgreSQL's user can enter it), unless the socket's

@@ -42,6 +42,11 @@ describe('the central error handler', () => {
       syscall: 'connect',
     });
     expect(answer(socketGone)).toEqual({ status: 503, code: 'dependency_unavailable' });
+    const backlogFull = Object.assign(new Error('connect EAGAIN /data/postgres/.s.PGSQL.5433'), {
+      code: 'EAGAIN',
+      syscall: 'connect',
+    });
+    expect(answer(backlogFull)).toEqual({ status: 503, code: 'dependency_unavailable' });
   });
 
   it('keeps a library’s client error a client error, and anything else a logged 500', () => {
