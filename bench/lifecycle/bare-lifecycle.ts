@@ -11,9 +11,9 @@ export function bareLifecycle(
   client: Client,
   taskQueue: string,
   run: string,
-  experiment: { localActivities: number; updateBytes: number },
+  experiment: { localActivities: number; updateBytes: number; upserts: boolean },
 ): Lifecycle {
-  const { localActivities, updateBytes } = experiment;
+  const { localActivities, updateBytes, upserts } = experiment;
   const argOf = (step: string) => step.padEnd(updateBytes, '.');
   return {
     async run(index, record) {
@@ -25,7 +25,7 @@ export function bareLifecycle(
         startWorkflowOperation: new WithStartWorkflowOperation(bareLifecycleWorkflow, {
           workflowId,
           taskQueue,
-          args: [LIFECYCLE_STEPS.length, localActivities],
+          args: [LIFECYCLE_STEPS.length, localActivities, upserts],
           workflowIdConflictPolicy: 'FAIL',
         }),
       });

@@ -4,7 +4,9 @@ import {
   defineUpdate,
   proxyLocalActivities,
   setHandler,
+  upsertSearchAttributes,
 } from '@temporalio/workflow';
+import { PetitionStatus } from '../../src/workflows/search-attributes';
 import type { BareActivities } from './bare-activities';
 
 /** One step of the bare lifecycle: an Update that does nothing but count. */
@@ -16,16 +18,22 @@ const { noop } = proxyLocalActivities<BareActivities>({ startToCloseTimeout: '10
  * The bench's baseline: a workflow that takes `steps` Updates (the first sent with its start, as a
  * registration is), answers each with its number, and ends. No activity, no timer, no search attribute.
  * With `localActivities` (an experiment: `--bare-local-activities`), each Update first runs that many no-op
- * local activities, one after the other, as a petition's Update runs its two (deadlines, then the read model).
+ * local activities, one after the other, as a petition's Update runs one (deadlines and the read model).
+ * With `upserts` (`--bare-upserts`), each Update also sets a search attribute, as a petition's sets its status.
  */
-export async function bareLifecycleWorkflow(steps: number, localActivities = 0): Promise<void> {
+export async function bareLifecycleWorkflow(
+  steps: number,
+  localActivities = 0,
+  upserts = false,
+): Promise<void> {
   let taken = 0;
   setHandler(
     stepUpdate,
-    localActivities === 0
+    localActivities === 0 && !upserts
       ? () => ++taken
-      : async () => {
+      : async (step) => {
           for (let i = 0; i < localActivities; i++) await noop();
+          if (upserts) upsertSearchAttributes([{ key: PetitionStatus, value: step.slice(0, 20) }]);
           return ++taken;
         },
   );

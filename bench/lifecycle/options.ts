@@ -27,6 +27,8 @@ every server (also on Ctrl-C or a failure). A default run takes 2–5 minutes on
                              Update (petitionflow's runs one: deadlines and the read model)
   --bare-update-bytes N      an experiment: each bare Update's argument is padded to N bytes, so that its
                              history weighs what a case's does (about 2 300 a step)
+  --bare-upserts             an experiment: each bare Update also upserts a search attribute (a case's
+                             status), as a petition's Update does
   --profile                  V8 CPU profiles of the API and the worker (every thread), written to
                              test-artifacts/bench/profiles/ when they stop
   --help                     this text
@@ -52,6 +54,8 @@ export interface BenchOptions {
   bareLocalActivities: number;
   /** An experiment: each bare Update's argument padded to this many bytes (history as large as a case's). */
   bareUpdateBytes: number;
+  /** An experiment: each bare Update also upserts a search attribute, as a petition's Update does. */
+  bareUpserts: boolean;
   dynamicConfig: Record<string, unknown>;
   sqlitePragmas: Record<string, string>;
 }
@@ -68,6 +72,7 @@ export function readOptions(argv: string[]): BenchOptions | 'help' {
       profile: { type: 'boolean', default: false },
       'bare-local-activities': { type: 'string' },
       'bare-update-bytes': { type: 'string' },
+      'bare-upserts': { type: 'boolean', default: false },
       'dynamic-config': { type: 'string', multiple: true },
       'sqlite-pragma': { type: 'string', multiple: true },
       help: { type: 'boolean', default: false },
@@ -86,6 +91,7 @@ export function readOptions(argv: string[]): BenchOptions | 'help' {
     profile: values.profile ?? false,
     bareLocalActivities: wholeNumber('--bare-local-activities', values['bare-local-activities']) ?? 0,
     bareUpdateBytes: wholeNumber('--bare-update-bytes', values['bare-update-bytes']) ?? 0,
+    bareUpserts: values['bare-upserts'] ?? false,
     dynamicConfig: Object.fromEntries(
       pairs('--dynamic-config', values['dynamic-config']).map(([k, v]) => [k, JSON.parse(v) as unknown]),
     ),

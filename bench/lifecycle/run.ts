@@ -130,6 +130,7 @@ async function compare(
   const bare = bareLifecycle(client, stack.bareTaskQueue, run, {
     localActivities: options.bareLocalActivities,
     updateBytes: options.bareUpdateBytes,
+    upserts: options.bareUpserts,
   });
   const petitions = petitionLifecycle(api, run);
   const context = { client, pids: stack.pids, log };
@@ -167,6 +168,7 @@ async function compare(
       ...setup,
       bareLocalActivities: options.bareLocalActivities,
       bareUpdateBytes: options.bareUpdateBytes,
+      bareUpserts: options.bareUpserts,
     },
     phases,
     ratios,
