@@ -3,10 +3,10 @@ import type { Log } from '../../src/dev-services/tool-binaries';
 import { type HistoryFigures, historyFigures } from './history';
 import { type Lifecycle, runLoad } from './load';
 import { type Percentiles, percentiles } from './percentiles';
-import { machineBusyMs } from './process-stats';
+import { machineBusyMs, threadCpuMs } from './process-stats';
 import { type CpuSnapshot, cpuSnapshot, type Role, rssMiB } from './resources';
 import type { StackPids } from './stack';
-import { noThreadCpu, threadCpuBetween, type WorkerThreadCpu, workerThreadSnapshot } from './worker-threads';
+import { noThreadCpu, threadCpuBetween, type WorkerThreadCpu } from './worker-threads';
 
 export type System = 'bare' | 'petitionflow';
 
@@ -151,13 +151,13 @@ async function runRound(
   },
 ): Promise<void> {
   const before = cpuSnapshot(options.pids);
-  const threadsBefore = workerThreadSnapshot(options.workerPid);
+  const threadsBefore = threadCpuMs(options.workerPid);
   const [client0, machine0] = [process.cpuUsage(), machineBusyMs()];
   const load = await runLoad(lifecycle, options, options.log);
   const client = process.cpuUsage(client0);
   tally.machineMs += machineBusyMs() - machine0;
   const after = cpuSnapshot(options.pids);
-  const threads = threadCpuBetween(options.workerPid, threadsBefore, workerThreadSnapshot(options.workerPid));
+  const threads = threadCpuBetween(options.workerPid, threadsBefore, threadCpuMs(options.workerPid));
   for (const kind of Object.keys(threads) as Array<keyof WorkerThreadCpu>) {
     tally.workerThreads[kind] += threads[kind];
   }

@@ -4,14 +4,26 @@ import fs from 'node:fs';
 /** Clock ticks per second of /proc/<pid>/stat's times (USER_HZ). */
 const TICKS_PER_SECOND = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
 
-/** The fields of /proc/<pid>/stat after the command's name (which may hold spaces and parentheses). */
-function statFields(pid: number): string[] | undefined {
+/**
+ * A stat file of /proc (a process's or a thread's): its command name, and the fields after it (the name may
+ * hold spaces and parentheses).
+ */
+function readStat(file: string): { name: string; fields: string[] } | undefined {
   try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const stat = fs.readFileSync(file, 'utf8');
+    const end = stat.lastIndexOf(')');
+    return { name: stat.slice(stat.indexOf('(') + 1, end), fields: stat.slice(end + 2).split(' ') };
   } catch {
     return undefined; // gone
   }
+}
+
+const statFields = (pid: number) => readStat(`/proc/${pid}/stat`)?.fields;
+
+/** utime + stime, and with `children` the reaped children's too (fields 14–17 of proc(5), 11–14 here), ms. */
+function cpuOf(fields: string[], children = false): number {
+  const ticks = [11, 12, ...(children ? [13, 14] : [])].reduce((sum, i) => sum + Number(fields[i]), 0);
+  return (ticks * 1000) / TICKS_PER_SECOND;
 }
 
 /**
@@ -20,9 +32,7 @@ function statFields(pid: number): string[] | undefined {
  */
 export function cpuMs(pid: number, children = false): number {
   const fields = statFields(pid);
-  if (!fields) return 0;
-  const ticks = [11, 12, ...(children ? [13, 14] : [])].reduce((sum, i) => sum + Number(fields[i]), 0);
-  return (ticks * 1000) / TICKS_PER_SECOND;
+  return fields ? cpuOf(fields, children) : 0;
 }
 
 /** Resident memory (VmRSS) in bytes, 0 once the process is gone. */
@@ -85,17 +95,8 @@ export function threadCpuMs(pid: number): Map<number, { name: string; ms: number
     return threads; // gone
   }
   for (const tid of tids) {
-    try {
-      const stat = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
-      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      threads.set(Number(tid), {
-        name,
-        ms: ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND,
-      });
-    } catch {
-      // the thread ended meanwhile
-    }
+    const stat = readStat(`/proc/${pid}/task/${tid}/stat`); // none: the thread ended meanwhile
+    if (stat) threads.set(Number(tid), { name: stat.name, ms: cpuOf(stat.fields) });
   }
   return threads;
 }

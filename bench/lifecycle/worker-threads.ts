@@ -14,8 +14,6 @@ export interface WorkerThreadCpu {
 
 export type ThreadSnapshot = ReturnType<typeof threadCpuMs>;
 
-export const workerThreadSnapshot = threadCpuMs;
-
 export const noThreadCpu = (): WorkerThreadCpu => ({
   workflowThread: 0,
   mainThread: 0,

@@ -113,20 +113,17 @@ export type Side = 'own' | 'other';
  * the login's unit is (or, for a case not routed yet, is to be) the party the stage is about; other: its
  * unit is no party at all. A demo user of a unit missing here fails the matrix (see `placesOf`).
  */
-const BUREAU_SIDE = { own: 'county', other: 'city-to-county' } as const;
+const everyStage = (place: { own: PlacementName; other: PlacementName }) => ({
+  first: place,
+  review: place,
+  reexamination: place,
+});
+const BUREAU_SIDE = everyStage({ own: 'county', other: 'city-to-county' });
 const PLACES: Record<string, Record<Stage, { own: PlacementName; other: PlacementName }>> = {
-  'qingshan-petition-bureau': { first: BUREAU_SIDE, review: BUREAU_SIDE, reexamination: BUREAU_SIDE },
-  'qingshan-jco': { first: BUREAU_SIDE, review: BUREAU_SIDE, reexamination: BUREAU_SIDE },
-  'qingshan-housing': {
-    first: { own: 'county', other: 'county-hr' },
-    review: { own: 'county', other: 'county-hr' },
-    reexamination: { own: 'county', other: 'county-hr' },
-  },
-  'qingshan-hr': {
-    first: { own: 'county-hr', other: 'county' },
-    review: { own: 'county-hr', other: 'county' },
-    reexamination: { own: 'county-hr', other: 'county' },
-  },
+  'qingshan-petition-bureau': BUREAU_SIDE,
+  'qingshan-jco': BUREAU_SIDE,
+  'qingshan-housing': everyStage({ own: 'county', other: 'county-hr' }),
+  'qingshan-hr': everyStage({ own: 'county-hr', other: 'county' }),
   'yunzhou-housing': {
     first: { own: 'city', other: 'county' },
     review: { own: 'county', other: 'county-hr' },
