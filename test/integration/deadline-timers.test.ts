@@ -13,6 +13,7 @@ import {
   PETITION_WORKFLOW_TYPE,
   type PetitionWorkflowInput,
   petitionWorkflowId,
+  registrationUpdate,
   stateQuery,
 } from '../../src/workflows/messages';
 import * as attrs from '../../src/workflows/search-attributes';
@@ -107,6 +108,9 @@ async function startCase() {
     taskQueue,
     args: [input],
   });
+  // As the API does: no command before the registration is settled (a loaded worker may see the first
+  // command in the same task as the start, and the workflow refuses it with retry_later).
+  await handle.executeUpdate(registrationUpdate);
   const run = <T extends CommandType>(actor: Actor, body: Extract<CaseCommandBody, { type: T }>) =>
     handle.executeUpdate(commandUpdates[body.type], { args: [{ ...body, actor }] });
   const state = () => handle.query(stateQuery);
