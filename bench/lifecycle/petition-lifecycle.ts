@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { mintToken } from '../../src/auth/tokens';
 import { addDays, toShanghaiDate } from '../../src/rules/dates';
 import { petitionWorkflowId } from '../../src/workflows/messages';
@@ -39,17 +40,47 @@ export async function petitionClient(apiUrl: string, authSecret: string): Promis
   const tokens = new Map(
     await Promise.all(logins.map(async (l) => [l, await mintToken(authSecret, l)] as const)),
   );
-  async function send(login: string, path: string, body: unknown, expected: number): Promise<unknown> {
-    const response = await fetch(`${apiUrl}${path}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${tokens.get(login)}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
+  // node:http with a keep-alive agent, not fetch: on two cores the client's own CPU is taken from the
+  // system it measures, and fetch's streams cost about twice as much per request.
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+  const origin = new URL(apiUrl);
+  function send(login: string, path: string, body: unknown, expected: number): Promise<unknown> {
+    const payload = JSON.stringify(body);
+    return new Promise((resolve, reject) => {
+      const request = http.request(
+        {
+          agent,
+          host: origin.hostname,
+          port: origin.port,
+          path,
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${tokens.get(login)}`,
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(payload),
+          },
+        },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('error', reject);
+          response.on('end', () => {
+            const text = Buffer.concat(chunks).toString('utf8');
+            if (response.statusCode !== expected) {
+              reject(new Error(`POST ${path} as ${login}: ${response.statusCode} ${text.slice(0, 300)}`));
+              return;
+            }
+            try {
+              resolve(JSON.parse(text));
+            } catch (err) {
+              reject(err);
+            }
+          });
+        },
+      );
+      request.on('error', reject);
+      request.end(payload);
     });
-    const answer: unknown = await response.json();
-    if (response.status !== expected) {
-      throw new Error(`POST ${path} as ${login}: ${response.status} ${JSON.stringify(answer).slice(0, 300)}`);
-    }
-    return answer;
   }
   return {
     async register(receivedOn, subject) {
