@@ -54,8 +54,10 @@ const UNREACHABLE_CODES = new Set([
   'ECONNRESET',
   'ETIMEDOUT',
   'EPIPE',
-  '57P01',
-  '57P03',
+  '57P01', // admin shutdown
+  '57P02', // crash shutdown
+  '57P03', // cannot connect now (starting up, shutting down)
+  '53300', // too many connections: every client reconnecting at once after a restart
   '08006',
   '08001',
   '57014', // statement timeout
@@ -68,13 +70,15 @@ function clientErrorStatus(err: unknown): number | undefined {
 }
 
 /** Temporal or PostgreSQL down: the client may retry (with its Idempotency-Key), nothing is lost. */
-function isDependencyUnavailable(err: unknown): boolean {
+export function isDependencyUnavailable(err: unknown): boolean {
   // pg's pool: no connection free within connectionTimeoutMillis (busy or unreachable database); pg's client:
-  // its connection closed under a query (a database restart). Neither carries a code. A write cut off so may
-  // have committed: the client's retry under its Idempotency-Key finds the first answer.
+  // its connection closed under a query (a database restart), or between two queries of a transaction (the
+  // next one is refused: "Client has encountered a connection error and is not queryable"). None carries a
+  // code. A write cut off so may have committed: the client's retry under its Idempotency-Key finds the first
+  // answer.
   if (
     err instanceof Error &&
-    /timeout exceeded when trying to connect|^Connection terminated/i.test(err.message)
+    /timeout exceeded when trying to connect|^Connection terminated|is not queryable$/i.test(err.message)
   ) {
     return true;
   }

@@ -11,6 +11,7 @@ import { lifecycle, TRANSITION_STEPS } from './lifecycle';
 import { checkOutcome, mismatchEvidence } from './outcome-checks';
 import { type CutRegistrations, temporalOutageCuttingRegistrations } from './registration-cut';
 import { RetryingClients } from './retrying-client';
+import { unexpectedErrors } from './unexpected-errors';
 
 /**
  * Issue 10, item 2: while at least 200 lifecycles run through two API processes (clients retrying under
@@ -147,6 +148,9 @@ describeFaults('lifecycles through worker, API, Temporal and PostgreSQL faults',
       checkSeconds: (Date.now() - started) / 1000 - runSeconds,
     };
     console.log(`restart faults: ${JSON.stringify(figures)}`);
+    // A 500 is a failure of this test; the APIs' own account of it is printed, as CI keeps no logs.
+    if (clients.answersByStatus['500'])
+      console.log(`answered 500:\n${unexpectedErrors(stack.logDir).join('\n')}`);
     if (mismatchEvidence.length > 0 && process.env.FAULT_KEEP_LOGS === '1')
       await keepEvidence(stack, pool, client);
 

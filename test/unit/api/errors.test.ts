@@ -47,6 +47,18 @@ describe('the central error handler', () => {
       syscall: 'connect',
     });
     expect(answer(backlogFull)).toEqual({ status: 503, code: 'dependency_unavailable' });
+    // A transaction's next query after the server ended its connection between two queries.
+    expect(answer(new Error('Client has encountered a connection error and is not queryable'))).toEqual({
+      status: 503,
+      code: 'dependency_unavailable',
+    });
+    // Every client reconnecting at once after a restart; a crashed server's other backends.
+    for (const code of ['53300', '57P02']) {
+      expect(answer(Object.assign(new Error('database refused'), { code }))).toEqual({
+        status: 503,
+        code: 'dependency_unavailable',
+      });
+    }
   });
 
   it('keeps a library’s client error a client error, and anything else a logged 500', () => {

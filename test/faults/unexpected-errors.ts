@@ -1,0 +1,43 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+/**
+ * What the API processes logged as "unexpected error" (the ones answered 500), from their logs in
+ * `logDir`: one line each with the process, the request and the error's type, code, message and first
+ * stack frames — so that a CI run that saw a 500 says why without keeping its logs.
+ */
+export function unexpectedErrors(logDir: string): string[] {
+  const found: string[] = [];
+  for (const file of fs.readdirSync(logDir).filter((name) => /^api-.*\.log$/.test(name))) {
+    for (const line of fs.readFileSync(path.join(logDir, file), 'utf8').split('\n')) {
+      if (!line.includes('"unexpected error"')) continue;
+      found.push(`${file}: ${summary(line)}`);
+    }
+  }
+  return found;
+}
+
+function summary(line: string): string {
+  try {
+    const entry = JSON.parse(line) as {
+      method?: string;
+      path?: string;
+      err?: { type?: string; code?: unknown; message?: string; stack?: string; cause?: unknown };
+    };
+    const err = entry.err ?? {};
+    const frames = (err.stack ?? '')
+      .split('\n')
+      .slice(1, 6)
+      .map((frame) => frame.trim());
+    return JSON.stringify({
+      request: `${entry.method} ${entry.path}`,
+      type: err.type,
+      code: err.code,
+      message: err.message,
+      cause: err.cause,
+      frames,
+    });
+  } catch {
+    return line.slice(0, 2_000);
+  }
+}
