@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
-import { ServiceError } from '@temporalio/client';
+import { isGrpcServiceError, ServiceError } from '@temporalio/client';
 import { AppError } from '../domain/errors';
 
 export interface ErrorBody {
@@ -46,9 +46,11 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
   };
 }
 
-// gRPC status codes (stable by the gRPC spec).
-const GRPC_DEADLINE_EXCEEDED = 4;
-const GRPC_UNAVAILABLE = 14;
+/**
+ * gRPC statuses that mean "not now" (numbers stable by the gRPC spec): deadline exceeded, resource exhausted
+ * (a busy workflow, a rate limit while temporal-server reloads its shards), aborted, unavailable.
+ */
+const TRANSIENT_GRPC_CODES = new Set([4, 8, 10, 14]);
 const UNREACHABLE_CODES = new Set([
   'ECONNREFUSED',
   'ECONNRESET',
@@ -82,10 +84,9 @@ export function isDependencyUnavailable(err: unknown): boolean {
   ) {
     return true;
   }
-  if (err instanceof ServiceError) {
-    const code = (err.cause as { code?: number } | undefined)?.code;
-    return code === GRPC_UNAVAILABLE || code === GRPC_DEADLINE_EXCEEDED;
-  }
+  // The Temporal client wraps what it could not retry away: a gRPC status, or a transport error.
+  if (err instanceof ServiceError) return err.cause !== undefined && isDependencyUnavailable(err.cause);
+  if (isGrpcServiceError(err)) return TRANSIENT_GRPC_CODES.has(err.code);
   const { code, syscall } = (err ?? {}) as { code?: unknown; syscall?: unknown };
   // Over a Unix socket, a stopped PostgreSQL is a socket file that is not there, and a full backlog of
   // connections a refusal at once (EAGAIN), where TCP would make the client wait.

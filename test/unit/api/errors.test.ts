@@ -1,4 +1,5 @@
 import type { Request, Response } from 'express';
+import { ServiceError } from '@temporalio/client';
 import pino from 'pino';
 import { errorHandler } from '../../../src/api/errors';
 
@@ -57,6 +58,34 @@ describe('the central error handler', () => {
       expect(answer(Object.assign(new Error('database refused'), { code }))).toEqual({
         status: 503,
         code: 'dependency_unavailable',
+      });
+    }
+  });
+
+  it('answers what the Temporal client could not retry away with 503 when it means "not now"', () => {
+    const grpc = (code: number) =>
+      Object.assign(new Error(`${code} status`), { code, details: 'status', metadata: {} });
+    // Deadline exceeded, resource exhausted (a busy workflow, a rate limit), aborted, unavailable.
+    for (const code of [4, 8, 10, 14]) {
+      expect(answer(new ServiceError('Workflow Update failed', { cause: grpc(code) }))).toEqual({
+        status: 503,
+        code: 'dependency_unavailable',
+      });
+      expect(answer(grpc(code))).toEqual({ status: 503, code: 'dependency_unavailable' });
+    }
+    // A transport error under the client's own wrapping.
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:7233'), { code: 'ECONNREFUSED' });
+    expect(
+      answer(new ServiceError('Unexpected error while making gRPC request', { cause: refused })),
+    ).toEqual({
+      status: 503,
+      code: 'dependency_unavailable',
+    });
+    // Invalid argument, internal: our bug or theirs, not a passing outage.
+    for (const code of [3, 13]) {
+      expect(answer(new ServiceError('Workflow Update failed', { cause: grpc(code) }))).toEqual({
+        status: 500,
+        code: 'internal_error',
       });
     }
   });
