@@ -60,11 +60,23 @@ export async function startFaultStack(options: {
     const ports = await freePorts(options.apis, { min: 20_000, max: 32_767 });
     const apis = ports.map(
       (port, i) =>
-        new SupervisedProcess(`api-${i + 1}`, 'api', { ...appEnv, API_PORT: String(port) }, logDir),
+        new SupervisedProcess(
+          `api-${i + 1}`,
+          'api',
+          // Named in pg_stat_activity (pg reads PGAPPNAME), so a test can see whose transaction is open.
+          { ...appEnv, API_PORT: String(port), PGAPPNAME: `petitionflow-api-${i + 1}` },
+          logDir,
+        ),
     );
     const workers = Array.from(
       { length: options.workers },
-      (_, i) => new SupervisedProcess(`worker-${i + 1}`, 'worker', appEnv, logDir),
+      (_, i) =>
+        new SupervisedProcess(
+          `worker-${i + 1}`,
+          'worker',
+          { ...appEnv, PGAPPNAME: `petitionflow-worker-${i + 1}` },
+          logDir,
+        ),
     );
     processes.push(...workers, ...apis);
     await Promise.all(processes.map((p) => p.start()));

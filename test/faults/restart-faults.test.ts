@@ -7,11 +7,11 @@ import { obtainTemporalServerBinaries } from '../../src/dev-services/tool-binari
 import type { VerifyReport } from '../../src/domain/verification';
 import { petitionWorkflowId } from '../../src/workflows/messages';
 import { type FaultStack, startFaultStack } from './fault-stack';
-import { lifecycle, TRANSITION_STEPS } from './lifecycle';
+import { keyOf, lifecycle, TRANSITION_STEPS } from './lifecycle';
 import { checkOutcome, mismatchEvidence } from './outcome-checks';
 import { type CutRegistrations, temporalOutageCuttingRegistrations } from './registration-cut';
 import { RetryingClients } from './retrying-client';
-import { unexpectedErrors } from './unexpected-errors';
+import { outagesLogged, unexpectedErrors } from './unexpected-errors';
 
 /**
  * Issue 10, item 2: while at least 200 lifecycles run through two API processes (clients retrying under
@@ -25,6 +25,9 @@ import { unexpectedErrors } from './unexpected-errors';
 /** More than 200, so that 200 are still in flight at the last fault (some finish early). */
 const LIFECYCLES = Number(process.env.FAULT_LIFECYCLES ?? 250);
 const CUT_REGISTRATIONS = 10;
+/** Lifecycles started just before PostgreSQL stops: registration transactions lose their connections. */
+const REGISTRATIONS_AT_DATABASE_STOP = 10;
+const ALL_LIFECYCLES = LIFECYCLES + CUT_REGISTRATIONS + REGISTRATIONS_AT_DATABASE_STOP;
 const describeFaults = process.env.TEST_FAULTS === '1' ? describe : describe.skip;
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -96,12 +99,18 @@ describeFaults('lifecycles through worker, API, Temporal and PostgreSQL faults',
       const cutLifecycles = { run, firstIndex: LIFECYCLES, count: CUT_REGISTRATIONS };
       cut = await temporalOutageCuttingRegistrations(stack, pool, clients, cutLifecycles, tracked);
     });
+    let atDatabaseStop: Array<Promise<string | undefined>> = [];
     await fault('PostgreSQL stop and start', 0.32, async () => {
+      const first = LIFECYCLES + CUT_REGISTRATIONS;
+      atDatabaseStop = Array.from({ length: REGISTRATIONS_AT_DATABASE_STOP }, (_, i) =>
+        tracked(first + i, i % 2),
+      );
+      await untilRegistrationBetweenQueries(pool);
       await stack.servers.send('stop-postgres');
       await pause(5_000);
       await stack.servers.send('start-postgres');
     });
-    await Promise.all([...lifecycles, ...cut!.lifecycles]);
+    await Promise.all([...lifecycles, ...cut!.lifecycles, ...atDatabaseStop]);
     clearInterval(progress);
     const runSeconds = (Date.now() - started) / 1000;
 
@@ -114,9 +123,12 @@ describeFaults('lifecycles through worker, API, Temporal and PostgreSQL faults',
     const cutKeys = cut!.keys;
     const cutRegistrations = clients.sent.filter((r) => cutKeys.includes(r.key));
 
+    const databaseStopKeys = Array.from({ length: REGISTRATIONS_AT_DATABASE_STOP }, (_, i) =>
+      keyOf(run, LIFECYCLES + CUT_REGISTRATIONS + i, 'register'),
+    );
     const answered = clients.sent.filter((r) => r.answer);
     const figures = {
-      lifecycles: LIFECYCLES + CUT_REGISTRATIONS,
+      lifecycles: ALL_LIFECYCLES,
       peakInFlight,
       requests: clients.sent.length,
       attempts: clients.attempts,
@@ -140,6 +152,13 @@ describeFaults('lifecycles through worker, API, Temporal and PostgreSQL faults',
           (r) => r.answer && r.attempts > 1 && cut!.rows.includes(r.answer.petitionId),
         ).length,
       },
+      // How many of the registrations sent as PostgreSQL stopped needed a retry (their first attempt cut off).
+      registrationsAtDatabaseStopRetried: clients.sent.filter(
+        (r) => r.attempts > 1 && databaseStopKeys.includes(r.key),
+      ).length,
+      // Of those, the attempts whose transaction lost its connection between two queries (the server ended
+      // it while idle in the transaction): pg refuses the next query as "not queryable", answered 503.
+      transactionsCutBetweenQueries: outagesLogged(stack.logDir, 'is not queryable'),
       verifyExit: verify.code,
       verifyFindings: verifyFindings(verify.stdout),
       supervisorRestarts: [...stack.apis, ...stack.workers].reduce((n, p) => n + p.unexpectedExits, 0),
@@ -158,7 +177,7 @@ describeFaults('lifecycles through worker, API, Temporal and PostgreSQL faults',
     expect(outcome).toEqual({ lost: [], duplicated: [], mismatched: [], unstarted: [] });
     expect(replay.differed).toEqual([]);
     expect(figures).toMatchObject({
-      '2xx': (LIFECYCLES + CUT_REGISTRATIONS) * (1 + TRANSITION_STEPS.length),
+      '2xx': ALL_LIFECYCLES * (1 + TRANSITION_STEPS.length),
       eventsAddedByReplay: 0,
       verifyExit: 0,
       // No process died by itself (a server restart once killed the worker: see src/db/pool.ts).
@@ -172,6 +191,21 @@ describeFaults('lifecycles through worker, API, Temporal and PostgreSQL faults',
     expect(figures.faults.every((f) => f.lifecyclesInFlight >= 200)).toBe(true);
   }, 220_000);
 });
+
+/**
+ * Waits (up to 3 s) until an API's transaction is open between two of its queries — a registration, the only
+ * transaction the API holds — so that stopping PostgreSQL then cuts one part-way.
+ */
+async function untilRegistrationBetweenQueries(pool: Pool): Promise<void> {
+  for (const deadline = Date.now() + 3_000; Date.now() < deadline;) {
+    const { rowCount } = await pool.query(
+      `SELECT 1 FROM pg_stat_activity
+        WHERE application_name LIKE 'petitionflow-api-%' AND state = 'idle in transaction'`,
+    );
+    if (rowCount) return;
+    await pause(2);
+  }
+}
 
 /** Waits until `count` requests have succeeded; fails the test if progress stalls for 2 minutes. */
 async function untilSucceeded(clients: RetryingClients, count: number): Promise<void> {

@@ -7,14 +7,28 @@ import path from 'node:path';
  * stack frames — so that a CI run that saw a 500 says why without keeping its logs.
  */
 export function unexpectedErrors(logDir: string): string[] {
-  const found: string[] = [];
-  for (const file of fs.readdirSync(logDir).filter((name) => /^api-.*\.log$/.test(name))) {
-    for (const line of fs.readFileSync(path.join(logDir, file), 'utf8').split('\n')) {
-      if (!line.includes('"unexpected error"')) continue;
-      found.push(`${file}: ${summary(line)}`);
-    }
-  }
-  return found;
+  return apiLogLines(logDir)
+    .filter(({ line }) => line.includes('"unexpected error"'))
+    .map(({ file, line }) => `${file}: ${summary(line)}`);
+}
+
+/** How many requests the APIs answered 503 for an error whose message contains `text`. */
+export function outagesLogged(logDir: string, text: string): number {
+  return apiLogLines(logDir).filter(
+    ({ line }) => line.includes('"dependency unavailable"') && line.includes(text),
+  ).length;
+}
+
+function apiLogLines(logDir: string): Array<{ file: string; line: string }> {
+  return fs
+    .readdirSync(logDir)
+    .filter((name) => /^api-.*\.log$/.test(name))
+    .flatMap((file) =>
+      fs
+        .readFileSync(path.join(logDir, file), 'utf8')
+        .split('\n')
+        .map((line) => ({ file, line })),
+    );
 }
 
 function summary(line: string): string {
