@@ -11,7 +11,7 @@ import { keyOf, lifecycle, TRANSITION_STEPS } from './lifecycle';
 import { checkOutcome, mismatchEvidence } from './outcome-checks';
 import { type CutRegistrations, temporalOutageCuttingRegistrations } from './registration-cut';
 import { RetryingClients } from './retrying-client';
-import { outagesLogged, unexpectedErrors } from './unexpected-errors';
+import { outagesLogged, unexpectedErrors } from './api-logs';
 
 /**
  * Issue 10, item 2: while at least 200 lifecycles run through two API processes (clients retrying under
@@ -156,8 +156,9 @@ describeFaults('lifecycles through worker, API, Temporal and PostgreSQL faults',
       registrationsAtDatabaseStopRetried: clients.sent.filter(
         (r) => r.attempts > 1 && databaseStopKeys.includes(r.key),
       ).length,
-      // Of those, the attempts whose transaction lost its connection between two queries (the server ended
-      // it while idle in the transaction): pg refuses the next query as "not queryable", answered 503.
+      // Attempts whose transaction (a registration: the API holds no other) lost its connection between two
+      // queries, the server ending it while idle in the transaction: pg refused the next query as "not
+      // queryable", and the API answered 503.
       transactionsCutBetweenQueries: outagesLogged(stack.logDir, 'is not queryable'),
       verifyExit: verify.code,
       verifyFindings: verifyFindings(verify.stdout),

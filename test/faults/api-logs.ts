@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
+/* The API processes' logs, read after a fault run: CI keeps no logs, so the test prints what matters. */
+
 /**
  * What the API processes logged as "unexpected error" (the ones answered 500), from their logs in
  * `logDir`: one line each with the process, the request and the error's type, code, message and first
