@@ -1,67 +1,41 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Pool, PoolClient } from 'pg';
 import { prepared } from './prepared';
-import {
-  type CaseEvent,
-  type CaseState,
-  fold,
-  initialCaseState,
-  isOverdue,
-  nextDeadline,
-} from '../workflows/case';
-import { projectLadder } from './ladder-projection';
-import { projectReportFacts } from './report-facts';
+import { type CaseEvent, type CaseState, fold, initialCaseState } from '../workflows/case';
+import { type CaseWrite, eventRow, type EventRow, writeCase } from './case-write';
+import { ladderRows } from './ladder-projection';
 
+/** The row's version (`xmin`), its fold and the writer that wrote it last. */
+interface StoredHead {
+  version: string;
+  case_state: CaseState | null;
+  last_sequence: number;
+  record_fence: number;
+  record_attempt_at: Date | null;
+}
+const HEAD_COLUMNS = 'xmin::text AS version, case_state, last_sequence, record_fence, record_attempt_at';
+const readHead = prepared<[string]>(
+  'events-read-petition',
+  `SELECT ${HEAD_COLUMNS} FROM petitions WHERE id = $1`,
+);
 const lockForWriting = prepared<[string]>(
   'events-lock-petition',
-  `SELECT case_state, last_sequence, record_fence, record_attempt_at FROM petitions WHERE id = $1 FOR UPDATE`,
+  `SELECT ${HEAD_COLUMNS} FROM petitions WHERE id = $1 FOR UPDATE`,
 );
 const eventsFrom = prepared<[string, number]>(
   'events-from-sequence',
   `SELECT sequence, type, occurred_at AS at, actor, request_id AS "requestId", data
      FROM petition_events WHERE petition_id = $1 AND sequence >= $2 ORDER BY sequence`,
 );
-const appendEvents = prepared<[string, string]>(
-  'events-append',
-  `INSERT INTO petition_events (petition_id, sequence, type, occurred_at, actor, request_id, data)
-   SELECT $1, e.sequence, e.type, e.at, e.actor, e."requestId", e.data
-     FROM jsonb_to_recordset($2::jsonb)
-       AS e(sequence int, type text, at timestamptz, actor text, "requestId" text, data jsonb)`,
-);
-/** petition id, fold (JSON), status, handling unit, outcome, overdue, next deadline key and time, closed reason,
- * procedure, routing mode, last sequence, fence, review unit, re-examination unit, attempt time. */
-type ProjectionValues = [
-  string,
-  string,
-  string,
-  string | null,
-  string | null,
-  boolean,
-  string | null,
-  string | null,
-  string | null,
-  string | null,
-  string | null,
-  number,
-  number,
-  string | null,
-  string | null,
-  string | null,
-];
-const updateProjection = prepared<ProjectionValues>(
-  'events-update-projection',
-  `UPDATE petitions
-    SET case_state = $2, status = $3, handling_unit_id = $4, outcome = $5, overdue = $6,
-        next_deadline_key = $7, next_deadline_at = $8, closed_reason = $9, procedure = $10,
-        routing_mode = $11, last_sequence = $12, record_fence = $13, review_unit_id = $14,
-        reexamination_unit_id = $15, record_attempt_at = $16, updated_at = now()
-    WHERE id = $1`,
-);
 
 /**
- * Appends a batch of case events to the audit trail and folds them into the read model, in one
- * transaction. The workflow sends only new events (deltas); the fold is the workflow's own `evolve`, so the
- * projection equals the workflow's state.
+ * Appends a batch of case events to the audit trail and folds them into the read model, atomically. The
+ * workflow sends only new events (deltas); the fold is the workflow's own `evolve`, so the projection equals
+ * the workflow's state.
+ *
+ * The usual batch follows the stored events directly: the row is read without a lock and written in one
+ * statement that checks the row's version, two round trips in all. Anything else (a retry, a redo, a row
+ * changed in between) takes the locked path.
  *
  * Idempotent, and faithful to history: events already stored are skipped when they are the same; when they
  * differ, the stored ones came from a workflow task that failed after writing them and was redone (with
@@ -77,26 +51,49 @@ export async function recordCaseEvents(
   const writer: Writer = { fence, attemptAt: attemptAt ?? null };
   const client = await pool.connect();
   try {
+    const { rows } = await client.query<StoredHead>(readHead(petitionId));
+    const head = rows[0];
+    if (!head) throw new PetitionRowMissingError(petitionId);
+    const follows = events.length > 0 && events[0]!.sequence === head.last_sequence + 1;
+    if (
+      follows &&
+      (await writeCase(client, petitionId, appending(petitionId, head, events, writer), head.version))
+    ) {
+      return;
+    }
+    await recordLocked(client, petitionId, events, writer);
+  } finally {
+    client.release();
+  }
+}
+
+/** The write of `events` on top of `base` (the stored fold); the row keeps the newer of its writer and this. */
+function appending(
+  petitionId: string,
+  head: StoredHead,
+  events: CaseEvent[],
+  writer: Writer,
+  base = head.case_state ?? initialCaseState(),
+): CaseWrite {
+  const state = fold(base, events);
+  const newest = writerOf(head);
+  const kept = isOlder(writer, newest) ? newest : writer;
+  return { state, events, ...ladderRows(petitionId, base, events), ...kept };
+}
+
+async function recordLocked(client: PoolClient, petitionId: string, events: CaseEvent[], writer: Writer) {
+  try {
     await client.query('BEGIN');
-    const { rows } = await client.query<{
-      case_state: CaseState | null;
-      last_sequence: number;
-      record_fence: number;
-      record_attempt_at: Date | null;
-    }>(lockForWriting(petitionId));
-    const current = rows[0];
-    if (!current) throw new PetitionRowMissingError(petitionId);
-    const newest: Writer = {
-      fence: current.record_fence,
-      attemptAt: current.record_attempt_at?.toISOString() ?? null,
-    };
-    let base = current.case_state ?? initialCaseState();
-    let after = current.last_sequence;
+    const { rows } = await client.query<StoredHead>(lockForWriting(petitionId));
+    const head = rows[0];
+    if (!head) throw new PetitionRowMissingError(petitionId);
+    let base = head.case_state ?? initialCaseState();
+    let after = head.last_sequence;
     const overlap = events.filter((e) => e.sequence <= after);
     if (overlap.length > 0) {
       const stored = await storedEvents(client, petitionId, overlap[0]!.sequence);
-      const differing = overlap.find((e) => !isDeepStrictEqual(toRow(e), stored.get(e.sequence)));
-      if (differing && isOlder(writer, newest)) {
+      const differing = overlap.find((e) => !isDeepStrictEqual(eventRow(e), stored.get(e.sequence)));
+      if (differing && isOlder(writer, writerOf(head))) {
         // A late write of a workflow task that timed out and was redone (or of an earlier attempt of the same
         // task, a lost speculative one): history holds the redo's events.
         await client.query('COMMIT');
@@ -110,18 +107,12 @@ export async function recordCaseEvents(
       }
     }
     const fresh = events.filter((e) => e.sequence > after);
-    if (fresh.length > 0) {
-      const state = fold(base, fresh);
-      await append(client, petitionId, state, fresh, isOlder(writer, newest) ? newest : writer);
-      await projectLadder(client, petitionId, base, fresh);
-      await projectReportFacts(client, petitionId, state);
-    }
+    if (fresh.length > 0)
+      await writeCase(client, petitionId, appending(petitionId, head, fresh, writer, base));
     await client.query('COMMIT');
   } catch (err) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw err;
-  } finally {
-    client.release();
   }
 }
 
@@ -132,6 +123,10 @@ export async function recordCaseEvents(
 interface Writer {
   fence: number;
   attemptAt: string | null;
+}
+
+function writerOf(head: StoredHead): Writer {
+  return { fence: head.record_fence, attemptAt: head.record_attempt_at?.toISOString() ?? null };
 }
 
 /** Whether `a` wrote for an earlier workflow task (or an earlier attempt of the same one) than `b`. */
@@ -145,22 +140,6 @@ export class PetitionRowMissingError extends Error {
   constructor(readonly petitionId: string) {
     super(`petition ${petitionId} has no row to record events in`);
   }
-}
-
-type EventRow = ReturnType<typeof toRow>;
-
-/** An event as a row: the envelope in columns, the body in `data`. */
-function toRow(event: CaseEvent) {
-  const { sequence, type, at, actor, requestId, ...data } = event;
-  // The JSON round trip drops undefined fields, as jsonb does.
-  return {
-    sequence,
-    type,
-    at,
-    actor: actor ?? null,
-    requestId: requestId ?? null,
-    data: JSON.parse(JSON.stringify(data)),
-  };
 }
 
 function fromRow(row: EventRow): CaseEvent {
@@ -195,42 +174,6 @@ async function supersede(client: PoolClient, petitionId: string, fromSequence: n
   await client.query('SELECT supersede_petition_events($1, $2)', [petitionId, fromSequence]);
 }
 
-async function append(
-  client: PoolClient,
-  petitionId: string,
-  state: CaseState,
-  events: CaseEvent[],
-  writer: Writer,
-): Promise<void> {
-  await client.query(appendEvents(petitionId, JSON.stringify(events.map(toRow))));
-  await writeProjection(client, petitionId, state, writer);
-}
-
-/** The row's fold and its copies for filters and lists. */
-async function writeProjection(client: PoolClient, petitionId: string, state: CaseState, writer: Writer) {
-  const next = nextDeadline(state);
-  await client.query(
-    updateProjection(
-      petitionId,
-      JSON.stringify(state),
-      state.status,
-      state.handlingUnitId ?? null,
-      state.reply?.outcome ?? null,
-      isOverdue(state),
-      next?.key ?? null,
-      next?.dueAt ?? null,
-      state.closure?.reason ?? null,
-      state.procedure ?? null,
-      state.routing?.mode ?? null,
-      state.lastSequence,
-      writer.fence,
-      state.review?.bodyUnitId ?? null,
-      state.reexamination?.bodyUnitId ?? null,
-      writer.attemptAt,
-    ),
-  );
-}
-
 /** The fold of the events stored for a case: what its read model must equal. */
 export async function foldStoredEvents(pool: Pool, petitionId: string): Promise<CaseState> {
   const client = await pool.connect();
@@ -251,19 +194,12 @@ export async function reprojectCase(pool: Pool, petitionId: string): Promise<Cas
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
-    const { rows } = await client.query<{ record_fence: number; record_attempt_at: Date | null }>(
-      'SELECT record_fence, record_attempt_at FROM petitions WHERE id = $1 FOR UPDATE',
-      [petitionId],
-    );
+    const { rows } = await client.query<StoredHead>(lockForWriting(petitionId));
     if (!rows[0]) throw new PetitionRowMissingError(petitionId);
     const events = [...(await storedEvents(client, petitionId, 1)).values()].map(fromRow);
     const state = fold(initialCaseState(), events);
-    await writeProjection(client, petitionId, state, {
-      fence: rows[0].record_fence,
-      attemptAt: rows[0].record_attempt_at?.toISOString() ?? null,
-    });
-    await projectLadder(client, petitionId, initialCaseState(), events);
-    await projectReportFacts(client, petitionId, state);
+    const derived = ladderRows(petitionId, initialCaseState(), events);
+    await writeCase(client, petitionId, { state, events: [], ...derived, ...writerOf(rows[0]) });
     await client.query('COMMIT');
     return state;
   } catch (err) {
@@ -272,4 +208,21 @@ export async function reprojectCase(pool: Pool, petitionId: string): Promise<Cas
   } finally {
     client.release();
   }
+}
+
+/**
+ * Writes the derived rows (the report row among them) of cases that have a fold but no report row yet:
+ * cases recorded before the reports existed. A no-op afterwards.
+ */
+export async function backfillReportFacts(pool: Pool): Promise<number> {
+  const { rows } = await pool.query<StoredHead & { id: string }>(
+    `SELECT p.id, ${HEAD_COLUMNS} FROM petitions p
+      WHERE p.case_state IS NOT NULL AND NOT EXISTS (SELECT 1 FROM report_cases r WHERE r.petition_id = p.id)`,
+  );
+  for (const row of rows) {
+    const state = row.case_state!;
+    const { items } = ladderRows(row.id, state, []);
+    await writeCase(pool, row.id, { state, events: [], notifications: [], items, ...writerOf(row) });
+  }
+  return rows.length;
 }

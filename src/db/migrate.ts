@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { Pool } from 'pg';
-import { backfillReportFacts } from './report-facts';
+import { backfillReportFacts } from './case-events';
 
 /** Applies pending migrations (node-pg-migrate, plain SQL files in src/db/migrations). */
 export async function migrate(databaseUrl: string, log: (message: string) => void): Promise<void> {

@@ -1,8 +1,9 @@
 import type { Pool } from 'pg';
 import { recordCaseEvents } from '../../src/db/case-events';
+import { writeCase } from '../../src/db/case-write';
 import { createPool } from '../../src/db/pool';
 import { insertPetition } from '../../src/db/petitions';
-import type { CaseEvent } from '../../src/workflows/case';
+import { type CaseEvent, fold, initialCaseState } from '../../src/workflows/case';
 import { testEnv } from '../support/harness';
 
 /**
@@ -140,4 +141,45 @@ it('refuses to record for a petition whose row is gone, with an error the activi
   await expect(recordCaseEvents(pool, 'XF-1999-999999', [registered('XF-1999-999999')], 1)).rejects.toThrow(
     /no row/,
   );
+});
+
+it('writes nothing at all when the row changed since it was read (the unlocked path then takes the lock)', async () => {
+  const id = await newPetition();
+  await recordCaseEvents(pool, id, [registered(id)], 5);
+  const read = await pool.query('SELECT xmin::text AS version FROM petitions WHERE id = $1', [id]);
+  await pool.query('UPDATE petitions SET updated_at = now() WHERE id = $1', [id]); // another writer
+  const events = withdrawn('2026-03-02T15:59:59.000Z');
+  const state = fold(fold(initialCaseState(), [registered(id)]), events);
+  const write = { state, events, notifications: [], items: [], fence: 8, attemptAt: null };
+  await expect(writeCase(pool, id, write, read.rows[0].version as string)).resolves.toBe(false);
+  expect(await stored(id)).toMatchObject({ times: ['2026-03-02T01:00:00.000Z'], status: 'registered' });
+  const report = await pool.query('SELECT status FROM report_cases WHERE petition_id = $1', [id]);
+  expect(report.rows[0].status).toBe('registered');
+
+  const current = await pool.query('SELECT xmin::text AS version FROM petitions WHERE id = $1', [id]);
+  await expect(writeCase(pool, id, write, current.rows[0].version as string)).resolves.toBe(true);
+  expect(await stored(id)).toMatchObject({ status: 'closed', closedOn: '2026-03-02' });
+});
+
+it('ends as history says when a lost attempt and its redo write at the same moment, in either order', async () => {
+  const lost = withdrawn('2026-03-02T15:59:59.000Z');
+  const redo = withdrawn('2026-03-02T16:00:09.000Z');
+  for (let round = 0; round < 6; round++) {
+    const id = await newPetition();
+    await recordCaseEvents(pool, id, [registered(id)], 5);
+    const writes = [
+      () => recordCaseEvents(pool, id, lost, 8, '2026-03-02T15:59:59.000Z'),
+      () => recordCaseEvents(pool, id, redo, 8, '2026-03-02T16:00:09.000Z'),
+    ];
+    if (round % 2 === 1) writes.reverse();
+    await Promise.all(writes.map((write) => write()));
+    expect(await stored(id)).toMatchObject({
+      times: [expect.any(String), redo[0]!.at, redo[1]!.at],
+      status: 'closed',
+    });
+    const rows = await pool.query('SELECT count(*)::int AS n FROM petition_events WHERE petition_id = $1', [
+      id,
+    ]);
+    expect(rows.rows[0].n).toBe(3);
+  }
 });
