@@ -3,7 +3,7 @@ import type { Pool, PoolClient } from 'pg';
 import { prepared } from './prepared';
 import { type CaseEvent, type CaseState, fold, initialCaseState } from '../workflows/case';
 import { type CaseWrite, eventRow, type EventRow, writeCase } from './case-write';
-import { ladderRows } from './ladder-projection';
+import { foldWithLadder } from './ladder-projection';
 
 /** The row's version (`xmin`), its fold and the writer that wrote it last. */
 interface StoredHead {
@@ -75,10 +75,9 @@ function appending(
   writer: Writer,
   base = head.case_state ?? initialCaseState(),
 ): CaseWrite {
-  const state = fold(base, events);
   const newest = writerOf(head);
   const kept = isOlder(writer, newest) ? newest : writer;
-  return { state, events, ...ladderRows(petitionId, base, events), ...kept };
+  return { events, ...foldWithLadder(petitionId, base, events), ...kept };
 }
 
 async function recordLocked(client: PoolClient, petitionId: string, events: CaseEvent[], writer: Writer) {
@@ -197,11 +196,10 @@ export async function reprojectCase(pool: Pool, petitionId: string): Promise<Cas
     const { rows } = await client.query<StoredHead>(lockForWriting(petitionId));
     if (!rows[0]) throw new PetitionRowMissingError(petitionId);
     const events = [...(await storedEvents(client, petitionId, 1)).values()].map(fromRow);
-    const state = fold(initialCaseState(), events);
-    const derived = ladderRows(petitionId, initialCaseState(), events);
-    await writeCase(client, petitionId, { state, events: [], ...derived, ...writerOf(rows[0]) });
+    const derived = foldWithLadder(petitionId, initialCaseState(), events);
+    await writeCase(client, petitionId, { events: [], ...derived, ...writerOf(rows[0]) });
     await client.query('COMMIT');
-    return state;
+    return derived.state;
   } catch (err) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw err;
@@ -221,7 +219,7 @@ export async function backfillReportFacts(pool: Pool): Promise<number> {
   );
   for (const row of rows) {
     const state = row.case_state!;
-    const { items } = ladderRows(row.id, state, []);
+    const { items } = foldWithLadder(row.id, state, []);
     await writeCase(pool, row.id, { state, events: [], notifications: [], items, ...writerOf(row) });
   }
   return rows.length;

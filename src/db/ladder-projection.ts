@@ -15,15 +15,16 @@ export interface NotificationRow {
 export type SupervisionItemWrite = Omit<SupervisionItemRow, 'petitionId' | 'unitName'>;
 
 /**
- * What the event writer keeps beside the case's fold, in the same statement: the notifications the events
- * cause (a transactional outbox: written with the events or not at all; a redone write finds them there and
- * adds none), and the supervision items for the office's queue as they stand after the events.
+ * Folds `events` into `before` (one pass) and gives what the event writer keeps beside the fold, in the same
+ * statement: the notifications the events cause (a transactional outbox: written with the events or not at
+ * all; a redone write finds them there and adds none), and the supervision items for the office's queue as
+ * they stand after the events.
  */
-export function ladderRows(
+export function foldWithLadder(
   petitionId: string,
   before: CaseState,
   events: CaseEvent[],
-): { notifications: NotificationRow[]; items: SupervisionItemWrite[] } {
+): { state: CaseState; notifications: NotificationRow[]; items: SupervisionItemWrite[] } {
   let state = before;
   const notifications: NotificationRow[] = [];
   for (const event of events) {
@@ -40,7 +41,7 @@ export function ladderRows(
       });
     }
   }
-  return { notifications, items: itemsOf(state).map((item) => itemRow(petitionId, item)) };
+  return { state, notifications, items: itemsOf(state).map((item) => itemRow(petitionId, item)) };
 }
 
 function recipientColumns(r: Recipient) {
