@@ -88,7 +88,7 @@ export default tseslint.config(
   },
   {
     // The case core is pure: no Temporal, so it runs in the workflow, the read model and unit tests alike.
-    files: ['src/workflows/case/**/*.ts'],
+    files: ['src/case/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Pool } from 'pg';
 import { seedOrganisation } from '../../src/db/organisation';
-import { DOMAINS } from '../../src/workflows/case/vocabulary';
+import { DOMAINS } from '../../src/case/vocabulary';
 import { BENCH_PREFIX, type BenchOrganisation } from './organisation';
 
 export interface LoadOptions {

@@ -1,5 +1,5 @@
 import { dueDate, getRuleSet, type DeadlineKey } from '../rules';
-import type { ComputedDeadline, DeadlineRequest } from '../workflows/case';
+import type { ComputedDeadline, DeadlineRequest } from '../case';
 
 export interface ComputeDeadlinesInput {
   ruleSetId: string;

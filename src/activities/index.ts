@@ -7,7 +7,7 @@ import {
   type ComputedDeadline,
   completeSettlement,
   type SettlementDraft,
-} from '../workflows/case';
+} from '../case';
 import { computeDeadlines, type ComputeDeadlinesInput } from './compute-deadline';
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { CommandType } from '../workflows/case/commands';
-import { EVALUATION_SUBJECTS, SATISFACTION_GRADES } from '../workflows/case/aftercare';
+import type { CommandType } from '../case/commands';
+import { EVALUATION_SUBJECTS, SATISFACTION_GRADES } from '../case/aftercare';
 import {
   DIVERSION_TARGETS,
   HIGHER_OUTCOMES,
@@ -8,7 +8,7 @@ import {
   OUTCOMES,
   PROCEDURES,
   ROUTING_MODES,
-} from '../workflows/case/vocabulary';
+} from '../case/vocabulary';
 import { isoDate, plainText } from './schemas';
 
 /** Free text written to PostgreSQL as a document; the workflow sees only its id. */

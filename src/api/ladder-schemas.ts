@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EVALUATION_SUBJECTS, SATISFACTION_GRADES, SUPERVISION_LEVELS } from '../workflows/case';
+import { EVALUATION_SUBJECTS, SATISFACTION_GRADES, SUPERVISION_LEVELS } from '../case';
 
 /** Requests and answers of the supervision queue, the inbox and the petitioner's endpoint. */
 

@@ -1,6 +1,6 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import type { z } from 'zod';
-import { commandsOn, TRANSITIONS } from '../workflows/case';
+import { commandsOn, TRANSITIONS } from '../case';
 import { COMMAND_BODIES } from './command-schemas';
 import {
   InboxSchema,

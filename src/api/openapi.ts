@@ -1,6 +1,6 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import type { z } from 'zod';
-import { commandsOn, TRANSITIONS } from '../workflows/case';
+import { commandsOn, TRANSITIONS } from '../case';
 import { registerLadderPaths } from './openapi-ladder';
 import { registerReportPaths } from './openapi-reports';
 import { COMMAND_BODIES, openApiPath, pathIdsOf } from './command-schemas';

@@ -1,6 +1,6 @@
 import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
-import { CATEGORIES, CHANNELS, DOMAINS, REGISTRATION_LEVELS, STATUSES } from '../workflows/case/vocabulary';
+import { CATEGORIES, CHANNELS, DOMAINS, REGISTRATION_LEVELS, STATUSES } from '../case/vocabulary';
 
 extendZodWithOpenApi(z);
 

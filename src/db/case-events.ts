@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Pool, PoolClient } from 'pg';
 import { prepared } from './prepared';
-import { type CaseEvent, type CaseState, fold, initialCaseState } from '../workflows/case';
+import { type CaseEvent, type CaseState, fold, initialCaseState } from '../case';
 import { type CaseWrite, eventRow, type EventRow, writeCase } from './case-write';
 import { foldWithLadder } from './ladder-projection';
 

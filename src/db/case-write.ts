@@ -1,6 +1,6 @@
 import type { PoolClient } from 'pg';
 import { prepared } from './prepared';
-import { type CaseEvent, type CaseState, isOverdue, nextDeadline } from '../workflows/case';
+import { type CaseEvent, type CaseState, isOverdue, nextDeadline } from '../case';
 import type { NotificationRow, SupervisionItemWrite } from './ladder-projection';
 import { reportFactsOf } from './report-facts';
 

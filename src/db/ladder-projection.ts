@@ -1,5 +1,5 @@
 import type { SupervisionItemRow } from './supervision-items';
-import { type CaseEvent, type CaseState, evolve, itemsOf, noticeOf, type Recipient } from '../workflows/case';
+import { type CaseEvent, type CaseState, evolve, itemsOf, noticeOf, type Recipient } from '../case';
 
 /** A notification to write: one per recipient spec; the writer resolves it to active users (see case-write). */
 export interface NotificationRow {

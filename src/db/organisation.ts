@@ -1,6 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import { prepared } from './prepared';
-import type { Role } from '../workflows/case/vocabulary';
+import type { Role } from '../case/vocabulary';
 
 export type UnitKind = 'petition-bureau' | 'joint-conference-office' | 'department' | 'government';
 export type UnitLevel = 'county' | 'city' | 'province';

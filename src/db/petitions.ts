@@ -1,8 +1,8 @@
 import type { Pool, PoolClient } from 'pg';
 import { prepared } from './prepared';
 import { regionSubtree } from './organisation';
-import type { CaseState } from '../workflows/case';
-import type { CaseStatus, Category, Channel, Domain, RegistrationLevel } from '../workflows/case/vocabulary';
+import type { CaseState } from '../case';
+import type { CaseStatus, Category, Channel, Domain, RegistrationLevel } from '../case/vocabulary';
 
 export interface Petitioner {
   name: string;

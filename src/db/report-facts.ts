@@ -1,5 +1,5 @@
 import { toShanghaiDate } from '../rules';
-import type { CaseDeadline, CaseState } from '../workflows/case';
+import type { CaseDeadline, CaseState } from '../case';
 
 /** The deadlines that are D5: the statutory limit to handle and reply (the simplified procedure's, too). */
 const HANDLE_KEYS = ['handle', 'handle-simplified'];

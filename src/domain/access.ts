@@ -1,7 +1,7 @@
 import type { Pool } from 'pg';
 import { type User, withinJurisdiction } from '../db/organisation';
 import { findPetition, type PetitionRow } from '../db/petitions';
-import type { Role } from '../workflows/case/vocabulary';
+import type { Role } from '../case/vocabulary';
 import { forbidden, notFound } from './errors';
 
 /** Roles that oversee the cases of their region and the regions below it, not only their own unit's. */

@@ -7,7 +7,7 @@ import {
   withinJurisdiction,
 } from '../db/organisation';
 import type { PetitionRow } from '../db/petitions';
-import type { CaseCommandBody, CommandType } from '../workflows/case/commands';
+import type { CaseCommandBody, CommandType } from '../case/commands';
 import type { RequestDocuments } from './documents';
 import { AppError, fieldError } from './errors';
 

@@ -1,5 +1,5 @@
 import { type DeadlineKey, dueDate, getRuleSet } from '../rules';
-import type { CaseDeadline } from '../workflows/case';
+import type { CaseDeadline } from '../case';
 
 /**
  * How a deadline's date was counted, step by step, for readers. History keeps only the dates; the

@@ -13,7 +13,7 @@ import {
   requestApplied,
 } from '../db/petitions';
 import { casePolicyOf, DEFAULT_RULE_SET_ID, getRuleSet, RulesError, toShanghaiDate } from '../rules';
-import { type CaseCommand, type CommandType, decide, rolesFor } from '../workflows/case';
+import { type CaseCommand, type CommandType, decide, rolesFor } from '../case';
 import { commandUpdates, petitionWorkflowId } from '../workflows/messages';
 import { overseenRegion, requireRole, visiblePetition } from './access';
 import { COMMAND_BUILDERS, higherBody } from './case-commands';

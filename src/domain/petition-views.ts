@@ -1,6 +1,6 @@
 import type { PetitionRow, TimelineEntry } from '../db/petitions';
 import { explainDeadline } from './deadline-explanation';
-import { type CaseDeadline, type CaseState, holderOf, nextDeadline } from '../workflows/case';
+import { type CaseDeadline, type CaseState, holderOf, nextDeadline } from '../case';
 
 /** What lists show of a petition. */
 export function summaryOf(row: PetitionRow) {

@@ -6,7 +6,7 @@ import {
   type EvaluationSubject,
   PETITIONER_ACTOR,
   type SatisfactionGrade,
-} from '../workflows/case';
+} from '../case';
 import { commandUpdates, petitionWorkflowId } from '../workflows/messages';
 import { AppError } from './errors';
 import { queryCodeMatches } from './query-code';

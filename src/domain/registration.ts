@@ -13,12 +13,12 @@ import {
   type NewPetition,
 } from '../db/petitions';
 import { toShanghaiDate } from '../rules';
-import type { CaseFlags } from '../workflows/case';
+import type { CaseFlags } from '../case';
 import type { PetitionWorkflowInput } from '../workflows/messages';
 import { startCaseWorkflow } from './case-start';
 import { fieldError } from './errors';
 import type { RequestContext } from './request-context';
-import { REGISTRATION_LEVELS, type RegistrationLevel } from '../workflows/case/vocabulary';
+import { REGISTRATION_LEVELS, type RegistrationLevel } from '../case/vocabulary';
 import { toApiError, workflowExists } from './temporal-calls';
 
 export interface RegistrationDeps {

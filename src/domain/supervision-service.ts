@@ -1,7 +1,7 @@
 import type { Pool } from 'pg';
 import type { User } from '../db/organisation';
 import { listSupervisionItems } from '../db/supervision-items';
-import type { CommandType } from '../workflows/case/commands';
+import type { CommandType } from '../case/commands';
 import { overseenRegion, requireRole } from './access';
 import { AppError, notFound } from './errors';
 import type { PetitionService } from './petition-service';

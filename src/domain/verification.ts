@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { WorkflowNotFoundError } from '@temporalio/common';
 import { foldStoredEvents, reprojectCase } from '../db/case-events';
 import { findUnstarted } from '../db/petitions';
-import type { CaseState } from '../workflows/case';
+import type { CaseState } from '../case';
 import { petitionWorkflowId, stateQuery } from '../workflows/messages';
 import { reconcileUnstarted, type ReconcilerDeps, UNSTARTED_AFTER_SECONDS } from './reconciler';
 import { withTemporalDeadline } from './temporal-calls';

@@ -140,3 +140,13 @@ export function toShanghaiDate(instant: string | Date): string {
   }
   return fromDayNumber(Math.floor((epochMs + SHANGHAI_OFFSET_MS) / MS_PER_DAY));
 }
+
+/** Milliseconds since the epoch of an ISO 8601 instant (as the case core stores them). */
+export function instantMs(iso: string): number {
+  return Date.parse(iso);
+}
+
+/** The Asia/Shanghai calendar date of an instant given in milliseconds. */
+export function shanghaiDateAt(ms: number): string {
+  return fromDayNumber(Math.floor((ms + SHANGHAI_OFFSET_MS) / MS_PER_DAY));
+}

@@ -1,7 +1,9 @@
 /* eslint-disable no-restricted-globals -- the one place workflow code reads the clock: inside the
    workflow sandbox Date is the deterministic workflow clock (the time of the current workflow task). */
 // The rules' pure date module only (not src/rules/index, which loads the calendar data).
-import { toShanghaiDate } from '../rules/dates';
+import { instantMs, shanghaiDateAt, toShanghaiDate } from '../rules/dates';
+
+export { instantMs, shanghaiDateAt };
 
 export function nowMs(): number {
   return Date.now();
@@ -11,9 +13,6 @@ export function nowIso(): string {
   return new Date(Date.now()).toISOString();
 }
 
-export function instantMs(iso: string): number {
-  return new Date(iso).getTime();
-}
 
 export function dateOf(iso: string): Date {
   return new Date(iso);
@@ -24,10 +23,6 @@ export function todayInShanghai(): string {
   return toShanghaiDate(new Date(Date.now()));
 }
 
-/** The Asia/Shanghai calendar date of an instant given in milliseconds. */
-export function shanghaiDateAt(ms: number): string {
-  return toShanghaiDate(new Date(ms));
-}
 
 /** How far a command's request time may lie from the workflow clock and still be taken as its time. */
 export const REQUEST_TIME_TOLERANCE_MS = 10 * 60_000;

@@ -8,8 +8,8 @@ import {
   COMMAND_TYPES,
   type CommandType,
   type Refusal,
-} from './case';
-import type { CaseStatus } from './case/vocabulary';
+} from '../case';
+import type { CaseStatus } from '../case/vocabulary';
 
 /**
  * The petition workflow's public contract, shared by the workflow and its clients (API, tests).

@@ -33,7 +33,7 @@ import {
   recheckRequest,
   type Refusal,
   type SettlementDraft,
-} from './case';
+} from '../case';
 import { commandTime, instantMs, nowIso, nowMs, shanghaiDateAt, todayInShanghai } from './clock';
 import {
   commandUpdates,

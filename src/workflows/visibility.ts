@@ -7,7 +7,7 @@ import {
   isOverdue,
   nextDeadline,
   supervisionLevel,
-} from './case';
+} from '../case';
 import { dateOf } from './clock';
 import * as attrs from './search-attributes';
 

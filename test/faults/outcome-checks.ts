@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { Client } from '@temporalio/client';
 import type { Pool } from 'pg';
 import { requestContextOf } from '../../src/api/idempotency';
-import type { CaseState } from '../../src/workflows/case';
+import type { CaseState } from '../../src/case';
 import { petitionWorkflowId, REGISTRATION_UPDATE_ID, stateQuery } from '../../src/workflows/messages';
 import { eventOfPath } from './lifecycle';
 import type { SentRequest } from './retrying-client';

@@ -7,7 +7,7 @@ import { insertPetition } from '../../src/db/petitions';
 import { addDays } from '../../src/rules/dates';
 import { casePolicyOf, dueDate, getRuleSet, toShanghaiDate } from '../../src/rules';
 import { addSearchAttributes } from '../../src/temporal/search-attributes';
-import { type Actor, type CaseCommandBody, type CommandType, decide } from '../../src/workflows/case';
+import { type Actor, type CaseCommandBody, type CommandType, decide } from '../../src/case';
 import {
   commandUpdates,
   PETITION_WORKFLOW_TYPE,

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { dueDate, getRuleSet } from '../../src/rules';
-import { COMMAND_TYPES, commandsOn } from '../../src/workflows/case';
+import { COMMAND_TYPES, commandsOn } from '../../src/case';
 import { commandUpdates, petitionWorkflowId, stateQuery } from '../../src/workflows/messages';
 import * as attrs from '../../src/workflows/search-attributes';
 import { saveHistoryIfRequested } from '../support/histories';

@@ -3,7 +3,7 @@ import { recordCaseEvents } from '../../src/db/case-events';
 import { writeCase } from '../../src/db/case-write';
 import { createPool } from '../../src/db/pool';
 import { insertPetition } from '../../src/db/petitions';
-import { type CaseEvent, fold, initialCaseState } from '../../src/workflows/case';
+import { type CaseEvent, fold, initialCaseState } from '../../src/case';
 import { testEnv } from '../support/harness';
 
 /**

@@ -1,4 +1,4 @@
-import { commandsOn, TRANSITIONS } from '../../src/workflows/case';
+import { commandsOn, TRANSITIONS } from '../../src/case';
 
 const COMMAND_TYPES = commandsOn('petition');
 import { startTestApp, type TestApp } from '../support/harness';

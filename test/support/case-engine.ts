@@ -17,7 +17,7 @@ import {
   PETITIONER_ACTOR,
   type Refusal,
   settle,
-} from '../../src/workflows/case';
+} from '../../src/case';
 
 /** The case core driven directly, with the rule set's real arithmetic and no servers. */
 export const actors = {

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { PetitionService } from '../../domain/petition-service';
-import { commandsOn, TRANSITIONS } from '../../workflows/case';
+import { commandsOn, TRANSITIONS } from '../../case';
 import { currentUser } from '../authentication';
 import { COMMAND_BODIES, pathIdsOf } from '../command-schemas';
 import { requestContext } from '../idempotency';

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { SupervisionService } from '../../domain/supervision-service';
-import { commandsOn, TRANSITIONS } from '../../workflows/case';
+import { commandsOn, TRANSITIONS } from '../../case';
 import { currentUser } from '../authentication';
 import { COMMAND_BODIES } from '../command-schemas';
 import { requestContext } from '../idempotency';

@@ -1,5 +1,5 @@
-import type { SatisfactionGrade } from '../../workflows/case/aftercare';
-import type { Category, Channel, Domain, Outcome, RegistrationLevel } from '../../workflows/case/vocabulary';
+import type { SatisfactionGrade } from '../../case/aftercare';
+import type { Category, Channel, Domain, Outcome, RegistrationLevel } from '../../case/vocabulary';
 import { addDays, daysBetween } from '../../rules/dates';
 import { between, chance, oneOf, type Random, seededRandom, weighted } from './random';
 import { GIVEN_NAMES, MATTERS, SURNAMES } from './texts';

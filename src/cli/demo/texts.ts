@@ -1,4 +1,4 @@
-import type { Domain } from '../../workflows/case/vocabulary';
+import type { Domain } from '../../case/vocabulary';
 
 /** Fictional petitioners' names: a surname and a given name. */
 export const SURNAMES = [

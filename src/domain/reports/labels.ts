@@ -1,4 +1,4 @@
-import type { Domain, RegistrationLevel } from '../../workflows/case/vocabulary';
+import type { Domain, RegistrationLevel } from '../../case/vocabulary';
 
 /** Chinese names the published figures use. */
 export const LEVEL_LABELS: Record<RegistrationLevel, string> = {

@@ -14,7 +14,7 @@ import {
   unitCounts,
 } from '../../db/reports';
 import { isIsoDate } from '../../rules/dates';
-import { DOMAINS, REGISTRATION_LEVELS } from '../../workflows/case/vocabulary';
+import { DOMAINS, REGISTRATION_LEVELS } from '../../case/vocabulary';
 import { fieldError } from '../errors';
 import { CHANNEL_GROUPS, CHANNEL_LABELS, DOMAIN_LABELS, LEVEL_LABELS } from './labels';
 import { type Period, type PeriodParams, parsePeriod } from './period';

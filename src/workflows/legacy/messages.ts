@@ -1,5 +1,5 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { Category, Channel, Domain, Outcome, Role } from '../case/vocabulary';
+import type { Category, Channel, Domain, Outcome, Role } from '../../case/vocabulary';
 
 type PetitionStatus = 'registered' | 'transferred' | 'accepted' | 'replied' | 'closed';
 

@@ -1,5 +1,5 @@
 import { DEMO_ORGANISATION } from '../../../src/db/demo-organisation';
-import type { Role } from '../../../src/workflows/case/vocabulary';
+import type { Role } from '../../../src/case/vocabulary';
 import { COUNTY_HOUSING, type Desk } from '../../support/petition-flow';
 
 /**

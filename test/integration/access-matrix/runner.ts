@@ -1,4 +1,4 @@
-import type { Role } from '../../../src/workflows/case/vocabulary';
+import type { Role } from '../../../src/case/vocabulary';
 import type { TestApp } from '../../support/harness';
 import { matrixTable } from './table';
 import { addFixtureUsers, type Case, caseBuilder, parseKey, reachOf, type StateName } from './cases';

@@ -1,4 +1,4 @@
-import { fold, initialCaseState } from '../../../src/workflows/case';
+import { fold, initialCaseState } from '../../../src/case';
 import { actors, CaseDriver } from '../../support/case-engine';
 
 const { registrar, supervisor, handler, head, hrHandler } = actors;

@@ -1,4 +1,4 @@
-import { holderOf } from '../../../src/workflows/case';
+import { holderOf } from '../../../src/case';
 import { actors, CaseDriver } from '../../support/case-engine';
 
 /**

@@ -1,5 +1,5 @@
 import { computeDeadlines } from '../../../src/activities/compute-deadline';
-import { completeSettlement, decide, draftSettlement, settle } from '../../../src/workflows/case';
+import { completeSettlement, decide, draftSettlement, settle } from '../../../src/case';
 import { actors, CaseDriver } from '../../support/case-engine';
 
 const { registrar, handler, head } = actors;

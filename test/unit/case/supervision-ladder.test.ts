@@ -1,4 +1,4 @@
-import { type CaseEvent, supervisionLevel } from '../../../src/workflows/case';
+import { type CaseEvent, supervisionLevel } from '../../../src/case';
 import { actors, CaseDriver } from '../../support/case-engine';
 
 const { registrar, handler, supervisor, office, petitioner } = actors;

@@ -12,7 +12,7 @@ import {
   isOpen,
   STATUSES,
   TRANSITIONS,
-} from '../../../src/workflows/case';
+} from '../../../src/case';
 import { actors, CaseDriver } from '../../support/case-engine';
 
 const {

@@ -1,4 +1,4 @@
-import { addDays, daysBetween } from '../../rules/dates';
+import { addDays, daysBetween } from '../rules/dates';
 import {
   accept,
   type DecideContext,

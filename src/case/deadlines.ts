@@ -1,5 +1,5 @@
-import type { CaseDeadlinePolicy, CasePolicy } from '../../rules/case-policy';
-import type { CaseTrigger } from '../../rules/case-vocabulary';
+import type { CaseDeadlinePolicy, CasePolicy } from '../rules/case-policy';
+import type { CaseTrigger } from '../rules/case-vocabulary';
 import type { CaseEventBody, EventOf } from './events';
 import { type CaseDeadline, type CaseState, isOpen } from './state';
 import { activeItems, awaitingFeedback, climbsLadder, type SupervisionItem } from './supervision';

@@ -1,7 +1,6 @@
-import type { ExpiryPolicy } from '../../rules/case-vocabulary';
-import { addDays, startOfShanghaiDay } from '../../rules/dates';
-import { instantMs } from '../clock';
-import type { Role as RuleRole } from '../../rules/rule-set-schema';
+import type { ExpiryPolicy } from '../rules/case-vocabulary';
+import { addDays, instantMs, startOfShanghaiDay } from '../rules/dates';
+import type { Role as RuleRole } from '../rules/rule-set-schema';
 import type { Evaluation, ReturnVisit } from './aftercare';
 import type { SupervisionItem } from './supervision';
 import type {

@@ -1,4 +1,4 @@
-import type { CasePolicy } from '../../rules/case-policy';
+import type { CasePolicy } from '../rules/case-policy';
 import { type CaseCommand, PETITIONER_ACTOR } from './commands';
 import { SUPERVISION_RULES } from './supervision-rules';
 import { AFTERCARE_RULES } from './aftercare-rules';

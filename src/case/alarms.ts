@@ -1,5 +1,5 @@
-import type { CasePolicy } from '../../rules/case-policy';
-import { instantMs } from '../clock';
+import type { CasePolicy } from '../rules/case-policy';
+import { instantMs } from '../rules/dates';
 import type { CaseEventBody } from './events';
 import { ladderAlarms, ladderDue, ladderStillDue } from './ladder';
 import { type CaseDeadline, type CaseState, unitActingOn, warningAt } from './state';

@@ -1,6 +1,5 @@
-import type { CasePolicy } from '../../rules/case-policy';
-import { addDays } from '../../rules/dates';
-import { shanghaiDateAt } from '../clock';
+import type { CasePolicy } from '../rules/case-policy';
+import { addDays, shanghaiDateAt } from '../rules/dates';
 import type { Alarm } from './alarms';
 import type { CaseEventBody } from './events';
 import type { CaseState } from './state';

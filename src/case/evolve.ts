@@ -1,4 +1,4 @@
-import { instantMs } from '../clock';
+import { instantMs } from '../rules/dates';
 import type { CaseEvent, CaseEventBody, DeadlineDates } from './events';
 import { applyLadder } from './evolve-ladder';
 import { type CaseDeadline, type CaseState, type Extension, isOpen } from './state';

@@ -1,4 +1,4 @@
-import type { CaseTrigger } from '../../rules/case-vocabulary';
+import type { CaseTrigger } from '../rules/case-vocabulary';
 import type { EvaluationSubject, SatisfactionGrade } from './aftercare';
 import type { CaseDeadline, CaseFlags, CaseState } from './state';
 import type { EscalationReason } from './supervision';

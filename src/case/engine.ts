@@ -1,4 +1,4 @@
-import type { CasePolicy } from '../../rules/case-policy';
+import type { CasePolicy } from '../rules/case-policy';
 import {
   type ComputedDeadline,
   type DeadlineRequest,

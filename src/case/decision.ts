@@ -1,4 +1,4 @@
-import type { CasePolicy } from '../../rules/case-policy';
+import type { CasePolicy } from '../rules/case-policy';
 import type { CommandOf, CommandType } from './commands';
 import type { CaseEventBody } from './events';
 import type { CaseDeadline, CaseState } from './state';

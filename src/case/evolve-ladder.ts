@@ -1,4 +1,4 @@
-import { toShanghaiDate } from '../../rules/dates';
+import { toShanghaiDate } from '../rules/dates';
 import type { CaseEventBody } from './events';
 import type { CaseState } from './state';
 import { activeItems, climbsLadder, type SupervisionItem } from './supervision';

@@ -1,5 +1,4 @@
-import { addDays, startOfShanghaiDay } from '../../rules/dates';
-import { instantMs } from '../clock';
+import { addDays, instantMs, startOfShanghaiDay } from '../rules/dates';
 import type { CaseDeadline, CaseState } from './state';
 
 /** The rungs of the supervision ladder, in order: 督办通知, 报联席办, 挂牌督办. */

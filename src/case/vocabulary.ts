@@ -2,7 +2,7 @@
  * The codes of a petition case, shared by the case core, the workflow, the read model and the API.
  * Free of libraries so that workflow code can import it.
  */
-export { CATEGORIES, PROCEDURES, type Category, type Procedure } from '../../rules/case-vocabulary';
+export { CATEGORIES, PROCEDURES, type Category, type Procedure } from '../rules/case-vocabulary';
 
 /**
  * Registration level (信访层级): the level of the bureau that registered a petition, or the origin of one
