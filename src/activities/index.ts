@@ -2,12 +2,7 @@ import { ApplicationFailure } from '@temporalio/activity';
 import type { Pool } from 'pg';
 import { PetitionRowMissingError, recordCaseEvents } from '../db/case-events';
 import { type CasePolicy, casePolicyOf, getRuleSet, RulesError } from '../rules';
-import {
-  type CaseEvent,
-  type ComputedDeadline,
-  completeSettlement,
-  type SettlementDraft,
-} from '../case';
+import { type CaseEvent, type ComputedDeadline, completeSettlement, type SettlementDraft } from '../case';
 import { computeDeadlines, type ComputeDeadlinesInput } from './compute-deadline';
 
 /**

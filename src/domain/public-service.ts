@@ -1,12 +1,7 @@
 import type { Client } from '@temporalio/client';
 import type { Pool } from 'pg';
 import { findPetition, type PetitionRow } from '../db/petitions';
-import {
-  type CaseState,
-  type EvaluationSubject,
-  PETITIONER_ACTOR,
-  type SatisfactionGrade,
-} from '../case';
+import { type CaseState, type EvaluationSubject, PETITIONER_ACTOR, type SatisfactionGrade } from '../case';
 import { commandUpdates, petitionWorkflowId } from '../workflows/messages';
 import { AppError } from './errors';
 import { queryCodeMatches } from './query-code';

@@ -13,7 +13,6 @@ export function nowIso(): string {
   return new Date(Date.now()).toISOString();
 }
 
-
 export function dateOf(iso: string): Date {
   return new Date(iso);
 }
@@ -22,7 +21,6 @@ export function dateOf(iso: string): Date {
 export function todayInShanghai(): string {
   return toShanghaiDate(new Date(Date.now()));
 }
-
 
 /** How far a command's request time may lie from the workflow clock and still be taken as its time. */
 export const REQUEST_TIME_TOLERANCE_MS = 10 * 60_000;
