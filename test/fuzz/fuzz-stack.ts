@@ -19,6 +19,8 @@ const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 
 export interface FuzzStack {
   apiUrl: string;
+  /** The settings the stack was started with (data folder, ports): an operator command given them finds it. */
+  settings: Record<string, string>;
   /** A bearer token for a demo user, minted by `petitionflow token` as an operator would. */
   token(login: string): Promise<string>;
   /** Stops the stack; rejects if any of its processes is still there afterwards. */
@@ -37,8 +39,7 @@ export async function startFuzzStack(env: Record<string, string>, logFile: strin
   const dataDir = path.join(workDir, 'data');
   // Below the system's ephemeral range, so that no outgoing connection takes one before the servers do.
   const [api, temporal, temporalUi, postgres] = await freePorts(4, { min: 20_000, max: 32_767 });
-  const stackEnv = {
-    ...process.env,
+  const settings = {
     DATA_DIR: dataDir,
     API_PORT: String(api),
     API_HOST: '127.0.0.1',
@@ -47,6 +48,7 @@ export async function startFuzzStack(env: Record<string, string>, logFile: strin
     EMBEDDED_PG_PORT: String(postgres),
     ...env,
   };
+  const stackEnv = { ...process.env, ...settings };
   // A process group of its own: after the stop, any process still in it is a leftover.
   const child = spawn(process.execPath, [CLI, 'start'], {
     cwd: ROOT,
@@ -80,6 +82,7 @@ export async function startFuzzStack(env: Record<string, string>, logFile: strin
   }
   return {
     apiUrl: `http://127.0.0.1:${api}`,
+    settings,
     token: async (login) => {
       const { stdout } = await promisify(execFile)(process.execPath, [CLI, 'token', '--user', login], {
         cwd: ROOT,
