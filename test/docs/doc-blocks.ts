@@ -34,7 +34,8 @@ export function docFiles(root: string, readme = 'README.md'): string[] {
   for (const match of text.matchAll(LOCAL_MARKDOWN_LINK)) {
     const file = path.normalize(path.join(path.dirname(readme), match[1]!));
     if (!files.includes(file)) {
-      if (!fs.existsSync(path.join(root, file))) throw new Error(`${readme} links ${file}, which does not exist`);
+      if (!fs.existsSync(path.join(root, file)))
+        throw new Error(`${readme} links ${file}, which does not exist`);
       files.push(file);
     }
   }

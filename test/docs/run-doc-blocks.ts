@@ -114,7 +114,9 @@ function report(results: Array<{ block: DocBlock; problems: string[] }>, seconds
       log(`FAILED  ${where}:\n${indent(problems.join('\n'), '          ')}`);
     }
   }
-  log(`${results.length} blocks in ${seconds.toFixed(0)} s; scripts, logs and the stack's output in ${ARTIFACTS}`);
+  log(
+    `${results.length} blocks in ${seconds.toFixed(0)} s; scripts, logs and the stack's output in ${ARTIFACTS}`,
+  );
   console.log(`docs: ${passed} passed, ${failed} failed, ${skipped} skipped`);
   return failed === 0 ? 0 : 1;
 }
