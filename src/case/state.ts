@@ -52,11 +52,6 @@ export interface CaseState {
   reexamination?: HigherStage & { hearings: Hearing[] };
   closure?: { reason: ClosureReason; on: string; deadlineKey?: string };
   deadlines: CaseDeadline[];
-  /**
-   * 2: the case climbs the supervision ladder and gets return visits and evaluations. Cases registered by an
-   * earlier release keep the behaviour they started with (their histories must replay unchanged).
-   */
-  revision?: number;
   /** The joint-conference office (联席办) over the registering bureau: where escalations go. */
   officeUnitId?: string;
   /** The supervision ladder: one item per deadline that passed and was supervised or escalated. */
