@@ -196,12 +196,16 @@ for (const asOf of timeSkippingDates()) {
     it('starts its cases on that date', async () => {
       expect(toShanghaiDate(new Date(await env.currentTimeMs()))).toBe(asOf.date);
     });
-    timerTests();
+    timerTests(asOf);
   });
 }
 
 /** Every timer test, on whatever date the server's clock stands at when it starts. */
-function timerTests(): void {
+function timerTests(asOf?: AsOf): void {
+  // The released histories are recorded as of today only (a fixture is written once).
+  const saveHistory: typeof saveHistoryIfRequested = (handle, name) =>
+    asOf ? Promise.resolve() : saveHistoryIfRequested(handle, name);
+
   it('moves D5 by an approved extension of 20 d, counted from the original start, and supervises only after it', async () => {
     const c = await startCase();
     await c.run(registrar, route);
@@ -229,7 +233,7 @@ function timerTests(): void {
     expect(handleEvents).toEqual(
       expect.arrayContaining(['deadline-started', 'deadline-extended', 'deadline-overdue']),
     );
-    await saveHistoryIfRequested(c.handle, 'case-extension-overdue');
+    await saveHistory(c.handle, 'case-extension-overdue');
   });
 
   it('runs the simplified procedure to its 10 working days', async () => {
@@ -262,7 +266,7 @@ function timerTests(): void {
       c.petitionId,
     ]);
     expect(rows[0]).toEqual({ status: 'transferred', handling_unit_id: handler.unitId });
-    await saveHistoryIfRequested(c.handle, 'case-objection-window-lapsed');
+    await saveHistory(c.handle, 'case-objection-window-lapsed');
   });
 
   it('closes the case when the review window (D7) lapses unused', async () => {
@@ -289,7 +293,7 @@ function timerTests(): void {
     expect(types.filter((t) => t !== 'deadline-cancelled').slice(-2)).toEqual(['deadline-lapsed', 'closed']);
     expect(types).not.toContain('supervision-notice');
     expect(window.dueDate).toBe(dueDate(national, 'request-review', c.today).dueDate);
-    await saveHistoryIfRequested(c.handle, 'case-review-window-lapsed');
+    await saveHistory(c.handle, 'case-review-window-lapsed');
   });
 
   it('warns before D4 of an assigned matter and issues a supervision notice when it passes', async () => {
@@ -312,7 +316,7 @@ function timerTests(): void {
       c.petitionId,
     ]);
     expect(projection[0].overdue).toBe(true);
-    await saveHistoryIfRequested(c.handle, 'case-assigned-overdue');
+    await saveHistory(c.handle, 'case-assigned-overdue');
   });
 
   const cityHousing: Actor = { login: 'city-handler', unitId: 'yunzhou-housing', roles: ['handler'] };
@@ -375,7 +379,7 @@ function timerTests(): void {
     ]);
     expect(rows[0]).toEqual({ status: 'closed', closed_reason: 'final' });
     console.log(`review chain on simulated time: ${Date.now() - started} ms of wall time`);
-    await saveHistoryIfRequested(c.handle, 'case-review-chain-timers');
+    await saveHistory(c.handle, 'case-review-chain-timers');
   });
 
   it('refuses a review request after D7 with the date the window ended', async () => {
@@ -467,7 +471,7 @@ function timerTests(): void {
       [`${c.petitionId}.handle-1`],
     );
     expect(rows).toEqual([{ level: 'listed', status: 'open', listing_overdue: true }]);
-    await saveHistoryIfRequested(c.handle, 'case-supervision-ladder');
+    await saveHistory(c.handle, 'case-supervision-ladder');
   });
 
   it('stops the ladder when the unit answers in time', async () => {
