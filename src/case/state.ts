@@ -1,6 +1,6 @@
 import type { ExpiryPolicy } from '../rules/case-vocabulary';
 import { addDays, instantMs, startOfShanghaiDay } from '../rules/dates';
-import type { Role as RuleRole } from '../rules/rule-set-schema';
+import type { DeadlineParty } from '../rules/rule-set-schema';
 import type { Evaluation, ReturnVisit } from './aftercare';
 import type { SupervisionItem } from './supervision';
 import type {
@@ -135,7 +135,7 @@ export interface CaseDeadline {
   key: string;
   status: DeadlineStatus;
   /** Who must act before it is due, as the rule set names them. */
-  responsible: RuleRole;
+  responsible: DeadlineParty;
   policy: ExpiryPolicy;
   kind: 'statutory' | 'service-norm';
   startDate: string;

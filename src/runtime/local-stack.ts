@@ -6,7 +6,7 @@ import { Connection } from '@temporalio/client';
 import type { Config } from '../config';
 import { startEmbeddedPostgres } from '../dev-services/embedded-postgres';
 import { startTemporalDevServer } from '../dev-services/temporal-dev-server';
-import type { Log } from '../dev-services/tool-binaries';
+import type { Log } from './logger';
 import { ensureSearchAttributes } from '../temporal/search-attributes';
 import { checkDataLine } from './data-line';
 
