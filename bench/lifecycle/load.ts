@@ -1,4 +1,4 @@
-import type { Log } from '../../src/dev-services/tool-binaries';
+import type { Log } from '../../src/runtime/logger';
 
 /** One kind of lifecycle: runs number `index` to its end, timing each step; resolves with its workflow id. */
 export interface Lifecycle {

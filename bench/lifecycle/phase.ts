@@ -1,5 +1,5 @@
 import type { Client } from '@temporalio/client';
-import type { Log } from '../../src/dev-services/tool-binaries';
+import type { Log } from '../../src/runtime/logger';
 import { type HistoryFigures, historyFigures } from './history';
 import { type Lifecycle, runLoad } from './load';
 import { type Percentiles, percentiles } from './percentiles';

@@ -1,4 +1,4 @@
-import type { Log } from '../../src/dev-services/tool-binaries';
+import type { Log } from '../../src/runtime/logger';
 import { runLoad } from './load';
 import { petitionClient, todayInShanghai } from './petition-lifecycle';
 import { rssMiB } from './resources';

@@ -12,7 +12,7 @@ import { stopProcess, waitForOutput } from '../../src/dev-services/child-process
 import { type RunningPostgres, startEmbeddedPostgres } from '../../src/dev-services/embedded-postgres';
 import { freePorts } from '../../src/dev-services/free-ports';
 import { type RunningDevServer, startTemporalDevServer } from '../../src/dev-services/temporal-dev-server';
-import type { Log } from '../../src/dev-services/tool-binaries';
+import type { Log } from '../../src/runtime/logger';
 import { writeWorkflowBundle } from '../../src/dev-services/workflow-bundle';
 import { findProcess } from './process-stats';
 

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Pool } from 'pg';
 import { createPool } from '../../src/db/pool';
-import type { Log } from '../../src/dev-services/tool-binaries';
+import type { Log } from '../../src/runtime/logger';
 import { runLoad } from './load';
 import { longAgo, type PetitionClient } from './petition-lifecycle';
 import type { BenchStack } from './stack';

@@ -3,7 +3,7 @@ import { instantMs } from '../rules/dates';
 import type { CaseEventBody } from './events';
 import { ladderAlarms, ladderDue, ladderStillDue } from './ladder';
 import { type CaseDeadline, type CaseState, unitActingOn, warningAt } from './state';
-import { activeItemFor, awaitingFeedback, climbsLadder, nextItemId } from './supervision';
+import { activeItemFor, awaitingFeedback, nextItemId } from './supervision';
 
 /**
  * An instant at which the case has something to do: a deadline's warning or expiry (`key` is the deadline's),
@@ -18,7 +18,7 @@ export interface Alarm {
 }
 
 /** The earliest alarm of the case; the workflow keeps one timer for it. */
-export function nextAlarm(state: CaseState, policy?: CasePolicy): Alarm | undefined {
+export function nextAlarm(state: CaseState, policy: CasePolicy): Alarm | undefined {
   const alarms: Alarm[] = [];
   for (const deadline of state.deadlines) {
     if (deadline.status !== 'running') continue;
@@ -30,16 +30,8 @@ export function nextAlarm(state: CaseState, policy?: CasePolicy): Alarm | undefi
     }
     alarms.push({ at: instantMs(deadline.dueAt), key: deadline.key, kind: 'due' });
   }
-  if (policy && climbsLadder(state)) alarms.push(...ladderAlarms(state, policy));
+  alarms.push(...ladderAlarms(state, policy));
   return alarms.sort((a, b) => a.at - b.at)[0];
-}
-
-/** Whether an alarm still applies to the case as it is now (it may have moved on meanwhile). */
-export function alarmStillDue(state: CaseState, alarm: Alarm, policy?: CasePolicy): boolean {
-  if (alarm.kind !== 'warning' && alarm.kind !== 'due') {
-    return policy !== undefined && ladderStillDue(state, alarm, policy);
-  }
-  return deadlineStillDue(state, alarm) !== undefined;
 }
 
 export function deadlineStillDue(state: CaseState, alarm: Alarm): CaseDeadline | undefined {
@@ -58,10 +50,10 @@ export function decideAlarm(
   state: CaseState,
   alarm: Alarm,
   today: string,
-  policy?: CasePolicy,
+  policy: CasePolicy,
 ): CaseEventBody[] {
   if (alarm.kind !== 'warning' && alarm.kind !== 'due') {
-    return policy && ladderStillDue(state, alarm, policy) ? ladderDue(state, alarm, today) : [];
+    return ladderStillDue(state, alarm, policy) ? ladderDue(state, alarm, today) : [];
   }
   const deadline = deadlineStillDue(state, alarm);
   if (!deadline) return [];
@@ -81,7 +73,6 @@ export function decideAlarm(
     ];
   }
   const { key, dueAt } = deadline;
-  const ladder = climbsLadder(state);
   switch (deadline.policy) {
     case 'supervise':
       return [
@@ -91,15 +82,14 @@ export function decideAlarm(
           key,
           unitId: unitActingOn(state, deadline),
           ...(leader ? { caseOwningLeader: leader } : {}),
-          ...(ladder ? { itemId: nextItemId(state, key), noticeOn: today } : {}),
+          itemId: nextItemId(state, key),
+          noticeOn: today,
         },
       ];
     case 'escalate':
       return [
         { type: 'deadline-overdue', key, dueAt },
-        ...(ladder && policy
-          ? escalationsOnExpiry(state, deadline, today, policy)
-          : [{ type: 'escalated' as const, key, to: 'joint-conference-office' as const }]),
+        ...escalationsOnExpiry(state, deadline, today, policy),
       ];
     case 'lapse-and-continue':
       return [{ type: 'deadline-lapsed', key, dueAt }];

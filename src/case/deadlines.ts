@@ -2,7 +2,7 @@ import type { CaseDeadlinePolicy, CasePolicy } from '../rules/case-policy';
 import type { CaseTrigger } from '../rules/case-vocabulary';
 import type { CaseEventBody, EventOf } from './events';
 import { type CaseDeadline, type CaseState, isOpen } from './state';
-import { activeItems, awaitingFeedback, climbsLadder, type SupervisionItem } from './supervision';
+import { activeItems, awaitingFeedback, type SupervisionItem } from './supervision';
 
 /** A deadline to compute: started by a trigger, or an open one recomputed with its extensions. */
 export interface DeadlineRequest {
@@ -30,12 +30,11 @@ interface Trigger {
 
 /** The rule-set triggers an event amounts to, each dated as the deadlines it starts are counted. */
 function triggersOf(event: CaseEventBody, state: CaseState): Trigger[] {
-  const procedural = proceduralTriggers(event, state);
-  return climbsLadder(state) ? [...procedural, ...ladderTriggers(event, state)] : procedural;
+  return [...proceduralTriggers(event, state), ...ladderTriggers(event, state)];
 }
 
 /**
- * The triggers of the supervision ladder and the after-care (revision 2): a notice starts the feedback
+ * The triggers of the supervision ladder and the after-care: a notice starts the feedback
  * deadline, which the last awaited feedback meets; the reply schedules the return visit; the acceptance
  * notice and each reply invite an evaluation, which the last awaited grade meets.
  */
@@ -154,7 +153,7 @@ export function planDeadlines(
     stops.push(body);
   };
   for (const event of events) {
-    for (const d of cancelledBy(event, [...open.values()], policy, state)) {
+    for (const d of cancelledBy(event, [...open.values()], policy)) {
       stop(d, { type: 'deadline-cancelled', key: d.key });
     }
     for (const trigger of triggersOf(event, state)) {
@@ -207,7 +206,7 @@ export function planDeadlines(
       }
     }
   }
-  if (climbsLadder(state)) planFeedback(policy, state, open, stops, stop, requests);
+  planFeedback(policy, state, open, stops, stop, requests);
   return { stops, requests };
 }
 
@@ -250,17 +249,12 @@ function planFeedback(
  * handling unit cancels the previous unit's deadlines; a change of procedure cancels the other
  * procedure's deadline. Cancelling is not meeting: nobody did what the deadline asked.
  */
-function cancelledBy(
-  event: CaseEventBody,
-  open: CaseDeadline[],
-  policy: CasePolicy,
-  state: CaseState,
-): CaseDeadline[] {
+function cancelledBy(event: CaseEventBody, open: CaseDeadline[], policy: CasePolicy): CaseDeadline[] {
   switch (event.type) {
     case 'replied':
       // One evaluation window at a time: the reply's replaces the acceptance notice's, whose subject the
       // petitioner may still evaluate within it.
-      return climbsLadder(state) ? open.filter((d) => d.key === policy.ladder?.evaluationDeadline) : [];
+      return open.filter((d) => d.key === policy.ladder?.evaluationDeadline);
     case 'closed':
       return open;
     case 'objection-decided':
@@ -314,18 +308,6 @@ export function deadlineTerms(policy: CasePolicy, key: string, extend?: boolean)
   const rule = policy.deadlines.find((d) => d.key === key);
   if (!rule) throw new Error(`deadline ${key} is not in rule set ${policy.ruleSetId}`);
   return { ruleSetVersion: policy.ruleSetVersion, responsible: rule.actor, policy: rule.policy };
-}
-
-/**
- * The event a computed request leads to. Who must act, what expiry does and the kind of deadline come from
- * the case's pinned rule-set policy, so the computation's recorded result carries only dates.
- */
-export function deadlineEvent(
-  policy: CasePolicy,
-  request: DeadlineRequest,
-  computed: ComputedDeadline,
-): CaseEventBody {
-  return deadlineEventOf(deadlineTerms(policy, computed.key, request.extend), computed);
 }
 
 /** The event of a computed deadline under its terms (none: an extension). */

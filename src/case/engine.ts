@@ -26,23 +26,15 @@ export interface CaseRegistration {
   officeUnitId?: string;
 }
 
-/** The case engine's behaviour revision a new case starts on (see CaseState.revision). */
-export const CURRENT_REVISION = 2;
-
 /** The events of a registration: a matter already final (Art 36 ¶3) is registered and not accepted. */
-export function decideRegistration(
-  registration: CaseRegistration,
-  today: string,
-  revision = 1,
-): CaseEventBody[] {
+export function decideRegistration(registration: CaseRegistration, today: string): CaseEventBody[] {
   const { flags, group, officeUnitId, ...rest } = registration;
   const registered: CaseEventBody = {
     type: 'registered',
     ...rest,
     flags,
     ...(group ? { group } : {}),
-    // Revision 1 cases are registered exactly as before the ladder (their histories replay unchanged).
-    ...(revision >= 2 ? { revision, ...(officeUnitId ? { officeUnitId } : {}) } : {}),
+    ...(officeUnitId ? { officeUnitId } : {}),
   };
   if (!flags.finalCaseId) return [registered];
   return [
@@ -80,23 +72,6 @@ function stampAfter(lastSequence: number, bodies: readonly CaseEventBody[], meta
         ...(meta.requestId ? { requestId: meta.requestId } : {}),
       }) as CaseEvent,
   );
-}
-
-/**
- * A decision's whole effect: its events, then the deadlines they meet or cancel, then the deadlines they
- * start or move, with dates computed by the rule set. Nothing is applied here; the caller folds the
- * result at once, so a failed computation leaves the case as it was.
- */
-export async function settle(
-  policy: CasePolicy,
-  state: CaseState,
-  bodies: readonly CaseEventBody[],
-  meta: EventMeta,
-  compute: ComputeDeadlines,
-): Promise<CaseEvent[]> {
-  const draft = draftSettlement(policy, state, bodies, meta);
-  const results = draft.requests.length > 0 ? await compute(draft.requests) : [];
-  return completeSettlement(draft, results);
 }
 
 /**

@@ -26,7 +26,6 @@ export type CaseEventBody =
       | 'domain'
       | 'receivedOn'
       | 'bureauUnitId'
-      | 'revision'
       | 'officeUnitId'
     >)
   | {
@@ -102,7 +101,7 @@ export type CaseEventBody =
       key: string;
       unitId?: string;
       caseOwningLeader?: string;
-      /** The ladder item it opens (revision 2). */
+      /** The ladder item it opens. */
       itemId?: string;
       noticeOn?: string;
     }

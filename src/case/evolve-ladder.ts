@@ -1,14 +1,13 @@
 import { toShanghaiDate } from '../rules/dates';
 import type { CaseEventBody } from './events';
 import type { CaseState } from './state';
-import { activeItems, climbsLadder, type SupervisionItem } from './supervision';
+import { activeItems, type SupervisionItem } from './supervision';
 
 /**
- * The supervision ladder's and the after-care's part of the fold (revision 2 cases): ladder items, return
+ * The supervision ladder's and the after-care's part of the fold: ladder items, return
  * visits, evaluation invitations and grades. Runs after the main fold of the same event, on its result.
  */
 export function applyLadder(s: CaseState, e: CaseEventBody, at: string, actor: string): CaseState {
-  if (!climbsLadder(s)) return s;
   const items = (s.supervision ??= []);
   const item = (id: string | undefined) => items.find((candidate) => candidate.id === id);
   switch (e.type) {

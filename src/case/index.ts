@@ -18,3 +18,5 @@ export * from './aftercare';
 export * from './ladder';
 export * from './supervision';
 export * from './recipients';
+export * from './command-time';
+export * from './runner';

@@ -1,6 +1,6 @@
 import type { ExpiryPolicy } from '../rules/case-vocabulary';
 import { addDays, instantMs, startOfShanghaiDay } from '../rules/dates';
-import type { Role as RuleRole } from '../rules/rule-set-schema';
+import type { DeadlineParty } from '../rules/rule-set-schema';
 import type { Evaluation, ReturnVisit } from './aftercare';
 import type { SupervisionItem } from './supervision';
 import type {
@@ -52,11 +52,6 @@ export interface CaseState {
   reexamination?: HigherStage & { hearings: Hearing[] };
   closure?: { reason: ClosureReason; on: string; deadlineKey?: string };
   deadlines: CaseDeadline[];
-  /**
-   * 2: the case climbs the supervision ladder and gets return visits and evaluations. Cases registered by an
-   * earlier release keep the behaviour they started with (their histories must replay unchanged).
-   */
-  revision?: number;
   /** The joint-conference office (联席办) over the registering bureau: where escalations go. */
   officeUnitId?: string;
   /** The supervision ladder: one item per deadline that passed and was supervised or escalated. */
@@ -140,7 +135,7 @@ export interface CaseDeadline {
   key: string;
   status: DeadlineStatus;
   /** Who must act before it is due, as the rule set names them. */
-  responsible: RuleRole;
+  responsible: DeadlineParty;
   policy: ExpiryPolicy;
   kind: 'statutory' | 'service-norm';
   startDate: string;

@@ -73,8 +73,3 @@ export function endOfDay(date: string): number {
 export function escalationAt(deadline: CaseDeadline, daysAfter: number): number {
   return instantMs(deadline.dueAt) + daysAfter * 86_400_000;
 }
-
-/** Whether the case was registered with the supervision ladder and after-care (revision 2 and later). */
-export function climbsLadder(state: Pick<CaseState, 'revision'>): boolean {
-  return (state.revision ?? 1) >= 2;
-}

@@ -49,21 +49,3 @@ export async function markRead(pool: Pool, login: string, id: string): Promise<N
   );
   return rows[0];
 }
-
-/** Notifications not yet sent through a delivery channel, oldest first, claimed for this transaction. */
-export async function undelivered(pool: Pool, channel: string, limit: number): Promise<NotificationRow[]> {
-  const { rows } = await pool.query<NotificationRow>(
-    `SELECT ${COLUMNS}, recipient FROM notifications n
-      WHERE NOT EXISTS (SELECT 1 FROM notification_deliveries d WHERE d.notification_id = n.id AND d.channel = $1)
-      ORDER BY id LIMIT ${limit}`,
-    [channel],
-  );
-  return rows;
-}
-
-export async function markDelivered(pool: Pool, channel: string, id: string): Promise<void> {
-  await pool.query(
-    'INSERT INTO notification_deliveries (notification_id, channel) VALUES ($1, $2) ON CONFLICT DO NOTHING',
-    [id, channel],
-  );
-}

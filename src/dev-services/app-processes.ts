@@ -3,7 +3,7 @@ import readline from 'node:readline';
 import { asRuntimeRole } from '../db/roles';
 import { stopProcess, waitForOutput } from './child-process';
 import { projectFile } from './project-files';
-import type { Log } from './tool-binaries';
+import type { Log } from '../runtime/logger';
 
 export interface AppProcessesOptions {
   databaseUrl: string;

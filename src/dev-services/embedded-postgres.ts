@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Log } from './tool-binaries';
+import type { Log } from '../runtime/logger';
 
 export interface EmbeddedPostgresOptions {
   dataDir: string;

@@ -9,7 +9,7 @@ import {
   startTemporalServer,
   type TemporalServerOptions,
 } from './temporal-server';
-import type { Log } from './tool-binaries';
+import type { Log } from '../runtime/logger';
 
 /** The servers themselves too, for fault tests that stop and start them in place. */
 export interface ProductionInfrastructure extends Infrastructure {

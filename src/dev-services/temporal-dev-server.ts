@@ -1,5 +1,6 @@
 import { PETITION_SEARCH_ATTRIBUTES } from '../workflows/search-attributes';
-import { obtainTemporalCli, type Log } from './tool-binaries';
+import type { Log } from '../runtime/logger';
+import { obtainTemporalCli } from './tool-binaries';
 
 /**
  * Dynamic config the embedded dev server runs with, chosen deliberately (the bench measures it:

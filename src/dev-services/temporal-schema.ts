@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import type { Log } from './tool-binaries';
+import type { Log } from '../runtime/logger';
 
 const execFileAsync = promisify(execFile);
 

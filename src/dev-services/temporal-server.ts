@@ -16,7 +16,8 @@ import {
   type TemporalServerTls,
   temporalServerConfig,
 } from './temporal-server-config';
-import { type Log, obtainTemporalServerBinaries, temporalServerModuleDir } from './tool-binaries';
+import type { Log } from '../runtime/logger';
+import { obtainTemporalServerBinaries, temporalServerModuleDir } from './tool-binaries';
 
 export interface TemporalServerOptions {
   postgres: PostgresServer;

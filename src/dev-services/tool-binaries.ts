@@ -1,3 +1,4 @@
+import type { Log } from '../runtime/logger';
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -25,8 +26,6 @@ export const TEST_SERVER_ARTIFACT = {
   artifactId: 'temporal-test-server',
   version: '1.38.0',
 };
-
-export type Log = (message: string) => void;
 
 export function toolsCacheDir(env: NodeJS.ProcessEnv = process.env): string {
   return (

@@ -1,5 +1,5 @@
 import type { CaseTrigger, Category, ExpiryPolicy, Procedure } from './case-vocabulary';
-import type { Role, RuleSet } from './rule-set-schema';
+import type { DeadlineParty, RuleSet } from './rule-set-schema';
 
 /**
  * What the case engine needs of a rule set to start and stop deadlines: a compact table, fetched once when
@@ -10,7 +10,7 @@ export interface CaseDeadlinePolicy {
   key: string;
   startsAt: CaseTrigger;
   stopsAt: CaseTrigger[];
-  actor: Role;
+  actor: DeadlineParty;
   policy: ExpiryPolicy;
   categories?: Category[];
   procedure?: Procedure;
@@ -40,8 +40,8 @@ export interface CasePolicy {
     appliesTo: string[];
     capDays: number;
     multipleGrants: boolean;
-    approverRole: Role;
-    assignedMatterApproverRole?: Role;
+    approverRole: DeadlineParty;
+    assignedMatterApproverRole?: DeadlineParty;
     requestBeforeDue: boolean;
   };
   /** The deadline of the simplified procedure, when the rule set has one. */

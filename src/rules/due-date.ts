@@ -14,7 +14,7 @@ import {
   InvalidArgumentError,
 } from './errors';
 import { getDeadlineRule } from './rule-set-registry';
-import type { DeadlineKind, DeadlineRule, DeadlineUnit, Role, RuleSet } from './rule-set-schema';
+import type { DeadlineKind, DeadlineParty, DeadlineRule, DeadlineUnit, RuleSet } from './rule-set-schema';
 import type { WorkingCalendar } from './calendar/working-calendar';
 import type { ExpiryPolicy } from './case-vocabulary';
 
@@ -46,12 +46,12 @@ export interface DeadlineResult {
   calendarVersion: string;
   explanation: string[];
   kind: DeadlineKind;
-  actor: Role;
+  actor: DeadlineParty;
   citation: string;
-  warnings: Array<{ daysBefore: number; at: string; notify: Role[] }>;
+  warnings: Array<{ daysBefore: number; at: string; notify: DeadlineParty[] }>;
   expiry: {
     policy: ExpiryPolicy;
-    escalations: Array<{ rung: number; daysAfter: number; at: string; notify: Role[] }>;
+    escalations: Array<{ rung: number; daysAfter: number; at: string; notify: DeadlineParty[] }>;
   };
 }
 

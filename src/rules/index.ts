@@ -14,13 +14,13 @@ import { InvalidArgumentError } from './errors';
 export { DEADLINE_KEYS, isDeadlineKey, type DeadlineKey } from './deadline-keys';
 export * from './case-vocabulary';
 export {
-  ROLES,
+  DEADLINE_PARTIES,
   DEADLINE_UNITS,
   DEADLINE_KINDS,
   ruleSetSchema,
   type RuleSet,
   type DeadlineRule,
-  type Role,
+  type DeadlineParty,
   type DeadlineUnit,
   type DeadlineKind,
 } from './rule-set-schema';

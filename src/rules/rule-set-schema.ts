@@ -3,8 +3,11 @@ import { DEADLINE_KEYS } from './deadline-keys';
 import { isIsoDate } from './dates';
 import { CASE_TRIGGERS, CATEGORIES, EXPIRY_POLICIES, PROCEDURES } from './case-vocabulary';
 
-/** Who acts on a deadline, or is told about it. */
-export const ROLES = [
+/**
+ * Who acts on a deadline, or is told about it: a party of the case, relative to it (not a user's role, which
+ * is `Role` in the case vocabulary).
+ */
+export const DEADLINE_PARTIES = [
   'petition-bureau', // 信访部门: registers, routes, supervises
   'handling-unit', // 承办单位
   'unit-head', // 负责人 of the handling unit: approves extensions
@@ -19,7 +22,7 @@ export const ROLES = [
 export const DEADLINE_UNITS = ['calendar-days', 'working-days'] as const;
 export const DEADLINE_KINDS = ['statutory', 'service-norm'] as const;
 
-const role = z.enum(ROLES);
+const party = z.enum(DEADLINE_PARTIES);
 const deadlineKey = z.enum(DEADLINE_KEYS);
 const nonEmptyText = z.string().trim().min(1);
 const positiveDays = z.int().positive().max(3650);
@@ -28,14 +31,14 @@ const isoDate = z.string().refine(isIsoDate, { message: 'expected a real date YY
 const warningSchema = z.strictObject({
   /** Calendar days before the due date; the warning fires at 00:00 of that day. */
   daysBefore: positiveDays,
-  notify: z.array(role).min(1),
+  notify: z.array(party).min(1),
 });
 
 const escalationRungSchema = z.strictObject({
   rung: z.int().positive(),
   /** Calendar days after the deadline passed (24:00 of the due date); 0 = at once. */
   daysAfter: z.int().nonnegative().max(3650),
-  notify: z.array(role).min(1),
+  notify: z.array(party).min(1),
 });
 
 const expirySchema = z
@@ -89,7 +92,7 @@ export const deadlineRuleSchema = z
       .optional(),
     /** The length is set per case by whoever starts it (e.g. the assigner of D4), up to this many days. */
     perCaseLength: z.strictObject({ maxDays: positiveDays }).optional(),
-    actor: role,
+    actor: party,
     kind: z.enum(DEADLINE_KINDS),
     /** Article(s) of the text the deadline implements, or the project default it follows. */
     citation: nonEmptyText,
@@ -152,9 +155,9 @@ const extensionSchema = z.strictObject({
   /** Total of all grants, in the deadline's unit. */
   capDays: positiveDays,
   multipleGrants: z.boolean(),
-  approverRole: role,
+  approverRole: party,
   /** Approver when the matter was assigned (交办) rather than transferred, if the text names one. */
-  assignedMatterApproverRole: role.optional(),
+  assignedMatterApproverRole: party.optional(),
   /** Requested and approved before the deadline passes. */
   requestBeforeDue: z.boolean(),
   petitionerToldReason: z.boolean(),
@@ -170,7 +173,7 @@ const supervisionSchema = z.strictObject({
 
 const escalationSchema = z.strictObject({
   /** Where escalations go; per-deadline rungs (expiry.escalations) say when. */
-  office: role,
+  office: party,
   /** The deadline after which an objection to a routing that the bureau has not settled escalates. */
   objectionDeadline: deadlineKey,
   eachRungFiresOnce: z.boolean(),
@@ -247,6 +250,6 @@ export const ruleSetSchema = z
 
 export type RuleSet = z.infer<typeof ruleSetSchema>;
 export type DeadlineRule = z.infer<typeof deadlineRuleSchema>;
-export type Role = (typeof ROLES)[number];
+export type DeadlineParty = (typeof DEADLINE_PARTIES)[number];
 export type DeadlineUnit = (typeof DEADLINE_UNITS)[number];
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];

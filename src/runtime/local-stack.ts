@@ -6,8 +6,9 @@ import { Connection } from '@temporalio/client';
 import type { Config } from '../config';
 import { startEmbeddedPostgres } from '../dev-services/embedded-postgres';
 import { startTemporalDevServer } from '../dev-services/temporal-dev-server';
-import type { Log } from '../dev-services/tool-binaries';
+import type { Log } from './logger';
 import { ensureSearchAttributes } from '../temporal/search-attributes';
+import { checkDataLine } from './data-line';
 
 export interface Infrastructure {
   databaseUrl: string;
@@ -32,6 +33,7 @@ export async function provideInfrastructure(
   try {
     const dataDir = ephemeral ? fs.mkdtempSync(path.join(os.tmpdir(), 'petitionflow-')) : config.dataDir;
     fs.mkdirSync(dataDir, { recursive: true, mode: 0o755 });
+    if (!ephemeral) checkDataLine(dataDir);
     if (ephemeral) {
       fs.chmodSync(dataDir, 0o755);
       stops.push(async () => fs.rmSync(dataDir, { recursive: true, force: true }));

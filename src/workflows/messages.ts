@@ -8,8 +8,8 @@ import {
   COMMAND_TYPES,
   type CommandType,
   type Refusal,
+  type TransitionResult,
 } from '../case';
-import type { CaseStatus } from '../case/vocabulary';
 
 /**
  * The petition workflow's public contract, shared by the workflow and its clients (API, tests).
@@ -17,10 +17,7 @@ import type { CaseStatus } from '../case/vocabulary';
  * so nothing personal is ever written to Temporal history.
  */
 
-/**
- * The case engine's workflow type. (`petitionWorkflow` is the frozen pre-release workflow, kept only so that
- * its histories replay: see legacy/.)
- */
+/** The case engine's workflow type. */
 export const PETITION_WORKFLOW_TYPE = 'petitionCaseWorkflow';
 
 export function petitionWorkflowId(petitionId: string): string {
@@ -29,13 +26,6 @@ export function petitionWorkflowId(petitionId: string): string {
 
 export interface PetitionWorkflowInput extends CaseRegistration {
   registeredBy: Actor;
-}
-
-/** What a transition answers: small, so history stays small; readers get the case from PostgreSQL. */
-export interface TransitionResult {
-  sequence: number;
-  status: CaseStatus;
-  nextDeadline: { key: string; dueAt: string } | null;
 }
 
 /**
@@ -68,4 +58,4 @@ export const REFUSAL_CODES: readonly RefusalCode[] = [
   'not_found',
 ];
 
-export type { Actor, CaseCommand, CaseState };
+export type { Actor, CaseCommand, CaseState, TransitionResult };

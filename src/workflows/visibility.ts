@@ -1,13 +1,5 @@
 import { setCurrentDetails, upsertSearchAttributes } from '@temporalio/workflow';
-import {
-  activeItems,
-  type CaseState,
-  climbsLadder,
-  holderOf,
-  isOverdue,
-  nextDeadline,
-  supervisionLevel,
-} from '../case';
+import { activeItems, type CaseState, holderOf, isOverdue, nextDeadline, supervisionLevel } from '../case';
 import { dateOf } from './clock';
 import * as attrs from './search-attributes';
 
@@ -28,8 +20,6 @@ export function createVisibility() {
   return function refresh(state: CaseState): void {
     const next = nextDeadline(state);
     const overdue = isOverdue(state);
-    // Revision 1 cases never set it (their histories must replay with the upserts they recorded).
-    const level = climbsLadder(state) ? supervisionLevel(state) : undefined;
     const values = [
       { key: attrs.PetitionStatus, value: state.status },
       // The unit acting now: the handling unit, or the review / re-examination body at those stages.
@@ -37,7 +27,7 @@ export function createVisibility() {
       { key: attrs.NextDeadline, value: next ? dateOf(next.dueAt) : null },
       { key: attrs.NextDeadlineKey, value: next?.key ?? null },
       { key: attrs.Overdue, value: overdue },
-      ...(level ? [{ key: attrs.SupervisionLevel, value: level }] : []),
+      { key: attrs.SupervisionLevel, value: supervisionLevel(state) },
     ] as const;
     const changed = values.filter(({ key, value }) => sent.get(key.name) !== JSON.stringify(value));
     if (changed.length === 0) return;

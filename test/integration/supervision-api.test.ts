@@ -2,6 +2,8 @@ import { addDays } from '../../src/rules/dates';
 import { toShanghaiDate } from '../../src/rules';
 import { startTestApp, type TestApp } from '../support/harness';
 import { PetitionFlow } from '../support/petition-flow';
+import { saveHistoryIfRequested } from '../support/histories';
+import { petitionWorkflowId } from '../../src/workflows/messages';
 
 /**
  * The supervision queue and its acts, the inbox, the return visit and the petitioner's endpoint, through the
@@ -20,6 +22,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.stop();
 });
+
+const saveHistory = (id: string, name: string) =>
+  saveHistoryIfRequested(app.client.workflow.getHandle(petitionWorkflowId(id)), name);
 
 async function until<T>(probe: () => Promise<T | undefined>, what: string): Promise<T> {
   for (let i = 0; i < 100; i++) {
@@ -203,6 +208,7 @@ describe('the return visit (回访)', () => {
       note: 'x',
     });
     expect(stranger.status).toBe(404);
+    await saveHistory(id, 'case-return-visit');
   });
 });
 
@@ -261,6 +267,7 @@ describe('the petitioner’s endpoint', () => {
       queryCode: 'X',
     });
     expect(wrongCode.status).toBe(404);
+    await saveHistory(id, 'case-evaluation');
   });
 
   it('is rate-limited per client address', async () => {

@@ -4,19 +4,16 @@ import {
   type Actor,
   type CaseCommandBody,
   type CaseEvent,
+  type CaseEventBody,
+  type CaseIO,
   type CaseRegistration,
-  type CaseState,
-  CURRENT_REVISION,
-  type DeadlineRequest,
-  decide,
-  decideAlarm,
-  decideRegistration,
+  CaseRefusal,
+  CaseRunner,
+  completeSettlement,
+  draftSettlement,
   fold,
-  initialCaseState,
-  nextAlarm,
   PETITIONER_ACTOR,
   type Refusal,
-  settle,
 } from '../../src/case';
 
 /** The case core driven directly, with the rule set's real arithmetic and no servers. */
@@ -33,37 +30,56 @@ export const actors = {
   petitioner: PETITIONER_ACTOR,
 } satisfies Record<string, Actor>;
 
+/**
+ * The case runner the workflow runs, driven with an in-memory I/O: the rule set's real arithmetic, an array
+ * for the read model and a clock the test sets (`today`, at 10:00 UTC, 18:00 in Beijing).
+ */
 export class CaseDriver {
   readonly policy;
-  state: CaseState = initialCaseState();
-  events: CaseEvent[] = [];
-  today: string;
+  /** Every event written, in order. */
+  readonly events: CaseEvent[] = [];
+  private runner: CaseRunner;
+  private nowMs: number;
 
   constructor(
     readonly ruleSetId = 'national-2022',
     today = '2026-03-02',
-    /** The engine revision the case is registered on: 1 is the case engine before the supervision ladder. */
-    readonly revision = CURRENT_REVISION,
   ) {
     this.policy = casePolicyOf(getRuleSet(ruleSetId));
-    this.today = today;
+    this.nowMs = atTen(today);
+    this.runner = new CaseRunner(this.policy, this.io);
   }
 
-  private compute = async (requests: DeadlineRequest[]) =>
-    computeDeadlines({ ruleSetId: this.ruleSetId, requests });
-
-  private async commit(bodies: Parameters<typeof settle>[2], actor?: string): Promise<CaseEvent[]> {
-    const events = await settle(
-      this.policy,
-      this.state,
-      bodies,
-      { at: `${this.today}T10:00:00.000Z`, actor },
-      this.compute,
-    );
-    this.state = fold(this.state, events);
-    this.events.push(...events);
-    return events;
+  get state() {
+    return this.runner.state;
   }
+
+  /** Today in Asia/Shanghai on the driver's clock. */
+  get today(): string {
+    return new Date(this.nowMs + 8 * 3600_000).toISOString().slice(0, 10);
+  }
+
+  set today(date: string) {
+    this.nowMs = atTen(date);
+  }
+
+  /** The instant the driver's clock stands at (ISO). */
+  get now(): string {
+    return new Date(this.nowMs).toISOString();
+  }
+
+  private readonly io: CaseIO = {
+    now: () => this.nowMs,
+    compute: async (requests) => computeDeadlines({ ruleSetId: this.ruleSetId, requests }),
+    settleAndRecord: async (draft) => {
+      const results = computeDeadlines({ ruleSetId: this.ruleSetId, requests: draft.requests });
+      this.events.push(...completeSettlement(draft, results));
+      return results;
+    },
+    record: async (events) => {
+      this.events.push(...events);
+    },
+  };
 
   async register(overrides: Partial<CaseRegistration> = {}): Promise<this> {
     const registration: CaseRegistration = {
@@ -78,15 +94,20 @@ export class CaseDriver {
       officeUnitId: 'office',
       ...overrides,
     };
-    await this.commit(decideRegistration(registration, this.today, this.revision), 'registrar');
+    await this.written(() => this.runner.register(registration, 'registrar'));
     return this;
   }
 
-  /** Runs a command; returns the events, or the refusal (and the case is unchanged). */
-  async run(actor: Actor, command: CaseCommandBody): Promise<{ events: CaseEvent[] } | { refusal: Refusal }> {
-    const decision = decide(this.state, { ...command, actor }, { today: this.today, policy: this.policy });
-    if (!decision.ok) return { refusal: decision.refusal };
-    return { events: await this.commit(decision.events, actor.login) };
+  /** Runs a command as the workflow's Update does (validator, then handler); the events, or the refusal. */
+  async run(actor: Actor, body: CaseCommandBody): Promise<{ events: CaseEvent[] } | { refusal: Refusal }> {
+    const command = { ...body, actor };
+    try {
+      this.runner.validate(command);
+      return { events: await this.written(() => this.runner.execute(command)) };
+    } catch (err) {
+      if (err instanceof CaseRefusal) return { refusal: err.refusal };
+      throw err;
+    }
   }
 
   /** Runs a command that must succeed. */
@@ -98,30 +119,51 @@ export class CaseDriver {
 
   /** Lets time pass to the next alarm and fires it, as the workflow's timer would. */
   async fireNextAlarm(): Promise<CaseEvent[]> {
-    const alarm = nextAlarm(this.state, this.policy);
+    const alarm = this.runner.nextAlarm();
     if (!alarm) throw new Error('no alarm pending');
-    this.today = new Date(alarm.at + 8 * 3600_000).toISOString().slice(0, 10);
-    return this.commit(decideAlarm(this.state, alarm, this.today, this.policy));
+    this.nowMs = alarm.at;
+    return this.written(() => this.runner.expire(alarm));
   }
 
   /** Fires alarms until the case's next alarm lies after the date (00:00 of the day after it), then moves to it. */
   async passUntil(date: string): Promise<CaseEvent[]> {
     const fired: CaseEvent[] = [];
     const end = new Date(`${date}T24:00:00+08:00`).getTime();
-    for (let alarm = nextAlarm(this.state, this.policy); alarm && alarm.at < end;) {
+    for (let alarm = this.runner.nextAlarm(); alarm && alarm.at < end; alarm = this.runner.nextAlarm()) {
       fired.push(...(await this.fireNextAlarm()));
-      alarm = nextAlarm(this.state, this.policy);
     }
     this.today = date;
     return fired;
   }
 
-  /** Folds events as if the engine had emitted them (with the deadlines they start and stop). */
-  async apply(bodies: Parameters<typeof settle>[2]): Promise<CaseEvent[]> {
-    return this.commit(bodies);
+  /**
+   * Folds events as if the core had decided them (with the deadlines they start and stop): a shortcut to a
+   * state that commands would reach the long way. The runner goes on from the result.
+   */
+  async apply(bodies: CaseEventBody[]): Promise<CaseEvent[]> {
+    const draft = draftSettlement(this.policy, this.state, bodies, { at: this.now });
+    const events = completeSettlement(
+      draft,
+      computeDeadlines({ ruleSetId: this.ruleSetId, requests: draft.requests }),
+    );
+    this.events.push(...events);
+    this.runner = new CaseRunner(this.policy, this.io, fold(this.state, events));
+    return events;
   }
 
   deadline(key: string) {
     return this.state.deadlines.filter((d) => d.key === key).pop();
   }
+
+  /** The events a change wrote, once the runner's outbox is flushed as the workflow's loop does. */
+  private async written(change: () => Promise<unknown>): Promise<CaseEvent[]> {
+    const before = this.events.length;
+    await change();
+    await this.runner.flush();
+    return this.events.slice(before);
+  }
+}
+
+function atTen(date: string): number {
+  return Date.parse(`${date}T10:00:00.000Z`);
 }

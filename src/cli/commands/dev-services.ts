@@ -9,7 +9,7 @@ import { seedOrganisation } from '../../db/organisation';
 import { createPool } from '../../db/pool';
 import { type RunningAppProcesses, startAppProcesses } from '../../dev-services/app-processes';
 import { startProductionInfrastructure } from '../../dev-services/production-shape';
-import type { Log } from '../../dev-services/tool-binaries';
+import type { Log } from '../../runtime/logger';
 import { writeWorkflowBundle } from '../../dev-services/workflow-bundle';
 import { resolveAuthSecret } from '../../runtime/auth-secret';
 import { type Infrastructure, provideInfrastructure } from '../../runtime/local-stack';

@@ -1,9 +1,8 @@
 import { computeDeadlines } from '../../../src/activities/compute-deadline';
-import { completeSettlement, decide, draftSettlement, settle } from '../../../src/case';
+import { completeSettlement, decide, draftSettlement } from '../../../src/case';
 import { actors, CaseDriver } from '../../support/case-engine';
 
 const { registrar, handler, head } = actors;
-const meta = { at: '2026-03-10T02:00:00.000Z', actor: 'unit-head' };
 
 /** A case whose extension request waits for the unit head: approving it moves D5 (an `extend` request). */
 async function extensionRequested() {
@@ -25,14 +24,10 @@ function approval(driver: CaseDriver) {
 }
 
 describe('a settlement drafted, then completed by whoever computes its deadlines', () => {
-  it('gives the same events as settling in one go, the moved deadline included', async () => {
+  it('gives the events the runner writes in one step, the moved deadline included', async () => {
     const driver = await extensionRequested();
-    const bodies = approval(driver);
-    const compute = async (requests: Parameters<typeof computeDeadlines>[0]['requests']) =>
-      computeDeadlines({ ruleSetId: driver.ruleSetId, requests });
-    const settled = await settle(driver.policy, driver.state, bodies, meta, compute);
-
-    const draft = draftSettlement(driver.policy, driver.state, bodies, meta);
+    const meta = { at: driver.now, actor: head.login };
+    const draft = draftSettlement(driver.policy, driver.state, approval(driver), meta);
     // Plain data: it crosses to the local activity and back unchanged.
     const crossed = JSON.parse(JSON.stringify(draft)) as typeof draft;
     const completed = completeSettlement(
@@ -40,17 +35,18 @@ describe('a settlement drafted, then completed by whoever computes its deadlines
       computeDeadlines({ ruleSetId: driver.ruleSetId, requests: crossed.requests }),
     );
 
-    expect(completed).toEqual(settled);
+    const before = driver.state.lastSequence;
+    expect(completed).toEqual(
+      await driver.ok(head, { type: 'approveExtension', extensionId: driver.state.extensions[0]!.id }),
+    );
     expect(draft.requests).toEqual([expect.objectContaining({ key: 'handle', extend: true })]);
     expect(completed.map((e) => e.type)).toContain('deadline-extended');
-    expect(completed.map((e) => e.sequence)).toEqual(
-      completed.map((_, i) => driver.state.lastSequence + i + 1),
-    );
+    expect(completed.map((e) => e.sequence)).toEqual(completed.map((_, i) => before + i + 1));
   });
 
   it('refuses results that do not answer its requests', async () => {
     const driver = await extensionRequested();
-    const draft = draftSettlement(driver.policy, driver.state, approval(driver), meta);
+    const draft = draftSettlement(driver.policy, driver.state, approval(driver), { at: driver.now });
     const [result] = computeDeadlines({ ruleSetId: driver.ruleSetId, requests: draft.requests });
     expect(() => completeSettlement(draft, [])).toThrow('expected 1 computed deadlines, got 0');
     expect(() => completeSettlement(draft, [{ ...result!, key: 'route' }])).toThrow(

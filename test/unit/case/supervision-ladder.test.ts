@@ -1,3 +1,4 @@
+import { toShanghaiDate } from '../../../src/rules/dates';
 import { type CaseEvent, supervisionLevel } from '../../../src/case';
 import { actors, CaseDriver } from '../../support/case-engine';
 
@@ -16,7 +17,7 @@ function rungs(events: CaseEvent[]): string[] {
   return events
     .filter((e) => ladder.includes(e.type))
     .map((e) =>
-      [e.at.slice(0, 10), e.type, 'itemId' in e ? e.itemId : '', 'reason' in e ? e.reason : '']
+      [toShanghaiDate(e.at), e.type, 'itemId' in e ? e.itemId : '', 'reason' in e ? e.reason : '']
         .filter(Boolean)
         .join(' '),
     );
@@ -204,17 +205,6 @@ describe('the supervision ladder (hand-worked on the 2026 calendar)', () => {
     expect(await driver.run(actors.hrHandler, feedback)).toEqual({
       refusal: expect.objectContaining({ code: 'not_responsible' }),
     });
-  });
-
-  it('keeps a case registered before the ladder (revision 1) as it was: one notice, nothing after', async () => {
-    const driver = await new CaseDriver('national-2022', '2026-03-02', 1).register();
-    await driver.ok(registrar, route);
-    await driver.ok(handler, { type: 'accept', procedure: 'normal' });
-    await driver.passUntil('2026-06-30');
-    expect(rungs(driver.events)).toEqual(['2026-05-07 supervision-notice']);
-    expect(driver.state.supervision).toBeUndefined();
-    expect(driver.deadline('supervision-feedback')).toBeUndefined();
-    expect(driver.deadline('evaluation')).toBeUndefined();
   });
 });
 

@@ -1,4 +1,4 @@
-import { commandTime } from '../../../src/workflows/clock';
+import { commandTime } from '../../../src/case/command-time';
 
 const ms = (iso: string) => Date.parse(iso);
 const requested = '2026-11-22T09:17:15.800Z';
