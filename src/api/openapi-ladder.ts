@@ -1,20 +1,22 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import type { z } from 'zod';
-import { commandsOn, TRANSITIONS } from '../case';
-import { COMMAND_BODIES } from './command-schemas';
+import { TRANSITIONS } from '../case';
+import { COMMAND_BODIES } from '../domain/contract/commands';
 import {
   InboxSchema,
   NotificationIdParamsSchema,
   NotificationSchema,
   NotificationsQuerySchema,
-  PublicEvaluationSchema,
-  PublicLookupSchema,
-  PublishedCaseSchema,
+} from '../domain/contract/notifications';
+import { PetitionDetailSchema } from '../domain/contract/petitions';
+import { PublicEvaluationSchema, PublicLookupSchema, PublishedCaseSchema } from '../domain/contract/public';
+import {
   SupervisionItemIdParamsSchema,
   SupervisionListSchema,
   SupervisionQuerySchema,
-} from './ladder-schemas';
-import { ErrorSchema, PetitionDetailSchema } from './schemas';
+} from '../domain/contract/supervision';
+import { ErrorSchema } from './errors';
+import { commandPaths, formerPath } from './command-routes';
 
 interface Shared {
   json: (schema: z.ZodType, description: string) => object;
@@ -40,11 +42,12 @@ export function registerLadderPaths(
     request: { query: SupervisionQuerySchema },
     responses: { 200: json(SupervisionListSchema, 'One page of items'), ...errors },
   });
-  for (const type of commandsOn('supervision-item')) {
+  for (const { type, path, replacedBy } of commandPaths('supervision-item')) {
     registry.registerPath({
       method: 'post',
-      path: `/api/supervision/{itemId}/${TRANSITIONS[type].path}`,
+      path: `/api/supervision/{itemId}/${path}`,
       summary: TRANSITIONS[type].summary,
+      ...(replacedBy ? formerPath(`/api/supervision/{itemId}/${replacedBy}`) : {}),
       tags: ['supervision'],
       security,
       parameters: [idempotencyHeader as never],

@@ -2,8 +2,8 @@ import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { BACKLOG, COUNTS } from '../db/report-figures';
 import { REPORT_NAMES, REPORTS } from '../domain/reports/catalogue';
 import { RATE_FORMULAS } from '../domain/reports/report-service';
-import { ReportEnvelopeSchema, ReportQuerySchema, SummaryReportExample } from './report-schemas';
-import { ErrorSchema } from './schemas';
+import { ReportEnvelopeSchema, ReportQuerySchema, SummaryReportExample } from '../domain/contract/reports';
+import { ErrorSchema } from './errors';
 
 /** The definitions, as the reports' API docs state them (the same text the SQL is written from). */
 const FORMULAS = [

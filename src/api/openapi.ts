@@ -1,17 +1,18 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import type { z } from 'zod';
-import { commandsOn, TRANSITIONS } from '../case';
-import { registerLadderPaths } from './openapi-ladder';
-import { registerReportPaths } from './openapi-reports';
-import { COMMAND_BODIES, openApiPath, pathIdsOf } from './command-schemas';
+import { TRANSITIONS } from '../case';
+import { COMMAND_BODIES } from '../domain/contract/commands';
 import {
-  ErrorSchema,
   ListPetitionsQuerySchema,
   PetitionDetailSchema,
   PetitionIdParamsSchema,
   PetitionListSchema,
   RegisterPetitionSchema,
-} from './schemas';
+} from '../domain/contract/petitions';
+import { ErrorSchema } from './errors';
+import { registerLadderPaths } from './openapi-ladder';
+import { registerReportPaths } from './openapi-reports';
+import { type CommandPath, commandPaths, formerPath, openApiPath, pathIdsOf } from './command-routes';
 
 const json = (schema: z.ZodType, description: string) => ({
   description,
@@ -55,17 +56,18 @@ export function buildOpenApiDocument(): object {
   });
   const security = [{ bearer: [] }];
 
-  const transition = (path: string, summary: string, schema: z.ZodType) =>
+  const transition = ({ type, path, replacedBy }: CommandPath) =>
     registry.registerPath({
       method: 'post',
       path: `/api/petitions/{id}/${openApiPath(path)}`,
-      summary,
+      summary: TRANSITIONS[type].summary,
+      ...(replacedBy ? formerPath(`/api/petitions/{id}/${openApiPath(replacedBy)}`) : {}),
       tags: ['petitions'],
       security,
       parameters: [idempotencyHeader],
       request: {
         params: PetitionIdParamsSchema.extend(pathIdsOf(path).shape),
-        body: { required: true, content: { 'application/json': { schema } } },
+        body: { required: true, content: { 'application/json': { schema: COMMAND_BODIES[type] } } },
       },
       responses: {
         200: json(PetitionDetailSchema, 'The petition after the transition'),
@@ -110,8 +112,7 @@ export function buildOpenApiDocument(): object {
       404: json(ErrorSchema, 'No such petition visible to the user'),
     },
   });
-  for (const type of commandsOn('petition'))
-    transition(TRANSITIONS[type].path, TRANSITIONS[type].summary, COMMAND_BODIES[type]);
+  for (const path of commandPaths('petition')) transition(path);
   registerLadderPaths(registry, { json, errors, bodyErrors, idempotencyHeader, security });
   registerReportPaths(registry, { errors, security });
 
