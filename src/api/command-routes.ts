@@ -11,8 +11,13 @@ export interface CommandPath {
   replacedBy?: string;
 }
 
-/** Commands whose route was named otherwise. */
-const RENAMED: Partial<Record<CommandType, { path: string; formerly: string }>> = {};
+/**
+ * Commands whose route was named otherwise: the route named as the command, and the former one kept for
+ * the clients that use it. (`accept` was served as `acknowledge`, the transition table's path.)
+ */
+const RENAMED: Partial<Record<CommandType, { path: string; formerly: string }>> = {
+  accept: { path: 'accept', formerly: 'acknowledge' },
+};
 
 /** The staff commands' routes on a surface: each command's own path, then a former one kept as an alias. */
 export function commandPaths(surface: Surface): CommandPath[] {
