@@ -1,5 +1,4 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
-import type { z } from 'zod';
 import { TRANSITIONS } from '../case';
 import { COMMAND_BODIES } from '../domain/contract/commands';
 import {
@@ -10,41 +9,12 @@ import {
   RegisterPetitionSchema,
 } from '../domain/contract/petitions';
 import { ErrorSchema } from './errors';
-import { registerLadderPaths } from './openapi-ladder';
+import { registerNotificationPaths } from './openapi-notifications';
+import { bodyErrors, errors, idempotencyHeader, json, security } from './openapi-parts';
+import { registerPublicPaths } from './openapi-public';
 import { registerReportPaths } from './openapi-reports';
+import { registerSupervisionPaths } from './openapi-supervision';
 import { type CommandPath, commandPaths, formerPath, openApiPath, pathIdsOf } from './command-routes';
-
-const json = (schema: z.ZodType, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const errors = {
-  400: json(
-    ErrorSchema,
-    'The request cannot be read: malformed JSON, nested too deeply, or a malformed Idempotency-Key',
-  ),
-  401: json(ErrorSchema, 'Missing, invalid or expired bearer token'),
-  403: json(ErrorSchema, 'The user may not do this'),
-  422: json(
-    ErrorSchema,
-    'Invalid input (`error.details.fields` names each field), or a window that has passed',
-  ),
-  503: json(ErrorSchema, 'Temporal or PostgreSQL unreachable, or no answer in time: retry with the same key'),
-};
-/** What the JSON body parser refuses, on every operation that takes a body. */
-const bodyErrors = {
-  413: json(ErrorSchema, 'The body is larger than 1 MB'),
-  415: json(ErrorSchema, 'The body is not JSON in UTF-8, uncompressed or gzip/deflate'),
-};
-const idempotencyHeader = {
-  name: 'Idempotency-Key',
-  in: 'header' as const,
-  required: false,
-  description:
-    'Retrying a POST with the same key returns the first final response and does nothing twice; ' +
-    'a retry of a request that never answered runs it to the same end',
-  schema: { type: 'string' as const, pattern: '^[A-Za-z0-9_\\-:.]{1,200}$' },
-};
 
 /** The OpenAPI 3.1 document, generated from the same zod schemas that validate requests. */
 export function buildOpenApiDocument(): object {
@@ -54,7 +24,6 @@ export function buildOpenApiDocument(): object {
     scheme: 'bearer',
     bearerFormat: 'JWT',
   });
-  const security = [{ bearer: [] }];
 
   const transition = ({ type, path, replacedBy }: CommandPath) =>
     registry.registerPath({
@@ -113,8 +82,10 @@ export function buildOpenApiDocument(): object {
     },
   });
   for (const path of commandPaths('petition')) transition(path);
-  registerLadderPaths(registry, { json, errors, bodyErrors, idempotencyHeader, security });
-  registerReportPaths(registry, { errors, security });
+  registerSupervisionPaths(registry);
+  registerNotificationPaths(registry);
+  registerPublicPaths(registry);
+  registerReportPaths(registry);
 
   registry.registerPath({
     method: 'get',
