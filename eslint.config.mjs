@@ -87,6 +87,16 @@ export default tseslint.config(
     },
   },
   {
+    // The domain owns the request and answer schemas (src/domain/contract): the HTTP layer imports it, never the reverse.
+    files: ['src/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/api/*'], message: 'The domain depends on nothing of the HTTP layer.' }] },
+      ],
+    },
+  },
+  {
     // The case core is pure: no Temporal, so it runs in the workflow, the read model and unit tests alike.
     files: ['src/case/**/*.ts'],
     rules: {

@@ -1,11 +1,16 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { isGrpcServiceError, ServiceError } from '@temporalio/client';
+import { z } from '../domain/contract/zod';
 import { AppError } from '../domain/errors';
 
-export interface ErrorBody {
-  error: { code: string; message: string; details?: unknown };
-}
+/** What every failure answers: a machine-readable code, a message, and details where there are any. */
+export const ErrorSchema = z
+  .object({
+    error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+  })
+  .openapi('Error');
+type ErrorBody = z.infer<typeof ErrorSchema>;
 
 export const unknownRoute: RequestHandler = (req, _res, next) => {
   next(new AppError(404, 'route_not_found', `No route for ${req.method} ${req.path}`));

@@ -32,7 +32,7 @@ export function createApiMetrics() {
 }
 
 /**
- * `/api/petitions/:id/acknowledge`, not the path with its id: one series per route, however many cases. The
+ * `/api/petitions/:id/accept`, not the path with its id: one series per route, however many cases. The
  * mount path is taken from the requested path (Express has reset `baseUrl` by the time an error is answered):
  * all but as many trailing segments as the route pattern has.
  */

@@ -2,8 +2,9 @@ import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { BACKLOG, COUNTS } from '../db/report-figures';
 import { REPORT_NAMES, REPORTS } from '../domain/reports/catalogue';
 import { RATE_FORMULAS } from '../domain/reports/report-service';
-import { ReportEnvelopeSchema, ReportQuerySchema, SummaryReportExample } from './report-schemas';
-import { ErrorSchema } from './schemas';
+import { ReportEnvelopeSchema, ReportQuerySchema, SummaryReportExample } from '../domain/contract/reports';
+import { ErrorSchema } from './errors';
+import { errors, security } from './openapi-parts';
 
 /** The definitions, as the reports' API docs state them (the same text the SQL is written from). */
 const FORMULAS = [
@@ -27,10 +28,7 @@ const EXAMPLES: Partial<Record<string, object>> = {
 };
 
 /** `GET /api/reports/*`: each report, with the figures' formulas and a CSV alternative. */
-export function registerReportPaths(
-  registry: OpenAPIRegistry,
-  { errors, security }: { errors: Record<number, object>; security: Array<Record<string, string[]>> },
-) {
+export function registerReportPaths(registry: OpenAPIRegistry) {
   for (const name of REPORT_NAMES) {
     const definition = REPORTS[name];
     const content: Record<string, object> = {

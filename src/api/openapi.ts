@@ -1,49 +1,20 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
-import type { z } from 'zod';
-import { commandsOn, TRANSITIONS } from '../case';
-import { registerLadderPaths } from './openapi-ladder';
-import { registerReportPaths } from './openapi-reports';
-import { COMMAND_BODIES, openApiPath, pathIdsOf } from './command-schemas';
+import { TRANSITIONS } from '../case';
+import { COMMAND_BODIES } from '../domain/contract/commands';
 import {
-  ErrorSchema,
   ListPetitionsQuerySchema,
   PetitionDetailSchema,
   PetitionIdParamsSchema,
   PetitionListSchema,
   RegisterPetitionSchema,
-} from './schemas';
-
-const json = (schema: z.ZodType, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const errors = {
-  400: json(
-    ErrorSchema,
-    'The request cannot be read: malformed JSON, nested too deeply, or a malformed Idempotency-Key',
-  ),
-  401: json(ErrorSchema, 'Missing, invalid or expired bearer token'),
-  403: json(ErrorSchema, 'The user may not do this'),
-  422: json(
-    ErrorSchema,
-    'Invalid input (`error.details.fields` names each field), or a window that has passed',
-  ),
-  503: json(ErrorSchema, 'Temporal or PostgreSQL unreachable, or no answer in time: retry with the same key'),
-};
-/** What the JSON body parser refuses, on every operation that takes a body. */
-const bodyErrors = {
-  413: json(ErrorSchema, 'The body is larger than 1 MB'),
-  415: json(ErrorSchema, 'The body is not JSON in UTF-8, uncompressed or gzip/deflate'),
-};
-const idempotencyHeader = {
-  name: 'Idempotency-Key',
-  in: 'header' as const,
-  required: false,
-  description:
-    'Retrying a POST with the same key returns the first final response and does nothing twice; ' +
-    'a retry of a request that never answered runs it to the same end',
-  schema: { type: 'string' as const, pattern: '^[A-Za-z0-9_\\-:.]{1,200}$' },
-};
+} from '../domain/contract/petitions';
+import { ErrorSchema } from './errors';
+import { registerNotificationPaths } from './openapi-notifications';
+import { bodyErrors, errors, idempotencyHeader, json, security } from './openapi-parts';
+import { registerPublicPaths } from './openapi-public';
+import { registerReportPaths } from './openapi-reports';
+import { registerSupervisionPaths } from './openapi-supervision';
+import { type CommandPath, commandPaths, formerPath, openApiPath, pathIdsOf } from './command-routes';
 
 /** The OpenAPI 3.1 document, generated from the same zod schemas that validate requests. */
 export function buildOpenApiDocument(): object {
@@ -53,19 +24,19 @@ export function buildOpenApiDocument(): object {
     scheme: 'bearer',
     bearerFormat: 'JWT',
   });
-  const security = [{ bearer: [] }];
 
-  const transition = (path: string, summary: string, schema: z.ZodType) =>
+  const transition = ({ type, path, replacedBy }: CommandPath) =>
     registry.registerPath({
       method: 'post',
       path: `/api/petitions/{id}/${openApiPath(path)}`,
-      summary,
+      summary: TRANSITIONS[type].summary,
+      ...(replacedBy ? formerPath(`/api/petitions/{id}/${openApiPath(replacedBy)}`) : {}),
       tags: ['petitions'],
       security,
       parameters: [idempotencyHeader],
       request: {
         params: PetitionIdParamsSchema.extend(pathIdsOf(path).shape),
-        body: { required: true, content: { 'application/json': { schema } } },
+        body: { required: true, content: { 'application/json': { schema: COMMAND_BODIES[type] } } },
       },
       responses: {
         200: json(PetitionDetailSchema, 'The petition after the transition'),
@@ -110,10 +81,11 @@ export function buildOpenApiDocument(): object {
       404: json(ErrorSchema, 'No such petition visible to the user'),
     },
   });
-  for (const type of commandsOn('petition'))
-    transition(TRANSITIONS[type].path, TRANSITIONS[type].summary, COMMAND_BODIES[type]);
-  registerLadderPaths(registry, { json, errors, bodyErrors, idempotencyHeader, security });
-  registerReportPaths(registry, { errors, security });
+  for (const path of commandPaths('petition')) transition(path);
+  registerSupervisionPaths(registry);
+  registerNotificationPaths(registry);
+  registerPublicPaths(registry);
+  registerReportPaths(registry);
 
   registry.registerPath({
     method: 'get',

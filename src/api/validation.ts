@@ -1,12 +1,15 @@
 import type { z } from 'zod';
 import { AppError } from '../domain/errors';
 
-/** Parses input with a schema, or fails with 422 naming every offending field. */
-export function parseInput<S extends z.ZodType>(
-  schema: S,
+/**
+ * Parses input with a schema, or fails with 422 naming every offending field. Typed by the schema's output,
+ * so that a command's schema picked by a generic command type yields that command's body.
+ */
+export function parseInput<Output>(
+  schema: z.ZodType<Output>,
   input: unknown,
   where: 'body' | 'query' | 'path',
-): z.infer<S> {
+): Output {
   const result = schema.safeParse(input ?? {});
   if (result.success) return result.data;
   const fields = result.error.issues.map((issue) => ({

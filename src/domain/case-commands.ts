@@ -7,29 +7,38 @@ import {
   withinJurisdiction,
 } from '../db/organisation';
 import type { PetitionRow } from '../db/petitions';
-import type { CaseCommandBody, CommandType } from '../case/commands';
+import type { CaseCommandBody } from '../case/commands';
+import type { CommandBody, StaffCommandType } from './contract/commands';
 import type { RequestDocuments } from './documents';
 import { AppError, fieldError } from './errors';
 
-export interface CommandInput {
-  /** The body, already validated by the route's schema for this very command (api/command-schemas). */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one builder per command reads its own schema's fields
-  body: Record<string, any>;
-  params: { extensionId?: string; hearingId?: string; itemId?: string };
+/** Ids a command's route takes besides the petition's: an extension, a hearing, a supervision item. */
+export interface CommandPathIds {
+  extensionId?: string;
+  hearingId?: string;
+  itemId?: string;
+}
+
+export interface CommandInput<T extends StaffCommandType> {
+  /** The body, as validated by this command's own schema (COMMAND_BODIES[T]). */
+  body: CommandBody<T>;
+  params: CommandPathIds;
   user: User;
   row: PetitionRow;
   pool: Pool;
   docs: RequestDocuments;
 }
 
-type Builder<T extends CommandType> = (input: CommandInput) => Promise<Extract<CaseCommandBody, { type: T }>>;
+type Builder<T extends StaffCommandType> = (
+  input: CommandInput<T>,
+) => Promise<Extract<CaseCommandBody, { type: T }>>;
 
 /**
  * Turns a route's body into the command the workflow decides on: units resolved and checked against the
  * organisation, free text written as documents (the workflow gets their ids). Checks that need the
  * database live here; everything about the case's state is the case core's to decide.
  */
-export const COMMAND_BUILDERS: { [T in CommandType]: Builder<T> } = {
+export const COMMAND_BUILDERS: { [T in StaffCommandType]: Builder<T> } = {
   async route({ body, user, pool }) {
     const unit = await routableUnit(pool, user, body.unitId, 'unitId');
     return {
@@ -207,13 +216,10 @@ export const COMMAND_BUILDERS: { [T in CommandType]: Builder<T> } = {
       ...(body.visitedOn ? { visitedOn: body.visitedOn } : {}),
     };
   },
-  async evaluate({ body }) {
-    return { type: 'evaluate', subject: body.subject, grade: body.grade };
-  },
 };
 
-const received = (body: Record<string, string>) => (body.receivedOn ? { receivedOn: body.receivedOn } : {});
-const delivered = (body: Record<string, string>) =>
+const received = (body: { receivedOn?: string }) => (body.receivedOn ? { receivedOn: body.receivedOn } : {});
+const delivered = (body: { deliveredOn?: string }) =>
   body.deliveredOn ? { deliveredOn: body.deliveredOn } : {};
 
 /**

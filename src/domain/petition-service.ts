@@ -1,7 +1,6 @@
 import type { Client } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/common';
 import type { Pool } from 'pg';
-import type { ListPetitionsQuery, RegisterPetitionBody } from '../api/schemas';
 import type { User } from '../db/organisation';
 import {
   findDocuments,
@@ -16,7 +15,9 @@ import { casePolicyOf, DEFAULT_RULE_SET_ID, getRuleSet, RulesError, toShanghaiDa
 import { type CaseCommand, type CommandType, decide, rolesFor } from '../case';
 import { commandUpdates, petitionWorkflowId } from '../workflows/messages';
 import { overseenRegion, requireRole, visiblePetition } from './access';
-import { COMMAND_BUILDERS, higherBody } from './case-commands';
+import { COMMAND_BUILDERS, type CommandPathIds, higherBody } from './case-commands';
+import type { CommandBody, StaffCommandType } from './contract/commands';
+import type { ListPetitionsQuery, RegisterPetitionBody } from './contract/petitions';
 import { RequestDocuments } from './documents';
 import { AppError, fieldError, forbidden } from './errors';
 import { detailOf, summaryOf } from './petition-views';
@@ -99,14 +100,11 @@ export class PetitionService {
    * Any command of the transition table: checked, its documents written, then decided by the workflow under
    * the request's update id — a retry of the same request gets the first answer, not a refusal.
    */
-  async transition(
+  async transition<T extends StaffCommandType>(
     user: User,
     id: string,
-    type: CommandType,
-    input: {
-      body: Record<string, unknown>;
-      params: { extensionId?: string; hearingId?: string; itemId?: string };
-    },
+    type: T,
+    input: { body: CommandBody<T>; params: CommandPathIds },
     request: RequestContext,
   ) {
     requireRole(user, rolesFor(type), `do this (${type})`);
@@ -120,7 +118,7 @@ export class PetitionService {
         actor: { login: user.login, unitId: user.unitId, roles: user.roles },
         requestId: request.requestId,
         requestedAt: this.now().toISOString(),
-      } as CaseCommand;
+      };
       const handle = this.deps.client.workflow.getHandle(petitionWorkflowId(id));
       await withTemporalDeadline(this.deps.client, () =>
         handle.executeUpdate(commandUpdates[type], { args: [command], updateId: request.requestId }),

@@ -1,6 +1,6 @@
 import type { PetitionRow, TimelineEntry } from '../db/petitions';
 import { explainDeadline } from './deadline-explanation';
-import { type CaseDeadline, type CaseState, holderOf, nextDeadline } from '../case';
+import { type CaseDeadline, holderOf, nextDeadline } from '../case';
 
 /** What lists show of a petition. */
 export function summaryOf(row: PetitionRow) {
@@ -116,6 +116,3 @@ function deadlineView(ruleSetId: string, d: CaseDeadline) {
     supervisionNoticeAt: d.supervisionNoticeAt ?? null,
   };
 }
-
-export type CaseView = ReturnType<typeof detailOf>;
-export type { CaseState };

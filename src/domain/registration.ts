@@ -2,7 +2,6 @@ import { createHmac } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { Pool, PoolClient } from 'pg';
-import type { RegisterPetitionBody } from '../api/schemas';
 import { lockRegistrationKey, rememberRegistration } from '../db/idempotency';
 import { findOfficeOver, type User } from '../db/organisation';
 import {
@@ -16,6 +15,7 @@ import { toShanghaiDate } from '../rules';
 import type { CaseFlags } from '../case';
 import type { PetitionWorkflowInput } from '../workflows/messages';
 import { startCaseWorkflow } from './case-start';
+import type { RegisterPetitionBody } from './contract/petitions';
 import { fieldError } from './errors';
 import type { RequestContext } from './request-context';
 import { REGISTRATION_LEVELS, type RegistrationLevel } from '../case/vocabulary';

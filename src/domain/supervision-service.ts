@@ -1,20 +1,12 @@
 import type { Pool } from 'pg';
 import type { User } from '../db/organisation';
 import { listSupervisionItems } from '../db/supervision-items';
-import type { CommandType } from '../case/commands';
 import { overseenRegion, requireRole } from './access';
+import type { CommandBody, StaffCommandType } from './contract/commands';
+import type { SupervisionQuery } from './contract/supervision';
 import { AppError, notFound } from './errors';
 import type { PetitionService } from './petition-service';
 import type { RequestContext } from './request-context';
-
-export interface SupervisionQuery {
-  level?: 'notice' | 'office' | 'listed';
-  unit?: string;
-  status?: 'open' | 'answered' | 'resolved' | 'closed';
-  overdue?: boolean;
-  page: number;
-  pageSize: number;
-}
 
 /** `XF-2026-000001.handle-1` → the case and its item. */
 export function parseItemId(itemId: string): { petitionId: string; localId: string } {
@@ -50,11 +42,11 @@ export class SupervisionService {
     return { items, page: query.page, pageSize: query.pageSize };
   }
 
-  async act(
+  async act<T extends StaffCommandType>(
     user: User,
     itemId: string,
-    type: CommandType,
-    body: Record<string, unknown>,
+    type: T,
+    body: CommandBody<T>,
     request: RequestContext,
   ) {
     requireRole(user, ['handler', 'unit-head', 'supervisor', 'jco'], 'act on supervision items');

@@ -5,7 +5,7 @@ import { commandUpdates, petitionWorkflowId, stateQuery } from '../../src/workfl
 import * as attrs from '../../src/workflows/search-attributes';
 import { saveHistoryIfRequested } from '../support/histories';
 import { shanghaiToday, startTestApp, type TestApp, validRegistration } from '../support/harness';
-import { deadlineOf } from '../support/petition-flow';
+import { deadlineOf, footprint } from '../support/petition-flow';
 
 let app: TestApp;
 const national = getRuleSet('national-2022');
@@ -352,8 +352,10 @@ describe('operations endpoints', () => {
       .flatMap((ops) => Object.values(ops))
       .map((op) => op.requestBody?.content?.['application/json']?.schema)
       .filter(Boolean);
-    // Registration, every staff command, and the petitioner's lookup and evaluation.
-    expect(bodies.length).toBe(1 + COMMAND_TYPES.length - commandsOn('public').length + 2);
+    // Registration, every staff command (`accept` on two paths, one schema), the petitioner's lookup and evaluation.
+    expect(new Set(bodies.map((schema) => schema.$ref)).size).toBe(
+      1 + COMMAND_TYPES.length - commandsOn('public').length + 2,
+    );
     for (const schema of bodies) {
       const name = schema.$ref.split('/').pop();
       expect(doc.components.schemas[name].example).toBeDefined();
@@ -386,7 +388,7 @@ describe('the OpenAPI examples', () => {
     await send('registrar', main, 'route', 'RoutePetition');
     await send('handler', main, 'objection', 'ObjectToRouting');
     await send('registrar', main, 'objection/decision', 'DecideObjection');
-    await send('handler', main, 'acknowledge', 'AcknowledgePetition');
+    await send('handler', main, 'accept', 'AcknowledgePetition');
     await send('unit-head', main, 'case-owner', 'SetCaseOwner');
     await send('handler', main, 'extensions', 'RequestExtension');
     await send('unit-head', main, 'extensions/ext-1/approve', 'ApproveExtension');
@@ -418,6 +420,63 @@ describe('the OpenAPI examples', () => {
     expect(
       (await send('registrar', await registerExample(), 'not-accept', 'NotAcceptPetition')).closedReason,
     ).toBe('not-accepted');
+  });
+});
+
+describe('the accept command’s routes', () => {
+  const routed = async () => {
+    const { id } = (await register()).body as { id: string };
+    await app.request('registrar', 'POST', `/api/petitions/${id}/route`, { unitId: 'qingshan-housing' });
+    return id;
+  };
+  const accept = (id: string, path: string, body: unknown) =>
+    app.request('handler', 'POST', `/api/petitions/${id}/${path}`, body);
+
+  it('accepts on /accept, named as the command, and on /acknowledge, its former path, alike', async () => {
+    const [viaAccept, viaAlias] = await Promise.all([routed(), routed()]);
+    const accepted = await accept(viaAccept, 'accept', { procedure: 'simplified' });
+    const aliased = await accept(viaAlias, 'acknowledge', { procedure: 'simplified' });
+    for (const response of [accepted, aliased]) {
+      expect(response.status).toBe(200);
+      expect(response.body).toMatchObject({
+        status: 'accepted',
+        procedure: 'simplified',
+        acceptedOn: shanghaiToday(),
+      });
+      expect(response.body.timeline.map((e: { type: string }) => e.type)).toContain('accepted');
+    }
+    // One command behind both paths: accepted once, it is refused on either.
+    for (const [id, path] of [
+      [viaAccept, 'acknowledge'],
+      [viaAlias, 'accept'],
+    ] as const) {
+      const again = await accept(id, path, {});
+      expect([again.status, again.body.error.code]).toEqual([409, 'transition_not_allowed']);
+    }
+  });
+
+  it('validates the body the same way on both paths, changing nothing', async () => {
+    const id = await routed();
+    const before = await footprint(app.pool, id);
+    for (const path of ['accept', 'acknowledge']) {
+      const refused = await accept(id, path, { procedure: 'fast' });
+      expect([refused.status, refused.body.error.code]).toEqual([422, 'validation_failed']);
+      expect(refused.body.error.details.fields.map((f: { path: string }) => f.path)).toEqual(['procedure']);
+      const unknown = await accept(id, path, { procedure: 'normal', surprise: true });
+      expect([unknown.status, unknown.body.error.code]).toEqual([422, 'validation_failed']);
+    }
+    expect(await footprint(app.pool, id)).toEqual(before);
+    expect((await app.request('handler', 'GET', `/api/petitions/${id}`)).body.status).toBe('transferred');
+  });
+
+  it('answers another method on /accept with 405, as on every documented path', async () => {
+    const id = await routed();
+    const wrong = await app.request('handler', 'GET', `/api/petitions/${id}/accept`);
+    expect([wrong.status, wrong.body.error.code, wrong.headers.get('allow')]).toEqual([
+      405,
+      'method_not_allowed',
+      'POST',
+    ]);
   });
 });
 

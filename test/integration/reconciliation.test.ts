@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from '@temporalio/client';
-import type { RegisterPetitionBody } from '../../src/api/schemas';
+import type { RegisterPetitionBody } from '../../src/domain/contract/petitions';
 import { requestContextOf } from '../../src/api/idempotency';
 import { reprojectCase } from '../../src/db/case-events';
 import { findActiveUser } from '../../src/db/organisation';

@@ -1,6 +1,9 @@
+import { commandPaths } from '../../src/api/command-routes';
 import { commandsOn, TRANSITIONS } from '../../src/case';
 
 const COMMAND_TYPES = commandsOn('petition');
+/** Every path a command is served on: its own, and a former one kept as an alias (`acknowledge`). */
+const ROUTES = commandPaths('petition');
 import { startTestApp, type TestApp } from '../support/harness';
 import { footprint, PetitionFlow } from '../support/petition-flow';
 
@@ -51,8 +54,8 @@ const VALID: Partial<Record<(typeof COMMAND_TYPES)[number], unknown>> = {
   recordReturnVisit: { reached: false, note: '未联系上' },
 };
 
-const pathOf = (type: (typeof COMMAND_TYPES)[number], petitionId = id) =>
-  `/api/petitions/${petitionId}/${TRANSITIONS[type].path.replace(':extensionId', 'ext-1').replace(':hearingId', 'hearing-1')}`;
+const pathOf = (path: string, petitionId = id) =>
+  `/api/petitions/${petitionId}/${path.replace(':extensionId', 'ext-1').replace(':hearingId', 'hearing-1')}`;
 
 function loginFor(type: (typeof COMMAND_TYPES)[number]): string {
   const party = TRANSITIONS[type].by[0]!.party;
@@ -64,30 +67,25 @@ it('offers every staff command of the table on the petition or on a supervision 
   expect(Object.keys(VALID).sort()).toEqual([...COMMAND_TYPES].sort());
 });
 
-describe.each(COMMAND_TYPES)('POST …/%s', (type) => {
+describe.each(ROUTES)('POST …/$path', ({ type, path }) => {
   it('answers malformed JSON with 400, unknown fields with 422, an unknown petition with 404, and changes nothing', async () => {
     const before = await caseFootprint();
     const login = loginFor(type);
 
-    const malformed = await app.request(login, 'POST', pathOf(type), '{"oops":');
+    const malformed = await app.request(login, 'POST', pathOf(path), '{"oops":');
     expect([malformed.status, malformed.body.error.code]).toEqual([400, 'malformed_json']);
 
-    const unknownField = await app.request(login, 'POST', pathOf(type), { surprise: true });
+    const unknownField = await app.request(login, 'POST', pathOf(path), { surprise: true });
     expect([unknownField.status, unknownField.body.error.code]).toEqual([422, 'validation_failed']);
 
-    const missing = await app.request(login, 'POST', pathOf(type, 'XF-1999-000001'), VALID[type]);
+    const missing = await app.request(login, 'POST', pathOf(path, 'XF-1999-000001'), VALID[type]);
     expect([missing.status, missing.body.error.code]).toEqual([404, 'not_found']);
 
-    const badId = await app.request(
-      login,
-      'POST',
-      `/api/petitions/not-an-id/${TRANSITIONS[type].path.replace(':extensionId', 'ext-1').replace(':hearingId', 'hearing-1')}`,
-      {},
-    );
+    const badId = await app.request(login, 'POST', pathOf(path, 'not-an-id'), {});
     expect([badId.status, badId.body.error.code]).toEqual([422, 'validation_failed']);
 
     // A unit that is no party to the case does not learn that it exists.
-    const outsider = await app.request('hr-handler', 'POST', pathOf(type), VALID[type]);
+    const outsider = await app.request('hr-handler', 'POST', pathOf(path), VALID[type]);
     expect([outsider.status, outsider.body.error.code]).toEqual(
       TRANSITIONS[type].by.some((b) => b.roles.includes('handler')) ? [404, 'not_found'] : [403, 'forbidden'],
     );
@@ -97,13 +95,13 @@ describe.each(COMMAND_TYPES)('POST …/%s', (type) => {
 
 it('refuses every command the case’s status does not allow with 409, changing nothing', async () => {
   const before = await caseFootprint();
-  const refused = COMMAND_TYPES.filter((type) => !TRANSITIONS[type].from.includes('transferred'));
+  const refused = ROUTES.filter(({ type }) => !TRANSITIONS[type].from.includes('transferred'));
   expect(refused.length).toBeGreaterThan(5);
-  for (const type of refused) {
+  for (const { type, path } of refused) {
     const login = loginFor(type);
-    const response = await app.request(login, 'POST', pathOf(type), VALID[type]);
-    expect({ type, status: response.status, code: response.body.error?.code }).toEqual({
-      type,
+    const response = await app.request(login, 'POST', pathOf(path), VALID[type]);
+    expect({ path, status: response.status, code: response.body.error?.code }).toEqual({
+      path,
       status: 409,
       code: 'transition_not_allowed',
     });

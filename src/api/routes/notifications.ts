@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { NotificationService } from '../../domain/notification-service';
 import { currentUser } from '../authentication';
-import { NotificationIdParamsSchema, NotificationsQuerySchema } from '../ladder-schemas';
+import { NotificationIdParamsSchema, NotificationsQuerySchema } from '../../domain/contract/notifications';
 import { parseInput } from '../validation';
 
 /** Each user's inbox. */

@@ -1,10 +1,14 @@
 import { Router } from 'express';
 import type { PetitionService } from '../../domain/petition-service';
-import { commandsOn, TRANSITIONS } from '../../case';
+import { COMMAND_BODIES } from '../../domain/contract/commands';
+import {
+  ListPetitionsQuerySchema,
+  PetitionIdParamsSchema,
+  RegisterPetitionSchema,
+} from '../../domain/contract/petitions';
 import { currentUser } from '../authentication';
-import { COMMAND_BODIES, pathIdsOf } from '../command-schemas';
 import { requestContext } from '../idempotency';
-import { ListPetitionsQuerySchema, PetitionIdParamsSchema, RegisterPetitionSchema } from '../schemas';
+import { addCommandRoutes, pathIdsOf } from '../command-routes';
 import { parseInput } from '../validation';
 
 /** Thin HTTP adapters: parse, call the domain, answer. Transition routes come from the transition table. */
@@ -27,19 +31,16 @@ export function petitionRoutes(petitions: PetitionService): Router {
     res.json(await petitions.get(currentUser(req), id));
   });
 
-  for (const type of commandsOn('petition')) {
-    const { path } = TRANSITIONS[type];
+  addCommandRoutes(router, 'petition', '/:id', (type, path) => {
     const pathIds = pathIdsOf(path);
-    router.post(`/:id/${path}`, async (req, res) => {
-      const { id, ...rest } = req.params as Record<string, string>;
-      parseInput(PetitionIdParamsSchema, { id }, 'path');
-      const params = parseInput(pathIds, rest, 'path') as { extensionId?: string; hearingId?: string };
-      const body = parseInput(COMMAND_BODIES[type], req.body, 'body') as Record<string, unknown>;
-      res.json(
-        await petitions.transition(currentUser(req), id!, type, { body, params }, requestContext(req)),
-      );
-    });
-  }
+    return async (req, res) => {
+      const { id: petitionId, ...ids } = req.params;
+      const { id } = parseInput(PetitionIdParamsSchema, { id: petitionId }, 'path');
+      const params = parseInput(pathIds, ids, 'path');
+      const body = parseInput(COMMAND_BODIES[type], req.body, 'body');
+      res.json(await petitions.transition(currentUser(req), id, type, { body, params }, requestContext(req)));
+    };
+  });
 
   return router;
 }

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import type { PublicService } from '../../domain/public-service';
-import { PublicEvaluationSchema, PublicLookupSchema } from '../ladder-schemas';
+import { PublicEvaluationSchema, PublicLookupSchema } from '../../domain/contract/public';
 import { parseInput } from '../validation';
 
 /**

@@ -11,7 +11,7 @@ import type { ReportService } from '../../domain/reports/report-service';
 import { AppError } from '../../domain/errors';
 import { toShanghaiDate } from '../../rules';
 import { currentUser } from '../authentication';
-import { ReportQuerySchema } from '../report-schemas';
+import { ReportQuerySchema } from '../../domain/contract/reports';
 import { parseInput } from '../validation';
 
 /** `GET /api/reports/<name>`: every report of the catalogue, as JSON or CSV, over the caller's scope. */

@@ -1,10 +1,10 @@
 import { Router } from 'express';
 import type { SupervisionService } from '../../domain/supervision-service';
-import { commandsOn, TRANSITIONS } from '../../case';
+import { COMMAND_BODIES } from '../../domain/contract/commands';
+import { SupervisionItemIdParamsSchema, SupervisionQuerySchema } from '../../domain/contract/supervision';
 import { currentUser } from '../authentication';
-import { COMMAND_BODIES } from '../command-schemas';
 import { requestContext } from '../idempotency';
-import { SupervisionItemIdParamsSchema, SupervisionQuerySchema } from '../ladder-schemas';
+import { addCommandRoutes } from '../command-routes';
 import { parseInput } from '../validation';
 
 /** The supervision queue and the acts on its items; the acts come from the transition table. */
@@ -16,13 +16,11 @@ export function supervisionRoutes(supervision: SupervisionService): Router {
     res.json(await supervision.list(currentUser(req), query));
   });
 
-  for (const type of commandsOn('supervision-item')) {
-    router.post(`/:itemId/${TRANSITIONS[type].path}`, async (req, res) => {
-      const { itemId } = parseInput(SupervisionItemIdParamsSchema, req.params, 'path');
-      const body = parseInput(COMMAND_BODIES[type], req.body, 'body') as Record<string, unknown>;
-      res.json(await supervision.act(currentUser(req), itemId, type, body, requestContext(req)));
-    });
-  }
+  addCommandRoutes(router, 'supervision-item', '/:itemId', (type) => async (req, res) => {
+    const { itemId } = parseInput(SupervisionItemIdParamsSchema, req.params, 'path');
+    const body = parseInput(COMMAND_BODIES[type], req.body, 'body');
+    res.json(await supervision.act(currentUser(req), itemId, type, body, requestContext(req)));
+  });
 
   return router;
 }

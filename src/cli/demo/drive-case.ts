@@ -68,7 +68,7 @@ export async function driveCase(
   const { handler, head } = plan.unit;
   // The simplified procedure is for first-time petitions only: the registration's flags decide.
   const simplified = plan.simplified && flags.firstTime;
-  await staff(handler, 'accept', `${petitions}/acknowledge`, {
+  await staff(handler, 'accept', `${petitions}/accept`, {
     procedure: simplified ? 'simplified' : 'normal',
   });
   tally.accepted++;

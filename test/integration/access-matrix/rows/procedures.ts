@@ -28,8 +28,16 @@ export const PROCEDURE_ROWS: Row[] = [
     allowed: ['jco'],
   },
   {
-    op: 'POST /api/petitions/{id}/acknowledge',
+    op: 'POST /api/petitions/{id}/accept',
     what: 'accept (受理告知)',
+    state: 'transferred',
+    body: { procedure: 'normal' },
+    roles: UNIT_ROLES,
+    allowed: DEPARTMENTS,
+  },
+  {
+    op: 'POST /api/petitions/{id}/acknowledge',
+    what: 'accept (受理告知), on its former path',
     state: 'transferred',
     body: { procedure: 'normal' },
     roles: UNIT_ROLES,

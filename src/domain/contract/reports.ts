@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 
 /** The query every report takes: a period (one way of giving it), a unit to narrow the scope, the as-of date. */
 export const ReportQuerySchema = z
@@ -30,18 +30,6 @@ export const ReportQuerySchema = z
     }),
   })
   .strict();
-export type ReportQuery = z.infer<typeof ReportQuerySchema>;
-
-const RateSchema = z
-  .object({
-    rate: z
-      .number()
-      .nullable()
-      .openapi({ description: 'Percent, one decimal; null: nothing was due (no data)' }),
-    numerator: z.number().int(),
-    denominator: z.number().int(),
-  })
-  .openapi('Rate');
 
 /** The envelope of every report: what it was taken over. */
 export const ReportEnvelopeSchema = z
@@ -70,5 +58,3 @@ export const SummaryReportExample = {
   caseOwned: { count: 12, onTimeCompletion: { rate: 100, numerator: 8, denominator: 8 } },
   supervision: { notices: 7, escalations: 2, listed: 1 },
 };
-
-export { RateSchema };

@@ -1,33 +1,8 @@
-import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
-import { z } from 'zod';
-import { CATEGORIES, CHANNELS, DOMAINS, REGISTRATION_LEVELS, STATUSES } from '../case/vocabulary';
+import { CATEGORIES, CHANNELS, DOMAINS, REGISTRATION_LEVELS, STATUSES } from '../../case/vocabulary';
+import { flag, isoDate, page, pageSize, plainText } from './fields';
+import { z } from './zod';
 
-extendZodWithOpenApi(z);
-
-/**
- * Request and response shapes: the single source for body validation and the OpenAPI document.
- */
-/** A calendar date as YYYY-MM-DD, from 2000 on (the calendar data and the regulations start later). */
-export const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
-  .refine(
-    (s) =>
-      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
-    {
-      message: 'must be a real calendar date',
-    },
-  )
-  .refine((s) => s >= '2000-01-01', { message: 'must be 2000-01-01 or later' });
-
-/** Text as people type it: trimmed, bounded, and without NUL characters (which PostgreSQL cannot store). */
-export const plainText = (min: number, max: number) =>
-  z
-    .string()
-    .trim()
-    .min(min)
-    .max(max)
-    .refine((s) => !s.includes('\u0000'), { message: 'must not contain NUL characters' });
+/** The petition's requests (register, list, read) and the petition as the API answers it. */
 
 export const PetitionerSchema = z
   .object({
@@ -115,13 +90,9 @@ export const ListPetitionsQuerySchema = z
   .object({
     status: z.enum(STATUSES).optional(),
     unit: z.string().min(1).max(100).optional().openapi({ description: 'Handling unit id' }),
-    overdue: z
-      .enum(['true', 'false'])
-      .transform((v) => v === 'true')
-      .optional(),
-    // Deep pages of an OFFSET list cost the database the rows before them: browse with filters instead.
-    page: z.coerce.number().int().min(1).max(500).default(1),
-    pageSize: z.coerce.number().int().min(1).max(100).default(20),
+    overdue: flag,
+    page,
+    pageSize: pageSize(100, 20),
   })
   .strict();
 
@@ -131,12 +102,6 @@ export const PetitionIdParamsSchema = z.object({
     .regex(/^XF-\d{4}-\d{6}$/, 'must be a petition id such as XF-2026-000001')
     .openapi({ example: 'XF-2026-000001' }),
 });
-
-export const ErrorSchema = z
-  .object({
-    error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
-  })
-  .openapi('Error');
 
 const dateOrNull = z.string().nullable();
 

@@ -1,0 +1,39 @@
+import { z } from './zod';
+
+/** A calendar date as YYYY-MM-DD, from 2000 on (the calendar data and the regulations start later). */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
+  .refine(
+    (s) =>
+      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    {
+      message: 'must be a real calendar date',
+    },
+  )
+  .refine((s) => s >= '2000-01-01', { message: 'must be 2000-01-01 or later' });
+
+/** Text as people type it: trimmed, bounded, and without NUL characters (which PostgreSQL cannot store). */
+export const plainText = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .min(min)
+    .max(max)
+    .refine((s) => !s.includes('\u0000'), { message: 'must not contain NUL characters' });
+
+/** A query-string flag: `true` or `false`. */
+export const flag = z
+  .enum(['true', 'false'])
+  .transform((v) => v === 'true')
+  .optional();
+
+/** Offset paging: deep pages of an OFFSET list cost the database the rows before them (filter instead). */
+export const page = z.coerce.number().int().min(1).max(500).default(1);
+export const pageSize = (max: number, byDefault: number) =>
+  z.coerce.number().int().min(1).max(max).default(byDefault);
+
+/** Free text written to PostgreSQL as a document; the workflow sees only its id. */
+export const documentText = (description: string, max = 20000) => plainText(1, max).openapi({ description });
+export const unitId = z.string().min(1).max(100);
+export const login = z.string().min(1).max(100);

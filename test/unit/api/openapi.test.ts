@@ -1,0 +1,39 @@
+import { buildOpenApiDocument } from '../../../src/api/openapi';
+
+interface Operation {
+  summary: string;
+  deprecated?: boolean;
+  description?: string;
+  requestBody?: unknown;
+  [field: string]: unknown;
+}
+const doc = buildOpenApiDocument() as { paths: Record<string, Record<string, Operation>> };
+const operations = Object.entries(doc.paths).flatMap(([path, item]) =>
+  Object.entries(item).map(([method, operation]) => ({ op: `${method.toUpperCase()} ${path}`, operation })),
+);
+
+describe('the OpenAPI document', () => {
+  it('serves the accept command on its own name, /accept', () => {
+    const accept = doc.paths['/api/petitions/{id}/accept']?.post;
+    expect(accept).toMatchObject({
+      summary: expect.stringContaining('Accept'),
+      requestBody: {
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/AcknowledgePetition' } } },
+      },
+    });
+    expect(accept?.deprecated).toBeUndefined();
+  });
+
+  it('keeps /acknowledge as a deprecated alias of /accept: the same operation otherwise', () => {
+    const { deprecated, description, ...alias } = doc.paths['/api/petitions/{id}/acknowledge']!.post!;
+    expect(deprecated).toBe(true);
+    expect(description).toContain('POST /api/petitions/{id}/accept');
+    expect(alias).toEqual(doc.paths['/api/petitions/{id}/accept']!.post);
+  });
+
+  it('deprecates nothing but the former path', () => {
+    expect(operations.filter(({ operation }) => operation.deprecated).map(({ op }) => op)).toEqual([
+      'POST /api/petitions/{id}/acknowledge',
+    ]);
+  });
+});
