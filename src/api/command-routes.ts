@@ -11,25 +11,22 @@ export interface CommandPath {
   replacedBy?: string;
 }
 
-/**
- * Commands whose route was named otherwise: the route named as the command, and the former one kept for
- * the clients that use it. (`accept` was served as `acknowledge`, the transition table's path.)
- */
-const RENAMED: Partial<Record<CommandType, { path: string; formerly: string }>> = {
-  accept: { path: 'accept', formerly: 'acknowledge' },
-};
+/** Former paths of commands whose route was named otherwise, kept for the clients that use them. */
+const FORMER_PATHS: Partial<Record<CommandType, string>> = { accept: 'acknowledge' };
 
 /** The staff commands' routes on a surface: each command's own path, then a former one kept as an alias. */
 export function commandPaths(surface: Surface): CommandPath[] {
   return commandsOn(surface)
     .filter(isStaffCommand)
     .flatMap((type) => {
-      const renamed = RENAMED[type];
-      if (!renamed) return [{ type, path: TRANSITIONS[type].path }];
-      return [
-        { type, path: renamed.path },
-        { type, path: renamed.formerly, replacedBy: renamed.path },
-      ];
+      const path = TRANSITIONS[type].path;
+      const formerly = FORMER_PATHS[type];
+      return formerly
+        ? [
+            { type, path },
+            { type, path: formerly, replacedBy: path },
+          ]
+        : [{ type, path }];
     });
 }
 

@@ -159,7 +159,7 @@ export const TRANSITIONS: { readonly [T in CommandType]: Transition } = {
     by: [{ party: 'handling-unit', roles: UNIT }],
     to: 'accepted',
     emits: ['accepted'],
-    path: 'acknowledge',
+    path: 'accept',
     summary: 'Accept (受理告知) within D2, in the normal or simplified procedure',
   },
   setProcedure: {

@@ -12,7 +12,7 @@ interface Step {
 /** After the registration: route, acknowledge, ask for an extension, approve it, reply. */
 export const TRANSITION_STEPS: Step[] = [
   { login: 'registrar', path: 'route', body: { unitId: 'qingshan-housing' }, event: 'routed' },
-  { login: 'handler', path: 'acknowledge', body: {}, event: 'accepted' },
+  { login: 'handler', path: 'accept', body: {}, event: 'accepted' },
   {
     login: 'handler',
     path: 'extensions',

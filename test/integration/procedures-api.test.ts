@@ -228,7 +228,7 @@ describe('objection to a misrouting (D3)', () => {
         .map((d: { status: string }) => d.status),
     ).toEqual(['cancelled', 'running']);
     expect((await app.request('handler', 'GET', `/api/petitions/${id}`)).status).toBe(404);
-    await flow.post('hr-handler', id, 'acknowledge', {});
+    await flow.post('hr-handler', id, 'accept', {});
     expect(await row(id)).toMatchObject({ status: 'accepted', handling_unit_id: 'qingshan-hr' });
     await saveHistory(id, 'case-objection-rerouted');
   });
@@ -444,7 +444,7 @@ describe('a cancellation requested in Temporal (e.g. the Web UI)', () => {
     }
     expect(caseEvents(detail)).toContain('cancellation-requested');
     expect(await workflowStatus(id)).toBe('RUNNING');
-    const accepted = await flow.post('handler', id, 'acknowledge', {});
+    const accepted = await flow.post('handler', id, 'accept', {});
     expect(deadlineOf(accepted, 'handle').status).toBe('running');
   });
 });

@@ -116,7 +116,7 @@ async function lifecycle(tally: Tally, run: string, index: number): Promise<stri
   const id = registered.id as string;
   const steps: Array<[string, string, unknown]> = [
     ['registrar', 'route', { unitId: 'qingshan-housing' }],
-    ['handler', 'acknowledge', {}],
+    ['handler', 'accept', {}],
     ['handler', 'extensions', { days: 10, reason: '需要鉴定' }],
     ['unit-head', 'extensions/ext-1/approve', {}],
     ['handler', 'reply', { outcome: 'supported', opinion: '已处理' }],

@@ -76,7 +76,7 @@ export class PetitionFlow {
 
   async accepted(overrides: Record<string, unknown> = {}, procedure = 'normal') {
     const id = await this.transferred(overrides);
-    await this.post(this.desk.handler, id, 'acknowledge', { procedure });
+    await this.post(this.desk.handler, id, 'accept', { procedure });
     return id;
   }
 

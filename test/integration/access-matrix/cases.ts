@@ -29,7 +29,7 @@ const STATES = {
     reach: 'unit',
     build: async (f, p) => {
       const id = await f.transferred(SHANDONG, { mode: 'assign', reportDays: 20 });
-      await f.post(p.desk.handler, id, 'acknowledge', { procedure: 'normal' });
+      await f.post(p.desk.handler, id, 'accept', { procedure: 'normal' });
       await f.post(p.desk.handler, id, 'extensions', { days: 10, reason: '需第三方检测。' });
       return id;
     },
