@@ -294,18 +294,19 @@ describe('acceptance and procedure', () => {
 describe('case-owning leader (包案)', () => {
   it('names the leader, handler, task and target date; unknown people are refused', async () => {
     const id = await flow.accepted();
+    const targetDate = addDays(shanghaiToday(), 90);
     const unknownLeader = await app.request('unit-head', 'POST', `/api/petitions/${id}/case-owner`, {
       leader: 'nobody',
       handler: 'handler',
       task: '督办',
-      targetDate: '2030-01-01',
+      targetDate,
     });
     expect(unknownLeader.status).toBe(422);
     const wrongHandler = await app.request('unit-head', 'POST', `/api/petitions/${id}/case-owner`, {
       leader: 'supervisor',
       handler: 'hr-handler',
       task: '督办',
-      targetDate: '2030-01-01',
+      targetDate,
     });
     expect(wrongHandler.status).toBe(422);
     expect(await counts(id)).toMatchObject({ documents: 0 });
@@ -313,20 +314,20 @@ describe('case-owning leader (包案)', () => {
       leader: 'supervisor',
       handler: 'handler',
       task: '督办',
-      targetDate: '2030-01-01',
+      targetDate,
     });
     expect(byHandler.status).toBe(403);
     const detail = await flow.post('unit-head', id, 'case-owner', {
       leader: 'supervisor',
       handler: 'handler',
       task: '包案化解',
-      targetDate: '2030-01-01',
+      targetDate,
     });
     expect(detail.caseOwner).toMatchObject({
       leader: 'supervisor',
       handler: 'handler',
       task: '包案化解',
-      targetDate: '2030-01-01',
+      targetDate,
       setBy: 'unit-head',
     });
     await saveHistory(id, 'case-owner');

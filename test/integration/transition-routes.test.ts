@@ -4,7 +4,8 @@ import { commandsOn, TRANSITIONS } from '../../src/case';
 const COMMAND_TYPES = commandsOn('petition');
 /** Every path a command is served on: its own, and a former one kept as an alias (`acknowledge`). */
 const ROUTES = commandPaths('petition');
-import { startTestApp, type TestApp } from '../support/harness';
+import { addDays } from '../../src/rules/dates';
+import { shanghaiToday, startTestApp, type TestApp } from '../support/harness';
 import { footprint, PetitionFlow } from '../support/petition-flow';
 
 /**
@@ -36,7 +37,12 @@ const VALID: Partial<Record<(typeof COMMAND_TYPES)[number], unknown>> = {
   decideObjection: { decision: 'upheld' },
   accept: { procedure: 'normal' },
   setProcedure: { procedure: 'normal' },
-  setCaseOwner: { leader: 'supervisor', handler: 'handler', task: '任务', targetDate: '2030-01-01' },
+  setCaseOwner: {
+    leader: 'supervisor',
+    handler: 'handler',
+    task: '任务',
+    targetDate: addDays(shanghaiToday(), 90),
+  },
   requestExtension: { days: 5, reason: '理由' },
   approveExtension: {},
   refuseExtension: {},
