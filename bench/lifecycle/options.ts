@@ -15,7 +15,7 @@ on the machine weighs on all alike:
                 reply): requests, its worker, PostgreSQL
 then an overdue storm. Prints progress on standard error, then a table per concurrency with the ratios
 (petitionflow / bare, petitionflow / floor, floor / bare); writes bench/results/<date>.json; stops every
-server (also on Ctrl-C or a failure). A default run takes 3–6 minutes on two cores. Method: bench/README.md.
+server (also on Ctrl-C or a failure). A default run takes 2–5 minutes on two cores. Method: bench/README.md.
 
   --quick                    a small sample (about a minute and a half); its last line gives the ratios;
                              its figures go to bench/results/<date>-quick.json
