@@ -15,11 +15,12 @@ export const stepUpdate = defineUpdate<number, [string]>('step');
 const { noop } = proxyLocalActivities<BareActivities>({ startToCloseTimeout: '10 seconds' });
 
 /**
- * The bench's baseline: a workflow that takes `steps` Updates (the first sent with its start, as a
- * registration is), answers each with its number, and ends. No activity, no timer, no search attribute.
- * With `localActivities` (an experiment: `--bare-local-activities`), each Update first runs that many no-op
- * local activities, one after the other, as a petition's Update runs one (deadlines and the read model).
- * With `upserts` (`--bare-upserts`), each Update also sets a search attribute, as a petition's sets its status.
+ * The bench's baselines: a workflow that takes `steps` Updates (the first sent with its start, as a
+ * registration is), answers each with its number, and ends. Bare: no activity, no timer, no search attribute.
+ * With `localActivities`, each Update first runs that many no-op local activities, one after the other, as a
+ * petition's Update runs one (deadlines and the read model); with `upserts`, each Update also sets a search
+ * attribute, as a petition's sets its status. The floor is one of each (FLOOR_WORK in bare-lifecycle.ts);
+ * `--bare-local-activities` and `--bare-upserts` set them for the plain bare system, as an experiment.
  */
 export async function bareLifecycleWorkflow(
   steps: number,

@@ -3,15 +3,22 @@ import { parseArgs } from 'node:util';
 export const HELP = `npm run bench [-- options]
 
 Starts its own servers on free ports (embedded PostgreSQL, the Temporal CLI dev server on an SQLite file as
-npm start runs it, one petitionflow worker and one API process, a bare worker), then measures bare Temporal
-(a no-op workflow taking as many Updates as a case's lifecycle) against petitionflow's lifecycle through the
-API (register → route → acknowledge → extension → approve → reply) at concurrency 1 and 16, in rounds that
-take turns so that other work on the machine weighs on both alike; then an overdue storm. Prints progress on
-standard error, then a table with the ratios (petitionflow / bare); writes bench/results/<date>.json; stops
-every server (also on Ctrl-C or a failure). A default run takes 2–5 minutes on two cores.
+npm start runs it, one petitionflow worker and one API process, a bare worker), then measures three systems
+at concurrency 1 and 16, in rounds that take turns (bare, floor, petitionflow, bare, …) so that other work
+on the machine weighs on all alike:
+  bare          bare Temporal: a no-op workflow taking as many Updates as a case's lifecycle, driven by the
+                Temporal client (Update-with-Start, then one Update per step)
+  floor         the same workflow doing only what every transition of a case must: one no-op local activity
+                (a case writes its read model before it answers) and one search-attribute upsert (its
+                status) per Update; the honest baseline — no design on Temporal does less per transition
+  petitionflow  the lifecycle through the API (register → route → acknowledge → extension → approve →
+                reply): requests, its worker, PostgreSQL
+then an overdue storm. Prints progress on standard error, then a table per concurrency with the ratios
+(petitionflow / bare, petitionflow / floor, floor / bare); writes bench/results/<date>.json; stops every
+server (also on Ctrl-C or a failure). A default run takes 2–5 minutes on two cores. Method: bench/README.md.
 
-  --quick                    a small sample (about a minute); its last line gives the two ratios; its
-                             figures go to bench/results/<date>-quick.json
+  --quick                    a small sample (about a minute and a half); its last line gives the ratios;
+                             its figures go to bench/results/<date>-quick.json
   --scale                    the scale mode instead: open cases registered 16 at a time while the worker's
                              memory is sampled (flat once its workflow cache is full); 20 000 cases take
                              10–25 minutes on two cores, so it is not part of the default run;
@@ -29,17 +36,23 @@ every server (also on Ctrl-C or a failure). A default run takes 2–5 minutes on
                              history weighs what a case's does (about 2 300 a step)
   --bare-upserts             an experiment: each bare Update also upserts a search attribute (a case's
                              status), as a petition's Update does
+                             (the three --bare-… experiments change the plain bare system only, and so its
+                             ratios; the floor stays one local activity and one upsert, no padding:
+                             --bare-local-activities 1 --bare-upserts makes bare the floor's twin, an A/A
+                             check of the noise)
   --profile                  V8 CPU profiles of the API and the worker (every thread), written to
                              test-artifacts/bench/profiles/ when they stop
   --help                     this text
 
-Figures: lifecycles/s; per-transition latency p50/p95/p99 (each request or Update as its client waits for
-it); history events and bytes per case; CPU per lifecycle (utime + stime from /proc: bare = its worker +
-the server, petitionflow = API + worker + server, PostgreSQL apart; the bench's own and the whole machine's
-beside them); worker and server RSS; where petitionflow's time goes (the API's request and Update metrics,
-the worker's SDK metrics, workflow tasks in history). The last line, always:
-  bench: throughput ratio X.XX at concurrency 16, p50 ratio Y.YY
-(petitionflow / bare: lifecycles/s at concurrency 16; transition p50 at concurrency 1, without queueing).`;
+Figures, per system and concurrency: lifecycles/s; per-transition latency p50/p95/p99 and p50 by step (each
+request or Update as its client waits for it); history events and bytes per case; CPU per lifecycle (utime
++ stime from /proc: bare and floor = the bare worker + the server, petitionflow = API + worker + server,
+PostgreSQL apart; the bench's own and the whole machine's beside them); worker and server RSS (bare and floor
+share one worker); where petitionflow's time goes (the API's request and Update metrics, the worker's SDK
+metrics, workflow tasks in history). The last line, always:
+  bench: throughput ratio X.XX (floor F.FF) at concurrency 16, p50 ratio Y.YY (floor G.GG)
+X.XX and Y.YY are petitionflow / bare, F.FF and G.GG petitionflow / floor: lifecycles/s at concurrency 16;
+transition p50 at concurrency 1, without queueing.`;
 
 export interface BenchOptions {
   mode: 'compare' | 'scale';

@@ -8,14 +8,20 @@ import { type CpuSnapshot, cpuSnapshot, type Role, rssMiB } from './resources';
 import type { StackPids } from './stack';
 import { noThreadCpu, threadCpuBetween, type WorkerThreadCpu } from './worker-threads';
 
-export type System = 'bare' | 'petitionflow';
+/**
+ * The three systems, measured in this order in every round: bare Temporal (a no-op workflow taking as many
+ * Updates), the floor (the same workflow doing only what every transition of a case must: one local
+ * activity and one search-attribute upsert per Update), and petitionflow's lifecycle through the API.
+ */
+export const SYSTEMS = ['bare', 'floor', 'petitionflow'] as const;
+export type System = (typeof SYSTEMS)[number];
 
 /** The figures of one system at one concurrency. */
 export interface PhaseFigures {
   system: System;
   concurrency: number;
   lifecycles: number;
-  /** Rounds the lifecycles ran in, taking turns with the other system's. */
+  /** Rounds the lifecycles ran in, taking turns with the other systems'. */
   rounds: number;
   seconds: number;
   lifecyclesPerSecond: number;
@@ -23,7 +29,10 @@ export interface PhaseFigures {
   transition: Percentiles;
   byStep: Record<string, Percentiles>;
   history: HistoryFigures;
-  /** CPU ms per lifecycle of the system's processes (bare: its worker and the server; petitionflow: API, worker, server). */
+  /**
+   * CPU ms per lifecycle of the system's processes (bare and floor: the bare worker and the server;
+   * petitionflow: API, worker, server).
+   */
   cpuMsPerLifecycle: number;
   cpuMsByProcess: Partial<Record<Role, number>>;
   /** The system's worker's CPU per lifecycle by kind of thread (in cpuMsByProcess's worker figure). */
@@ -41,6 +50,7 @@ export interface PhaseFigures {
 
 export const PROCESSES: Record<System, Role[]> = {
   bare: ['bareWorker', 'server'],
+  floor: ['bareWorker', 'server'],
   petitionflow: ['api', 'worker', 'server'],
 };
 
@@ -55,8 +65,8 @@ interface Tally {
 }
 
 /**
- * Both systems at one concurrency: `lifecycles` each, in `rounds` rounds that take turns (bare, petitionflow,
- * bare, …), so that other work on the machine, which comes and goes, weighs on both alike.
+ * The three systems at one concurrency: `lifecycles` each, in `rounds` rounds that take turns (bare, floor,
+ * petitionflow, bare, …), so that other work on the machine, which comes and goes, weighs on all alike.
  */
 export async function measureConcurrency(
   lifecycles: Record<System, Lifecycle>,
@@ -64,14 +74,17 @@ export async function measureConcurrency(
   context: { client: Client; pids: StackPids; log: Log },
 ): Promise<Record<System, PhaseFigures>> {
   const { concurrency, rounds } = options;
-  const tallies = { bare: emptyTally(), petitionflow: emptyTally() };
+  const tallies = Object.fromEntries(SYSTEMS.map((system) => [system, emptyTally()])) as Record<
+    System,
+    Tally
+  >;
   const perRound = Math.ceil(options.lifecycles / rounds);
   for (let round = 0; round < rounds; round++) {
     const count = Math.min(perRound, options.lifecycles - round * perRound);
-    for (const system of ['bare', 'petitionflow'] as const) {
+    for (const system of SYSTEMS) {
       const label = `${system} at concurrency ${concurrency}, round ${round + 1}/${rounds}`;
       await runRound(lifecycles[system], tallies[system], {
-        workerPid: system === 'bare' ? context.pids.bareWorker : context.pids.worker,
+        workerPid: system === 'petitionflow' ? context.pids.worker : context.pids.bareWorker,
         lifecycles: count,
         concurrency,
         label,
@@ -102,7 +115,8 @@ export async function measureConcurrency(
       ...(system === 'petitionflow' ? { postgresCpuMsPerLifecycle: tally.cpu.postmaster / n } : {}),
       clientCpuMsPerLifecycle: tally.clientMs / n,
       machineCpuMsPerLifecycle: tally.machineMs / n,
-      workerRssMiB: system === 'bare' ? rss.bareWorker : rss.worker,
+      // The bare worker runs bare's and the floor's workflows both: one figure for the two.
+      workerRssMiB: system === 'petitionflow' ? rss.worker : rss.bareWorker,
       serverRssMiB: rss.server,
     };
     context.log(
@@ -111,7 +125,11 @@ export async function measureConcurrency(
     );
     return f;
   };
-  return { bare: await figures('bare'), petitionflow: await figures('petitionflow') };
+  return {
+    bare: await figures('bare'),
+    floor: await figures('floor'),
+    petitionflow: await figures('petitionflow'),
+  };
 }
 
 function emptyTally(): Tally {

@@ -1,23 +1,33 @@
 import { LIFECYCLE_STEPS } from './petition-lifecycle';
-import type { PhaseFigures, System } from './phase';
+import type { BareWork } from './bare-lifecycle';
+import { type PhaseFigures, SYSTEMS, type System } from './phase';
 import type { SpanFigures } from './spans';
 import type { StormFigures } from './storm';
 
-export interface Ratios {
-  /** petitionflow / bare lifecycles per second at concurrency 16. */
+/** One system's figures over another's. */
+export interface RatioSet {
+  /** Lifecycles per second at concurrency 16. */
   throughputAt16: number;
-  /** petitionflow / bare transition p50 at concurrency 1 (latency without queueing). */
+  /** Transition p50 at concurrency 1 (latency without queueing). */
   p50At1: number;
   throughputAt1: number;
   p50At16: number;
 }
 
+/** petitionflow / bare (as before the floor was measured), and the floor's two ratios beside them. */
+export interface Ratios extends RatioSet {
+  /** petitionflow / floor: what petitionflow costs beyond the Temporal work every transition must do. */
+  againstFloor: RatioSet;
+  /** floor / bare: what one local activity and one search-attribute upsert per Update cost bare Temporal. */
+  floorAgainstBare: RatioSet;
+}
+
 const phaseOf = (phases: PhaseFigures[], system: System, concurrency: number) =>
   phases.find((p) => p.system === system && p.concurrency === concurrency)!;
 
-export function ratiosOf(phases: PhaseFigures[]): Ratios {
+function ratioSet(phases: PhaseFigures[], over: System, under: System): RatioSet {
   const ratio = (concurrency: number, figure: (p: PhaseFigures) => number) =>
-    figure(phaseOf(phases, 'petitionflow', concurrency)) / figure(phaseOf(phases, 'bare', concurrency));
+    figure(phaseOf(phases, over, concurrency)) / figure(phaseOf(phases, under, concurrency));
   return {
     throughputAt16: ratio(16, (p) => p.lifecyclesPerSecond),
     p50At1: ratio(1, (p) => p.transition.p50),
@@ -26,11 +36,20 @@ export function ratiosOf(phases: PhaseFigures[]): Ratios {
   };
 }
 
+export function ratiosOf(phases: PhaseFigures[]): Ratios {
+  return {
+    ...ratioSet(phases, 'petitionflow', 'bare'),
+    againstFloor: ratioSet(phases, 'petitionflow', 'floor'),
+    floorAgainstBare: ratioSet(phases, 'floor', 'bare'),
+  };
+}
+
 /** The last line of every compare run, `--quick` included. */
 export function finalLine(ratios: Ratios): string {
+  const { againstFloor: floor } = ratios;
   return (
-    `bench: throughput ratio ${ratios.throughputAt16.toFixed(2)} at concurrency 16, ` +
-    `p50 ratio ${ratios.p50At1.toFixed(2)}`
+    `bench: throughput ratio ${ratios.throughputAt16.toFixed(2)} (floor ${floor.throughputAt16.toFixed(2)}) ` +
+    `at concurrency 16, p50 ratio ${ratios.p50At1.toFixed(2)} (floor ${floor.p50At1.toFixed(2)})`
   );
 }
 
@@ -54,7 +73,56 @@ const ROWS: Array<[string, (p: PhaseFigures) => number, number]> = [
   ['server RSS MiB', (p) => p.serverRssMiB, 0],
 ];
 
-/** The comparison table, the per-step latencies, where the time goes, and the storm. */
+/** What the bare workflow does in each Update, in words. */
+export function workOf(work: BareWork): string {
+  const parts = [
+    ...(work.localActivities
+      ? [`${work.localActivities} local activit${work.localActivities === 1 ? 'y' : 'ies'}`]
+      : []),
+    ...(work.upserts ? ['1 search-attribute upsert'] : []),
+    ...(work.updateBytes ? [`its argument padded to ${work.updateBytes} bytes`] : []),
+  ];
+  return parts.length ? `${parts.join(' + ')} per Update` : 'no-op Updates';
+}
+
+const HEADER = ['bare', 'floor', 'petitionflow', 'pf / bare', 'pf / floor', 'floor / bare'];
+
+/** A row's three figures and its three ratios (petitionflow / bare, petitionflow / floor, floor / bare). */
+function systemsRow(label: string, values: Record<System, number>, digits: number): string[] {
+  const { bare, floor, petitionflow } = values;
+  return [
+    label,
+    ...[bare, floor, petitionflow].map((v) => v.toFixed(digits)),
+    ...[petitionflow / bare, petitionflow / floor, floor / bare].map((r) => r.toFixed(2)),
+  ];
+}
+
+const valuesAt = (phases: PhaseFigures[], concurrency: number, figure: (p: PhaseFigures) => number) =>
+  Object.fromEntries(SYSTEMS.map((s) => [s, figure(phaseOf(phases, s, concurrency))])) as Record<
+    System,
+    number
+  >;
+
+/** The figures of the three systems at one concurrency, then the transition p50 by step. */
+function concurrencyTable(phases: PhaseFigures[], concurrency: number): string[] {
+  const lines = ROWS.map(([label, figure, digits]) =>
+    systemsRow(label, valuesAt(phases, concurrency, figure), digits),
+  );
+  const postgres = phaseOf(phases, 'petitionflow', concurrency).postgresCpuMsPerLifecycle ?? 0;
+  lines.push(['PostgreSQL CPU ms/lifecycle', '', '', postgres.toFixed(1), '', '', '']);
+  lines.push(['transition p50 by step, ms:', '', '', '', '', '', '']);
+  for (const step of LIFECYCLE_STEPS)
+    lines.push(
+      systemsRow(
+        `  ${step}`,
+        valuesAt(phases, concurrency, (p) => p.byStep[step]?.p50 ?? 0),
+        1,
+      ),
+    );
+  return table([`concurrency ${concurrency}`, ...HEADER], lines);
+}
+
+/** The comparison tables, where the time goes, the storm, and the ratios. */
 export function compareTable(
   phases: PhaseFigures[],
   ratios: Ratios,
@@ -62,47 +130,23 @@ export function compareTable(
   storm: StormFigures,
   setup: Record<string, unknown>,
 ): string[] {
-  const header = ['figure', ...[1, 16].flatMap((c) => [`bare c${c}`, `petitionflow c${c}`, `ratio c${c}`])];
-  const lines = ROWS.map(([label, figure, digits]) => [
-    label,
-    ...[1, 16].flatMap((c) => {
-      const bare = figure(phaseOf(phases, 'bare', c));
-      const petitionflow = figure(phaseOf(phases, 'petitionflow', c));
-      return [bare.toFixed(digits), petitionflow.toFixed(digits), (petitionflow / bare).toFixed(2)];
-    }),
-  ]);
-  const postgres = [1, 16].map((c) => phaseOf(phases, 'petitionflow', c).postgresCpuMsPerLifecycle ?? 0);
-  lines.push([
-    'PostgreSQL CPU ms/lifecycle',
-    '',
-    postgres[0]!.toFixed(1),
-    '',
-    '',
-    postgres[1]!.toFixed(1),
-    '',
-  ]);
-  const steps = LIFECYCLE_STEPS.map((step) => [
-    step,
-    ...[1, 16].flatMap((c) => {
-      const bare = phaseOf(phases, 'bare', c).byStep[step]?.p50 ?? 0;
-      const petitionflow = phaseOf(phases, 'petitionflow', c).byStep[step]?.p50 ?? 0;
-      return [bare.toFixed(1), petitionflow.toFixed(1), (petitionflow / bare).toFixed(2)];
-    }),
-  ]);
-  const sample = phaseOf(phases, 'bare', 1);
+  const at1 = phaseOf(phases, 'bare', 1);
+  const at16 = phaseOf(phases, 'bare', 16);
+  const pair = (r: RatioSet) =>
+    `throughput ${r.throughputAt16.toFixed(2)} at concurrency 16 (${r.throughputAt1.toFixed(2)} at 1), ` +
+    `transition p50 ${r.p50At1.toFixed(2)} at concurrency 1 (${r.p50At16.toFixed(2)} at 16)`;
   return [
     `Lifecycle benchmark: ${LIFECYCLE_STEPS.join(' → ')} (${LIFECYCLE_STEPS.length} Updates); ` +
-      `${sample.lifecycles} lifecycles at concurrency 1, ${phaseOf(phases, 'bare', 16).lifecycles} at 16, each system; ` +
-      `dev server transfer poll ${String(setup.transferPollRps)}/s, SQLite ${pragmasOf(setup)}, ` +
-      `worker cache ${String(setup.cache)}`,
+      `${at1.lifecycles} lifecycles at concurrency 1 and ${at16.lifecycles} at 16, each system, in ` +
+      `${at1.rounds} rounds (bare, floor, petitionflow in turn); dev server transfer poll ` +
+      `${String(setup.transferPollRps)}/s, SQLite ${pragmasOf(setup)}, worker cache ${String(setup.cache)}`,
+    `bare: a workflow taking ${workOf(setup.bare as BareWork)}; floor: the same with ` +
+      `${workOf(setup.floor as BareWork)} (what every transition of a case must do); ` +
+      'petitionflow: the API, its worker and PostgreSQL. pf = petitionflow.',
     '',
-    ...table(header, lines),
+    ...concurrencyTable(phases, 1),
     '',
-    'Transition p50 by step, ms:',
-    ...table(
-      header.map((h, i) => (i === 0 ? 'step' : h)),
-      steps,
-    ),
+    ...concurrencyTable(phases, 16),
     '',
     ...spanLines(spans),
     '',
@@ -111,9 +155,10 @@ export function compareTable(
       `${storm.noticesSeconds.toFixed(1)} s after the first registration ` +
       `(${storm.afterLastRegistrationSeconds.toFixed(1)} s after the last)`,
     '',
-    `Ratios (petitionflow / bare): throughput ${ratios.throughputAt16.toFixed(2)} at concurrency 16 ` +
-      `(${ratios.throughputAt1.toFixed(2)} at 1); transition p50 ${ratios.p50At1.toFixed(2)} at concurrency 1 ` +
-      `(${ratios.p50At16.toFixed(2)} at 16)`,
+    'Ratios:',
+    `  petitionflow / bare:  ${pair(ratios)}`,
+    `  petitionflow / floor: ${pair(ratios.againstFloor)}`,
+    `  floor / bare:         ${pair(ratios.floorAgainstBare)}`,
   ];
 }
 

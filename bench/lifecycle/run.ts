@@ -7,10 +7,10 @@ import {
   DEV_SERVER_SQLITE_PRAGMAS,
 } from '../../src/dev-services/temporal-dev-server';
 import { installTemporalRuntime } from '../../src/temporal/runtime';
-import { bareLifecycle } from './bare-lifecycle';
+import { type BareWork, bareLifecycle, FLOOR_WORK } from './bare-lifecycle';
 import { type BenchOptions, HELP, readOptions } from './options';
 import { petitionClient, petitionLifecycle } from './petition-lifecycle';
-import { measureConcurrency, type PhaseFigures } from './phase';
+import { measureConcurrency, type PhaseFigures, SYSTEMS } from './phase';
 import { compareTable, finalLine, ratiosOf } from './report';
 import { writeResults } from './results';
 import { measureScale } from './scale';
@@ -20,11 +20,12 @@ import { overdueStorm } from './storm';
 import { runLoad } from './load';
 
 /**
- * The lifecycle benchmark (issue 10, item 7): bare Temporal against petitionflow's full lifecycle on the
- * same servers, started here on free ports and stopped at the end (also on Ctrl-C or a failure).
+ * The lifecycle benchmark (issue 10, item 7; the floor: issue 18, item 10): bare Temporal and the floor (bare
+ * plus one local activity and one upsert per Update) against petitionflow's full lifecycle on the same
+ * servers, started here on free ports and stopped at the end (also on Ctrl-C or a failure). See bench/README.md.
  *
  *   npm run bench                 # concurrency 1 and 16, the overdue storm: a few minutes
- *   npm run bench -- --quick      # about a minute; the last line gives the two ratios
+ *   npm run bench -- --quick      # about a minute and a half; the last line gives the ratios
  *   npm run bench -- --scale      # 20 000 open cases, the worker's memory as they pile up
  *   npm run bench -- --help
  */
@@ -127,38 +128,43 @@ async function compare(
 ): Promise<{ results: Record<string, unknown>; summary: string[] }> {
   const run = Date.now().toString(36);
   const api = await petitionClient(stack.apiUrl, stack.authSecret);
-  const bare = bareLifecycle(client, stack.bareTaskQueue, run, {
+  const bareWork: BareWork = {
     localActivities: options.bareLocalActivities,
     updateBytes: options.bareUpdateBytes,
     upserts: options.bareUpserts,
-  });
-  const petitions = petitionLifecycle(api, run);
+  };
+  const lifecycles = {
+    bare: bareLifecycle(client, stack.bareTaskQueue, run, bareWork, 'bare'),
+    floor: bareLifecycle(client, stack.bareTaskQueue, run, FLOOR_WORK, 'floor'),
+    petitionflow: petitionLifecycle(api, run),
+  };
   const context = { client, pids: stack.pids, log };
   const { samples } = options;
   log(`Warming up (${samples.warmUp} lifecycles of each, not measured)…`);
-  await runLoad(bare, { lifecycles: samples.warmUp, concurrency: 4, label: 'warm-up bare' }, log);
-  await runLoad(
-    petitions,
-    { lifecycles: samples.warmUp, concurrency: 4, label: 'warm-up petitionflow' },
-    log,
-  );
+  for (const system of SYSTEMS) {
+    await runLoad(
+      lifecycles[system],
+      { lifecycles: samples.warmUp, concurrency: 4, label: `warm-up ${system}` },
+      log,
+    );
+  }
   const phases: PhaseFigures[] = [];
   const spans: SpanFigures[] = [];
   let firstIndex = samples.warmUp;
-  for (const [concurrency, lifecycles] of [
+  for (const [concurrency, count] of [
     [1, samples.c1],
     [16, samples.c16],
   ] as const) {
     const { value, spans: measured } = await spansAround(stack, concurrency, () =>
       measureConcurrency(
-        { bare, petitionflow: petitions },
-        { lifecycles, concurrency, rounds: samples.rounds, firstIndex },
+        lifecycles,
+        { lifecycles: count, concurrency, rounds: samples.rounds, firstIndex },
         context,
       ),
     );
-    phases.push(value.bare, value.petitionflow);
+    phases.push(...SYSTEMS.map((system) => value[system]));
     spans.push(measured);
-    firstIndex += lifecycles;
+    firstIndex += count;
   }
   const storm = await overdueStorm(api, stack, options.stormCases, 16, log);
   const ratios = ratiosOf(phases);
@@ -169,13 +175,15 @@ async function compare(
       bareLocalActivities: options.bareLocalActivities,
       bareUpdateBytes: options.bareUpdateBytes,
       bareUpserts: options.bareUpserts,
+      bare: bareWork,
+      floor: FLOOR_WORK,
     },
     phases,
     ratios,
     spans,
     storm,
   };
-  return { results, summary: compareTable(phases, ratios, spans, storm, setup) };
+  return { results, summary: compareTable(phases, ratios, spans, storm, results.setup) };
 }
 
 main().then(
