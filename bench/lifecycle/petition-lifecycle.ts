@@ -19,7 +19,7 @@ interface Step {
  */
 const STEPS: Step[] = [
   { name: 'route', login: 'registrar', path: 'route', body: { unitId: 'qingshan-housing' } },
-  { name: 'acknowledge', login: 'handler', path: 'acknowledge', body: { procedure: 'normal' } },
+  { name: 'accept', login: 'handler', path: 'accept', body: { procedure: 'normal' } },
   { name: 'extension', login: 'handler', path: 'extensions', body: { days: 10, reason: '需要鉴定。' } },
   { name: 'approve', login: 'unit-head', path: 'extensions/ext-1/approve', body: {} },
   { name: 'reply', login: 'handler', path: 'reply', body: { outcome: 'supported', opinion: '已处理。' } },
