@@ -2,7 +2,13 @@ import { dueDate, getRuleSet } from '../../src/rules';
 import { addDays } from '../../src/rules/dates';
 import { petitionerKeyOf } from '../../src/domain/registration';
 import { petitionWorkflowId } from '../../src/workflows/messages';
-import { startTestApp, shanghaiToday, TEST_AUTH_SECRET, type TestApp } from '../support/harness';
+import {
+  LONG_AGO_DAYS,
+  startTestApp,
+  shanghaiToday,
+  TEST_AUTH_SECRET,
+  type TestApp,
+} from '../support/harness';
 import { saveHistoryIfRequested } from '../support/histories';
 import { caseEvents, deadlineOf, footprint, PetitionFlow } from '../support/petition-flow';
 
@@ -114,7 +120,7 @@ describe('registration', () => {
 
 describe('routing decisions within D1', () => {
   it('routes a petition received long ago: D1 is overdue at once, supervised once, and met late', async () => {
-    const receivedOn = addDays(shanghaiToday(), -40);
+    const receivedOn = addDays(shanghaiToday(), -LONG_AGO_DAYS);
     const id = await flow.register({ receivedOn });
     // The alarm fires right after the registration answered.
     let registered = await flow.get('registrar', id);

@@ -7,7 +7,7 @@ import { addDays } from '../../src/rules/dates';
 import { petitionWorkflowId, stateQuery } from '../../src/workflows/messages';
 import { Client, Connection } from '@temporalio/client';
 import { freePort, kill, startChild } from '../support/child-services';
-import { TEST_AUTH_SECRET, testEnv, validRegistration } from '../support/harness';
+import { LONG_AGO_DAYS, TEST_AUTH_SECRET, testEnv, validRegistration } from '../support/harness';
 
 /**
  * Lifecycles whose clients retry with the same Idempotency-Key while the API process and the worker process
@@ -188,7 +188,7 @@ it('loses, repeats and orphans nothing when the API and the worker are killed mi
 });
 
 /**
- * The supervision ladder (督办 → 联席办 → 挂牌督办) climbed while the worker is killed: received 40 days
+ * The supervision ladder (督办 → 联席办 → 挂牌督办) climbed while the worker is killed: received LONG_AGO_DAYS
  * ago, a case's D1 (route, 15 d) is more than 15 d overdue, so its notice and its escalation to the office
  * fire as soon as it is registered; the office then lists it and the bureau routes it late, which stops the
  * ladder. Each rung must be in the case exactly once, its notifications once per recipient.
@@ -206,7 +206,7 @@ it('climbs each rung of the supervision ladder once when the worker is killed mi
         tally,
         'registrar',
         '/api/petitions',
-        { ...validRegistration(addDays(today, -40)), subject: key(i, 'case') },
+        { ...validRegistration(addDays(today, -LONG_AGO_DAYS)), subject: key(i, 'case') },
         key(i, 'register'),
       ),
     ),

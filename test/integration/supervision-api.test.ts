@@ -1,13 +1,13 @@
 import { addDays } from '../../src/rules/dates';
 import { toShanghaiDate } from '../../src/rules';
-import { startTestApp, type TestApp } from '../support/harness';
+import { LONG_AGO_DAYS, startTestApp, type TestApp } from '../support/harness';
 import { PetitionFlow } from '../support/petition-flow';
 import { saveHistoryIfRequested } from '../support/histories';
 import { petitionWorkflowId } from '../../src/workflows/messages';
 
 /**
  * The supervision queue and its acts, the inbox, the return visit and the petitioner's endpoint, through the
- * API on the real stack. A petition received 40 days ago has D1 (15 d) passed by more than 15 d: its
+ * API on the real stack. A petition received long ago (LONG_AGO_DAYS) has D1 (15 d) passed by more than 15 d: its
  * supervision notice and its escalation to the office come at once, so the office has work to do.
  */
 let app: TestApp;
@@ -36,7 +36,7 @@ async function until<T>(probe: () => Promise<T | undefined>, what: string): Prom
 }
 
 async function escalatedCase(): Promise<{ id: string; itemId: string }> {
-  const id = await flow.register({ receivedOn: addDays(today, -40) });
+  const id = await flow.register({ receivedOn: addDays(today, -LONG_AGO_DAYS) });
   const itemId = `${id}.route-1`;
   await until(async () => {
     const { body } = await app.request('jco', 'GET', `/api/supervision?level=office`);

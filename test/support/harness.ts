@@ -91,6 +91,14 @@ export async function startTestApp(
   };
 }
 
+/**
+ * How many days ago a petition must have been received for its D1 (route, 15 d) to be more than 15 d overdue,
+ * so that its supervision notice and its escalation come at once, on every date: D1 due reaches 24 days
+ * after receipt when the 15th day falls before a Spring Festival week (received 2026-01-31, due 2026-02-24),
+ * and the escalation comes at 00:00 16 days after that; a margin for the unknown holidays of later years.
+ */
+export const LONG_AGO_DAYS = 50;
+
 /** Today's date in Asia/Shanghai, as the API computes it. */
 export function shanghaiToday(): string {
   return toShanghaiDate(new Date());

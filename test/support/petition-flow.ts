@@ -1,7 +1,7 @@
 import type { Pool } from 'pg';
 import { addDays } from '../../src/rules/dates';
 import type { TestApp } from './harness';
-import { shanghaiToday, validRegistration } from './harness';
+import { LONG_AGO_DAYS, shanghaiToday, validRegistration } from './harness';
 
 /**
  * Who acts on a case: the bureau's registrar who registers and routes it, the handling unit and one of its
@@ -143,7 +143,9 @@ export class PetitionFlow {
    * Resolves once the item is in the queue (at `level`, when given).
    */
   async withSupervisionItem(options: { daysAgo?: number; level?: 'notice' | 'office' } = {}) {
-    const id = await this.register({ receivedOn: addDays(shanghaiToday(), -(options.daysAgo ?? 40)) });
+    const id = await this.register({
+      receivedOn: addDays(shanghaiToday(), -(options.daysAgo ?? LONG_AGO_DAYS)),
+    });
     const itemId = `${id}.route-1`;
     for (let i = 0; i < 100; i++) {
       const { rows } = await this.app.pool.query('SELECT level FROM supervision_items WHERE id = $1', [

@@ -46,7 +46,7 @@ const STATES = {
   },
   inReexamination: { reach: 'reexamination', build: (f) => f.inReexamination() },
   withHearing: { reach: 'reexamination', build: (f) => f.withHearing() },
-  /** Received 40 days ago, not routed: the bureau's supervision item `route-1`, at the office if it has one. */
+  /** Received LONG_AGO_DAYS ago, not routed: the bureau's supervision item `route-1`, at the office if it has one. */
   overdue: {
     reach: 'bureau',
     build: (f, p) => f.withSupervisionItem({ level: p.office ? 'office' : undefined }),

@@ -5,7 +5,7 @@ import type { Row } from '../runner';
 
 /**
  * The supervision ladder's items (督办 → 联席办 → 挂牌督办). An item needs a passed deadline: a petition received
- * 40 days ago and not routed has the bureau's item `route-1`, escalated to the county's office. A department's
+ * LONG_AGO_DAYS ago and not routed has the bureau's item `route-1`, escalated to the county's office. A department's
  * deadlines start the day it gets the case, so no item is addressed to one in real time: a department's own
  * case is that petition routed to it (late: the bureau's item resolved), on which it is no party to the item.
  * Other: the same petition at Yunzhou's bureau (for the county's bureau and office), or not routed (departments).
