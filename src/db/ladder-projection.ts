@@ -1,7 +1,7 @@
 import type { SupervisionItemRow } from './supervision-items';
 import { type CaseEvent, type CaseState, evolve, itemsOf, noticeOf, type Recipient } from '../case';
 
-/** A notification to write: one per recipient spec; the writer resolves it to active users (see case-write). */
+/** A notification to write: one per recipient spec, resolved to active users by case-write/notifications. */
 export interface NotificationRow {
   sequence: number;
   kind: string;

@@ -1,0 +1,4 @@
+export { PetitionRowMissingError } from './head';
+export { recordCaseEvents } from './record';
+export { backfillReportFacts, reprojectCase } from './reprojection';
+export { foldStoredEvents } from './stored-events';

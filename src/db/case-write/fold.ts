@@ -1,0 +1,46 @@
+import { type CaseWrite, type WritePart } from './part';
+import { isOverdue, nextDeadline } from '../../case';
+
+/**
+ * The petition's row: its fold, the columns lists filter on, and the writer it records. The version check
+ * lives here: with a version (the row's `xmin` as read, no lock taken) the row is updated only if it is
+ * still that version; without one (the caller holds the row's lock) always.
+ */
+export const foldPart: WritePart = {
+  cte: 'target',
+  document: 'fold',
+  sql: (param) => `
+     UPDATE petitions p
+        SET case_state = f.case_state, status = f.status, handling_unit_id = f.handling_unit_id,
+            outcome = f.outcome, overdue = f.overdue, next_deadline_key = f.next_deadline_key,
+            next_deadline_at = f.next_deadline_at, closed_reason = f.closed_reason, procedure = f.procedure,
+            routing_mode = f.routing_mode, last_sequence = f.last_sequence, record_fence = f.record_fence,
+            review_unit_id = f.review_unit_id, reexamination_unit_id = f.reexamination_unit_id,
+            record_attempt_at = f.record_attempt_at, updated_at = now()
+       FROM jsonb_populate_record(NULL::petitions, ${param('fold')}::jsonb) f
+      WHERE p.id = ${param('petitionId')}
+        AND (${param('version')}::text IS NULL OR p.xmin::text = ${param('version')}::text)
+      RETURNING p.id, p.received_on, p.bureau_unit_id, p.registration_level, p.channel, p.domain, p.first_time`,
+  documentOf: foldColumns,
+};
+
+function foldColumns({ state, fence, attemptAt }: CaseWrite) {
+  const next = nextDeadline(state);
+  return {
+    case_state: state,
+    status: state.status,
+    handling_unit_id: state.handlingUnitId ?? null,
+    outcome: state.reply?.outcome ?? null,
+    overdue: isOverdue(state),
+    next_deadline_key: next?.key ?? null,
+    next_deadline_at: next?.dueAt ?? null,
+    closed_reason: state.closure?.reason ?? null,
+    procedure: state.procedure ?? null,
+    routing_mode: state.routing?.mode ?? null,
+    last_sequence: state.lastSequence,
+    record_fence: fence,
+    review_unit_id: state.review?.bodyUnitId ?? null,
+    reexamination_unit_id: state.reexamination?.bodyUnitId ?? null,
+    record_attempt_at: attemptAt,
+  };
+}
