@@ -29,7 +29,8 @@ export async function inbox(
   }
   const [page, unread] = await Promise.all([
     pool.query<NotificationRow>(
-      `SELECT ${COLUMNS} FROM notifications WHERE ${where} ORDER BY id DESC LIMIT ${options.limit}`,
+      // By the column, not the text `id` of the select list (which would put 999 before 1000).
+      `SELECT ${COLUMNS} FROM notifications WHERE ${where} ORDER BY notifications.id DESC LIMIT ${options.limit}`,
       params,
     ),
     pool.query<{ n: number }>(

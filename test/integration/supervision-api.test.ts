@@ -175,6 +175,28 @@ describe('the supervision queue', () => {
   });
 });
 
+describe('the inbox', () => {
+  it('lists newest first by number, across a digit boundary, and pages on from there', async () => {
+    const id = await flow.register();
+    // Ids far above the sequence's, one digit apart: as text, 99… would sort before 100….
+    await app.pool.query(
+      `INSERT INTO notifications (id, recipient, petition_id, sequence, kind, payload) VALUES
+         (99999999999, 'hr-handler', $1, 900001, 'warning', '{"text": "older", "event": "deadline-warning"}'),
+         (100000000000, 'hr-handler', $1, 900002, 'warning', '{"text": "newer", "event": "deadline-warning"}')`,
+      [id],
+    );
+    const first = await flow.expectStatus(200, 'hr-handler', 'GET', '/api/notifications?pageSize=1');
+    expect(first.items.map((n: { id: string }) => n.id)).toEqual(['100000000000']);
+    const next = await flow.expectStatus(
+      200,
+      'hr-handler',
+      'GET',
+      '/api/notifications?pageSize=1&before=100000000000',
+    );
+    expect(next.items.map((n: { id: string }) => n.id)).toEqual(['99999999999']);
+  });
+});
+
 describe('the return visit (回访)', () => {
   it('is recorded by the handling unit; a dissatisfied petitioner is flagged and reminded of the review', async () => {
     const id = await flow.accepted();
