@@ -6,6 +6,8 @@ const AUDIENCE = 'petitionflow-api';
 const ALGORITHM = 'HS256';
 /** The longest a token may live: a stolen token stops working within a day. */
 export const MAX_TOKEN_LIFETIME_SECONDS = 24 * 3600;
+/** How far the clocks of the minter and the API may disagree. */
+const CLOCK_TOLERANCE_SECONDS = 60;
 
 export class TokenLifetimeError extends Error {}
 
@@ -37,7 +39,8 @@ function withinLifetime(claims: { iat?: number; exp?: number }): boolean {
 
 /**
  * The login a token names, or undefined when the token is not valid: bad signature, another issuer or
- * audience, expired, without an expiry, or living longer than the maximum lifetime.
+ * audience, expired, without an expiry, living longer than the maximum lifetime, or issued in the future
+ * (its lifetime would start whenever its issuer chose: F4).
  */
 export async function verifyToken(secret: string, token: string): Promise<string | undefined> {
   try {
@@ -46,6 +49,9 @@ export async function verifyToken(secret: string, token: string): Promise<string
       audience: AUDIENCE,
       algorithms: [ALGORITHM],
       requiredClaims: ['exp', 'iat', 'sub'],
+      // Counts the age from `iat` and refuses an `iat` ahead of the clock (beyond the tolerance).
+      maxTokenAge: MAX_TOKEN_LIFETIME_SECONDS,
+      clockTolerance: CLOCK_TOLERANCE_SECONDS,
     });
     return withinLifetime(payload) ? payload.sub : undefined;
   } catch {

@@ -12,8 +12,8 @@ const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
 export const SHANGHAI_OFFSET = '+08:00';
 
 /** Dates outside this range are refused: they are typos, not petitions. */
-const MIN_YEAR = 1900;
-const MAX_YEAR = 2199;
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 2199;
 
 const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
 

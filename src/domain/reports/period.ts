@@ -1,4 +1,4 @@
-import { addDays, isIsoDate } from '../../rules/dates';
+import { addDays, isIsoDate, MAX_YEAR, MIN_YEAR } from '../../rules/dates';
 import { fieldError } from '../errors';
 
 /** A report's period: its first and last day (both included) and how it was asked for. */
@@ -17,12 +17,20 @@ export interface PeriodParams {
 }
 
 const monthStart = (year: number, month: number) => `${year}-${String(month).padStart(2, '0')}-01`;
-/** The last day of the span of `months` months that starts on the first of `month`. */
-const spanEnd = (year: number, month: number, months: number) =>
-  addDays(
-    month + months > 12 ? monthStart(year + 1, month + months - 12) : monthStart(year, month + months),
-    -1,
-  );
+/** The last day of the span of `months` months that starts on the first of `month` (within the year). */
+const spanEnd = (year: number, month: number, months: number) => {
+  const last = month + months - 1;
+  const days = new Date(Date.UTC(year, last, 0)).getUTCDate();
+  return `${year}-${String(last).padStart(2, '0')}-${days}`;
+};
+
+/** A period's year: one the calendar can count in (F3: 0000 or 2200 answered 500). */
+function yearOf(field: string, text: string): number {
+  const year = Number(text);
+  if (year < MIN_YEAR || year > MAX_YEAR)
+    throw fieldError(field, `the year must lie in ${MIN_YEAR}–${MAX_YEAR}`);
+  return year;
+}
 
 /**
  * `quarter=2026Q3`, `half=2026H1`, `year=2026`, or `from`/`to` (ISO dates, both included); exactly one way.
@@ -37,19 +45,20 @@ export function parsePeriod(params: PeriodParams, today: string): Period {
   if (params.quarter !== undefined) {
     const m = /^(\d{4})Q([1-4])$/.exec(params.quarter);
     if (!m) throw fieldError('quarter', 'must look like 2026Q3');
-    const year = Number(m[1]);
+    const year = yearOf('quarter', m[1]!);
     const first = (Number(m[2]) - 1) * 3 + 1;
     return { from: monthStart(year, first), to: spanEnd(year, first, 3), label: params.quarter };
   }
   if (params.half !== undefined) {
     const m = /^(\d{4})H([12])$/.exec(params.half);
     if (!m) throw fieldError('half', 'must look like 2026H1');
-    const year = Number(m[1]);
+    const year = yearOf('half', m[1]!);
     const first = m[2] === '1' ? 1 : 7;
     return { from: monthStart(year, first), to: spanEnd(year, first, 6), label: params.half };
   }
   if (params.year !== undefined) {
     if (!/^\d{4}$/.test(params.year)) throw fieldError('year', 'must look like 2026');
+    yearOf('year', params.year);
     return { from: `${params.year}-01-01`, to: `${params.year}-12-31`, label: params.year };
   }
   if (range) {

@@ -38,6 +38,22 @@ describe('bearer tokens', () => {
       expect(await verifyToken(secret, token)).toBeUndefined();
   });
 
+  it('refuses a token issued in the future, which would escape the lifetime cap (F4)', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const issuedAt = (iat: number) =>
+      forge((jwt) =>
+        jwt
+          .setAudience('petitionflow-api')
+          .setIssuedAt(iat)
+          .setExpirationTime(iat + 3600),
+      );
+    expect(await verifyToken(secret, await issuedAt(now + 365 * 24 * 3600))).toBeUndefined();
+    expect(await verifyToken(secret, await issuedAt(now + 3600))).toBeUndefined();
+    // Within the clocks' tolerance, and issued a while ago: valid.
+    expect(await verifyToken(secret, await issuedAt(now + 30))).toBe('registrar');
+    expect(await verifyToken(secret, await issuedAt(now - 1800))).toBe('registrar');
+  });
+
   it('will not mint a token for longer than a day', async () => {
     await expect(mintToken(secret, 'registrar', '48h')).rejects.toBeInstanceOf(TokenLifetimeError);
   });

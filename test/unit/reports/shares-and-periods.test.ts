@@ -42,6 +42,11 @@ describe('periods', () => {
     expect(parsePeriod({ quarter: '2024Q4' }, today)).toMatchObject({ from: '2024-10-01', to: '2024-12-31' });
     expect(parsePeriod({ half: '2026H2' }, today)).toMatchObject({ from: '2026-07-01', to: '2026-12-31' });
     expect(parsePeriod({ year: '2025' }, today)).toMatchObject({ from: '2025-01-01', to: '2025-12-31' });
+    // The calendar's last quarter ends in its own year; February in a leap year.
+    expect(parsePeriod({ quarter: '2199Q4' }, today)).toMatchObject({ from: '2199-10-01', to: '2199-12-31' });
+    expect(parsePeriod({ half: '2199H2' }, today)).toMatchObject({ to: '2199-12-31' });
+    expect(parsePeriod({ quarter: '2028Q1' }, today)).toMatchObject({ to: '2028-03-31' });
+    expect(parsePeriod({ quarter: '2026Q2' }, today)).toMatchObject({ to: '2026-06-30' });
     expect(parsePeriod({ from: '2026-02-01', to: '2026-02-28' }, today)).toMatchObject({
       from: '2026-02-01',
     });
@@ -58,6 +63,12 @@ describe('periods', () => {
       return 'accepted';
     };
     expect(field({ quarter: '2026Q0' })).toBe('quarter');
+    // Years the calendar cannot count in (F3: these answered 500).
+    for (const quarter of ['2200Q1', '0000Q1', '1899Q4']) expect(field({ quarter })).toBe('quarter');
+    expect(field({ half: '0000H1' })).toBe('half');
+    expect(field({ year: '0000' })).toBe('year');
+    expect(field({ year: '2200' })).toBe('year');
+    expect(field({ from: '0000-01-01', to: '2026-01-01' })).toBe('from');
     expect(field({ half: '2026H3' })).toBe('half');
     expect(field({ year: '26' })).toBe('year');
     expect(field({ from: '2026-02-30', to: '2026-03-01' })).toBe('from');
