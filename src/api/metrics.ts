@@ -23,12 +23,19 @@ export function createApiMetrics() {
   function observe(req: Request, res: Response, next: NextFunction): void {
     const end = requests.startTimer();
     res.on('finish', () => {
-      end({ method: req.method, route: routeOf(req), status: String(res.statusCode) });
+      end({ method: methodOf(req), route: routeOf(req), status: String(res.statusCode) });
     });
     next();
   }
 
   return { registry, observe };
+}
+
+const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
+
+/** The method, or `other`: a caller must not add a series per invented method (F9). */
+function methodOf(req: Request): string {
+  return METHODS.has(req.method) ? req.method : 'other';
 }
 
 /**
@@ -41,7 +48,8 @@ function routeOf(req: Request): string {
   if (typeof pattern !== 'string') return 'unmatched';
   const segments = (req.originalUrl.split('?')[0] ?? '').split('/').filter(Boolean);
   const own = pattern.split('/').filter(Boolean);
-  const mount = segments.slice(0, Math.max(0, segments.length - own.length));
+  // Routing ignores case: the mount as the app spells it, not as the caller did (F9).
+  const mount = segments.slice(0, Math.max(0, segments.length - own.length)).map((s) => s.toLowerCase());
   return `/${[...mount, ...own].join('/')}`;
 }
 

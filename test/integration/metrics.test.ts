@@ -38,6 +38,28 @@ it('counts the API’s requests by route pattern and status, for the same host o
   expect(text).toContain('petitionflow_process_cpu_seconds_total');
 });
 
+it('adds no series for the spelling of a path or an invented method (F9)', async () => {
+  const before = await (await fetch(`${app.baseUrl}/metrics`)).text();
+  for (const path of [
+    '/API/Petitions',
+    '/Api/PETITIONS/XF-1999-000001',
+    '/api/petitions/XF-1999-000001/Route',
+  ]) {
+    await fetch(`${app.baseUrl}${path}`);
+    await fetch(`${app.baseUrl}${path}`, { method: 'PROPFIND' });
+    await app.request('registrar', 'GET', path);
+  }
+  await fetch(`${app.baseUrl}/no/such/${Date.now()}`);
+  const text = await (await fetch(`${app.baseUrl}/metrics`)).text();
+  const routes = (t: string) =>
+    new Set([...t.matchAll(/_count\{method="([^"]+)",route="([^"]+)"/g)].map((m) => `${m[1]} ${m[2]}`));
+  const added = [...routes(text)].filter((series) => !routes(before).has(series));
+  expect(
+    added.filter((series) => /[A-Z]/.test(series.split(' ')[1]!) || series.startsWith('PROPFIND')),
+  ).toEqual([]);
+  expect(added.every((series) => /^(GET|other) /.test(series))).toBe(true);
+});
+
 it('asks for the scraper’s token when one is configured', async () => {
   const guarded = await startTestApp('metrics-token', { metricsToken: 'scrape-token-0123456789' });
   try {
