@@ -11,6 +11,7 @@ import { idempotency } from './idempotency';
 import { inputHygiene } from './input-hygiene';
 import { methodNotAllowed } from './method-not-allowed';
 import { createApiMetrics, metricsEndpoint } from './metrics';
+import { requestLogSerializer } from './request-log';
 import { buildOpenApiDocument } from './openapi';
 import { notificationRoutes } from './routes/notifications';
 import { petitionRoutes } from './routes/petitions';
@@ -57,6 +58,7 @@ export function createApp(deps: AppDeps): Express {
     pinoHttp({
       logger: deps.logger,
       autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' },
+      serializers: { req: requestLogSerializer },
     }),
   );
   app.use(express.json({ limit: '1mb' }));

@@ -7,12 +7,18 @@ export type Log = (message: string) => void;
  * JSON lines for log collectors; readable, coloured lines when a person watches a terminal (pino-pretty, in
  * a worker thread so it never slows a request).
  */
-export function createLogger(level: string, terminal: boolean = process.stdout.isTTY === true): Logger {
-  return pino({
+export function createLogger(
+  level: string,
+  terminal: boolean = process.stdout.isTTY === true,
+  /** Where the JSON lines go instead of standard output (tests read them). */
+  destination?: pino.DestinationStream,
+): Logger {
+  const options: pino.LoggerOptions = {
     level,
     base: { service: 'petitionflow' },
-    redact: ['req.headers.authorization'],
-    ...(terminal
+    // Credentials, wherever a request carries them (F6: a refused cookie was logged in full).
+    redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]'],
+    ...(terminal && !destination
       ? {
           transport: {
             target: 'pino-pretty',
@@ -20,5 +26,6 @@ export function createLogger(level: string, terminal: boolean = process.stdout.i
           },
         }
       : {}),
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }

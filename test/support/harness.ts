@@ -1,5 +1,6 @@
 import { Client, Connection } from '@temporalio/client';
 import type { Pool } from 'pg';
+import type { Logger } from 'pino';
 import { mintToken } from '../../src/auth/tokens';
 import { createPool } from '../../src/db/pool';
 import { asRuntimeRole } from '../../src/db/roles';
@@ -38,9 +39,14 @@ export interface TestApp {
  */
 export async function startTestApp(
   taskQueue: string,
-  options: { publicRateLimit?: number; temporalAddress?: string; metricsToken?: string } = {},
+  options: {
+    publicRateLimit?: number;
+    temporalAddress?: string;
+    metricsToken?: string;
+    logger?: Logger;
+  } = {},
 ): Promise<TestApp> {
-  const logger = createLogger((process.env.TEST_LOG_LEVEL as 'silent') ?? 'silent');
+  const logger = options.logger ?? createLogger((process.env.TEST_LOG_LEVEL as 'silent') ?? 'silent');
   // The app acts as the runtime role, as in production: the grants are exercised by every test.
   const pool = createPool(asRuntimeRole(testEnv('TEST_DATABASE_URL')));
   const temporalAddress = options.temporalAddress ?? testEnv('TEST_TEMPORAL_ADDRESS');
