@@ -12,6 +12,7 @@ import { inputHygiene } from './input-hygiene';
 import { methodNotAllowed } from './method-not-allowed';
 import { createApiMetrics, metricsEndpoint } from './metrics';
 import { requestLogSerializer } from './request-log';
+import { apiHeaders, docsHeaders } from './security-headers';
 import { buildOpenApiDocument } from './openapi';
 import { notificationRoutes } from './routes/notifications';
 import { petitionRoutes } from './routes/petitions';
@@ -67,7 +68,8 @@ export function createApp(deps: AppDeps): Express {
   app.get('/openapi.json', (_req, res) => {
     res.json(openApiDocument);
   });
-  app.use('/docs', swaggerUi.serve, swaggerUi.setup(openApiDocument));
+  app.use('/docs', docsHeaders, swaggerUi.serve, swaggerUi.setup(openApiDocument));
+  app.use('/api', apiHeaders);
   // The dashboard page is public (it holds no data); it reads /api/reports with the token it asks for.
   app.use('/reports', reportsPageRoutes());
 

@@ -1,0 +1,25 @@
+import type { NextFunction, Request, Response } from 'express';
+
+/**
+ * API answers carry personal data: no cache may keep them, and no browser may guess their type (F13).
+ */
+export function apiHeaders(_req: Request, res: Response, next: NextFunction): void {
+  res.setHeader('Cache-Control', 'no-store');
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  next();
+}
+
+/**
+ * The API docs, where people paste tokens: only this origin's scripts and styles (Swagger UI's inline styles
+ * and its data-URI images included), never inside another site's frame (F13).
+ */
+export function docsHeaders(_req: Request, res: Response, next: NextFunction): void {
+  res.setHeader(
+    'Content-Security-Policy',
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+      "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+  );
+  res.setHeader('X-Frame-Options', 'DENY');
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  next();
+}
