@@ -30,6 +30,13 @@ it('answers 503 dependency_unavailable and reports not ready when PostgreSQL is 
       expect(response.status).toBe(503);
       expect(((await response.json()) as any).error.code).toBe('dependency_unavailable');
     }
+    // F5: a wrong query code is refused before anything is read, so it answers 404 even now.
+    const lookup = await fetch(`http://127.0.0.1:${port}/api/public/lookup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ petitionId: 'XF-2026-000001', queryCode: 'AAAAAAAAAAAAAAAA' }),
+    });
+    expect(lookup.status).toBe(404);
     const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
     expect(ready.status).toBe(503);
     // The reason stays in the log: the answer names no host, user or driver message.
