@@ -10,6 +10,7 @@ import type { PetitionRow } from '../db/petitions';
 import type { CaseCommandBody } from '../case/commands';
 import type { CommandBody, StaffCommandType } from './contract/commands';
 import type { RequestDocuments } from './documents';
+import { visiblePetition } from './access';
 import { AppError, fieldError } from './errors';
 
 /** Ids a command's route takes besides the petition's: an extension, a hearing, a supervision item. */
@@ -86,8 +87,12 @@ export const COMMAND_BUILDERS: { [T in StaffCommandType]: Builder<T> } = {
     return { type: 'setProcedure', procedure: body.procedure };
   },
   async setCaseOwner({ body, row, pool, docs }) {
-    if (!(await findActiveUser(pool, body.leader)))
-      throw fieldError('leader', `no active user ${body.leader}`);
+    const leader = await findActiveUser(pool, body.leader);
+    if (!leader) throw fieldError('leader', `no active user ${body.leader}`);
+    // The leader gets the case's notices: only someone who may open the case (F8).
+    if (!(await mayOpen(pool, leader, row.id))) {
+      throw fieldError('leader', `${body.leader} may not open this petition: name a leader who can`);
+    }
     const handlerUnit = row.handlingUnitId ?? row.bureauUnitId;
     if (!(await findActiveUserOfUnit(pool, body.handler, handlerUnit))) {
       throw fieldError('handler', `no active user ${body.handler} in ${handlerUnit}`);
@@ -249,4 +254,15 @@ async function routableUnit(pool: Pool, user: User, unitId: string, field: strin
     throw fieldError(field, `${unit.name} is outside the jurisdiction of ${user.unit.name}`);
   }
   return unit;
+}
+
+/** Whether a user may open a case (the same rule as every read). */
+async function mayOpen(pool: Pool, user: User, petitionId: string): Promise<boolean> {
+  return visiblePetition(pool, user, petitionId).then(
+    () => true,
+    (err: unknown) => {
+      if (err instanceof AppError && err.status === 404) return false;
+      throw err;
+    },
+  );
 }

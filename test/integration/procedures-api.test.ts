@@ -308,6 +308,14 @@ describe('case-owning leader (包案)', () => {
       targetDate,
     });
     expect(unknownLeader.status).toBe(422);
+    // F8: a leader gets the case's notices, so only someone who may open it (not another county bureau).
+    const outsider = await app.request('unit-head', 'POST', `/api/petitions/${id}/case-owner`, {
+      leader: 'hr-handler',
+      handler: 'handler',
+      task: '督办',
+      targetDate,
+    });
+    expect([outsider.status, outsider.body.error.details?.fields?.[0]?.path]).toEqual([422, 'leader']);
     const wrongHandler = await app.request('unit-head', 'POST', `/api/petitions/${id}/case-owner`, {
       leader: 'supervisor',
       handler: 'hr-handler',
