@@ -1,9 +1,11 @@
+import { isUtf8 } from 'node:buffer';
 import type { Client } from '@temporalio/client';
 import express, { type Express } from 'express';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import swaggerUi from 'swagger-ui-express';
+import { AppError } from '../domain/errors';
 import { PetitionService } from '../domain/petition-service';
 import { authenticate, currentUser } from './authentication';
 import { errorHandler, unknownRoute } from './errors';
@@ -62,7 +64,15 @@ export function createApp(deps: AppDeps): Express {
       serializers: { req: requestLogSerializer },
     }),
   );
-  app.use(express.json({ limit: '1mb' }));
+  app.use(
+    express.json({
+      limit: '1mb',
+      // Bytes that are not UTF-8 would be stored as replacement characters: refuse them instead (F10).
+      verify: (_req, _res, buffer) => {
+        if (!isUtf8(buffer)) throw new AppError(400, 'invalid_utf8', 'The request body is not valid UTF-8');
+      },
+    }),
+  );
 
   const openApiDocument = buildOpenApiDocument();
   app.get('/openapi.json', (_req, res) => {

@@ -104,6 +104,24 @@ it.each([
   expect(response.body.error.code).toEqual(expect.any(String));
 });
 
+it('refuses bytes that are not UTF-8 instead of storing replacement characters (F10)', async () => {
+  const subject = `invalid utf-8 ${Date.now()}`;
+  const text = JSON.stringify({ ...validRegistration(), subject, description: 'XXXX' });
+  const at = text.indexOf('XXXX');
+  // 0xC3 0x28: a two-byte sequence broken in its second byte; 0xFF never occurs in UTF-8.
+  const body = Buffer.concat([
+    Buffer.from(text.slice(0, at)),
+    Buffer.from([0xc3, 0x28, 0xff]),
+    Buffer.from(text.slice(at + 4)),
+  ]);
+  const response = await raw('POST', '/api/petitions', json, body);
+  expect([response.status, response.body.error.code]).toEqual([400, 'invalid_utf8']);
+  const { rows } = await app.pool.query('SELECT count(*)::int AS n FROM petitions WHERE subject = $1', [
+    subject,
+  ]);
+  expect(rows[0].n).toBe(0);
+});
+
 it('still accepts a body that really is gzip', async () => {
   const body = zlib.gzipSync(JSON.stringify(validRegistration()));
   const response = await raw('POST', '/api/petitions', { ...json, 'content-encoding': 'gzip' }, body);
