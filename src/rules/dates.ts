@@ -138,7 +138,7 @@ export function toShanghaiDate(instant: string | Date): string {
   } else {
     throw new InvalidDateError(instant, 'expected a Date or an ISO 8601 string');
   }
-  return fromDayNumber(Math.floor((epochMs + SHANGHAI_OFFSET_MS) / MS_PER_DAY));
+  return shanghaiDateAt(epochMs);
 }
 
 /** Milliseconds since the epoch of an ISO 8601 instant (as the case core stores them). */

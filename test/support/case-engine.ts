@@ -1,5 +1,6 @@
 import { computeDeadlines } from '../../src/activities/compute-deadline';
 import { casePolicyOf, getRuleSet } from '../../src/rules';
+import { shanghaiDateAt } from '../../src/rules/dates';
 import {
   type Actor,
   type CaseCommandBody,
@@ -56,7 +57,7 @@ export class CaseDriver {
 
   /** Today in Asia/Shanghai on the driver's clock. */
   get today(): string {
-    return new Date(this.nowMs + 8 * 3600_000).toISOString().slice(0, 10);
+    return shanghaiDateAt(this.nowMs);
   }
 
   set today(date: string) {
