@@ -1,4 +1,5 @@
 import type { CasePolicy } from '../rules/case-policy';
+import { addDays } from '../rules/dates';
 import type { CommandOf, CommandType } from './commands';
 import type { CaseEventBody } from './events';
 import type { CaseDeadline, CaseState } from './state';
@@ -52,6 +53,30 @@ function outsideDates(
   return refuse(
     'invalid_argument',
     `must be between ${label ? `${label} ` : ''}${from} and today ${today}`,
+    field,
+  );
+}
+
+/**
+ * A date staff set ahead (a target, a date to correct by): from `earliest` to the rule set's limit of days
+ * after today. The refusal when it lies outside; a case pinned before the limits existed checks the lower end.
+ */
+export function outsideAhead(
+  field: string,
+  date: string,
+  earliest: { date: string; label: string },
+  today: string,
+  limitDays: number | undefined,
+): Decision | undefined {
+  if (date < earliest.date) {
+    return refuse('invalid_argument', `must not be before ${earliest.label} (${earliest.date})`, field);
+  }
+  if (limitDays === undefined) return undefined;
+  const latest = addDays(today, limitDays);
+  if (date <= latest) return undefined;
+  return refuse(
+    'invalid_argument',
+    `must be ${latest} or earlier: at most ${limitDays} days after today (${today}), as the rule set allows`,
     field,
   );
 }

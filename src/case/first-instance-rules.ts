@@ -1,5 +1,5 @@
 import type { Actor } from './commands';
-import { accept, refuse, runsOn, outsideDates, type RuleMap } from './decision';
+import { accept, outsideAhead, outsideDates, refuse, runsOn, type RuleMap } from './decision';
 import { approvedDays } from './deadlines';
 import { type CaseState, openDeadline } from './state';
 
@@ -136,9 +136,10 @@ export const FIRST_INSTANCE_RULES = {
   },
 
   setCaseOwner(_state, c, ctx) {
-    if (c.targetDate < ctx.today) {
-      return refuse('invalid_argument', `must not be before today (${ctx.today})`, 'targetDate');
-    }
+    const limit = ctx.policy.dateLimits?.caseOwnerTargetDays;
+    const today = { date: ctx.today, label: 'today' };
+    const outside = outsideAhead('targetDate', c.targetDate, today, ctx.today, limit);
+    if (outside) return outside;
     return accept({
       type: 'case-owner-set',
       leader: c.leader,

@@ -1,5 +1,5 @@
 import type { CasePolicy } from '../rules/case-policy';
-import { addDays, shanghaiDateAt } from '../rules/dates';
+import { shanghaiDateAt } from '../rules/dates';
 import type { Alarm } from './alarms';
 import type { CaseEventBody } from './events';
 import type { CaseState } from './state';
@@ -62,8 +62,8 @@ export function ladderDue(state: CaseState, alarm: Alarm, today: string): CaseEv
 
 /** A line that names what the case's timer waits for, as the Web UI shows it on the timer (its summary). */
 export function describeAlarm(state: CaseState, alarm: Alarm): string {
-  // Every alarm falls at 00:00 Asia/Shanghai: name the day that ends then.
-  const on = addDays(shanghaiDateAt(alarm.at), -1);
+  // Every alarm falls at 00:00 Asia/Shanghai: name the day that ends then (its last millisecond's date).
+  const on = shanghaiDateAt(alarm.at - 1);
   const deadline = state.deadlines.find((d) => d.key === alarm.key && d.status === 'running');
   switch (alarm.kind) {
     case 'warning':

@@ -1,4 +1,4 @@
-import type { CasePolicy } from '../rules/case-policy';
+import { type CasePolicy, DEFAULT_DATE_LIMITS } from '../rules/case-policy';
 import { instantMs, shanghaiDateAt } from '../rules/dates';
 import { type Alarm, deadlineStillDue, decideAlarm, nextAlarm } from './alarms';
 import type { CaseCommand } from './commands';
@@ -62,7 +62,7 @@ export class CaseRunner {
 
   /** A new case, or one whose state (all of it written to the read model) is given. */
   constructor(
-    private readonly policy: CasePolicy,
+    private policy: CasePolicy,
     private readonly io: CaseIO,
     state: CaseState = initialCaseState(),
   ) {
@@ -92,9 +92,24 @@ export class CaseRunner {
     return this.commit(decideRegistration(registration, this.dateAt(at)), { actor }, at);
   }
 
-  /** Throws the refusal when the case, as it stands, refuses the command. Synchronous: an Update's validator. */
+  /**
+   * Throws the refusal when the case, as it stands, refuses the command. Synchronous: an Update's validator.
+   * A new command is held to today's rules: a case pinned before the date limits is checked with the defaults
+   * it adopts before it executes the command (`adoptDateLimits`).
+   */
   validate(command: CaseCommand): void {
-    this.decided(command, this.timeOf(command));
+    const policy = this.policy.dateLimits ? this.policy : { ...this.policy, dateLimits: DEFAULT_DATE_LIMITS };
+    this.decided(command, this.timeOf(command), policy);
+  }
+
+  /** Whether the case's pinned policy bounds the dates staff set ahead (rule sets 1.3.0 on). */
+  get limitsDates(): boolean {
+    return this.policy.dateLimits !== undefined;
+  }
+
+  /** A case pinned before the date limits takes the defaults from its next command on. */
+  adoptDateLimits(): void {
+    if (!this.policy.dateLimits) this.policy = { ...this.policy, dateLimits: DEFAULT_DATE_LIMITS };
   }
 
   /** Decides a command again (the case may have changed since it was validated) and commits its events. */
@@ -151,8 +166,8 @@ export class CaseRunner {
     };
   }
 
-  private decided(command: CaseCommand, at: string): CaseEventBody[] {
-    const decision = decide(this.current, command, { today: this.dateAt(at), policy: this.policy });
+  private decided(command: CaseCommand, at: string, policy = this.policy): CaseEventBody[] {
+    const decision = decide(this.current, command, { today: this.dateAt(at), policy });
     if (!decision.ok) throw new CaseRefusal(decision.refusal);
     return decision.events;
   }

@@ -1,5 +1,6 @@
 import type { CommandOf } from './commands';
-import { accept, type Decision, refuse, type RuleMap } from './decision';
+import { addDays } from '../rules/dates';
+import { accept, type Decision, outsideAhead, refuse, type RuleMap } from './decision';
 import { FIRST_INSTANCE_RULES } from './first-instance-rules';
 import type { CaseState } from './state';
 import { itemsOf, type SupervisionItem } from './supervision';
@@ -15,9 +16,10 @@ export const SUPERVISION_RULES = {
     if (found.item.status === 'answered') {
       return refuse('transition_not_allowed', `Supervision item ${c.itemId} was answered already`);
     }
-    if (c.targetDate < ctx.today) {
-      return refuse('invalid_argument', `must not be before today (${ctx.today})`, 'targetDate');
-    }
+    const limit = ctx.policy.dateLimits?.feedbackTargetDays;
+    const today = { date: ctx.today, label: 'today' };
+    const outside = outsideAhead('targetDate', c.targetDate, today, ctx.today, limit);
+    if (outside) return outside;
     return accept({
       type: 'supervision-feedback',
       itemId: c.itemId,
@@ -34,9 +36,10 @@ export const SUPERVISION_RULES = {
       const where = found.item.level === 'listed' ? 'is listed already' : 'has not reached the office';
       return refuse('transition_not_allowed', `Supervision item ${c.itemId} ${where}`);
     }
-    if (c.correctBy <= ctx.today) {
-      return refuse('invalid_argument', `must be after today (${ctx.today})`, 'correctBy');
-    }
+    const limit = ctx.policy.dateLimits?.listingCorrectByDays;
+    const tomorrow = { date: addDays(ctx.today, 1), label: 'tomorrow' };
+    const outside = outsideAhead('correctBy', c.correctBy, tomorrow, ctx.today, limit);
+    if (outside) return outside;
     return accept({
       type: 'supervision-listed',
       itemId: c.itemId,

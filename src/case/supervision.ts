@@ -1,4 +1,4 @@
-import { addDays, instantMs, startOfShanghaiDay } from '../rules/dates';
+import { endOfShanghaiDayMs, instantMs } from '../rules/dates';
 import type { CaseDeadline, CaseState } from './state';
 
 /** The rungs of the supervision ladder, in order: 督办通知, 报联席办, 挂牌督办. */
@@ -66,7 +66,7 @@ export function supervisionLevel(state: CaseState): SupervisionLevel | 'none' {
 
 /** The end of a day (24:00 Asia/Shanghai): a date set by a person (a target, a correction) ends then. */
 export function endOfDay(date: string): number {
-  return instantMs(startOfShanghaiDay(addDays(date, 1)));
+  return endOfShanghaiDayMs(date);
 }
 
 /** When an unanswered notice goes to the office: the rule set's days after the deadline passed. */

@@ -32,6 +32,20 @@ export interface LadderPolicy {
   remindReviewRightWhileOpen: boolean;
 }
 
+/** How far ahead (calendar days after the day it is set) a date that staff set may lie. */
+export interface DateLimits {
+  feedbackTargetDays: number;
+  listingCorrectByDays: number;
+  caseOwnerTargetDays: number;
+}
+
+/** The limits of the rule sets' first versions with them (1.3.0), for cases pinned before. */
+export const DEFAULT_DATE_LIMITS: DateLimits = {
+  feedbackTargetDays: 30,
+  listingCorrectByDays: 30,
+  caseOwnerTargetDays: 90,
+};
+
 export interface CasePolicy {
   ruleSetId: string;
   ruleSetVersion: string;
@@ -48,6 +62,8 @@ export interface CasePolicy {
   simplifiedDeadline?: string;
   /** Absent from policies pinned before the supervision ladder (they never climb it). */
   ladder?: LadderPolicy;
+  /** Absent from policies pinned before rule sets 1.3.0: such a case takes no limit until it adopts one. */
+  dateLimits?: DateLimits;
 }
 
 export function casePolicyOf(ruleSet: RuleSet): CasePolicy {
@@ -79,6 +95,11 @@ export function casePolicyOf(ruleSet: RuleSet): CasePolicy {
       requestBeforeDue: ruleSet.extension.requestBeforeDue,
     },
     ...(ruleSet.simplifiedProcedure ? { simplifiedDeadline: ruleSet.simplifiedProcedure.deadline } : {}),
+    dateLimits: {
+      feedbackTargetDays: ruleSet.dateLimits.feedbackTargetDays,
+      listingCorrectByDays: ruleSet.dateLimits.listingCorrectByDays,
+      caseOwnerTargetDays: ruleSet.dateLimits.caseOwnerTargetDays,
+    },
     ladder: {
       feedbackDeadline: ruleSet.supervision.feedbackDeadline,
       objectionDeadline: ruleSet.escalation.objectionDeadline,

@@ -9,15 +9,25 @@ const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MS_PER_DAY = 86_400_000;
 /** China Standard Time is a fixed UTC+8 all year (no daylight saving since 1991). */
 const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
+/** Day numbers of 0000-01-01 and 9999-12-31, the ends of what 'YYYY-MM-DD' can write. */
+const FIRST_DAY_NUMBER = -719_528;
+const LAST_DAY_NUMBER = 2_932_896;
 export const SHANGHAI_OFFSET = '+08:00';
 
-/** Dates outside this range are refused: they are typos, not petitions. */
+/**
+ * Dates input may carry: outside this range they are typos, not petitions (`assertIsoDate`, `isIsoDate`).
+ * Arithmetic itself is total over every four-digit year, so a date that got past a check can never make a
+ * computation throw (a workflow task that throws after the read model's write would split the two).
+ */
 export const MIN_YEAR = 1900;
 export const MAX_YEAR = 2199;
 
 const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
 
-/** Day number of a 'YYYY-MM-DD' date; throws InvalidDateError for malformed or impossible dates (2026-02-30). */
+/**
+ * Day number of a 'YYYY-MM-DD' date (any year 0000–9999, proleptic Gregorian); throws InvalidDateError
+ * only for malformed or impossible dates (2026-02-30).
+ */
 export function toDayNumber(date: string): number {
   if (typeof date !== 'string') throw new InvalidDateError(date, 'expected a string YYYY-MM-DD');
   const match = DATE_PATTERN.exec(date);
@@ -25,32 +35,36 @@ export function toDayNumber(date: string): number {
   const year = Number(match[1]);
   const month = Number(match[2]);
   const day = Number(match[3]);
-  if (year < MIN_YEAR || year > MAX_YEAR) {
-    throw new InvalidDateError(date, `year outside ${MIN_YEAR}–${MAX_YEAR}`);
-  }
-  const ms = Date.UTC(year, month - 1, day);
-  const roundTrip = new Date(ms);
-  // Date.UTC silently rolls 2026-02-30 over to 2026-03-02; a round trip exposes that.
+  // Date.UTC reads years 0–99 as 1900–1999; setUTCFullYear takes the year as written.
+  const roundTrip = new Date(0);
+  roundTrip.setUTCFullYear(year, month - 1, day);
+  // A date rolls 2026-02-30 over to 2026-03-02; a round trip exposes that.
   if (roundTrip.getUTCMonth() !== month - 1 || roundTrip.getUTCDate() !== day) {
     throw new InvalidDateError(date, 'no such day in the calendar');
   }
-  return ms / MS_PER_DAY;
+  return roundTrip.getTime() / MS_PER_DAY;
 }
 
+/** The date of a day number; beyond year 9999 there is no 'YYYY-MM-DD' to write, so the last date stands. */
 export function fromDayNumber(dayNumber: number): string {
-  return new Date(dayNumber * MS_PER_DAY).toISOString().slice(0, 10);
+  const clamped = Math.min(Math.max(dayNumber, FIRST_DAY_NUMBER), LAST_DAY_NUMBER);
+  return new Date(clamped * MS_PER_DAY).toISOString().slice(0, 10);
 }
 
-/** Validates a date and returns it unchanged, so callers can fail early with a clear message. */
+/** Validates an input date (well-formed, real, year within MIN_YEAR–MAX_YEAR) and returns it unchanged. */
 export function assertIsoDate(date: string): string {
   toDayNumber(date);
+  const year = yearOf(date);
+  if (year < MIN_YEAR || year > MAX_YEAR) {
+    throw new InvalidDateError(date, `year outside ${MIN_YEAR}–${MAX_YEAR}`);
+  }
   return date;
 }
 
 export function isIsoDate(value: unknown): value is string {
   if (typeof value !== 'string') return false;
   try {
-    toDayNumber(value);
+    assertIsoDate(value);
     return true;
   } catch {
     return false;
@@ -87,7 +101,13 @@ export function yearOf(date: string): number {
 
 /** The instant 00:00 Asia/Shanghai of a date, as ISO 8601 with the +08:00 offset. */
 export function startOfShanghaiDay(date: string): string {
-  return `${assertIsoDate(date)}T00:00:00${SHANGHAI_OFFSET}`;
+  toDayNumber(date);
+  return `${date}T00:00:00${SHANGHAI_OFFSET}`;
+}
+
+/** 24:00 Asia/Shanghai of a date in epoch milliseconds: total, for an alarm computed after a write. */
+export function endOfShanghaiDayMs(date: string): number {
+  return (toDayNumber(date) + 1) * MS_PER_DAY - SHANGHAI_OFFSET_MS;
 }
 
 /** 24:00 Asia/Shanghai of a date, written as 00:00 of the next day (ISO 8601 has no 24:00 in common parsers). */

@@ -171,6 +171,20 @@ const supervisionSchema = z.strictObject({
   citation: nonEmptyText,
 });
 
+/**
+ * How far ahead a date that staff set may lie, in calendar days after the day it is set: further is a typo
+ * (2206 for 2026) or a unit postponing its own escalation, and is refused.
+ */
+const dateLimitsSchema = z.strictObject({
+  /** The supervised unit's target date in its feedback (督办反馈). */
+  feedbackTargetDays: z.number().int().min(1).max(366),
+  /** The date a listed case (挂牌督办) is to be corrected by. */
+  listingCorrectByDays: z.number().int().min(1).max(366),
+  /** The case-owning leader's (包案) target date to resolve the matter. */
+  caseOwnerTargetDays: z.number().int().min(1).max(366),
+  citation: nonEmptyText,
+});
+
 const escalationSchema = z.strictObject({
   /** Where escalations go; per-deadline rungs (expiry.escalations) say when. */
   office: party,
@@ -215,6 +229,7 @@ export const ruleSetSchema = z
     deadlines: z.array(deadlineRuleSchema).min(1),
     extension: extensionSchema,
     supervision: supervisionSchema,
+    dateLimits: dateLimitsSchema,
     escalation: escalationSchema,
     evaluation: evaluationSchema,
     returnVisit: returnVisitSchema,

@@ -1,4 +1,4 @@
-import { allHandlersFinished, CancellationScope, condition, setHandler } from '@temporalio/workflow';
+import { allHandlersFinished, CancellationScope, condition, patched, setHandler } from '@temporalio/workflow';
 import { CaseRunner, COMMAND_TYPES, describeAlarm, initialCaseState } from '../case';
 import { createAlarmClock } from './alarm-clock';
 import { activities, workflowCaseIO } from './case-io';
@@ -17,6 +17,11 @@ export async function petitionCaseWorkflow(input: PetitionWorkflowInput): Promis
   // recorded and the case goes on; closing a case is an audited act through the API.
   const root = CancellationScope.current();
   return CancellationScope.nonCancellable(() => runCase(input, root));
+}
+
+/** Rule sets 1.3.0 bound the dates staff set ahead; a case pinned before takes the defaults from now on. */
+function adoptDateLimits(runner: CaseRunner): void {
+  if (!runner.limitsDates && patched('date-limits')) runner.adoptDateLimits();
 }
 
 async function runCase({ registeredBy, ...registration }: PetitionWorkflowInput, root: CancellationScope) {
@@ -57,7 +62,11 @@ async function runCase({ registeredBy, ...registration }: PetitionWorkflowInput,
       (command) =>
         shielded(async () => {
           await condition(() => registered);
-          return answer(await change((r) => r.execute(command)));
+          const sequence = await change((r) => {
+            adoptDateLimits(r);
+            return r.execute(command);
+          });
+          return answer(sequence);
         }),
       {
         validator: (command) => {

@@ -21,6 +21,7 @@ import { startTestApp, type TestApp, testEnv } from '../support/harness';
 import { deadlineOf, PetitionFlow } from '../support/petition-flow';
 import { saveHistoryIfRequested } from '../support/histories';
 import { type AsOf, morningOf, timeSkippingDates } from '../support/as-of';
+import { workflowTaskFailures } from '../support/workflow-task-failures';
 
 /**
  * Durable timers on simulated time: the time-skipping test server jumps over weeks of deadlines, while
@@ -30,6 +31,8 @@ let env: TestWorkflowEnvironment;
 let pool: Pool;
 let worker: Worker;
 let running: Promise<void>;
+/** The workflows of the current test server: none may have a failed workflow task when it stops. */
+let started: string[] = [];
 const taskQueue = 'deadline-timers';
 const national = getRuleSet('national-2022');
 
@@ -53,14 +56,17 @@ async function startEnvironment(asOf?: AsOf): Promise<void> {
     activities: createActivities(pool),
   });
   running = worker.run();
+  started = [];
   if (asOf) await env.sleep(morningOf(asOf.date) - (await env.currentTimeMs()));
 }
 
 async function stopEnvironment(): Promise<void> {
+  const { failures } = env ? await workflowTaskFailures(env.client, started) : { failures: [] };
   if (worker?.getState() === 'RUNNING') worker.shutdown();
   await running;
   await pool?.end();
   await env?.teardown();
+  expect(failures).toEqual([]);
 }
 
 /** A registered petition (row and workflow), as the API would start it, on the test server's today. */
@@ -111,6 +117,7 @@ async function startCase() {
     taskQueue,
     args: [input],
   });
+  started.push(handle.workflowId);
   // As the API does: no command before the registration is settled (a loaded worker may see the first
   // command in the same task as the start, and the workflow refuses it with retry_later).
   await handle.executeUpdate(registrationUpdate);
@@ -485,7 +492,7 @@ function timerTests(asOf?: AsOf): void {
       type: 'supervisionFeedback',
       itemId: 'handle-1',
       reportDocumentId: 'report-1',
-      targetDate: addDays(noticeOn, 40),
+      targetDate: addDays(noticeOn, 30),
     });
     await c.run(handler, { type: 'reply', outcome: 'supported', opinionDocumentId: 'opinion-1' });
     await env.sleep('25 days');

@@ -1,5 +1,5 @@
 import { computeDeadlines } from '../../src/activities/compute-deadline';
-import { casePolicyOf, getRuleSet } from '../../src/rules';
+import { type CasePolicy, casePolicyOf, getRuleSet } from '../../src/rules';
 import { shanghaiDateAt } from '../../src/rules/dates';
 import {
   type Actor,
@@ -42,11 +42,13 @@ export class CaseDriver {
   private runner: CaseRunner;
   private nowMs: number;
 
+  /** `pinned` rewrites the policy as a case pinned under an earlier release of the rules would hold it. */
   constructor(
     readonly ruleSetId = 'national-2022',
     today = '2026-03-02',
+    pinned: (policy: CasePolicy) => CasePolicy = (policy) => policy,
   ) {
-    this.policy = casePolicyOf(getRuleSet(ruleSetId));
+    this.policy = pinned(casePolicyOf(getRuleSet(ruleSetId)));
     this.nowMs = atTen(today);
     this.runner = new CaseRunner(this.policy, this.io);
   }
@@ -109,6 +111,26 @@ export class CaseDriver {
       if (err instanceof CaseRefusal) return { refusal: err.refusal };
       throw err;
     }
+  }
+
+  /** Executes a command without its validator, as a replayed Update does: the events, or the refusal. */
+  async replay(actor: Actor, body: CaseCommandBody): Promise<{ events: CaseEvent[] } | { refusal: Refusal }> {
+    try {
+      return { events: await this.written(() => this.runner.execute({ ...body, actor })) };
+    } catch (err) {
+      if (err instanceof CaseRefusal) return { refusal: err.refusal };
+      throw err;
+    }
+  }
+
+  /** The shell's step for a case pinned before the date limits (see the workflow's `date-limits` patch). */
+  adoptDateLimits(): void {
+    this.runner.adoptDateLimits();
+  }
+
+  /** The case's next alarm, as the shell would arm its timer. */
+  nextAlarm() {
+    return this.runner.nextAlarm();
   }
 
   /** Runs a command that must succeed. */

@@ -1,4 +1,7 @@
+import { MAX_YEAR } from '../../rules/dates';
 import { z } from './zod';
+
+const LATEST_DATE = `${MAX_YEAR}-12-31`;
 
 /** A calendar date as YYYY-MM-DD, from 2000 on (the calendar data and the regulations start later). */
 export const isoDate = z
@@ -11,7 +14,9 @@ export const isoDate = z
       message: 'must be a real calendar date',
     },
   )
-  .refine((s) => s >= '2000-01-01', { message: 'must be 2000-01-01 or later' });
+  .refine((s) => s >= '2000-01-01', { message: 'must be 2000-01-01 or later' })
+  // A later year is a typo; the rule set bounds the dates a command sets ahead much more tightly.
+  .refine((s) => s <= LATEST_DATE, { message: `must be ${LATEST_DATE} or earlier` });
 
 /** Text as people type it: trimmed, bounded, and without NUL characters (which PostgreSQL cannot store). */
 export const plainText = (min: number, max: number) =>

@@ -14,6 +14,7 @@ import {
   TRANSITIONS,
 } from '../../../src/case';
 import { actors, CaseDriver } from '../../support/case-engine';
+import { addDays } from '../../../src/rules/dates';
 
 const {
   registrar,
@@ -42,7 +43,7 @@ const COMMANDS: { [T in CommandType]: { actor: Actor; body: Extract<CaseCommandB
       type: 'setCaseOwner',
       leader: 'l',
       handler: 'handler',
-      targetDate: '2026-12-31',
+      targetDate: '2026-04-30',
       taskDocumentId: 't',
     },
   },
@@ -70,11 +71,11 @@ const COMMANDS: { [T in CommandType]: { actor: Actor; body: Extract<CaseCommandB
   },
   supervisionFeedback: {
     actor: handler,
-    body: { type: 'supervisionFeedback', itemId: 'route-1', reportDocumentId: 'f', targetDate: '2030-01-01' },
+    body: { type: 'supervisionFeedback', itemId: 'route-1', reportDocumentId: 'f', targetDate: '2026-03-20' },
   },
   listSupervision: {
     actor: office,
-    body: { type: 'listSupervision', itemId: 'route-1', correctBy: '2030-01-01', noteDocumentId: 'l' },
+    body: { type: 'listSupervision', itemId: 'route-1', correctBy: '2026-03-20', noteDocumentId: 'l' },
   },
   instructSupervision: {
     actor: office,
@@ -218,6 +219,17 @@ function mostlyAbsent<T>(arbitrary: fc.Arbitrary<T>): fc.Arbitrary<T | undefined
 
 /** Stands for the newest extension of the case, so that decisions on extensions are not all misses. */
 const LATEST = 'latest';
+/** A date relative to the case's today when the command runs ('+30' = 30 days ahead), resolved below. */
+const ahead = (days: number) => `+${days}`;
+const ago = (days: number) => `-${days}`;
+const RELATIVE = /^[+-]\d+$/;
+function resolveDates<T extends object>(payload: T, today: string): T {
+  const entries = Object.entries(payload).map(([field, value]) => [
+    field,
+    typeof value === 'string' && RELATIVE.test(value) ? addDays(today, Number(value)) : value,
+  ]);
+  return Object.fromEntries(entries) as T;
+}
 
 /** A payload for every command; each step uses the one of the command it picks. */
 const payloadsArb = fc.record<{ [T in CommandType]: Extract<CaseCommandBody, { type: T }> }>({
@@ -256,7 +268,7 @@ const payloadsArb = fc.record<{ [T in CommandType]: Extract<CaseCommandBody, { t
     type: fc.constant('setCaseOwner' as const),
     leader: fc.constant('leader'),
     handler: fc.constant('handler'),
-    targetDate: pick('2026-01-01', '2026-12-31'),
+    targetDate: pick(ago(1), ahead(30), ahead(90), ahead(91)),
     taskDocumentId: fc.constant('t'),
   }),
   requestExtension: fc.record({
@@ -297,12 +309,12 @@ const payloadsArb = fc.record<{ [T in CommandType]: Extract<CaseCommandBody, { t
     type: fc.constant('supervisionFeedback' as const),
     itemId: pick(LATEST, LATEST, 'handle-9'),
     reportDocumentId: fc.constant('f'),
-    targetDate: pick('2026-01-01', '2026-06-30', '2027-06-30'),
+    targetDate: pick(ago(1), ahead(0), ahead(20), ahead(31)),
   }),
   listSupervision: fc.record({
     type: fc.constant('listSupervision' as const),
     itemId: pick(LATEST, LATEST, 'handle-9'),
-    correctBy: pick('2026-01-01', '2026-07-31', '2027-06-30'),
+    correctBy: pick(ahead(0), ahead(1), ahead(30), ahead(400)),
     noteDocumentId: fc.constant('l'),
   }),
   instructSupervision: fc.record({
@@ -424,7 +436,7 @@ describe('random command sequences', () => {
             }
             const type = commandFor(step, driver.state);
             const before = driver.state;
-            const payload = step.payloads[type];
+            const payload = resolveDates(step.payloads[type], driver.today);
             const lastItem = driver.state.supervision?.at(-1)?.id ?? 'none-1';
             const command =
               'itemId' in payload && payload.itemId === LATEST

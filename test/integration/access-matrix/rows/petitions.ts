@@ -1,4 +1,5 @@
-import { validRegistration } from '../../../support/harness';
+import { addDays } from '../../../../src/rules/dates';
+import { shanghaiToday, validRegistration } from '../../../support/harness';
 import { BUREAU_ROLES, DEPARTMENTS, UNIT_ROLES } from '../matrix';
 import type { Row } from '../runner';
 
@@ -93,7 +94,12 @@ export const PETITION_ROWS: Row[] = [
     op: 'POST /api/petitions/{id}/case-owner',
     what: 'name a case-owning leader (包案) before routing',
     state: 'registered',
-    body: { leader: 'supervisor', handler: 'registrar', task: '包案化解', targetDate: '2099-01-01' },
+    body: {
+      leader: 'supervisor',
+      handler: 'registrar',
+      task: '包案化解',
+      targetDate: addDays(shanghaiToday(), 30),
+    },
     // Only the registering bureau's supervisor: no unit handles it yet.
     roles: ['supervisor', 'unit-head'],
     allowed: ['supervisor'],
@@ -106,7 +112,7 @@ export const PETITION_ROWS: Row[] = [
       leader: c.head ?? c.handler,
       handler: c.handler,
       task: '包案化解',
-      targetDate: '2099-01-01',
+      targetDate: addDays(shanghaiToday(), 30),
     }),
     // The registering bureau's supervisor or the handling unit's head.
     roles: ['supervisor', 'unit-head'],
