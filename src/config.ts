@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { IDEMPOTENCY_KEY_TTL_HOURS } from './db/idempotency';
 
 /**
  * Process configuration, read from the environment once and validated at start, so that a
@@ -54,6 +55,18 @@ export const ConfigSchema = z.object({
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(100_000).default(1000),
   /** Requests per minute per client address on the petitioner's endpoint (/api/public). */
   PUBLIC_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(20),
+  /**
+   * How long a document no command references is kept before the reconciler removes it (hours). At least an
+   * hour longer than an Idempotency-Key lives, so a retry still finds what its first attempt wrote.
+   */
+  DOCUMENT_GRACE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(IDEMPOTENCY_KEY_TTL_HOURS + 1, {
+      message: `must be at least ${IDEMPOTENCY_KEY_TTL_HOURS + 1} (an Idempotency-Key lives ${IDEMPOTENCY_KEY_TTL_HOURS} h)`,
+    })
+    .max(24 * 365)
+    .default(48),
   /** Bearer token Prometheus sends to `/metrics`; without it, only the same host may read them. */
   METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
   /** host:port where the Temporal SDK exports the worker's metrics (Prometheus); off when unset. */

@@ -11,7 +11,15 @@ import {
   petitionTimeline,
   requestApplied,
 } from '../db/petitions';
-import { casePolicyOf, DEFAULT_RULE_SET_ID, getRuleSet, RulesError, toShanghaiDate } from '../rules';
+import {
+  casePolicyOf,
+  DEFAULT_RULE_SET_ID,
+  earliestCoveredDate,
+  getRuleSet,
+  type RuleSet,
+  RulesError,
+  toShanghaiDate,
+} from '../rules';
 import { type CaseCommand, type CommandType, decide, rolesFor } from '../case';
 import { commandUpdates, petitionWorkflowId } from '../workflows/messages';
 import { overseenRegion, requireRole, visiblePetition } from './access';
@@ -50,14 +58,10 @@ export class PetitionService {
     requireRole(user, ['registrar'], 'register petitions');
     if (user.unit.kind !== 'petition-bureau') throw forbidden('Only a petition bureau registers petitions');
     const ruleSetId = body.ruleSetId ?? DEFAULT_RULE_SET_ID;
-    try {
-      getRuleSet(ruleSetId);
-    } catch (err) {
-      if (err instanceof RulesError) throw fieldError('ruleSetId', err.message);
-      throw err;
-    }
+    const ruleSet = ruleSetNamed(ruleSetId);
     const today = toShanghaiDate(this.now());
     if (body.receivedOn > today) throw fieldError('receivedOn', `must not be after today (${today})`);
+    checkCovered(ruleSet, body.receivedOn);
     const id = await registerPetition(this.deps, user, { ...body, ruleSetId }, request);
     return this.get(user, id);
   }
@@ -156,6 +160,32 @@ export class PetitionService {
     if (!row || body?.id !== user.unitId) return visiblePetition(this.deps.pool, user, id);
     return row;
   }
+}
+
+function ruleSetNamed(id: string): RuleSet {
+  try {
+    return getRuleSet(id);
+  } catch (err) {
+    if (err instanceof RulesError) throw fieldError('ruleSetId', err.message);
+    throw err;
+  }
+}
+
+/**
+ * A case received before its rules were in force, or before the calendar has official holidays, could only
+ * be counted with rules it was never under and provisional working days: refused before anything is written.
+ */
+function checkCovered(ruleSet: RuleSet, receivedOn: string): void {
+  const covered = earliestCoveredDate(ruleSet);
+  if (receivedOn >= covered.date) return;
+  const calendar = covered.calendarFrom
+    ? ` and the working-day calendar has the official holidays from ${covered.calendarFrom}`
+    : '';
+  throw fieldError(
+    'receivedOn',
+    `must be ${covered.date} or later, the earliest date a case can be counted with: rule set ` +
+      `${ruleSet.id} is in force from ${covered.ruleSetFrom}${calendar}`,
+  );
 }
 
 /**

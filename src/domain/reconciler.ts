@@ -1,6 +1,8 @@
 import type { Client } from '@temporalio/client';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
+import { type DocumentSweep, sweepDocuments } from '../db/documents';
+import { IDEMPOTENCY_KEY_TTL_HOURS } from '../db/idempotency';
 import { deleteUnstartedPetition, findUnstarted } from '../db/petitions';
 import type { PetitionWorkflowInput } from '../workflows/messages';
 import { startCaseWorkflow } from './case-start';
@@ -53,8 +55,41 @@ export async function reconcileUnstarted(
   return result;
 }
 
+/**
+ * A retry under an Idempotency-Key may come back until its key expires, and must find the documents its first
+ * attempt wrote (it derives the same ids and writes nothing twice): the grace period outlives the key by an
+ * hour, enough for the retry's own request to end.
+ */
+export const MIN_DOCUMENT_GRACE_HOURS = IDEMPOTENCY_KEY_TTL_HOURS + 1;
+export const DEFAULT_DOCUMENT_GRACE_HOURS = 48;
+const DOCUMENTS_PER_ROUND = 1000;
+
+/**
+ * Documents written for a command that never applied (refused after a lost answer, 5xx, a timeout, a crash
+ * between the document and the command): nothing references them. Removed once older than the grace period;
+ * a document any event or case names is kept (see sweepDocuments for where references are looked for).
+ */
+export async function reconcileDocuments(
+  pool: Pool,
+  options: { now?: Date; graceHours?: number; limit?: number } = {},
+): Promise<DocumentSweep> {
+  const graceHours = options.graceHours ?? DEFAULT_DOCUMENT_GRACE_HOURS;
+  if (!(graceHours >= MIN_DOCUMENT_GRACE_HOURS)) {
+    throw new RangeError(
+      `the document grace period must be at least ${MIN_DOCUMENT_GRACE_HOURS} h, got ${graceHours}`,
+    );
+  }
+  const now = options.now ?? new Date();
+  const createdBefore = new Date(now.getTime() - graceHours * 3_600_000);
+  return sweepDocuments(pool, createdBefore, options.limit ?? DOCUMENTS_PER_ROUND);
+}
+
 /** Runs the reconciler now and then in a long-running process; a failed round is logged and tried again. */
-export function scheduleReconciler(deps: ReconcilerDeps, logger: Logger, everyMs = 60_000): () => void {
+export function scheduleReconciler(
+  deps: ReconcilerDeps,
+  logger: Logger,
+  options: { everyMs?: number; documentGraceHours?: number } = {},
+): () => void {
   const timer = setInterval(() => {
     reconcileUnstarted(deps).then(
       (r) => {
@@ -64,7 +99,19 @@ export function scheduleReconciler(deps: ReconcilerDeps, logger: Logger, everyMs
       },
       (err: unknown) => logger.warn({ err }, 'reconciler round failed'),
     );
-  }, everyMs);
+    reconcileDocuments(deps.pool, { graceHours: options.documentGraceHours }).then(
+      (r) => {
+        if (r.removed.length > 0) {
+          logger.info(
+            // The first ids only: a backlog's first round could remove a thousand.
+            { removed: r.removed.length, documents: r.removed.slice(0, 50), referenced: r.referenced },
+            'removed documents no command referenced',
+          );
+        }
+      },
+      (err: unknown) => logger.warn({ err }, 'document reconciler round failed'),
+    );
+  }, options.everyMs ?? 60_000);
   timer.unref();
   return () => clearInterval(timer);
 }

@@ -30,6 +30,8 @@ export async function startApi(options: {
   host?: string;
   logger: Logger;
   publicRateLimit?: number;
+  /** How long a document nothing references is kept (DOCUMENT_GRACE_HOURS); the reconciler's default when absent. */
+  documentGraceHours?: number;
   metrics?: { token?: string; workerMetricsUrl?: string };
 }): Promise<RunningApi> {
   const connection = await Connection.connect({ address: options.temporalAddress, tls: options.temporalTls });
@@ -48,10 +50,12 @@ export async function startApi(options: {
   // Forget idempotency keys past their time, now and then (no personal data is kept with them anyway).
   const sweep = setInterval(() => void expireIdempotencyKeys(options.pool).catch(() => undefined), 3_600_000);
   sweep.unref();
-  // Registrations a crash cut off between the row and the workflow: finished or removed (see reconciler).
+  // Registrations a crash cut off between the row and the workflow: finished or removed; documents of
+  // commands that never applied: removed after their grace period (see reconciler).
   const stopReconciler = scheduleReconciler(
     { pool: options.pool, client, taskQueue: options.taskQueue },
     options.logger,
+    { documentGraceHours: options.documentGraceHours },
   );
   const address = server.address();
   return {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { dueDate, getRuleSet } from '../../src/rules';
+import { dueDate, earliestCoveredDate, getRuleSet } from '../../src/rules';
+import { addDays } from '../../src/rules/dates';
 import { COMMAND_TYPES, commandsOn } from '../../src/case';
 import { commandUpdates, petitionWorkflowId, stateQuery } from '../../src/workflows/messages';
 import * as attrs from '../../src/workflows/search-attributes';
@@ -515,6 +516,23 @@ describe('a reply’s delivery date', () => {
     const response = await register({ ...validRegistration(), description: 'a\u0000b' });
     expect(response.status).toBe(422);
     expect(response.body.error.details.fields[0].path).toBe('description');
+  });
+
+  it('refuses a received date before its rule set and the calendar cover it, naming that date (F14)', async () => {
+    const before = await app.pool.query('SELECT count(*)::int AS n FROM petitions');
+    for (const ruleSetId of ['national-2022', 'beijing-2006']) {
+      const floor = earliestCoveredDate(getRuleSet(ruleSetId)).date;
+      const response = await register({ ...validRegistration(addDays(floor, -1)), ruleSetId });
+      expect(response.status).toBe(422);
+      expect(response.body.error.code).toBe('validation_failed');
+      expect(response.body.error.details.fields[0].path).toBe('receivedOn');
+      expect(response.body.error.details.fields[0].message).toContain(floor);
+    }
+    // The probe's date, in the contract's range but years before national-2022 was in force.
+    const probe = await register(validRegistration('2000-01-01'));
+    expect([probe.status, probe.body.error.details.fields[0].path]).toEqual([422, 'receivedOn']);
+    const after = await app.pool.query('SELECT count(*)::int AS n FROM petitions');
+    expect(after.rows[0].n).toBe(before.rows[0].n);
   });
 
   it('refuses a received date before 2000 at the door', async () => {

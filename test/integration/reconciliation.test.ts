@@ -8,7 +8,12 @@ import { requestContextOf } from '../../src/api/idempotency';
 import { reprojectCase } from '../../src/db/case-events';
 import { findActiveUser } from '../../src/db/organisation';
 import { insertPetition } from '../../src/db/petitions';
-import { reconcileUnstarted } from '../../src/domain/reconciler';
+import { PetitionService } from '../../src/domain/petition-service';
+import {
+  DEFAULT_DOCUMENT_GRACE_HOURS,
+  reconcileDocuments,
+  reconcileUnstarted,
+} from '../../src/domain/reconciler';
 import { registerPetition } from '../../src/domain/registration';
 import { petitionWorkflowId } from '../../src/workflows/messages';
 import { startTestApp, TEST_AUTH_SECRET, type TestApp, testEnv, validRegistration } from '../support/harness';
@@ -115,6 +120,75 @@ describe('the reconciler', () => {
     expect((await reconcileUnstarted(reconcilerDeps(), 120, [id])).removed).toEqual([id]);
     const { rowCount } = await app.pool.query('SELECT 1 FROM petitions WHERE id = $1', [id]);
     expect(rowCount).toBe(0);
+  });
+});
+
+describe('the document reconciler (F14)', () => {
+  const HOUR = 3_600_000;
+  const documentsOf = async (id: string) =>
+    (
+      await app.pool.query<{ id: string; kind: string }>(
+        'SELECT id, kind FROM petition_documents WHERE petition_id = $1 ORDER BY created_at, id',
+        [id],
+      )
+    ).rows;
+
+  it('removes the document of a command that ended in a 5xx after the grace period, never a referenced one', async () => {
+    const id = await flow.accepted();
+    // The reply's request writes its opinion, then cannot reach the case (Temporal answers with an error): a 5xx.
+    const cutOff = new PetitionService({
+      pool: app.pool,
+      client: new Client({ connection: app.client.connection, namespace: 'no-such-namespace' }),
+      taskQueue: app.taskQueue,
+      identitySalt: TEST_AUTH_SECRET,
+    });
+    const handler = (await findActiveUser(app.pool, 'handler'))!;
+    const failed = await cutOff
+      .transition(
+        handler,
+        id,
+        'reply',
+        { body: { outcome: 'supported', opinion: '第一次答复（未送达）。' }, params: {} },
+        requestContextOf('handler', undefined),
+      )
+      .then(
+        () => undefined,
+        (err: unknown) => err,
+      );
+    expect(failed).toBeDefined();
+    expect((failed as { status?: number }).status ?? 500).toBeGreaterThanOrEqual(500);
+    const [orphan] = (await documentsOf(id)).filter((doc) => doc.kind === 'reply-opinion');
+    expect(orphan).toBeDefined();
+    // The same reply, sent again: applied, its opinion referenced by the case's `replied` event.
+    await flow.post('handler', id, 'reply', { outcome: 'supported', opinion: '已责成物业维修。' });
+    const referenced = (await documentsOf(id)).filter((doc) => doc.id !== orphan!.id);
+    expect(referenced.map((doc) => doc.kind)).toEqual(['reply-opinion']);
+
+    // Within the grace period (now, and an hour before its end) the orphan stays: a retry may still need it.
+    const now = Date.now();
+    for (const at of [now, now + (DEFAULT_DOCUMENT_GRACE_HOURS - 1) * HOUR]) {
+      const early = await reconcileDocuments(app.pool, { now: new Date(at) });
+      expect(early.removed.map((doc) => doc.id)).not.toContain(orphan!.id);
+    }
+    expect((await documentsOf(id)).map((doc) => doc.id)).toContain(orphan!.id);
+
+    // After it, the orphan goes and is counted; the referenced opinion stays, and the case still reads it.
+    const late = await reconcileDocuments(app.pool, {
+      now: new Date(now + (DEFAULT_DOCUMENT_GRACE_HOURS + 1) * HOUR),
+    });
+    expect(late.removed).toContainEqual({ id: orphan!.id, petitionId: id, kind: 'reply-opinion' });
+    expect(late.referenced).toBeGreaterThanOrEqual(1);
+    expect(await documentsOf(id)).toEqual(referenced);
+    expect((await flow.get('handler', id)).reply.opinion).toBe('已责成物业维修。');
+
+    // A referenced document is never removed, however late the sweep.
+    const later = await reconcileDocuments(app.pool, { now: new Date(now + 1000 * 24 * HOUR) });
+    expect(later.removed.map((doc) => doc.petitionId)).not.toContain(id);
+    expect(await documentsOf(id)).toEqual(referenced);
+  });
+
+  it('refuses a grace period shorter than an Idempotency-Key lives', async () => {
+    await expect(reconcileDocuments(app.pool, { graceHours: 1 })).rejects.toThrow(/at least 25 h/);
   });
 });
 

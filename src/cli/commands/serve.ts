@@ -100,6 +100,7 @@ export function registerServeCommands(program: Command): void {
           ...common,
           authSecret,
           publicRateLimit: config.PUBLIC_RATE_LIMIT,
+          documentGraceHours: config.DOCUMENT_GRACE_HOURS,
           port: config.API_PORT,
           host: config.API_HOST ?? '127.0.0.1',
           // The worker runs in this process: its SDK metrics follow the API's on /metrics.
@@ -162,6 +163,7 @@ export function registerServeCommands(program: Command): void {
         ...connected,
         authSecret: resolveAuthSecret(config),
         publicRateLimit: config.PUBLIC_RATE_LIMIT,
+        documentGraceHours: config.DOCUMENT_GRACE_HOURS,
         port: config.API_PORT,
         host: config.API_HOST,
         metrics: { token: config.METRICS_TOKEN },

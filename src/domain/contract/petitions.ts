@@ -33,7 +33,9 @@ export const RegisterPetitionSchema = z
     description: plainText(1, 20000),
     petitioner: PetitionerSchema,
     receivedOn: isoDate.openapi({
-      description: 'Date the petition bureau received it (Asia/Shanghai); D1 runs from here',
+      description:
+        'Date the petition bureau received it (Asia/Shanghai); D1 runs from here. Not after today, nor before ' +
+        'the earliest date its rule set and the working-day calendar cover (422 naming that date).',
     }),
     ruleSetId: z
       .string()
