@@ -11,6 +11,7 @@ import { authenticate, currentUser } from './authentication';
 import { errorHandler, unknownRoute } from './errors';
 import { idempotency } from './idempotency';
 import { inputHygiene } from './input-hygiene';
+import { jsonBodiesOnly } from './json-bodies';
 import { methodNotAllowed } from './method-not-allowed';
 import { createApiMetrics, metricsEndpoint } from './metrics';
 import { requestLogSerializer } from './request-log';
@@ -79,7 +80,7 @@ export function createApp(deps: AppDeps): Express {
     res.json(openApiDocument);
   });
   app.use('/docs', docsHeaders, swaggerUi.serve, swaggerUi.setup(openApiDocument));
-  app.use('/api', apiHeaders);
+  app.use('/api', apiHeaders, jsonBodiesOnly);
   // The dashboard page is public (it holds no data); it reads /api/reports with the token it asks for.
   app.use('/reports', reportsPageRoutes());
 

@@ -1,9 +1,10 @@
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { Client, Connection } from '@temporalio/client';
 import type { TLSConfig } from '@temporalio/client';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
 import { createApp } from '../api/app';
+import { answerClientError } from '../api/client-errors';
 import { expireIdempotencyKeys } from '../db/idempotency';
 import { scheduleReconciler } from '../domain/reconciler';
 import { temporalCallTimer } from '../temporal/call-timing';
@@ -42,10 +43,12 @@ export async function startApi(options: {
   });
   const app = createApp({ ...options, client });
   const server = await new Promise<Server>((resolve, reject) => {
-    const s = options.host
-      ? app.listen(options.port, options.host, () => resolve(s))
-      : app.listen(options.port, () => resolve(s));
+    const s = createServer(app);
+    // What Node refuses before Express sees it answers in the API's error shape too (F11).
+    s.on('clientError', answerClientError(options.logger));
     s.on('error', reject);
+    if (options.host) s.listen(options.port, options.host, () => resolve(s));
+    else s.listen(options.port, () => resolve(s));
   });
   // Forget idempotency keys past their time, now and then (no personal data is kept with them anyway).
   const sweep = setInterval(() => void expireIdempotencyKeys(options.pool).catch(() => undefined), 3_600_000);

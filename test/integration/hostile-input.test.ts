@@ -1,7 +1,9 @@
 import http from 'node:http';
+import net from 'node:net';
 import zlib from 'node:zlib';
 import { mintToken } from '../../src/auth/tokens';
 import { startTestApp, TEST_AUTH_SECRET, type TestApp, validRegistration } from '../support/harness';
+import { footprint, PetitionFlow } from '../support/petition-flow';
 
 /** Input that a client may send by mistake or on purpose: a 4xx with a code, never a 500. */
 let app: TestApp;
@@ -196,4 +198,92 @@ it.each([
   expect(Object.keys(document.paths[operation][method.toLowerCase()].responses)).toContain(
     String(response.status),
   );
+});
+
+/** Bytes as given on a TCP connection: what Node's HTTP parser refuses never reaches a fetch-made request. */
+function rawSocket(bytes: string) {
+  const url = new URL(app.baseUrl);
+  return new Promise<{ status: number; headers: string; body: any }>((resolve, reject) => {
+    const socket = net.connect(Number(url.port), url.hostname, () => socket.write(bytes));
+    let text = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk) => (text += chunk));
+    socket.on('error', reject);
+    socket.on('close', () => {
+      const [head = '', body = ''] = text.split('\r\n\r\n');
+      resolve({
+        status: Number(head.split(' ')[1]),
+        headers: head,
+        body: body ? JSON.parse(body) : undefined,
+      });
+    });
+  });
+}
+
+describe('F11: strict requests', () => {
+  const flow = () => new PetitionFlow(app);
+
+  it('refuses a body that is not declared as JSON with 415 and runs nothing; a POST without a body still runs', async () => {
+    const id = await flow().transferred();
+    const before = await footprint(app.pool, id);
+    const handler = { authorization: `Bearer ${await mintToken(TEST_AUTH_SECRET, 'handler')}` };
+    for (const [type, body] of [
+      ['text/plain', '{"procedure":"simplified"}'],
+      ['application/x-www-form-urlencoded', 'procedure=simplified'],
+    ]) {
+      const response = await raw(
+        'POST',
+        `/api/petitions/${id}/accept`,
+        { ...handler, 'content-type': type! },
+        body,
+      );
+      expect([response.status, response.body.error.code]).toEqual([415, 'unsupported_media_type']);
+      expect(response.body.error.message).toContain('application/json');
+    }
+    expect(await footprint(app.pool, id)).toEqual(before);
+
+    const noBody = await raw('POST', `/api/petitions/${id}/accept`, { ...handler, 'content-length': '0' });
+    expect(noBody.status).toBe(200);
+    expect(noBody.body.procedure).toBe('normal');
+  });
+
+  it('answers headers too large with 431 and a malformed request with 400, both in the API’s error shape', async () => {
+    const tooLarge = await rawSocket(
+      `GET /api/petitions HTTP/1.1\r\nHost: x\r\nX-Padding: ${'a'.repeat(20_000)}\r\n\r\n`,
+    );
+    expect(tooLarge.status).toBe(431);
+    expect(tooLarge.headers).toMatch(/content-type: application\/json/i);
+    expect(tooLarge.body.error.code).toBe('headers_too_large');
+    expect(tooLarge.body.error.message).toEqual(expect.any(String));
+
+    const malformed = await rawSocket('NOT AN HTTP REQUEST\r\n\r\n');
+    expect([malformed.status, malformed.body.error.code]).toEqual([400, 'bad_request']);
+
+    expect((await raw('GET', '/healthz', {})).status).toBe(200);
+  });
+
+  it('refuses a field the body does not take, naming it, instead of dropping it (note on accept and approval)', async () => {
+    const id = await flow().withExtension();
+    const before = await footprint(app.pool, id);
+    const accept = await app.request('handler', 'POST', `/api/petitions/${id}/accept`, { note: '已受理' });
+    expect([accept.status, accept.body.error.code]).toEqual([422, 'validation_failed']);
+    expect(accept.body.error.details.fields).toEqual([{ path: 'note', message: expect.any(String) }]);
+
+    const approve = await app.request('unit-head', 'POST', `/api/petitions/${id}/extensions/ext-1/approve`, {
+      note: '同意延期',
+    });
+    expect([approve.status, approve.body.error.code]).toEqual([422, 'validation_failed']);
+    expect(approve.body.error.details.fields).toEqual([{ path: 'note', message: expect.any(String) }]);
+    expect(await footprint(app.pool, id)).toEqual(before);
+
+    // A nested one is named by its own path, not by the object that holds it.
+    const nested = await app.request('registrar', 'POST', '/api/petitions', {
+      ...validRegistration(),
+      petitioner: { name: '李四', nickname: '小李' },
+    });
+    expect([nested.status, nested.body.error.details.fields]).toEqual([
+      422,
+      [{ path: 'petitioner.nickname', message: expect.any(String) }],
+    ]);
+  });
 });

@@ -70,13 +70,13 @@ const BODIES = {
     .openapi('DecideObjection', {
       example: { decision: 'upheld', note: '经核实，该事项属于住建部门职责，维持原转送。' },
     }),
+  // No note: the acceptance records none, so a note sent is refused rather than dropped (F11).
   accept: z
     .object({
       procedure: z.enum(PROCEDURES).default('normal').openapi({
         description:
           'simplified (简易办理): a first-time petition with clear facts, opinion within 10 working days',
       }),
-      note: z.string().max(2000).optional(),
     })
     .strict()
     .openapi('AcknowledgePetition', { example: { procedure: 'normal' } }),
@@ -109,10 +109,8 @@ const BODIES = {
     .openapi('RequestExtension', {
       example: { days: 15, reason: '需委托第三方检测电梯安全状况，检测周期较长。' },
     }),
-  approveExtension: z
-    .object({ note: z.string().max(2000).optional() })
-    .strict()
-    .openapi('ApproveExtension', { example: {} }),
+  // No note, as for the acceptance: the approval records none (F11).
+  approveExtension: z.object({}).strict().openapi('ApproveExtension', { example: {} }),
   refuseExtension: z
     .object({ reason: documentText('Why the extension is refused').optional() })
     .strict()
