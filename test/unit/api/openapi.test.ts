@@ -7,7 +7,10 @@ interface Operation {
   requestBody?: unknown;
   [field: string]: unknown;
 }
-const doc = buildOpenApiDocument() as { paths: Record<string, Record<string, Operation>> };
+const doc = buildOpenApiDocument() as {
+  paths: Record<string, Record<string, Operation>>;
+  components: { schemas: Record<string, { additionalProperties?: unknown }> };
+};
 const operations = Object.entries(doc.paths).flatMap(([path, item]) =>
   Object.entries(item).map(([method, operation]) => ({ op: `${method.toUpperCase()} ${path}`, operation })),
 );
@@ -35,5 +38,22 @@ describe('the OpenAPI document', () => {
     expect(operations.filter(({ operation }) => operation.deprecated).map(({ op }) => op)).toEqual([
       'POST /api/petitions/{id}/acknowledge',
     ]);
+  });
+
+  it('says of every request body that it takes no other fields, as the API refuses them (F11)', () => {
+    type Schema = { $ref?: string; additionalProperties?: unknown };
+    const resolve = (schema: Schema) =>
+      schema.$ref ? doc.components.schemas[schema.$ref.split('/').pop()!]! : schema;
+    const bodies = operations
+      .filter(({ operation }) => operation.requestBody !== undefined)
+      .map(({ op, operation }) => {
+        const { content } = operation.requestBody as { content: Record<string, { schema: Schema }> };
+        return {
+          op,
+          additionalProperties: resolve(content['application/json']!.schema).additionalProperties,
+        };
+      });
+    expect(bodies.length).toBeGreaterThan(20);
+    expect(bodies.filter((b) => b.additionalProperties !== false)).toEqual([]);
   });
 });
