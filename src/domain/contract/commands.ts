@@ -6,7 +6,7 @@ import {
   PROCEDURES,
   ROUTING_MODES,
 } from '../../case/vocabulary';
-import { documentText, isoDate, login, unitId } from './fields';
+import { documentText, exampleDateAhead, isoDate, login, unitId } from './fields';
 import { REVIEW_CHAIN_BODIES } from './review-chain-commands';
 import { SUPERVISION_AND_AFTERCARE_BODIES } from './supervision-commands';
 import { z } from './zod';
@@ -89,7 +89,10 @@ const BODIES = {
       leader: login.openapi({ description: 'Login of the case-owning leader (包案领导)' }),
       handler: login.openapi({ description: 'Login of the responsible handler' }),
       task: documentText('The task (包案任务)'),
-      targetDate: isoDate.openapi({ description: 'Target date to resolve the matter' }),
+      targetDate: isoDate.openapi({
+        description:
+          'Target date to resolve the matter: from today to the rule set’s limit (90 d by default)',
+      }),
     })
     .strict()
     .openapi('SetCaseOwner', {
@@ -97,7 +100,7 @@ const BODIES = {
         leader: 'unit-head',
         handler: 'handler',
         task: '督促物业完成电梯维修并回访信访人。',
-        targetDate: '2030-12-31',
+        targetDate: exampleDateAhead(10),
       },
     }),
   requestExtension: z

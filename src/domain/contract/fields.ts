@@ -1,4 +1,4 @@
-import { MAX_YEAR } from '../../rules/dates';
+import { addDays, MAX_YEAR, toShanghaiDate } from '../../rules/dates';
 import { z } from './zod';
 
 const LATEST_DATE = `${MAX_YEAR}-12-31`;
@@ -42,3 +42,11 @@ export const pageSize = (max: number, byDefault: number) =>
 export const documentText = (description: string, max = 20000) => plainText(1, max).openapi({ description });
 export const unitId = z.string().min(1).max(100);
 export const login = z.string().min(1).max(100);
+
+/**
+ * A date some days after the day the documentation is built, for OpenAPI examples: a fixed date would fall
+ * outside the rule set's limits on dates set ahead (30 d for a feedback target) and be refused.
+ */
+export function exampleDateAhead(days: number): string {
+  return addDays(toShanghaiDate(new Date()), days);
+}

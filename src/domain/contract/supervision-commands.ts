@@ -1,5 +1,5 @@
 import { SATISFACTION_GRADES } from '../../case/aftercare';
-import { documentText, isoDate, unitId } from './fields';
+import { documentText, exampleDateAhead, isoDate, unitId } from './fields';
 import { z } from './zod';
 
 /** The supervision ladder (督办 → 联席办 → 挂牌督办) and the after-care: the return visit (回访). */
@@ -7,19 +7,27 @@ export const SUPERVISION_AND_AFTERCARE_BODIES = {
   supervisionFeedback: z
     .object({
       report: documentText('What the unit did about the supervised deadline (督办反馈)'),
-      targetDate: isoDate.openapi({ description: 'When the unit will have met the deadline' }),
+      targetDate: isoDate.openapi({
+        description:
+          'When the unit will have met the deadline: from today to the rule set’s limit (30 d by default)',
+      }),
     })
     .strict()
     .openapi('SupervisionFeedback', {
-      example: { report: '已约谈物业公司负责人，电梯维修方案已确定。', targetDate: '2030-12-31' },
+      example: { report: '已约谈物业公司负责人，电梯维修方案已确定。', targetDate: exampleDateAhead(10) },
     }),
   listSupervision: z
     .object({
-      correctBy: isoDate.openapi({ description: 'The date to correct by (整改期限)' }),
+      correctBy: isoDate.openapi({
+        description:
+          'The date to correct by (整改期限): from tomorrow to the rule set’s limit (30 d by default)',
+      }),
       note: documentText('The listing notice (挂牌督办通知)'),
     })
     .strict()
-    .openapi('ListSupervision', { example: { correctBy: '2030-12-31', note: '挂牌督办，限期整改。' } }),
+    .openapi('ListSupervision', {
+      example: { correctBy: exampleDateAhead(10), note: '挂牌督办，限期整改。' },
+    }),
   instructSupervision: z
     .object({
       unitId: unitId.openapi({ description: 'The unit instructed' }),
