@@ -12,7 +12,7 @@ import {
   requestApplied,
 } from '../db/petitions';
 import { casePolicyOf, DEFAULT_RULE_SET_ID, getRuleSet, RulesError, toShanghaiDate } from '../rules';
-import { type CaseCommand, type CommandType, decide, rolesFor } from '../case';
+import { type CaseCommand, decide, rolesFor } from '../case';
 import { commandUpdates, petitionWorkflowId } from '../workflows/messages';
 import { overseenRegion, requireRole, visiblePetition } from './access';
 import { COMMAND_BUILDERS, type CommandPathIds, higherBody } from './case-commands';

@@ -30,11 +30,9 @@ const higherRequest = (name: string, what: string, example: string) =>
         .enum(CHANNELS)
         .openapi({ description: 'How the application arrived (the channels of registration)' }),
       application: documentText(`The application’s text (${what}申请书), kept as a document`).optional(),
-      reference: plainText(1, 100)
-        .optional()
-        .openapi({
-          description: 'The application’s reference instead of (or besides) its text: the letter’s number',
-        }),
+      reference: plainText(1, 100).optional().openapi({
+        description: 'The application’s reference instead of (or besides) its text: the letter’s number',
+      }),
     })
     .strict()
     .refine((body) => body.application !== undefined || body.reference !== undefined, {
