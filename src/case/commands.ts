@@ -1,4 +1,5 @@
 import type { EvaluationSubject, SatisfactionGrade } from './aftercare';
+import type { HigherApplication } from './state';
 import type {
   DiversionTarget,
   HigherOutcome,
@@ -44,12 +45,27 @@ export type CaseCommandBody =
   | { type: 'refuseExtension'; extensionId: string; reasonDocumentId?: string }
   | { type: 'reply'; outcome: Outcome; opinionDocumentId: string; deliveredOn?: string }
   | { type: 'withdraw'; reasonDocumentId: string }
-  /** Recorded by the review body (the unit above the handling unit), which the API resolves. */
-  | { type: 'requestReview'; bodyUnitId: string; bodyName: string; receivedOn?: string }
+  /**
+   * Recorded by the review body (the unit above the handling unit), which the API resolves. The API always
+   * sends the petitioner's application; commands of histories recorded before it was required have none.
+   */
+  | {
+      type: 'requestReview';
+      bodyUnitId: string;
+      bodyName: string;
+      receivedOn?: string;
+      application?: HigherApplication;
+    }
   | { type: 'acceptReviewRequest' }
   | { type: 'reviewOpinion'; outcome: HigherOutcome; opinionDocumentId: string; deliveredOn?: string }
   /** Recorded by the re-examination body (the unit above the review body). */
-  | { type: 'requestReexamination'; bodyUnitId: string; bodyName: string; receivedOn?: string }
+  | {
+      type: 'requestReexamination';
+      bodyUnitId: string;
+      bodyName: string;
+      receivedOn?: string;
+      application?: HigherApplication;
+    }
   | { type: 'acceptReexaminationRequest' }
   | { type: 'openHearing'; openedOn?: string }
   | { type: 'closeHearing'; hearingId: string; closedOn?: string }

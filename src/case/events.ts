@@ -1,6 +1,6 @@
 import type { CaseTrigger } from '../rules/case-vocabulary';
 import type { EvaluationSubject, SatisfactionGrade } from './aftercare';
-import type { CaseDeadline, CaseFlags, CaseState } from './state';
+import type { CaseDeadline, CaseFlags, CaseState, HigherApplication } from './state';
 import type { EscalationReason } from './supervision';
 import type {
   ClosureReason,
@@ -160,6 +160,8 @@ export type CaseEventBody =
       requestedOn: string;
       /** The body first decides whether to accept the request (Shandong Art 43–44). */
       acceptanceRequired: boolean;
+      /** The petitioner's application; absent in events recorded before it was required. */
+      application?: HigherApplication;
     }
   | { type: 'review-request-accepted'; acceptedOn: string }
   | { type: 'review-opinion'; outcome: HigherOutcome; opinionDocumentId: string; deliveredOn: string }

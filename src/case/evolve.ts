@@ -126,7 +126,12 @@ function applyBody(s: CaseState, e: CaseEventBody, at: string, actor: string): C
       return s;
     case 'review-requested':
     case 'reexamination-requested': {
-      const stage = { bodyUnitId: e.bodyUnitId, bodyName: e.bodyName, requestedOn: e.requestedOn };
+      const stage = {
+        bodyUnitId: e.bodyUnitId,
+        bodyName: e.bodyName,
+        requestedOn: e.requestedOn,
+        ...(e.application ? { application: e.application } : {}),
+      };
       if (e.type === 'review-requested') {
         s.review = stage;
         s.status = e.acceptanceRequired ? 'review-requested' : 'under-review';

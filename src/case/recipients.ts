@@ -20,7 +20,9 @@ const user = (login: string | undefined): Recipient[] => (login ? [{ login }] : 
 /**
  * What an event tells whom (petition-rules §6): warnings to the handler (the second also to the unit head and
  * the case-owning leader), supervision notices to the unit, escalations to the office, extension decisions to
- * the requester, return-visit tasks to the handling unit. `state` is the case after the event.
+ * the requester, return-visit tasks to the handling unit, a review or re-examination request to the bureau
+ * (the body above records it: the bureau learns who put its case under review). `state` is the case after
+ * the event.
  */
 export function noticeOf(event: CaseEvent, state: CaseState): Notice | undefined {
   const leader = user(state.caseOwner?.leader);
@@ -122,6 +124,17 @@ export function noticeOf(event: CaseEvent, state: CaseState): Notice | undefined
         text: '回访不满意: the case is flagged for follow-up',
         recipients: [...bureau, ...inUnit(state.handlingUnitId, 'unit-head')],
       };
+    case 'review-requested':
+    case 'reexamination-requested': {
+      // Requests recorded before the application was required told nobody: a re-projection adds no notice.
+      if (!event.application) return undefined;
+      const what = event.type === 'review-requested' ? '复查申请 (review)' : '复核申请 (re-examination)';
+      return {
+        kind: event.type,
+        text: `${what} recorded by ${event.bodyName}: received ${event.requestedOn} by ${event.application.channel}`,
+        recipients: bureau,
+      };
+    }
     case 'objection-decided':
       if (event.by !== 'joint-conference-office') return undefined;
       return {

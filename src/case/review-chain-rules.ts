@@ -8,7 +8,7 @@ import {
   type RuleMap,
   runsOn,
 } from './decision';
-import type { CaseState } from './state';
+import type { CaseState, HigherApplication } from './state';
 
 /** The review chain (Art 35–36): requests within the petitioner's windows, opinions, hearings, finality. */
 export const REVIEW_CHAIN_RULES = {
@@ -112,7 +112,7 @@ export const REVIEW_CHAIN_RULES = {
  */
 function requestHigher(
   state: CaseState,
-  c: { bodyUnitId: string; bodyName: string; receivedOn?: string },
+  c: { bodyUnitId: string; bodyName: string; receivedOn?: string; application?: HigherApplication },
   ctx: DecideContext,
   windowKey: 'request-review' | 'request-reexamination',
   type: 'review-requested' | 'reexamination-requested',
@@ -134,6 +134,8 @@ function requestHigher(
     bodyName: c.bodyName,
     requestedOn: receivedOn,
     acceptanceRequired: ctx.policy.deadlines.some((d) => d.key === acceptanceKey),
+    // Only when the command carries one: a command of an older history leads to the same event as before.
+    ...(c.application ? { application: c.application } : {}),
   });
 }
 

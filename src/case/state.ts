@@ -73,6 +73,18 @@ export interface HigherStage {
   outcome?: HigherOutcome;
   opinionDocumentId?: string;
   deliveredOn?: string;
+  /** The petitioner's application as the body recorded it; absent in cases recorded before it was required. */
+  application?: HigherApplication;
+}
+
+/**
+ * The petitioner's written application for a review or re-examination (复查 / 复核申请): how it reached the
+ * body, and its text (a document) or its reference (a letter's number). The date it arrived is `requestedOn`.
+ */
+export interface HigherApplication {
+  channel: Channel;
+  documentId?: string;
+  reference?: string;
 }
 
 /** 听证: a hearing during re-examination; its days are not counted in D10 (Art 36 ¶2). */

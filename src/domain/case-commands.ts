@@ -8,6 +8,7 @@ import {
 } from '../db/organisation';
 import type { PetitionRow } from '../db/petitions';
 import type { CaseCommandBody } from '../case/commands';
+import type { HigherApplication } from '../case/state';
 import type { CommandBody, StaffCommandType } from './contract/commands';
 import type { RequestDocuments } from './documents';
 import { visiblePetition } from './access';
@@ -134,9 +135,15 @@ export const COMMAND_BUILDERS: { [T in StaffCommandType]: Builder<T> } = {
   async withdraw({ body, docs }) {
     return { type: 'withdraw', reasonDocumentId: await docs.write('withdrawal', body.reason) };
   },
-  async requestReview({ body, row, pool }) {
+  async requestReview({ body, row, pool, docs }) {
     const bodyUnit = await higherBody(pool, row.handlingUnitId, 'review');
-    return { type: 'requestReview', bodyUnitId: bodyUnit.id, bodyName: bodyUnit.name, ...received(body) };
+    return {
+      type: 'requestReview',
+      bodyUnitId: bodyUnit.id,
+      bodyName: bodyUnit.name,
+      receivedOn: body.receivedOn,
+      application: await applicationOf(body, docs, 'review-application'),
+    };
   },
   async acceptReviewRequest() {
     return { type: 'acceptReviewRequest' };
@@ -145,13 +152,14 @@ export const COMMAND_BUILDERS: { [T in StaffCommandType]: Builder<T> } = {
     const opinionDocumentId = await docs.write('review-opinion', body.opinion);
     return { type: 'reviewOpinion', outcome: body.outcome, opinionDocumentId, ...delivered(body) };
   },
-  async requestReexamination({ body, row, pool }) {
+  async requestReexamination({ body, row, pool, docs }) {
     const bodyUnit = await higherBody(pool, row.caseState?.review?.bodyUnitId ?? null, 're-examination');
     return {
       type: 'requestReexamination',
       bodyUnitId: bodyUnit.id,
       bodyName: bodyUnit.name,
-      ...received(body),
+      receivedOn: body.receivedOn,
+      application: await applicationOf(body, docs, 'reexamination-application'),
     };
   },
   async acceptReexaminationRequest() {
@@ -223,7 +231,20 @@ export const COMMAND_BUILDERS: { [T in StaffCommandType]: Builder<T> } = {
   },
 };
 
-const received = (body: { receivedOn?: string }) => (body.receivedOn ? { receivedOn: body.receivedOn } : {});
+/** The petitioner's application as the case records it: its text written as a document, its reference as is. */
+async function applicationOf(
+  body: CommandBody<'requestReview' | 'requestReexamination'>,
+  docs: RequestDocuments,
+  kind: string,
+): Promise<HigherApplication> {
+  const documentId = await docs.writeOptional(kind, body.application);
+  return {
+    channel: body.channel,
+    ...(documentId ? { documentId } : {}),
+    ...(body.reference ? { reference: body.reference } : {}),
+  };
+}
+
 const delivered = (body: { deliveredOn?: string }) =>
   body.deliveredOn ? { deliveredOn: body.deliveredOn } : {};
 

@@ -20,7 +20,7 @@ import {
   RulesError,
   toShanghaiDate,
 } from '../rules';
-import { type CaseCommand, type CommandType, decide, rolesFor } from '../case';
+import { type CaseCommand, decide, rolesFor } from '../case';
 import { commandUpdates, petitionWorkflowId } from '../workflows/messages';
 import { overseenRegion, requireRole, visiblePetition } from './access';
 import { COMMAND_BUILDERS, type CommandPathIds, higherBody } from './case-commands';
@@ -112,7 +112,7 @@ export class PetitionService {
     request: RequestContext,
   ) {
     requireRole(user, rolesFor(type), `do this (${type})`);
-    const row = await this.petitionFor(user, id, type);
+    const { row, asBody } = await this.petitionFor(user, id, type, input.body);
     const docs = new RequestDocuments(this.deps.pool, id, user.login, request.requestId);
     let command: CaseCommand | undefined;
     try {
@@ -136,6 +136,8 @@ export class PetitionService {
         if (await requestApplied(this.deps.pool, id, request.requestId)) return this.get(user, id);
         // Only a definite answer frees the documents; after a timeout (5xx) the workflow may hold their ids.
         await docs.discard();
+        // The body above is no party until its request is recorded: the case's refusal is not for it to see.
+        if (asBody) throw notOpenToBody(id, asBody);
       }
       throw apiError;
     }
@@ -143,22 +145,37 @@ export class PetitionService {
   }
 
   /**
-   * The case as a party to this command sees it. The body above records a review or re-examination
-   * request, so it may find the case then; everyone else who is no party gets 404.
+   * The case as a party to this command sees it. The body above records a review or re-examination request,
+   * so it may reach the case then (`asBody`: not yet a party); everyone else who is no party gets 404.
    */
-  private async petitionFor(user: User, id: string, type: CommandType) {
-    const stage =
-      type === 'requestReview' ? 'review' : type === 'requestReexamination' ? 're-examination' : undefined;
-    if (!stage) return visiblePetition(this.deps.pool, user, id);
+  private async petitionFor<T extends StaffCommandType>(
+    user: User,
+    id: string,
+    type: T,
+    body: CommandBody<T>,
+  ): Promise<{ row: PetitionRow; asBody?: HigherStage }> {
+    const stage = higherStageOf(type);
+    if (!stage) return { row: await visiblePetition(this.deps.pool, user, id) };
+    // A date no case could take is refused before any case is looked at: the answer says nothing of it.
+    const { receivedOn } = body as CommandBody<'requestReview'>;
+    const today = toShanghaiDate(this.now());
+    if (receivedOn > today) throw fieldError('receivedOn', `must not be after today (${today})`);
+    const visible = await visiblePetition(this.deps.pool, user, id).catch((err: unknown) => {
+      if (err instanceof AppError && err.status === 404) return undefined;
+      throw err;
+    });
+    if (visible) return { row: visible };
     const row = await findPetition(this.deps.pool, id);
-    // Only while the case waits for that request; otherwise the body above is no party yet.
-    if (row?.status !== (stage === 'review' ? 'replied' : 'reviewed'))
-      return visiblePetition(this.deps.pool, user, id);
-    const below = stage === 'review' ? row?.handlingUnitId : row?.caseState?.review?.bodyUnitId;
-    const body =
-      row && below ? await higherBody(this.deps.pool, below, stage).catch(() => undefined) : undefined;
-    if (!row || body?.id !== user.unitId) return visiblePetition(this.deps.pool, user, id);
-    return row;
+    if (row && (await this.waitsForBody(row, user, stage))) return { row, asBody: stage };
+    throw notOpenToBody(id, stage);
+  }
+
+  /** Whether the case waits for this request and the user's unit is the body one level above (Art 35–36). */
+  private async waitsForBody(row: PetitionRow, user: User, stage: HigherStage): Promise<boolean> {
+    if (row.status !== (stage === 'review' ? 'replied' : 'reviewed')) return false;
+    const below = stage === 'review' ? row.handlingUnitId : row.caseState?.review?.bodyUnitId;
+    const body = below ? await higherBody(this.deps.pool, below, stage).catch(() => undefined) : undefined;
+    return body?.id === user.unitId;
   }
 }
 
@@ -187,6 +204,24 @@ function checkCovered(ruleSet: RuleSet, receivedOn: string): void {
       `${ruleSet.id} is in force from ${covered.ruleSetFrom}${calendar}`,
   );
 }
+
+type HigherStage = 'review' | 're-examination';
+
+const higherStageOf = (type: StaffCommandType): HigherStage | undefined =>
+  type === 'requestReview' ? 'review' : type === 'requestReexamination' ? 're-examination' : undefined;
+
+/**
+ * One answer for every case the body above may not (yet) act on: missing, of another area, not waiting for
+ * the request, or refused by the case (a date outside the window would name the reply's date). Until its
+ * request is recorded the body is no party, so sequential ids teach it nothing (F12).
+ */
+const notOpenToBody = (id: string, stage: HigherStage) =>
+  new AppError(
+    404,
+    'not_found',
+    `Petition ${id} not found, or no ${stage} request can be recorded on it by your unit: check the case ` +
+      'number and that the application was received within the petitioner’s window',
+  );
 
 /**
  * Why a command is refused on a case whose workflow has ended, decided by the same case core against the

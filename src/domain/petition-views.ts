@@ -1,6 +1,6 @@
 import type { PetitionRow, TimelineEntry } from '../db/petitions';
 import { explainDeadline } from './deadline-explanation';
-import { type CaseDeadline, holderOf, nextDeadline } from '../case';
+import { type CaseDeadline, type HigherStage, holderOf, nextDeadline } from '../case';
 
 /** What lists show of a petition. */
 export function summaryOf(row: PetitionRow) {
@@ -78,10 +78,8 @@ export function detailOf({ row, timeline, documents, linkedFrom }: DetailSources
       : null,
     closure: orNull(state?.closure),
     actingUnitId: state ? (holderOf(state) ?? null) : null,
-    review: state?.review ? { ...state.review, opinion: textOf(state.review.opinionDocumentId) } : null,
-    reexamination: state?.reexamination
-      ? { ...state.reexamination, opinion: textOf(state.reexamination.opinionDocumentId) }
-      : null,
+    review: state?.review ? higherView(state.review, textOf) : null,
+    reexamination: state?.reexamination ? higherView(state.reexamination, textOf) : null,
     deadlines: (state?.deadlines ?? []).map((d) => deadlineView(row.ruleSetId, d)),
     supervision: (state?.supervision ?? []).map((item) => ({
       ...item,
@@ -94,6 +92,23 @@ export function detailOf({ row, timeline, documents, linkedFrom }: DetailSources
     evaluations: state?.evaluations ?? [],
     followUp: orNull(state?.followUp),
     timeline: timeline.map((e) => ({ ...e, at: new Date(e.at).toISOString() })),
+  };
+}
+
+/** A review or re-examination with its texts: the petitioner's application (null in older cases), the opinion. */
+function higherView<S extends HigherStage>(stage: S, textOf: (id: string | undefined) => string | null) {
+  const { application } = stage;
+  return {
+    ...stage,
+    application: application
+      ? {
+          channel: application.channel,
+          reference: application.reference ?? null,
+          documentId: application.documentId ?? null,
+          text: textOf(application.documentId),
+        }
+      : null,
+    opinion: textOf(stage.opinionDocumentId),
   };
 }
 

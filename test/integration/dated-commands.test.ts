@@ -3,7 +3,7 @@ import { verifyCases } from '../../src/domain/verification';
 import { addDays } from '../../src/rules/dates';
 import { petitionWorkflowId } from '../../src/workflows/messages';
 import { shanghaiToday, startTestApp, type TestApp, validRegistration } from '../support/harness';
-import { PetitionFlow } from '../support/petition-flow';
+import { higherApplication, PetitionFlow } from '../support/petition-flow';
 import { workflowTaskFailures } from '../support/workflow-task-failures';
 
 /**
@@ -95,7 +95,7 @@ const COMMANDS: DatedCommand[] = [
   {
     name: 'review request receivedOn',
     prepare: () => flow.replied(),
-    ...onCase('city-handler', 'review-request', (receivedOn) => ({ receivedOn })),
+    ...onCase('city-handler', 'review-request', (receivedOn) => higherApplication({ receivedOn })),
   },
   {
     name: 'review opinion deliveredOn',
@@ -109,7 +109,7 @@ const COMMANDS: DatedCommand[] = [
   {
     name: 're-examination request receivedOn',
     prepare: () => flow.reviewed(),
-    ...onCase('province-handler', 'reexamination-request', (receivedOn) => ({ receivedOn })),
+    ...onCase('province-handler', 'reexamination-request', (receivedOn) => higherApplication({ receivedOn })),
   },
   {
     name: 'hearing openedOn',

@@ -1,7 +1,7 @@
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { petitionWorkflowId } from '../../src/workflows/messages';
 import { startTestApp, type TestApp } from '../support/harness';
-import { PetitionFlow } from '../support/petition-flow';
+import { higherApplication, PetitionFlow } from '../support/petition-flow';
 
 /**
  * History stays small: Updates answer a few fields, events reach PostgreSQL as deltas, deadlines are
@@ -39,9 +39,9 @@ it('prints the history of a whole chain to a final re-examination opinion (the r
   const flow = new PetitionFlow(app);
   const id = await flow.accepted();
   await flow.post('handler', id, 'reply', { outcome: 'not-supported', opinion: '不予支持。' });
-  await flow.post('city-handler', id, 'review-request', {});
+  await flow.post('city-handler', id, 'review-request', higherApplication());
   await flow.post('city-head', id, 'review-opinion', { outcome: 'upheld', opinion: '维持。' });
-  await flow.post('province-handler', id, 'reexamination-request', {});
+  await flow.post('province-handler', id, 'reexamination-request', higherApplication());
   await flow.post('province-handler', id, 'hearings', {});
   await flow.post('province-handler', id, 'hearings/hearing-1/close', {});
   await flow.post('province-head', id, 'reexamination-opinion', { outcome: 'upheld', opinion: '维持。' });

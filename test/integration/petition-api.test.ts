@@ -369,7 +369,11 @@ describe('the OpenAPI examples', () => {
     const doc = (await app.request(undefined, 'GET', '/openapi.json')).body;
     const example = (name: string) => doc.components.schemas[name].example;
     const send = async (login: string, id: string, path: string, schema: string) => {
-      const response = await app.request(login, 'POST', `/api/petitions/${id}/${path}`, example(schema));
+      // An application for review or re-examination arrives within days of the reply (Art 35–36): its date
+      // is the one part of an example that must be today's.
+      const dated = schema === 'RequestReview' || schema === 'RequestReexamination';
+      const body = dated ? { ...example(schema), receivedOn: shanghaiToday() } : example(schema);
+      const response = await app.request(login, 'POST', `/api/petitions/${id}/${path}`, body);
       expect({ path, status: response.status, body: response.status === 200 ? 'ok' : response.body }).toEqual(
         {
           path,

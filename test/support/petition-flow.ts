@@ -24,6 +24,17 @@ export const COUNTY_HOUSING: Desk = {
   reexaminer: 'province-handler',
 };
 
+/**
+ * The petitioner's application for a review or re-examination (复查 / 复核申请) as the body above records it:
+ * received today by letter, with its text.
+ */
+export const higherApplication = (overrides: Record<string, unknown> = {}) => ({
+  receivedOn: shanghaiToday(),
+  channel: 'letter',
+  application: '本人对处理意见不服，申请复查（复核）。',
+  ...overrides,
+});
+
 /** Drives petitions through the HTTP API the way staff would, failing loudly on an unexpected answer. */
 export class PetitionFlow {
   constructor(
@@ -96,7 +107,7 @@ export class PetitionFlow {
   /** Replied, and the review body has recorded the request (Shandong: it still has to accept it). */
   async reviewRequested(overrides: Record<string, unknown> = {}) {
     const id = await this.replied(overrides);
-    await this.post(this.role('reviewer'), id, 'review-request', {});
+    await this.post(this.role('reviewer'), id, 'review-request', higherApplication());
     return id;
   }
 
@@ -117,7 +128,7 @@ export class PetitionFlow {
   /** Reviewed, and the re-examination body has recorded the request (Shandong: it still has to accept it). */
   async reexaminationRequested(overrides: Record<string, unknown> = {}) {
     const id = await this.reviewed(overrides);
-    await this.post(this.role('reexaminer'), id, 'reexamination-request', {});
+    await this.post(this.role('reexaminer'), id, 'reexamination-request', higherApplication());
     return id;
   }
 

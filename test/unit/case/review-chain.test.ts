@@ -1,4 +1,4 @@
-import { holderOf } from '../../../src/case';
+import { holderOf, noticeOf } from '../../../src/case';
 import { actors, CaseDriver } from '../../support/case-engine';
 
 /**
@@ -251,4 +251,33 @@ describe('edges of the chain found in review', () => {
     await driver.ok(province, { type: 'reexaminationOpinion', outcome: 'upheld', opinionDocumentId: 'f' });
     expect(holderOf(driver.state)).toBe('province-housing');
   });
+});
+
+it('records the petitioner’s application and tells the bureau; a request without one (older histories) as before', async () => {
+  const application = {
+    channel: 'letter',
+    documentId: 'doc-application',
+    reference: '信〔2026〕7号',
+  } as const;
+  const withApplication = await replied();
+  withApplication.today = '2026-08-10';
+  const [requested] = await withApplication.ok(city, { ...review, application });
+  expect(requested).toMatchObject({ type: 'review-requested', application });
+  expect(withApplication.state.review?.application).toEqual(application);
+  expect(noticeOf(requested!, withApplication.state)).toEqual({
+    kind: 'review-requested',
+    text: '复查申请 (review) recorded by 市住建局: received 2026-08-10 by letter',
+    recipients: [{ unitId: withApplication.state.bureauUnitId, roles: ['supervisor'] }],
+  });
+
+  const without = await replied();
+  without.today = '2026-08-10';
+  const [older] = await without.ok(city, review);
+  expect(older).not.toHaveProperty('application');
+  expect(without.state.review).toEqual({
+    bodyUnitId: 'city-housing',
+    bodyName: '市住建局',
+    requestedOn: '2026-08-10',
+  });
+  expect(noticeOf(older!, without.state)).toBeUndefined();
 });

@@ -1,4 +1,7 @@
-import { BUREAU_ROLES, REEXAMINATION_BODY, REVIEW_BODY, UNIT_ROLES } from '../matrix';
+import { addDays } from '../../../../src/rules/dates';
+import { shanghaiToday } from '../../../support/harness';
+import { higherApplication } from '../../../support/petition-flow';
+import { BUREAU_ROLES, DEPARTMENTS, REEXAMINATION_BODY, REVIEW_BODY, UNIT_ROLES } from '../matrix';
 import type { Row } from '../runner';
 
 /**
@@ -7,6 +10,8 @@ import type { Row } from '../runner';
  * its re-examination, or the city's case under its review.
  */
 const BODIES = [...REVIEW_BODY, ...REEXAMINATION_BODY];
+/** The county's departments: on the review stage, the handling units of their own cases. */
+const HANDLING_UNITS = DEPARTMENTS.filter((login) => !BODIES.includes(login));
 
 export const REVIEW_CHAIN_ROWS: Row[] = [
   {
@@ -29,9 +34,38 @@ export const REVIEW_CHAIN_ROWS: Row[] = [
     what: 'record a review request (the body above)',
     state: 'replied',
     stage: 'review',
-    body: {},
+    body: () => higherApplication(),
     roles: UNIT_ROLES,
     allowed: BODIES,
+  },
+  // F12: until its request is recorded the body above is no party. A case of its area that does not wait for
+  // the request, or that refuses it, answers as a missing one: sequential ids teach it nothing.
+  {
+    op: 'POST /api/petitions/{id}/review-request',
+    what: 'record a review request on a case not replied yet',
+    state: 'accepted',
+    stage: 'review',
+    body: () => higherApplication(),
+    roles: UNIT_ROLES,
+    allowed: [],
+    except: [
+      {
+        who: HANDLING_UNITS,
+        side: 'own',
+        want: 409,
+        why: 'the handling unit sees its case: it is told the case is not replied yet',
+      },
+    ],
+  },
+  {
+    op: 'POST /api/petitions/{id}/review-request',
+    what: 'record a review request received before the reply',
+    state: 'replied',
+    stage: 'review',
+    // The reply was delivered today: an application received yesterday is refused by the case.
+    body: () => higherApplication({ receivedOn: addDays(shanghaiToday(), -1) }),
+    roles: UNIT_ROLES,
+    allowed: [],
   },
   {
     op: 'POST /api/petitions/{id}/review-request/accept',
@@ -62,7 +96,7 @@ export const REVIEW_CHAIN_ROWS: Row[] = [
     what: 'record a re-examination request',
     state: 'reviewed',
     stage: 'reexamination',
-    body: {},
+    body: () => higherApplication(),
     roles: UNIT_ROLES,
     allowed: REEXAMINATION_BODY,
   },
