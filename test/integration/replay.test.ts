@@ -38,6 +38,8 @@ const RELEASED = [
   'case-supervision-ladder',
   'case-return-visit',
   'case-evaluation',
+  // Issue 19: the review and re-examination requests carry the petitioner's application.
+  'case-review-chain-application',
 ];
 
 it('has saved histories to replay', () => {

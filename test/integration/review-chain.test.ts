@@ -188,7 +188,7 @@ it('runs reply → review → re-examination with a hearing → final, and refus
   });
   await saveHistoryIfRequested(
     app.client.workflow.getHandle(petitionWorkflowId(id)),
-    'case-review-chain-final',
+    'case-review-chain-application',
   );
 
   const again = await flow.register({ petitioner: { name: '钱七', idNumber } });
