@@ -1,6 +1,8 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { countRequest, expireRateLimitCounts } from '../../src/db/rate-limit-counts';
+import { createLogger } from '../../src/runtime/logger';
 import { startTestApp, type TestApp, testEnv } from '../support/harness';
 
 /**
@@ -46,12 +48,39 @@ it('with TRUST_PROXY, gives each forwarded address its own budget', async () => 
   expect(statuses).toEqual([404, 404, 429, 404, 404]);
 });
 
-it('without TRUST_PROXY, ignores X-Forwarded-For: the addresses share the proxy’s budget', async () => {
-  const app = await start('rate-limit-untrusted', { publicRateLimit: 2 });
+it('without TRUST_PROXY, ignores X-Forwarded-For (the addresses share the proxy’s budget) and warns once', async () => {
+  const lines: string[] = [];
+  const logger = createLogger('warn', false, { write: (line: string) => void lines.push(line) });
+  const app = await start('rate-limit-untrusted', { publicRateLimit: 2, logger });
   const statuses = [];
   for (const address of ['203.0.113.1', '203.0.113.2', '203.0.113.3'])
     statuses.push(await lookup(app, address));
   expect(statuses).toEqual([404, 404, 429]);
+  expect(lines.filter((line) => line.includes('X-Forwarded-For is set but TRUST_PROXY is off'))).toHaveLength(
+    1,
+  );
+});
+
+it('starts a new window once the last has passed, and sweeps the rows of passed windows', async () => {
+  const { pool } = await start('rate-limit-windows');
+  const [passed, running] = ['rate-limit-windows:passed', 'rate-limit-windows:running'];
+  expect((await countRequest(pool, passed, 60)).hits).toBe(1);
+  expect((await countRequest(pool, passed, 60)).hits).toBe(2);
+  await pool.query(`UPDATE rate_limit_counts SET resets_at = now() - interval '1 second' WHERE key = $1`, [
+    passed,
+  ]);
+  const renewed = await countRequest(pool, passed, 60);
+  expect(renewed.hits).toBe(1);
+  expect(renewed.resetsAt.getTime()).toBeGreaterThan(Date.now() + 50_000);
+  await countRequest(pool, running, 60);
+  await pool.query(`UPDATE rate_limit_counts SET resets_at = now() - interval '1 second' WHERE key = $1`, [
+    passed,
+  ]);
+  await expireRateLimitCounts(pool);
+  const { rows } = await pool.query('SELECT key FROM rate_limit_counts WHERE key LIKE $1', [
+    'rate-limit-windows:%',
+  ]);
+  expect(rows).toEqual([{ key: running }]);
 });
 
 it('refuses a malformed TRUST_PROXY at start-up, saying what it takes', async () => {
