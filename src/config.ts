@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { IDEMPOTENCY_KEY_TTL_HOURS } from './db/idempotency';
+import { parseTrustProxy } from './trust-proxy';
 
 /**
  * Process configuration, read from the environment once and validated at start, so that a
@@ -53,6 +54,21 @@ export const ConfigSchema = z.object({
    * full (`npm run bench -- --scale`); the SDK's own default depends on the heap size of the machine.
    */
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(100_000).default(1000),
+  /**
+   * Which reverse proxies' X-Forwarded-For the API believes (express's `trust proxy`): off by default, so the
+   * client address is the connection's. Behind a proxy, every petitioner would then share one rate-limit budget.
+   */
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      try {
+        return parseTrustProxy(value);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: (err as Error).message });
+        return z.NEVER;
+      }
+    }),
   /** Requests per minute per client address on the petitioner's endpoint (/api/public). */
   PUBLIC_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(20),
   /**

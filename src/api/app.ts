@@ -9,11 +9,13 @@ import { AppError } from '../domain/errors';
 import { PetitionService } from '../domain/petition-service';
 import { authenticate, currentUser } from './authentication';
 import { errorHandler, unknownRoute } from './errors';
+import { warnOfUntrustedForwarding } from './forwarded-warning';
 import { idempotency } from './idempotency';
 import { inputHygiene } from './input-hygiene';
 import { jsonBodiesOnly } from './json-bodies';
 import { methodNotAllowed } from './method-not-allowed';
 import { createApiMetrics, metricsEndpoint } from './metrics';
+import { PostgresRateLimitStore } from './rate-limit-store';
 import { requestLogSerializer } from './request-log';
 import { apiHeaders, docsHeaders } from './security-headers';
 import { buildOpenApiDocument } from './openapi';
@@ -27,6 +29,7 @@ import { NotificationService } from '../domain/notification-service';
 import { PublicService } from '../domain/public-service';
 import { ReportService } from '../domain/reports/report-service';
 import { SupervisionService } from '../domain/supervision-service';
+import type { TrustProxy } from '../trust-proxy';
 
 export interface AppDeps {
   pool: Pool;
@@ -36,6 +39,8 @@ export interface AppDeps {
   logger: Logger;
   /** Requests per minute per client address on the petitioner's endpoint. */
   publicRateLimit?: number;
+  /** Whose X-Forwarded-For to believe (TRUST_PROXY, express's `trust proxy`); nobody's when absent. */
+  trustProxy?: TrustProxy;
   /** `/metrics`: a bearer token for the scraper (else loopback only), and the worker's exporter when in-process. */
   metrics?: { token?: string; workerMetricsUrl?: string };
 }
@@ -56,6 +61,7 @@ function check(probe: Promise<unknown>, logger: Logger, what: string): Promise<s
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
+  if (deps.trustProxy !== undefined) app.set('trust proxy', deps.trustProxy);
   const metrics = createApiMetrics();
   app.use(metrics.observe);
   app.use(
@@ -115,11 +121,18 @@ export function createApp(deps: AppDeps): Express {
   // The petitioner's endpoint: authenticated by the case's query code, not by a staff token.
   app.use(
     '/api/public',
+    ...(deps.trustProxy === undefined ? [warnOfUntrustedForwarding(deps.logger)] : []),
     inputHygiene,
-    publicRoutes(
-      new PublicService({ pool: deps.pool, client: deps.client, secret: deps.authSecret }),
-      deps.publicRateLimit ?? 20,
-    ),
+    publicRoutes(new PublicService({ pool: deps.pool, client: deps.client, secret: deps.authSecret }), {
+      perMinute: deps.publicRateLimit ?? 20,
+      // The API processes of one deployment share its database and task queue, and so each client's budget.
+      store: new PostgresRateLimitStore({
+        pool: deps.pool,
+        prefix: `${deps.taskQueue}:public`,
+        secret: deps.authSecret,
+        logger: deps.logger,
+      }),
+    }),
   );
   app.use(
     '/api',

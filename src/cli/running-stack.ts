@@ -1,17 +1,26 @@
 import { Client, Connection } from '@temporalio/client';
 import type { Pool } from 'pg';
+import path from 'node:path';
 import type { Config } from '../config';
 import { createPool } from '../db/pool';
+import { readSuperuserPassword, SUPERUSER, superuserPasswordFile } from '../dev-services/superuser-password';
 import { temporalTlsOf } from '../temporal/tls';
 
 /**
  * Where operator commands find a running stack: DATABASE_URL and TEMPORAL_ADDRESS, or the embedded servers
- * `npm start` runs (their local-only credentials and ports, see dev-services).
+ * `npm start` runs (their ports, and the superuser's password kept beside the data, see dev-services).
  */
 export function databaseUrlOf(config: Config): string {
-  return (
-    config.DATABASE_URL ?? `postgres://postgres:postgres@127.0.0.1:${config.EMBEDDED_PG_PORT}/petitionflow`
-  );
+  if (config.DATABASE_URL) return config.DATABASE_URL;
+  const dataDir = path.join(config.dataDir, 'postgres');
+  const password = readSuperuserPassword(dataDir);
+  if (password === undefined) {
+    throw new Error(
+      `No embedded PostgreSQL password in ${superuserPasswordFile(dataDir)}: start the stack (\`npm start\`) ` +
+        'with the same DATA_DIR first, or set DATABASE_URL',
+    );
+  }
+  return `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${config.EMBEDDED_PG_PORT}/petitionflow`;
 }
 
 export function temporalAddressOf(config: Config): string {

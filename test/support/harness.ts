@@ -7,6 +7,7 @@ import { asRuntimeRole } from '../../src/db/roles';
 import { toShanghaiDate } from '../../src/rules';
 import { createLogger } from '../../src/runtime/logger';
 import { startApi, startWorker } from '../../src/runtime/services';
+import type { TrustProxy } from '../../src/trust-proxy';
 
 export const TEST_AUTH_SECRET = 'test-secret-that-is-at-least-32-characters-long';
 
@@ -41,6 +42,8 @@ export async function startTestApp(
   taskQueue: string,
   options: {
     publicRateLimit?: number;
+    /** TRUST_PROXY, as the API takes it. */
+    trustProxy?: TrustProxy;
     temporalAddress?: string;
     metricsToken?: string;
     logger?: Logger;
@@ -57,6 +60,7 @@ export async function startTestApp(
     authSecret: TEST_AUTH_SECRET,
     port: 0,
     publicRateLimit: options.publicRateLimit ?? 1000,
+    trustProxy: options.trustProxy,
     metrics: { token: options.metricsToken },
   });
   const connection = await Connection.connect({ address: temporalAddress });

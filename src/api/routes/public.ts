@@ -1,21 +1,25 @@
 import { Router } from 'express';
-import { rateLimit } from 'express-rate-limit';
+import { rateLimit, type Store } from 'express-rate-limit';
 import type { PublicService } from '../../domain/public-service';
 import { PublicEvaluationSchema, PublicLookupSchema } from '../../domain/contract/public';
 import { parseInput } from '../validation';
 
 /**
  * The petitioner's endpoint: no account, the case number and its query code in the body (never in the URL,
- * where logs and proxies keep it). Rate-limited per client address against guessing.
+ * where logs and proxies keep it). Rate-limited per client address against guessing, the counts in `store`
+ * (shared by the API processes); the client address is `req.ip` (TRUST_PROXY decides whose word it is).
  */
-export function publicRoutes(service: PublicService, perMinute: number): Router {
+export function publicRoutes(service: PublicService, limit: { perMinute: number; store: Store }): Router {
   const router = Router();
   router.use(
     rateLimit({
       windowMs: 60_000,
-      limit: perMinute,
+      limit: limit.perMinute,
+      store: limit.store,
       standardHeaders: 'draft-8',
       legacyHeaders: false,
+      // Its console message names express's setting; the app warns in its own log, naming TRUST_PROXY.
+      validate: { xForwardedForHeader: false },
       handler: (_req, res) => {
         res
           .status(429)

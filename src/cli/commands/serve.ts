@@ -101,6 +101,7 @@ export function registerServeCommands(program: Command): void {
           authSecret,
           publicRateLimit: config.PUBLIC_RATE_LIMIT,
           documentGraceHours: config.DOCUMENT_GRACE_HOURS,
+          trustProxy: config.TRUST_PROXY,
           port: config.API_PORT,
           host: config.API_HOST ?? '127.0.0.1',
           // The worker runs in this process: its SDK metrics follow the API's on /metrics.
@@ -164,6 +165,7 @@ export function registerServeCommands(program: Command): void {
         authSecret: resolveAuthSecret(config),
         publicRateLimit: config.PUBLIC_RATE_LIMIT,
         documentGraceHours: config.DOCUMENT_GRACE_HOURS,
+        trustProxy: config.TRUST_PROXY,
         port: config.API_PORT,
         host: config.API_HOST,
         metrics: { token: config.METRICS_TOKEN },

@@ -14,4 +14,30 @@ describe('configuration', () => {
     expect(estimatedEntropyBits(hex)).toBeGreaterThanOrEqual(128);
     expect(loadConfig({ AUTH_SECRET: hex }).AUTH_SECRET).toBe(hex);
   });
+
+  it('takes TRUST_PROXY as express does: off by default, a hop count, or addresses and ranges (F14)', () => {
+    expect(loadConfig({}).TRUST_PROXY).toBeUndefined();
+    expect(loadConfig({ TRUST_PROXY: '' }).TRUST_PROXY).toBeUndefined();
+    expect(loadConfig({ TRUST_PROXY: 'false' }).TRUST_PROXY).toBeUndefined();
+    expect(loadConfig({ TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: 'loopback' }).TRUST_PROXY).toEqual(['loopback']);
+    expect(loadConfig({ TRUST_PROXY: ' 10.0.0.0/8, fd00::/8 ,192.168.1.1' }).TRUST_PROXY).toEqual([
+      '10.0.0.0/8',
+      'fd00::/8',
+      '192.168.1.1',
+    ]);
+  });
+
+  it.each([
+    ['proxy.example', /invalid IP address: proxy\.example/],
+    ['10.0.0.0/33', /invalid range on address: 10\.0\.0\.0\/33/],
+    ['loopback,,10.0.0.1', /an empty entry/],
+    ['true', /every client choose its own address/],
+    ['-1', /invalid IP address/],
+  ])('refuses TRUST_PROXY=%s with a message that says what it takes', (value, problem) => {
+    const attempt = () => loadConfig({ TRUST_PROXY: value });
+    expect(attempt).toThrow(ConfigError);
+    expect(attempt).toThrow(problem);
+    expect(attempt).toThrow(/TRUST_PROXY: .*give a hop count/);
+  });
 });
