@@ -56,10 +56,10 @@ export async function startApi(options: {
   // Forget idempotency keys past their time, now and then (no personal data is kept with them anyway).
   const sweep = setInterval(() => void expireIdempotencyKeys(options.pool).catch(() => undefined), 3_600_000);
   sweep.unref();
-  // Rate-limit windows that have passed: the table keeps only about the last minute's clients.
+  // Rate-limit windows that have passed: the table keeps only the clients of the last few minutes.
   const rateLimitSweep = setInterval(
     () => void expireRateLimitCounts(options.pool).catch(() => undefined),
-    60_000,
+    600_000,
   );
   rateLimitSweep.unref();
   // Registrations a crash cut off between the row and the workflow: finished or removed; documents of
