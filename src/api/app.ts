@@ -3,6 +3,7 @@ import type { Client } from '@temporalio/client';
 import express, { type Express } from 'express';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
 import { pinoHttp } from 'pino-http';
 import swaggerUi from 'swagger-ui-express';
 import { AppError } from '../domain/errors';
@@ -42,7 +43,7 @@ export interface AppDeps {
   /** Whose X-Forwarded-For to believe (TRUST_PROXY, express's `trust proxy`); nobody's when absent. */
   trustProxy?: TrustProxy;
   /** `/metrics`: a bearer token for the scraper (else loopback only), and the worker's exporter when in-process. */
-  metrics?: { token?: string; workerMetricsUrl?: string };
+  metrics?: { token?: string; workerMetricsUrl?: string; registries?: Registry[] };
 }
 
 const READINESS_TIMEOUT_MS = 3_000;

@@ -6,6 +6,7 @@ import { createPool } from '../../src/db/pool';
 import { asRuntimeRole } from '../../src/db/roles';
 import { toShanghaiDate } from '../../src/rules';
 import { createLogger } from '../../src/runtime/logger';
+import type { NoticeDeliverySettings } from '../../src/runtime/notice-delivery';
 import { startApi, startWorker } from '../../src/runtime/services';
 import type { TrustProxy } from '../../src/trust-proxy';
 
@@ -47,6 +48,8 @@ export async function startTestApp(
     temporalAddress?: string;
     metricsToken?: string;
     logger?: Logger;
+    /** Mail and SMS for the notices, as the API process runs them; none when absent. */
+    noticeDelivery?: NoticeDeliverySettings;
   } = {},
 ): Promise<TestApp> {
   const logger = options.logger ?? createLogger((process.env.TEST_LOG_LEVEL as 'silent') ?? 'silent');
@@ -62,6 +65,7 @@ export async function startTestApp(
     publicRateLimit: options.publicRateLimit ?? 1000,
     trustProxy: options.trustProxy,
     metrics: { token: options.metricsToken },
+    noticeDelivery: options.noticeDelivery,
   });
   const connection = await Connection.connect({ address: temporalAddress });
   const client = new Client({ connection });

@@ -10,6 +10,7 @@ import { createPool } from '../../db/pool';
 import { resolveAuthSecret } from '../../runtime/auth-secret';
 import { provideInfrastructure } from '../../runtime/local-stack';
 import { createLogger } from '../../runtime/logger';
+import { noticeDeliveryFrom } from '../../runtime/notice-delivery';
 import { type RunningService, startApi, startWorker } from '../../runtime/services';
 import { ensureSearchAttributes } from '../../temporal/search-attributes';
 import { temporalTlsOf } from '../../temporal/tls';
@@ -95,9 +96,12 @@ export function registerServeCommands(program: Command): void {
             onFatalError: exitOnWorkerFailure,
           }),
         );
+        const delivery = noticeDeliveryFrom(config, config.API_PORT);
+        delivery.lines.forEach(say);
         // Embedded defaults are for one machine: listen on the loopback interface unless API_HOST says otherwise.
         const api = await startApi({
           ...common,
+          noticeDelivery: delivery.settings,
           authSecret,
           publicRateLimit: config.PUBLIC_RATE_LIMIT,
           documentGraceHours: config.DOCUMENT_GRACE_HOURS,
@@ -160,8 +164,11 @@ export function registerServeCommands(program: Command): void {
     .description('Run the HTTP API (needs DATABASE_URL, TEMPORAL_ADDRESS and AUTH_SECRET)')
     .action(async () => {
       const { config, connected } = await connectedServices();
+      const delivery = noticeDeliveryFrom(config, config.API_PORT);
+      delivery.lines.forEach(say);
       const api = await startApi({
         ...connected,
+        noticeDelivery: delivery.settings,
         authSecret: resolveAuthSecret(config),
         publicRateLimit: config.PUBLIC_RATE_LIMIT,
         documentGraceHours: config.DOCUMENT_GRACE_HOURS,
