@@ -139,11 +139,16 @@ export class NoticeDispatcher {
     tick();
   }
 
-  /** Stops after the round under way (its sends finish and are recorded), and closes the channels. */
-  async stop(): Promise<void> {
+  /**
+   * Stops after the round under way (its sends finish and are recorded), waiting for it at most `graceMs`: a
+   * send cut off is sent again by another process once its lease has passed (the receiver drops the copy).
+   */
+  async stop(graceMs = 10_000): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
-    await this.running;
+    let grace: NodeJS.Timeout | undefined;
+    await Promise.race([this.running, new Promise((resolve) => (grace = setTimeout(resolve, graceMs)))]);
+    clearTimeout(grace);
     await Promise.all([...this.channels.values()].map((c) => c.close().catch(() => undefined)));
   }
 }
