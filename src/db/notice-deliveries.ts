@@ -45,7 +45,8 @@ export interface ClaimedDelivery {
   channel: DeliveryChannelName;
   /** This attempt's number (1 for the first): the claim's token when its outcome is recorded. */
   attempt: number;
-  address: string;
+  /** Null when the recipient has no address for the channel any more, or has been deactivated since. */
+  address: string | null;
   recipient: string;
   petitionId: string;
   kind: string;
@@ -75,7 +76,7 @@ export async function claimDue(
        RETURNING d.notification_id, d.channel, d.attempts
      )
      SELECT c.notification_id::text AS "noticeId", c.channel, c.attempts AS attempt,
-            CASE c.channel WHEN 'mail' THEN u.email ELSE u.mobile END AS address,
+            CASE WHEN NOT u.active THEN NULL WHEN c.channel = 'mail' THEN u.email ELSE u.mobile END AS address,
             n.recipient, n.petition_id AS "petitionId", n.kind, n.payload
        FROM claimed c
        JOIN notifications n ON n.id = c.notification_id
@@ -117,6 +118,15 @@ export async function recordFailure(
             next_attempt_at = coalesce($4, next_attempt_at), lease_until = NULL, last_error = $5, updated_at = $6
       WHERE notification_id = $1 AND channel = $2 AND attempts = $3 AND status = 'pending'`,
     [key.noticeId, key.channel, key.attempt, retryAt ?? null, error, now],
+  );
+}
+
+/** Nowhere to send it any more (the address was removed, or the recipient deactivated, since it was taken up). */
+export async function recordSkipped(pool: Pool, key: Key, reason: string, now: Date): Promise<void> {
+  await pool.query(
+    `UPDATE notification_deliveries SET status = 'skipped', lease_until = NULL, last_error = $4, updated_at = $5
+      WHERE notification_id = $1 AND channel = $2 AND attempts = $3 AND status = 'pending'`,
+    [key.noticeId, key.channel, key.attempt, reason, now],
   );
 }
 

@@ -25,6 +25,7 @@ const LEASE_MS = 600_000;
 const STAFF = { login: 'notice-staff', email: 'staff@bureau.test', mobile: '+8613800000001' };
 const MAIL_ONLY = { login: 'notice-mail-only', email: 'mail-only@bureau.test', mobile: null };
 const NO_CONTACT = { login: 'notice-no-contact', email: null, mobile: null };
+const LEAVER = { login: 'notice-leaver', email: 'leaver@bureau.test', mobile: null };
 /** What the petitioner told the bureau: it stays there. */
 const PETITIONER = {
   name: '王小明',
@@ -72,10 +73,11 @@ beforeAll(async () => {
     noticeDelivery: { ...settings(), intervalMs: 3_600_000 },
   });
   flow = new PetitionFlow(app);
-  for (const user of [STAFF, MAIL_ONLY, NO_CONTACT]) {
+  for (const user of [STAFF, MAIL_ONLY, NO_CONTACT, LEAVER]) {
     await app.pool.query(
       `INSERT INTO users (login, display_name, unit_id, roles, email, mobile)
-       VALUES ($1, $1, 'qingshan-petition-bureau', '{}', $2, $3) ON CONFLICT (login) DO NOTHING`,
+       VALUES ($1, $1, 'qingshan-petition-bureau', '{}', $2, $3)
+       ON CONFLICT (login) DO UPDATE SET active = true, email = $2, mobile = $3`,
       [user.login, user.email, user.mobile],
     );
   }
@@ -235,6 +237,29 @@ describe('the dispatcher', () => {
       mailsFor(nobody).length,
       smsFor(nobody).length,
     ]).toEqual([1, 0, 0, 0]);
+  });
+
+  it('sends nothing more to a recipient deactivated while a notice waits for its next attempt', async () => {
+    const d = dispatcher();
+    const id = await notice(LEAVER.login);
+    smtp.setMode(451);
+    try {
+      await d.runOnce();
+    } finally {
+      smtp.setMode('accept');
+    }
+    expect((await deliveries(id))[0]).toEqual(expect.objectContaining({ status: 'pending', attempts: 1 }));
+    await app.pool.query('UPDATE users SET active = false WHERE login = $1', [LEAVER.login]);
+    clock += BACKOFF_MS;
+    await d.runOnce();
+    expect((await deliveries(id))[0]).toEqual(
+      expect.objectContaining({
+        status: 'skipped',
+        attempts: 2,
+        lastError: expect.stringContaining('deactivated'),
+      }),
+    );
+    expect(mailsFor(id)).toHaveLength(0);
   });
 
   it('retries a refusing mail server (4xx, then 5xx) and a failing gateway (500, then no answer) with backoff, and delivers once when they recover', async () => {

@@ -5,6 +5,7 @@ import {
   claimDue,
   recordDelivered,
   recordFailure,
+  recordSkipped,
   takeUpNotices,
 } from '../../db/notice-deliveries';
 import { type DeliveryChannel, errorText } from './channel';
@@ -99,15 +100,20 @@ export class NoticeDispatcher {
     return round;
   }
 
-  private async deliver(delivery: ClaimedDelivery): Promise<'delivered' | 'retried' | 'failed'> {
+  private async deliver(delivery: ClaimedDelivery): Promise<'delivered' | 'retried' | 'failed' | 'skipped'> {
     const channel = this.channels.get(delivery.channel)!;
+    if (!delivery.address) {
+      const reason = 'the recipient has no address for it any more, or has been deactivated';
+      await recordSkipped(this.options.pool, delivery, reason, this.now());
+      this.metrics.outcomes.inc({ channel: delivery.channel, outcome: 'skipped' });
+      return 'skipped';
+    }
     try {
-      if (!delivery.address) throw new Error(`the recipient has no ${delivery.channel} address any more`);
       const message = noticeMessage(delivery, this.options.caseUrl);
       await channel.send({ noticeId: delivery.noticeId, address: delivery.address, message });
     } catch (err) {
       const error = errorText(err);
-      const last = delivery.attempt >= this.options.maxAttempts || !delivery.address;
+      const last = delivery.attempt >= this.options.maxAttempts;
       const at = this.now();
       const retryAt = last ? undefined : new Date(at.getTime() + this.backoffMs(delivery.attempt));
       await recordFailure(this.options.pool, delivery, error, retryAt, at);
