@@ -239,6 +239,15 @@ describe('the dispatcher', () => {
     ]).toEqual([1, 0, 0, 0]);
   });
 
+  it('leaves a notice older than NOTICE_MAX_AGE_HOURS in the inbox (stale when channels are first configured)', async () => {
+    const stale = await notice(STAFF.login);
+    await app.pool.query(`UPDATE notifications SET created_at = now() - interval '25 hours' WHERE id = $1`, [
+      stale,
+    ]);
+    await dispatcher().runOnce();
+    expect(await deliveries(stale)).toEqual([]);
+  });
+
   it('sends nothing more to a recipient deactivated while a notice waits for its next attempt', async () => {
     const d = dispatcher();
     const id = await notice(LEAVER.login);

@@ -12,6 +12,10 @@ import { type DeliveryChannel, errorText } from './channel';
 import { noticeMessage } from './message';
 import { createDeliveryMetrics } from './metrics';
 
+/** How far back a round looks for new notices, and how often it looks back over NOTICE_MAX_AGE_HOURS. */
+const RECENT_MS = 10 * 60_000;
+const FULL_SCAN_EVERY_MS = 10 * 60_000;
+
 export interface DispatcherOptions {
   pool: Pool;
   channels: DeliveryChannel[];
@@ -55,6 +59,7 @@ export class NoticeDispatcher {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<unknown> = Promise.resolve();
   private stopped = false;
+  private lastFullScan: number | undefined;
 
   constructor(private readonly options: DispatcherOptions) {
     this.now = options.now ?? (() => new Date());
@@ -73,12 +78,17 @@ export class NoticeDispatcher {
     const names = [...this.channels.keys()] as ClaimedDelivery['channel'][];
     if (names.length === 0) return round;
     const now = this.now();
+    // The last minutes each round; the whole NOTICE_MAX_AGE_HOURS now and then, for a notice whose transaction
+    // committed late (or a clock that differs from the database's): each round stays small.
+    const full = this.lastFullScan === undefined || now.getTime() - this.lastFullScan >= FULL_SCAN_EVERY_MS;
+    const window = full ? this.options.maxNoticeAgeMs : Math.min(RECENT_MS, this.options.maxNoticeAgeMs);
     const taken = await takeUpNotices(this.options.pool, {
       channels: names,
-      since: new Date(now.getTime() - this.options.maxNoticeAgeMs),
+      since: new Date(now.getTime() - window),
       now,
       limit: 1000,
     });
+    if (full && taken.length < 1000) this.lastFullScan = now.getTime();
     for (const row of taken.filter((r) => r.status === 'skipped')) {
       this.metrics.outcomes.inc({ channel: row.channel, outcome: 'skipped' });
       round.skipped += 1;
