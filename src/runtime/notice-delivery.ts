@@ -33,6 +33,9 @@ export function noticeDeliveryFrom(
   for (const channel of channels) lines.unshift(`Notices by ${channel.name}: ${channel.describe}`);
   if (channels.length === 0) return { lines };
   const template = config.NOTICE_CASE_URL ?? `http://localhost:${apiPort}/api/petitions/{id}`;
+  if (!config.NOTICE_CASE_URL) {
+    lines.push(`Notices link to ${template}: set NOTICE_CASE_URL to the address staff open a case at`);
+  }
   return {
     lines,
     settings: {

@@ -28,4 +28,16 @@ describe('notice delivery at start', () => {
     expect(settings?.caseUrl('XF-2026-000001')).toBe('https://petitions.example.gov.cn/cases/XF-2026-000001');
     await Promise.all(settings!.channels.map((c) => c.close()));
   });
+
+  it('says where notices link to when NOTICE_CASE_URL is not set', async () => {
+    const { settings, lines } = noticeDeliveryFrom(
+      loadConfig({ SMS_WEBHOOK_URL: 'https://sms.example/send' }),
+      3000,
+    );
+    expect(lines).toContain(
+      'Notices link to http://localhost:3000/api/petitions/{id}: set NOTICE_CASE_URL to the address staff open a case at',
+    );
+    expect(lines[0]).toBe('Notices by sms: SMS via https://sms.example/send');
+    await Promise.all(settings!.channels.map((c) => c.close()));
+  });
 });
