@@ -30,7 +30,8 @@ export function noticeDeliveryFrom(
       }),
     );
   } else lines.push('Notices by SMS: off (SMS_WEBHOOK_URL is not set); SMS is skipped');
-  for (const channel of channels) lines.unshift(`Notices by ${channel.name}: ${channel.describe}`);
+  for (const channel of channels)
+    lines.unshift(`Notices by ${channel.name === 'sms' ? 'SMS' : 'mail'}: ${channel.describe}`);
   if (channels.length === 0) return { lines };
   const template = config.NOTICE_CASE_URL ?? `http://localhost:${apiPort}/api/petitions/{id}`;
   if (!config.NOTICE_CASE_URL) {

@@ -37,7 +37,7 @@ describe('notice delivery at start', () => {
     expect(lines).toContain(
       'Notices link to http://localhost:3000/api/petitions/{id}: set NOTICE_CASE_URL to the address staff open a case at',
     );
-    expect(lines[0]).toBe('Notices by sms: SMS via https://sms.example/send');
+    expect(lines[0]).toBe('Notices by SMS: SMS via https://sms.example/send');
     await Promise.all(settings!.channels.map((c) => c.close()));
   });
 });
