@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
+import { promisify } from 'node:util';
+import { execFile } from 'node:child_process';
 import { testEnv } from '../support/harness';
 
 /**
@@ -12,18 +14,14 @@ const MIGRATIONS = path.join(__dirname, '../../src/db/migrations');
 const WRITTEN_UNDER = '1796000000007_user-contacts.sql';
 const database = `classification_migration_${process.pid}`;
 let databaseUrl: string;
+const run = promisify(execFile);
 
+/** The migrations up to the `count`th (all when absent), by node-pg-migrate's own command (it is ESM only). */
 async function migrateUp(count?: number): Promise<void> {
-  const { runner } = await import('node-pg-migrate');
-  await runner({
-    databaseUrl,
-    dir: MIGRATIONS,
-    direction: 'up',
-    migrationsTable: 'pgmigrations',
-    checkOrder: true,
-    log: () => undefined,
-    verbose: false,
-    ...(count === undefined ? {} : { count }),
+  const bin = require.resolve('node-pg-migrate/bin/node-pg-migrate');
+  const args = ['up', ...(count === undefined ? [] : [String(count)])];
+  await run(process.execPath, [bin, ...args, '-m', MIGRATIONS, '-t', 'pgmigrations', '--check-order'], {
+    env: { ...process.env, DATABASE_URL: databaseUrl },
   });
 }
 
