@@ -77,3 +77,14 @@ export const classificationFileSchema = z
   });
 
 export type ClassificationFile = z.infer<typeof classificationFileSchema>;
+
+/**
+ * The file's JSON Schema (docs/classification.schema.json), for editors: the shape and the code patterns.
+ * The checks across entries (unique codes and names, retired categories) are the loader's.
+ */
+export function classificationJsonSchema(): object {
+  return {
+    ...z.toJSONSchema(classificationFileSchema, { io: 'input' }),
+    title: 'petitionflow subject matters (信访事项内容分类)',
+  };
+}

@@ -9,6 +9,7 @@ import {
   parseClassification,
   subjectMatterOf,
 } from '../../../src/domain/classification';
+import { classificationJsonSchema } from '../../../src/domain/classification/schema';
 import { AppError } from '../../../src/domain/errors';
 
 /** A small valid file; each test spoils one thing. */
@@ -229,5 +230,13 @@ describe('the migration of the 12 former codes (1796000000009)', () => {
       expect([code, defaultClassification().find(code!)?.category]).toEqual([code, category]);
     }
     expect(up).toContain(`'${defaultClassification().reference}'`);
+  });
+});
+
+describe('the JSON Schema for editors', () => {
+  it('is docs/classification.schema.json, generated from the loader’s schema', () => {
+    const file = path.join(__dirname, '../../../docs/classification.schema.json');
+    // Regenerate: write `classificationJsonSchema()` (src/domain/classification/schema.ts) to the file.
+    expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toEqual(classificationJsonSchema());
   });
 });
