@@ -90,6 +90,11 @@ export const ConfigSchema = z.object({
     .string()
     .regex(/^[\w.-]+:\d{1,5}$/, 'must be host:port')
     .optional(),
+  /**
+   * The subject matters (信访事项内容分类) registrations choose from, as a JSON file (docs/classification.md);
+   * the built-in default when unset. Read and validated at start: a bad file stops the start.
+   */
+  CLASSIFICATION_FILE: z.string().trim().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

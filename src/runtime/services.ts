@@ -10,6 +10,7 @@ import { expireRateLimitCounts } from '../db/rate-limit-counts';
 import { scheduleReconciler } from '../domain/reconciler';
 import { temporalCallTimer } from '../temporal/call-timing';
 import { createPetitionWorker } from '../temporal/worker';
+import type { Classification } from '../domain/classification';
 import type { TrustProxy } from '../trust-proxy';
 
 export interface RunningService {
@@ -37,6 +38,8 @@ export async function startApi(options: {
   documentGraceHours?: number;
   trustProxy?: TrustProxy;
   metrics?: { token?: string; workerMetricsUrl?: string };
+  /** The subject matters registrations choose from (CLASSIFICATION_FILE); the built-in file when absent. */
+  classification?: Classification;
 }): Promise<RunningApi> {
   const connection = await Connection.connect({ address: options.temporalAddress, tls: options.temporalTls });
   const client = new Client({
