@@ -92,6 +92,11 @@ export const ConfigSchema = z.object({
     .regex(/^[\w.-]+:\d{1,5}$/, 'must be host:port')
     .optional(),
   ...NOTICE_DELIVERY_SETTINGS,
+  /**
+   * The subject matters (信访事项内容分类) registrations choose from, as a JSON file (docs/classification.md);
+   * the built-in default when unset. Read and validated at start: a bad file stops the start.
+   */
+  CLASSIFICATION_FILE: z.string().trim().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -23,6 +23,7 @@ import {
 import { type CaseCommand, decide, rolesFor } from '../case';
 import { commandUpdates, petitionWorkflowId } from '../workflows/messages';
 import { overseenRegion, requireRole, visiblePetition } from './access';
+import { type Classification, subjectMatterOf } from './classification';
 import { COMMAND_BUILDERS, type CommandPathIds, higherBody } from './case-commands';
 import type { CommandBody, StaffCommandType } from './contract/commands';
 import type { ListPetitionsQuery, RegisterPetitionBody } from './contract/petitions';
@@ -39,6 +40,8 @@ export interface PetitionServiceDeps {
   client: Client;
   taskQueue: string;
   identitySalt: string;
+  /** The subject matters (信访事项内容分类) registrations choose from. */
+  classification: Classification;
   /** Injected so tests can pin "today"; Asia/Shanghai dates are derived from it. */
   now?: () => Date;
 }
@@ -62,7 +65,10 @@ export class PetitionService {
     const today = toShanghaiDate(this.now());
     if (body.receivedOn > today) throw fieldError('receivedOn', `must not be after today (${today})`);
     checkCovered(ruleSet, body.receivedOn);
-    const id = await registerPetition(this.deps, user, { ...body, ruleSetId }, request);
+    const { classification } = this.deps;
+    const matter = subjectMatterOf(classification, body.domain);
+    const registration = { ...body, ruleSetId, matter, classificationVersion: classification.reference };
+    const id = await registerPetition(this.deps, user, registration, request);
     return this.get(user, id);
   }
 

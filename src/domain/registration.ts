@@ -15,6 +15,7 @@ import { toShanghaiDate } from '../rules';
 import type { CaseFlags } from '../case';
 import type { PetitionWorkflowInput } from '../workflows/messages';
 import { startCaseWorkflow } from './case-start';
+import type { SubjectMatter } from './classification';
 import type { RegisterPetitionBody } from './contract/petitions';
 import { fieldError } from './errors';
 import type { RequestContext } from './request-context';
@@ -28,6 +29,13 @@ export interface RegistrationDeps {
   /** Salt of the petitioner key (a keyed hash of the identity-document number). */
   identitySalt: string;
 }
+
+/** A registration whose subject matter the classification in force has resolved. */
+export type CheckedRegistration = RegisterPetitionBody & {
+  ruleSetId: string;
+  matter: SubjectMatter;
+  classificationVersion: string;
+};
 
 /** The keyed hash that links a petitioner's petitions; the identity-document number never leaves PostgreSQL's row. */
 export function petitionerKeyOf(salt: string, idNumber: string | undefined): string | null {
@@ -43,10 +51,10 @@ export function petitionerKeyOf(salt: string, idNumber: string | undefined): str
 async function classify(
   client: PoolClient,
   petitionerKey: string | null,
-  domain: string,
+  domainCategory: string,
 ): Promise<CaseFlags> {
   if (!petitionerKey) return { firstTime: true };
-  const earlier = await findSameMatter(client, petitionerKey, domain);
+  const earlier = await findSameMatter(client, petitionerKey, domainCategory);
   const final = earlier.filter((p) => p.closedReason === 'final').pop();
   const open = earlier.filter((p) => p.status !== 'closed').pop();
   return {
@@ -64,7 +72,7 @@ async function classify(
 export async function registerPetition(
   deps: RegistrationDeps,
   user: User,
-  body: RegisterPetitionBody & { ruleSetId: string },
+  body: CheckedRegistration,
   request: RequestContext,
 ): Promise<string> {
   const petitionerKey = petitionerKeyOf(deps.identitySalt, body.petitioner.idNumber);
@@ -88,7 +96,7 @@ export async function registerPetition(
 async function reserve(
   pool: Pool,
   user: User,
-  body: RegisterPetitionBody & { ruleSetId: string },
+  body: CheckedRegistration,
   petitionerKey: string | null,
   request: RequestContext,
 ): Promise<{ id: string; input: PetitionWorkflowInput }> {
@@ -104,11 +112,13 @@ async function reserve(
     // A retry keeps what the first attempt decided; later petitions must not change it.
     const flags = reserved
       ? await storedFlags(client, reserved)
-      : await classify(client, petitionerKey, body.domain);
+      : await classify(client, petitionerKey, body.matter.category);
     let id = reserved ?? undefined;
     if (!id) {
+      const { matter, ...registration } = body;
       const petition: NewPetition = {
-        ...body,
+        ...registration,
+        domainCategory: matter.category,
         bureauUnitId: user.unitId,
         registeredBy: user.login,
         petitionerKey,

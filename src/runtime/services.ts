@@ -11,6 +11,7 @@ import { NoticeDispatcher } from '../domain/notice-delivery/dispatcher';
 import { scheduleReconciler } from '../domain/reconciler';
 import { temporalCallTimer } from '../temporal/call-timing';
 import { createPetitionWorker } from '../temporal/worker';
+import type { Classification } from '../domain/classification';
 import type { TrustProxy } from '../trust-proxy';
 import type { NoticeDeliverySettings } from './notice-delivery';
 
@@ -41,6 +42,8 @@ export async function startApi(options: {
   metrics?: { token?: string; workerMetricsUrl?: string };
   /** Mail and SMS for the notices (noticeDeliveryFrom); none sent when absent. */
   noticeDelivery?: NoticeDeliverySettings;
+  /** The subject matters registrations choose from (CLASSIFICATION_FILE); the built-in file when absent. */
+  classification?: Classification;
 }): Promise<RunningApi> {
   const connection = await Connection.connect({ address: options.temporalAddress, tls: options.temporalTls });
   const client = new Client({

@@ -7,6 +7,7 @@ import { migrate } from '../../db/migrate';
 import { asRuntimeRole } from '../../db/roles';
 import { seedOrganisation } from '../../db/organisation';
 import { createPool } from '../../db/pool';
+import { classificationOf } from '../../domain/classification';
 import { resolveAuthSecret } from '../../runtime/auth-secret';
 import { provideInfrastructure } from '../../runtime/local-stack';
 import { createLogger } from '../../runtime/logger';
@@ -54,6 +55,8 @@ export function registerServeCommands(program: Command): void {
       const config = loadConfig();
       const logger = createLogger(config.LOG_LEVEL);
       const authSecret = resolveAuthSecret(config);
+      // A bad classification file stops the start before anything is started.
+      const classification = classificationOf(config.CLASSIFICATION_FILE);
       const started = Date.now();
       const stops: RunningService[] = [];
       const stopAll = async () => {
@@ -106,6 +109,7 @@ export function registerServeCommands(program: Command): void {
           publicRateLimit: config.PUBLIC_RATE_LIMIT,
           documentGraceHours: config.DOCUMENT_GRACE_HOURS,
           trustProxy: config.TRUST_PROXY,
+          classification,
           port: config.API_PORT,
           host: config.API_HOST ?? '127.0.0.1',
           // The worker runs in this process: its SDK metrics follow the API's on /metrics.
@@ -164,6 +168,7 @@ export function registerServeCommands(program: Command): void {
     .description('Run the HTTP API (needs DATABASE_URL, TEMPORAL_ADDRESS and AUTH_SECRET)')
     .action(async () => {
       const { config, connected } = await connectedServices();
+      const classification = classificationOf(config.CLASSIFICATION_FILE);
       const delivery = noticeDeliveryFrom(config, config.API_PORT);
       delivery.lines.forEach(say);
       const api = await startApi({
@@ -173,6 +178,7 @@ export function registerServeCommands(program: Command): void {
         publicRateLimit: config.PUBLIC_RATE_LIMIT,
         documentGraceHours: config.DOCUMENT_GRACE_HOURS,
         trustProxy: config.TRUST_PROXY,
+        classification,
         port: config.API_PORT,
         host: config.API_HOST,
         metrics: { token: config.METRICS_TOKEN },
