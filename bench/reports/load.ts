@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Pool } from 'pg';
-import { seedOrganisation } from '../../src/db/organisation';
+import { writeOrganisationRows } from '../../src/db/organisation-store';
+import { inTransaction } from '../../src/db/transaction';
 import { DOMAINS } from '../../src/case/vocabulary';
 import { BENCH_PREFIX, type BenchOrganisation } from './organisation';
 
@@ -139,7 +140,10 @@ export async function loadBenchData(
   options: LoadOptions,
   log: (message: string) => void,
 ) {
-  await seedOrganisation(pool, organisation.seed);
+  const writer = await pool.connect();
+  await inTransaction(writer, () => writeOrganisationRows(writer, organisation.seed)).finally(() =>
+    writer.release(),
+  );
   const { county, city, province } = organisation.bureaus;
   const { cases, firstDay, days, asOf } = options;
   const steps: Array<[string, string, unknown[]?]> = [
