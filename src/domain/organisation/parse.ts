@@ -26,13 +26,12 @@ export function parseOrganisationFile(
 ): ParsedOrganisation {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
-  if (doc.errors.length > 0) {
+  // The first syntax error only: the parser's later ones mostly follow from it.
+  const syntax = doc.errors[0];
+  if (syntax) {
     return {
       ok: false,
-      errors: doc.errors.map((err) => ({
-        line: lineCounter.linePos(err.pos[0]).line,
-        message: err.message.split('\n')[0]!,
-      })),
+      errors: [{ line: lineCounter.linePos(syntax.pos[0]).line, message: syntax.message.split('\n')[0]! }],
     };
   }
   const lineOf = (path: Array<string | number>) => lineOfPath(doc, lineCounter, path);

@@ -32,8 +32,13 @@ export function checkOrganisation(file: OrganisationFile, knownRuleSets: Readonl
   const units = indexOnce(file.units, (u) => u.id, 'units', 'unit', issues);
   indexOnce(file.users, (u) => u.login, 'users', 'login', issues);
 
-  file.regions.forEach((region, i) => checkRegion(region, i, regions, knownRuleSets, issues));
-  file.units.forEach((unit, i) => checkUnit(unit, i, regions, units, issues));
+  const broken = new Set<string>();
+  file.regions.forEach((region, i) => {
+    const before = issues.length;
+    checkRegion(region, i, regions, knownRuleSets, issues);
+    if (issues.length > before) broken.add(region.id);
+  });
+  file.units.forEach((unit, i) => checkUnit(unit, i, regions, units, broken, issues));
   checkUnitCycles(file.units, units, issues);
   file.users.forEach((user, i) => {
     const unit = units.get(user.unit)?.entry;
@@ -123,6 +128,7 @@ function checkUnit(
   i: number,
   regions: Map<string, Indexed<RegionEntry>>,
   units: Map<string, Indexed<UnitEntry>>,
+  brokenRegions: ReadonlySet<string>,
   issues: FileIssue[],
 ): void {
   const at = (field: string) => ['units', i, field];
@@ -156,6 +162,8 @@ function checkUnit(
     if (active && other.active === false)
       issues.push({ path: at(field), message: `${field} '${id}' is inactive` });
     const above = regionsAbove(unit.region, regions);
+    // Where a region above is wrong, that error says it: no second one for every unit below.
+    if ([unit.region, ...above].some((r) => brokenRegions.has(r))) continue;
     const sameRegion = other.region === unit.region;
     if (field === 'parent' && !sameRegion && !above.includes(other.region)) {
       issues.push({
