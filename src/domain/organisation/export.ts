@@ -13,7 +13,7 @@ export const SCHEMA_COMMENT = '# yaml-language-server: $schema=../docs/organisat
  */
 export async function exportOrganisation(pool: Pool): Promise<string> {
   const file = fileOfRows(await readOrganisation(pool));
-  return `${SCHEMA_COMMENT}\n${stringify(file, { lineWidth: 0 })}`;
+  return `${SCHEMA_COMMENT}\n${stringify(file, { lineWidth: 0, aliasDuplicateObjects: false })}`;
 }
 
 export function fileOfRows(rows: OrganisationRows): OrganisationFile {

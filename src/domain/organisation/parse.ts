@@ -1,3 +1,4 @@
+import { load as loadYaml } from 'js-yaml';
 import { type Document, isNode, LineCounter, parseDocument } from 'yaml';
 import { listRuleSets } from '../../rules';
 import { type OrganisationFile, OrganisationFileSchema } from './file-format';
@@ -24,18 +25,30 @@ export function parseOrganisationFile(
   text: string,
   knownRuleSets: ReadonlySet<string> = knownRuleSetIds(),
 ): ParsedOrganisation {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
-  // The first syntax error only: the parser's later ones mostly follow from it.
-  const syntax = doc.errors[0];
-  if (syntax) {
+  // js-yaml reads a province-sized file many times faster than the \`yaml\` package builds its document; the
+  // document (with positions) is built only when there are errors to place.
+  let content: unknown;
+  try {
+    content = loadYaml(text, { maxAliases: MAX_ALIASES });
+  } catch (err) {
+    return { ok: false, errors: [syntaxError(text, err)] };
+  }
+  if (exceedsNodes(content, MAX_NODES)) {
     return {
       ok: false,
-      errors: [{ line: lineCounter.linePos(syntax.pos[0]).line, message: syntax.message.split('\n')[0]! }],
+      errors: [{ line: 0, message: `more than ${MAX_NODES} values once aliases are expanded` }],
     };
   }
-  const lineOf = (path: Array<string | number>) => lineOfPath(doc, lineCounter, path);
-  const shape = OrganisationFileSchema.safeParse(doc.toJS());
+  let located: ((path: Array<string | number>) => number) | undefined;
+  const lineOf = (path: Array<string | number>) => {
+    if (!located) {
+      const lineCounter = new LineCounter();
+      const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+      located = (at) => lineOfPath(doc, lineCounter, at);
+    }
+    return located(path);
+  };
+  const shape = OrganisationFileSchema.safeParse(content);
   if (!shape.success) {
     const errors = shape.error.issues.map((issue) => ({
       line: lineOf(issue.path as Array<string | number>),
@@ -48,6 +61,40 @@ export function parseOrganisationFile(
     return { ok: false, errors: sortByLine(issues.map((issue) => toError(issue, lineOf))) };
   }
   return { ok: true, file: shape.data };
+}
+
+/** Aliases (\*ref, for a repeated list of roles, say) a file may use. */
+const MAX_ALIASES = 1_000_000;
+/** Values a file may hold once aliases are expanded: a province is about 500 000; an alias bomb, billions. */
+const MAX_NODES = 5_000_000;
+
+/** Whether a value holds more than `limit` values (aliases counted as often as they are used). */
+function exceedsNodes(value: unknown, limit: number): boolean {
+  const stack: unknown[] = [value];
+  let count = 0;
+  while (stack.length > 0) {
+    const next = stack.pop();
+    if (++count > limit) return true;
+    const children = Array.isArray(next)
+      ? next
+      : next !== null && typeof next === 'object'
+        ? Object.values(next)
+        : [];
+    for (const child of children) stack.push(child);
+  }
+  return false;
+}
+
+/** The first syntax error, as the \`yaml\` package words it (its later ones mostly follow from the first). */
+function syntaxError(text: string, thrown: unknown): FileError {
+  const lineCounter = new LineCounter();
+  const first = parseDocument(text, { lineCounter, prettyErrors: false }).errors[0];
+  if (first) return { line: lineCounter.linePos(first.pos[0]).line, message: first.message.split('\n')[0]! };
+  // Only js-yaml objects (an alias limit, say): its own words and place.
+  const mark = (thrown as { mark?: { line: number } }).mark;
+  const reason =
+    (thrown as { reason?: string }).reason ?? (thrown instanceof Error ? thrown.message : String(thrown));
+  return { line: mark ? mark.line + 1 : 0, message: reason };
 }
 
 function toError(issue: FileIssue, lineOf: (path: Array<string | number>) => number): FileError {

@@ -226,3 +226,16 @@ it('keeps docs/organisation.schema.json equal to the schema it is generated from
   );
   expect(committed).toEqual(JSON.parse(organisationJsonSchemaText()));
 });
+
+it('refuses an alias bomb without expanding it', () => {
+  const laughs = ['version: 1', 'units: []', 'regions:', '  - &a [x, x, x, x, x, x, x, x, x, x]'];
+  for (let i = 0; i < 12; i++) {
+    const prev = String.fromCharCode(97 + i);
+    const next = String.fromCharCode(98 + i);
+    laughs.push(`  - &${next} [${Array(10).fill(`*${prev}`).join(', ')}]`);
+  }
+  expect(parseOrganisationFile(laughs.join('\n'))).toEqual({
+    ok: false,
+    errors: [{ line: 0, message: 'more than 5000000 values once aliases are expanded' }],
+  });
+});
