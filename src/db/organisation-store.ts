@@ -45,20 +45,19 @@ export interface OrganisationRows {
 type Db = Pool | PoolClient;
 
 export async function readOrganisation(db: Db): Promise<OrganisationRows> {
-  const [regions, units, users] = await Promise.all([
-    db.query<RegionRow>(
-      `SELECT id, name, level, parent_id AS "parentId", rule_set_id AS "ruleSetId" FROM regions ORDER BY id`,
-    ),
-    db.query<UnitRow>(
-      `SELECT id, name, kind, level, region_id AS "regionId", parent_id AS "parentId",
-              review_unit_id AS "reviewUnitId", active
-         FROM units ORDER BY id`,
-    ),
-    db.query<UserRow>(
-      `SELECT login, display_name AS "displayName", unit_id AS "unitId", roles, mobile, email, active
-         FROM users ORDER BY login`,
-    ),
-  ]);
+  // One after the other: on a transaction's connection, queries cannot overlap.
+  const regions = await db.query<RegionRow>(
+    `SELECT id, name, level, parent_id AS "parentId", rule_set_id AS "ruleSetId" FROM regions ORDER BY id`,
+  );
+  const units = await db.query<UnitRow>(
+    `SELECT id, name, kind, level, region_id AS "regionId", parent_id AS "parentId",
+            review_unit_id AS "reviewUnitId", active
+       FROM units ORDER BY id`,
+  );
+  const users = await db.query<UserRow>(
+    `SELECT login, display_name AS "displayName", unit_id AS "unitId", roles, mobile, email, active
+       FROM users ORDER BY login`,
+  );
   return { regions: regions.rows, units: units.rows, users: users.rows };
 }
 
