@@ -8,8 +8,9 @@ import { Pool } from 'pg';
 import { provinceOrganisationText } from '../../bench/organisation/generate';
 import { createPool } from '../../src/db/pool';
 import { DEMO_ORGANISATION_FILE } from '../../src/domain/organisation/demo';
+import { applyOrganisationChange } from '../../src/domain/organisation/change';
 import { importOrganisationText } from '../../src/domain/organisation/import';
-import { planIsEmpty } from '../../src/domain/organisation/plan';
+import { describePlan, planIsEmpty } from '../../src/domain/organisation/plan';
 import { testEnv } from '../support/harness';
 
 /**
@@ -132,8 +133,8 @@ it('deactivates a user and a unit the file no longer lists, keeps them and their
   );
   const demo = fs.readFileSync(DEMO_ORGANISATION_FILE, 'utf8');
   const without = demo
-    .replace(/  - login: registrar\n(    .*\n)+?(?=  - login)/, '')
-    .replace(/  - id: chengguan-street-office\n(    .*\n)+/, '');
+    .replace(/ {2}- login: registrar\n( {4}.*\n)+?(?= {2}- login)/, '')
+    .replace(/ {2}- id: chengguan-street-office\n( {4}.*\n)+/, '');
   const dry = await importOrganisationText(pool, without, { dryRun: true });
   expect(dry.ok && dry.applied).toBe(false);
   const file = path.join(dir, 'without.yaml');
@@ -153,6 +154,42 @@ it('deactivates a user and a unit the file no longer lists, keeps them and their
   const back = await petitionflow(['org', 'import', DEMO_ORGANISATION_FILE]);
   expect(back.stdout).toContain('~ user registrar: active false → true');
   expect(back.stdout).toContain('~ unit chengguan-street-office: active false → true');
+});
+
+it('applies one change as an admin API would, under the same checks as a file', async () => {
+  const handler = {
+    login: 'handler',
+    name: 'Handler, Qingshan housing bureau',
+    unit: 'qingshan-housing',
+    roles: ['unit-head' as const, 'handler' as const],
+    mail: 'handler@example.org',
+  };
+  const changed = await applyOrganisationChange(pool, { type: 'put-user', user: handler });
+  expect(changed.ok && describePlan(changed.plan)).toEqual([
+    '~ user handler: roles [handler] → [unit-head, handler], email (none) → handler@example.org',
+  ]);
+  const dangling = await applyOrganisationChange(pool, {
+    type: 'put-unit',
+    unit: {
+      id: 'qingshan-land',
+      name: '青山县自然资源局',
+      kind: 'department',
+      region: 'qingshan',
+      parent: 'yunzhou-land',
+    },
+  });
+  expect(dangling).toEqual({
+    ok: false,
+    issues: [{ path: ['units', 13, 'parent'], message: "parent 'yunzhou-land' is not a unit of the file" }],
+  });
+  // A unit with an active user stays active until the user is moved or deactivated.
+  const busy = await applyOrganisationChange(pool, { type: 'deactivate-unit', id: 'qingshan-hr' });
+  expect(busy.ok).toBe(false);
+  expect(await applyOrganisationChange(pool, { type: 'deactivate-user', login: 'hr-handler' })).toMatchObject(
+    { ok: true },
+  );
+  const closed = await applyOrganisationChange(pool, { type: 'deactivate-unit', id: 'qingshan-hr' });
+  expect(closed.ok && describePlan(closed.plan)).toEqual(['~ unit qingshan-hr: active true → false']);
 });
 
 it('imports a province-sized file in under a minute, and again as a fast no-op', async () => {
