@@ -166,7 +166,7 @@ it('applies one change as an admin API would, under the same checks as a file', 
   };
   const changed = await applyOrganisationChange(pool, { type: 'put-user', user: handler });
   expect(changed.ok && describePlan(changed.plan)).toEqual([
-    '~ user handler: roles [handler] → [unit-head, handler], email (none) → handler@example.org',
+    '~ user handler: roles [handler] → [unit-head, handler], mail (none) → handler@example.org',
   ]);
   const dangling = await applyOrganisationChange(pool, {
     type: 'put-unit',

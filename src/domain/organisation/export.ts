@@ -4,8 +4,9 @@ import { LEVELS } from '../../db/organisation';
 import { type OrganisationRows, readOrganisation } from '../../db/organisation-store';
 import { ORGANISATION_FILE_VERSION, type OrganisationFile } from './file-format';
 
-/** The first line of an exported file: editors that know the schema check the file as it is typed. */
-export const SCHEMA_COMMENT = '# yaml-language-server: $schema=../docs/organisation.schema.json';
+/** The first line of an exported file: where its format is described. */
+export const FORMAT_COMMENT =
+  '# A petitionflow organisation: format in docs/organisation.md, JSON Schema from `petitionflow org schema`';
 
 /**
  * `org export`: the stored organisation in the file format, inactive units and users included (`active:
@@ -13,7 +14,7 @@ export const SCHEMA_COMMENT = '# yaml-language-server: $schema=../docs/organisat
  */
 export async function exportOrganisation(pool: Pool): Promise<string> {
   const file = fileOfRows(await readOrganisation(pool));
-  return `${SCHEMA_COMMENT}\n${stringify(file, { lineWidth: 0, aliasDuplicateObjects: false })}`;
+  return `${FORMAT_COMMENT}\n${stringify(file, { lineWidth: 0, aliasDuplicateObjects: false })}`;
 }
 
 export function fileOfRows(rows: OrganisationRows): OrganisationFile {

@@ -141,13 +141,26 @@ export function planIsEmpty(plan: OrganisationPlan): boolean {
   return write.regions.length + write.units.length + write.users.length === 0;
 }
 
+/** Stored fields by the names the file gives them, so that the printed plan reads like the file. */
+const FILE_NAMES: Record<string, string> = {
+  displayName: 'name',
+  unitId: 'unit',
+  email: 'mail',
+  regionId: 'region',
+  parentId: 'parent',
+  reviewUnitId: 'reviewBody',
+  ruleSetId: 'ruleSet',
+};
+
 /** The plan as the command line prints it: one line per row, changed fields as before → after. */
 export function describePlan(plan: OrganisationPlan): string[] {
   const lines: string[] = [];
   const table = <T>(what: string, changes: TableChanges<T>, key: (row: T) => string, verb = 'deactivate') => {
     for (const row of changes.added) lines.push(`+ ${what} ${key(row)}`);
     for (const change of changes.changed) {
-      const fields = change.fields.map((f) => `${f.field} ${show(f.before)} → ${show(f.after)}`);
+      const fields = change.fields.map(
+        (f) => `${FILE_NAMES[f.field] ?? f.field} ${show(f.before)} → ${show(f.after)}`,
+      );
       lines.push(`~ ${what} ${change.id}: ${fields.join(', ')}`);
     }
     for (const row of changes.deactivated) lines.push(`- ${what} ${key(row)} (${verb})`);

@@ -49,7 +49,7 @@ it('plans additions, changes with before → after, and deactivations', () => {
     '+ unit qingshan-land',
     '~ unit qingshan-housing: name 青山县住房和城乡建设局 → 青山县住建局',
     '+ user land-handler',
-    '~ user hr-handler: unitId qingshan-hr → qingshan-land, email (none) → hr@example.org',
+    '~ user hr-handler: unit qingshan-hr → qingshan-land, mail (none) → hr@example.org',
     '~ user jco: active true → false',
     '- user city-head (deactivate)',
   ]);
