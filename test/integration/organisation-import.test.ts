@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { Pool } from 'pg';
 import { provinceOrganisationText } from '../../bench/organisation/generate';
 import { createPool } from '../../src/db/pool';
-import { DEMO_ORGANISATION_FILE } from '../../src/domain/organisation/demo';
+import { DEMO_ORGANISATION_FILE, seedDemoOrganisation } from '../../src/domain/organisation/demo';
 import { applyOrganisationChange } from '../../src/domain/organisation/change';
 import { importOrganisationText } from '../../src/domain/organisation/import';
 import { describePlan, planIsEmpty } from '../../src/domain/organisation/plan';
@@ -212,4 +212,10 @@ it('imports a province-sized file in under a minute, and again as a fast no-op',
   console.log(`org import (again, no changes): ${againSeconds.toFixed(1)} s`);
   expect(again.ok && planIsEmpty(again.plan) && !again.applied).toBe(true);
   expect(againSeconds).toBeLessThan(60);
+});
+
+it('leaves a database with an organisation of its own alone when the demo is seeded (npm start)', async () => {
+  const before = await organisationFootprint();
+  expect(await seedDemoOrganisation(pool)).toBeUndefined();
+  expect(await organisationFootprint()).toEqual(before);
 });

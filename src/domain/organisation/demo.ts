@@ -21,14 +21,15 @@ export const DEMO_ORGANISATION: OrganisationRows = rowsOfFile(readDemoFile());
 
 /**
  * Imports the demo file — through `org import`'s own path — into a database that holds nothing else: an empty
- * one, or one with the demo of an earlier version. A database where an organisation of its own was imported
- * keeps it (its units are not the demo's). Answers what was done, or undefined when skipped.
+ * one, or one with the demo of an earlier version. A database with active units or users the demo does not
+ * have (an organisation imported from a file, staff added by hand) keeps them: the demo is not imported there,
+ * as its import would deactivate them. Answers what was done, or undefined when skipped.
  */
 export async function seedDemoOrganisation(pool: Pool): Promise<ImportResult | undefined> {
-  const demoUnits = DEMO_ORGANISATION.units.map((u) => u.id);
   const { rows } = await pool.query<{ foreign: boolean }>(
-    `SELECT EXISTS (SELECT 1 FROM units WHERE active AND NOT id = ANY($1::text[])) AS foreign`,
-    [demoUnits],
+    `SELECT EXISTS (SELECT 1 FROM units WHERE active AND NOT id = ANY($1::text[]))
+         OR EXISTS (SELECT 1 FROM users WHERE active AND NOT login = ANY($2::text[])) AS foreign`,
+    [DEMO_ORGANISATION.units.map((u) => u.id), DEMO_ORGANISATION.users.map((u) => u.login)],
   );
   if (rows[0]?.foreign) return undefined;
   return importOrganisation(pool, readDemoFile());
