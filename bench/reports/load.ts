@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Pool } from 'pg';
-import { seedOrganisation } from '../../src/db/organisation';
+import { writeOrganisationRows } from '../../src/db/organisation-store';
+import { inTransaction } from '../../src/db/transaction';
 import { defaultClassification } from '../../src/domain/classification';
 
 /** The subject matters of the built-in file (its sub-category codes are `<category>.<sub>`). */
@@ -146,7 +147,10 @@ export async function loadBenchData(
   options: LoadOptions,
   log: (message: string) => void,
 ) {
-  await seedOrganisation(pool, organisation.seed);
+  const writer = await pool.connect();
+  await inTransaction(writer, () => writeOrganisationRows(writer, organisation.seed)).finally(() =>
+    writer.release(),
+  );
   const { county, city, province } = organisation.bureaus;
   const { cases, firstDay, days, asOf } = options;
   const steps: Array<[string, string, unknown[]?]> = [

@@ -34,6 +34,8 @@ export interface NewPetition {
   groupPersons: number | null;
   /** 信访层级; the registering bureau's level when not given. */
   registrationLevel?: RegistrationLevel;
+  /** The rule set of the bureau's province, when the registration pinned another one (an override on record). */
+  ruleSetOverrides?: string | null;
 }
 
 /** A petition as stored: its registration, the fold of its events, and copies of it for filters. */
@@ -88,9 +90,9 @@ export async function insertPetition(
     `INSERT INTO petitions (id, bureau_unit_id, channel, category, domain, received_on, rule_set_id, subject,
                             description, petitioner, registered_by, status, petitioner_key, first_time,
                             repeat_of, final_case_id, group_persons, registration_level, domain_category,
-                            classification_version)
+                            classification_version, rule_set_overrides)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'registered', $12, $13, $14, $15, $16,
-             COALESCE($17, (SELECT level FROM units WHERE id = $2)), $18, $19)`,
+             COALESCE($17, (SELECT level FROM units WHERE id = $2)), $18, $19, $20)`,
     [
       id,
       petition.bureauUnitId,
@@ -111,6 +113,7 @@ export async function insertPetition(
       petition.registrationLevel ?? null,
       petition.domainCategory,
       petition.classificationVersion,
+      petition.ruleSetOverrides ?? null,
     ],
   );
   return id;

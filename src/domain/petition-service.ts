@@ -2,6 +2,7 @@ import type { Client } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/common';
 import type { Pool } from 'pg';
 import type { User } from '../db/organisation';
+import { ruleSetOfRegion } from '../db/organisation-store';
 import {
   findDocuments,
   findLinkingCases,
@@ -60,14 +61,23 @@ export class PetitionService {
   async register(user: User, body: RegisterPetitionBody, request: RequestContext) {
     requireRole(user, ['registrar'], 'register petitions');
     if (user.unit.kind !== 'petition-bureau') throw forbidden('Only a petition bureau registers petitions');
-    const ruleSetId = body.ruleSetId ?? DEFAULT_RULE_SET_ID;
+    // The bureau's province names the rule set; one pinned in the request overrides it, and stays on record.
+    const provincial = (await ruleSetOfRegion(this.deps.pool, user.unit.regionId)) ?? DEFAULT_RULE_SET_ID;
+    const ruleSetId = body.ruleSetId ?? provincial;
     const ruleSet = ruleSetNamed(ruleSetId);
     const today = toShanghaiDate(this.now());
     if (body.receivedOn > today) throw fieldError('receivedOn', `must not be after today (${today})`);
     checkCovered(ruleSet, body.receivedOn);
+    const ruleSetOverrides = ruleSetId === provincial ? undefined : provincial;
     const { classification } = this.deps;
     const matter = subjectMatterOf(classification, body.domain);
-    const registration = { ...body, ruleSetId, matter, classificationVersion: classification.reference };
+    const registration = {
+      ...body,
+      ruleSetId,
+      ruleSetOverrides,
+      matter,
+      classificationVersion: classification.reference,
+    };
     const id = await registerPetition(this.deps, user, registration, request);
     return this.get(user, id);
   }

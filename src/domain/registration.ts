@@ -17,10 +17,11 @@ import type { PetitionWorkflowInput } from '../workflows/messages';
 import { startCaseWorkflow } from './case-start';
 import type { SubjectMatter } from './classification';
 import type { RegisterPetitionBody } from './contract/petitions';
-import { fieldError } from './errors';
+import { fieldError, forbidden } from './errors';
 import type { RequestContext } from './request-context';
 import { REGISTRATION_LEVELS, type RegistrationLevel } from '../case/vocabulary';
 import { toApiError, workflowExists } from './temporal-calls';
+
 
 export interface RegistrationDeps {
   pool: Pool;
@@ -30,9 +31,13 @@ export interface RegistrationDeps {
   identitySalt: string;
 }
 
-/** A registration whose subject matter the classification in force has resolved. */
+/**
+ * A registration whose subject matter the classification in force has resolved, and whose rule set is
+ * decided: the province's, or the one pinned over it (`ruleSetOverrides` names the province's).
+ */
 export type CheckedRegistration = RegisterPetitionBody & {
   ruleSetId: string;
+  ruleSetOverrides?: string;
   matter: SubjectMatter;
   classificationVersion: string;
 };
@@ -126,7 +131,7 @@ async function reserve(
         repeatOf: flags.repeatOf ?? null,
         finalCaseId: flags.finalCaseId ?? null,
         groupPersons: body.group?.persons ?? null,
-        registrationLevel: body.originLevel ?? user.unit.level,
+        registrationLevel: body.originLevel ?? bureauLevel(user),
       };
       id = await insertPetition(client, petition, Number(toShanghaiDate(new Date()).slice(0, 4)));
       if (key) await rememberRegistration(client, user.login, key, id);
@@ -177,7 +182,15 @@ async function storedFlags(client: PoolClient, id: string): Promise<CaseFlags> {
 /** A petition comes down from above, never up: its origin must be above the registering bureau. */
 function checkOriginLevel(user: User, origin: RegistrationLevel | undefined): void {
   if (origin === undefined) return;
-  if (REGISTRATION_LEVELS.indexOf(origin) >= REGISTRATION_LEVELS.indexOf(user.unit.level)) {
+  if (REGISTRATION_LEVELS.indexOf(origin) >= REGISTRATION_LEVELS.indexOf(bureauLevel(user))) {
     throw fieldError('originLevel', `must be above the registering bureau's level (${user.unit.level})`);
   }
+}
+
+/** A bureau's level; bureaus stand at the county and above (the organisation file refuses one at a township). */
+function bureauLevel(user: User): RegistrationLevel {
+  const level = user.unit.level;
+  if (level === 'township')
+    throw forbidden(`${user.unit.name} is a township unit and registers no petitions`);
+  return level;
 }

@@ -2,12 +2,12 @@ import { Connection, type TLSConfig } from '@temporalio/client';
 import type { Command } from 'commander';
 import type { Pool } from 'pg';
 import { loadConfig } from '../../config';
-import { DEMO_ORGANISATION } from '../../db/demo-organisation';
 import { migrate } from '../../db/migrate';
 import { asRuntimeRole } from '../../db/roles';
-import { seedOrganisation } from '../../db/organisation';
 import { createPool } from '../../db/pool';
 import { classificationOf } from '../../domain/classification';
+import { DEMO_ORGANISATION, seedDemoOrganisation } from '../../domain/organisation/demo';
+import { summarisePlan } from '../../domain/organisation/plan';
 import { resolveAuthSecret } from '../../runtime/auth-secret';
 import { provideInfrastructure } from '../../runtime/local-stack';
 import { createLogger } from '../../runtime/logger';
@@ -81,8 +81,11 @@ export function registerServeCommands(program: Command): void {
         await migrate(infra.databaseUrl, say);
         // Demo users (with well-known logins) only ever go into the embedded database, never a real one.
         if (!config.DATABASE_URL) {
-          const seeded = await seedOrganisation(pool, DEMO_ORGANISATION);
-          if (seeded) say(`Seeded the demo organisation (${seeded} units and users)`);
+          const seeded = await seedDemoOrganisation(pool);
+          if (!seeded)
+            say('The database holds an organisation of its own: the demo organisation is not imported');
+          else if (seeded.ok && seeded.applied)
+            say(`Imported the demo organisation (${summarisePlan(seeded.plan)})`);
         }
         const common = {
           pool,

@@ -55,7 +55,11 @@ export const RegisterPetitionSchema = z
       .min(1)
       .max(100)
       .optional()
-      .openapi({ description: 'Rule set to pin; defaults to national-2022' }),
+      .openapi({
+        description:
+          "Rule set to pin; defaults to the one the registering bureau's province names (national-2022 in the " +
+          'demo). Another one overrides it, and the petition keeps the overridden one on record.',
+      }),
     originLevel: z
       .enum(REGISTRATION_LEVELS)
       .optional()
