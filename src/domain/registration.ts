@@ -22,7 +22,6 @@ import type { RequestContext } from './request-context';
 import { REGISTRATION_LEVELS, type RegistrationLevel } from '../case/vocabulary';
 import { toApiError, workflowExists } from './temporal-calls';
 
-
 export interface RegistrationDeps {
   pool: Pool;
   client: Client;
