@@ -127,9 +127,11 @@ it('deactivates a user and a unit the file no longer lists, keeps them and their
   // History: a petition registered by the registrar at the county bureau.
   await pool.query(
     `INSERT INTO petitions (id, bureau_unit_id, channel, category, domain, received_on, rule_set_id, subject, description,
-                            petitioner, registered_by, status, registration_level)
-     VALUES ('XF-2026-900001', 'qingshan-petition-bureau', 'letter', 'complaint', 'housing', '2026-03-02',
-             'national-2022', 's', 'd', '{"name":"x"}', 'registrar', 'registered', 'county')`,
+                            petitioner, registered_by, status, registration_level, domain_category,
+                            classification_version)
+     VALUES ('XF-2026-900001', 'qingshan-petition-bureau', 'letter', 'complaint',
+             'urban-construction.housing', '2026-03-02', 'national-2022', 's', 'd', '{"name":"x"}', 'registrar',
+             'registered', 'county', 'urban-construction', 'petitionflow-default@2026.1')`,
   );
   const demo = fs.readFileSync(DEMO_ORGANISATION_FILE, 'utf8');
   const without = demo
