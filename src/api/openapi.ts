@@ -17,12 +17,12 @@ import { registerSupervisionPaths } from './openapi-supervision';
 import { type CommandPath, commandPaths, formerPath, openApiPath, pathIdsOf } from './command-routes';
 
 /** The OpenAPI 3.1 document, generated from the same zod schemas that validate requests. */
-export function buildOpenApiDocument(): object {
+export function buildOpenApiDocument(signIn: { discoveryUrl: string }): object {
   const registry = new OpenAPIRegistry();
-  registry.registerComponent('securitySchemes', 'bearer', {
-    type: 'http',
-    scheme: 'bearer',
-    bearerFormat: 'JWT',
+  // An access token (JWT) of the deployment's OpenID provider, sent as a bearer token.
+  registry.registerComponent('securitySchemes', 'oidc', {
+    type: 'openIdConnect',
+    openIdConnectUrl: signIn.discoveryUrl,
   });
 
   const transition = ({ type, path, replacedBy }: CommandPath) =>

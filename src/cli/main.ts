@@ -3,6 +3,7 @@ import { registerAdminCommands } from './commands/admin';
 import { registerDeadlineCommand } from './commands/deadline';
 import { registerDemoCommand } from './commands/demo';
 import { registerDevServicesCommand } from './commands/dev-services';
+import { registerOidcProviderCommand } from './commands/oidc-provider';
 import { registerReportCommand } from './commands/report';
 import { registerRulesCommand } from './commands/rules';
 import { registerServeCommands } from './commands/serve';
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   registerReportCommand(program);
   registerDemoCommand(program);
   registerDevServicesCommand(program);
+  registerOidcProviderCommand(program);
   return program;
 }
 

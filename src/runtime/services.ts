@@ -10,6 +10,7 @@ import { expireRateLimitCounts } from '../db/rate-limit-counts';
 import { scheduleReconciler } from '../domain/reconciler';
 import { temporalCallTimer } from '../temporal/call-timing';
 import { createPetitionWorker } from '../temporal/worker';
+import type { SignInSettings } from '../auth/oidc-verifier';
 import type { TrustProxy } from '../trust-proxy';
 
 export interface RunningService {
@@ -28,6 +29,7 @@ export async function startApi(options: {
   namespace: string;
   taskQueue: string;
   authSecret: string;
+  signIn: SignInSettings;
   port: number;
   /** Interface to listen on; all of them when absent. */
   host?: string;

@@ -1,4 +1,4 @@
-import { mintToken } from '../../src/auth/tokens';
+import { testToken } from '../support/sign-in';
 import { TEST_AUTH_SECRET } from '../support/harness';
 
 /** One request as its client meant it: sent until it got a final answer, always under the same key. */
@@ -107,7 +107,7 @@ export class RetryingClients {
   }
 
   private tokenOf(login: string): Promise<string> {
-    if (!this.tokens.has(login)) this.tokens.set(login, mintToken(TEST_AUTH_SECRET, login));
+    if (!this.tokens.has(login)) this.tokens.set(login, testToken(login));
     return this.tokens.get(login)!;
   }
 }

@@ -1,4 +1,4 @@
-import { mintToken } from '../../src/auth/tokens';
+import { testToken } from '../support/sign-in';
 import { startTestApp, TEST_AUTH_SECRET, type TestApp, validRegistration } from '../support/harness';
 import { PetitionFlow } from '../support/petition-flow';
 
@@ -404,5 +404,5 @@ describe('from the workflows', () => {
 });
 
 async function authHeader(login: string): Promise<string> {
-  return `Bearer ${await mintToken(TEST_AUTH_SECRET, login)}`;
+  return `Bearer ${await testToken(login)}`;
 }

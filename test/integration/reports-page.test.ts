@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
-import { mintToken } from '../../src/auth/tokens';
+import { testToken } from '../support/sign-in';
 import { launchChromium } from '../support/browser';
 import { shanghaiToday, startTestApp, TEST_AUTH_SECRET, type TestApp } from '../support/harness';
 import { PetitionFlow } from '../support/petition-flow';
@@ -34,7 +34,7 @@ beforeAll(async () => {
   browser = await launchChromium();
   app = await startTestApp('reports-page');
   await seedReportCases(app.pool);
-  token = await mintToken(TEST_AUTH_SECRET, 'supervisor');
+  token = await testToken('supervisor');
   page = await browser.newPage();
   page.on('pageerror', (error) => scriptProblems.push(String(error)));
   page.on('console', (message) => {

@@ -8,6 +8,8 @@ import { asRuntimeRole } from '../../db/roles';
 import { seedOrganisation } from '../../db/organisation';
 import { createPool } from '../../db/pool';
 import { resolveAuthSecret } from '../../runtime/auth-secret';
+import { localRedirectUris, startEmbeddedSignIn } from '../../runtime/embedded-sign-in';
+import { signInSettings } from '../../runtime/sign-in';
 import { provideInfrastructure } from '../../runtime/local-stack';
 import { createLogger } from '../../runtime/logger';
 import { type RunningService, startApi, startWorker } from '../../runtime/services';
@@ -53,6 +55,11 @@ export function registerServeCommands(program: Command): void {
       const config = loadConfig();
       const logger = createLogger(config.LOG_LEVEL);
       const authSecret = resolveAuthSecret(config);
+      // The embedded provider's development passwords are for the embedded database only.
+      if (config.DATABASE_URL && !config.OIDC_ISSUER)
+        throw new Error(
+          'OIDC_ISSUER must be set when DATABASE_URL points at a real database (docs/sign-in.md)',
+        );
       const started = Date.now();
       const stops: RunningService[] = [];
       const stopAll = async () => {
@@ -80,6 +87,11 @@ export function registerServeCommands(program: Command): void {
           const seeded = await seedOrganisation(pool, DEMO_ORGANISATION);
           if (seeded) say(`Seeded the demo organisation (${seeded} units and users)`);
         }
+        if (!config.OIDC_ISSUER) {
+          const provider = await startEmbeddedSignIn(config, pool, localRedirectUris(config.API_PORT));
+          stops.push(provider);
+          say(`OpenID provider (embedded) ${provider.issuer}`);
+        }
         const common = {
           pool,
           temporalAddress: infra.temporalAddress,
@@ -99,6 +111,7 @@ export function registerServeCommands(program: Command): void {
         const api = await startApi({
           ...common,
           authSecret,
+          signIn: signInSettings(config),
           publicRateLimit: config.PUBLIC_RATE_LIMIT,
           documentGraceHours: config.DOCUMENT_GRACE_HOURS,
           trustProxy: config.TRUST_PROXY,
@@ -127,9 +140,13 @@ export function registerServeCommands(program: Command): void {
         say(
           `Temporal      ${infra.temporalAddress}   PostgreSQL ${infra.databaseUrl.replace(/:[^:@/]+@/, ':***@')}`,
         );
+        say(`Reports       ${base}/reports/   (sign in at the OpenID provider)`);
         if (!config.DATABASE_URL)
-          say(`Demo users: ${DEMO_ORGANISATION.users.map((u) => u.login).join(', ')}`);
-        say('Get a token:  npx petitionflow token --user registrar   (then: Authorization: Bearer <token>)');
+          say(`Demo users (password = login): ${DEMO_ORGANISATION.users.map((u) => u.login).join(', ')}`);
+        if (!config.OIDC_ISSUER)
+          say(
+            'Get a token:  npx petitionflow token --user registrar   (then: Authorization: Bearer <token>)',
+          );
         say(`Stop with Ctrl-C; data stays in ${config.DATA_DIR}/ for the next start.`);
       } catch (err) {
         await stopAll();
@@ -157,12 +174,15 @@ export function registerServeCommands(program: Command): void {
 
   program
     .command('api')
-    .description('Run the HTTP API (needs DATABASE_URL, TEMPORAL_ADDRESS and AUTH_SECRET)')
+    .description('Run the HTTP API (needs DATABASE_URL, TEMPORAL_ADDRESS, AUTH_SECRET and OIDC_ISSUER)')
     .action(async () => {
+      if (!loadConfig().OIDC_ISSUER)
+        throw new Error('OIDC_ISSUER must be set: the API accepts the access tokens of that provider only');
       const { config, connected } = await connectedServices();
       const api = await startApi({
         ...connected,
         authSecret: resolveAuthSecret(config),
+        signIn: signInSettings(config),
         publicRateLimit: config.PUBLIC_RATE_LIMIT,
         documentGraceHours: config.DOCUMENT_GRACE_HOURS,
         trustProxy: config.TRUST_PROXY,
