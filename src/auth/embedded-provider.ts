@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { ProviderSecrets } from './signing-keys';
 import { SIGNING_ALGORITHM } from './signing-keys';
-import { loginForm } from './login-form';
+import { errorPage, loginForm, logoutPage, signedOutPage } from './login-form';
 
 /** The resource indicator of the API at the embedded provider; tokens for it carry `aud` = the audience. */
 const API_RESOURCE = 'urn:petitionflow:api';
@@ -44,6 +44,9 @@ export async function startEmbeddedProvider(options: EmbeddedProviderOptions): P
     clients: [
       {
         client_id: options.clientId,
+        // A provider on one machine for pages on the same machine: as a loopback client (RFC 8252 §7.3), its
+        // redirect URIs on http://127.0.0.1 and http://localhost match whatever port the API listens on.
+        application_type: 'native',
         token_endpoint_auth_method: 'none',
         grant_types: ['authorization_code', 'refresh_token'],
         response_types: ['code'],
@@ -57,6 +60,15 @@ export async function startEmbeddedProvider(options: EmbeddedProviderOptions): P
     pkce: { required: () => true },
     features: {
       devInteractions: { enabled: false },
+      rpInitiatedLogout: {
+        enabled: true,
+        logoutSource: (ctx: { body: string }, form: string) => {
+          ctx.body = logoutPage(form);
+        },
+        postLogoutSuccessSource: (ctx: { body: string }) => {
+          ctx.body = signedOutPage();
+        },
+      },
       resourceIndicators: {
         enabled: true,
         defaultResource: () => API_RESOURCE,
@@ -100,7 +112,14 @@ export async function startEmbeddedProvider(options: EmbeddedProviderOptions): P
       return grant;
     },
     clientBasedCORS: (_ctx: unknown, origin: string, client: { redirectUris: string[] }) =>
-      client.redirectUris.some((uri) => new URL(uri).origin === origin),
+      client.redirectUris.some((uri) => sameLoopbackOrigin(new URL(uri), origin)),
+    renderError: (
+      ctx: { type: string; body: string },
+      out: { error?: string; error_description?: string },
+    ) => {
+      ctx.type = 'html';
+      ctx.body = errorPage(out);
+    },
     interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}` },
     ttl: {
       AccessToken: ACCESS_TOKEN_TTL_SECONDS,
@@ -163,6 +182,12 @@ async function signIn(
     { login: { accountId: user.login } },
     { mergeWithLastSubmission: false },
   );
+}
+
+/** The page's origin is one of the redirect URIs' (on a loopback host, at any port, as the redirect itself). */
+function sameLoopbackOrigin(redirect: URL, origin: string): boolean {
+  const page = URL.parse(origin);
+  return page !== null && page.protocol === redirect.protocol && page.hostname === redirect.hostname;
 }
 
 const MAX_FORM_BYTES = 8192;

@@ -27,10 +27,8 @@ export async function startEmbeddedSignIn(
   });
 }
 
-/** Where the reports page signs in from, at an API on `port` of this machine. */
-export function localRedirectUris(port: number): string[] {
-  return ['localhost', '127.0.0.1'].map((host) => `http://${host}:${port}/reports/`);
-}
+/** Where the reports page signs in from, at an API on this machine (any port: a loopback client). */
+export const LOCAL_REDIRECT_URIS = ['http://localhost/reports/', 'http://127.0.0.1/reports/'];
 
 /**
  * Access tokens for scripts on embedded defaults (`petitionflow token`, the demo), signed with the embedded

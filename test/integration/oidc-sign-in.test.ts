@@ -54,32 +54,32 @@ describe('access tokens of the OpenID provider', () => {
   it.each([
     [
       'another issuer',
-      (jwt: SignJWT) => jwt.setIssuer('https://sso.elsewhere.example/realms/x'),
       'token_issuer_unknown',
+      (jwt: SignJWT) => jwt.setIssuer('https://sso.elsewhere.example/realms/x'),
     ],
-    ['another audience', (jwt: SignJWT) => jwt.setAudience('account'), 'token_audience_invalid'],
+    ['another audience', 'token_audience_invalid', (jwt: SignJWT) => jwt.setAudience('account')],
     [
       'an expiry past (beyond the 60 s skew)',
+      'token_expired',
       (jwt: SignJWT) =>
         jwt
           .setIssuedAt(Math.floor(Date.now() / 1000) - 3600)
           .setExpirationTime(Math.floor(Date.now() / 1000) - 120),
-      'token_expired',
     ],
     [
       'a not-before ahead (beyond the 60 s skew)',
-      (jwt: SignJWT) => jwt.setNotBefore(Math.floor(Date.now() / 1000) + 300),
       'token_not_yet_valid',
+      (jwt: SignJWT) => jwt.setNotBefore(Math.floor(Date.now() / 1000) + 300),
     ],
     [
       'no user claim',
+      'token_user_claim_missing',
       (_jwt: SignJWT) => {
         const claims = new SignJWT({}).setProtectedHeader({ alg: 'RS256', kid: runKeys().keys[0]!.kid! });
         return claims.setIssuer(issuer()).setAudience(TEST_AUDIENCE).setIssuedAt().setExpirationTime('1h');
       },
-      'token_user_claim_missing',
     ],
-  ])('refuses a token with %s: 401 %s', async (_case, build, code) => {
+  ] as const)('refuses a token with %s: 401 %s', async (_case, code, build) => {
     expect(await answerTo(await forge(build))).toEqual({ status: 401, code });
   });
 

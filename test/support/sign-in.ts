@@ -55,20 +55,15 @@ export interface TestProvider {
 export async function startTestProvider(settings: {
   port: number;
   keysFile: string;
-  redirectUris?: string[];
 }): Promise<TestProvider> {
   const databaseUrl = process.env.TEST_DATABASE_URL;
   if (!databaseUrl) throw new Error('TEST_DATABASE_URL is not set');
   const child = spawn(
     process.execPath,
-    [
-      path.join(ROOT, 'bin', 'petitionflow.js'),
-      'oidc-provider',
-      ...(settings.redirectUris?.length ? ['--redirect-uri', ...settings.redirectUris] : []),
-    ],
+    [path.join(ROOT, 'bin', 'petitionflow.js'), 'oidc-provider'],
     {
       cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['pipe', 'pipe', 'pipe'],
       env: {
         ...process.env,
         DATABASE_URL: asRuntimeRole(databaseUrl),

@@ -6,7 +6,12 @@ const PAGE_DIR = path.join(__dirname, '..', 'reports-page');
 /** ECharts as the npm package ships it, served from here: the page loads nothing from elsewhere. */
 const ECHARTS_FILE = require.resolve('echarts/dist/echarts.min.js');
 /** The OpenID Connect client for the browser (authorization code with PKCE), as the npm package ships it. */
-const OIDC_CLIENT_FILE = require.resolve('oidc-client-ts/dist/browser/oidc-client-ts.min.js');
+const OIDC_CLIENT_FILE = path.join(
+  path.dirname(require.resolve('oidc-client-ts/package.json')),
+  'dist',
+  'browser',
+  'oidc-client-ts.min.js',
+);
 
 /**
  * Scripts and styles from this origin only, no inline script, no framing; the data comes from `/api` on the

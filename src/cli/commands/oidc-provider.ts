@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../config';
 import { createPool } from '../../db/pool';
-import { startEmbeddedSignIn } from '../../runtime/embedded-sign-in';
+import { LOCAL_REDIRECT_URIS, startEmbeddedSignIn } from '../../runtime/embedded-sign-in';
 
 /** The line that announces the provider; the issuer URL follows it. */
 export const OIDC_PROVIDER_READY = 'OIDC provider listening at';
@@ -14,19 +14,25 @@ export function registerOidcProviderCommand(program: Command): void {
   program
     .command('oidc-provider', { hidden: true })
     .description('Run the embedded OpenID provider alone (development and tests)')
-    .option('--redirect-uri <url...>', "the browser client's redirect URIs", [])
-    .action(async (options: { redirectUri: string[] }) => {
+    .action(async () => {
       const config = loadConfig();
       if (!config.DATABASE_URL) throw new Error('DATABASE_URL must be set (the users who may sign in)');
       const pool = createPool(config.DATABASE_URL);
-      const provider = await startEmbeddedSignIn(config, pool, options.redirectUri);
-      const stop = () =>
+      const provider = await startEmbeddedSignIn(config, pool, LOCAL_REDIRECT_URIS);
+      let stopping = false;
+      const stop = () => {
+        if (stopping) return;
+        stopping = true;
         void provider
           .stop()
           .then(() => pool.end())
           .finally(() => process.exit(0));
+      };
       process.on('SIGTERM', stop);
       process.on('SIGINT', stop);
+      // Never outlives the process that started it (a test run killed without its teardown).
+      process.stdin.on('close', stop);
+      process.stdin.resume();
       console.log(`${OIDC_PROVIDER_READY} ${provider.issuer}`);
     });
 }

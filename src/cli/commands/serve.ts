@@ -8,7 +8,7 @@ import { asRuntimeRole } from '../../db/roles';
 import { seedOrganisation } from '../../db/organisation';
 import { createPool } from '../../db/pool';
 import { resolveAuthSecret } from '../../runtime/auth-secret';
-import { localRedirectUris, startEmbeddedSignIn } from '../../runtime/embedded-sign-in';
+import { LOCAL_REDIRECT_URIS, startEmbeddedSignIn } from '../../runtime/embedded-sign-in';
 import { signInSettings } from '../../runtime/sign-in';
 import { provideInfrastructure } from '../../runtime/local-stack';
 import { createLogger } from '../../runtime/logger';
@@ -88,7 +88,7 @@ export function registerServeCommands(program: Command): void {
           if (seeded) say(`Seeded the demo organisation (${seeded} units and users)`);
         }
         if (!config.OIDC_ISSUER) {
-          const provider = await startEmbeddedSignIn(config, pool, localRedirectUris(config.API_PORT));
+          const provider = await startEmbeddedSignIn(config, pool, LOCAL_REDIRECT_URIS);
           stops.push(provider);
           say(`OpenID provider (embedded) ${provider.issuer}`);
         }
