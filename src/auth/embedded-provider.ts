@@ -159,14 +159,22 @@ async function signIn(
 ): Promise<void> {
   const details = await provider.interactionDetails(req, res);
   if (details.prompt.name !== 'login') {
-    // Consent is implicit (see loadExistingGrant): nothing to ask.
-    await provider.interactionFinished(req, res, {}, { mergeWithLastSubmission: true });
+    // Consent: the reports page is ours, and its grant is what it asks for (loadExistingGrant); a loopback
+    // client is asked each time by default (`native_client_prompt`), which the answer here settles.
+    await provider.interactionFinished(
+      req,
+      res,
+      { consent: details.grantId ? { grantId: details.grantId } : {} },
+      { mergeWithLastSubmission: true },
+    );
     return;
   }
   const page = (error?: string, login = '') => {
+    // No form-action: the form's answer redirects on to the page that asked (another origin), which Chromium
+    // counts against form-action.
     res.writeHead(error ? 401 : 200, {
       'content-type': 'text/html; charset=utf-8',
-      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'",
+      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
       'cache-control': 'no-store',
     });
     res.end(loginForm({ action: `/interaction/${details.uid}/login`, error, login }));
@@ -236,7 +244,7 @@ interface ProviderInstance {
   interactionDetails(
     req: IncomingMessage,
     res: ServerResponse,
-  ): Promise<{ uid: string; prompt: { name: string } }>;
+  ): Promise<{ uid: string; grantId?: string; prompt: { name: string } }>;
   interactionFinished(
     req: IncomingMessage,
     res: ServerResponse,
