@@ -1,5 +1,4 @@
 import { testToken } from '../support/sign-in';
-import { TEST_AUTH_SECRET } from '../support/harness';
 
 /** One request as its client meant it: sent until it got a final answer, always under the same key. */
 export interface SentRequest {

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Connection, type TLSConfig } from '@temporalio/client';
 import { testToken } from '../support/sign-in';
-import { TEST_AUTH_SECRET, validRegistration } from '../support/harness';
+import { validRegistration } from '../support/harness';
 import { type FaultStack, startFaultStack } from './fault-stack';
 
 /**

@@ -2,7 +2,7 @@ import http from 'node:http';
 import net from 'node:net';
 import zlib from 'node:zlib';
 import { testToken } from '../support/sign-in';
-import { startTestApp, TEST_AUTH_SECRET, type TestApp, validRegistration } from '../support/harness';
+import { startTestApp, type TestApp, validRegistration } from '../support/harness';
 import { footprint, PetitionFlow } from '../support/petition-flow';
 
 /** Input that a client may send by mistake or on purpose: a 4xx with a code, never a 500. */

@@ -7,7 +7,7 @@ import { addDays } from '../../src/rules/dates';
 import { petitionWorkflowId, stateQuery } from '../../src/workflows/messages';
 import { Client, Connection } from '@temporalio/client';
 import { freePort, kill, startChild } from '../support/child-services';
-import { LONG_AGO_DAYS, TEST_AUTH_SECRET, testEnv, validRegistration } from '../support/harness';
+import { LONG_AGO_DAYS, testEnv, validRegistration } from '../support/harness';
 
 /**
  * Lifecycles whose clients retry with the same Idempotency-Key while the API process and the worker process

@@ -3,7 +3,7 @@ import { Client, Connection } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { testToken } from '../support/sign-in';
 import { petitionWorkflowId } from '../../src/workflows/messages';
-import { TEST_AUTH_SECRET, testEnv, validRegistration } from '../support/harness';
+import { testEnv, validRegistration } from '../support/harness';
 
 /**
  * Through the production shape's own processes (`dev-services --production`): two `petitionflow api`

@@ -1,5 +1,5 @@
 import { testToken } from '../support/sign-in';
-import { startTestApp, TEST_AUTH_SECRET, type TestApp, validRegistration } from '../support/harness';
+import { startTestApp, type TestApp, validRegistration } from '../support/harness';
 import { PetitionFlow } from '../support/petition-flow';
 
 /**

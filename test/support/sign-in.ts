@@ -55,25 +55,23 @@ export interface TestProvider {
 export async function startTestProvider(settings: {
   port: number;
   keysFile: string;
+  /** Whose users may sign in: the run's database unless told. */
+  databaseUrl?: string;
 }): Promise<TestProvider> {
-  const databaseUrl = process.env.TEST_DATABASE_URL;
+  const databaseUrl = settings.databaseUrl ?? process.env.TEST_DATABASE_URL;
   if (!databaseUrl) throw new Error('TEST_DATABASE_URL is not set');
-  const child = spawn(
-    process.execPath,
-    [path.join(ROOT, 'bin', 'petitionflow.js'), 'oidc-provider'],
-    {
-      cwd: ROOT,
-      stdio: ['pipe', 'pipe', 'pipe'],
-      env: {
-        ...process.env,
-        DATABASE_URL: asRuntimeRole(databaseUrl),
-        EMBEDDED_OIDC_PORT: String(settings.port),
-        EMBEDDED_OIDC_KEYS: settings.keysFile,
-        OIDC_AUDIENCE: TEST_AUDIENCE,
-        OIDC_CLIENT_ID: TEST_CLIENT_ID,
-      },
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'petitionflow.js'), 'oidc-provider'], {
+    cwd: ROOT,
+    stdio: ['pipe', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      DATABASE_URL: asRuntimeRole(databaseUrl),
+      EMBEDDED_OIDC_PORT: String(settings.port),
+      EMBEDDED_OIDC_KEYS: settings.keysFile,
+      OIDC_AUDIENCE: TEST_AUDIENCE,
+      OIDC_CLIENT_ID: TEST_CLIENT_ID,
     },
-  );
+  });
   // The provider's notices (in-memory adapter, Node version) are expected; errors still show.
   child.stderr?.on('data', (chunk: Buffer) => {
     const text = chunk.toString('utf8');
