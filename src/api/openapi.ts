@@ -24,6 +24,13 @@ export function buildOpenApiDocument(signIn: { discoveryUrl: string }): object {
     type: 'openIdConnect',
     openIdConnectUrl: signIn.discoveryUrl,
   });
+  // The same access token pasted by hand (the token box of /docs, a script's `petitionflow token`).
+  registry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+    description: 'An access token of the OpenID provider above',
+  });
 
   const transition = ({ type, path, replacedBy }: CommandPath) =>
     registry.registerPath({

@@ -21,10 +21,11 @@ const operations = Object.entries(doc.paths).flatMap(([path, item]) =>
 
 describe('the OpenAPI document', () => {
   it("advertises sign-in through OpenID Connect with the provider's discovery URL", () => {
-    expect(doc.components.securitySchemes).toEqual({
+    expect(doc.components.securitySchemes).toMatchObject({
       oidc: { type: 'openIdConnect', openIdConnectUrl: DISCOVERY_URL },
+      bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
     });
-    expect(doc.paths['/api/reports/summary']?.get?.security).toEqual([{ oidc: [] }]);
+    expect(doc.paths['/api/reports/summary']?.get?.security).toEqual([{ oidc: [] }, { bearer: [] }]);
   });
 
   it('serves the accept command on its own name, /accept', () => {
