@@ -6,9 +6,9 @@ import path from 'node:path';
 import { startEmbeddedProvider } from '../../src/auth/embedded-provider';
 import { mintEmbeddedToken } from '../../src/auth/embedded-token';
 import { newProviderSecrets } from '../../src/auth/signing-keys';
-import { DEMO_ORGANISATION } from '../../src/db/demo-organisation';
 import { migrate } from '../../src/db/migrate';
-import { findActiveUser, seedOrganisation } from '../../src/db/organisation';
+import { findActiveUser } from '../../src/db/organisation';
+import { seedDemoOrganisation } from '../../src/domain/organisation/demo';
 import { createPool } from '../../src/db/pool';
 import { type RunningAppProcesses, startAppProcesses } from '../../src/dev-services/app-processes';
 import { stopProcess, waitForOutput } from '../../src/dev-services/child-process';
@@ -187,7 +187,7 @@ async function startPostgres(workDir: string, port: number, log: Log): Promise<R
   try {
     await migrate(postgres.clientUrl, () => undefined);
     const pool = createPool(postgres.clientUrl);
-    await seedOrganisation(pool, DEMO_ORGANISATION).finally(() => pool.end());
+    await seedDemoOrganisation(pool).finally(() => pool.end());
     return postgres;
   } catch (err) {
     await postgres.stop();

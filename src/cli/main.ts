@@ -4,6 +4,7 @@ import { registerDeadlineCommand } from './commands/deadline';
 import { registerDemoCommand } from './commands/demo';
 import { registerDevServicesCommand } from './commands/dev-services';
 import { registerOidcProviderCommand } from './commands/oidc-provider';
+import { registerOrgCommand } from './commands/org';
 import { registerReportCommand } from './commands/report';
 import { registerRulesCommand } from './commands/rules';
 import { registerServeCommands } from './commands/serve';
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   registerDeadlineCommand(program);
   registerRulesCommand(program);
   registerReportCommand(program);
+  registerOrgCommand(program);
   registerDemoCommand(program);
   registerDevServicesCommand(program);
   registerOidcProviderCommand(program);

@@ -15,8 +15,9 @@ import { toShanghaiDate } from '../rules';
 import type { CaseFlags } from '../case';
 import type { PetitionWorkflowInput } from '../workflows/messages';
 import { startCaseWorkflow } from './case-start';
+import type { SubjectMatter } from './classification';
 import type { RegisterPetitionBody } from './contract/petitions';
-import { fieldError } from './errors';
+import { fieldError, forbidden } from './errors';
 import type { RequestContext } from './request-context';
 import { REGISTRATION_LEVELS, type RegistrationLevel } from '../case/vocabulary';
 import { toApiError, workflowExists } from './temporal-calls';
@@ -28,6 +29,17 @@ export interface RegistrationDeps {
   /** Salt of the petitioner key (a keyed hash of the identity-document number). */
   identitySalt: string;
 }
+
+/**
+ * A registration whose subject matter the classification in force has resolved, and whose rule set is
+ * decided: the province's, or the one pinned over it (`ruleSetOverrides` names the province's).
+ */
+export type CheckedRegistration = RegisterPetitionBody & {
+  ruleSetId: string;
+  ruleSetOverrides?: string;
+  matter: SubjectMatter;
+  classificationVersion: string;
+};
 
 /** The keyed hash that links a petitioner's petitions; the identity-document number never leaves PostgreSQL's row. */
 export function petitionerKeyOf(salt: string, idNumber: string | undefined): string | null {
@@ -43,10 +55,10 @@ export function petitionerKeyOf(salt: string, idNumber: string | undefined): str
 async function classify(
   client: PoolClient,
   petitionerKey: string | null,
-  domain: string,
+  domainCategory: string,
 ): Promise<CaseFlags> {
   if (!petitionerKey) return { firstTime: true };
-  const earlier = await findSameMatter(client, petitionerKey, domain);
+  const earlier = await findSameMatter(client, petitionerKey, domainCategory);
   const final = earlier.filter((p) => p.closedReason === 'final').pop();
   const open = earlier.filter((p) => p.status !== 'closed').pop();
   return {
@@ -64,7 +76,7 @@ async function classify(
 export async function registerPetition(
   deps: RegistrationDeps,
   user: User,
-  body: RegisterPetitionBody & { ruleSetId: string },
+  body: CheckedRegistration,
   request: RequestContext,
 ): Promise<string> {
   const petitionerKey = petitionerKeyOf(deps.identitySalt, body.petitioner.idNumber);
@@ -88,7 +100,7 @@ export async function registerPetition(
 async function reserve(
   pool: Pool,
   user: User,
-  body: RegisterPetitionBody & { ruleSetId: string },
+  body: CheckedRegistration,
   petitionerKey: string | null,
   request: RequestContext,
 ): Promise<{ id: string; input: PetitionWorkflowInput }> {
@@ -104,11 +116,13 @@ async function reserve(
     // A retry keeps what the first attempt decided; later petitions must not change it.
     const flags = reserved
       ? await storedFlags(client, reserved)
-      : await classify(client, petitionerKey, body.domain);
+      : await classify(client, petitionerKey, body.matter.category);
     let id = reserved ?? undefined;
     if (!id) {
+      const { matter, ...registration } = body;
       const petition: NewPetition = {
-        ...body,
+        ...registration,
+        domainCategory: matter.category,
         bureauUnitId: user.unitId,
         registeredBy: user.login,
         petitionerKey,
@@ -116,7 +130,7 @@ async function reserve(
         repeatOf: flags.repeatOf ?? null,
         finalCaseId: flags.finalCaseId ?? null,
         groupPersons: body.group?.persons ?? null,
-        registrationLevel: body.originLevel ?? user.unit.level,
+        registrationLevel: body.originLevel ?? bureauLevel(user),
       };
       id = await insertPetition(client, petition, Number(toShanghaiDate(new Date()).slice(0, 4)));
       if (key) await rememberRegistration(client, user.login, key, id);
@@ -167,7 +181,15 @@ async function storedFlags(client: PoolClient, id: string): Promise<CaseFlags> {
 /** A petition comes down from above, never up: its origin must be above the registering bureau. */
 function checkOriginLevel(user: User, origin: RegistrationLevel | undefined): void {
   if (origin === undefined) return;
-  if (REGISTRATION_LEVELS.indexOf(origin) >= REGISTRATION_LEVELS.indexOf(user.unit.level)) {
+  if (REGISTRATION_LEVELS.indexOf(origin) >= REGISTRATION_LEVELS.indexOf(bureauLevel(user))) {
     throw fieldError('originLevel', `must be above the registering bureau's level (${user.unit.level})`);
   }
+}
+
+/** A bureau's level; bureaus stand at the county and above (the organisation file refuses one at a township). */
+function bureauLevel(user: User): RegistrationLevel {
+  const level = user.unit.level;
+  if (level === 'township')
+    throw forbidden(`${user.unit.name} is a township unit and registers no petitions`);
+  return level;
 }

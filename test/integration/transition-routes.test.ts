@@ -6,7 +6,7 @@ const COMMAND_TYPES = commandsOn('petition');
 const ROUTES = commandPaths('petition');
 import { addDays } from '../../src/rules/dates';
 import { shanghaiToday, startTestApp, type TestApp } from '../support/harness';
-import { footprint, PetitionFlow } from '../support/petition-flow';
+import { footprint, higherApplication, PetitionFlow } from '../support/petition-flow';
 
 /**
  * Every route of the transition table, with bad input: a clear error with a code, and nothing changed
@@ -48,10 +48,10 @@ const VALID: Partial<Record<(typeof COMMAND_TYPES)[number], unknown>> = {
   refuseExtension: {},
   reply: { outcome: 'supported', opinion: '意见' },
   withdraw: { reason: '撤回' },
-  requestReview: {},
+  requestReview: higherApplication(),
   acceptReviewRequest: {},
   reviewOpinion: { outcome: 'upheld', opinion: '维持' },
-  requestReexamination: {},
+  requestReexamination: higherApplication(),
   acceptReexaminationRequest: {},
   openHearing: {},
   closeHearing: {},

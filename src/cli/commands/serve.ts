@@ -2,16 +2,18 @@ import { Connection, type TLSConfig } from '@temporalio/client';
 import type { Command } from 'commander';
 import type { Pool } from 'pg';
 import { loadConfig } from '../../config';
-import { DEMO_ORGANISATION } from '../../db/demo-organisation';
 import { migrate } from '../../db/migrate';
 import { asRuntimeRole } from '../../db/roles';
-import { seedOrganisation } from '../../db/organisation';
 import { createPool } from '../../db/pool';
+import { classificationOf } from '../../domain/classification';
+import { DEMO_ORGANISATION, seedDemoOrganisation } from '../../domain/organisation/demo';
+import { summarisePlan } from '../../domain/organisation/plan';
 import { resolveAuthSecret } from '../../runtime/auth-secret';
 import { LOCAL_REDIRECT_URIS, startEmbeddedSignIn } from '../../runtime/embedded-sign-in';
 import { signInSettings } from '../../runtime/sign-in';
 import { provideInfrastructure } from '../../runtime/local-stack';
 import { createLogger } from '../../runtime/logger';
+import { noticeDeliveryFrom } from '../../runtime/notice-delivery';
 import { type RunningService, startApi, startWorker } from '../../runtime/services';
 import { ensureSearchAttributes } from '../../temporal/search-attributes';
 import { temporalTlsOf } from '../../temporal/tls';
@@ -55,6 +57,8 @@ export function registerServeCommands(program: Command): void {
       const config = loadConfig();
       const logger = createLogger(config.LOG_LEVEL);
       const authSecret = resolveAuthSecret(config);
+      // A bad classification file stops the start before anything is started.
+      const classification = classificationOf(config.CLASSIFICATION_FILE);
       // The embedded provider's development passwords are for the embedded database only.
       if (config.DATABASE_URL && !config.OIDC_ISSUER)
         throw new Error(
@@ -84,8 +88,11 @@ export function registerServeCommands(program: Command): void {
         await migrate(infra.databaseUrl, say);
         // Demo users (with well-known logins) only ever go into the embedded database, never a real one.
         if (!config.DATABASE_URL) {
-          const seeded = await seedOrganisation(pool, DEMO_ORGANISATION);
-          if (seeded) say(`Seeded the demo organisation (${seeded} units and users)`);
+          const seeded = await seedDemoOrganisation(pool);
+          if (!seeded)
+            say('The database holds an organisation of its own: the demo organisation is not imported');
+          else if (seeded.ok && seeded.applied)
+            say(`Imported the demo organisation (${summarisePlan(seeded.plan)})`);
         }
         if (!config.OIDC_ISSUER) {
           const provider = await startEmbeddedSignIn(config, pool, LOCAL_REDIRECT_URIS);
@@ -107,14 +114,18 @@ export function registerServeCommands(program: Command): void {
             onFatalError: exitOnWorkerFailure,
           }),
         );
+        const delivery = noticeDeliveryFrom(config, config.API_PORT);
+        delivery.lines.forEach(say);
         // Embedded defaults are for one machine: listen on the loopback interface unless API_HOST says otherwise.
         const api = await startApi({
           ...common,
+          noticeDelivery: delivery.settings,
           authSecret,
           signIn: signInSettings(config),
           publicRateLimit: config.PUBLIC_RATE_LIMIT,
           documentGraceHours: config.DOCUMENT_GRACE_HOURS,
           trustProxy: config.TRUST_PROXY,
+          classification,
           port: config.API_PORT,
           host: config.API_HOST ?? '127.0.0.1',
           // The worker runs in this process: its SDK metrics follow the API's on /metrics.
@@ -179,13 +190,18 @@ export function registerServeCommands(program: Command): void {
       if (!loadConfig().OIDC_ISSUER)
         throw new Error('OIDC_ISSUER must be set: the API accepts the access tokens of that provider only');
       const { config, connected } = await connectedServices();
+      const classification = classificationOf(config.CLASSIFICATION_FILE);
+      const delivery = noticeDeliveryFrom(config, config.API_PORT);
+      delivery.lines.forEach(say);
       const api = await startApi({
         ...connected,
+        noticeDelivery: delivery.settings,
         authSecret: resolveAuthSecret(config),
         signIn: signInSettings(config),
         publicRateLimit: config.PUBLIC_RATE_LIMIT,
         documentGraceHours: config.DOCUMENT_GRACE_HOURS,
         trustProxy: config.TRUST_PROXY,
+        classification,
         port: config.API_PORT,
         host: config.API_HOST,
         metrics: { token: config.METRICS_TOKEN },
