@@ -94,7 +94,12 @@ export function createApp(deps: AppDeps): Express {
   app.get('/openapi.json', (_req, res) => {
     res.json(openApiDocument);
   });
-  app.use('/docs', docsHeaders, swaggerUi.serve, swaggerUi.setup(openApiDocument));
+  app.use(
+    '/docs',
+    docsHeaders(new URL(deps.signIn.issuer).origin),
+    swaggerUi.serve,
+    swaggerUi.setup(openApiDocument),
+  );
   app.use('/api', apiHeaders, jsonBodiesOnly);
   // The dashboard page is public (it holds no data); it signs in at the provider and reads /api/reports.
   app.use('/reports', reportsPageRoutes({ issuer: deps.signIn.issuer, clientId: deps.signIn.clientId }));
