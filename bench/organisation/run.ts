@@ -4,7 +4,11 @@ import { parseArgs } from 'node:util';
 import { Client, Connection } from '@temporalio/client';
 import type { Pool } from 'pg';
 import { createApp } from '../../src/api/app';
-import { mintToken } from '../../src/auth/tokens';
+import { mintEmbeddedToken } from '../../src/auth/embedded-token';
+import { startEmbeddedProvider } from '../../src/auth/embedded-provider';
+import { newProviderSecrets } from '../../src/auth/signing-keys';
+import { findActiveUser } from '../../src/db/organisation';
+import { freePorts } from '../../src/dev-services/free-ports';
 import { createPool } from '../../src/db/pool';
 import { seedDemoOrganisation } from '../../src/domain/organisation/demo';
 import { importOrganisationText } from '../../src/domain/organisation/import';
@@ -25,6 +29,7 @@ const { values: options } = parseArgs({ options: { requests: { type: 'string', d
 const REQUESTS = Number(options.requests);
 if (!Number.isInteger(REQUESTS) || REQUESTS < 100) throw new Error('--requests takes a whole number ≥ 100');
 const SECRET = 'bench-secret-that-is-at-least-32-characters-long';
+const AUDIENCE = 'petitionflow-api';
 /** Requests that need only authorisation and one small read: the inbox and the first page of cases. */
 const PATHS = ['/api/notifications?pageSize=1', '/api/petitions?pageSize=1'];
 
@@ -33,6 +38,21 @@ const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 async function main() {
   const database = await benchDatabase(log);
   const pool = createPool(database.url);
+  // Sign-in as `npm start` has it: the embedded OpenID provider, whose JWKS the API fetches (once).
+  const [port] = await freePorts(1);
+  const issuer = `http://127.0.0.1:${port}`;
+  const secrets = await newProviderSecrets();
+  const provider = await startEmbeddedProvider({
+    issuer,
+    port: port!,
+    host: '127.0.0.1',
+    secrets,
+    audience: AUDIENCE,
+    clientId: 'petitionflow-web',
+    redirectUris: ['http://127.0.0.1/reports/'],
+    findUser: (login) => findActiveUser(pool, login),
+  });
+  const token = (login: string) => mintEmbeddedToken(secrets, { issuer, audience: AUDIENCE, login });
   // Authorisation never calls Temporal: a connection that is never opened will do.
   const connection = Connection.lazy({ address: '127.0.0.1:1' });
   const app = createApp({
@@ -40,6 +60,7 @@ async function main() {
     client: new Client({ connection }),
     taskQueue: 'bench-organisation',
     authSecret: SECRET,
+    signIn: { issuer, audience: AUDIENCE, userClaim: 'preferred_username', clientId: 'petitionflow-web' },
     logger: createLogger('silent'),
   });
   const server: Server = await new Promise((resolve) => {
@@ -49,7 +70,7 @@ async function main() {
   try {
     await seedDemoOrganisation(pool);
     const demoUsers = await activeUsers(pool);
-    const demo = await timeRequests(baseUrl, await countyRegistrar(pool));
+    const demo = await timeRequests(baseUrl, await token(await countyRegistrar(pool)));
 
     log('Generating and importing the province…');
     const text = provinceOrganisationText();
@@ -64,7 +85,7 @@ async function main() {
     await importOrganisationText(pool, text);
     console.log(`org import again (no changes): ${((performance.now() - again) / 1000).toFixed(1)} s`);
 
-    const province = await timeRequests(baseUrl, await countyRegistrar(pool));
+    const province = await timeRequests(baseUrl, await token(await countyRegistrar(pool)));
     for (const [label, figures] of [
       [`demo (${demoUsers} users)`, demo],
       [`province (${users} users)`, province],
@@ -78,6 +99,7 @@ async function main() {
     );
   } finally {
     await new Promise((resolve) => server.close(resolve));
+    await provider.stop();
     await connection.close().catch(() => undefined);
     await pool.end();
     await database.stop();
@@ -102,11 +124,11 @@ async function countyRegistrar(pool: Pool): Promise<string> {
 }
 
 /** Warms up, then sends the requests one after another (latency, not load) and takes the figures. */
-async function timeRequests(baseUrl: string, login: string): Promise<{ p50: number; mean: number }> {
-  const headers = { authorization: `Bearer ${await mintToken(SECRET, login)}` };
+async function timeRequests(baseUrl: string, token: string): Promise<{ p50: number; mean: number }> {
+  const headers = { authorization: `Bearer ${token}` };
   const send = async (path: string) => {
     const response = await fetch(`${baseUrl}${path}`, { headers });
-    if (response.status !== 200) throw new Error(`${path} as ${login}: ${response.status}`);
+    if (response.status !== 200) throw new Error(`${path}: ${response.status} ${await response.text()}`);
     await response.arrayBuffer();
   };
   // The first phase also warms the process up (JIT, prepared statements): a long warm-up keeps it fair.
