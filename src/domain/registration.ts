@@ -3,7 +3,7 @@ import type { Client } from '@temporalio/client';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { Pool, PoolClient } from 'pg';
 import { lockRegistrationKey, rememberRegistration } from '../db/idempotency';
-import { findOfficeOver, type User } from '../db/organisation';
+import { findBureauOver, findOfficeOver, type User } from '../db/organisation';
 import {
   deleteUnstartedPetition,
   findSameMatter,
@@ -16,7 +16,7 @@ import type { CaseFlags } from '../case';
 import type { PetitionWorkflowInput } from '../workflows/messages';
 import { startCaseWorkflow } from './case-start';
 import type { RegisterPetitionBody } from './contract/petitions';
-import { fieldError } from './errors';
+import { AppError, fieldError } from './errors';
 import type { RequestContext } from './request-context';
 import { REGISTRATION_LEVELS, type RegistrationLevel } from '../case/vocabulary';
 import { toApiError, workflowExists } from './temporal-calls';
@@ -66,10 +66,11 @@ export async function registerPetition(
   user: User,
   body: RegisterPetitionBody & { ruleSetId: string },
   request: RequestContext,
+  how: 'bureau' | 'received-directly' = 'bureau',
 ): Promise<string> {
   const petitionerKey = petitionerKeyOf(deps.identitySalt, body.petitioner.idNumber);
   checkOriginLevel(user, body.originLevel);
-  const { id, input } = await reserve(deps.pool, user, body, petitionerKey, request);
+  const { id, input } = await reserve(deps.pool, user, body, petitionerKey, request, how);
   try {
     await startCaseWorkflow(deps, input);
   } catch (err) {
@@ -91,6 +92,7 @@ async function reserve(
   body: RegisterPetitionBody & { ruleSetId: string },
   petitionerKey: string | null,
   request: RequestContext,
+  how: 'bureau' | 'received-directly',
 ): Promise<{ id: string; input: PetitionWorkflowInput }> {
   const client = await pool.connect();
   try {
@@ -99,6 +101,7 @@ async function reserve(
     // the pool while holding that lock deadlocked a busy process (every connection held by a registration
     // waiting for the lock, the holder waiting for a connection) until the pool's timeout broke it.
     const officeUnitId = await findOfficeOver(client, user.unit.regionId);
+    const bureauUnitId = how === 'bureau' ? user.unitId : await bureauOfArea(client, user);
     const key = request.idempotencyKey;
     const reserved = key ? await lockRegistrationKey(client, user.login, key) : undefined;
     // A retry keeps what the first attempt decided; later petitions must not change it.
@@ -109,7 +112,7 @@ async function reserve(
     if (!id) {
       const petition: NewPetition = {
         ...body,
-        bureauUnitId: user.unitId,
+        bureauUnitId,
         registeredBy: user.login,
         petitionerKey,
         firstTime: flags.firstTime,
@@ -128,10 +131,13 @@ async function reserve(
       category: body.category,
       domain: body.domain,
       receivedOn: body.receivedOn,
-      bureauUnitId: user.unitId,
+      bureauUnitId,
       flags,
       ...(body.group ? { group: body.group } : {}),
       ...(officeUnitId ? { officeUnitId } : {}),
+      ...(how === 'received-directly'
+        ? { receivedBy: { unitId: user.unitId, unitName: user.unit.name } }
+        : {}),
       registeredBy: { login: user.login, unitId: user.unitId, roles: user.roles },
     };
     // Kept with the row (codes and ids only, as sent to Temporal): the reconciler can finish the start.
@@ -144,6 +150,22 @@ async function reserve(
   } finally {
     client.release();
   }
+}
+
+/**
+ * The bureau of the area of a unit that received a petition directly: it sees the case, counts it and
+ * supervises its deadlines as for a case it routed. An organisation without one is set up wrong (409).
+ */
+async function bureauOfArea(client: PoolClient, user: User): Promise<string> {
+  const bureau = await findBureauOver(client, user.unit.regionId);
+  if (!bureau) {
+    throw new AppError(
+      409,
+      'no_petition_bureau',
+      `No petition bureau serves the area of ${user.unit.name}: add one to the organisation first`,
+    );
+  }
+  return bureau.id;
 }
 
 /** The flags a registration decided the first time. */
