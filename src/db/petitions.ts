@@ -211,7 +211,7 @@ export async function listPetitions(
   params.push(filter.visibleTo.unitId);
   const unit = `$${params.length}`;
   const parties = `bureau_unit_id = ${unit} OR handling_unit_id = ${unit} OR review_unit_id = ${unit} OR reexamination_unit_id = ${unit}
-    OR transferred_from_unit_ids @> ARRAY[${unit}]::text[]`;
+    OR (transferred_from_unit_ids <> '{}' AND transferred_from_unit_ids @> ARRAY[${unit}]::text[])`;
   if (filter.visibleTo.regionId) {
     params.push(filter.visibleTo.regionId);
     const region = regionSubtree(`$${params.length}`);
