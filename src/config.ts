@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { IDEMPOTENCY_KEY_TTL_HOURS } from './db/idempotency';
+import { NOTICE_DELIVERY_SETTINGS, noticeDeliveryProblem } from './notice-delivery-settings';
 import { parseTrustProxy } from './trust-proxy';
 
 /**
@@ -90,6 +91,12 @@ export const ConfigSchema = z.object({
     .string()
     .regex(/^[\w.-]+:\d{1,5}$/, 'must be host:port')
     .optional(),
+  ...NOTICE_DELIVERY_SETTINGS,
+  /**
+   * The subject matters (信访事项内容分类) registrations choose from, as a JSON file (docs/classification.md);
+   * the built-in default when unset. Read and validated at start: a bad file stops the start.
+   */
+  CLASSIFICATION_FILE: z.string().trim().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -115,5 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (Boolean(parsed.data.TEMPORAL_TLS_CERT) !== Boolean(parsed.data.TEMPORAL_TLS_KEY)) {
     throw new ConfigError('Invalid configuration: TEMPORAL_TLS_CERT and TEMPORAL_TLS_KEY go together (mTLS)');
   }
+  const deliveryProblem = noticeDeliveryProblem(parsed.data);
+  if (deliveryProblem) throw new ConfigError(`Invalid configuration: ${deliveryProblem}`);
   return { ...parsed.data, dataDir: path.resolve(parsed.data.DATA_DIR) };
 }

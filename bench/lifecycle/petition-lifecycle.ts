@@ -97,7 +97,7 @@ function registration(receivedOn: string, subject: string) {
   return {
     channel: 'letter',
     category: 'complaint',
-    domain: 'housing',
+    domain: 'urban-construction.property-management',
     subject,
     description: '3号楼电梯自8月起停运，多次反映未果。',
     petitioner: { name: '李四', phone: '13900000000' },

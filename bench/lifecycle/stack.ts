@@ -3,9 +3,8 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DEMO_ORGANISATION } from '../../src/db/demo-organisation';
 import { migrate } from '../../src/db/migrate';
-import { seedOrganisation } from '../../src/db/organisation';
+import { seedDemoOrganisation } from '../../src/domain/organisation/demo';
 import { createPool } from '../../src/db/pool';
 import { type RunningAppProcesses, startAppProcesses } from '../../src/dev-services/app-processes';
 import { stopProcess, waitForOutput } from '../../src/dev-services/child-process';
@@ -161,7 +160,7 @@ async function startPostgres(workDir: string, port: number, log: Log): Promise<R
   try {
     await migrate(postgres.clientUrl, () => undefined);
     const pool = createPool(postgres.clientUrl);
-    await seedOrganisation(pool, DEMO_ORGANISATION).finally(() => pool.end());
+    await seedDemoOrganisation(pool).finally(() => pool.end());
     return postgres;
   } catch (err) {
     await postgres.stop();

@@ -1,7 +1,13 @@
 import { performance } from 'node:perf_hooks';
 import type { Pool } from 'pg';
-import { seedOrganisation } from '../../src/db/organisation';
-import { DOMAINS } from '../../src/case/vocabulary';
+import { writeOrganisationRows } from '../../src/db/organisation-store';
+import { inTransaction } from '../../src/db/transaction';
+import { defaultClassification } from '../../src/domain/classification';
+
+/** The subject matters of the built-in file (its sub-category codes are `<category>.<sub>`). */
+const DOMAINS = defaultClassification()
+  .reportKeys('subcategory')
+  .map((k) => k.key);
 import { BENCH_PREFIX, type BenchOrganisation } from './organisation';
 
 export interface LoadOptions {
@@ -113,18 +119,20 @@ SELECT o.ord AS idx, o.id AS bureau_unit_id, b.level, r.login AS registrar,
   FROM unnest($1::text[]) WITH ORDINALITY o(id, ord) JOIN units b ON b.id = o.id JOIN users r ON r.unit_id = b.id`;
 
 /** Registered on the day received, at nine, and recorded by the workflow since (last_sequence 1). */
-const PETITIONS_SQL = `INSERT INTO petitions (id, bureau_unit_id, channel, category, domain, received_on, rule_set_id,
-        subject, description, petitioner, registered_by, status, handling_unit_id, registration_level, first_time,
-        created_at, last_sequence)
-SELECT id, bureau_unit_id, channel, category, domain, received_on, 'national-2022', 'Benchmark case', '', '{}'::jsonb,
-       registrar, status, handling_unit_id, registration_level, first_time,
-       (received_on + time '09:00') AT TIME ZONE 'Asia/Shanghai', 1
+const PETITIONS_SQL = `INSERT INTO petitions (id, bureau_unit_id, channel, category, domain, domain_category,
+        classification_version, received_on, rule_set_id, subject, description, petitioner, registered_by, status,
+        handling_unit_id, registration_level, first_time, created_at, last_sequence)
+SELECT id, bureau_unit_id, channel, category, domain, split_part(domain, '.', 1), '${defaultClassification().reference}',
+       received_on, 'national-2022', 'Benchmark case', '', '{}'::jsonb, registrar, status, handling_unit_id,
+       registration_level, first_time, (received_on + time '09:00') AT TIME ZONE 'Asia/Shanghai', 1
   FROM bench_facts ORDER BY id`;
 
 const REPORT_CASES_SQL = `INSERT INTO report_cases (petition_id, received_on, bureau_unit_id, handling_unit_id,
-        registration_level, channel, domain, first_time, status, acknowledge_due, acknowledged_on, handle_due,
-        handled_on, closed_on, withdrawn, case_owned, evaluations_invited, evaluations_given, evaluations_satisfied)
-SELECT id, received_on, bureau_unit_id, handling_unit_id, registration_level, channel, domain, first_time, status,
+        registration_level, channel, domain, domain_category, first_time, status, acknowledge_due, acknowledged_on,
+        handle_due, handled_on, closed_on, withdrawn, case_owned, evaluations_invited, evaluations_given,
+        evaluations_satisfied)
+SELECT id, received_on, bureau_unit_id, handling_unit_id, registration_level, channel, domain,
+       split_part(domain, '.', 1), first_time, status,
        acknowledge_due, acknowledged_on, handle_due, handled_on, closed_on, withdrawn, case_owned, invited, given,
        CASE WHEN r_sat < 0.85 THEN given ELSE greatest(given - 1, 0) END
   FROM bench_facts ORDER BY id`;
@@ -139,7 +147,10 @@ export async function loadBenchData(
   options: LoadOptions,
   log: (message: string) => void,
 ) {
-  await seedOrganisation(pool, organisation.seed);
+  const writer = await pool.connect();
+  await inTransaction(writer, () => writeOrganisationRows(writer, organisation.seed)).finally(() =>
+    writer.release(),
+  );
   const { county, city, province } = organisation.bureaus;
   const { cases, firstDay, days, asOf } = options;
   const steps: Array<[string, string, unknown[]?]> = [

@@ -1,4 +1,6 @@
-import type { OrganisationSeed, Region, Unit, UnitLevel } from '../../src/db/organisation';
+import type { OrganisationRows, RegionRow, UnitRow } from '../../src/db/organisation-store';
+
+type BenchLevel = 'county' | 'city' | 'province';
 
 /** Every id the benchmark writes starts with this, so its rows are told apart from any others. */
 export const BENCH_PREFIX = 'bench-';
@@ -12,10 +14,10 @@ const DEPARTMENTS = [
 ] as const;
 
 export interface BenchOrganisation {
-  seed: OrganisationSeed;
+  seed: OrganisationRows;
   provinceBureauId: string;
   /** Petition bureaus by level, counties first: the order the loader draws them in. */
-  bureaus: Record<UnitLevel, string[]>;
+  bureaus: Record<BenchLevel, string[]>;
 }
 
 const bureauOf = (regionId: string) => `${regionId}-petition-bureau`;
@@ -26,46 +28,59 @@ const registrarOf = (regionId: string) => `${regionId}-registrar`;
  * bureau (whose parent is the bureau above) and the departments above, and one registrar per bureau.
  */
 export function benchOrganisation(cities: number, countiesPerCity: number): BenchOrganisation {
-  const province: Region = {
+  const province: RegionRow = {
     id: `${BENCH_PREFIX}province`,
     name: '测试省',
     level: 'province',
     parentId: null,
+    ruleSetId: 'national-2022',
   };
-  const regions: Region[] = [province];
+  const regions: RegionRow[] = [province];
   for (let c = 1; c <= cities; c++) {
-    const city: Region = {
+    const city: RegionRow = {
       id: `${province.id}-c${c}`,
       name: `测试${c}市`,
       level: 'city',
       parentId: province.id,
+      ruleSetId: null,
     };
     regions.push(city);
     for (let k = 1; k <= countiesPerCity; k++) {
-      regions.push({ id: `${city.id}-k${k}`, name: `测试${c}市${k}县`, level: 'county', parentId: city.id });
+      regions.push({
+        id: `${city.id}-k${k}`,
+        name: `测试${c}市${k}县`,
+        level: 'county',
+        parentId: city.id,
+        ruleSetId: null,
+      });
     }
   }
-  const units: Unit[] = regions.flatMap((region) => unitsOf(region));
+  const units: UnitRow[] = regions.flatMap((region) => unitsOf(region));
   const users = regions.map((region) => ({
     login: registrarOf(region.id),
     displayName: `Registrar, ${region.name}信访局`,
     unitId: bureauOf(region.id),
     roles: ['registrar' as const],
+    mobile: null,
+    email: null,
+    active: true,
   }));
-  const bureaus = { county: [], city: [], province: [] } as Record<UnitLevel, string[]>;
-  for (const region of regions) bureaus[region.level].push(bureauOf(region.id));
+  const bureaus: Record<BenchLevel, string[]> = { county: [], city: [], province: [] };
+  for (const region of regions) bureaus[region.level as BenchLevel].push(bureauOf(region.id));
   return { seed: { regions, units, users }, provinceBureauId: bureauOf(province.id), bureaus };
 }
 
-function unitsOf(region: Region): Unit[] {
+function unitsOf(region: RegionRow): UnitRow[] {
   const above = region.parentId;
-  const unit = (id: string, name: string, kind: Unit['kind'], parentId: string | null): Unit => ({
+  const unit = (id: string, name: string, kind: UnitRow['kind'], parentId: string | null): UnitRow => ({
     id,
     name: `${region.name}${name}`,
     kind,
     level: region.level,
     regionId: region.id,
     parentId,
+    reviewUnitId: null,
+    active: true,
   });
   return [
     unit(bureauOf(region.id), '信访局', 'petition-bureau', above && bureauOf(above)),

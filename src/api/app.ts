@@ -3,9 +3,11 @@ import type { Client } from '@temporalio/client';
 import express, { type Express } from 'express';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
 import { pinoHttp } from 'pino-http';
 import swaggerUi from 'swagger-ui-express';
 import { AppError } from '../domain/errors';
+import { type Classification, defaultClassification } from '../domain/classification';
 import { PetitionService } from '../domain/petition-service';
 import { authenticate, currentUser } from './authentication';
 import { errorHandler, unknownRoute } from './errors';
@@ -19,6 +21,7 @@ import { PostgresRateLimitStore } from './rate-limit-store';
 import { requestLogSerializer } from './request-log';
 import { apiHeaders, docsHeaders } from './security-headers';
 import { buildOpenApiDocument } from './openapi';
+import { classificationRoutes } from './routes/classification';
 import { notificationRoutes } from './routes/notifications';
 import { petitionRoutes } from './routes/petitions';
 import { publicRoutes } from './routes/public';
@@ -42,7 +45,9 @@ export interface AppDeps {
   /** Whose X-Forwarded-For to believe (TRUST_PROXY, express's `trust proxy`); nobody's when absent. */
   trustProxy?: TrustProxy;
   /** `/metrics`: a bearer token for the scraper (else loopback only), and the worker's exporter when in-process. */
-  metrics?: { token?: string; workerMetricsUrl?: string };
+  metrics?: { token?: string; workerMetricsUrl?: string; registries?: Registry[] };
+  /** The subject matters (CLASSIFICATION_FILE); the built-in file when absent. */
+  classification?: Classification;
 }
 
 const READINESS_TIMEOUT_MS = 3_000;
@@ -111,7 +116,9 @@ export function createApp(deps: AppDeps): Express {
       .json({ status: ready ? 'ready' : 'unavailable', checks: { postgres, temporal } });
   });
 
+  const classification = deps.classification ?? defaultClassification();
   const petitions = new PetitionService({
+    classification,
     pool: deps.pool,
     client: deps.client,
     taskQueue: deps.taskQueue,
@@ -143,7 +150,8 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api/petitions', petitionRoutes(petitions));
   app.use('/api/supervision', supervisionRoutes(new SupervisionService(deps.pool, petitions)));
   app.use('/api/notifications', notificationRoutes(new NotificationService(deps.pool)));
-  app.use('/api/reports', reportRoutes(new ReportService(deps.pool)));
+  app.use('/api/reports', reportRoutes(new ReportService(deps.pool, classification)));
+  app.use('/api/classification', classificationRoutes(classification));
 
   app.use(methodNotAllowed(openApiDocument));
   app.use(unknownRoute);

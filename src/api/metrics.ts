@@ -58,13 +58,18 @@ function routeOf(req: Request): string {
  * token is configured (the API port may be public; the figures are not for everyone). In a process that also
  * runs the worker, the Temporal SDK's worker metrics (its own exporter, see TEMPORAL_METRICS_ADDRESS) follow.
  */
-export function metricsEndpoint(registry: Registry, options: { token?: string; workerMetricsUrl?: string }) {
+export function metricsEndpoint(
+  registry: Registry,
+  options: { token?: string; workerMetricsUrl?: string; registries?: Registry[] },
+) {
   return async (req: Request, res: Response) => {
     const authorised = options.token
       ? req.header('authorization') === `Bearer ${options.token}`
       : isLoopback(req.socket.remoteAddress);
     if (!authorised) throw new AppError(403, 'forbidden', 'Metrics are for the monitoring system only');
     const parts = [await registry.metrics()];
+    // Others of this process (the notice dispatcher's).
+    for (const other of options.registries ?? []) parts.push(await other.metrics());
     if (options.workerMetricsUrl) parts.push(await workerMetrics(options.workerMetricsUrl));
     res.type(registry.contentType).send(parts.join('\n'));
   };

@@ -1,5 +1,7 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import {
+  DeliveriesQuerySchema,
+  DeliveryListSchema,
   InboxSchema,
   NotificationIdParamsSchema,
   NotificationSchema,
@@ -7,7 +9,7 @@ import {
 } from '../domain/contract/notifications';
 import { errors, json, notFound, security } from './openapi-parts';
 
-/** Each user's inbox, in the OpenAPI document. */
+/** Each user's inbox, and the deliveries of notices for admins, in the OpenAPI document. */
 export function registerNotificationPaths(registry: OpenAPIRegistry) {
   registry.registerPath({
     method: 'get',
@@ -26,5 +28,20 @@ export function registerNotificationPaths(registry: OpenAPIRegistry) {
     security,
     request: { params: NotificationIdParamsSchema },
     responses: { 200: json(NotificationSchema, 'The notification'), ...errors, ...notFound },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/notifications/deliveries',
+    summary: 'How notices went out by mail and SMS (admin, supervisor): failed, waiting, delivered, skipped',
+    description:
+      'The deliveries to the staff of the caller’s region and the regions below, newest notice first. ' +
+      '`status=failed` lists the notices that gave up after the last attempt (NOTICE_DELIVERY_MAX_ATTEMPTS).',
+    tags: ['notifications'],
+    security,
+    request: { query: DeliveriesQuerySchema },
+    responses: {
+      200: json(DeliveryListSchema, 'Newest notice first, with the next page’s cursor'),
+      ...errors,
+    },
   });
 }

@@ -9,6 +9,7 @@ import {
   RegisterPetitionSchema,
 } from '../domain/contract/petitions';
 import { ErrorSchema } from './errors';
+import { registerClassificationPaths } from './openapi-classification';
 import { registerNotificationPaths } from './openapi-notifications';
 import { bodyErrors, errors, idempotencyHeader, json, security } from './openapi-parts';
 import { registerPublicPaths } from './openapi-public';
@@ -84,6 +85,7 @@ export function buildOpenApiDocument(): object {
   });
   for (const path of commandPaths('petition')) transition(path);
   registerSupervisionPaths(registry);
+  registerClassificationPaths(registry);
   registerNotificationPaths(registry);
   registerPublicPaths(registry);
   registerReportPaths(registry);

@@ -9,7 +9,6 @@ import type {
   Channel,
   ClosureReason,
   DiversionTarget,
-  Domain,
   NotAcceptedReason,
   HigherOutcome,
   Outcome,
@@ -26,7 +25,11 @@ export interface CaseState {
   ruleSetId: string;
   channel: Channel;
   category: Category;
-  domain: Domain;
+  /**
+   * The subject matter (信访事项内容分类) as registered: a code of the classification file in force then.
+   * Data, not vocabulary: the core carries it and never checks it, so histories with earlier codes replay.
+   */
+  domain: string;
   /** Date the petition bureau received it (YYYY-MM-DD, Asia/Shanghai); D1 runs from here. */
   receivedOn: string;
   /**

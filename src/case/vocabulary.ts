@@ -15,23 +15,6 @@ export type RegistrationLevel = (typeof REGISTRATION_LEVELS)[number];
 export const CHANNELS = ['online', 'letter', 'phone', 'fax', 'visit', 'transferred'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
-/** Subject-matter domains, for routing and the counts by domain. */
-export const DOMAINS = [
-  'housing',
-  'labour-and-social-security',
-  'land-and-resources',
-  'urban-construction',
-  'market-regulation',
-  'public-security',
-  'civil-affairs',
-  'education',
-  'health',
-  'environment',
-  'agriculture',
-  'other',
-] as const;
-export type Domain = (typeof DOMAINS)[number];
-
 /** Outcomes of a written opinion (Art 32): 支持 / 解释说明 / 不予支持. */
 export const OUTCOMES = ['supported', 'explained', 'not-supported'] as const;
 export type Outcome = (typeof OUTCOMES)[number];

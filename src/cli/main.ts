@@ -3,6 +3,7 @@ import { registerAdminCommands } from './commands/admin';
 import { registerDeadlineCommand } from './commands/deadline';
 import { registerDemoCommand } from './commands/demo';
 import { registerDevServicesCommand } from './commands/dev-services';
+import { registerOrgCommand } from './commands/org';
 import { registerReportCommand } from './commands/report';
 import { registerRulesCommand } from './commands/rules';
 import { registerServeCommands } from './commands/serve';
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerDeadlineCommand(program);
   registerRulesCommand(program);
   registerReportCommand(program);
+  registerOrgCommand(program);
   registerDemoCommand(program);
   registerDevServicesCommand(program);
   return program;

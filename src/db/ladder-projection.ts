@@ -31,7 +31,7 @@ export function foldWithLadder(
     state = evolve(state, event);
     const notice = noticeOf(event, state);
     if (!notice) continue;
-    const payload = { text: notice.text, event: event.type, ...keysOf(event) };
+    const payload = { text: notice.text, event: event.type, ...keysOf(event), ...dueDateOf(event, state) };
     for (const recipient of notice.recipients) {
       notifications.push({
         sequence: event.sequence,
@@ -59,6 +59,22 @@ function keysOf(event: CaseEvent): Record<string, string> {
     if (typeof value === 'string') keys[field] = value;
   }
   return keys;
+}
+
+/**
+ * The date a notice is about (a warning's deadline, a feedback target, a listing's correction date), as a field
+ * of its own: the mail and SMS that carry the notice are built from such fields, never from its text.
+ */
+function dueDateOf(event: CaseEvent, state: CaseState): { dueDate?: string } {
+  if (event.type === 'deadline-warning') {
+    const dueDate = state.deadlines.filter((d) => d.key === event.key).pop()?.dueDate;
+    return dueDate ? { dueDate } : {};
+  }
+  for (const field of ['dueDate', 'targetDate', 'correctBy'] as const) {
+    const value = (event as Record<string, unknown>)[field];
+    if (typeof value === 'string') return { dueDate: value };
+  }
+  return {};
 }
 
 function itemRow(petitionId: string, item: ReturnType<typeof itemsOf>[number]): SupervisionItemWrite {

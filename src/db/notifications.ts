@@ -5,7 +5,7 @@ export interface NotificationRow {
   petitionId: string;
   sequence: number;
   kind: string;
-  payload: { text: string; event: string; key?: string; itemId?: string };
+  payload: { text: string; event: string; key?: string; itemId?: string; dueDate?: string };
   createdAt: string;
   readAt: string | null;
 }

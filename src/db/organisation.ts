@@ -2,8 +2,20 @@ import type { Pool, PoolClient } from 'pg';
 import { prepared } from './prepared';
 import type { Role } from '../case/vocabulary';
 
-export type UnitKind = 'petition-bureau' | 'joint-conference-office' | 'department' | 'government';
-export type UnitLevel = 'county' | 'city' | 'province';
+/** Levels of regions and units, highest first: the nation down to the township or street (乡镇 / 街道). */
+export const LEVELS = ['national', 'province', 'city', 'county', 'township'] as const;
+export type UnitLevel = (typeof LEVELS)[number];
+
+/** Township governments (乡镇人民政府) and street offices (街道办事处) are the township level's units. */
+export const UNIT_KINDS = [
+  'petition-bureau',
+  'joint-conference-office',
+  'government',
+  'department',
+  'township-government',
+  'street-office',
+] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
 
 export interface Unit {
   id: string;
@@ -13,6 +25,10 @@ export interface Unit {
   /** The unit one level above: for a department, the review body (复查机关) of its cases. */
   parentId: string | null;
   regionId: string | null;
+  /** The review body when it is not the parent: the government of the same level where the law allows it. */
+  reviewUnitId: string | null;
+  /** An inactive unit keeps its cases but takes no new ones; its users cannot sign in. */
+  active: boolean;
 }
 
 export interface Region {
@@ -32,7 +48,9 @@ export interface User {
 
 const unitById = prepared<[string]>(
   'unit-by-id',
-  'SELECT id, name, kind, level, parent_id AS "parentId", region_id AS "regionId" FROM units WHERE id = $1',
+  `SELECT id, name, kind, level, parent_id AS "parentId", region_id AS "regionId", review_unit_id AS "reviewUnitId",
+          active
+     FROM units WHERE id = $1`,
 );
 
 export async function findUnit(pool: Pool, id: string): Promise<Unit | undefined> {
@@ -44,9 +62,9 @@ const activeUserByLogin = prepared<[string]>(
   'active-user-by-login',
   `SELECT u.login, u.display_name AS "displayName", u.unit_id AS "unitId", u.roles,
           json_build_object('id', n.id, 'name', n.name, 'kind', n.kind, 'level', n.level, 'parentId', n.parent_id,
-                            'regionId', n.region_id) AS unit
+                            'regionId', n.region_id, 'reviewUnitId', n.review_unit_id, 'active', n.active) AS unit
      FROM users u JOIN units n ON n.id = u.unit_id
-    WHERE u.login = $1 AND u.active`,
+    WHERE u.login = $1 AND u.active AND n.active`,
 );
 
 export async function findActiveUser(pool: Pool, login: string): Promise<User | undefined> {
@@ -79,48 +97,6 @@ export function regionSubtree(regionParam: string): string {
       SELECT id FROM regions WHERE id = ${regionParam}
       UNION ALL SELECT r.id FROM regions r JOIN covered c ON r.parent_id = c.id
     ) SELECT id FROM covered`;
-}
-
-export interface OrganisationSeed {
-  regions: Region[];
-  units: Unit[];
-  users: Array<{ login: string; displayName: string; unitId: string; roles: Role[] }>;
-}
-
-/** Inserts regions, units and users that are not there yet, and sets the units' tree as the seed has it. */
-export async function seedOrganisation(pool: Pool, seed: OrganisationSeed): Promise<number> {
-  let inserted = 0;
-  for (const region of seed.regions) {
-    const result = await pool.query(
-      `INSERT INTO regions (id, name, level, parent_id) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING`,
-      [region.id, region.name, region.level, region.parentId],
-    );
-    inserted += result.rowCount ?? 0;
-  }
-  // Units first without parents, so that a parent listed after its child is no problem.
-  for (const unit of seed.units) {
-    const result = await pool.query(
-      `INSERT INTO units (id, name, kind, level, region_id) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING`,
-      [unit.id, unit.name, unit.kind, unit.level, unit.regionId],
-    );
-    inserted += result.rowCount ?? 0;
-  }
-  // The tree is the seed's: a database seeded before parents and regions existed gets them now.
-  for (const unit of seed.units) {
-    await pool.query('UPDATE units SET parent_id = $2, region_id = $3 WHERE id = $1', [
-      unit.id,
-      unit.parentId,
-      unit.regionId,
-    ]);
-  }
-  for (const user of seed.users) {
-    const result = await pool.query(
-      `INSERT INTO users (login, display_name, unit_id, roles) VALUES ($1, $2, $3, $4) ON CONFLICT (login) DO NOTHING`,
-      [user.login, user.displayName, user.unitId, user.roles],
-    );
-    inserted += result.rowCount ?? 0;
-  }
-  return inserted;
 }
 
 /**

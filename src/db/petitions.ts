@@ -2,7 +2,7 @@ import type { Pool, PoolClient } from 'pg';
 import { prepared } from './prepared';
 import { regionSubtree } from './organisation';
 import type { CaseState } from '../case';
-import type { CaseStatus, Category, Channel, Domain, RegistrationLevel } from '../case/vocabulary';
+import type { CaseStatus, Category, Channel, RegistrationLevel } from '../case/vocabulary';
 
 export interface Petitioner {
   name: string;
@@ -15,7 +15,12 @@ export interface NewPetition {
   bureauUnitId: string;
   channel: Channel;
   category: Category;
-  domain: Domain;
+  /** The subject-matter code as registered (either level of the classification). */
+  domain: string;
+  /** Its category at registration: what the reports by category and repeat petitions go by. */
+  domainCategory: string;
+  /** The classification file it was chosen from (`id@version`). */
+  classificationVersion: string;
   receivedOn: string;
   ruleSetId: string;
   subject: string;
@@ -29,6 +34,8 @@ export interface NewPetition {
   groupPersons: number | null;
   /** 信访层级; the registering bureau's level when not given. */
   registrationLevel?: RegistrationLevel;
+  /** The rule set of the bureau's province, when the registration pinned another one (an override on record). */
+  ruleSetOverrides?: string | null;
 }
 
 /** A petition as stored: its registration, the fold of its events, and copies of it for filters. */
@@ -54,6 +61,7 @@ export interface PetitionRow extends NewPetition {
 }
 
 const COLUMNS = `id, bureau_unit_id AS "bureauUnitId", channel, category, domain,
+  domain_category AS "domainCategory", classification_version AS "classificationVersion",
   to_char(received_on, 'YYYY-MM-DD') AS "receivedOn", rule_set_id AS "ruleSetId", subject, description, petitioner,
   registered_by AS "registeredBy", created_at AS "createdAt", status, handling_unit_id AS "handlingUnitId", outcome,
   overdue, next_deadline_key AS "nextDeadlineKey", next_deadline_at AS "nextDeadlineAt",
@@ -84,9 +92,10 @@ export async function insertPetition(
   await client.query(
     `INSERT INTO petitions (id, bureau_unit_id, channel, category, domain, received_on, rule_set_id, subject,
                             description, petitioner, registered_by, status, petitioner_key, first_time,
-                            repeat_of, final_case_id, group_persons, registration_level)
+                            repeat_of, final_case_id, group_persons, registration_level, domain_category,
+                            classification_version, rule_set_overrides)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'registered', $12, $13, $14, $15, $16,
-             COALESCE($17, (SELECT level FROM units WHERE id = $2)))`,
+             COALESCE($17, (SELECT level FROM units WHERE id = $2)), $18, $19, $20)`,
     [
       id,
       petition.bureauUnitId,
@@ -105,6 +114,9 @@ export async function insertPetition(
       petition.finalCaseId,
       petition.groupPersons,
       petition.registrationLevel ?? null,
+      petition.domainCategory,
+      petition.classificationVersion,
+      petition.ruleSetOverrides ?? null,
     ],
   );
   return id;
@@ -149,16 +161,21 @@ export async function findPetition(pool: Pool, id: string): Promise<PetitionRow 
   return rows[0] as PetitionRow | undefined;
 }
 
-/** Earlier petitions of the same petitioner on the same matter (domain), oldest first. */
+/**
+ * Earlier petitions of the same petitioner on the same matter, oldest first. The matter is the category
+ * (城乡建设, 政法 …), not the code as registered: one demolition raised again is often classified 征地拆迁
+ * once and 房屋拆迁 (or only 城乡建设) the next time, and cases from before the classification file carry
+ * category-level codes — by the exact code, such a repeat would count as 初信初访.
+ */
 export async function findSameMatter(
   pool: Pool | PoolClient,
   petitionerKey: string,
-  domain: string,
+  domainCategory: string,
 ): Promise<Array<{ id: string; status: CaseStatus; closedReason: string | null }>> {
   const { rows } = await pool.query(
     `SELECT id, status, closed_reason AS "closedReason" FROM petitions
-      WHERE petitioner_key = $1 AND domain = $2 ORDER BY created_at, id`,
-    [petitionerKey, domain],
+      WHERE petitioner_key = $1 AND domain_category = $2 ORDER BY created_at, id`,
+    [petitionerKey, domainCategory],
   );
   return rows as Array<{ id: string; status: CaseStatus; closedReason: string | null }>;
 }

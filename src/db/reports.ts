@@ -95,18 +95,21 @@ export async function transferredOutCount(pool: Pool, query: ReportQuery): Promi
   return row?.count ?? 0;
 }
 
-export type Dimension = 'level' | 'channel' | 'domain';
+export type Dimension = 'level' | 'channel' | 'domain' | 'domain-category';
 const DIMENSION_SQL: Record<Dimension, string> = {
   level: 'c.registration_level',
   channel: CHANNEL_GROUP_SQL,
+  // The subject-matter code as registered (either level), or its category at registration.
   domain: 'c.domain',
+  'domain-category': 'c.domain_category',
 };
 
+/** Cases per key of a dimension; `category` is the recorded category of the key's cases. */
 export async function splitCounts(pool: Pool, query: ReportQuery, dimension: Dimension) {
-  return run<{ key: string; count: number }>(
+  return run<{ key: string; count: number; category: string }>(
     pool,
     query,
-    `SELECT ${DIMENSION_SQL[dimension]} AS key, count(*)::int AS count
+    `SELECT ${DIMENSION_SQL[dimension]} AS key, count(*)::int AS count, min(c.domain_category) AS category
        FROM report_cases c WHERE ${IN_PERIOD} GROUP BY 1`,
   );
 }

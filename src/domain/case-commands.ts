@@ -263,12 +263,14 @@ const delivered = (body: { deliveredOn?: string }) =>
 
 /**
  * The body one level above a unit (Art 35–36): the review body above the handling unit, the
- * re-examination body above the review body.
+ * re-examination body above the review body. That is the unit's parent, unless the organisation names
+ * another review body for it (the government of the same level, 北京 Art 48).
  */
 export async function higherBody(pool: Pool, unitId: string | null, stage: string) {
   if (!unitId) throw new AppError(409, 'transition_not_allowed', `The case has not reached the ${stage} yet`);
   const unit = await findUnit(pool, unitId);
-  const parent = unit?.parentId ? await findUnit(pool, unit.parentId) : undefined;
+  const aboveId = unit?.reviewUnitId ?? unit?.parentId;
+  const parent = aboveId ? await findUnit(pool, aboveId) : undefined;
   if (!parent) {
     throw new AppError(
       409,
@@ -284,6 +286,7 @@ async function routableUnit(pool: Pool, user: User, unitId: string, field: strin
   const unit = await findUnit(pool, unitId);
   if (!unit) throw fieldError(field, `unknown unit ${unitId}`);
   if (unit.kind !== 'department') throw fieldError(field, `${unit.name} is not a handling unit`);
+  if (!unit.active) throw fieldError(field, `${unit.name} is no longer active`);
   if (!(await withinJurisdiction(pool, user.unit, unit.id))) {
     throw fieldError(field, `${unit.name} is outside the jurisdiction of ${user.unit.name}`);
   }

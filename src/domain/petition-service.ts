@@ -2,6 +2,7 @@ import type { Client } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/common';
 import type { Pool } from 'pg';
 import type { User } from '../db/organisation';
+import { ruleSetOfRegion } from '../db/organisation-store';
 import {
   findDocuments,
   findLinkingCases,
@@ -24,6 +25,7 @@ import { type CaseCommand, decide, registeringUnitOf, rolesFor } from '../case';
 import type { Role } from '../case/vocabulary';
 import { commandUpdates, petitionWorkflowId } from '../workflows/messages';
 import { overseenRegion, requireRegistrar, requireRole, visiblePetition } from './access';
+import { type Classification, subjectMatterOf } from './classification';
 import { COMMAND_BUILDERS, type CommandPathIds, higherBody } from './case-commands';
 import type { CommandBody, StaffCommandType } from './contract/commands';
 import type { ListPetitionsQuery, RegisterPetitionBody } from './contract/petitions';
@@ -40,6 +42,8 @@ export interface PetitionServiceDeps {
   client: Client;
   taskQueue: string;
   identitySalt: string;
+  /** The subject matters (信访事项内容分类) registrations choose from. */
+  classification: Classification;
   /** Injected so tests can pin "today"; Asia/Shanghai dates are derived from it. */
   now?: () => Date;
 }
@@ -57,12 +61,24 @@ export class PetitionService {
 
   async register(user: User, body: RegisterPetitionBody, request: RequestContext) {
     const how = requireRegistrar(user);
-    const ruleSetId = body.ruleSetId ?? DEFAULT_RULE_SET_ID;
+    // The bureau's province names the rule set; one pinned in the request overrides it, and stays on record.
+    const provincial = (await ruleSetOfRegion(this.deps.pool, user.unit.regionId)) ?? DEFAULT_RULE_SET_ID;
+    const ruleSetId = body.ruleSetId ?? provincial;
     const ruleSet = ruleSetNamed(ruleSetId);
     const today = toShanghaiDate(this.now());
     if (body.receivedOn > today) throw fieldError('receivedOn', `must not be after today (${today})`);
     checkCovered(ruleSet, body.receivedOn);
-    const id = await registerPetition(this.deps, user, { ...body, ruleSetId }, request, how);
+    const ruleSetOverrides = ruleSetId === provincial ? undefined : provincial;
+    const { classification } = this.deps;
+    const matter = subjectMatterOf(classification, body.domain);
+    const registration = {
+      ...body,
+      ruleSetId,
+      ruleSetOverrides,
+      matter,
+      classificationVersion: classification.reference,
+    };
+    const id = await registerPetition(this.deps, user, registration, request, how);
     return this.get(user, id);
   }
 

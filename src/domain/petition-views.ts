@@ -10,6 +10,8 @@ export function summaryOf(row: PetitionRow) {
     channel: row.channel,
     category: row.category,
     domain: row.domain,
+    domainCategory: row.domainCategory,
+    classificationVersion: row.classificationVersion,
     subject: row.subject,
     receivedOn: row.receivedOn,
     ruleSetId: row.ruleSetId,

@@ -3,7 +3,7 @@ import type { Client } from '@temporalio/client';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { Pool, PoolClient } from 'pg';
 import { lockRegistrationKey, rememberRegistration } from '../db/idempotency';
-import { findBureauOver, findOfficeOver, type User } from '../db/organisation';
+import { findBureauOver, findOfficeOver, type Unit, type User } from '../db/organisation';
 import {
   deleteUnstartedPetition,
   findSameMatter,
@@ -15,8 +15,9 @@ import { toShanghaiDate } from '../rules';
 import type { CaseFlags } from '../case';
 import type { PetitionWorkflowInput } from '../workflows/messages';
 import { startCaseWorkflow } from './case-start';
+import type { SubjectMatter } from './classification';
 import type { RegisterPetitionBody } from './contract/petitions';
-import { AppError, fieldError } from './errors';
+import { AppError, fieldError, forbidden } from './errors';
 import type { RequestContext } from './request-context';
 import { REGISTRATION_LEVELS, type RegistrationLevel } from '../case/vocabulary';
 import { toApiError, workflowExists } from './temporal-calls';
@@ -28,6 +29,17 @@ export interface RegistrationDeps {
   /** Salt of the petitioner key (a keyed hash of the identity-document number). */
   identitySalt: string;
 }
+
+/**
+ * A registration whose subject matter the classification in force has resolved, and whose rule set is
+ * decided: the province's, or the one pinned over it (`ruleSetOverrides` names the province's).
+ */
+export type CheckedRegistration = RegisterPetitionBody & {
+  ruleSetId: string;
+  ruleSetOverrides?: string;
+  matter: SubjectMatter;
+  classificationVersion: string;
+};
 
 /** The keyed hash that links a petitioner's petitions; the identity-document number never leaves PostgreSQL's row. */
 export function petitionerKeyOf(salt: string, idNumber: string | undefined): string | null {
@@ -43,10 +55,10 @@ export function petitionerKeyOf(salt: string, idNumber: string | undefined): str
 async function classify(
   client: PoolClient,
   petitionerKey: string | null,
-  domain: string,
+  domainCategory: string,
 ): Promise<CaseFlags> {
   if (!petitionerKey) return { firstTime: true };
-  const earlier = await findSameMatter(client, petitionerKey, domain);
+  const earlier = await findSameMatter(client, petitionerKey, domainCategory);
   const final = earlier.filter((p) => p.closedReason === 'final').pop();
   const open = earlier.filter((p) => p.status !== 'closed').pop();
   return {
@@ -64,12 +76,11 @@ async function classify(
 export async function registerPetition(
   deps: RegistrationDeps,
   user: User,
-  body: RegisterPetitionBody & { ruleSetId: string },
+  body: CheckedRegistration,
   request: RequestContext,
   how: 'bureau' | 'received-directly' = 'bureau',
 ): Promise<string> {
   const petitionerKey = petitionerKeyOf(deps.identitySalt, body.petitioner.idNumber);
-  checkOriginLevel(user, body.originLevel);
   const { id, input } = await reserve(deps.pool, user, body, petitionerKey, request, how);
   try {
     await startCaseWorkflow(deps, input);
@@ -89,7 +100,7 @@ export async function registerPetition(
 async function reserve(
   pool: Pool,
   user: User,
-  body: RegisterPetitionBody & { ruleSetId: string },
+  body: CheckedRegistration,
   petitionerKey: string | null,
   request: RequestContext,
   how: 'bureau' | 'received-directly',
@@ -101,17 +112,24 @@ async function reserve(
     // the pool while holding that lock deadlocked a busy process (every connection held by a registration
     // waiting for the lock, the holder waiting for a connection) until the pool's timeout broke it.
     const officeUnitId = await findOfficeOver(client, user.unit.regionId);
-    const bureauUnitId = how === 'bureau' ? user.unitId : await bureauOfArea(client, user);
+    // A unit that received the petition directly registers it for the bureau of its area, whose level is the
+    // petition's 信访层级 (a township's is its county's).
+    const bureau = how === 'bureau' ? undefined : await bureauOfArea(client, user);
+    const bureauUnitId = bureau?.id ?? user.unitId;
+    const level = bureau ? bureauLevel(bureau) : bureauLevel(user.unit);
+    checkOriginLevel(level, body.originLevel);
     const key = request.idempotencyKey;
     const reserved = key ? await lockRegistrationKey(client, user.login, key) : undefined;
     // A retry keeps what the first attempt decided; later petitions must not change it.
     const flags = reserved
       ? await storedFlags(client, reserved)
-      : await classify(client, petitionerKey, body.domain);
+      : await classify(client, petitionerKey, body.matter.category);
     let id = reserved ?? undefined;
     if (!id) {
+      const { matter, ...registration } = body;
       const petition: NewPetition = {
-        ...body,
+        ...registration,
+        domainCategory: matter.category,
         bureauUnitId,
         registeredBy: user.login,
         petitionerKey,
@@ -119,7 +137,7 @@ async function reserve(
         repeatOf: flags.repeatOf ?? null,
         finalCaseId: flags.finalCaseId ?? null,
         groupPersons: body.group?.persons ?? null,
-        registrationLevel: body.originLevel ?? user.unit.level,
+        registrationLevel: body.originLevel ?? level,
       };
       id = await insertPetition(client, petition, Number(toShanghaiDate(new Date()).slice(0, 4)));
       if (key) await rememberRegistration(client, user.login, key, id);
@@ -156,7 +174,7 @@ async function reserve(
  * The bureau of the area of a unit that received a petition directly: it sees the case, counts it and
  * supervises its deadlines as for a case it routed. An organisation without one is set up wrong (409).
  */
-async function bureauOfArea(client: PoolClient, user: User): Promise<string> {
+async function bureauOfArea(client: PoolClient, user: User): Promise<Unit> {
   const bureau = await findBureauOver(client, user.unit.regionId);
   if (!bureau) {
     throw new AppError(
@@ -165,7 +183,7 @@ async function bureauOfArea(client: PoolClient, user: User): Promise<string> {
       `No petition bureau serves the area of ${user.unit.name}: add one to the organisation first`,
     );
   }
-  return bureau.id;
+  return bureau;
 }
 
 /** The flags a registration decided the first time. */
@@ -187,9 +205,16 @@ async function storedFlags(client: PoolClient, id: string): Promise<CaseFlags> {
 }
 
 /** A petition comes down from above, never up: its origin must be above the registering bureau. */
-function checkOriginLevel(user: User, origin: RegistrationLevel | undefined): void {
+function checkOriginLevel(level: RegistrationLevel, origin: RegistrationLevel | undefined): void {
   if (origin === undefined) return;
-  if (REGISTRATION_LEVELS.indexOf(origin) >= REGISTRATION_LEVELS.indexOf(user.unit.level)) {
-    throw fieldError('originLevel', `must be above the registering bureau's level (${user.unit.level})`);
+  if (REGISTRATION_LEVELS.indexOf(origin) >= REGISTRATION_LEVELS.indexOf(level)) {
+    throw fieldError('originLevel', `must be above the registering bureau's level (${level})`);
   }
+}
+
+/** A bureau's level; bureaus stand at the county and above (the organisation file refuses one at a township). */
+function bureauLevel(unit: Unit): RegistrationLevel {
+  const level = unit.level;
+  if (level === 'township') throw forbidden(`${unit.name} is a township unit and registers no petitions`);
+  return level;
 }

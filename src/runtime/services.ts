@@ -7,10 +7,13 @@ import { createApp } from '../api/app';
 import { answerClientError } from '../api/client-errors';
 import { expireIdempotencyKeys } from '../db/idempotency';
 import { expireRateLimitCounts } from '../db/rate-limit-counts';
+import { NoticeDispatcher } from '../domain/notice-delivery/dispatcher';
 import { scheduleReconciler } from '../domain/reconciler';
 import { temporalCallTimer } from '../temporal/call-timing';
 import { createPetitionWorker } from '../temporal/worker';
+import type { Classification } from '../domain/classification';
 import type { TrustProxy } from '../trust-proxy';
+import type { NoticeDeliverySettings } from './notice-delivery';
 
 export interface RunningService {
   stop(): Promise<void>;
@@ -37,6 +40,10 @@ export async function startApi(options: {
   documentGraceHours?: number;
   trustProxy?: TrustProxy;
   metrics?: { token?: string; workerMetricsUrl?: string };
+  /** Mail and SMS for the notices (noticeDeliveryFrom); none sent when absent. */
+  noticeDelivery?: NoticeDeliverySettings;
+  /** The subject matters registrations choose from (CLASSIFICATION_FILE); the built-in file when absent. */
+  classification?: Classification;
 }): Promise<RunningApi> {
   const connection = await Connection.connect({ address: options.temporalAddress, tls: options.temporalTls });
   const client = new Client({
@@ -44,7 +51,16 @@ export async function startApi(options: {
     namespace: options.namespace,
     interceptors: { workflow: [temporalCallTimer()] },
   });
-  const app = createApp({ ...options, client });
+  // Delivery runs in the API processes, beside the reconciler: they serve /metrics (its figures go there) and
+  // its work needs the database only; the workers stay with the workflows. Several processes share the rows.
+  const dispatcher =
+    options.noticeDelivery &&
+    new NoticeDispatcher({ ...options.noticeDelivery, pool: options.pool, logger: options.logger });
+  const app = createApp({
+    ...options,
+    client,
+    metrics: { ...options.metrics, registries: dispatcher ? [dispatcher.metrics.registry] : [] },
+  });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = createServer(app);
     // What Node refuses before Express sees it answers in the API's error shape too (F11).
@@ -69,6 +85,7 @@ export async function startApi(options: {
     options.logger,
     { documentGraceHours: options.documentGraceHours },
   );
+  dispatcher?.start(options.noticeDelivery!.intervalMs);
   const address = server.address();
   return {
     port: typeof address === 'object' && address ? address.port : options.port,
@@ -76,6 +93,7 @@ export async function startApi(options: {
       clearInterval(sweep);
       clearInterval(rateLimitSweep);
       stopReconciler();
+      await dispatcher?.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await connection.close();
     },

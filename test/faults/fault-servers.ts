@@ -12,9 +12,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
-import { DEMO_ORGANISATION } from '../../src/db/demo-organisation';
 import { migrate } from '../../src/db/migrate';
-import { seedOrganisation } from '../../src/db/organisation';
+import { seedDemoOrganisation } from '../../src/domain/organisation/demo';
 import { createPool } from '../../src/db/pool';
 import { startProductionInfrastructure } from '../../src/dev-services/production-shape';
 import { writeWorkflowBundle } from '../../src/dev-services/workflow-bundle';
@@ -55,7 +54,7 @@ async function main(): Promise<void> {
   try {
     await migrate(infra.databaseUrl, log);
     const pool = createPool(infra.databaseUrl);
-    await seedOrganisation(pool, DEMO_ORGANISATION).finally(() => pool.end());
+    await seedDemoOrganisation(pool).finally(() => pool.end());
     servers = {
       databaseUrl: infra.databaseUrl,
       temporalAddress: infra.temporalAddress,

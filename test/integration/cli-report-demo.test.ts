@@ -159,18 +159,39 @@ describe('petitionflow report', () => {
     expect(stdout).toMatch(/东岭省信访局受理信访事项\d+件，其中初信初访/);
   });
 
+  it('groups the demo’s subject matters by sub-category with --group-by', async () => {
+    const args = ['--unit', 'qingshan-petition-bureau', '--report', 'by-domain', '--format', 'json'];
+    const { code, stdout } = await report([...args, '--group-by', 'subcategory']);
+    expect(code).toBe(0);
+    const split = JSON.parse(stdout);
+    expect(split).toMatchObject({ groupBy: 'subcategory', classification: 'petitionflow-default@2026.1' });
+    type Row = { key: string; count: number; category: string };
+    const rows = split.rows as Row[];
+    expect(split.total).toBeGreaterThanOrEqual(CASES);
+    expect(rows.reduce((sum, r) => sum + r.count, 0)).toBe(split.total);
+    expect(rows.map((r) => r.key)).toEqual(
+      expect.arrayContaining([
+        'urban-construction.property-management',
+        'political-and-legal.litigation-related',
+      ]),
+    );
+    expect(rows.every((r) => typeof r.category === 'string' && r.category !== '')).toBe(true);
+  });
+
   it('refuses bad options with a message and exit status 2', async () => {
     const answers = await Promise.all([
       petitionflow(['report', '--quarter', '2026Q5']),
       report(['--year', '2026']),
       report(['--unit', 'atlantis']),
       report(['--report', 'briefing', '--format', 'csv']),
+      report(['--group-by', 'subcategory']),
     ]);
     expect(answers.map(({ code, stderr }) => [code, stderr.trim()])).toEqual([
       [2, 'error: --quarter: must look like 2026Q3'],
       [2, 'error: --year: give one of quarter, half, year or from/to'],
       [2, 'error: Unit atlantis not found'],
       [2, 'error: the briefing report is text: use --format table or json'],
+      [2, 'error: --group-by: applies to the by-domain report only'],
     ]);
   });
 });

@@ -125,7 +125,9 @@ describe('a petition walks from registration to written reply', () => {
     expect(new Date(visit.dueAt).getTime()).toBeLessThan(new Date(review.dueAt).getTime());
     expect(description.typedSearchAttributes.get(attrs.NextDeadline)).toEqual(new Date(visit.dueAt));
     expect(description.typedSearchAttributes.get(attrs.SupervisionLevel)).toBe('none');
-    expect(await description.staticSummary()).toBe(`信访 ${id} · letter · complaint · housing`);
+    expect(await description.staticSummary()).toBe(
+      `信访 ${id} · letter · complaint · urban-construction.property-management`,
+    );
     await saveHistoryIfRequested(
       app.client.workflow.getHandle(petitionWorkflowId(id)),
       'case-transfer-accept-reply',

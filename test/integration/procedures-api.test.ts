@@ -79,7 +79,7 @@ describe('registration', () => {
     const sixRepresentatives = await app.request('registrar', 'POST', '/api/petitions', {
       channel: 'visit',
       category: 'complaint',
-      domain: 'housing',
+      domain: 'urban-construction',
       subject: '集体访',
       description: '集体访',
       petitioner: { name: '代表' },

@@ -8,6 +8,7 @@ import { requestContextOf } from '../../src/api/idempotency';
 import { reprojectCase } from '../../src/db/case-events';
 import { findActiveUser } from '../../src/db/organisation';
 import { insertPetition } from '../../src/db/petitions';
+import { defaultClassification, subjectMatterOf } from '../../src/domain/classification';
 import { PetitionService } from '../../src/domain/petition-service';
 import {
   DEFAULT_DOCUMENT_GRACE_HOURS,
@@ -40,6 +41,15 @@ afterAll(async () => {
  * through the real registration with its workflow start failing (a namespace Temporal does not know); without
  * one, as the bare row (the process died before it could undo the row).
  */
+/** The registration's subject matter as the API resolves it. */
+function classified(body: object) {
+  const classification = defaultClassification();
+  return {
+    matter: subjectMatterOf(classification, (body as RegisterPetitionBody).domain),
+    classificationVersion: classification.reference,
+  };
+}
+
 async function cutOffRegistration(key?: string): Promise<{ id: string; body: object }> {
   const body = { ...validRegistration(), subject: `reconcile ${key ?? 'no key'} ${Date.now()}` };
   const user = (await findActiveUser(app.pool, 'registrar'))!;
@@ -57,7 +67,11 @@ async function cutOffRegistration(key?: string): Promise<{ id: string; body: obj
       taskQueue: app.taskQueue,
       identitySalt: TEST_AUTH_SECRET,
     };
-    const registration = { ...(body as RegisterPetitionBody), ruleSetId: 'national-2022' };
+    const registration = {
+      ...(body as RegisterPetitionBody),
+      ruleSetId: 'national-2022',
+      ...classified(body),
+    };
     await expect(
       registerPetition(deps, user, registration, requestContextOf('registrar', key)),
     ).rejects.toBeDefined();
@@ -73,6 +87,8 @@ async function cutOffRegistration(key?: string): Promise<{ id: string; body: obj
         client,
         {
           ...(body as RegisterPetitionBody),
+          domainCategory: classified(body).matter.category,
+          classificationVersion: classified(body).classificationVersion,
           bureauUnitId: user.unitId,
           registeredBy: user.login,
           ruleSetId: 'national-2022',
@@ -141,6 +157,7 @@ describe('the document reconciler (F14)', () => {
       client: new Client({ connection: app.client.connection, namespace: 'no-such-namespace' }),
       taskQueue: app.taskQueue,
       identitySalt: TEST_AUTH_SECRET,
+      classification: defaultClassification(),
     });
     const handler = (await findActiveUser(app.pool, 'handler'))!;
     const failed = await cutOff

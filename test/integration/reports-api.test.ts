@@ -35,7 +35,7 @@ const CASES: FixtureCase[] = [
     unit: 'qingshan-housing',
     receivedOn: '2025-07-03',
     channel: 'online',
-    domain: 'housing',
+    domain: 'urban-construction.land-expropriation',
     level: 'county',
     ackDue: '2025-07-20',
     ackOn: '2025-07-18',
@@ -50,7 +50,7 @@ const CASES: FixtureCase[] = [
     receivedOn: '2025-07-08',
     firstTime: false,
     channel: 'visit',
-    domain: 'housing',
+    domain: 'urban-construction.land-expropriation',
     level: 'county',
     ackDue: '2025-07-25',
     ackOn: '2025-07-28',
@@ -64,7 +64,7 @@ const CASES: FixtureCase[] = [
     unit: 'qingshan-hr',
     receivedOn: '2025-07-15',
     channel: 'letter',
-    domain: 'labour-and-social-security',
+    domain: 'labour-and-social-security.migrant-worker-wages',
     level: 'county',
     ackDue: '2025-08-01',
     ackOn: '2025-08-01',
@@ -103,7 +103,7 @@ const CASES: FixtureCase[] = [
     unit: null,
     receivedOn: '2025-09-28',
     channel: 'online',
-    domain: 'housing',
+    domain: 'political-and-legal.litigation-related',
     level: 'county',
   },
   // G: received before the period, past D5 at its start, replied in it: backlog cleared.
@@ -112,7 +112,7 @@ const CASES: FixtureCase[] = [
     unit: 'qingshan-housing',
     receivedOn: '2025-03-01',
     channel: 'letter',
-    domain: 'housing',
+    domain: 'urban-construction.housing',
     level: 'county',
     handleDue: '2025-06-20',
     handledOn: '2025-08-10',
@@ -134,7 +134,7 @@ const CASES: FixtureCase[] = [
     unit: 'yunzhou-housing',
     receivedOn: '2025-08-01',
     channel: 'online',
-    domain: 'housing',
+    domain: 'urban-construction.housing',
     level: 'city',
   },
 ];
@@ -144,19 +144,20 @@ async function seed(pool: TestApp['pool']): Promise<void> {
   for (const c of CASES) {
     const bureau = c.bureau ?? 'qingshan-petition-bureau';
     await pool.query(
-      `INSERT INTO petitions (id, bureau_unit_id, channel, category, domain, received_on, rule_set_id, subject,
-                              description, petitioner, registered_by, status, first_time, registration_level,
-                              last_sequence)
-       VALUES ($1, $2, $3, 'complaint', $4, $5, 'national-2022', 'fixture', 'fixture', '{"name":"-"}', 'registrar',
-               'accepted', $6, $7, 1) ON CONFLICT (id) DO NOTHING`,
+      `INSERT INTO petitions (id, bureau_unit_id, channel, category, domain, domain_category, classification_version,
+                              received_on, rule_set_id, subject, description, petitioner, registered_by, status,
+                              first_time, registration_level, last_sequence)
+       VALUES ($1, $2, $3, 'complaint', $4, split_part($4, '.', 1), 'petitionflow-default@2026.1', $5, 'national-2022',
+               'fixture', 'fixture', '{"name":"-"}', 'registrar', 'accepted', $6, $7, 1) ON CONFLICT (id) DO NOTHING`,
       [c.id, bureau, c.channel, c.domain, c.receivedOn, c.firstTime ?? true, c.level],
     );
     const [invited, given, satisfied] = c.evaluations ?? [0, 0, 0];
     await pool.query(
       `INSERT INTO report_cases (petition_id, received_on, bureau_unit_id, handling_unit_id, registration_level,
-              channel, domain, first_time, status, acknowledge_due, acknowledged_on, handle_due, handled_on,
-              withdrawn, case_owned, evaluations_invited, evaluations_given, evaluations_satisfied)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'accepted', $9, $10, $11, $12, $13, $14, $15, $16, $17)
+              channel, domain, domain_category, first_time, status, acknowledge_due, acknowledged_on, handle_due,
+              handled_on, withdrawn, case_owned, evaluations_invited, evaluations_given, evaluations_satisfied)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, split_part($7, '.', 1), $8, 'accepted', $9, $10, $11, $12, $13, $14, $15,
+               $16, $17)
        ON CONFLICT (petition_id) DO NOTHING`,
       [
         c.id,
@@ -244,14 +245,52 @@ describe('the county bureau’s figures for 2025Q3, as of 2025-10-15', () => {
       ['other', 1, 16.6], // the telephone
     ]);
     const domains = await get('supervisor', `/api/reports/by-domain?${Q}`);
-    expect(domains.rows.slice(0, 4).map((r: any) => [r.key, r.count, r.share])).toEqual([
-      ['housing', 3, 50],
-      ['labour-and-social-security', 2, 33.3],
-      ['urban-construction', 1, 16.7],
-      ['land-and-resources', 0, 0],
+    // By category (the default): the categories of the classification file, zeros too, largest first.
+    expect(domains).toMatchObject({ groupBy: 'category', classification: 'petitionflow-default@2026.1' });
+    expect(domains.rows.slice(0, 4).map((r: any) => [r.key, r.label, r.count, r.share])).toEqual([
+      ['urban-construction', '城乡建设', 3, 50], // A, B (征地拆迁), E (城乡建设 alone)
+      ['labour-and-social-security', '劳动和社会保障', 2, 33.3],
+      ['political-and-legal', '政法', 1, 16.7], // F (涉法涉诉)
+      ['agriculture', '农村农业（三农）', 0, 0],
     ]);
     for (const split of [levels, channels, domains]) {
       expect(split.rows.reduce((sum: number, r: any) => sum + r.share * 10, 0)).toBe(1000);
+    }
+  });
+
+  it('splits by sub-category on request, a category registered alone counted as 「…（未细分）」', async () => {
+    const subs = await get('supervisor', `/api/reports/by-domain?${Q}&groupBy=subcategory`);
+    expect(subs).toMatchObject({ groupBy: 'subcategory', total: 6 });
+    expect(subs.rows.slice(0, 5).map((r: any) => [r.key, r.label, r.category, r.count])).toEqual([
+      ['urban-construction.land-expropriation', '征地拆迁', 'urban-construction', 2], // A, B
+      ['labour-and-social-security.migrant-worker-wages', '拖欠农民工工资', 'labour-and-social-security', 1],
+      ['political-and-legal.litigation-related', '涉法涉诉', 'political-and-legal', 1],
+      ['labour-and-social-security', '劳动和社会保障（未细分）', 'labour-and-social-security', 1], // D
+      ['urban-construction', '城乡建设（未细分）', 'urban-construction', 1], // E
+    ]);
+    // Every sub-category of the file is listed, zeros too; a category without any stands for itself.
+    const keys = subs.rows.map((r: any) => r.key);
+    expect(keys).toEqual(expect.arrayContaining(['urban-construction.house-demolition', 'cadre-conduct']));
+    expect(keys).not.toContain('political-and-legal');
+    expect(subs.rows.reduce((sum: number, r: any) => sum + r.share * 10, 0)).toBe(1000);
+    const csv = await fetch(`${app.baseUrl}/api/reports/by-domain?${Q}&groupBy=subcategory&format=csv`, {
+      headers: { authorization: await authHeader('supervisor') },
+    });
+    expect((await csv.text()).split('\r\n').slice(0, 2)).toEqual([
+      '项目,代码,件数,占比(%)',
+      '征地拆迁,urban-construction.land-expropriation,2,33.3',
+    ]);
+  });
+
+  it('refuses a groupBy that is not a level, or on a report that does not group by subject matter', async () => {
+    for (const [path, message] of [
+      [`/api/reports/by-domain?${Q}&groupBy=township`, /groupBy/],
+      [`/api/reports/by-unit?${Q}&groupBy=subcategory`, /groupBy: applies to the by-domain report only/],
+    ] as const) {
+      const response = await app.request('supervisor', 'GET', path);
+      expect([response.status, response.body.error.code]).toEqual([422, 'validation_failed']);
+      expect(response.body.error.details.fields[0].path).toBe('groupBy');
+      expect(response.body.error.message).toMatch(message);
     }
   });
 
@@ -293,7 +332,7 @@ describe('the county bureau’s figures for 2025Q3, as of 2025-10-15', () => {
       '2025年7月1日至9月30日，青山县信访局受理信访事项6件，其中初信初访5件，占比83.3%，重复信访1件，占比16.7%；' +
         '从信访层级看，省级1件，占比16.7%、市级1件，占比16.6%、县级4件，占比66.7%；' +
         '从信访渠道看，网上信访3件，占比50.0%、来访1件，占比16.7%、来信1件，占比16.7%、其他渠道1件，占比16.6%；' +
-        '从诉求领域看，住房保障3件，占比50.0%、劳动和社会保障2件，占比33.3%、城乡建设1件，占比16.7%；' +
+        '从诉求领域看，城乡建设3件，占比50.0%、劳动和社会保障2件，占比33.3%、政法1件，占比16.7%；' +
         '从责任单位案件量看，数量排名前三的单位分别为青山县住房和城乡建设局（3件）、青山县人力资源和社会保障局（2件）、青山县信访局（1件）。' +
         '及时受理率80.0%，按期办结率33.3%，参评率66.7%，满意率50.0%。',
     );

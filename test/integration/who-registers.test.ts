@@ -27,6 +27,7 @@ async function addNeighbourCounty(a: TestApp): Promise<void> {
        ('baishui-registrar', 'Registrar, Baishui bureau', 'baishui-petition-bureau', '{registrar,supervisor}'),
        ('baishui-handler', 'Handler, Baishui housing', 'baishui-housing', '{handler}'),
        ('gov-handler', 'Petition desk, Qingshan government', 'qingshan-government', '{handler}'),
+       ('town-desk', 'Petition desk, Baishi town', 'baishi-town-government', '{handler}'),
        ('jco-registrar', 'Officer, Qingshan office, with a registrar role', 'qingshan-jco', '{registrar}'),
        ('wr-city-supervisor', 'Supervisor, Yunzhou bureau', 'yunzhou-petition-bureau', '{supervisor}')
      ON CONFLICT (login) DO NOTHING`,
@@ -142,6 +143,21 @@ describe('a petition a department received directly (Art 23)', () => {
       handlingUnitId: 'qingshan-government',
       receivedBy: { unitId: 'qingshan-government', unitName: '青山县人民政府' },
     });
+  });
+
+  it('is registered by a town government (小事不出村、大事不出乡) for the county’s bureau, at the county’s level', async () => {
+    const detail = await register('town-desk');
+    expect(detail).toMatchObject({
+      status: 'transferred',
+      bureauUnitId: 'qingshan-petition-bureau',
+      handlingUnitId: 'baishi-town-government',
+      receivedBy: { unitId: 'baishi-town-government' },
+    });
+    const { rows } = await app.pool.query('SELECT registration_level FROM petitions WHERE id = $1', [
+      detail.id,
+    ]);
+    expect(rows[0].registration_level).toBe('county');
+    expect((await app.request('registrar', 'GET', `/api/petitions/${detail.id}`)).status).toBe(200);
   });
 
   it('is refused to a joint-conference office, which registers nothing (403, nothing written)', async () => {

@@ -2,10 +2,12 @@ import { Client, Connection } from '@temporalio/client';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
 import { mintToken } from '../../src/auth/tokens';
+import type { Classification } from '../../src/domain/classification';
 import { createPool } from '../../src/db/pool';
 import { asRuntimeRole } from '../../src/db/roles';
 import { toShanghaiDate } from '../../src/rules';
 import { createLogger } from '../../src/runtime/logger';
+import type { NoticeDeliverySettings } from '../../src/runtime/notice-delivery';
 import { startApi, startWorker } from '../../src/runtime/services';
 import type { TrustProxy } from '../../src/trust-proxy';
 
@@ -47,6 +49,10 @@ export async function startTestApp(
     temporalAddress?: string;
     metricsToken?: string;
     logger?: Logger;
+    /** Mail and SMS for the notices, as the API process runs them; none when absent. */
+    noticeDelivery?: NoticeDeliverySettings;
+    /** The subject matters (CLASSIFICATION_FILE); the built-in file when absent. */
+    classification?: Classification;
   } = {},
 ): Promise<TestApp> {
   const logger = options.logger ?? createLogger((process.env.TEST_LOG_LEVEL as 'silent') ?? 'silent');
@@ -62,6 +68,8 @@ export async function startTestApp(
     publicRateLimit: options.publicRateLimit ?? 1000,
     trustProxy: options.trustProxy,
     metrics: { token: options.metricsToken },
+    noticeDelivery: options.noticeDelivery,
+    classification: options.classification,
   });
   const connection = await Connection.connect({ address: temporalAddress });
   const client = new Client({ connection });
@@ -117,7 +125,7 @@ export function shanghaiToday(): string {
 export const validRegistration = (receivedOn = shanghaiToday()) => ({
   channel: 'letter',
   category: 'complaint',
-  domain: 'housing',
+  domain: 'urban-construction.property-management',
   subject: '小区电梯长期停运',
   description: '3号楼电梯自8月起停运，多次反映未果。',
   petitioner: { name: '李四', phone: '13900000000' },

@@ -43,7 +43,7 @@ export const SEED_CASES: SeedCase[] = [
     handlingUnitId: HOUSING,
     registrationLevel: 'county',
     channel: 'online',
-    domain: 'housing',
+    domain: 'urban-construction.housing',
     firstTime: true,
     status: 'closed',
     acknowledgeDue: '2024-04-18',
@@ -60,7 +60,7 @@ export const SEED_CASES: SeedCase[] = [
     handlingUnitId: HOUSING,
     registrationLevel: 'county',
     channel: 'letter',
-    domain: 'housing',
+    domain: 'urban-construction.housing',
     firstTime: false,
     status: 'replied',
     acknowledgeDue: '2024-04-30',
@@ -128,7 +128,7 @@ export const SEED_CASES: SeedCase[] = [
     handlingUnitId: null,
     registrationLevel: 'national',
     channel: 'visit',
-    domain: 'housing',
+    domain: 'urban-construction.housing',
     firstTime: false,
     status: 'registered',
     acknowledgeDue: null,
@@ -162,10 +162,11 @@ export async function seedReportCases(pool: Pool): Promise<void> {
   await removeReportSeed(pool);
   for (const c of SEED_CASES) {
     await pool.query(
-      `INSERT INTO petitions (id, bureau_unit_id, channel, category, domain, received_on, rule_set_id, subject,
-                              description, petitioner, registered_by, status, handling_unit_id, first_time,
-                              registration_level, last_sequence)
-       VALUES ($1, $2, $3, 'complaint', $4, $5, 'national-2022', $6, $7, $8, 'registrar', $9, $10, $11, $12, 1)`,
+      `INSERT INTO petitions (id, bureau_unit_id, channel, category, domain, domain_category, classification_version,
+                              received_on, rule_set_id, subject, description, petitioner, registered_by, status,
+                              handling_unit_id, first_time, registration_level, last_sequence)
+       VALUES ($1, $2, $3, 'complaint', $4, split_part($4, '.', 1), 'petitionflow-default@2026.1', $5, 'national-2022',
+               $6, $7, $8, 'registrar', $9, $10, $11, $12, 1)`,
       [
         c.id,
         BUREAU,
@@ -184,10 +185,11 @@ export async function seedReportCases(pool: Pool): Promise<void> {
     const [invited, given, satisfied] = c.evaluations;
     await pool.query(
       `INSERT INTO report_cases (petition_id, received_on, bureau_unit_id, handling_unit_id, registration_level,
-                                 channel, domain, first_time, status, acknowledge_due, acknowledged_on, handle_due,
-                                 handled_on, closed_on, case_owned, evaluations_invited, evaluations_given,
-                                 evaluations_satisfied)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
+                                 channel, domain, domain_category, first_time, status, acknowledge_due,
+                                 acknowledged_on, handle_due, handled_on, closed_on, case_owned, evaluations_invited,
+                                 evaluations_given, evaluations_satisfied)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, split_part($7, '.', 1), $8, $9, $10, $11, $12, $13, $14, $15, $16, $17,
+               $18)`,
       [
         c.id,
         c.receivedOn,

@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
 import { mintToken } from '../../auth/tokens';
 import { loadConfig } from '../../config';
-import { DEMO_ORGANISATION } from '../../db/demo-organisation';
 import { migrate } from '../../db/migrate';
-import { seedOrganisation } from '../../db/organisation';
 import { createPool } from '../../db/pool';
+import { seedDemoOrganisation } from '../../domain/organisation/demo';
+import { summarisePlan } from '../../domain/organisation/plan';
 import { resolveAuthSecret } from '../../runtime/auth-secret';
 import { registerVerifyCommand } from './verify';
 
@@ -23,7 +23,12 @@ export function registerAdminCommands(program: Command): void {
       if (options.seedDemo) {
         const pool = createPool(config.DATABASE_URL);
         try {
-          console.log(`Seeded ${await seedOrganisation(pool, DEMO_ORGANISATION)} demo units and users`);
+          const seeded = await seedDemoOrganisation(pool);
+          console.log(
+            seeded?.ok
+              ? `Demo organisation: ${summarisePlan(seeded.plan)}`
+              : 'The database holds an organisation of its own: the demo organisation is not imported',
+          );
         } finally {
           await pool.end();
         }

@@ -3,10 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { type Config, loadConfig } from '../../config';
-import { DEMO_ORGANISATION } from '../../db/demo-organisation';
 import { migrate } from '../../db/migrate';
-import { seedOrganisation } from '../../db/organisation';
 import { createPool } from '../../db/pool';
+import { seedDemoOrganisation } from '../../domain/organisation/demo';
 import { type RunningAppProcesses, startAppProcesses } from '../../dev-services/app-processes';
 import { startProductionInfrastructure } from '../../dev-services/production-shape';
 import type { Log } from '../../runtime/logger';
@@ -75,7 +74,7 @@ export function registerDevServicesCommand(program: Command): void {
       try {
         await migrate(infra.databaseUrl, log);
         const pool = createPool(infra.databaseUrl);
-        await seedOrganisation(pool, DEMO_ORGANISATION);
+        await seedDemoOrganisation(pool);
         await pool.end();
         const addresses: DevServicesAddresses = {
           databaseUrl: infra.databaseUrl,

@@ -1,6 +1,11 @@
 import { type Command, Option } from 'commander';
 import type { Pool } from 'pg';
 import { loadConfig } from '../../config';
+import {
+  classificationOf,
+  CLASSIFICATION_LEVELS,
+  type ClassificationLevel,
+} from '../../domain/classification';
 import { AppError } from '../../domain/errors';
 import {
   REPORT_NAMES,
@@ -30,6 +35,7 @@ interface ReportCommandOptions {
   to?: string;
   unit?: string;
   asOf?: string;
+  groupBy?: ClassificationLevel;
   report?: ReportName;
   format: (typeof FORMATS)[number];
 }
@@ -60,6 +66,12 @@ export function registerReportCommand(program: Command): void {
         'the report (default: summary; as a table followed by the briefing)',
       ).choices(REPORT_NAMES),
     )
+    .addOption(
+      new Option(
+        '--group-by <level>',
+        'by-domain: the level of the classification (default: category)',
+      ).choices(CLASSIFICATION_LEVELS),
+    )
     .addOption(new Option('--format <format>', 'how to print it').choices(FORMATS).default('table'))
     .addHelpText(
       'after',
@@ -88,6 +100,7 @@ async function printReport(options: ReportCommandOptions): Promise<void> {
     from: options.from,
     to: options.to,
     asOf: options.asOf,
+    groupBy: options.groupBy,
   };
   // Checked before connecting: a mistyped option is told at once, also without a database.
   await asUsage(() => parsePeriod(params, today));
@@ -100,9 +113,14 @@ async function printReport(options: ReportCommandOptions): Promise<void> {
     throw new UsageError(`the ${name} report is text: use --format table or json`);
   }
 
-  const pool = await connectDatabase(loadConfig());
+  if (options.groupBy !== undefined && name !== 'by-domain') {
+    throw new UsageError('--group-by: applies to the by-domain report only');
+  }
+  const config = loadConfig();
+  const classification = classificationOf(config.CLASSIFICATION_FILE);
+  const pool = await connectDatabase(config);
   try {
-    const service = new ReportService(pool);
+    const service = new ReportService(pool, classification);
     const unitId = options.unit ?? (await topPetitionBureau(pool));
     const scope = await asUsage(() => scopeOfUnit(pool, unitId));
     const ctx = await asUsage(() => service.context(undefined, params, today, scope));
@@ -132,7 +150,7 @@ async function topPetitionBureau(pool: Pool): Promise<string> {
   throw new UsageError(`several top petition bureaus (${rows.map((r) => r.id).join(', ')}): give --unit`);
 }
 
-const OPTION_OF_FIELD: Record<string, string> = { asOf: '--as-of' };
+const OPTION_OF_FIELD: Record<string, string> = { asOf: '--as-of', groupBy: '--group-by' };
 
 /** Runs a step whose client errors (a bad period, an unknown unit) are the caller's mistakes. */
 async function asUsage<T>(step: () => T | Promise<T>): Promise<T> {

@@ -2,14 +2,16 @@ import { Connection, type TLSConfig } from '@temporalio/client';
 import type { Command } from 'commander';
 import type { Pool } from 'pg';
 import { loadConfig } from '../../config';
-import { DEMO_ORGANISATION } from '../../db/demo-organisation';
 import { migrate } from '../../db/migrate';
 import { asRuntimeRole } from '../../db/roles';
-import { seedOrganisation } from '../../db/organisation';
 import { createPool } from '../../db/pool';
+import { classificationOf } from '../../domain/classification';
+import { DEMO_ORGANISATION, seedDemoOrganisation } from '../../domain/organisation/demo';
+import { summarisePlan } from '../../domain/organisation/plan';
 import { resolveAuthSecret } from '../../runtime/auth-secret';
 import { provideInfrastructure } from '../../runtime/local-stack';
 import { createLogger } from '../../runtime/logger';
+import { noticeDeliveryFrom } from '../../runtime/notice-delivery';
 import { type RunningService, startApi, startWorker } from '../../runtime/services';
 import { ensureSearchAttributes } from '../../temporal/search-attributes';
 import { temporalTlsOf } from '../../temporal/tls';
@@ -53,6 +55,8 @@ export function registerServeCommands(program: Command): void {
       const config = loadConfig();
       const logger = createLogger(config.LOG_LEVEL);
       const authSecret = resolveAuthSecret(config);
+      // A bad classification file stops the start before anything is started.
+      const classification = classificationOf(config.CLASSIFICATION_FILE);
       const started = Date.now();
       const stops: RunningService[] = [];
       const stopAll = async () => {
@@ -77,8 +81,11 @@ export function registerServeCommands(program: Command): void {
         await migrate(infra.databaseUrl, say);
         // Demo users (with well-known logins) only ever go into the embedded database, never a real one.
         if (!config.DATABASE_URL) {
-          const seeded = await seedOrganisation(pool, DEMO_ORGANISATION);
-          if (seeded) say(`Seeded the demo organisation (${seeded} units and users)`);
+          const seeded = await seedDemoOrganisation(pool);
+          if (!seeded)
+            say('The database holds an organisation of its own: the demo organisation is not imported');
+          else if (seeded.ok && seeded.applied)
+            say(`Imported the demo organisation (${summarisePlan(seeded.plan)})`);
         }
         const common = {
           pool,
@@ -95,13 +102,17 @@ export function registerServeCommands(program: Command): void {
             onFatalError: exitOnWorkerFailure,
           }),
         );
+        const delivery = noticeDeliveryFrom(config, config.API_PORT);
+        delivery.lines.forEach(say);
         // Embedded defaults are for one machine: listen on the loopback interface unless API_HOST says otherwise.
         const api = await startApi({
           ...common,
+          noticeDelivery: delivery.settings,
           authSecret,
           publicRateLimit: config.PUBLIC_RATE_LIMIT,
           documentGraceHours: config.DOCUMENT_GRACE_HOURS,
           trustProxy: config.TRUST_PROXY,
+          classification,
           port: config.API_PORT,
           host: config.API_HOST ?? '127.0.0.1',
           // The worker runs in this process: its SDK metrics follow the API's on /metrics.
@@ -160,12 +171,17 @@ export function registerServeCommands(program: Command): void {
     .description('Run the HTTP API (needs DATABASE_URL, TEMPORAL_ADDRESS and AUTH_SECRET)')
     .action(async () => {
       const { config, connected } = await connectedServices();
+      const classification = classificationOf(config.CLASSIFICATION_FILE);
+      const delivery = noticeDeliveryFrom(config, config.API_PORT);
+      delivery.lines.forEach(say);
       const api = await startApi({
         ...connected,
+        noticeDelivery: delivery.settings,
         authSecret: resolveAuthSecret(config),
         publicRateLimit: config.PUBLIC_RATE_LIMIT,
         documentGraceHours: config.DOCUMENT_GRACE_HOURS,
         trustProxy: config.TRUST_PROXY,
+        classification,
         port: config.API_PORT,
         host: config.API_HOST,
         metrics: { token: config.METRICS_TOKEN },

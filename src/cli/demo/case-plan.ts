@@ -1,8 +1,8 @@
 import type { SatisfactionGrade } from '../../case/aftercare';
-import type { Category, Channel, Domain, Outcome, RegistrationLevel } from '../../case/vocabulary';
+import type { Category, Channel, Outcome, RegistrationLevel } from '../../case/vocabulary';
 import { addDays, daysBetween } from '../../rules/dates';
 import { between, chance, oneOf, type Random, seededRandom, weighted } from './random';
-import { GIVEN_NAMES, MATTERS, SURNAMES } from './texts';
+import { type DemoMatter, GIVEN_NAMES, MATTERS, SURNAMES } from './texts';
 
 /** How far a case gets: left with the bureau, withdrawn, with the unit, being handled, or answered. */
 export type Fate =
@@ -31,7 +31,8 @@ export interface CasePlan {
   receivedOn: string;
   channel: Channel;
   category: Category;
-  domain: Domain;
+  /** A subject-matter code of the built-in classification (either level). */
+  domain: DemoMatter;
   subject: string;
   description: string;
   petitioner: Petitioner;
@@ -63,16 +64,24 @@ const CATEGORIES: Array<[Category, number]> = [
   ['suggestion', 12],
   ['accusation', 8],
 ];
-const DOMAINS: Array<[Domain, number]> = [
-  ['housing', 30],
-  ['labour-and-social-security', 25],
-  ['urban-construction', 10],
-  ['land-and-resources', 9],
+/** Subject matters of the built-in classification, sub-categories where the matter is clear at intake. */
+const DOMAINS: Array<[DemoMatter, number]> = [
+  ['urban-construction.property-management', 14],
+  ['urban-construction.housing', 8],
+  ['urban-construction.land-expropriation', 5],
+  ['urban-construction.property-delivery', 4],
+  ['urban-construction', 6],
+  ['labour-and-social-security.migrant-worker-wages', 15],
+  ['labour-and-social-security.social-insurance', 9],
+  ['political-and-legal.litigation-related', 6],
+  ['land-and-resources', 5],
   ['market-regulation', 8],
   ['environment', 5],
   ['education', 4],
-  ['civil-affairs', 4],
-  ['health', 3],
+  ['civil-affairs.relief', 4],
+  ['health.medical-disputes', 3],
+  ['agriculture.village-finance', 3],
+  ['cadre-conduct', 2],
   ['other', 2],
 ];
 const ORIGIN_LEVELS: Array<[RegistrationLevel | undefined, number]> = [
@@ -98,8 +107,8 @@ export function planCase(seed: number, index: number, today: string): CasePlan {
   const daysAgo = base ? Math.min(drawnDaysAgo, daysBetween(base.receivedOn, today)) : drawnDaysAgo;
   const receivedOn = addDays(today, -daysAgo);
   const fate = fateOf(random, daysAgo);
-  const unit = domain === 'labour-and-social-security' ? HUMAN_RESOURCES : HOUSING;
-  const [subject, description] = oneOf(random, MATTERS[domain] ?? MATTERS.other!);
+  const unit = domain.startsWith('labour-and-social-security') ? HUMAN_RESOURCES : HOUSING;
+  const [subject, description] = oneOf(random, MATTERS[domain]);
   const accepted = fate === 'accepted' || fate === 'replied' || fate === 'withdrawn-accepted';
   const category = weighted(random, CATEGORIES);
   const simplified = chance(random, 0.1);

@@ -21,8 +21,8 @@ export const foldPart: WritePart = {
        FROM jsonb_populate_record(NULL::petitions, ${param('fold')}::jsonb) f
       WHERE p.id = ${param('petitionId')}
         AND (${param('version')}::text IS NULL OR p.xmin::text = ${param('version')}::text)
-      RETURNING p.id, p.received_on, p.bureau_unit_id, p.registration_level, p.channel, p.domain, p.first_time,
-                p.transferred_from_unit_ids`,
+      RETURNING p.id, p.received_on, p.bureau_unit_id, p.registration_level, p.channel, p.domain, p.domain_category,
+                p.first_time, p.transferred_from_unit_ids`,
   documentOf: foldColumns,
 };
 

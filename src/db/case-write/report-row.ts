@@ -10,11 +10,12 @@ export const reportRowPart: WritePart = {
   document: 'report',
   sql: (param) => `
      INSERT INTO report_cases AS r (petition_id, received_on, bureau_unit_id, registration_level, channel,
-            domain, first_time, transferred_from_unit_ids, handling_unit_id, status, acknowledge_due, acknowledged_on, handle_due,
-            handled_on, closed_on, withdrawn, case_owned, evaluations_invited, evaluations_given,
-            evaluations_satisfied)
-     SELECT t.id, t.received_on, t.bureau_unit_id, t.registration_level, t.channel, t.domain, t.first_time,
-            t.transferred_from_unit_ids, f.handling_unit_id, f.status, f.acknowledge_due, f.acknowledged_on, f.handle_due, f.handled_on,
+            domain, domain_category, first_time, transferred_from_unit_ids, handling_unit_id, status,
+            acknowledge_due, acknowledged_on, handle_due, handled_on, closed_on, withdrawn, case_owned,
+            evaluations_invited, evaluations_given, evaluations_satisfied)
+     SELECT t.id, t.received_on, t.bureau_unit_id, t.registration_level, t.channel, t.domain, t.domain_category,
+            t.first_time, t.transferred_from_unit_ids, f.handling_unit_id, f.status, f.acknowledge_due,
+            f.acknowledged_on, f.handle_due, f.handled_on,
             f.closed_on, f.withdrawn, f.case_owned, f.evaluations_invited, f.evaluations_given,
             f.evaluations_satisfied
        FROM target t, jsonb_populate_record(NULL::report_cases, ${param('report')}::jsonb) f

@@ -1,8 +1,14 @@
-import { CATEGORIES, CHANNELS, DOMAINS, REGISTRATION_LEVELS, STATUSES } from '../../case/vocabulary';
+import { CATEGORIES, CHANNELS, REGISTRATION_LEVELS, STATUSES } from '../../case/vocabulary';
 import { flag, isoDate, page, pageSize, plainText } from './fields';
 import { z } from './zod';
 
 /** The petition's requests (register, list, read) and the petition as the API answers it. */
+
+/** A code of the classification file; whether it exists is the domain's check (422 naming `domain`). */
+const subjectMatterCode = z
+  .string()
+  .max(64)
+  .regex(/^[a-z0-9]+(?:[._-][a-z0-9]+)*$/, 'must be a subject-matter code such as urban-construction');
 
 export const PetitionerSchema = z
   .object({
@@ -28,7 +34,14 @@ export const RegisterPetitionSchema = z
   .object({
     channel: z.enum(CHANNELS),
     category: z.enum(CATEGORIES),
-    domain: z.enum(DOMAINS),
+    domain: subjectMatterCode.openapi({
+      description:
+        'The subject matter (信访事项内容分类): a code of either level of the classification in force — a ' +
+        'category (`urban-construction`) or, where the matter is known, its sub-category ' +
+        '(`urban-construction.land-expropriation`). GET /api/classification lists them; an unknown or retired ' +
+        'code is refused (422). The case keeps the code for good.',
+      example: 'urban-construction.property-management',
+    }),
     subject: plainText(1, 200),
     description: plainText(1, 20000),
     petitioner: PetitionerSchema,
@@ -42,7 +55,11 @@ export const RegisterPetitionSchema = z
       .min(1)
       .max(100)
       .optional()
-      .openapi({ description: 'Rule set to pin; defaults to national-2022' }),
+      .openapi({
+        description:
+          "Rule set to pin; defaults to the one the registering bureau's province names (national-2022 in the " +
+          'demo). Another one overrides it, and the petition keeps the overridden one on record.',
+      }),
     originLevel: z
       .enum(REGISTRATION_LEVELS)
       .optional()
@@ -80,7 +97,7 @@ export const RegisterPetitionSchema = z
     example: {
       channel: 'online',
       category: 'complaint',
-      domain: 'housing',
+      domain: 'urban-construction.property-management',
       subject: '小区电梯长期停运',
       description: '本人所住小区3号楼电梯自今年8月起停运，多次向物业反映未果，请求督促维修。',
       petitioner: { name: '张三', phone: '13800000000' },
@@ -133,7 +150,12 @@ export const PetitionSummarySchema = z
     status: z.enum(STATUSES),
     channel: z.enum(CHANNELS),
     category: z.enum(CATEGORIES),
-    domain: z.enum(DOMAINS),
+    domain: z.string().openapi({ description: 'The subject-matter code as registered' }),
+    domainCategory: z.string().openapi({ description: 'Its category (the first level) at registration' }),
+    classificationVersion: z.string().openapi({
+      description: 'The classification file the code was chosen from (`id@version`)',
+      example: 'petitionflow-default@2026.1',
+    }),
     subject: z.string(),
     receivedOn: z.string(),
     ruleSetId: z.string(),

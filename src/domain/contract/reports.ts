@@ -1,3 +1,4 @@
+import { CLASSIFICATION_LEVELS } from '../classification/classification';
 import { z } from './zod';
 
 /** The query every report takes: a period (one way of giving it), a unit to narrow the scope, the as-of date. */
@@ -24,6 +25,14 @@ export const ReportQuerySchema = z
       description:
         'The date outcomes are known by (a limit passed before it and unmet counts as missed); default today',
     }),
+    groupBy: z
+      .enum(CLASSIFICATION_LEVELS)
+      .optional()
+      .openapi({
+        description:
+          'by-domain only: group the subject matters by category (default) or by sub-category (a case ' +
+          'registered with a category alone counts under it, as 「…（未细分）」)',
+      }),
     format: z.enum(['json', 'csv']).optional().openapi({
       description:
         'csv: UTF-8 with a byte order mark (Excel shows Chinese correctly); also by `Accept: text/csv`',

@@ -1,3 +1,4 @@
+import { fieldError } from '../errors';
 import { briefingText } from './briefing';
 import { type CsvColumn, toCsv } from './csv';
 import type { Rate, ReportContext, ReportService, SplitRow } from './report-service';
@@ -13,6 +14,8 @@ export interface ReportDefinition {
   description: string;
   compute(service: ReportService, ctx: ReportContext): Promise<Record<string, unknown>>;
   csv?: CsvTable;
+  /** Takes `groupBy` (the level of the classification). */
+  groupsBySubjectMatter?: true;
 }
 
 type Summary = Awaited<ReturnType<ReportService['summary']>>;
@@ -30,10 +33,14 @@ function table<Row>(
 
 const rateCell = (rate: Rate) => rate.rate;
 
-const splitReport = (dimension: 'level' | 'channel' | 'domain', description: string): ReportDefinition => ({
+const splitReport = (dimension: 'level' | 'channel', description: string): ReportDefinition => ({
   description,
   compute: (service, ctx) => service.split(ctx, dimension),
-  csv: table(
+  csv: splitCsv(),
+});
+
+function splitCsv(): CsvTable {
+  return table(
     (data) => data.rows as SplitRow[],
     [
       { header: '项目', value: (r) => r.label },
@@ -41,8 +48,21 @@ const splitReport = (dimension: 'level' | 'channel' | 'domain', description: str
       { header: '件数', value: (r) => r.count },
       { header: '占比(%)', value: (r) => r.share.toFixed(1) },
     ],
-  ),
-});
+  );
+}
+
+/** By subject matter (诉求领域): by category, or by sub-category; the file's version says whose names. */
+const domainReport: ReportDefinition = {
+  description:
+    'Cases by subject matter (诉求领域), largest first: by category, or with groupBy=subcategory by sub-category',
+  groupsBySubjectMatter: true,
+  compute: async (service, ctx) => {
+    const groupBy = ctx.groupBy ?? 'category';
+    const split = await service.split(ctx, 'domain', groupBy);
+    return { groupBy, classification: service.classification.reference, ...split };
+  },
+  csv: splitCsv(),
+};
 
 interface SummaryLine {
   figure: string;
@@ -115,7 +135,7 @@ export const REPORTS = {
     ),
   },
   'by-channel': splitReport('channel', 'Cases by channel group: online, visit, letter, other'),
-  'by-domain': splitReport('domain', 'Cases by domain (诉求领域), largest first'),
+  'by-domain': domainReport,
   'by-level': splitReport(
     'level',
     'Cases by registration level (信访层级): national, province, city, county',
@@ -200,6 +220,8 @@ export async function reportEnvelope(
   ctx: ReportContext,
 ): Promise<ReportEnvelope> {
   const definition: ReportDefinition = REPORTS[name];
+  if (ctx.groupBy !== undefined && !definition.groupsBySubjectMatter)
+    throw fieldError('groupBy', 'applies to the by-domain report only');
   const data = await definition.compute(service, ctx);
   return {
     report: name,

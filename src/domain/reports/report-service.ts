@@ -15,9 +15,16 @@ import {
   unitCounts,
 } from '../../db/reports';
 import { isIsoDate } from '../../rules/dates';
-import { DOMAINS, REGISTRATION_LEVELS } from '../../case/vocabulary';
+import { REGISTRATION_LEVELS } from '../../case/vocabulary';
+import {
+  type Classification,
+  CLASSIFICATION_LEVELS,
+  type ClassificationLevel,
+  defaultClassification,
+  type MatterKey,
+} from '../classification';
 import { fieldError } from '../errors';
-import { CHANNEL_GROUPS, CHANNEL_LABELS, DOMAIN_LABELS, LEVEL_LABELS } from './labels';
+import { CHANNEL_GROUPS, CHANNEL_LABELS, LEVEL_LABELS } from './labels';
 import { type Period, type PeriodParams, parsePeriod } from './period';
 import { resolveScope, type Scope } from './scope';
 import { percent, sharesOf } from './shares';
@@ -25,6 +32,8 @@ import { percent, sharesOf } from './shares';
 export interface ReportParams extends PeriodParams {
   unit?: string;
   asOf?: string;
+  /** by-domain: the level of the classification the cases are grouped by (default: category). */
+  groupBy?: string;
 }
 
 /** What a report was taken over; every report repeats it, so a CSV or a screenshot says what it shows. */
@@ -32,6 +41,8 @@ export interface ReportContext {
   period: Period;
   scope: Scope;
   asOf: string;
+  /** Given only when asked for: the report checks that it takes it. */
+  groupBy?: ClassificationLevel;
 }
 
 export interface Rate extends RateCount {
@@ -44,19 +55,29 @@ export interface SplitRow {
   label: string;
   count: number;
   share: number;
+  /** By sub-category: the category the row belongs to. */
+  category?: string;
 }
 
 const rate = (count: RateCount): Rate => ({ ...count, rate: percent(count.numerator, count.denominator) });
 
-const SPLIT_KEYS: Record<Dimension, { keys: readonly string[]; labels: Record<string, string> }> = {
+const FIXED_KEYS = {
   level: { keys: REGISTRATION_LEVELS, labels: LEVEL_LABELS },
   channel: { keys: CHANNEL_GROUPS, labels: CHANNEL_LABELS },
-  domain: { keys: DOMAINS, labels: DOMAIN_LABELS },
+} as const;
+
+const fixedKeys = (dimension: keyof typeof FIXED_KEYS): MatterKey[] => {
+  const { keys, labels } = FIXED_KEYS[dimension];
+  return keys.map((key) => ({ key, label: (labels as Record<string, string>)[key] ?? key, category: '' }));
 };
 
 /** The figures a petition bureau publishes, from PostgreSQL only (see db/report-figures for each formula). */
 export class ReportService {
-  constructor(private readonly pool: Pool) {}
+  constructor(
+    private readonly pool: Pool,
+    /** Names the subject matters; cases keep their codes whatever file is in force. */
+    readonly classification: Classification = defaultClassification(),
+  ) {}
 
   async context(
     user: User | undefined,
@@ -67,8 +88,16 @@ export class ReportService {
     const period = parsePeriod(params, today);
     if (params.asOf !== undefined && !isIsoDate(params.asOf))
       throw fieldError('asOf', 'must be a date (YYYY-MM-DD)');
+    const groupBy = params.groupBy;
+    if (groupBy !== undefined && !CLASSIFICATION_LEVELS.includes(groupBy as ClassificationLevel))
+      throw fieldError('groupBy', `must be one of ${CLASSIFICATION_LEVELS.join(', ')}`);
     const resolved = scope ?? (await resolveScope(this.pool, user!, params.unit));
-    return { period, scope: resolved, asOf: params.asOf ?? today };
+    return {
+      period,
+      scope: resolved,
+      asOf: params.asOf ?? today,
+      ...(groupBy ? { groupBy: groupBy as ClassificationLevel } : {}),
+    };
   }
 
   private query(ctx: ReportContext): ReportQuery {
@@ -101,23 +130,39 @@ export class ReportService {
     };
   }
 
-  /** Counts by registration level, channel group or domain, every key listed (zeros too), with shares. */
-  async split(ctx: ReportContext, dimension: Dimension): Promise<{ total: number; rows: SplitRow[] }> {
-    const counted = new Map(
-      (await splitCounts(this.pool, this.query(ctx), dimension)).map((r) => [r.key, r.count]),
-    );
-    const { keys, labels } = SPLIT_KEYS[dimension];
-    const counts = keys.map((key) => counted.get(key) ?? 0);
+  /**
+   * Counts by registration level, channel group or subject matter (by category, or by sub-category), every
+   * key listed (zeros too), with shares. Subject matters are those of the file in force, and besides them
+   * any code the cases carry that it does not list (retired, from an earlier file, or a category registered
+   * without a sub-category).
+   */
+  async split(
+    ctx: ReportContext,
+    dimension: 'level' | 'channel' | 'domain',
+    groupBy: ClassificationLevel = 'category',
+  ): Promise<{ total: number; rows: SplitRow[] }> {
+    const bySub = dimension === 'domain' && groupBy === 'subcategory';
+    const counted: Dimension = dimension === 'domain' && !bySub ? 'domain-category' : dimension;
+    const found = await splitCounts(this.pool, this.query(ctx), counted);
+    const keys = dimension === 'domain' ? this.classification.reportKeys(groupBy) : fixedKeys(dimension);
+    const listed = new Set(keys.map((k) => k.key));
+    for (const row of found.filter((r) => !listed.has(r.key)).sort((a, b) => a.key.localeCompare(b.key)))
+      keys.push(this.classification.extraKey(row.key, groupBy, row.category));
+    const countOf = new Map(found.map((r) => [r.key, r.count]));
+    const counts = keys.map((k) => countOf.get(k.key) ?? 0);
     const shares = sharesOf(counts);
-    const rows = keys.map((key, i) => ({
-      key,
-      label: labels[key] ?? key,
+    const rows: SplitRow[] = keys.map((k, i) => ({
+      key: k.key,
+      label: k.label,
       count: counts[i]!,
       share: shares[i]!,
+      ...(bySub ? { category: k.category } : {}),
     }));
-    // Domains are many: largest first. Levels and channels keep their fixed order.
-    if (dimension === 'domain')
-      rows.sort((a, b) => b.count - a.count || keys.indexOf(a.key) - keys.indexOf(b.key));
+    // Subject matters are many: largest first. Levels and channels keep their fixed order.
+    if (dimension === 'domain') {
+      const order = new Map(keys.map((k, i) => [k.key, i]));
+      rows.sort((a, b) => b.count - a.count || order.get(a.key)! - order.get(b.key)!);
+    }
     return { total: counts.reduce((a, b) => a + b, 0), rows };
   }
 

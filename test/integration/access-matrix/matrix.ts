@@ -1,4 +1,4 @@
-import { DEMO_ORGANISATION } from '../../../src/db/demo-organisation';
+import { DEMO_ORGANISATION } from '../../../src/domain/organisation/demo';
 import type { Role } from '../../../src/case/vocabulary';
 import { COUNTY_HOUSING, type Desk } from '../../support/petition-flow';
 
@@ -15,7 +15,7 @@ import { COUNTY_HOUSING, type Desk } from '../../support/petition-flow';
  * A list answers 200 and shows the case ("in") to those who may see it, to nobody else ("out").
  */
 
-/** Every demo login (src/db/demo-organisation.ts): a demo user added there gets a column by itself. */
+/** Every demo login (src/domain/organisation/demo-organisation.yaml): a demo user added there gets a column by itself. */
 export const LOGINS: string[] = DEMO_ORGANISATION.users.map((user) => user.login);
 export const ANONYMOUS = 'anonymous';
 export const CALLERS = [...LOGINS, ANONYMOUS];

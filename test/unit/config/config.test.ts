@@ -41,3 +41,23 @@ describe('configuration', () => {
     expect(attempt).toThrow(/TRUST_PROXY: .*give a hop count/);
   });
 });
+
+describe('notice delivery settings', () => {
+  it('are all optional, with a backoff and a number of attempts by default', () => {
+    const config = loadConfig({});
+    expect([config.SMTP_URL, config.SMS_WEBHOOK_URL]).toEqual([undefined, undefined]);
+    expect([config.NOTICE_DELIVERY_MAX_ATTEMPTS, config.NOTICE_DELIVERY_BACKOFF_SECONDS]).toEqual([10, 30]);
+  });
+
+  it.each([
+    [{ SMTP_URL: 'smtp://mail.example:587' }, /MAIL_FROM must be set with SMTP_URL/],
+    [{ SMTP_URL: 'mail.example', MAIL_FROM: 'a@b.example' }, /SMTP_URL: must be smtp:/],
+    [{ SMS_WEBHOOK_URL: 'ftp://sms.example/send' }, /SMS_WEBHOOK_URL: must be an http\(s\) URL/],
+    [{ SMS_WEBHOOK_URL: 'https://sms.example/send', SMS_WEBHOOK_SECRET: 'short' }, /at least 32 characters/],
+    [{ NOTICE_CASE_URL: 'https://petitions.example/cases/' }, /NOTICE_CASE_URL: must contain \{id\}/],
+    [{ NOTICE_DELIVERY_MAX_ATTEMPTS: '0' }, /NOTICE_DELIVERY_MAX_ATTEMPTS/],
+  ])('refuses %j with a message that says what it takes', (env, problem) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(problem);
+  });
+});

@@ -1,4 +1,4 @@
-import { LOGINS, type Side } from '../matrix';
+import { LOGINS, rolesOf, type Side } from '../matrix';
 import type { Row } from '../runner';
 
 /** Each user's inbox: its own notification (own) and the next login's (other). */
@@ -21,5 +21,14 @@ export const NOTIFICATION_ROWS: Row[] = [
     // Someone else's is not found: its id says nothing.
     fixed: { own: 200, other: 404 },
     readOnly: true,
+  },
+  {
+    op: 'GET /api/notifications/deliveries',
+    what: 'list how notices went out by mail and SMS',
+    roles: ['admin', 'supervisor'],
+    allowed: LOGINS.filter((login) =>
+      rolesOf(login).some((role) => role === 'admin' || role === 'supervisor'),
+    ),
+    noOther: 'not about one case: the deliveries of the caller’s region',
   },
 ];

@@ -25,4 +25,10 @@ export const REPORT_ROWS: Row[] = [
     allowed: LOGINS.filter((login) => login !== 'hr-handler'),
     noOther: 'the row names the unit (own for some callers, outside for others)',
   },
+  {
+    op: 'GET /api/classification',
+    what: 'read the subject matters a registration chooses from',
+    fixed: { own: 200 },
+    noOther: 'the same list for every member of staff',
+  },
 ];
