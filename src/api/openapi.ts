@@ -58,7 +58,8 @@ export function buildOpenApiDocument(signIn: { discoveryUrl: string }): object {
   registry.registerPath({
     method: 'post',
     path: '/api/petitions',
-    summary: 'Register a petition (登记)',
+    summary:
+      'Register a petition (登记): by a petition bureau, or by a unit with authority that received it directly (Art 23)',
     tags: ['petitions'],
     security,
     parameters: [idempotencyHeader],
