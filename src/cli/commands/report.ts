@@ -137,11 +137,11 @@ async function printReport(options: ReportCommandOptions): Promise<void> {
   }
 }
 
-/** The petition bureau at the top of the organisation: the one with no petition bureau above it. */
+/** The petition bureau at the top of the organisation: the active one with no petition bureau above it. */
 async function topPetitionBureau(pool: Pool): Promise<string> {
   const { rows } = await pool.query<{ id: string }>(
     `SELECT b.id FROM units b
-      WHERE b.kind = 'petition-bureau'
+      WHERE b.kind = 'petition-bureau' AND b.active
         AND NOT EXISTS (SELECT 1 FROM units p WHERE p.id = b.parent_id AND p.kind = 'petition-bureau')
       ORDER BY b.id`,
   );
