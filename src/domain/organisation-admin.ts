@@ -50,7 +50,7 @@ export class OrganisationAdminService {
     // An id taken outside the caller's region is taken all the same: ids are unique in the organisation.
     if (file.units.some((u) => u.id === unit.id)) throw taken('unit', 'id', unit.id);
     placeWithin(regions, unit.region, 'region');
-    await this.apply(admin, { type: 'put-unit', unit }, context);
+    await this.apply(admin, file, { type: 'put-unit', unit }, context);
     return this.unit(admin, unit.id);
   }
 
@@ -58,14 +58,14 @@ export class OrganisationAdminService {
     const { file, regions } = await this.scoped(admin);
     visibleUnit(file, regions, unit.id);
     placeWithin(regions, unit.region, 'region');
-    await this.apply(admin, { type: 'put-unit', unit }, context);
+    await this.apply(admin, file, { type: 'put-unit', unit }, context);
     return this.unit(admin, unit.id);
   }
 
   async deactivateUnit(admin: User, id: string, context: RequestContext): Promise<UnitEntry> {
     const { file, regions } = await this.scoped(admin);
     visibleUnit(file, regions, id);
-    await this.apply(admin, { type: 'deactivate-unit', id }, context);
+    await this.apply(admin, file, { type: 'deactivate-unit', id }, context);
     return this.unit(admin, id);
   }
 
@@ -73,7 +73,7 @@ export class OrganisationAdminService {
     const { file, regions } = await this.scoped(admin);
     if (file.users.some((u) => u.login === user.login)) throw taken('user', 'login', user.login);
     placeUserWithin(file, regions, user.unit);
-    await this.apply(admin, { type: 'put-user', user }, context);
+    await this.apply(admin, file, { type: 'put-user', user }, context);
     return this.user(admin, user.login);
   }
 
@@ -81,14 +81,14 @@ export class OrganisationAdminService {
     const { file, regions } = await this.scoped(admin);
     visibleUser(file, regions, user.login);
     placeUserWithin(file, regions, user.unit);
-    await this.apply(admin, { type: 'put-user', user }, context);
+    await this.apply(admin, file, { type: 'put-user', user }, context);
     return this.user(admin, user.login);
   }
 
   async deactivateUser(admin: User, login: string, context: RequestContext): Promise<UserEntry> {
     const { file, regions } = await this.scoped(admin);
     visibleUser(file, regions, login);
-    await this.apply(admin, { type: 'deactivate-user', login }, context);
+    await this.apply(admin, file, { type: 'deactivate-user', login }, context);
     return this.user(admin, login);
   }
 
@@ -100,13 +100,18 @@ export class OrganisationAdminService {
     return { file: fileOfRows(await readOrganisation(this.pool)), regions };
   }
 
-  private async apply(admin: User, change: OrganisationChange, context: RequestContext): Promise<void> {
+  private async apply(
+    admin: User,
+    file: OrganisationFile,
+    change: OrganisationChange,
+    context: RequestContext,
+  ): Promise<void> {
     const result = await applyOrganisationChange(this.pool, change, (client, plan) =>
       insertAuditEntries(client, auditEntries(plan, admin.login, context.requestId)),
     );
     if (result.ok) return;
     if (result.notFound) throw notFound(change.type.endsWith('unit') ? 'Unit' : 'User');
-    throw invalid(result.issues, change);
+    throw invalid(result.issues, ownPlace(file, change));
   }
 }
 
@@ -147,18 +152,29 @@ function taken(entity: Entity, field: string, id: string): AppError {
   });
 }
 
+/** Where the entry a change writes stands in the organisation file (`units.12`): the place its issues name. */
+function ownPlace(file: OrganisationFile, change: OrganisationChange): string | undefined {
+  if (change.type === 'put-unit') {
+    const at = file.units.findIndex((u) => u.id === change.unit.id);
+    return `units.${at >= 0 ? at : file.units.length}`;
+  }
+  if (change.type === 'put-user') {
+    const at = file.users.findIndex((u) => u.login === change.user.login);
+    return `users.${at >= 0 ? at : file.users.length}`;
+  }
+  return undefined;
+}
+
 /**
  * The import's issues as the fields of the request: an issue about the entry sent names its field (`parent`);
  * one about another entry (a unit's users, say) names its place in the organisation (`users.3.unit`).
  */
-function invalid(issues: FileIssue[], change: OrganisationChange): AppError {
-  const ownPath = (issue: FileIssue) =>
-    (change.type === 'put-unit' && issue.path[0] === 'units') ||
-    (change.type === 'put-user' && issue.path[0] === 'users');
-  const fields = issues.map((issue) => ({
-    path: (ownPath(issue) ? issue.path.slice(2) : issue.path).join('.') || 'body',
-    message: issue.message,
-  }));
+function invalid(issues: FileIssue[], own: string | undefined): AppError {
+  const fields = issues.map((issue) => {
+    const place = issue.path.slice(0, 2).join('.');
+    const path = place === own ? issue.path.slice(2) : issue.path;
+    return { path: path.join('.') || 'body', message: issue.message };
+  });
   const summary = fields.map((f) => `${f.path}: ${f.message}`).join('; ');
   return new AppError(422, 'validation_failed', `Invalid body: ${summary}`, { fields });
 }

@@ -62,6 +62,13 @@ it('creates, updates and deactivates a unit, each change audited with before and
   });
   expect(renamed.status).toBe(200);
   expect(renamed.body.name).toBe('青山县水务局');
+  // The same update again changes nothing, and so is not audited again.
+  const same = await app.request(ADMIN, 'PUT', '/api/admin/units/adm-water', {
+    ...unit,
+    id: undefined,
+    name: '青山县水务局',
+  });
+  expect(same.status).toBe(200);
   const listed = await app.request(ADMIN, 'GET', '/api/admin/units');
   expect(listed.body.items.map((u: { id: string }) => u.id)).toContain('adm-water');
 
