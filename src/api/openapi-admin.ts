@@ -10,6 +10,8 @@ import {
   AdminUserLoginParamsSchema,
   AdminUserSchema,
   AdminUserUpdateSchema,
+  AuditListSchema,
+  AuditQuerySchema,
 } from '../domain/contract/admin';
 import { ErrorSchema } from './errors';
 import { bodyErrors, errors, idempotencyHeader, json, notFound, security } from './openapi-parts';
@@ -109,4 +111,15 @@ export function registerAdminPaths(registry: OpenAPIRegistry) {
       responses: { 200: json(k.entry, `The ${k.one}, deactivated`), ...errors, ...notFound },
     });
   }
+  registry.registerPath({
+    method: 'get',
+    path: '/api/admin/audit',
+    summary: 'The audit of the admin API’s changes to the units and users of the admin’s region',
+    description:
+      'Admin only. Who, when, which request, the action, and the row before (null: created) and after.',
+    tags: ['admin'],
+    security,
+    request: { query: AuditQuerySchema },
+    responses: { 200: json(AuditListSchema, 'Newest first, with the next page’s cursor'), ...errors },
+  });
 }

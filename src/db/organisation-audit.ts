@@ -51,3 +51,32 @@ export async function regionsUnder(pool: Pool, regionId: string): Promise<Set<st
   );
   return new Set(rows.map((r) => r.id));
 }
+
+/**
+ * The audit rows about the units of some regions and the users of those units (where they are now), newest
+ * first, below a keyset id.
+ */
+export async function listAudit(
+  pool: Pool,
+  options: { regions: string[]; entity?: 'unit' | 'user'; entityId?: string; before?: string; limit: number },
+) {
+  const { rows } = await pool.query<AuditEntry & { id: string; at: Date }>(
+    `SELECT a.id::text AS id, a.at, a.login, a.request_id AS "requestId", a.entity, a.entity_id AS "entityId",
+            a.action, a.before, a.after
+       FROM organisation_audit a
+       LEFT JOIN users s ON a.entity = 'user' AND s.login = a.entity_id
+       JOIN units n ON n.id = CASE WHEN a.entity = 'unit' THEN a.entity_id ELSE s.unit_id END
+      WHERE n.region_id = ANY($1)
+        AND ($2::text IS NULL OR a.entity = $2) AND ($3::text IS NULL OR a.entity_id = $3)
+        AND ($4::bigint IS NULL OR a.id < $4)
+      ORDER BY a.id DESC LIMIT $5`,
+    [
+      options.regions,
+      options.entity ?? null,
+      options.entityId ?? null,
+      options.before ?? null,
+      options.limit,
+    ],
+  );
+  return rows;
+}

@@ -1,9 +1,9 @@
 import type { Pool } from 'pg';
-import { insertAuditEntries, regionsUnder, type AuditEntry } from '../db/organisation-audit';
+import { insertAuditEntries, listAudit, regionsUnder, type AuditEntry } from '../db/organisation-audit';
 import type { User } from '../db/organisation';
 import { readOrganisation } from '../db/organisation-store';
 import { requireRole } from './access';
-import type { AdminListQuery } from './contract/admin';
+import type { AdminListQuery, AuditQuery } from './contract/admin';
 import { AppError, notFound } from './errors';
 import { applyOrganisationChange, type OrganisationChange } from './organisation/change';
 import { fileOfRows } from './organisation/export';
@@ -90,6 +90,16 @@ export class OrganisationAdminService {
     visibleUser(file, regions, login);
     await this.apply(admin, file, { type: 'deactivate-user', login }, context);
     return this.user(admin, login);
+  }
+
+  /** The audit of the units of the admin's region and of their users, newest first. */
+  async audit(admin: User, query: AuditQuery) {
+    requireRole(admin, ['admin'], 'read the audit of units and users');
+    const regionId = admin.unit.regionId;
+    const regions = regionId ? [...(await regionsUnder(this.pool, regionId))] : [];
+    const items = await listAudit(this.pool, { ...query, regions, limit: query.pageSize });
+    const last = items.length === query.pageSize ? items[items.length - 1] : undefined;
+    return { items: items.map((i) => ({ ...i, at: i.at.toISOString() })), next: last?.id ?? null };
   }
 
   /** The organisation as a file, and the regions the admin oversees: theirs and every one below. */

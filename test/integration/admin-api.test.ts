@@ -86,6 +86,18 @@ it('creates, updates and deactivates a unit, each change audited with before and
   expect(audit[1]).toMatchObject({ before: { name: '青山县水利局' }, after: { name: '青山县水务局' } });
   expect(audit[2]).toMatchObject({ before: { active: true }, after: { active: false } });
   expect(audit.every((a) => /^req-/.test(a.requestId))).toBe(true);
+
+  const listed2 = await app.request(ADMIN, 'GET', '/api/admin/audit?entity=unit&entityId=adm-water');
+  expect(listed2.status).toBe(200);
+  expect(listed2.body.items.map((a: { action: string }) => a.action)).toEqual([
+    'deactivate',
+    'update',
+    'create',
+  ]);
+  expect(listed2.body.items[2]).toMatchObject({ login: ADMIN, before: null, after: { id: 'adm-water' } });
+  // The town's admin does not see the county's units, nor their audit.
+  const town = await app.request(TOWN_ADMIN, 'GET', '/api/admin/audit?entity=unit&entityId=adm-water');
+  expect(town.body.items).toEqual([]);
 });
 
 it('creates, updates and deactivates a user; the deactivated user gets 401 on the next request', async () => {

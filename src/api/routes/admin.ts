@@ -7,6 +7,7 @@ import {
   AdminUserLoginParamsSchema,
   AdminUserSchema,
   AdminUserUpdateSchema,
+  AuditQuerySchema,
 } from '../../domain/contract/admin';
 import type { OrganisationAdminService } from '../../domain/organisation-admin';
 import { currentUser } from '../authentication';
@@ -55,6 +56,9 @@ export function adminRoutes(admin: OrganisationAdminService): Router {
   router.post('/users/:login/deactivate', async (req, res) => {
     const { login } = parseInput(AdminUserLoginParamsSchema, req.params, 'path');
     res.json(await admin.deactivateUser(currentUser(req), login, requestContext(req)));
+  });
+  router.get('/audit', async (req, res) => {
+    res.json(await admin.audit(currentUser(req), parseInput(AuditQuerySchema, req.query, 'query')));
   });
   return router;
 }

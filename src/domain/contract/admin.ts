@@ -1,5 +1,5 @@
 import { UnitEntrySchema, UserEntrySchema } from '../organisation/file-format';
-import { flag } from './fields';
+import { flag, pageSize } from './fields';
 import { z } from './zod';
 
 /**
@@ -56,3 +56,36 @@ export const AdminListQuerySchema = z
   .strict();
 
 export type AdminListQuery = z.infer<typeof AdminListQuerySchema>;
+
+export const AuditQuerySchema = z
+  .object({
+    entity: z.enum(['unit', 'user']).optional(),
+    entityId: z.string().min(1).max(200).optional().openapi({ description: 'A unit’s id or a user’s login' }),
+    before: z
+      .string()
+      .regex(/^\d{1,18}$/, 'must be an audit row id')
+      .optional()
+      .openapi({ description: 'Keyset: ids below this one (the `next` of the previous page)' }),
+    pageSize: pageSize(200, 50),
+  })
+  .strict();
+
+export const AuditEntrySchema = z
+  .object({
+    id: z.string(),
+    at: z.string(),
+    login: z.string().openapi({ description: 'The admin who made the change' }),
+    requestId: z.string(),
+    entity: z.enum(['unit', 'user']),
+    entityId: z.string(),
+    action: z.enum(['create', 'update', 'deactivate']),
+    before: z.record(z.string(), z.unknown()).nullable().openapi({ description: 'Null for a creation' }),
+    after: z.record(z.string(), z.unknown()),
+  })
+  .openapi('AuditEntry');
+
+export const AuditListSchema = z
+  .object({ items: z.array(AuditEntrySchema), next: z.string().nullable() })
+  .openapi('AuditList');
+
+export type AuditQuery = z.infer<typeof AuditQuerySchema>;

@@ -71,4 +71,5 @@ export const ADMIN_ROWS: Row[] = [
     ...adminOnly,
     except: notFoundForAdmins,
   },
+  { op: 'GET /api/admin/audit', what: 'read the audit of units and users', ...adminOnly, allowed: ADMINS },
 ];
