@@ -31,7 +31,10 @@ export const ConfigSchema = z.object({
   TEMPORAL_TLS_SERVER_NAME: z.string().min(1).optional(),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('petitions'),
   API_PORT: port.default(3000),
-  /** Secret that signs bearer tokens (HS256). Required once DATABASE_URL points at a real database. */
+  /**
+   * The deployment's secret: it salts petitioner keys, query codes and rate-limit keys (bearer tokens come from
+   * the OpenID provider). Required once DATABASE_URL points at a real database.
+   */
   AUTH_SECRET: z
     .string()
     .min(32, 'AUTH_SECRET must be at least 32 characters')
@@ -40,6 +43,20 @@ export const ConfigSchema = z.object({
         'AUTH_SECRET is too predictable: use at least 128 bits of randomness (e.g. `openssl rand -hex 32`)',
     })
     .optional(),
+  /**
+   * Sign-in (docs/sign-in.md): the OpenID provider's issuer URL. When absent, `npm start` runs the embedded
+   * provider (development only); `petitionflow api` requires it.
+   */
+  OIDC_ISSUER: optionalUrl.pipe(z.url().optional()),
+  /** The `aud` of access tokens for this API (Keycloak: an audience mapper on the client). */
+  OIDC_AUDIENCE: z.string().min(1).default('petitionflow-api'),
+  /** The token claim that holds the user's login in our `users` table. */
+  OIDC_USER_CLAIM: z.string().min(1).default('preferred_username'),
+  /** The browser pages' client at the provider (public client, authorization code with PKCE). */
+  OIDC_CLIENT_ID: z.string().min(1).default('petitionflow-web'),
+  /** The embedded provider's port, and the file with its signing keys (default: in DATA_DIR). */
+  EMBEDDED_OIDC_PORT: port.default(3001),
+  EMBEDDED_OIDC_KEYS: z.string().min(1).optional(),
   /** Where the API listens; `npm start` keeps it on the loopback interface unless told otherwise. */
   API_HOST: z.string().min(1).optional(),
   /** Where the embedded servers keep their data. */

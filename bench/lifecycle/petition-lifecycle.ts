@@ -1,5 +1,4 @@
 import http from 'node:http';
-import { mintToken } from '../../src/auth/tokens';
 import { addDays, toShanghaiDate } from '../../src/rules/dates';
 import { petitionWorkflowId } from '../../src/workflows/messages';
 import type { Lifecycle } from './load';
@@ -35,11 +34,12 @@ export interface PetitionClient {
 }
 
 /** Staff calling the API with bearer tokens minted for the demo users, as `petitionflow token` does. */
-export async function petitionClient(apiUrl: string, authSecret: string): Promise<PetitionClient> {
+export async function petitionClient(
+  apiUrl: string,
+  mint: (login: string) => Promise<string>,
+): Promise<PetitionClient> {
   const logins = ['registrar', 'handler', 'unit-head'];
-  const tokens = new Map(
-    await Promise.all(logins.map(async (l) => [l, await mintToken(authSecret, l)] as const)),
-  );
+  const tokens = new Map(await Promise.all(logins.map(async (l) => [l, await mint(l)] as const)));
   // node:http with a keep-alive agent, not fetch: on two cores the client's own CPU is taken from the
   // system it measures, and fetch's streams cost about twice as much per request.
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });

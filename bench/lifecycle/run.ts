@@ -127,7 +127,7 @@ async function compare(
   setup: Record<string, unknown>,
 ): Promise<{ results: Record<string, unknown>; summary: string[] }> {
   const run = Date.now().toString(36);
-  const api = await petitionClient(stack.apiUrl, stack.authSecret);
+  const api = await petitionClient(stack.apiUrl, (login) => stack.mint(login));
   const bareWork: BareWork = {
     localActivities: options.bareLocalActivities,
     updateBytes: options.bareUpdateBytes,

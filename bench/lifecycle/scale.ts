@@ -33,7 +33,7 @@ const CONCURRENCY = 16;
  * `cache` of them in memory: past that its RSS should stay about flat.
  */
 export async function measureScale(stack: BenchStack, cases: number, cache: number, log: Log) {
-  const api = await petitionClient(stack.apiUrl, stack.authSecret);
+  const api = await petitionClient(stack.apiUrl, (login) => stack.mint(login));
   const samples: ScaleSample[] = [];
   let registered = 0;
   const started = performance.now();

@@ -3,7 +3,11 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { startEmbeddedProvider } from '../../src/auth/embedded-provider';
+import { mintEmbeddedToken } from '../../src/auth/embedded-token';
+import { newProviderSecrets } from '../../src/auth/signing-keys';
 import { migrate } from '../../src/db/migrate';
+import { findActiveUser } from '../../src/db/organisation';
 import { seedDemoOrganisation } from '../../src/domain/organisation/demo';
 import { createPool } from '../../src/db/pool';
 import { type RunningAppProcesses, startAppProcesses } from '../../src/dev-services/app-processes';
@@ -30,6 +34,8 @@ export interface BenchStack {
   temporalAddress: string;
   databaseUrl: string;
   authSecret: string;
+  /** An access token for a demo user, from the stack's embedded OpenID provider. */
+  mint(login: string): Promise<string>;
   bareTaskQueue: string;
   /** The petition worker's Temporal SDK metrics (Prometheus text). */
   workerMetricsUrl: string;
@@ -79,7 +85,10 @@ export async function startBenchStack(options: StackOptions): Promise<BenchStack
     })());
   try {
     // Below the ephemeral range, so that no outgoing connection takes one before the servers do.
-    const [postgresPort, temporalPort, metricsPort] = await freePorts(3, { min: 20_000, max: 32_767 });
+    const [postgresPort, temporalPort, metricsPort, oidcPort] = await freePorts(4, {
+      min: 20_000,
+      max: 32_767,
+    });
     const postgres = await startPostgres(workDir, postgresPort!, log);
     stops.push(() => postgres.stop());
     options.signal.throwIfAborted();
@@ -99,6 +108,22 @@ export async function startBenchStack(options: StackOptions): Promise<BenchStack
     const workflowBundlePath = await writeWorkflowBundle(workDir);
     options.signal.throwIfAborted();
     const authSecret = randomBytes(32).toString('hex');
+    // Sign-in as `npm start` has it: the embedded OpenID provider, whose JWKS the API fetches.
+    const issuer = `http://127.0.0.1:${oidcPort}`;
+    const secrets = await newProviderSecrets();
+    const usersPool = createPool(postgres.clientUrl);
+    stops.push(() => usersPool.end());
+    const provider = await startEmbeddedProvider({
+      issuer,
+      port: oidcPort!,
+      host: '127.0.0.1',
+      secrets,
+      audience: 'petitionflow-api',
+      clientId: 'petitionflow-web',
+      redirectUris: ['http://127.0.0.1/reports/'],
+      findUser: (login) => findActiveUser(usersPool, login),
+    });
+    stops.push(() => provider.stop());
     const workerMetricsAddress = `127.0.0.1:${metricsPort}`;
     const apps: RunningAppProcesses = startAppProcesses({
       databaseUrl: postgres.clientUrl,
@@ -110,6 +135,7 @@ export async function startBenchStack(options: StackOptions): Promise<BenchStack
       apis: 1,
       log,
       env: {
+        api: { OIDC_ISSUER: issuer },
         worker: {
           WORKER_MAX_CACHED_WORKFLOWS: String(options.maxCachedWorkflows),
           TEMPORAL_METRICS_ADDRESS: workerMetricsAddress,
@@ -131,6 +157,7 @@ export async function startBenchStack(options: StackOptions): Promise<BenchStack
       temporalAddress: temporal.address,
       databaseUrl: postgres.clientUrl,
       authSecret,
+      mint: (login) => mintEmbeddedToken(secrets, { issuer, audience: 'petitionflow-api', login }),
       bareTaskQueue: BARE_TASK_QUEUE,
       workerMetricsUrl: `http://${workerMetricsAddress}/metrics`,
       pids: {

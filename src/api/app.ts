@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import { pinoHttp } from 'pino-http';
 import swaggerUi from 'swagger-ui-express';
+import { discoveryUrlOf, oidcVerifier, type SignInSettings } from '../auth/oidc-verifier';
 import { AppError } from '../domain/errors';
 import { type Classification, defaultClassification } from '../domain/classification';
 import { PetitionService } from '../domain/petition-service';
@@ -40,7 +41,10 @@ export interface AppDeps {
   pool: Pool;
   client: Client;
   taskQueue: string;
+  /** Salts petitioner keys, query codes and rate-limit keys (AUTH_SECRET); it signs no token. */
   authSecret: string;
+  /** The OpenID provider whose access tokens the API accepts, and the browser pages' client there. */
+  signIn: SignInSettings;
   logger: Logger;
   /** Requests per minute per client address on the petitioner's endpoint. */
   publicRateLimit?: number;
@@ -88,14 +92,19 @@ export function createApp(deps: AppDeps): Express {
     }),
   );
 
-  const openApiDocument = buildOpenApiDocument();
+  const openApiDocument = buildOpenApiDocument({ discoveryUrl: discoveryUrlOf(deps.signIn.issuer) });
   app.get('/openapi.json', (_req, res) => {
     res.json(openApiDocument);
   });
-  app.use('/docs', docsHeaders, swaggerUi.serve, swaggerUi.setup(openApiDocument));
+  app.use(
+    '/docs',
+    docsHeaders(new URL(deps.signIn.issuer).origin),
+    swaggerUi.serve,
+    swaggerUi.setup(openApiDocument),
+  );
   app.use('/api', apiHeaders, jsonBodiesOnly);
-  // The dashboard page is public (it holds no data); it reads /api/reports with the token it asks for.
-  app.use('/reports', reportsPageRoutes());
+  // The dashboard page is public (it holds no data); it signs in at the provider and reads /api/reports.
+  app.use('/reports', reportsPageRoutes({ issuer: deps.signIn.issuer, clientId: deps.signIn.clientId }));
 
   app.get('/metrics', metricsEndpoint(metrics.registry, deps.metrics ?? {}));
   app.get('/healthz', (_req, res) => {
@@ -146,7 +155,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(
     '/api',
     inputHygiene,
-    authenticate(deps.pool, deps.authSecret),
+    authenticate(deps.pool, oidcVerifier(deps.signIn)),
     idempotency(deps.pool, (req, id) => petitions.get(currentUser(req), id)),
   );
   app.use('/api/petitions', petitionRoutes(petitions));

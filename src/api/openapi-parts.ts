@@ -34,6 +34,7 @@ export const idempotencyHeader = {
     'a retry of a request that never answered runs it to the same end',
   schema: { type: 'string' as const, pattern: '^[A-Za-z0-9_\\-:.]{1,200}$' },
 };
-export const security = [{ bearer: [] }];
+/** Either scheme: both are the OpenID provider's access token, sent as a bearer token. */
+export const security: Array<Record<string, string[]>> = [{ oidc: [] }, { bearer: [] }];
 /** On an operation about one item (a supervision item, a notification). */
 export const notFound = { 404: json(ErrorSchema, 'Not found, or not visible to the caller') };

@@ -19,12 +19,19 @@ import { registerSupervisionPaths } from './openapi-supervision';
 import { type CommandPath, commandPaths, formerPath, openApiPath, pathIdsOf } from './command-routes';
 
 /** The OpenAPI 3.1 document, generated from the same zod schemas that validate requests. */
-export function buildOpenApiDocument(): object {
+export function buildOpenApiDocument(signIn: { discoveryUrl: string }): object {
   const registry = new OpenAPIRegistry();
+  // An access token (JWT) of the deployment's OpenID provider, sent as a bearer token.
+  registry.registerComponent('securitySchemes', 'oidc', {
+    type: 'openIdConnect',
+    openIdConnectUrl: signIn.discoveryUrl,
+  });
+  // The same access token pasted by hand (the token box of /docs, a script's `petitionflow token`).
   registry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',
     scheme: 'bearer',
     bearerFormat: 'JWT',
+    description: 'An access token of the OpenID provider above',
   });
 
   const transition = ({ type, path, replacedBy }: CommandPath) =>
@@ -52,7 +59,8 @@ export function buildOpenApiDocument(): object {
   registry.registerPath({
     method: 'post',
     path: '/api/petitions',
-    summary: 'Register a petition (登记)',
+    summary:
+      'Register a petition (登记): by a petition bureau, or by a unit with authority that received it directly (Art 23)',
     tags: ['petitions'],
     security,
     parameters: [idempotencyHeader],

@@ -11,15 +11,17 @@ export function apiHeaders(_req: Request, res: Response, next: NextFunction): vo
 
 /**
  * The API docs, where people paste tokens: only this origin's scripts and styles (Swagger UI's inline styles
- * and its data-URI images included), never inside another site's frame (F13).
+ * and its data-URI images included), never inside another site's frame (F13). Swagger UI reads the OpenID
+ * provider's discovery document (the `openIdConnect` scheme), so that origin may be connected to as well.
  */
-export function docsHeaders(_req: Request, res: Response, next: NextFunction): void {
-  res.setHeader(
-    'Content-Security-Policy',
+export function docsHeaders(issuerOrigin: string) {
+  const policy =
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
-      "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
-  );
-  res.setHeader('X-Frame-Options', 'DENY');
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  next();
+    `connect-src 'self' ${issuerOrigin}; frame-ancestors 'none'; base-uri 'none'; form-action 'self'`;
+  return (_req: Request, res: Response, next: NextFunction): void => {
+    res.setHeader('Content-Security-Policy', policy);
+    res.setHeader('X-Frame-Options', 'DENY');
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    next();
+  };
 }

@@ -27,6 +27,14 @@ export const PETITIONER_ACTOR: Actor = { login: 'petitioner', unitId: 'public', 
  */
 export type CaseCommandBody =
   | { type: 'route'; unitId: string; unitName: string; mode: RoutingMode; reportDays?: number }
+  /** 转出: to the petition bureau of another area (resolved by the API, with that area's office). */
+  | {
+      type: 'transferOut';
+      bureauUnitId: string;
+      bureauName: string;
+      officeUnitId?: string;
+      noteDocumentId?: string;
+    }
   | { type: 'divert'; to: DiversionTarget; noticeDocumentId: string }
   | { type: 'notAccept'; reason: NotAcceptedReason; noticeDocumentId: string }
   | { type: 'object'; reasonDocumentId: string }

@@ -67,7 +67,18 @@ function ladderTriggers(event: CaseEventBody, state: CaseState): Trigger[] {
 function proceduralTriggers(event: CaseEventBody, state: CaseState): Trigger[] {
   switch (event.type) {
     case 'registered':
-      return [{ name: 'received-by-bureau', date: event.receivedOn }];
+      // Received directly by a unit with authority: its D2 runs from receipt (Art 23 ¶2); no bureau routes
+      // it (no D1) and nobody transferred it to the unit (no objection window, D3).
+      return event.receivedBy
+        ? [{ name: 'received-by-unit', date: event.receivedOn }]
+        : [{ name: 'received-by-bureau', date: event.receivedOn }];
+    case 'transferred-out':
+      // The transfer (转送) meets the sender's D1; the receiving bureau registers and routes the petition
+      // within a D1 of its own from the day it is transferred (Art 22 ¶1; Beijing Art 34 (二)).
+      return [
+        { name: 'routed', date: event.transferredOn },
+        { name: 'received-by-bureau', date: event.transferredOn },
+      ];
     case 'routed':
       return routingTriggers(
         event.routedOn,

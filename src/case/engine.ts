@@ -24,22 +24,38 @@ export interface CaseRegistration {
   group?: CaseState['group'];
   /** The joint-conference office (联席办) over the registering bureau, resolved by the API. */
   officeUnitId?: string;
+  /**
+   * A unit with authority (a department, a government) received the petition directly and registers it
+   * (Art 23 ¶1–2): it handles the case from the start and its D2 runs from receipt; `bureauUnitId` is then
+   * the bureau of its area. Absent: the bureau registered it, as before.
+   */
+  receivedBy?: { unitId: string; unitName: string };
 }
 
-/** The events of a registration: a matter already final (Art 36 ¶3) is registered and not accepted. */
+/**
+ * The events of a registration: a matter already final (Art 36 ¶3) is registered and not accepted. A
+ * petition a unit received directly is registered with that unit as its handling unit (see `registered`'s
+ * triggers in deadlines.ts: D2 instead of D1).
+ */
 export function decideRegistration(registration: CaseRegistration, today: string): CaseEventBody[] {
-  const { flags, group, officeUnitId, ...rest } = registration;
+  const { flags, group, officeUnitId, receivedBy, ...rest } = registration;
   const registered: CaseEventBody = {
     type: 'registered',
     ...rest,
     flags,
     ...(group ? { group } : {}),
     ...(officeUnitId ? { officeUnitId } : {}),
+    ...(receivedBy ? { receivedBy: { unitId: receivedBy.unitId, unitName: receivedBy.unitName } } : {}),
   };
   if (!flags.finalCaseId) return [registered];
   return [
     registered,
-    { type: 'not-accepted', by: 'bureau', reason: 'final', linkedCaseId: flags.finalCaseId },
+    {
+      type: 'not-accepted',
+      by: receivedBy ? 'unit' : 'bureau',
+      reason: 'final',
+      linkedCaseId: flags.finalCaseId,
+    },
     { type: 'closed', reason: 'not-accepted', closedOn: today },
   ];
 }

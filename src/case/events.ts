@@ -27,7 +27,22 @@ export type CaseEventBody =
       | 'receivedOn'
       | 'bureauUnitId'
       | 'officeUnitId'
+      | 'receivedBy'
     >)
+  /**
+   * 转出: the bureau sends the petition to the bureau of the area its responsible unit lies in; the case
+   * goes on there (its bureau and joint-conference office become the receiving area's).
+   */
+  | {
+      type: 'transferred-out';
+      fromUnitId: string;
+      toUnitId: string;
+      toName: string;
+      /** The receiving area's joint-conference office; absent when it has none. */
+      officeUnitId?: string;
+      transferredOn: string;
+      noteDocumentId?: string;
+    }
   | {
       type: 'routed';
       unitId: string;

@@ -31,8 +31,34 @@ function applyBody(s: CaseState, e: CaseEventBody, at: string, actor: string): C
   switch (e.type) {
     case 'registered': {
       const { type: _type, ...registration } = e;
-      return { ...s, ...registration, status: 'registered' };
+      if (!e.receivedBy) return { ...s, ...registration, status: 'registered' };
+      // Received directly by a unit with authority: it handles the case from the start (Art 23 ¶2).
+      return {
+        ...s,
+        ...registration,
+        status: 'transferred',
+        handlingUnitId: e.receivedBy.unitId,
+        handlingUnitName: e.receivedBy.unitName,
+      };
     }
+    case 'transferred-out':
+      // The receiving area's bureau and office take the case over; the sender's case owner (包案) was for
+      // its own area, so the receiving bureau names its own.
+      s.transfers = [
+        ...(s.transfers ?? []),
+        {
+          fromUnitId: e.fromUnitId,
+          toUnitId: e.toUnitId,
+          toName: e.toName,
+          on: e.transferredOn,
+          ...(e.noteDocumentId ? { noteDocumentId: e.noteDocumentId } : {}),
+        },
+      ];
+      s.bureauUnitId = e.toUnitId;
+      if (e.officeUnitId) s.officeUnitId = e.officeUnitId;
+      else delete s.officeUnitId;
+      delete s.caseOwner;
+      return s;
     case 'routed':
       s.status = 'transferred';
       s.handlingUnitId = e.unitId;

@@ -45,6 +45,21 @@ export const FIRST_INSTANCE_RULES = {
     });
   },
 
+  transferOut(state, c, ctx) {
+    if (c.bureauUnitId === state.bureauUnitId) {
+      return refuse('invalid_argument', 'The petition is already with this bureau', 'bureauId');
+    }
+    return accept({
+      type: 'transferred-out',
+      fromUnitId: state.bureauUnitId,
+      toUnitId: c.bureauUnitId,
+      toName: c.bureauName,
+      ...(c.officeUnitId ? { officeUnitId: c.officeUnitId } : {}),
+      transferredOn: ctx.today,
+      ...(c.noteDocumentId ? { noteDocumentId: c.noteDocumentId } : {}),
+    });
+  },
+
   divert(_state, c, ctx) {
     return accept(
       { type: 'diverted', to: c.to, noticeDocumentId: c.noticeDocumentId },
@@ -65,6 +80,14 @@ export const FIRST_INSTANCE_RULES = {
   },
 
   object(state, c, ctx) {
+    if (state.receivedBy && !state.routing) {
+      // Art 23 ¶1: a unit that received a matter outside its remit tells the petitioner where to go.
+      return refuse(
+        'transition_not_allowed',
+        'The unit received this petition directly: nobody routed it, so there is no routing to object to; ' +
+          'if it is outside the unit’s remit, not accept it (outside-remit) and tell the petitioner where to go',
+      );
+    }
     // The window of the unit's own routing: the newest one (a re-route starts a fresh one).
     const window = state.deadlines.filter((d) => d.key === 'object').pop();
     if (!window || !runsOn(window, ctx.today)) {

@@ -135,6 +135,13 @@ export function noticeOf(event: CaseEvent, state: CaseState): Notice | undefined
         recipients: bureau,
       };
     }
+    case 'transferred-out':
+      // The receiving bureau's desk: a petition came in from another area, to be routed within its D1.
+      return {
+        kind: 'transfer-in',
+        text: `转入 from ${event.fromUnitId} on ${event.transferredOn}: route it to the responsible unit`,
+        recipients: inUnit(event.toUnitId, 'registrar', 'supervisor'),
+      };
     case 'objection-decided':
       if (event.by !== 'joint-conference-office') return undefined;
       return {

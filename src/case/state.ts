@@ -32,8 +32,18 @@ export interface CaseState {
   domain: string;
   /** Date the petition bureau received it (YYYY-MM-DD, Asia/Shanghai); D1 runs from here. */
   receivedOn: string;
-  /** The petition bureau that registered it. */
+  /**
+   * The petition bureau of the case: the one that registered it; for a petition a unit received directly,
+   * the bureau of that unit's area; after a transfer out of the area (转出), the receiving bureau.
+   */
   bureauUnitId: string;
+  /**
+   * The unit with authority that received the petition directly from the petitioner and registered it
+   * (Art 23 ¶1–2): it handles the case from the start, under its own D2; no bureau routed it.
+   */
+  receivedBy?: { unitId: string; unitName: string };
+  /** Transfers out of an area to the bureau of the area the responsible unit lies in (转出), oldest first. */
+  transfers?: Transfer[];
   status: CaseStatus;
   flags: CaseFlags;
   group?: { persons: number; representatives: number };
@@ -65,6 +75,15 @@ export interface CaseState {
   followUp?: { since: string };
   /** Sequence number of the newest event folded in. */
   lastSequence: number;
+}
+
+/** A transfer from one area's petition bureau to another's (转出): the sender keeps read access. */
+export interface Transfer {
+  fromUnitId: string;
+  toUnitId: string;
+  toName: string;
+  on: string;
+  noteDocumentId?: string;
 }
 
 /** A review or re-examination: who acts, when it was asked and accepted, and its opinion. */
@@ -227,6 +246,11 @@ export function unitActingOn(
     default:
       return state.handlingUnitId;
   }
+}
+
+/** The unit whose desk met the petitioner and registered the case: it hands out the query code. */
+export function registeringUnitOf(state: CaseState): string {
+  return state.receivedBy?.unitId ?? state.transfers?.[0]?.fromUnitId ?? state.bureauUnitId;
 }
 
 /** The unit that holds the case now: the bureau, the handling unit, or the review / re-examination body. */

@@ -122,6 +122,16 @@ export const TRANSITIONS: { readonly [T in CommandType]: Transition } = {
     path: 'route',
     summary: 'Transfer (转送) or assign (交办) the petition to a handling unit within D1',
   },
+  transferOut: {
+    from: ['registered'],
+    by: [{ party: 'registering-bureau', roles: BUREAU }],
+    to: 'same',
+    emits: ['transferred-out'],
+    path: 'transfer-out',
+    summary:
+      'Transfer (转出) the petition to the petition bureau of the area its responsible unit lies in, within ' +
+      'D1; it goes on there under a fresh D1, and the sending bureau keeps read access',
+  },
   divert: {
     from: ['registered', 'transferred'],
     by: [{ party: 'case-holder', roles: [...BUREAU, ...UNIT] }],

@@ -3,6 +3,7 @@ import { registerAdminCommands } from './commands/admin';
 import { registerDeadlineCommand } from './commands/deadline';
 import { registerDemoCommand } from './commands/demo';
 import { registerDevServicesCommand } from './commands/dev-services';
+import { registerOidcProviderCommand } from './commands/oidc-provider';
 import { registerOrgCommand } from './commands/org';
 import { registerReportCommand } from './commands/report';
 import { registerRulesCommand } from './commands/rules';
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   registerOrgCommand(program);
   registerDemoCommand(program);
   registerDevServicesCommand(program);
+  registerOidcProviderCommand(program);
   return program;
 }
 

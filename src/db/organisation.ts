@@ -122,6 +122,28 @@ export async function findOfficeOver(
 }
 
 /**
+ * The petition bureau of an area: the bureau of the region, or else of the nearest region above it that has
+ * one (a township's is its county's). Inside a transaction, pass its connection (see `findOfficeOver`).
+ */
+export async function findBureauOver(
+  db: Pool | PoolClient,
+  regionId: string | null,
+): Promise<Unit | undefined> {
+  if (!regionId) return undefined;
+  const { rows } = await db.query<Unit>(
+    `WITH RECURSIVE up AS (
+        SELECT id, parent_id, 0 AS depth FROM regions WHERE id = $1
+        UNION ALL SELECT r.id, r.parent_id, up.depth + 1 FROM regions r JOIN up ON r.id = up.parent_id
+      )
+      SELECT u.id, u.name, u.kind, u.level, u.parent_id AS "parentId", u.region_id AS "regionId"
+        FROM units u JOIN up ON u.region_id = up.id
+       WHERE u.kind = 'petition-bureau' ORDER BY up.depth, u.id LIMIT 1`,
+    [regionId],
+  );
+  return rows[0];
+}
+
+/**
  * The units whose cases a unit's reports cover: for a petition bureau, an office or a government, every unit
  * of its region and the regions below; for a department, itself and the departments under it.
  */

@@ -54,6 +54,8 @@ export interface PetitionRow extends NewPetition {
   caseState: CaseState | null;
   reviewUnitId: string | null;
   reexaminationUnitId: string | null;
+  /** Bureaus that transferred the case out of their area (转出): they keep read access. */
+  transferredFromUnitIds: string[];
   lastSequence: number;
   updatedAt: string;
 }
@@ -66,6 +68,7 @@ const COLUMNS = `id, bureau_unit_id AS "bureauUnitId", channel, category, domain
   closed_reason AS "closedReason", procedure, routing_mode AS "routingMode", case_state AS "caseState",
   petitioner_key AS "petitionerKey", first_time AS "firstTime", repeat_of AS "repeatOf",
   review_unit_id AS "reviewUnitId", reexamination_unit_id AS "reexaminationUnitId",
+  transferred_from_unit_ids AS "transferredFromUnitIds",
   final_case_id AS "finalCaseId", group_persons AS "groupPersons",
   last_sequence AS "lastSequence", updated_at AS "updatedAt"`;
 
@@ -197,7 +200,8 @@ export interface PetitionFilter {
   handlingUnitId?: string;
   overdue?: boolean;
   /**
-   * What the caller may see: cases its unit registered, handles, reviews or re-examines; with oversight, also
+   * What the caller may see: cases its unit registered, handles, reviews or re-examines, or transferred out of
+   * its area; with oversight, also
    * every case registered by a bureau of that region or a region below it.
    */
   visibleTo: { unitId: string; regionId?: string };
@@ -223,7 +227,8 @@ export async function listPetitions(
   if (filter.overdue !== undefined) add('overdue = ?', filter.overdue);
   params.push(filter.visibleTo.unitId);
   const unit = `$${params.length}`;
-  const parties = `bureau_unit_id = ${unit} OR handling_unit_id = ${unit} OR review_unit_id = ${unit} OR reexamination_unit_id = ${unit}`;
+  const parties = `bureau_unit_id = ${unit} OR handling_unit_id = ${unit} OR review_unit_id = ${unit} OR reexamination_unit_id = ${unit}
+    OR (transferred_from_unit_ids <> '{}' AND transferred_from_unit_ids @> ARRAY[${unit}]::text[])`;
   if (filter.visibleTo.regionId) {
     params.push(filter.visibleTo.regionId);
     const region = regionSubtree(`$${params.length}`);

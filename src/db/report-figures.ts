@@ -74,6 +74,12 @@ export const COUNTS = {
     label: '重复信访',
     formula: 'cases of the period linked to an earlier one (each counted once, as repeat)',
   },
+  transferredOut: {
+    label: '责任单位不属于本辖区（转出）',
+    formula:
+      'cases of the period a bureau of the scope transferred out (转出) to the bureau of the area their ' +
+      'responsible unit lies in, outside the scope; not among the cases the other figures count',
+  },
   caseOwned: {
     label: '领导包案',
     formula: 'cases of the period with a case-owning leader (包案), and their on-time completion rate',

@@ -80,6 +80,21 @@ export async function summaryCounts(pool: Pool, query: ReportQuery) {
   return row!;
 }
 
+/**
+ * Cases of the period a bureau of the scope transferred out (转出) to a bureau outside it, and that are no
+ * case of the scope any more: 「其余 N 件责任单位不属于我区」. Disjoint from the cases the other figures count.
+ */
+export async function transferredOutCount(pool: Pool, query: ReportQuery): Promise<number> {
+  const [row] = await run<{ count: number }>(
+    pool,
+    query,
+    `SELECT count(*)::int AS count FROM report_cases c
+      WHERE c.transferred_from_unit_ids <> '{}' AND c.transferred_from_unit_ids && $units::text[]
+        AND NOT ${IN_SCOPE} AND c.received_on BETWEEN $start::date AND $to::date`,
+  );
+  return row?.count ?? 0;
+}
+
 export type Dimension = 'level' | 'channel' | 'domain' | 'domain-category';
 const DIMENSION_SQL: Record<Dimension, string> = {
   level: 'c.registration_level',

@@ -19,14 +19,42 @@ export function requireRole(user: User, roles: readonly Role[], what: string): v
 }
 
 /**
+ * Who registers a petition (登记): a petition bureau's registrar (Art 22), or the desk (registrar or handler)
+ * of any other unit with authority that received it directly from the petitioner (Art 23 ¶1) — a
+ * department, a government. A joint-conference office coordinates (Art 24) and registers nothing: a
+ * petition brought to it is registered by the bureau it sits in. Answers how the petition is registered.
+ */
+export function requireRegistrar(user: User): 'bureau' | 'received-directly' {
+  if (user.unit.kind === 'joint-conference-office') {
+    throw forbidden(
+      'A joint-conference office does not register petitions: the petition bureau it sits in registers them',
+    );
+  }
+  if (user.unit.kind === 'petition-bureau') {
+    requireRole(user, ['registrar'], 'register petitions');
+    return 'bureau';
+  }
+  requireRole(user, ['registrar', 'handler'], 'register a petition your unit received directly');
+  return 'received-directly';
+}
+
+/**
  * A case the user may not see is reported as missing, so its existence does not leak. The parties see it:
- * the registering bureau, the handling unit, and the review and re-examination bodies once they act; and
- * oversight of the registering bureau's region or a region above it.
+ * the case's bureau, the handling unit, the review and re-examination bodies once they act, and a bureau that
+ * transferred it out of its area (read only: the case refuses its commands); and oversight of the case's
+ * bureau's region or a region above it.
  */
 export async function visiblePetition(pool: Pool, user: User, id: string): Promise<PetitionRow> {
   const row = await findPetition(pool, id);
   if (!row) throw notFound(`Petition ${id}`);
-  const parties = [row.bureauUnitId, row.handlingUnitId, row.reviewUnitId, row.reexaminationUnitId];
+  // A bureau that transferred the case out of its area (转出) keeps reading it.
+  const parties = [
+    row.bureauUnitId,
+    row.handlingUnitId,
+    row.reviewUnitId,
+    row.reexaminationUnitId,
+    ...(row.transferredFromUnitIds ?? []),
+  ];
   if (parties.includes(user.unitId)) return row;
   // Oversight (the joint-conference office, admins) reaches its own level and below, not other regions.
   if (overseenRegion(user) && (await withinJurisdiction(pool, user.unit, row.bureauUnitId))) return row;

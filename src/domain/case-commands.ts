@@ -2,6 +2,7 @@ import type { Pool } from 'pg';
 import {
   findActiveUser,
   findActiveUserOfUnit,
+  findOfficeOver,
   findUnit,
   type User,
   withinJurisdiction,
@@ -49,6 +50,18 @@ export const COMMAND_BUILDERS: { [T in StaffCommandType]: Builder<T> } = {
       unitName: unit.name,
       mode: body.mode,
       ...(body.reportDays !== undefined ? { reportDays: body.reportDays } : {}),
+    };
+  },
+  async transferOut({ body, user, pool, docs }) {
+    const bureau = await receivingBureau(pool, user, body.bureauId, 'bureauId');
+    const officeUnitId = await findOfficeOver(pool, bureau.regionId);
+    const noteDocumentId = await docs.writeOptional('transfer-note', body.note);
+    return {
+      type: 'transferOut',
+      bureauUnitId: bureau.id,
+      bureauName: bureau.name,
+      ...(officeUnitId ? { officeUnitId } : {}),
+      ...(noteDocumentId ? { noteDocumentId } : {}),
     };
   },
   async divert({ body, docs }) {
@@ -276,6 +289,25 @@ async function routableUnit(pool: Pool, user: User, unitId: string, field: strin
   if (!unit.active) throw fieldError(field, `${unit.name} is no longer active`);
   if (!(await withinJurisdiction(pool, user.unit, unit.id))) {
     throw fieldError(field, `${unit.name} is outside the jurisdiction of ${user.unit.name}`);
+  }
+  return unit;
+}
+
+/**
+ * The bureau a petition is transferred out to (转出): a petition bureau of an area outside the sender's own
+ * (its region and the regions below); inside it, the responsible unit is the sender's to route to.
+ */
+async function receivingBureau(pool: Pool, user: User, unitId: string, field: string) {
+  const unit = await findUnit(pool, unitId);
+  if (!unit) throw fieldError(field, `unknown unit ${unitId}`);
+  if (unit.kind !== 'petition-bureau') {
+    throw fieldError(field, `${unit.name} is not a petition bureau: a petition is transferred out to one`);
+  }
+  if (await withinJurisdiction(pool, user.unit, unit.id)) {
+    throw fieldError(
+      field,
+      `${unit.name} lies within the area of ${user.unit.name}: route the petition to the responsible unit instead`,
+    );
   }
   return unit;
 }

@@ -21,15 +21,16 @@ import {
   RulesError,
   toShanghaiDate,
 } from '../rules';
-import { type CaseCommand, decide, rolesFor } from '../case';
+import { type CaseCommand, decide, registeringUnitOf, rolesFor } from '../case';
+import type { Role } from '../case/vocabulary';
 import { commandUpdates, petitionWorkflowId } from '../workflows/messages';
-import { overseenRegion, requireRole, visiblePetition } from './access';
+import { overseenRegion, requireRegistrar, requireRole, visiblePetition } from './access';
 import { type Classification, subjectMatterOf } from './classification';
 import { COMMAND_BUILDERS, type CommandPathIds, higherBody } from './case-commands';
 import type { CommandBody, StaffCommandType } from './contract/commands';
 import type { ListPetitionsQuery, RegisterPetitionBody } from './contract/petitions';
 import { RequestDocuments } from './documents';
-import { AppError, fieldError, forbidden } from './errors';
+import { AppError, fieldError } from './errors';
 import { detailOf, summaryOf } from './petition-views';
 import { queryCodeOf } from './query-code';
 import { registerPetition } from './registration';
@@ -59,8 +60,7 @@ export class PetitionService {
   }
 
   async register(user: User, body: RegisterPetitionBody, request: RequestContext) {
-    requireRole(user, ['registrar'], 'register petitions');
-    if (user.unit.kind !== 'petition-bureau') throw forbidden('Only a petition bureau registers petitions');
+    const how = requireRegistrar(user);
     // The bureau's province names the rule set; one pinned in the request overrides it, and stays on record.
     const provincial = (await ruleSetOfRegion(this.deps.pool, user.unit.regionId)) ?? DEFAULT_RULE_SET_ID;
     const ruleSetId = body.ruleSetId ?? provincial;
@@ -78,7 +78,7 @@ export class PetitionService {
       matter,
       classificationVersion: classification.reference,
     };
-    const id = await registerPetition(this.deps, user, registration, request);
+    const id = await registerPetition(this.deps, user, registration, request, how);
     return this.get(user, id);
   }
 
@@ -107,11 +107,13 @@ export class PetitionService {
       documents: new Map(documents.map((d) => [d.id, d.body])),
       linkedFrom,
     });
-    // The registering bureau's desk (registrar, supervisor) hands the query code to the petitioner on the
-    // slip; nobody else sees it, not even the bureau's administrator: it is the petitioner's credential.
+    // The registering desk (a bureau's registrar or supervisor; the registrar or handlers of a unit that
+    // received the petition directly) hands the query code to the petitioner on the slip; nobody else sees
+    // it, not even an administrator, nor a bureau the case was transferred to: it is the petitioner's
+    // credential.
     const handsOutCode =
-      user.unitId === row.bureauUnitId &&
-      user.roles.some((role) => role === 'registrar' || role === 'supervisor');
+      user.unitId === (row.caseState ? registeringUnitOf(row.caseState) : row.bureauUnitId) &&
+      user.roles.some((role) => DESK_ROLES.includes(role));
     const queryCode = handsOutCode ? queryCodeOf(this.deps.identitySalt, id) : null;
     return { ...detail, queryCode };
   }
@@ -194,6 +196,9 @@ export class PetitionService {
     return body?.id === user.unitId;
   }
 }
+
+/** Who at the registering desk may hand out the query code. */
+const DESK_ROLES: Role[] = ['registrar', 'supervisor', 'handler', 'unit-head'];
 
 function ruleSetNamed(id: string): RuleSet {
   try {

@@ -64,6 +64,8 @@ function publishedView(row: PetitionRow) {
   const dates: Array<{ event: string; on: string; days?: number; unit?: string }> = [
     { event: 'registered', on: state.receivedOn },
   ];
+  // Each transfer (§7): to another area's bureau (转出), then to the handling unit.
+  for (const t of state.transfers ?? []) dates.push({ event: 'transferred', on: t.on, unit: t.toName });
   if (state.routing)
     dates.push({ event: 'transferred', on: state.routing.routedOn, unit: state.handlingUnitName });
   if (state.acceptedOn) dates.push({ event: 'acceptance-notice', on: state.acceptedOn });

@@ -3,7 +3,7 @@ import type { Client } from '@temporalio/client';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { Pool, PoolClient } from 'pg';
 import { lockRegistrationKey, rememberRegistration } from '../db/idempotency';
-import { findOfficeOver, type User } from '../db/organisation';
+import { findBureauOver, findOfficeOver, type Unit, type User } from '../db/organisation';
 import {
   deleteUnstartedPetition,
   findSameMatter,
@@ -17,7 +17,7 @@ import type { PetitionWorkflowInput } from '../workflows/messages';
 import { startCaseWorkflow } from './case-start';
 import type { SubjectMatter } from './classification';
 import type { RegisterPetitionBody } from './contract/petitions';
-import { fieldError, forbidden } from './errors';
+import { AppError, fieldError, forbidden } from './errors';
 import type { RequestContext } from './request-context';
 import { REGISTRATION_LEVELS, type RegistrationLevel } from '../case/vocabulary';
 import { toApiError, workflowExists } from './temporal-calls';
@@ -78,10 +78,10 @@ export async function registerPetition(
   user: User,
   body: CheckedRegistration,
   request: RequestContext,
+  how: 'bureau' | 'received-directly' = 'bureau',
 ): Promise<string> {
   const petitionerKey = petitionerKeyOf(deps.identitySalt, body.petitioner.idNumber);
-  checkOriginLevel(user, body.originLevel);
-  const { id, input } = await reserve(deps.pool, user, body, petitionerKey, request);
+  const { id, input } = await reserve(deps.pool, user, body, petitionerKey, request, how);
   try {
     await startCaseWorkflow(deps, input);
   } catch (err) {
@@ -103,6 +103,7 @@ async function reserve(
   body: CheckedRegistration,
   petitionerKey: string | null,
   request: RequestContext,
+  how: 'bureau' | 'received-directly',
 ): Promise<{ id: string; input: PetitionWorkflowInput }> {
   const client = await pool.connect();
   try {
@@ -111,6 +112,12 @@ async function reserve(
     // the pool while holding that lock deadlocked a busy process (every connection held by a registration
     // waiting for the lock, the holder waiting for a connection) until the pool's timeout broke it.
     const officeUnitId = await findOfficeOver(client, user.unit.regionId);
+    // A unit that received the petition directly registers it for the bureau of its area, whose level is the
+    // petition's 信访层级 (a township's is its county's).
+    const bureau = how === 'bureau' ? undefined : await bureauOfArea(client, user);
+    const bureauUnitId = bureau?.id ?? user.unitId;
+    const level = bureau ? bureauLevel(bureau) : bureauLevel(user.unit);
+    checkOriginLevel(level, body.originLevel);
     const key = request.idempotencyKey;
     const reserved = key ? await lockRegistrationKey(client, user.login, key) : undefined;
     // A retry keeps what the first attempt decided; later petitions must not change it.
@@ -123,14 +130,14 @@ async function reserve(
       const petition: NewPetition = {
         ...registration,
         domainCategory: matter.category,
-        bureauUnitId: user.unitId,
+        bureauUnitId,
         registeredBy: user.login,
         petitionerKey,
         firstTime: flags.firstTime,
         repeatOf: flags.repeatOf ?? null,
         finalCaseId: flags.finalCaseId ?? null,
         groupPersons: body.group?.persons ?? null,
-        registrationLevel: body.originLevel ?? bureauLevel(user),
+        registrationLevel: body.originLevel ?? level,
       };
       id = await insertPetition(client, petition, Number(toShanghaiDate(new Date()).slice(0, 4)));
       if (key) await rememberRegistration(client, user.login, key, id);
@@ -142,10 +149,13 @@ async function reserve(
       category: body.category,
       domain: body.domain,
       receivedOn: body.receivedOn,
-      bureauUnitId: user.unitId,
+      bureauUnitId,
       flags,
       ...(body.group ? { group: body.group } : {}),
       ...(officeUnitId ? { officeUnitId } : {}),
+      ...(how === 'received-directly'
+        ? { receivedBy: { unitId: user.unitId, unitName: user.unit.name } }
+        : {}),
       registeredBy: { login: user.login, unitId: user.unitId, roles: user.roles },
     };
     // Kept with the row (codes and ids only, as sent to Temporal): the reconciler can finish the start.
@@ -158,6 +168,22 @@ async function reserve(
   } finally {
     client.release();
   }
+}
+
+/**
+ * The bureau of the area of a unit that received a petition directly: it sees the case, counts it and
+ * supervises its deadlines as for a case it routed. An organisation without one is set up wrong (409).
+ */
+async function bureauOfArea(client: PoolClient, user: User): Promise<Unit> {
+  const bureau = await findBureauOver(client, user.unit.regionId);
+  if (!bureau) {
+    throw new AppError(
+      409,
+      'no_petition_bureau',
+      `No petition bureau serves the area of ${user.unit.name}: add one to the organisation first`,
+    );
+  }
+  return bureau;
 }
 
 /** The flags a registration decided the first time. */
@@ -179,17 +205,16 @@ async function storedFlags(client: PoolClient, id: string): Promise<CaseFlags> {
 }
 
 /** A petition comes down from above, never up: its origin must be above the registering bureau. */
-function checkOriginLevel(user: User, origin: RegistrationLevel | undefined): void {
+function checkOriginLevel(level: RegistrationLevel, origin: RegistrationLevel | undefined): void {
   if (origin === undefined) return;
-  if (REGISTRATION_LEVELS.indexOf(origin) >= REGISTRATION_LEVELS.indexOf(bureauLevel(user))) {
-    throw fieldError('originLevel', `must be above the registering bureau's level (${user.unit.level})`);
+  if (REGISTRATION_LEVELS.indexOf(origin) >= REGISTRATION_LEVELS.indexOf(level)) {
+    throw fieldError('originLevel', `must be above the registering bureau's level (${level})`);
   }
 }
 
 /** A bureau's level; bureaus stand at the county and above (the organisation file refuses one at a township). */
-function bureauLevel(user: User): RegistrationLevel {
-  const level = user.unit.level;
-  if (level === 'township')
-    throw forbidden(`${user.unit.name} is a township unit and registers no petitions`);
+function bureauLevel(unit: Unit): RegistrationLevel {
+  const level = unit.level;
+  if (level === 'township') throw forbidden(`${unit.name} is a township unit and registers no petitions`);
   return level;
 }

@@ -11,6 +11,7 @@ import { NoticeDispatcher } from '../domain/notice-delivery/dispatcher';
 import { scheduleReconciler } from '../domain/reconciler';
 import { temporalCallTimer } from '../temporal/call-timing';
 import { createPetitionWorker } from '../temporal/worker';
+import type { SignInSettings } from '../auth/oidc-verifier';
 import type { Classification } from '../domain/classification';
 import type { TrustProxy } from '../trust-proxy';
 import type { NoticeDeliverySettings } from './notice-delivery';
@@ -31,6 +32,7 @@ export async function startApi(options: {
   namespace: string;
   taskQueue: string;
   authSecret: string;
+  signIn: SignInSettings;
   port: number;
   /** Interface to listen on; all of them when absent. */
   host?: string;

@@ -22,7 +22,14 @@ const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'docs');
 /** A file's blocks (the walk-throughs wait for timers of a second or two; `npx` takes seconds a call). */
 const FILE_TIMEOUT_MS = 5 * 60_000;
 /** Settings a reader's shell may have that would point the commands at another stack. */
-const FOREIGN_SETTINGS = ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'AUTH_SECRET', 'API_PORT', 'DATA_DIR'];
+const FOREIGN_SETTINGS = [
+  'DATABASE_URL',
+  'TEMPORAL_ADDRESS',
+  'AUTH_SECRET',
+  'OIDC_ISSUER',
+  'API_PORT',
+  'DATA_DIR',
+];
 
 const log = (message: string) => console.log(`[docs] ${message}`);
 

@@ -3,9 +3,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { newProviderSecrets, writeProviderSecrets } from '../../src/auth/signing-keys';
 import { asRuntimeRole } from '../../src/db/roles';
 import { freePorts } from '../../src/dev-services/free-ports';
 import { TEST_AUTH_SECRET } from '../support/harness';
+import { startTestProvider, type TestProvider } from '../support/sign-in';
 import { type ServerControl, startFaultServers } from './server-control';
 import { SupervisedProcess } from './supervised-process';
 
@@ -37,18 +39,27 @@ export async function startFaultStack(options: {
   const logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'petitionflow-faults-'));
   const servers = await startFaultServers({ tlsDir: options.tlsDir });
   const processes: SupervisedProcess[] = [];
+  let provider: TestProvider | undefined;
   const stop = async () => {
     await Promise.all(processes.map((p) => p.stop()));
+    await provider?.stop();
     await servers.stop();
     if (process.env.FAULT_KEEP_LOGS === '1') process.stderr.write(`[fault stack] logs kept in ${logDir}\n`);
     else fs.rmSync(logDir, { recursive: true, force: true });
   };
   try {
+    // The stack's own OpenID provider; testToken (test/support/sign-in.ts) signs with its key.
+    const [oidcPort] = await freePorts(1, { min: 20_000, max: 32_767 });
+    const keysFile = path.join(logDir, 'oidc-keys.json');
+    await writeProviderSecrets(keysFile, await newProviderSecrets());
+    provider = await startTestProvider({ port: oidcPort!, keysFile, databaseUrl: servers.databaseUrl });
+    Object.assign(process.env, { TEST_OIDC_ISSUER: provider.issuer, TEST_OIDC_KEYS: keysFile });
     const appEnv = {
       DATABASE_URL: asRuntimeRole(servers.databaseUrl),
       TEMPORAL_ADDRESS: servers.temporalAddress,
       TEMPORAL_NAMESPACE: 'default',
       AUTH_SECRET: TEST_AUTH_SECRET,
+      OIDC_ISSUER: provider.issuer,
       WORKFLOW_BUNDLE_PATH: servers.workflowBundlePath,
       API_HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',

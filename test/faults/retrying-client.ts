@@ -1,5 +1,4 @@
-import { mintToken } from '../../src/auth/tokens';
-import { TEST_AUTH_SECRET } from '../support/harness';
+import { testToken } from '../support/sign-in';
 
 /** One request as its client meant it: sent until it got a final answer, always under the same key. */
 export interface SentRequest {
@@ -107,7 +106,7 @@ export class RetryingClients {
   }
 
   private tokenOf(login: string): Promise<string> {
-    if (!this.tokens.has(login)) this.tokens.set(login, mintToken(TEST_AUTH_SECRET, login));
+    if (!this.tokens.has(login)) this.tokens.set(login, testToken(login));
     return this.tokens.get(login)!;
   }
 }

@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Connection, type TLSConfig } from '@temporalio/client';
-import { mintToken } from '../../src/auth/tokens';
-import { TEST_AUTH_SECRET, validRegistration } from '../support/harness';
+import { testToken } from '../support/sign-in';
+import { validRegistration } from '../support/harness';
 import { type FaultStack, startFaultStack } from './fault-stack';
 
 /**
@@ -100,7 +100,7 @@ async function call(baseUrl: string, login: string, urlPath: string, body: unkno
   const response = await fetch(`${baseUrl}${urlPath}`, {
     method: 'POST',
     headers: {
-      authorization: `Bearer ${await mintToken(TEST_AUTH_SECRET, login)}`,
+      authorization: `Bearer ${await testToken(login)}`,
       'content-type': 'application/json',
     },
     body: JSON.stringify(body),

@@ -38,7 +38,7 @@ export async function startFuzzStack(env: Record<string, string>, logFile: strin
   fs.chmodSync(workDir, 0o755);
   const dataDir = path.join(workDir, 'data');
   // Below the system's ephemeral range, so that no outgoing connection takes one before the servers do.
-  const [api, temporal, temporalUi, postgres] = await freePorts(4, { min: 20_000, max: 32_767 });
+  const [api, temporal, temporalUi, postgres, oidc] = await freePorts(5, { min: 20_000, max: 32_767 });
   const settings = {
     DATA_DIR: dataDir,
     API_PORT: String(api),
@@ -46,6 +46,7 @@ export async function startFuzzStack(env: Record<string, string>, logFile: strin
     TEMPORAL_PORT: String(temporal),
     TEMPORAL_UI_PORT: String(temporalUi),
     EMBEDDED_PG_PORT: String(postgres),
+    EMBEDDED_OIDC_PORT: String(oidc),
     ...env,
   };
   const stackEnv = { ...process.env, ...settings };

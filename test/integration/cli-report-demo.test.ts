@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { mintToken } from '../../src/auth/tokens';
+import { testToken } from '../support/sign-in';
 import { addDays } from '../../src/rules/dates';
 import { shanghaiToday, startTestApp, TEST_AUTH_SECRET, type TestApp, testEnv } from '../support/harness';
 
@@ -49,7 +49,9 @@ async function petitionflow(args: string[], env: Record<string, string> = {}) {
 
 /** The environment without the settings a test gives each command itself. */
 function withoutStackSettings(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const { DATABASE_URL: _database, AUTH_SECRET: _secret, ...rest } = env;
+  // Without OIDC_ISSUER the demo signs its tokens as `npm start`'s embedded provider: here the run's one
+  // (EMBEDDED_OIDC_PORT and EMBEDDED_OIDC_KEYS, from the global setup).
+  const { DATABASE_URL: _database, AUTH_SECRET: _secret, OIDC_ISSUER: _issuer, ...rest } = env;
   return rest;
 }
 
@@ -67,7 +69,7 @@ const report = (args: string[]) =>
 async function apiReport(query: string): Promise<string> {
   const response = await fetch(
     `${app.baseUrl}/api/reports/summary?from=${period.from}&to=${period.to}&asOf=${today}${query}`,
-    { headers: { authorization: `Bearer ${await mintToken(TEST_AUTH_SECRET, 'supervisor')}` } },
+    { headers: { authorization: `Bearer ${await testToken('supervisor')}` } },
   );
   expect(response.status).toBe(200);
   // As bytes: text() would drop the CSV's byte order mark.

@@ -1,8 +1,8 @@
 import http from 'node:http';
 import net from 'node:net';
 import zlib from 'node:zlib';
-import { mintToken } from '../../src/auth/tokens';
-import { startTestApp, TEST_AUTH_SECRET, type TestApp, validRegistration } from '../support/harness';
+import { testToken } from '../support/sign-in';
+import { startTestApp, type TestApp, validRegistration } from '../support/harness';
 import { footprint, PetitionFlow } from '../support/petition-flow';
 
 /** Input that a client may send by mistake or on purpose: a 4xx with a code, never a 500. */
@@ -11,7 +11,7 @@ let token: string;
 
 beforeAll(async () => {
   app = await startTestApp('hostile-input');
-  token = await mintToken(TEST_AUTH_SECRET, 'registrar');
+  token = await testToken('registrar');
 });
 
 afterAll(async () => {
@@ -226,7 +226,7 @@ describe('F11: strict requests', () => {
   it('refuses a body that is not declared as JSON with 415 and runs nothing; a POST without a body still runs', async () => {
     const id = await flow().transferred();
     const before = await footprint(app.pool, id);
-    const handler = { authorization: `Bearer ${await mintToken(TEST_AUTH_SECRET, 'handler')}` };
+    const handler = { authorization: `Bearer ${await testToken('handler')}` };
     for (const [type, body] of [
       ['text/plain', '{"procedure":"simplified"}'],
       ['application/x-www-form-urlencoded', 'procedure=simplified'],

@@ -194,7 +194,8 @@ it('applies one change as an admin API would, under the same checks as a file', 
   expect(closed.ok && describePlan(closed.plan)).toEqual(['~ unit qingshan-hr: active true → false']);
 });
 
-it('imports a province-sized file in under a minute, and again as a fast no-op', async () => {
+// The time is printed, not asserted (speed is the benchmark's to judge: `npm run bench:organisation`).
+it('imports a province-sized file, and again as a no-op, printing the time', async () => {
   const text = provinceOrganisationText();
   const t0 = performance.now();
   const first = await importOrganisationText(pool, text);
@@ -204,7 +205,6 @@ it('imports a province-sized file in under a minute, and again as a fast no-op',
   console.log(`org import: ${units} units, ${users} users in ${seconds.toFixed(1)} s`);
   expect(units).toBeGreaterThan(10_000);
   expect(users).toBeGreaterThan(50_000);
-  expect(seconds).toBeLessThan(60);
   // The demo, which the file does not list, is deactivated by it: the file is the whole organisation.
   expect(first.plan.users.deactivated.map((u) => u.login)).toContain('registrar');
 
@@ -213,7 +213,6 @@ it('imports a province-sized file in under a minute, and again as a fast no-op',
   const againSeconds = (performance.now() - t1) / 1000;
   console.log(`org import (again, no changes): ${againSeconds.toFixed(1)} s`);
   expect(again.ok && planIsEmpty(again.plan) && !again.applied).toBe(true);
-  expect(againSeconds).toBeLessThan(60);
 });
 
 it('leaves a database with an organisation of its own alone when the demo is seeded (npm start)', async () => {

@@ -280,9 +280,10 @@ describe('authorisation', () => {
     });
     expect(forged.status).toBe(401);
     expect(forged.body.error.code).toBe('invalid_token');
-    const handlerRegisters = await app.request('handler', 'POST', '/api/petitions', validRegistration());
-    expect(handlerRegisters.status).toBe(403);
-    expect(handlerRegisters.body.error.code).toBe('forbidden');
+    // A department's handler registers what it received directly (Art 23); an administrator registers nothing.
+    const adminRegisters = await app.request('admin', 'POST', '/api/petitions', validRegistration());
+    expect(adminRegisters.status).toBe(403);
+    expect(adminRegisters.body.error.code).toBe('forbidden');
   });
 });
 

@@ -1,13 +1,13 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { ChildProcess } from 'node:child_process';
-import { mintToken } from '../../src/auth/tokens';
+import { testToken } from '../support/sign-in';
 import { createPool } from '../../src/db/pool';
 import { toShanghaiDate } from '../../src/rules';
 import { addDays } from '../../src/rules/dates';
 import { petitionWorkflowId, stateQuery } from '../../src/workflows/messages';
 import { Client, Connection } from '@temporalio/client';
 import { freePort, kill, startChild } from '../support/child-services';
-import { LONG_AGO_DAYS, TEST_AUTH_SECRET, testEnv, validRegistration } from '../support/harness';
+import { LONG_AGO_DAYS, testEnv, validRegistration } from '../support/harness';
 
 /**
  * Lifecycles whose clients retry with the same Idempotency-Key while the API process and the worker process
@@ -70,7 +70,7 @@ interface Tally {
 
 const tokens: Record<string, string> = {};
 async function send(tally: Tally, login: string, path: string, body: unknown, key: string): Promise<any> {
-  tokens[login] ??= await mintToken(TEST_AUTH_SECRET, login);
+  tokens[login] ??= await testToken(login);
   const deadline = Date.now() + 90_000;
   for (let attempt = 0; ; attempt++) {
     tally.requests++;

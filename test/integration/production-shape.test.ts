@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
-import { mintToken } from '../../src/auth/tokens';
+import { testToken } from '../support/sign-in';
 import { petitionWorkflowId } from '../../src/workflows/messages';
-import { TEST_AUTH_SECRET, testEnv, validRegistration } from '../support/harness';
+import { testEnv, validRegistration } from '../support/harness';
 
 /**
  * Through the production shape's own processes (`dev-services --production`): two `petitionflow api`
@@ -23,7 +23,7 @@ async function call(
   key?: string,
 ) {
   const headers: Record<string, string> = {
-    authorization: `Bearer ${await mintToken(TEST_AUTH_SECRET, login)}`,
+    authorization: `Bearer ${await testToken(login)}`,
   };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (key) headers['idempotency-key'] = key;

@@ -1,5 +1,5 @@
-import { mintToken } from '../../src/auth/tokens';
-import { startTestApp, TEST_AUTH_SECRET, type TestApp, validRegistration } from '../support/harness';
+import { testToken } from '../support/sign-in';
+import { startTestApp, type TestApp, validRegistration } from '../support/harness';
 import { PetitionFlow } from '../support/petition-flow';
 
 /**
@@ -443,5 +443,5 @@ describe('from the workflows', () => {
 });
 
 async function authHeader(login: string): Promise<string> {
-  return `Bearer ${await mintToken(TEST_AUTH_SECRET, login)}`;
+  return `Bearer ${await testToken(login)}`;
 }

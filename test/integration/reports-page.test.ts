@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
-import { mintToken } from '../../src/auth/tokens';
 import { launchChromium } from '../support/browser';
-import { shanghaiToday, startTestApp, TEST_AUTH_SECRET, type TestApp } from '../support/harness';
+import { shanghaiToday, startTestApp, type TestApp } from '../support/harness';
 import { PetitionFlow } from '../support/petition-flow';
 import { removeReportSeed, SEED_QUARTER, seedReportCases } from '../support/report-seed';
 
@@ -17,7 +16,12 @@ import { removeReportSeed, SEED_QUARTER, seedReportCases } from '../support/repo
 // The callbacks handed to page.evaluate run in the browser; the project's TypeScript has no DOM library.
 declare const document: any;
 declare const window: any;
-declare const sessionStorage: { length: number; setItem(key: string, value: string): void };
+declare const sessionStorage: {
+  length: number;
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+};
+const TOKEN_KEY = 'petitionflow.reports.token';
 
 const ARTIFACTS = path.resolve(__dirname, '..', '..', 'test-artifacts');
 const QUERY = `quarter=${SEED_QUARTER}`;
@@ -26,7 +30,6 @@ const CHARTS = ['units', 'channel', 'level', 'domain', 'month'];
 let app: TestApp;
 let browser: Browser;
 let page: Page;
-let token: string;
 /** Uncaught script errors and Content-Security-Policy refusals seen by the page. */
 const scriptProblems: string[] = [];
 
@@ -34,7 +37,6 @@ beforeAll(async () => {
   browser = await launchChromium();
   app = await startTestApp('reports-page');
   await seedReportCases(app.pool);
-  token = await mintToken(TEST_AUTH_SECRET, 'supervisor');
   page = await browser.newPage();
   page.on('pageerror', (error) => scriptProblems.push(String(error)));
   page.on('console', (message) => {
@@ -116,14 +118,31 @@ describe('the reports dashboard', () => {
     expect((await fetch(`${app.baseUrl}/api/reports/summary?${QUERY}`)).status).toBe(401);
   });
 
-  it('asks for a token and keeps it for the tab', async () => {
+  it("signs in at the embedded OpenID provider's login form (authorization code with PKCE)", async () => {
     await page.goto(`${app.baseUrl}/reports`);
     await waitForState('login');
     expect(await isShown('#login')).toBe(true);
-    await page.locator('#token').fill(token);
-    await page.click('#login-form button[type="submit"]');
+    await Promise.all([page.waitForNavigation(), page.click('#sign-in')]);
+    const issuer = process.env.TEST_OIDC_ISSUER!;
+    expect(page.url().startsWith(`${issuer}/interaction/`)).toBe(true);
+    // A wrong password is refused at the provider.
+    await page.locator('input[name="login"]').fill('supervisor');
+    await page.locator('input[name="password"]').fill('wrong');
+    await Promise.all([page.waitForNavigation(), page.click('button[type="submit"]')]);
+    expect(await textOf('.error')).toBe('Unknown user or wrong password');
+    await page.locator('input[name="password"]').fill('supervisor');
+    await Promise.all([page.waitForNavigation(), page.click('button[type="submit"]')]);
     await waitForState('ready');
-    expect(await page.evaluate(() => sessionStorage.length)).toBe(1);
+    expect(page.url().startsWith(`${app.baseUrl}/reports/`)).toBe(true);
+    expect(page.url()).not.toContain('code=');
+    // The provider's access token, for this API, kept in the tab's session storage.
+    const accessToken = await page.evaluate((key) => sessionStorage.getItem(key), TOKEN_KEY);
+    const claims = JSON.parse(Buffer.from(accessToken!.split('.')[1]!, 'base64url').toString()) as {
+      iss: string;
+      aud: string;
+      preferred_username: string;
+    };
+    expect(claims).toMatchObject({ iss: issuer, aud: 'petitionflow-api', preferred_username: 'supervisor' });
     // The current quarter (in China Standard Time) until another is asked for.
     const [year, month] = shanghaiToday().split('-');
     const currentQuarter = `${year}Q${Math.ceil(Number(month) / 3)}`;
@@ -264,7 +283,7 @@ describe('the reports dashboard', () => {
     const id = await new PetitionFlow(app).transferred();
     const detail = (await app.request('supervisor', 'GET', `/api/petitions/${id}`)).body;
     expect(detail.deadlines.length).toBeGreaterThan(1);
-    // A reload keeps the token (session storage) and the quarter (the address), and opens the linked case.
+    // A reload keeps the sign-in (session storage) and the quarter (the address), and opens the linked case.
     await page.goto(`${app.baseUrl}/reports?${QUERY}#/cases/${id}`);
     await waitForReport(QUERY);
     await page.waitForFunction(
@@ -313,7 +332,7 @@ describe('the reports dashboard', () => {
     }
   });
 
-  it("shows the API's refusal, asks for the token again when it is refused, and logs out", async () => {
+  it("shows the API's refusal, asks to sign in again when the token is refused, and signs out", async () => {
     await showQuarter({ quarter: SEED_QUARTER, unit: 'yunzhou-housing' });
     await waitForState('error');
     const refusal = await app.request(
@@ -332,20 +351,25 @@ describe('the reports dashboard', () => {
     expect(invalid.status).toBe(422);
     expect(await figureText('message')).toBe(`查询条件有误：${invalid.body.error.message}`);
 
-    await page.evaluate(() => sessionStorage.setItem('petitionflow.reports.token', 'not-a-token'));
+    await page.evaluate((key) => sessionStorage.setItem(key, 'not-a-token'), TOKEN_KEY);
     await showQuarter({ quarter: SEED_QUARTER });
     await waitForState('login');
     expect(await isShown('#login')).toBe(true);
     expect(await isShown('#dashboard')).toBe(false);
-    expect(await figureText('message')).toContain('重新输入访问令牌');
-    expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+    expect(await figureText('message')).toContain('请重新登录');
+    await page.waitForFunction(() => sessionStorage.length === 0);
 
-    await page.locator('#token').fill(token);
-    await page.click('#login-form button[type="submit"]');
+    // The provider's session is still open: signing in again asks for no password.
+    await Promise.all([page.waitForNavigation(), page.click('#sign-in')]);
     await waitForState('ready');
-    await page.click('#logout');
+    // Signing out ends the provider's session too (it asks first), and comes back here.
+    await Promise.all([page.waitForNavigation(), page.click('#logout')]);
+    await Promise.all([page.waitForNavigation(), page.click('button[name="logout"]')]);
     await waitForState('login');
+    expect(page.url()).toBe(`${app.baseUrl}/reports/`);
     expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+    await Promise.all([page.waitForNavigation(), page.click('#sign-in')]);
+    expect(await page.$('input[name="password"]')).not.toBeNull();
     expect(scriptProblems).toEqual([]);
   });
 });

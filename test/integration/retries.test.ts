@@ -1,3 +1,4 @@
+import { defaultClassification } from '../../src/domain/classification';
 import { createHash } from 'node:crypto';
 import { insertPetition, type NewPetition } from '../../src/db/petitions';
 import { startTestApp, type TestApp, validRegistration } from '../support/harness';
@@ -107,6 +108,8 @@ it('starts the workflow of a registration whose process died between the row and
       {
         ...body,
         ruleSetId: 'national-2022',
+        domainCategory: body.domain.split('.')[0]!,
+        classificationVersion: defaultClassification().reference,
         bureauUnitId: 'qingshan-petition-bureau',
         registeredBy: 'registrar',
         petitionerKey: null,

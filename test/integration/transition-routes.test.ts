@@ -31,6 +31,7 @@ const caseFootprint = () => footprint(app.pool, id);
 /** A body each route accepts, so that what is refused is the case or the caller, not the body. */
 const VALID: Partial<Record<(typeof COMMAND_TYPES)[number], unknown>> = {
   route: { unitId: 'qingshan-hr' },
+  transferOut: { bureauId: 'yunzhou-petition-bureau', note: '责任单位不属于我县' },
   divert: { to: 'litigation', notice: '通知' },
   notAccept: { reason: 'other', notice: '通知' },
   object: { reason: '理由' },

@@ -1,10 +1,10 @@
 import type { Server } from 'node:http';
 import { Client, Connection } from '@temporalio/client';
 import { type AppDeps, createApp } from '../../src/api/app';
-import { mintToken } from '../../src/auth/tokens';
 import { createPool } from '../../src/db/pool';
 import { createLogger } from '../../src/runtime/logger';
 import { TEST_AUTH_SECRET, testEnv } from '../support/harness';
+import { testSignIn, testToken } from '../support/sign-in';
 
 /** The real app on a free port with PostgreSQL unreachable (and Temporal up); `work` gets its base URL. */
 async function withDatabaseDown(
@@ -18,6 +18,7 @@ async function withDatabaseDown(
     client: new Client({ connection }),
     taskQueue: 'unused',
     authSecret: TEST_AUTH_SECRET,
+    signIn: testSignIn(),
     logger: createLogger('silent'),
     ...options,
   });
@@ -43,7 +44,7 @@ const wrongCodeLookup = (baseUrl: string) =>
 /** With PostgreSQL unreachable the API answers 503 with a code, and keeps serving. */
 it('answers 503 dependency_unavailable and reports not ready when PostgreSQL is down', async () => {
   await withDatabaseDown(async (baseUrl) => {
-    const token = await mintToken(TEST_AUTH_SECRET, 'registrar');
+    const token = await testToken('registrar');
     for (let attempt = 0; attempt < 2; attempt++) {
       const response = await fetch(`${baseUrl}/api/petitions`, {
         headers: { authorization: `Bearer ${token}` },

@@ -21,6 +21,8 @@ import {
 export const actors = {
   registrar: { login: 'registrar', unitId: 'bureau', roles: ['registrar'] },
   supervisor: { login: 'supervisor', unitId: 'bureau', roles: ['supervisor', 'registrar'] },
+  /** The registrar of another area's bureau, to which a petition may be transferred out (转出). */
+  otherRegistrar: { login: 'other-registrar', unitId: 'other-bureau', roles: ['registrar'] },
   handler: { login: 'handler', unitId: 'housing', roles: ['handler'] },
   head: { login: 'unit-head', unitId: 'housing', roles: ['unit-head', 'handler'] },
   hrHandler: { login: 'hr-handler', unitId: 'hr', roles: ['handler'] },

@@ -4,8 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { DEV_SERVICES_READY, type DevServicesAddresses } from '../../src/cli/commands/dev-services';
+import { newProviderSecrets, writeProviderSecrets } from '../../src/auth/signing-keys';
 import { obtainTestServer } from '../../src/dev-services/tool-binaries';
+import { freePort } from './child-services';
 import { TEST_AUTH_SECRET } from './harness';
+import { startTestProvider } from './sign-in';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -16,11 +19,23 @@ const ROOT = path.resolve(__dirname, '..', '..');
  *
  * With TEST_PRODUCTION_SHAPE=1, the production shape instead (`dev-services --production`):
  * temporal-server on PostgreSQL, plus two worker and two API processes whose URLs are in
- * TEST_PRODUCTION_API_URLS (space-separated; they accept tokens signed with TEST_AUTH_SECRET).
+ * TEST_PRODUCTION_API_URLS (space-separated; they accept the run's provider's tokens, testToken).
  */
 export default async function globalSetup(): Promise<void> {
   const log = (message: string) => process.stderr.write(`[test setup] ${message}\n`);
   const production = process.env.TEST_PRODUCTION_SHAPE === '1';
+  // The run's OpenID provider: its port and keys now, so that every API (in-process or not) trusts it; it
+  // starts once the database (its users) is up. Tests sign tokens with its key (test/support/sign-in.ts).
+  const oidcPort = await freePort();
+  const keysFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'petitionflow-oidc-')), 'keys.json');
+  await writeProviderSecrets(keysFile, await newProviderSecrets());
+  Object.assign(process.env, {
+    TEST_OIDC_ISSUER: `http://127.0.0.1:${oidcPort}`,
+    TEST_OIDC_KEYS: keysFile,
+    OIDC_ISSUER: `http://127.0.0.1:${oidcPort}`,
+    EMBEDDED_OIDC_PORT: String(oidcPort),
+    EMBEDDED_OIDC_KEYS: keysFile,
+  });
   const command = production ? ['dev-services', '--production'] : ['dev-services'];
   const services = spawn(process.execPath, [path.join(ROOT, 'bin', 'petitionflow.js'), ...command], {
     cwd: ROOT,
@@ -46,6 +61,11 @@ export default async function globalSetup(): Promise<void> {
   fs.writeFileSync(bundlePath, bundle.code);
 
   process.env.TEST_DATABASE_URL = databaseUrl;
+  const provider = await startTestProvider({ port: oidcPort, keysFile }).catch((err: unknown) => {
+    services.kill('SIGTERM');
+    throw err;
+  });
+  (globalThis as { __oidcProvider?: ChildProcess }).__oidcProvider = provider.process;
   process.env.TEST_TEMPORAL_ADDRESS = temporalAddress;
   process.env.TEST_WORKFLOW_BUNDLE = bundlePath;
   if (apiUrls) process.env.TEST_PRODUCTION_API_URLS = apiUrls.join(' ');

@@ -8,6 +8,7 @@ import { workflowTaskFailures } from './workflow-task-failures';
  * gone, so no process outlives the suite.
  */
 export default async function globalTeardown(): Promise<void> {
+  (globalThis as { __oidcProvider?: ChildProcess }).__oidcProvider?.kill('SIGTERM');
   const services = (globalThis as { __devServices?: ChildProcess }).__devServices;
   if (!services || services.exitCode !== null) return;
   let failed: Error | undefined;

@@ -1,7 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
-import { mintToken } from '../../src/auth/tokens';
+import type { SignInSettings } from '../../src/auth/oidc-verifier';
 import type { Classification } from '../../src/domain/classification';
 import { createPool } from '../../src/db/pool';
 import { asRuntimeRole } from '../../src/db/roles';
@@ -10,6 +10,7 @@ import { createLogger } from '../../src/runtime/logger';
 import type { NoticeDeliverySettings } from '../../src/runtime/notice-delivery';
 import { startApi, startWorker } from '../../src/runtime/services';
 import type { TrustProxy } from '../../src/trust-proxy';
+import { testSignIn, testToken } from './sign-in';
 
 export const TEST_AUTH_SECRET = 'test-secret-that-is-at-least-32-characters-long';
 
@@ -49,6 +50,8 @@ export async function startTestApp(
     temporalAddress?: string;
     metricsToken?: string;
     logger?: Logger;
+    /** Another OpenID provider (or other settings) than the run's embedded one. */
+    signIn?: Partial<SignInSettings>;
     /** Mail and SMS for the notices, as the API process runs them; none when absent. */
     noticeDelivery?: NoticeDeliverySettings;
     /** The subject matters (CLASSIFICATION_FILE); the built-in file when absent. */
@@ -64,6 +67,7 @@ export async function startTestApp(
   const api = await startApi({
     ...common,
     authSecret: TEST_AUTH_SECRET,
+    signIn: testSignIn(options.signIn),
     port: 0,
     publicRateLimit: options.publicRateLimit ?? 1000,
     trustProxy: options.trustProxy,
@@ -84,7 +88,8 @@ export async function startTestApp(
     async request(login, method, path, body, headers = {}) {
       const allHeaders: Record<string, string> = { ...headers };
       if (login) {
-        if (!tokens.has(login)) tokens.set(login, await mintToken(TEST_AUTH_SECRET, login));
+        // Signed with the run's provider key and checked through its JWKS, like any access token.
+        if (!tokens.has(login)) tokens.set(login, await testToken(login));
         allHeaders.authorization = `Bearer ${tokens.get(login)}`;
       }
       if (body !== undefined) allHeaders['content-type'] = 'application/json';

@@ -1,4 +1,4 @@
-// The report API as the dashboard reads it: the bearer token kept in session storage, JSON or an ApiError.
+// The report API as the dashboard reads it: the access token (sign-in.js) kept in session storage, JSON or an ApiError.
 
 const TOKEN_KEY = 'petitionflow.reports.token';
 

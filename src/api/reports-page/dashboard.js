@@ -1,11 +1,12 @@
-// The reports dashboard: asks for a token, reads the reports of a quarter and shows them.
+// The reports dashboard: signs in at the OpenID provider, reads the reports of a quarter and shows them.
 // `body[data-state]` tells where the page is: login, loading, ready or error (the browser test waits on it).
 
-import { loadReports, tokenStore } from './api.js';
+import { loadReports } from './api.js';
 import { closeCasePanel, syncCasePanel } from './case-panel.js';
 import { keepChartsSized, renderCharts } from './charts.js';
 import { renderBacklog, renderBriefing, renderHeading, renderHeadline, renderUnits } from './figures.js';
 import { errorText } from './labels.js';
+import { completeSignIn, forgetToken, signIn, signOut } from './sign-in.js';
 
 const byId = (id) => document.getElementById(id);
 
@@ -19,16 +20,18 @@ function showMessage(text) {
 }
 
 function showLogin(message) {
-  tokenStore.clear();
   byId('dashboard').hidden = true;
   byId('logout').hidden = true;
   byId('login').hidden = false;
   showMessage(message);
   setState('login');
-  byId('token').focus();
+  byId('sign-in').focus();
 }
 
-const askForTokenAgain = () => showLogin('令牌无效或已过期，请重新输入访问令牌。');
+const askForTokenAgain = () => {
+  void forgetToken();
+  showLogin('登录已过期或账号已停用，请重新登录。');
+};
 
 /** The current quarter in China Standard Time, e.g. 2026Q3. */
 function currentQuarter() {
@@ -88,19 +91,13 @@ function showDashboard() {
   void syncCasePanel(askForTokenAgain);
 }
 
-function start() {
-  const params = new URLSearchParams(window.location.search);
-  byId('quarter').value = params.get('quarter') ?? currentQuarter();
-  byId('unit').value = params.get('unit') ?? '';
-
-  byId('login-form').addEventListener('submit', (event) => {
-    event.preventDefault();
-    tokenStore.set(byId('token').value.trim());
-    byId('token').value = '';
-    showMessage('');
-    showDashboard();
+async function start() {
+  byId('sign-in').addEventListener('click', () => {
+    signIn().catch((error) => showLogin(`无法连接统一身份认证：${error.message}`));
   });
-  byId('logout').addEventListener('click', () => showLogin('已退出登录。'));
+  byId('logout').addEventListener('click', () => {
+    signOut().catch(() => showLogin('已退出登录。'));
+  });
   byId('period-form').addEventListener('submit', (event) => {
     event.preventDefault();
     void showReport();
@@ -110,8 +107,19 @@ function start() {
   window.addEventListener('hashchange', () => void syncCasePanel(askForTokenAgain));
   keepChartsSized();
 
-  if (tokenStore.get()) showDashboard();
+  // Back from the provider, the address is restored first: the query it names is the one to show.
+  let signedIn;
+  try {
+    signedIn = await completeSignIn();
+  } catch (error) {
+    console.error(error);
+    return showLogin(`登录未完成：${error.message}`);
+  }
+  const params = new URLSearchParams(window.location.search);
+  byId('quarter').value = params.get('quarter') ?? currentQuarter();
+  byId('unit').value = params.get('unit') ?? '';
+  if (signedIn) showDashboard();
   else showLogin();
 }
 
-start();
+void start();

@@ -5,41 +5,59 @@ import express, { type RequestHandler, Router } from 'express';
 const PAGE_DIR = path.join(__dirname, '..', 'reports-page');
 /** ECharts as the npm package ships it, served from here: the page loads nothing from elsewhere. */
 const ECHARTS_FILE = require.resolve('echarts/dist/echarts.min.js');
+/** The OpenID Connect client for the browser (authorization code with PKCE), as the npm package ships it. */
+const OIDC_CLIENT_FILE = path.join(
+  path.dirname(require.resolve('oidc-client-ts/package.json')),
+  'dist',
+  'browser',
+  'oidc-client-ts.min.js',
+);
 
 /**
  * Scripts and styles from this origin only, no inline script, no framing; the data comes from `/api` on the
- * same origin with the token the page asks for. ECharts draws on canvas and sets styles through the DOM.
+ * same origin, the tokens from the OpenID provider (its discovery document and token endpoint). ECharts
+ * draws on canvas and sets styles through the DOM.
  */
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+const contentSecurityPolicy = (issuerOrigin: string) =>
+  [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    `connect-src 'self' ${issuerOrigin}`,
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
 
-const securityHeaders: RequestHandler = (_req, res, next) => {
-  res.set({
-    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
-    'Cache-Control': 'no-cache',
-  });
-  next();
-};
+const securityHeaders =
+  (policy: string): RequestHandler =>
+  (_req, res, next) => {
+    res.set({
+      'Content-Security-Policy': policy,
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'Cache-Control': 'no-cache',
+    });
+    next();
+  };
 
 /**
- * The reports dashboard at `/reports`: a public static page (it holds no data) that reads the report API
- * with a bearer token kept in the browser's session storage.
+ * The reports dashboard at `/reports`: a public static page (it holds no data) that signs in at the OpenID
+ * provider (authorization code with PKCE) and reads the report API with the access token it gets.
  */
-export function reportsPageRoutes(): Router {
+export function reportsPageRoutes(signIn: { issuer: string; clientId: string }): Router {
   const router = Router();
-  router.use(securityHeaders);
+  router.use(securityHeaders(contentSecurityPolicy(new URL(signIn.issuer).origin)));
   router.get('/vendor/echarts.min.js', (_req, res) => {
     res.type('text/javascript').sendFile(ECHARTS_FILE);
+  });
+  router.get('/vendor/oidc-client-ts.min.js', (_req, res) => {
+    res.type('text/javascript').sendFile(OIDC_CLIENT_FILE);
+  });
+  // Where and as whom the page signs in: the deployment's provider and its client for the browser pages.
+  router.get('/sign-in.json', (_req, res) => {
+    res.json({ authority: signIn.issuer, clientId: signIn.clientId, scope: 'openid profile' });
   });
   // `/reports` and `/reports/` alike (the page names its files by absolute paths).
   router.get('/', (_req, res) => {

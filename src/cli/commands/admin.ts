@@ -1,11 +1,10 @@
 import type { Command } from 'commander';
-import { mintToken } from '../../auth/tokens';
 import { loadConfig } from '../../config';
 import { migrate } from '../../db/migrate';
 import { createPool } from '../../db/pool';
 import { seedDemoOrganisation } from '../../domain/organisation/demo';
 import { summarisePlan } from '../../domain/organisation/plan';
-import { resolveAuthSecret } from '../../runtime/auth-secret';
+import { embeddedTokenMinter } from '../../runtime/embedded-sign-in';
 import { registerVerifyCommand } from './verify';
 
 /** `migrate`, `token` and `verify`: one-shot operator commands. */
@@ -37,11 +36,13 @@ export function registerAdminCommands(program: Command): void {
 
   program
     .command('token')
-    .description('Mint a bearer token for a user, signed with the configured secret')
+    .description(
+      "Mint an access token for a user, signed with the embedded OpenID provider's key (embedded defaults)",
+    )
     .requiredOption('--user <login>', 'the user the token names (e.g. registrar)')
     .option('--ttl <duration>', 'how long the token is valid', '12h')
     .action(async (options: { user: string; ttl: string }) => {
-      const secret = resolveAuthSecret(loadConfig());
-      console.log(await mintToken(secret, options.user, options.ttl));
+      const mint = embeddedTokenMinter(loadConfig());
+      console.log(await mint(options.user, options.ttl));
     });
 }

@@ -2,7 +2,7 @@ import { type Command, InvalidArgumentError } from 'commander';
 import { loadConfig } from '../../config';
 import { toShanghaiDate } from '../../rules';
 import { addDays } from '../../rules/dates';
-import { resolveAuthSecret } from '../../runtime/auth-secret';
+import { embeddedTokenMinter } from '../../runtime/embedded-sign-in';
 import { SPREAD_DAYS } from '../demo/case-plan';
 import { TALLY_KEYS, type Tally } from '../demo/drive-case';
 import { runDemo } from '../demo/run-demo';
@@ -69,8 +69,8 @@ routed to qingshan-housing or qingshan-hr and accepted, some extended (requested
 some evaluated by the petitioner (POST /api/public/evaluations with the case's query code) and visited; a few are
 withdrawn, and a few left with the bureau (overdue ones climb the supervision ladder).
 
-Tokens for the demo users are signed with AUTH_SECRET (on embedded defaults: .data/auth-secret, as \`npm start\`
-keeps it). Every request carries an Idempotency-Key made of the seed, the day and the case: a re-run of the same
+Tokens for the demo users are signed with the embedded OpenID provider's key (.data/oidc-provider-keys.json, as
+\`npm start\` keeps it). Every request carries an Idempotency-Key made of the seed, the day and the case: a re-run of the same
 seed on the same day after an interruption continues without duplicating (keys are kept 24 h).
 
 Limitations: only the received date is spread. Routing, acceptance, extensions, replies, evaluations and return
@@ -88,7 +88,7 @@ PUBLIC_RATE_LIMIT (e.g. PUBLIC_RATE_LIMIT=100000 npm start) to fill fast; otherw
       );
       const result = await runDemo({
         apiUrl,
-        authSecret: resolveAuthSecret(config),
+        mint: embeddedTokenMinter(config),
         cases: options.cases,
         seed: options.seed,
         concurrency: options.concurrency,

@@ -9,6 +9,8 @@ import { classificationOf } from '../../domain/classification';
 import { DEMO_ORGANISATION, seedDemoOrganisation } from '../../domain/organisation/demo';
 import { summarisePlan } from '../../domain/organisation/plan';
 import { resolveAuthSecret } from '../../runtime/auth-secret';
+import { LOCAL_REDIRECT_URIS, startEmbeddedSignIn } from '../../runtime/embedded-sign-in';
+import { signInSettings } from '../../runtime/sign-in';
 import { provideInfrastructure } from '../../runtime/local-stack';
 import { createLogger } from '../../runtime/logger';
 import { noticeDeliveryFrom } from '../../runtime/notice-delivery';
@@ -57,6 +59,11 @@ export function registerServeCommands(program: Command): void {
       const authSecret = resolveAuthSecret(config);
       // A bad classification file stops the start before anything is started.
       const classification = classificationOf(config.CLASSIFICATION_FILE);
+      // The embedded provider's development passwords are for the embedded database only.
+      if (config.DATABASE_URL && !config.OIDC_ISSUER)
+        throw new Error(
+          'OIDC_ISSUER must be set when DATABASE_URL points at a real database (docs/sign-in.md)',
+        );
       const started = Date.now();
       const stops: RunningService[] = [];
       const stopAll = async () => {
@@ -87,6 +94,11 @@ export function registerServeCommands(program: Command): void {
           else if (seeded.ok && seeded.applied)
             say(`Imported the demo organisation (${summarisePlan(seeded.plan)})`);
         }
+        if (!config.OIDC_ISSUER) {
+          const provider = await startEmbeddedSignIn(config, pool, LOCAL_REDIRECT_URIS);
+          stops.push(provider);
+          say(`OpenID provider (embedded) ${provider.issuer}`);
+        }
         const common = {
           pool,
           temporalAddress: infra.temporalAddress,
@@ -109,6 +121,7 @@ export function registerServeCommands(program: Command): void {
           ...common,
           noticeDelivery: delivery.settings,
           authSecret,
+          signIn: signInSettings(config),
           publicRateLimit: config.PUBLIC_RATE_LIMIT,
           documentGraceHours: config.DOCUMENT_GRACE_HOURS,
           trustProxy: config.TRUST_PROXY,
@@ -138,9 +151,13 @@ export function registerServeCommands(program: Command): void {
         say(
           `Temporal      ${infra.temporalAddress}   PostgreSQL ${infra.databaseUrl.replace(/:[^:@/]+@/, ':***@')}`,
         );
+        say(`Reports       ${base}/reports/   (sign in at the OpenID provider)`);
         if (!config.DATABASE_URL)
-          say(`Demo users: ${DEMO_ORGANISATION.users.map((u) => u.login).join(', ')}`);
-        say('Get a token:  npx petitionflow token --user registrar   (then: Authorization: Bearer <token>)');
+          say(`Demo users (password = login): ${DEMO_ORGANISATION.users.map((u) => u.login).join(', ')}`);
+        if (!config.OIDC_ISSUER)
+          say(
+            'Get a token:  npx petitionflow token --user registrar   (then: Authorization: Bearer <token>)',
+          );
         say(`Stop with Ctrl-C; data stays in ${config.DATA_DIR}/ for the next start.`);
       } catch (err) {
         await stopAll();
@@ -168,8 +185,10 @@ export function registerServeCommands(program: Command): void {
 
   program
     .command('api')
-    .description('Run the HTTP API (needs DATABASE_URL, TEMPORAL_ADDRESS and AUTH_SECRET)')
+    .description('Run the HTTP API (needs DATABASE_URL, TEMPORAL_ADDRESS, AUTH_SECRET and OIDC_ISSUER)')
     .action(async () => {
+      if (!loadConfig().OIDC_ISSUER)
+        throw new Error('OIDC_ISSUER must be set: the API accepts the access tokens of that provider only');
       const { config, connected } = await connectedServices();
       const classification = classificationOf(config.CLASSIFICATION_FILE);
       const delivery = noticeDeliveryFrom(config, config.API_PORT);
@@ -178,6 +197,7 @@ export function registerServeCommands(program: Command): void {
         ...connected,
         noticeDelivery: delivery.settings,
         authSecret: resolveAuthSecret(config),
+        signIn: signInSettings(config),
         publicRateLimit: config.PUBLIC_RATE_LIMIT,
         documentGraceHours: config.DOCUMENT_GRACE_HOURS,
         trustProxy: config.TRUST_PROXY,

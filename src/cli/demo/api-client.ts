@@ -1,5 +1,4 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { mintToken } from '../../auth/tokens';
 
 /** An answer the demo did not expect: the case it belongs to is reported as failed. */
 export class UnexpectedAnswer extends Error {
@@ -35,7 +34,8 @@ export class DemoApi {
 
   constructor(
     readonly baseUrl: string,
-    private readonly secret: string,
+    /** Access tokens for the demo users (the embedded provider's, on embedded defaults). */
+    private readonly mint: (login: string) => Promise<string>,
     private readonly say: (message: string) => void,
   ) {}
 
@@ -62,8 +62,8 @@ export class DemoApi {
     });
     if (status === 401) {
       throw new FatalDemoError(
-        'The API refused the demo’s tokens: AUTH_SECRET is not the API’s (`npm start` keeps its secret in ' +
-          '.data/auth-secret, which the demo reads when AUTH_SECRET and DATABASE_URL are unset)',
+        'The API refused the demo’s tokens: they are signed with the embedded OpenID provider’s key ' +
+          '(.data/oidc-provider-keys.json, as `npm start` keeps it); an API with its own OIDC_ISSUER does not trust it',
       );
     }
     if (status !== expected) throw new UnexpectedAnswer(`POST ${path} as ${login}`, status, answer);
@@ -98,7 +98,7 @@ export class DemoApi {
   private tokenOf(login: string): Promise<string> {
     let token = this.tokens.get(login);
     if (!token) {
-      token = mintToken(this.secret, login, '12h');
+      token = this.mint(login);
       this.tokens.set(login, token);
     }
     return token;

@@ -4,7 +4,8 @@ import { driveCase, TALLY_KEYS, type Tally } from './drive-case';
 
 export interface DemoOptions {
   apiUrl: string;
-  authSecret: string;
+  /** An access token for a demo user. */
+  mint: (login: string) => Promise<string>;
   cases: number;
   seed: number;
   concurrency: number;
@@ -29,7 +30,7 @@ const PROGRESS_EVERY_MS = 2_000;
  */
 export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   const started = Date.now();
-  const api = new DemoApi(options.apiUrl, options.authSecret, options.say);
+  const api = new DemoApi(options.apiUrl, options.mint, options.say);
   await api.checkReachable();
   const tally = Object.fromEntries(TALLY_KEYS.map((key) => [key, 0])) as Tally;
   const petitionIds: Array<string | undefined> = new Array(options.cases);

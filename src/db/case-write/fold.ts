@@ -16,12 +16,13 @@ export const foldPart: WritePart = {
             next_deadline_at = f.next_deadline_at, closed_reason = f.closed_reason, procedure = f.procedure,
             routing_mode = f.routing_mode, last_sequence = f.last_sequence, record_fence = f.record_fence,
             review_unit_id = f.review_unit_id, reexamination_unit_id = f.reexamination_unit_id,
-            record_attempt_at = f.record_attempt_at, updated_at = now()
+            bureau_unit_id = COALESCE(f.bureau_unit_id, p.bureau_unit_id),
+            transferred_from_unit_ids = f.transferred_from_unit_ids, record_attempt_at = f.record_attempt_at, updated_at = now()
        FROM jsonb_populate_record(NULL::petitions, ${param('fold')}::jsonb) f
       WHERE p.id = ${param('petitionId')}
         AND (${param('version')}::text IS NULL OR p.xmin::text = ${param('version')}::text)
       RETURNING p.id, p.received_on, p.bureau_unit_id, p.registration_level, p.channel, p.domain, p.domain_category,
-                p.first_time`,
+                p.first_time, p.transferred_from_unit_ids`,
   documentOf: foldColumns,
 };
 
@@ -42,6 +43,9 @@ function foldColumns({ state, fence, attemptAt }: CaseWrite) {
     record_fence: fence,
     review_unit_id: state.review?.bodyUnitId ?? null,
     reexamination_unit_id: state.reexamination?.bodyUnitId ?? null,
+    // A transfer out of the area (转出) moves the case to the receiving bureau; the senders keep reading it.
+    bureau_unit_id: state.bureauUnitId || null,
+    transferred_from_unit_ids: (state.transfers ?? []).map((t) => t.fromUnitId),
     record_attempt_at: attemptAt,
   };
 }

@@ -38,6 +38,19 @@ const BODIES = {
     })
     .strict()
     .openapi('RoutePetition', { example: { unitId: 'qingshan-housing', mode: 'transfer' } }),
+  transferOut: z
+    .object({
+      bureauId: unitId.openapi({
+        description:
+          'The petition bureau of the area the responsible unit lies in (转出); a bureau inside the sender’s own ' +
+          'area is refused: route to the responsible unit instead',
+      }),
+      note: documentText('The note to the receiving bureau: which unit is responsible, and why').optional(),
+    })
+    .strict()
+    .openapi('TransferPetitionOut', {
+      example: { bureauId: 'yunzhou-petition-bureau', note: '责任单位为云州市住建局，不属于我县。' },
+    }),
   divert: z
     .object({
       to: z.enum(DIVERSION_TARGETS),

@@ -183,6 +183,28 @@ export const PetitionDetailSchema = PetitionSummarySchema.extend({
     linkedFrom: z.array(z.object({ id: z.string(), relation: z.string() })),
   }),
   handlingUnitName: z.string().nullable(),
+  receivedBy: z
+    .object({ unitId: z.string(), unitName: z.string() })
+    .nullable()
+    .openapi({
+      description:
+        'The unit with authority that received the petition directly and registered it (Art 23): it handled ' +
+        'it from the start, under its own D2; null when the bureau registered it',
+    }),
+  transfers: z
+    .array(
+      z.object({
+        fromUnitId: z.string(),
+        toUnitId: z.string(),
+        toName: z.string(),
+        on: z.string(),
+        note: z.string().nullable(),
+      }),
+    )
+    .openapi({
+      description:
+        'Transfers out of an area (转出) to the bureau of the area the responsible unit lies in, oldest first',
+    }),
   routing: withText.nullable(),
   procedure: z.string().nullable(),
   acceptedOn: z.string().nullable(),
@@ -203,10 +225,15 @@ export const PetitionDetailSchema = PetitionSummarySchema.extend({
   returnVisits: z.array(withText),
   evaluations: z.array(withText),
   followUp: withText.nullable(),
-  queryCode: z.string().nullable().openapi({
-    description:
-      'The petitioner’s query code (查询码), shown to the registering bureau’s registrars and supervisors only',
-  }),
+  queryCode: z
+    .string()
+    .nullable()
+    .openapi({
+      description:
+        'The petitioner’s query code (查询码), shown only at the registering desk: the registrars and supervisors ' +
+        'of the bureau that registered the petition, or the registrars, handlers and heads of the unit that ' +
+        'received it directly',
+    }),
   timeline: z.array(
     z.object({
       sequence: z.number(),

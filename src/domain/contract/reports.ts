@@ -59,6 +59,7 @@ export const SummaryReportExample = {
   received: 120,
   firstTime: { count: 90, share: 75.0 },
   repeat: { count: 30, share: 25.0 },
+  transferredOut: 4,
   timelyAcceptance: { rate: 96.4, numerator: 107, denominator: 111 },
   onTimeCompletion: { rate: 91.2, numerator: 62, denominator: 68 },
   participation: { rate: 55.0, numerator: 44, denominator: 80 },

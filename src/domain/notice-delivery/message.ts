@@ -36,6 +36,7 @@ const KIND_LABELS: Record<string, string> = {
   'review-requested': '复查申请 (review requested)',
   'reexamination-requested': '复核申请 (re-examination requested)',
   'dispute-settled': '联席办裁定 (objection settled)',
+  'transfer-in': '转入 (a petition transferred in from another area)',
 };
 
 /** Codes and dates only: a value that is not one of them is left out rather than passed on. */

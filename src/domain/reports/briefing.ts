@@ -1,9 +1,12 @@
 import { chinesePeriod } from './period';
 import type { ReportContext, Rate, SplitRow } from './report-service';
+import { sharesOf } from './shares';
 
 /** The figures the briefing paragraph is written from (the same the other reports show). */
 export interface BriefingFigures {
   received: number;
+  /** Transferred out: the responsible unit lies outside the area (not among `received`). */
+  transferredOut: number;
   firstTime: { count: number; share: number };
   repeat: { count: number; share: number };
   levels: SplitRow[];
@@ -33,10 +36,22 @@ function split(rows: SplitRow[]): string {
  * beyond the first five and units beyond the first four are not named.
  */
 export function briefingText(ctx: ReportContext, f: BriefingFigures): string {
-  const head = `${chinesePeriod(ctx.period)}，${ctx.scope.unit.name}受理信访事项${f.received}件`;
-  if (f.received === 0) return `${head}。`;
+  // As seed 001 writes it: the cases received include those sent on to another area's bureau (其余 N 件),
+  // and the first-time and repeat shares are of all of them; the splits below are of the area's own cases.
+  const total = f.received + f.transferredOut;
+  const head = `${chinesePeriod(ctx.period)}，${ctx.scope.unit.name}受理信访事项${total}件`;
+  if (total === 0) return `${head}。`;
+  const [firstShare, repeatShare] =
+    f.transferredOut > 0
+      ? sharesOf([f.firstTime.count, f.repeat.count, f.transferredOut])
+      : [f.firstTime.share, f.repeat.share];
+  const rest = f.transferredOut > 0 ? `，其余${f.transferredOut}件责任单位不属于我区` : '';
+  const opening =
+    `${head}，其中初信初访${f.firstTime.count}件，占比${pct(firstShare!)}，` +
+    `重复信访${f.repeat.count}件，占比${pct(repeatShare!)}${rest}`;
+  if (f.received === 0) return `${opening}。`;
   const parts = [
-    `${head}，其中初信初访${f.firstTime.count}件，占比${pct(f.firstTime.share)}，重复信访${f.repeat.count}件，占比${pct(f.repeat.share)}`,
+    opening,
     `从信访层级看，${split(f.levels)}`,
     `从信访渠道看，${split(f.channels)}`,
     `从诉求领域看，${split(f.domains.filter((r) => r.count > 0).slice(0, 5))}`,

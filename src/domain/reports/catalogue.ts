@@ -87,6 +87,7 @@ function summaryLines(s: Summary): SummaryLine[] {
     { figure: 'firstTimeShare', label: '初信初访占比(%)', value: s.firstTime.share },
     { figure: 'repeat', label: '重复信访(件)', value: s.repeat.count },
     { figure: 'repeatShare', label: '重复信访占比(%)', value: s.repeat.share },
+    { figure: 'transferredOut', label: '转出·责任单位不属于本辖区(件)', value: s.transferredOut },
     rateLine('timelyAcceptance', '及时受理率(%)', s.timelyAcceptance),
     rateLine('onTimeCompletion', '按期办结率(%)', s.onTimeCompletion),
     rateLine('participation', '参评率(%)', s.participation),

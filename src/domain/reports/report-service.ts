@@ -11,6 +11,7 @@ import {
   splitCounts,
   summaryCounts,
   supervisionCounts,
+  transferredOutCount,
   unitCounts,
 } from '../../db/reports';
 import { isIsoDate } from '../../rules/dates';
@@ -104,10 +105,11 @@ export class ReportService {
   }
 
   async summary(ctx: ReportContext) {
-    const [row, backlog, supervision] = await Promise.all([
+    const [row, backlog, supervision, transferredOut] = await Promise.all([
       summaryCounts(this.pool, this.query(ctx)),
       backlogCounts(this.pool, this.query(ctx), 0),
       supervisionCounts(this.pool, this.query(ctx)),
+      transferredOutCount(this.pool, this.query(ctx)),
     ]);
     const [firstShare, repeatShare] = sharesOf([row.firstTime!, row.repeat!]);
     const sum = (field: 'notices' | 'escalations' | 'listed') =>
@@ -116,6 +118,8 @@ export class ReportService {
       received: row.received!,
       firstTime: { count: row.firstTime!, share: firstShare! },
       repeat: { count: row.repeat!, share: repeatShare! },
+      /** 转出: transferred out to the bureau of another area (其余 N 件责任单位不属于我区); not in `received`. */
+      transferredOut,
       timelyAcceptance: rate(rateOf(row, 'timelyAcceptance')),
       onTimeCompletion: rate(rateOf(row, 'onTimeCompletion')),
       participation: rate(rateOf(row, 'participation')),

@@ -7,15 +7,27 @@ interface Operation {
   requestBody?: unknown;
   [field: string]: unknown;
 }
-const doc = buildOpenApiDocument() as {
+const DISCOVERY_URL = 'https://sso.bureau.example/realms/bureau/.well-known/openid-configuration';
+const doc = buildOpenApiDocument({ discoveryUrl: DISCOVERY_URL }) as {
   paths: Record<string, Record<string, Operation>>;
-  components: { schemas: Record<string, { additionalProperties?: unknown }> };
+  components: {
+    schemas: Record<string, { additionalProperties?: unknown }>;
+    securitySchemes: Record<string, unknown>;
+  };
 };
 const operations = Object.entries(doc.paths).flatMap(([path, item]) =>
   Object.entries(item).map(([method, operation]) => ({ op: `${method.toUpperCase()} ${path}`, operation })),
 );
 
 describe('the OpenAPI document', () => {
+  it("advertises sign-in through OpenID Connect with the provider's discovery URL", () => {
+    expect(doc.components.securitySchemes).toMatchObject({
+      oidc: { type: 'openIdConnect', openIdConnectUrl: DISCOVERY_URL },
+      bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+    });
+    expect(doc.paths['/api/reports/summary']?.get?.security).toEqual([{ oidc: [] }, { bearer: [] }]);
+  });
+
   it('serves the accept command on its own name, /accept', () => {
     const accept = doc.paths['/api/petitions/{id}/accept']?.post;
     expect(accept).toMatchObject({

@@ -31,6 +31,10 @@ const route = { type: 'route', unitId: 'housing', unitName: '住建局', mode: '
 /** A valid command of each type, and who would do it. */
 const COMMANDS: { [T in CommandType]: { actor: Actor; body: Extract<CaseCommandBody, { type: T }> } } = {
   route: { actor: registrar, body: route },
+  transferOut: {
+    actor: registrar,
+    body: { type: 'transferOut', bureauUnitId: 'other-bureau', bureauName: '邻县信访局' },
+  },
   divert: { actor: registrar, body: { type: 'divert', to: 'arbitration', noticeDocumentId: 'n' } },
   notAccept: { actor: registrar, body: { type: 'notAccept', reason: 'other', noticeDocumentId: 'n' } },
   object: { actor: handler, body: { type: 'object', reasonDocumentId: 'r' } },
@@ -240,6 +244,11 @@ const payloadsArb = fc.record<{ [T in CommandType]: Extract<CaseCommandBody, { t
     mode: pick('transfer' as const, 'assign' as const),
     reportDays: mostlyAbsent(fc.integer({ min: -1, max: 70 })),
   }),
+  transferOut: fc.record({
+    type: fc.constant('transferOut' as const),
+    bureauUnitId: pick('other-bureau', 'bureau'),
+    bureauName: fc.constant('b'),
+  }),
   divert: fc.record({
     type: fc.constant('divert' as const),
     to: pick('litigation' as const),
@@ -414,7 +423,8 @@ function rightActor(type: CommandType, driver: CaseDriver): Actor {
   if (type === 'withdraw' && holder === 'city-housing') return city;
   if (type === 'withdraw' && holder === 'province-housing') return province;
   const bureauSide = ['route', 'decideObjection'].includes(type) || driver.state.status === 'registered';
-  if (bureauSide) return registrar;
+  // After a transfer out (转出) the receiving bureau acts.
+  if (bureauSide) return driver.state.bureauUnitId === 'other-bureau' ? actors.otherRegistrar : registrar;
   const unit = driver.state.handlingUnitId === 'hr' ? [actors.hrHandler, actors.hrHead] : [handler, head];
   return type === 'approveExtension' || type === 'refuseExtension' ? unit[1]! : unit[0]!;
 }

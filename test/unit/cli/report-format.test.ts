@@ -19,6 +19,7 @@ const summary: ReportEnvelope = {
   received: 120,
   firstTime: { count: 90, share: 75 },
   repeat: { count: 30, share: 25 },
+  transferredOut: 4,
   timelyAcceptance: rate(96.4, 107, 111),
   onTimeCompletion: rate(91.2, 62, 68),
   participation: rate(55, 44, 80),

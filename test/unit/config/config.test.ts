@@ -40,6 +40,18 @@ describe('configuration', () => {
     expect(attempt).toThrow(problem);
     expect(attempt).toThrow(/TRUST_PROXY: .*give a hop count/);
   });
+
+  it('takes the OpenID provider from OIDC_ISSUER, with the defaults of docs/sign-in.md', () => {
+    const config = loadConfig({ OIDC_ISSUER: 'https://sso.bureau.example/realms/bureau' });
+    expect(config).toMatchObject({
+      OIDC_ISSUER: 'https://sso.bureau.example/realms/bureau',
+      OIDC_AUDIENCE: 'petitionflow-api',
+      OIDC_USER_CLAIM: 'preferred_username',
+      OIDC_CLIENT_ID: 'petitionflow-web',
+    });
+    expect(loadConfig({ OIDC_ISSUER: '' }).OIDC_ISSUER).toBeUndefined();
+    expect(() => loadConfig({ OIDC_ISSUER: 'sso.bureau.example' })).toThrow(/OIDC_ISSUER/);
+  });
 });
 
 describe('notice delivery settings', () => {

@@ -75,6 +75,8 @@ function service(name: string): ComposeService {
 
 // A stand-in for variables without a default: long enough for AUTH_SECRET, URL-safe for DATABASE_URL.
 const DUMMY = 'dummy-interpolated-value-0123456789abcdef';
+/** The issuer must be a URL. */
+const DUMMY_ISSUER = 'https://sso.bureau.example/realms/bureau';
 
 /** Compose interpolation, with every variable unset: defaults apply, required ones get DUMMY. */
 function interpolate(value: string): string {
@@ -85,7 +87,7 @@ function interpolate(value: string): string {
       if (!braced) return ''; // bare $VAR, unset
       if (operator === ':-' || operator === '-') return argument ?? '';
       if (operator === ':+' || operator === '+') return '';
-      return DUMMY;
+      return braced === 'OIDC_ISSUER' ? DUMMY_ISSUER : DUMMY;
     },
   );
 }

@@ -63,4 +63,14 @@ describe('the message a notice becomes', () => {
     );
     expect(message.short).toBe('通知 XF-2026-000009 https://petitions.example.gov.cn/cases/XF-2026-000009');
   });
+
+  it('names a transfer in from another area (转出 by the sender)', () => {
+    const message = noticeMessage(
+      { noticeId: '45', petitionId: 'XF-2026-000010', kind: 'transfer-in', payload: {} },
+      caseUrl,
+    );
+    expect(message.subject).toBe(
+      '[petitionflow] 转入 (a petition transferred in from another area): XF-2026-000010',
+    );
+  });
 });

@@ -10,12 +10,13 @@ const HOLDER_ROLES = [...BUREAU_ROLES, ...UNIT_ROLES];
 export const PETITION_ROWS: Row[] = [
   {
     op: 'POST /api/petitions',
-    what: 'register a petition',
+    what: 'register a petition: the bureau, or a department that received it directly (Art 23)',
     body: validRegistration(),
-    roles: ['registrar'],
-    allowed: BUREAU,
+    // The office (jco) and administrators register nothing.
+    roles: ['registrar', 'handler'],
+    allowed: [...BUREAU, ...DEPARTMENTS],
     ok: 201,
-    noOther: 'a registration concerns no existing case (the bureau is the caller’s own)',
+    noOther: 'a registration concerns no existing case (the registering unit is the caller’s own)',
   },
   {
     op: 'GET /api/petitions',
@@ -39,6 +40,18 @@ export const PETITION_ROWS: Row[] = [
     what: 'route (转送) a registered case',
     state: 'registered',
     body: (c) => ({ unitId: c.unitId }),
+    roles: BUREAU_ROLES,
+    allowed: BUREAU,
+  },
+  {
+    op: 'POST /api/petitions/{id}/transfer-out',
+    what: 'transfer (转出) a registered case to the bureau of another area',
+    state: 'registered',
+    // Outside the registering bureau's own area: the city's bureau above a county's, the province's above a city's.
+    body: (c) => ({
+      bureauId:
+        c.bureau === 'qingshan-petition-bureau' ? 'yunzhou-petition-bureau' : 'dongling-petition-bureau',
+    }),
     roles: BUREAU_ROLES,
     allowed: BUREAU,
   },
