@@ -24,12 +24,14 @@ import { apiHeaders, docsHeaders } from './security-headers';
 import { buildOpenApiDocument } from './openapi';
 import { classificationRoutes } from './routes/classification';
 import { notificationRoutes } from './routes/notifications';
+import { adminRoutes } from './routes/admin';
 import { petitionRoutes } from './routes/petitions';
 import { publicRoutes } from './routes/public';
 import { reportRoutes } from './routes/reports';
 import { reportsPageRoutes } from './routes/reports-page';
 import { supervisionRoutes } from './routes/supervision';
 import { NotificationService } from '../domain/notification-service';
+import { OrganisationAdminService } from '../domain/organisation-admin';
 import { PublicService } from '../domain/public-service';
 import { ReportService } from '../domain/reports/report-service';
 import { SupervisionService } from '../domain/supervision-service';
@@ -161,6 +163,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api/notifications', notificationRoutes(new NotificationService(deps.pool)));
   app.use('/api/reports', reportRoutes(new ReportService(deps.pool, classification)));
   app.use('/api/classification', classificationRoutes(classification));
+  app.use('/api/admin', adminRoutes(new OrganisationAdminService(deps.pool)));
 
   app.use(methodNotAllowed(openApiDocument));
   app.use(unknownRoute);

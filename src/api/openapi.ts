@@ -10,6 +10,7 @@ import {
 } from '../domain/contract/petitions';
 import { ErrorSchema } from './errors';
 import { registerClassificationPaths } from './openapi-classification';
+import { registerAdminPaths } from './openapi-admin';
 import { registerNotificationPaths } from './openapi-notifications';
 import { bodyErrors, errors, idempotencyHeader, json, security } from './openapi-parts';
 import { registerPublicPaths } from './openapi-public';
@@ -96,6 +97,7 @@ export function buildOpenApiDocument(signIn: { discoveryUrl: string }): object {
   registerNotificationPaths(registry);
   registerPublicPaths(registry);
   registerReportPaths(registry);
+  registerAdminPaths(registry);
 
   registry.registerPath({
     method: 'get',

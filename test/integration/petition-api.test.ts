@@ -356,9 +356,10 @@ describe('operations endpoints', () => {
       .flatMap((ops) => Object.values(ops))
       .map((op) => op.requestBody?.content?.['application/json']?.schema)
       .filter(Boolean);
-    // Registration, every staff command (`accept` on two paths, one schema), the petitioner's lookup and evaluation.
+    // Registration, every staff command (`accept` on two paths, one schema), the petitioner's lookup and evaluation;
+    // the admin API's unit and user, each to create and to update.
     expect(new Set(bodies.map((schema) => schema.$ref)).size).toBe(
-      1 + COMMAND_TYPES.length - commandsOn('public').length + 2,
+      1 + COMMAND_TYPES.length - commandsOn('public').length + 2 + 4,
     );
     for (const schema of bodies) {
       const name = schema.$ref.split('/').pop();

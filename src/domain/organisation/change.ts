@@ -1,4 +1,4 @@
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import { lockOrganisation, readOrganisation, writeOrganisationRows } from '../../db/organisation-store';
 import { inTransaction } from '../../db/transaction';
 import { fileOfRows } from './export';
@@ -22,7 +22,12 @@ export type ChangeResult =
  * check of validate.ts; then only the rows that differ are written. The plan says what changed, before → after
  * (what an audit record keeps). Under the import's lock, so it never interleaves with an import.
  */
-export async function applyOrganisationChange(pool: Pool, change: OrganisationChange): Promise<ChangeResult> {
+export async function applyOrganisationChange(
+  pool: Pool,
+  change: OrganisationChange,
+  /** Runs on the change's transaction once the rows are written (the admin API's audit rows). */
+  onApplied?: (client: PoolClient, plan: OrganisationPlan) => Promise<void>,
+): Promise<ChangeResult> {
   const client = await pool.connect();
   try {
     return await inTransaction(client, async () => {
@@ -40,6 +45,7 @@ export async function applyOrganisationChange(pool: Pool, change: OrganisationCh
       if (issues.length > 0) return { ok: false as const, issues };
       const plan = planImport(stored, rowsOfFile(file));
       await writeOrganisationRows(client, rowsToWrite(plan));
+      await onApplied?.(client, plan);
       return { ok: true as const, plan };
     });
   } finally {

@@ -1,4 +1,5 @@
 import { CALLERS, LOGINS } from './matrix';
+import { ADMIN_ROWS } from './rows/admin';
 import { NOTIFICATION_ROWS } from './rows/notifications';
 import { PETITION_ROWS } from './rows/petitions';
 import { PROCEDURE_ROWS } from './rows/procedures';
@@ -20,6 +21,7 @@ const ALL_ROWS = [
   ...NOTIFICATION_ROWS,
   ...REPORT_ROWS,
   ...PUBLIC_ROWS,
+  ...ADMIN_ROWS,
 ];
 
 it('has rows for every operation of the OpenAPI document, and none for an operation not in it', async () => {
