@@ -129,15 +129,16 @@ describe('access tokens of the OpenID provider', () => {
   });
 
   it('takes roles and unit from our users table, never from the token', async () => {
-    // The handler (of a department) claims the bureau's registrar role and unit: registering is refused.
+    // The joint-conference office's officer claims the bureau's registrar role and unit: registering (which
+    // the office may not do) is refused.
     const claiming = await forge(() =>
       new SignJWT({
-        preferred_username: 'handler',
+        preferred_username: 'jco',
         roles: ['registrar'],
         unit_id: 'qingshan-petition-bureau',
       })
         .setProtectedHeader({ alg: 'RS256', kid: runKeys().keys[0]!.kid! })
-        .setSubject('handler')
+        .setSubject('jco')
         .setIssuer(issuer())
         .setAudience(TEST_AUDIENCE)
         .setIssuedAt()
