@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { describeIssues, fieldOf } from './issue-paths';
 import { RuleSetValidationError, UnknownRuleSetError, UnknownDeadlineError } from './errors';
 import { ruleSetSchema, type DeadlineRule, type RuleSet } from './rule-set-schema';
 import { applyOverride, isOverride } from './rule-set-overrides';
@@ -25,26 +25,8 @@ const BUILT_IN_RULE_SETS: readonly unknown[] = [
 const registry = new Map<string, RuleSet>();
 
 /** 'deadlines.3.length' reads better as 'deadlines[handle].length'. */
-function describePath(path: readonly PropertyKey[], raw: unknown): string {
-  let text = '';
-  let node: unknown = raw;
-  for (const segment of path) {
-    const child: unknown =
-      typeof node === 'object' && node !== null ? (node as Record<PropertyKey, unknown>)[segment] : undefined;
-    if (typeof segment === 'number') {
-      const key = typeof child === 'object' && child !== null ? (child as { key?: unknown }).key : undefined;
-      text += typeof key === 'string' && text.endsWith('deadlines') ? `[${key}]` : `[${segment}]`;
-    } else {
-      text += text === '' ? String(segment) : `.${String(segment)}`;
-    }
-    node = child;
-  }
-  return text === '' ? '(root)' : text;
-}
-
-function describeIssues(issues: readonly z.core.$ZodIssue[], raw: unknown): string[] {
-  return issues.map((issue) => `${describePath(issue.path, raw)}: ${issue.message}`);
-}
+const deadlineKeyOf = (element: unknown, pathSoFar: string) =>
+  pathSoFar.endsWith('deadlines') ? fieldOf(element, 'key') : undefined;
 
 function idOf(raw: unknown): string {
   const id = typeof raw === 'object' && raw !== null ? (raw as { id?: unknown }).id : undefined;
@@ -79,7 +61,10 @@ export function parseRuleSet(raw: unknown): RuleSet {
   }
   const result = ruleSetSchema.safeParse(candidate);
   if (!result.success) {
-    throw new RuleSetValidationError(idOf(candidate), describeIssues(result.error.issues, candidate));
+    throw new RuleSetValidationError(
+      idOf(candidate),
+      describeIssues(result.error.issues, candidate, deadlineKeyOf),
+    );
   }
   return deepFreeze(result.data);
 }

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import type { z } from 'zod';
+import { describeIssues, fieldOf } from '../../rules/issue-paths';
 import { Classification } from './classification';
 import defaultFile from './default-subject-matters.json';
 import { classificationFileSchema } from './schema';
@@ -16,33 +16,14 @@ export class ClassificationError extends Error {
   }
 }
 
-/** 'categories.0.subcategories.2.code' reads better with the codes: 'categories[urban-construction].subcategories[2].code'. */
-function describePath(path: readonly PropertyKey[], raw: unknown): string {
-  let text = '';
-  let node: unknown = raw;
-  for (const segment of path) {
-    const child: unknown =
-      typeof node === 'object' && node !== null ? (node as Record<PropertyKey, unknown>)[segment] : undefined;
-    if (typeof segment === 'number') {
-      const code =
-        typeof child === 'object' && child !== null ? (child as { code?: unknown }).code : undefined;
-      text += typeof code === 'string' && code !== '' ? `[${code}]` : `[${segment}]`;
-    } else {
-      text += text === '' ? String(segment) : `.${String(segment)}`;
-    }
-    node = child;
-  }
-  return text === '' ? '(root)' : text;
-}
-
-function describeIssues(issues: readonly z.core.$ZodIssue[], raw: unknown): string[] {
-  return issues.map((issue) => `${describePath(issue.path, raw)}: ${issue.message}`);
-}
+/** 'categories.0.subcategories.2.code' reads better with the codes: 'categories[01].subcategories[0101].code'. */
+const codeOf = (element: unknown) => fieldOf(element, 'code');
 
 /** Validates a classification (parsed JSON); throws ClassificationError naming each problem. */
 export function parseClassification(raw: unknown, source = '(inline)'): Classification {
   const result = classificationFileSchema.safeParse(raw);
-  if (!result.success) throw new ClassificationError(source, describeIssues(result.error.issues, raw));
+  if (!result.success)
+    throw new ClassificationError(source, describeIssues(result.error.issues, raw, codeOf));
   return new Classification(result.data);
 }
 
