@@ -63,6 +63,9 @@ beforeAll(async () => {
 
 afterAll(async () => {
   // The second province leaves the run's shared organisation as it found it: one top bureau (the demo's).
+  await app?.pool.query(
+    `UPDATE users SET active = false WHERE unit_id IN (SELECT id FROM units WHERE region_id LIKE 'ludong%')`,
+  );
   await app?.pool.query(`UPDATE units SET active = false WHERE region_id LIKE 'ludong%'`);
   await app?.stop();
 });

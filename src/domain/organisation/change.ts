@@ -34,6 +34,9 @@ export async function applyOrganisationChange(
       await lockOrganisation(client);
       const stored = await readOrganisation(client);
       const file = fileOfRows(stored);
+      // What the stored organisation already breaks (rows written outside an import, say) is not this
+      // change's doing: only the issues the change adds refuse it.
+      const existing = new Set(checkOrganisation(file, knownRuleSetIds()).map(issueKey));
       const applied = applyTo(file, change);
       if (!applied)
         return {
@@ -41,7 +44,7 @@ export async function applyOrganisationChange(
           notFound: true,
           issues: [{ path: [], message: 'no such unit or user' }],
         };
-      const issues = checkOrganisation(file, knownRuleSetIds());
+      const issues = checkOrganisation(file, knownRuleSetIds()).filter((i) => !existing.has(issueKey(i)));
       if (issues.length > 0) return { ok: false as const, issues };
       const plan = planImport(stored, rowsOfFile(file));
       await writeOrganisationRows(client, rowsToWrite(plan));
@@ -52,6 +55,8 @@ export async function applyOrganisationChange(
     client.release();
   }
 }
+
+const issueKey = (issue: FileIssue) => `${issue.path.join('.')}: ${issue.message}`;
 
 /** The file with the change made; false when it deactivates something that is not there. */
 function applyTo(file: OrganisationFile, change: OrganisationChange): boolean {
