@@ -1,21 +1,28 @@
-import { dueDate, getRuleSet, type DeadlineKey } from '../rules';
+import { dueDate, getRuleSet, type DeadlineKey, type RuleSet } from '../rules';
 import type { ComputedDeadline, DeadlineRequest } from '../case';
 
 export interface ComputeDeadlinesInput {
   ruleSetId: string;
+  /** The version the case pinned; absent only in activities scheduled before versions were loaded side by side. */
+  ruleSetVersion?: string;
   requests: DeadlineRequest[];
 }
 
-export function computeDeadlines({ ruleSetId, requests }: ComputeDeadlinesInput): ComputedDeadline[] {
-  return requests.map((request) => computeDeadline(ruleSetId, request));
+export function computeDeadlines({
+  ruleSetId,
+  ruleSetVersion,
+  requests,
+}: ComputeDeadlinesInput): ComputedDeadline[] {
+  const ruleSet = getRuleSet(ruleSetId, ruleSetVersion);
+  return requests.map((request) => computeDeadline(ruleSet, request));
 }
 
 /**
  * A deadline's dates by the rule set and the official calendar, as the case engine records them. The
  * step-by-step explanation is not recorded (history stays small); readers recompute it (explainDeadline).
  */
-export function computeDeadline(ruleSetId: string, request: DeadlineRequest): ComputedDeadline {
-  const result = dueDate(getRuleSet(ruleSetId), request.key as DeadlineKey, request.startDate, {
+export function computeDeadline(ruleSet: RuleSet, request: DeadlineRequest): ComputedDeadline {
+  const result = dueDate(ruleSet, request.key as DeadlineKey, request.startDate, {
     extensionDays: request.extensionDays,
     pausedDays: request.pausedDays,
     lengthDays: request.lengthDays,

@@ -42,12 +42,15 @@ export function createActivities(pool: Pool) {
     async settleAndRecord(input: {
       petitionId: string;
       ruleSetId: string;
+      ruleSetVersion?: string;
       draft: SettlementDraft;
       fence: number;
       attemptAt: string;
     }): Promise<ComputedDeadline[]> {
-      const { petitionId, ruleSetId, draft } = input;
-      const results = rulesCall(() => computeDeadlines({ ruleSetId, requests: draft.requests }));
+      const { petitionId, ruleSetId, ruleSetVersion, draft } = input;
+      const results = rulesCall(() =>
+        computeDeadlines({ ruleSetId, ruleSetVersion, requests: draft.requests }),
+      );
       await record(pool, petitionId, completeSettlement(draft, results), input.fence, input.attemptAt);
       return results;
     },

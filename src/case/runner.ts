@@ -102,6 +102,11 @@ export class CaseRunner {
     this.decided(command, this.timeOf(command), policy);
   }
 
+  /** The rule-set version the case pinned: every date of the case is computed with it. */
+  get policyVersion(): string {
+    return this.policy.ruleSetVersion;
+  }
+
   /** Whether the case's pinned policy bounds the dates staff set ahead (rule sets 1.3.0 on). */
   get limitsDates(): boolean {
     return this.policy.dateLimits !== undefined;

@@ -17,6 +17,7 @@ import {
   DEFAULT_RULE_SET_ID,
   earliestCoveredDate,
   getRuleSet,
+  listRuleSetVersions,
   type RuleSet,
   RulesError,
   toShanghaiDate,
@@ -250,7 +251,11 @@ const notOpenToBody = (id: string, stage: HigherStage) =>
  */
 function refusalByReadModel(row: PetitionRow, command: CaseCommand, now: Date) {
   if (!row.caseState) return undefined;
-  const policy = casePolicyOf(getRuleSet(row.ruleSetId));
+  const pinned = row.caseState.deadlines[0]?.ruleSetVersion;
+  const versions = listRuleSetVersions(row.ruleSetId).map((v) => v.version);
+  const policy = casePolicyOf(
+    getRuleSet(row.ruleSetId, pinned && versions.includes(pinned) ? pinned : undefined),
+  );
   const decision = decide(row.caseState, command, { today: toShanghaiDate(now), policy });
   return decision.ok
     ? undefined

@@ -95,11 +95,15 @@ export function casePolicyOf(ruleSet: RuleSet): CasePolicy {
       requestBeforeDue: ruleSet.extension.requestBeforeDue,
     },
     ...(ruleSet.simplifiedProcedure ? { simplifiedDeadline: ruleSet.simplifiedProcedure.deadline } : {}),
-    dateLimits: {
-      feedbackTargetDays: ruleSet.dateLimits.feedbackTargetDays,
-      listingCorrectByDays: ruleSet.dateLimits.listingCorrectByDays,
-      caseOwnerTargetDays: ruleSet.dateLimits.caseOwnerTargetDays,
-    },
+    ...(ruleSet.dateLimits
+      ? {
+          dateLimits: {
+            feedbackTargetDays: ruleSet.dateLimits.feedbackTargetDays,
+            listingCorrectByDays: ruleSet.dateLimits.listingCorrectByDays,
+            caseOwnerTargetDays: ruleSet.dateLimits.caseOwnerTargetDays,
+          },
+        }
+      : {}),
     ladder: {
       feedbackDeadline: ruleSet.supervision.feedbackDeadline,
       objectionDeadline: ruleSet.escalation.objectionDeadline,

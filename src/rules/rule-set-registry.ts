@@ -3,26 +3,12 @@ import { RuleSetValidationError, UnknownRuleSetError, UnknownDeadlineError } fro
 import { ruleSetSchema, type DeadlineRule, type RuleSet } from './rule-set-schema';
 import { applyOverride, isOverride } from './rule-set-overrides';
 import { DEADLINE_KEYS, isDeadlineKey, type DeadlineKey } from './deadline-keys';
-import national2022 from './rule-sets/national-2022.json';
-import zhejiang2016 from './rule-sets/zhejiang-2016.json';
-import shandong2015 from './rule-sets/shandong-2015.json';
-import beijing2006 from './rule-sets/beijing-2006.json';
-import shanghai2012 from './rule-sets/shanghai-2012.json';
-import henan2012 from './rule-sets/henan-2012.json';
+import { BUILT_IN_RULE_SET_FILES } from './rule-sets';
 
 export const DEFAULT_RULE_SET_ID = 'national-2022';
 
-/** Bases must come before the sets that extend them. */
-const BUILT_IN_RULE_SETS: readonly unknown[] = [
-  national2022,
-  zhejiang2016,
-  shandong2015,
-  beijing2006,
-  shanghai2012,
-  henan2012,
-];
-
-const registry = new Map<string, RuleSet>();
+/** Every loaded version of each rule set, oldest first. */
+const registry = new Map<string, RuleSet[]>();
 
 /** 'deadlines.3.length' reads better as 'deadlines[handle].length'. */
 const deadlineKeyOf = (element: unknown, pathSoFar: string) =>
@@ -53,7 +39,7 @@ function deepFreeze<T>(value: T): T {
 export function parseRuleSet(raw: unknown): RuleSet {
   let candidate = raw;
   if (isOverride(raw)) {
-    const base = registry.get(raw.extends);
+    const base = findBase(raw.extends);
     if (!base) {
       throw new RuleSetValidationError(idOf(raw), [`extends: no registered rule set '${raw.extends}'`]);
     }
@@ -69,23 +55,75 @@ export function parseRuleSet(raw: unknown): RuleSet {
   return deepFreeze(result.data);
 }
 
-function register(raw: unknown): void {
-  const ruleSet = parseRuleSet(raw);
-  if (registry.has(ruleSet.id)) throw new RuleSetValidationError(ruleSet.id, ['id: registered twice']);
-  registry.set(ruleSet.id, ruleSet);
+/** `national-2022@1.3.0` names one version; a bare id the latest loaded. */
+function findBase(reference: string): RuleSet | undefined {
+  const [id = '', version] = reference.split('@');
+  const versions = registry.get(id);
+  return version === undefined ? versions?.at(-1) : versions?.find((v) => v.version === version);
 }
 
-// A built-in rule set that fails validation stops the module from loading: better than computing with it.
-BUILT_IN_RULE_SETS.forEach(register);
+/** Orders MAJOR.MINOR.PATCH versions numerically (1.10.0 after 1.9.0). */
+export function compareVersions(a: string, b: string): number {
+  const [pa, pb] = [a, b].map((v) => v.split('.').map(Number));
+  for (let i = 0; i < 3; i++) {
+    const diff = (pa![i] ?? 0) - (pb![i] ?? 0);
+    if (diff !== 0) return diff;
+  }
+  return 0;
+}
 
-export function getRuleSet(id: string): RuleSet {
-  const ruleSet = registry.get(id);
-  if (!ruleSet) throw new UnknownRuleSetError(id, [...registry.keys()]);
+/**
+ * Loads a version of a rule set beside the ones already loaded. The same version again is a no-op when its
+ * content is the same (so every process can load the released versions at start); a different content under
+ * a loaded version, or a version not newer than the latest loaded, is refused: a released version never
+ * changes, and a case pins the version it started with.
+ */
+export function registerRuleSet(raw: unknown): RuleSet {
+  const ruleSet = parseRuleSet(raw);
+  const versions = registry.get(ruleSet.id) ?? [];
+  const same = versions.find((v) => v.version === ruleSet.version);
+  if (same) {
+    if (JSON.stringify(same) === JSON.stringify(ruleSet)) return same;
+    throw new RuleSetValidationError(ruleSet.id, [
+      `version: ${ruleSet.version} is already loaded with other content (a released version never changes)`,
+    ]);
+  }
+  const latest = versions.at(-1);
+  if (latest && compareVersions(ruleSet.version, latest.version) < 0) {
+    throw new RuleSetValidationError(ruleSet.id, [
+      `version: ${ruleSet.version} is older than the loaded ${latest.version}`,
+    ]);
+  }
+  registry.set(ruleSet.id, [...versions, ruleSet]);
   return ruleSet;
 }
 
+// A built-in rule set that fails validation stops the module from loading: better than computing with it.
+BUILT_IN_RULE_SET_FILES.forEach(registerRuleSet);
+
+/** A rule set by id: the version a case pinned, or (no version) the latest, which new cases pin. */
+export function getRuleSet(id: string, version?: string): RuleSet {
+  const versions = registry.get(id);
+  if (!versions) throw new UnknownRuleSetError(id, [...registry.keys()]);
+  if (version === undefined) return versions.at(-1)!;
+  const pinned = versions.find((v) => v.version === version);
+  if (!pinned) {
+    throw new UnknownRuleSetError(
+      `${id}@${version}`,
+      versions.map((v) => `${id}@${v.version}`),
+    );
+  }
+  return pinned;
+}
+
+/** The latest version of every rule set. */
 export function listRuleSets(): RuleSet[] {
-  return [...registry.values()];
+  return [...registry.values()].map((versions) => versions.at(-1)!);
+}
+
+/** Every loaded version of a rule set, oldest first (none for an unknown id). */
+export function listRuleSetVersions(id: string): RuleSet[] {
+  return [...(registry.get(id) ?? [])];
 }
 
 /** The rule for a key in a rule set; UnknownDeadlineError when the key is unknown or the set lacks it. */

@@ -229,7 +229,8 @@ export const ruleSetSchema = z
     deadlines: z.array(deadlineRuleSchema).min(1),
     extension: extensionSchema,
     supervision: supervisionSchema,
-    dateLimits: dateLimitsSchema,
+    /** Absent from the versions before 1.3.0: their cases take the defaults (DEFAULT_DATE_LIMITS). */
+    dateLimits: dateLimitsSchema.optional(),
     escalation: escalationSchema,
     evaluation: evaluationSchema,
     returnVisit: returnVisitSchema,

@@ -20,20 +20,32 @@ export const activities = proxyLocalActivities<PetitionActivities>({
  * speculative task and its redo, the retries of a failing task) are ordered by when they started, so the
  * later attempt's events stand.
  */
-export function workflowCaseIO({ petitionId, ruleSetId }: CaseRegistration): CaseIO {
+export function workflowCaseIO(
+  { petitionId, ruleSetId }: CaseRegistration,
+  pinnedVersion: () => string,
+): CaseIO {
   const keys = (requests: Array<{ key: string }>) => requests.map((r) => r.key).join(', ');
   return {
     now: nowMs,
     compute: (requests) =>
       activities.computeDeadlines.executeWithOptions({ summary: `compute ${keys(requests)}` }, [
-        { ruleSetId, requests },
+        { ruleSetId, ruleSetVersion: pinnedVersion(), requests },
       ]),
     settleAndRecord: (draft) => {
       const first = draft.events[0]?.sequence ?? draft.lastSequence + 1;
       const last = draft.lastSequence + draft.requests.length;
       return activities.settleAndRecord.executeWithOptions(
         { summary: `compute ${keys(draft.requests)}; record events ${first}–${last}` },
-        [{ petitionId, ruleSetId, draft, fence: workflowInfo().historyLength, attemptAt: nowIso() }],
+        [
+          {
+            petitionId,
+            ruleSetId,
+            ruleSetVersion: pinnedVersion(),
+            draft,
+            fence: workflowInfo().historyLength,
+            attemptAt: nowIso(),
+          },
+        ],
       );
     },
     record: (events) =>

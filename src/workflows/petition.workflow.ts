@@ -84,9 +84,11 @@ async function runCase({ registeredBy, ...registration }: PetitionWorkflowInput,
     await change((r) => r.cancel());
   });
 
+  const policy = await activities.loadCasePolicy(registration.ruleSetId);
+  // Every date of the case is computed with the version it pinned, whatever is released later.
   runner = new CaseRunner(
-    await activities.loadCasePolicy(registration.ruleSetId),
-    workflowCaseIO(registration),
+    policy,
+    workflowCaseIO(registration, () => runner!.policyVersion),
   );
   await change((r) => r.register(registration, registeredBy.login));
   registered = true;
