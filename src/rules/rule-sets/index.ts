@@ -16,6 +16,11 @@ import shandong2015v130 from './shandong-2015/1.3.0.json';
 import beijing2006v130 from './beijing-2006/1.3.0.json';
 import shanghai2012v130 from './shanghai-2012/1.3.0.json';
 import henan2012v130 from './henan-2012/1.3.0.json';
+import zhejiang2016v140 from './zhejiang-2016/1.4.0.json';
+import shandong2015v140 from './shandong-2015/1.4.0.json';
+import beijing2006v140 from './beijing-2006/1.4.0.json';
+import shanghai2012v140 from './shanghai-2012/1.4.0.json';
+import henan2012v140 from './henan-2012/1.4.0.json';
 
 export const BUILT_IN_RULE_SET_FILES: readonly unknown[] = [
   national2022v120,
@@ -30,4 +35,9 @@ export const BUILT_IN_RULE_SET_FILES: readonly unknown[] = [
   beijing2006v130,
   shanghai2012v130,
   henan2012v130,
+  zhejiang2016v140,
+  shandong2015v140,
+  beijing2006v140,
+  shanghai2012v140,
+  henan2012v140,
 ];

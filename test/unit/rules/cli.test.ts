@@ -150,10 +150,10 @@ describe('petitionflow deadline / rules (in-process)', () => {
     const run = await runInProcess(['rules', 'list']);
     expect(run.stdout.split('\n')[0]).toMatch(/^ID\s+VERSION\s+IN FORCE FROM\s+DEADLINES\s+TEXT$/);
     expect(run.stdout).toMatch(/national-2022 \*\s+1\.3\.0\s+2022-05-01\s+16\s+信访工作条例 \(2022\)/);
-    expect(run.stdout).toMatch(/shandong-2015\s+1\.3\.0\s+2016-01-01\s+18\s+山东省信访条例 \(2015\)/);
-    expect(run.stdout).toMatch(/beijing-2006\s+1\.3\.0\s+2007-01-01\s+16\s+北京市信访条例 \(2006\)/);
-    expect(run.stdout).toMatch(/shanghai-2012\s+1\.3\.0\s+2013-04-01\s+16\s+上海市信访条例 \(2012\)/);
-    expect(run.stdout).toMatch(/henan-2012\s+1\.3\.0\s+2012-11-29\s+16\s+河南省信访条例 \(2012\)/);
+    expect(run.stdout).toMatch(/shandong-2015\s+1\.4\.0\s+2016-01-01\s+18\s+山东省信访条例 \(2015\)/);
+    expect(run.stdout).toMatch(/beijing-2006\s+1\.4\.0\s+2007-01-01\s+16\s+北京市信访条例 \(2006\)/);
+    expect(run.stdout).toMatch(/shanghai-2012\s+1\.4\.0\s+2013-04-01\s+16\s+上海市信访条例 \(2012\)/);
+    expect(run.stdout).toMatch(/henan-2012\s+1\.4\.0\s+2012-11-29\s+16\s+河南省信访条例 \(2012\)/);
     // Header, six sets, the footnote.
     expect(run.stdout.split('\n')).toHaveLength(8);
   });
