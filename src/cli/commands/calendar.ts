@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../config';
 import { addOfficialYear } from '../../domain/rulebook/add-year';
+import { checkNewOfficialYear } from '../../rules';
 import { connectDatabase, connectTemporal } from '../running-stack';
 import { operatorName, printReplan, readJsonFile, reportingRulebookErrors } from './rulebook-output';
 
@@ -23,6 +24,8 @@ export function registerCalendarCommand(program: Command): void {
     .action((file: string, options: { json?: boolean; by?: string }) =>
       reportingRulebookErrors(async () => {
         const raw = readJsonFile(file);
+        // The file's own faults are reported before anything is reached (the store is checked again inside).
+        checkNewOfficialYear(raw);
         const config = loadConfig();
         const pool = await connectDatabase(config);
         const temporal = await connectTemporal(config).catch(async (err: unknown) => {
