@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerRulesReleaseCommand } from './rules-release';
 import { DEFAULT_RULE_SET_ID, getRuleSet, listRuleSets, RulesError, type RuleSet } from '../../rules';
 
 /** Same status main.ts gives Commander usage errors: a wrong rule set or date is a usage error too. */
@@ -144,4 +145,6 @@ export function registerRulesCommand(program: Command): void {
         console.log(options.json ? JSON.stringify(ruleSet, null, 2) : describeRuleSet(ruleSet));
       }),
     );
+
+  registerRulesReleaseCommand(rules);
 }
