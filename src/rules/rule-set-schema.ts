@@ -235,6 +235,11 @@ export const ruleSetSchema = z
     evaluation: evaluationSchema,
     returnVisit: returnVisitSchema,
     simplifiedProcedure: simplifiedProcedureSchema.optional(),
+    /**
+     * A transitional provision (过渡条款): the version also governs the cases already running, which are
+     * re-planned on release. Absent: it applies to cases registered from its release only.
+     */
+    transitional: z.strictObject({ appliesToRunningCases: z.boolean(), citation: nonEmptyText }).optional(),
   })
   .superRefine((ruleSet, ctx) => {
     const defined = new Set<string>();
