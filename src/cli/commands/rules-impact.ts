@@ -58,12 +58,23 @@ interface Preview {
   impact: (cases: Awaited<ReturnType<typeof listRunningCases>>, asOf: string) => Impact;
 }
 
-function preview(options: ImpactOptions): Preview {
+/** Which option was given, and its file read as JSON: told at once, also without a database. */
+function candidateFile(options: ImpactOptions): { kind: 'calendar' | 'rule-set'; raw: unknown } {
   if ((options.ruleSet === undefined) === (options.calendar === undefined)) {
     throw new UsageError('give one of --rule-set FILE or --calendar FILE');
   }
-  if (options.calendar !== undefined) {
-    const year = calendarCandidate(readJson('--calendar', options.calendar), defaultCalendar.officialYears);
+  return options.calendar !== undefined
+    ? { kind: 'calendar', raw: readJson('--calendar', options.calendar) }
+    : { kind: 'rule-set', raw: readJson('--rule-set', options.ruleSet!) };
+}
+
+/**
+ * The candidate checked against the rules data this process has loaded (a year already in the calendar, a
+ * version not newer than the loaded one), and how to compute its impact.
+ */
+function preview({ kind, raw }: ReturnType<typeof candidateFile>): Preview {
+  if (kind === 'calendar') {
+    const year = calendarCandidate(raw, defaultCalendar.officialYears);
     const calendar = calendarWithOfficialYears([year]);
     return {
       candidate: {
@@ -78,7 +89,7 @@ function preview(options: ImpactOptions): Preview {
       impact: (cases, asOf) => calendarImpact(cases, calendar, asOf),
     };
   }
-  const ruleSet = ruleSetCandidate(readJson('--rule-set', options.ruleSet!));
+  const ruleSet = ruleSetCandidate(raw);
   return {
     candidate: {
       kind: 'rule-set',
@@ -97,11 +108,12 @@ async function printImpact(options: ImpactOptions): Promise<void> {
     throw new UsageError('--as-of: must be a date (YYYY-MM-DD)');
   }
   const asOf = options.asOf ?? toShanghaiDate(new Date());
-  // Checked before connecting: a bad file is told at once, also without a database.
-  const { candidate, filter, impact } = preview(options);
+  const file = candidateFile(options);
   const pool = await connectDatabase(loadConfig());
   let report: ImpactReport;
   try {
+    // Checked once this process holds every loaded version and year; the database is only read.
+    const { candidate, filter, impact } = preview(file);
     // A version that does not reach running cases moves none: nothing to read.
     const cases =
       candidate.kind === 'rule-set' && !candidate.appliesToRunningCases

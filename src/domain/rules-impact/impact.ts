@@ -1,4 +1,4 @@
-import { isOpen, recheckRequest, type CaseDeadline } from '../../case';
+import { recheckRequest, type CaseDeadline } from '../../case';
 import type { RunningCase } from '../../db/running-cases';
 import { compareVersions, getRuleSet, RulesError, type DeadlineKey, type RuleSet } from '../../rules';
 import { defaultCalendar } from '../../rules/calendar/default-calendar';
@@ -21,7 +21,7 @@ export interface DeadlineMove {
   dueAtAfter: string | null;
   provisionalAfter: boolean | null;
   calendarVersionAfter: string | null;
-  /** Judged as of the impact's date: past the due date (a paused deadline is not counting, so never). */
+  /** Judged as of the impact's date: past the due date. */
   overdueBefore: boolean;
   overdueAfter: boolean;
   newlyOverdue: boolean;
@@ -41,8 +41,14 @@ export interface Impact {
 }
 
 /** Past due on `asOf`: the deadline ends at 24:00 of its due date. */
-const pastDue = (deadline: CaseDeadline, dueDate: string, asOf: string): boolean =>
-  deadline.status !== 'paused' && asOf > dueDate;
+const pastDue = (dueDate: string, asOf: string): boolean => asOf > dueDate;
+
+/**
+ * Open deadlines whose clock runs, as the re-plan recounts them: a paused one (a hearing) is counted again,
+ * with the new data, when its hearing closes.
+ */
+const counting = (deadline: CaseDeadline): boolean =>
+  deadline.status === 'running' || deadline.status === 'overdue';
 
 /**
  * The deadline recomputed as the workflow would re-check it (its own start, extension, paused and length days),
@@ -67,7 +73,7 @@ function moveOf(
     dueAtBefore: deadline.dueAt,
     provisionalBefore: deadline.provisional,
   };
-  const overdueBefore = deadline.status === 'overdue' || pastDue(deadline, deadline.dueDate, asOf);
+  const overdueBefore = deadline.status === 'overdue' || pastDue(deadline.dueDate, asOf);
   try {
     const after = computeDueDate(calendar, ruleSet, request.key as DeadlineKey, request.startDate, {
       extensionDays: request.extensionDays,
@@ -75,7 +81,7 @@ function moveOf(
       lengthDays: request.lengthDays,
     });
     if (after.dueAt === deadline.dueAt) return undefined;
-    const overdueAfter = pastDue(deadline, after.dueDate, asOf);
+    const overdueAfter = pastDue(after.dueDate, asOf);
     return {
       ...before,
       dueDateAfter: after.dueDate,
@@ -87,7 +93,7 @@ function moveOf(
       newlyOverdue: overdueAfter && !overdueBefore,
     };
   } catch (err) {
-    // E.g. the new version drops the deadline or caps extensions below what was granted: it cannot be kept.
+    // E.g. the new version caps extensions below what was granted: the date cannot be kept as it is.
     if (!(err instanceof RulesError)) throw err;
     return {
       ...before,
@@ -115,7 +121,7 @@ function summarise(asOf: string, moves: DeadlineMove[]): Impact {
   };
 }
 
-/** Running (not closed) cases' open deadlines that `select` picks, each recomputed by `recompute`. */
+/** Running (not closed) cases' counting deadlines that `select` picks, each recomputed by `recompute`. */
 function impactOf(
   cases: readonly RunningCase[],
   asOf: string,
@@ -130,7 +136,7 @@ function impactOf(
   for (const { petitionId, state } of cases) {
     if (state.status === 'closed') continue;
     for (const deadline of state.deadlines) {
-      if (!isOpen(deadline) || !select(state, deadline)) continue;
+      if (!counting(deadline) || !select(state, deadline)) continue;
       const move = recompute(petitionId, state, deadline);
       if (move) moves.push(move);
     }
@@ -169,7 +175,8 @@ export const appliesToRunningCases = (ruleSet: RuleSet): boolean =>
 
 /**
  * What releasing a rule-set version would move: nothing unless it applies to running cases; then every open
- * deadline of its id computed with an older version, recomputed with it on the running calendar.
+ * deadline of its id computed with an older version and still in the new one, recomputed with it on the
+ * running calendar (a deadline the new version drops is left as it is).
  */
 export function ruleSetImpact(
   cases: readonly RunningCase[],
@@ -182,7 +189,9 @@ export function ruleSetImpact(
     cases,
     asOf,
     (state, deadline) =>
-      state.ruleSetId === candidate.id && compareVersions(deadline.ruleSetVersion, candidate.version) < 0,
+      state.ruleSetId === candidate.id &&
+      compareVersions(deadline.ruleSetVersion, candidate.version) < 0 &&
+      candidate.deadlines.some((rule) => rule.key === deadline.key),
     (petitionId, state, deadline) => moveOf(petitionId, state.ruleSetId, deadline, candidate, calendar, asOf),
   );
 }

@@ -115,7 +115,16 @@ describe('rules impact of a calendar year', () => {
       ...running,
       state: { ...running.state, deadlines: running.state.deadlines.map((d) => ({ ...d, status: 'met' })) },
     };
-    expect(calendarImpact([closed, met], moving, '2099-03-10').moves).toEqual([]);
+    // A paused deadline (a hearing) is counted again when its hearing closes, not by the change.
+    const paused: RunningCase = {
+      ...running,
+      state: {
+        ...running.state,
+        deadlines: running.state.deadlines.map((d) => ({ ...d, status: 'paused' })),
+      },
+    };
+    expect(calendarImpact([closed, met, paused], moving, '2099-03-10').moves).toEqual([]);
+    expect(calendarImpact([running], moving, '2099-03-10').moves).toHaveLength(1);
   });
 
   it('leaves the running calendar as it is', () => {
