@@ -6,7 +6,7 @@ import {
   ruleSetCandidate,
   ruleSetImpact,
 } from '../../../src/domain/rules-impact';
-import { CalendarDataError, parseRuleSet, RuleSetValidationError } from '../../../src/rules';
+import { CalendarDataError, getRuleSet, parseRuleSet, RuleSetValidationError } from '../../../src/rules';
 import { calendarWithOfficialYears } from '../../../src/rules/calendar/calendar-with-years';
 import { defaultCalendar } from '../../../src/rules/calendar/default-calendar';
 import type { OfficialYearFile } from '../../../src/rules/calendar/official-schedule';
@@ -173,6 +173,21 @@ describe('rules impact of a rule-set version', () => {
       nextVersion({ transitional: { ...transitional, appliesToRunningCases: false } }),
     );
     expect(ruleSetImpact([running], declined, '2099-03-10').moves).toEqual([]);
+  });
+
+  it('leaves a deadline the new version no longer has as it is', async () => {
+    const running = await registeredCase('2099-03-10');
+    const { extends: _base, ...complete } = JSON.parse(JSON.stringify(getRuleSet('national-2022'))) as {
+      extends?: string;
+      deadlines: Array<{ key: string; length: number }>;
+    };
+    const withoutRoute = {
+      ...complete,
+      version: '9.0.0',
+      transitional,
+      deadlines: complete.deadlines.filter((d) => d.key !== 'route'),
+    };
+    expect(ruleSetImpact([running], ruleSetCandidate(withoutRoute), '2099-03-10').moves).toEqual([]);
   });
 
   it('reports a deadline the new version cannot compute instead of failing', async () => {
