@@ -225,9 +225,16 @@ describe('petitionflow rules impact --rule-set', () => {
 });
 
 describe('petitionflow rules impact: bad input', () => {
-  it('refuses with the reason and exit status 2, changing nothing', async () => {
+  const loadedYear = Math.max(...OFFICIAL_CALENDAR_YEARS);
+
+  /** Every answer: exit status 2, nothing on stdout, and the reason on stderr. */
+  function refusals(answers: Array<{ code: number; stdout: string; stderr: string }>): string[] {
+    expect(answers.map((a) => [a.code, a.stdout])).toEqual(answers.map(() => [2, '']));
+    return answers.map((a) => a.stderr.trim());
+  }
+
+  it('refuses a file that breaks its schema, an old version, a day off and worked, a loaded year', async () => {
     const before = await footprints();
-    const loadedYear = Math.max(...OFFICIAL_CALENDAR_YEARS);
     const latest = getRuleSet((await flow.get('registrar', accepted)).ruleSetId);
     // A Saturday of the next year listed both inside a break and as a make-up working day.
     let saturday = `${loadedYear + 1}-03-01`;
@@ -237,42 +244,42 @@ describe('petitionflow rules impact: bad input', () => {
       holidays: [{ name: 'Test Day', nameZh: '测试日', from: saturday, to: addDays(saturday, 1) }],
       makeUpWorkdays: [{ date: saturday, for: 'Test Day' }],
     };
-    const answers = await Promise.all([
-      petitionflow(['--rule-set', file('broken.json', { id: latest.id, version: '99.0.0' })]),
-      petitionflow([
-        '--rule-set',
-        file('old.json', {
-          extends: `${latest.id}@${latest.version}`,
-          id: latest.id,
-          version: latest.version,
-        }),
+    const old = { extends: `${latest.id}@${latest.version}`, id: latest.id, version: latest.version };
+    const messages = refusals(
+      await Promise.all([
+        petitionflow(['--rule-set', file('broken.json', { id: latest.id, version: '99.0.0' })]),
+        petitionflow(['--rule-set', file('old.json', old)]),
+        petitionflow(['--calendar', file('clash.json', clash)]),
+        petitionflow(['--calendar', file('loaded.json', officialYear(loadedYear))]),
       ]),
-      petitionflow(['--calendar', file('clash.json', clash)]),
-      petitionflow(['--calendar', file('loaded.json', officialYear(loadedYear))]),
-      petitionflow(['--calendar', file('not-json.json', '{ year: ')]),
-      petitionflow(['--calendar', path.join(dir, 'absent.json')]),
-      petitionflow([]),
-      petitionflow(['--calendar', file('c.json', officialYear(loadedYear + 1)), '--rule-set', 'x.json']),
-      petitionflow(['--calendar', file('c2.json', officialYear(loadedYear + 1)), '--as-of', '2026-13-01']),
-    ]);
-    expect(answers.map((a) => a.code)).toEqual(Array(answers.length).fill(2));
-    expect(answers.map((a) => a.stdout)).toEqual(Array(answers.length).fill(''));
-    const messages = answers.map((a) => a.stderr.trim());
+    );
     expect(messages[0]).toMatch(new RegExp(`^error: rule set '${latest.id}' is invalid: .*title`));
-    expect(messages[1]).toBe(
-      `error: rule set '${latest.id}' is invalid: version: ${latest.version} is not newer than the loaded ${latest.version} (a released version never changes)`,
-    );
-    expect(messages[2]).toMatch(
-      /^error: the calendar file is not one official year: makeUpWorkdays\.0\.date: also listed as a day off$/,
-    );
-    expect(messages[3]).toBe(
+    expect(messages.slice(1)).toEqual([
+      `error: rule set '${latest.id}' is invalid: version: ${latest.version} is not newer than the loaded ` +
+        `${latest.version} (a released version never changes)`,
+      'error: the calendar file is not one official year: makeUpWorkdays.0.date: also listed as a day off',
       `error: year ${loadedYear} is already loaded: its official schedule is in the calendar data`,
-    );
-    expect(messages[4]).toMatch(/^error: --calendar: .*not-json\.json is not JSON: /);
-    expect(messages[5]).toMatch(/^error: --calendar: cannot read .*absent\.json: ENOENT$/);
-    expect(messages[6]).toBe('error: give one of --rule-set FILE or --calendar FILE');
-    expect(messages[7]).toBe('error: give one of --rule-set FILE or --calendar FILE');
-    expect(messages[8]).toBe('error: --as-of: must be a date (YYYY-MM-DD)');
+    ]);
     expect(await footprints()).toEqual(before);
+  });
+
+  it('refuses a file it cannot read or parse, and wrong options', async () => {
+    const year = file('next-year.json', officialYear(loadedYear + 1));
+    const messages = refusals(
+      await Promise.all([
+        petitionflow(['--calendar', file('not-json.json', '{ year: ')]),
+        petitionflow(['--calendar', path.join(dir, 'absent.json')]),
+        petitionflow([]),
+        petitionflow(['--calendar', year, '--rule-set', 'x.json']),
+        petitionflow(['--calendar', year, '--as-of', '2026-13-01']),
+      ]),
+    );
+    expect(messages[0]).toMatch(/^error: --calendar: .*not-json\.json is not JSON: /);
+    expect(messages[1]).toMatch(/^error: --calendar: cannot read .*absent\.json: ENOENT$/);
+    expect(messages.slice(2)).toEqual([
+      'error: give one of --rule-set FILE or --calendar FILE',
+      'error: give one of --rule-set FILE or --calendar FILE',
+      'error: --as-of: must be a date (YYYY-MM-DD)',
+    ]);
   });
 });
