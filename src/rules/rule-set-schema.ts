@@ -216,6 +216,12 @@ const simplifiedProcedureSchema = z.strictObject({
   source: nonEmptyText,
 });
 
+const transitionalSchema = z.strictObject({
+  appliesToRunningCases: z.boolean(),
+  /** Where the text says so, e.g. "Art 52 ¶2". */
+  citation: nonEmptyText,
+});
+
 export const ruleSetSchema = z
   .strictObject({
     id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a lowercase slug'),
@@ -236,10 +242,10 @@ export const ruleSetSchema = z
     returnVisit: returnVisitSchema,
     simplifiedProcedure: simplifiedProcedureSchema.optional(),
     /**
-     * A transitional provision (过渡条款): the version also governs the cases already running, which are
-     * re-planned on release. Absent: it applies to cases registered from its release only.
+     * A transitional provision (过渡条款): running cases pinned to an older version of this id adopt this one
+     * when it is released. Absent: running cases keep the version they pinned. Never inherited by `extends`.
      */
-    transitional: z.strictObject({ appliesToRunningCases: z.boolean(), citation: nonEmptyText }).optional(),
+    transitional: transitionalSchema.optional(),
   })
   .superRefine((ruleSet, ctx) => {
     const defined = new Set<string>();

@@ -145,7 +145,7 @@ export function registerRulesImpactCommand(rules: Command): void {
         'A deadline moves when its due date changes; a calendar year moves only provisional dates, a rule-set\n' +
         'version only the cases pinned to an older version of its id, and only when it declares\n' +
         '"transitional": { "appliesToRunningCases": true, … }.\n\nExamples:\n' +
-        '  petitionflow rules impact --calendar docs/examples/calendar-2027.json\n' +
+        '  petitionflow rules impact --calendar docs/examples/official-year-2027.example.json\n' +
         '  petitionflow rules impact --rule-set shandong-2015-1.5.0.json --format csv > impact.csv',
     )
     .action(async (options: ImpactOptions) => {
