@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerRulesReleaseCommand } from './rules-release';
 import { DEFAULT_RULE_SET_ID, getRuleSet, listRuleSets, RulesError, type RuleSet } from '../../rules';
 import { registerRulesImpactCommand } from './rules-impact';
 
@@ -147,4 +148,5 @@ export function registerRulesCommand(program: Command): void {
     );
 
   registerRulesImpactCommand(rules);
+  registerRulesReleaseCommand(rules);
 }
