@@ -119,7 +119,7 @@ describe('petitionflow rules impact --calendar', () => {
     expect([json.code, json.stderr]).toEqual([0, '']);
     const report = JSON.parse(json.stdout);
     expect(report.candidate).toMatchObject({ kind: 'calendar', year });
-    expect(report.candidate.calendarVersionAfter).toContain(`repo:${year}#`);
+    expect(report.candidate.calendarVersionAfter).toContain(`added:${year}#`);
     expect(ours(report.moves)).toEqual(expected);
     for (const move of report.moves.filter((m: JsonMove) => m.petitionId === accepted)) {
       expect(move.dueDateBefore).toBe(target!.dueDate);

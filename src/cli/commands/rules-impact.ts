@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { type Command, Option } from 'commander';
 import { loadConfig } from '../../config';
+import { readRulebook } from '../../db/rulebook';
+import { loadStoredRulebook } from '../../db/rulebook-load';
 import { listRunningCases } from '../../db/running-cases';
 import {
   appliesToRunningCases,
@@ -12,7 +14,7 @@ import {
 } from '../../domain/rules-impact';
 import { RulesError, toShanghaiDate } from '../../rules';
 import { calendarWithOfficialYears } from '../../rules/calendar/calendar-with-years';
-import { defaultCalendar } from '../../rules/calendar/default-calendar';
+import { currentCalendar } from '../../rules/calendar/default-calendar';
 import { isIsoDate } from '../../rules/dates';
 import {
   type ImpactCandidate,
@@ -72,17 +74,18 @@ function candidateFile(options: ImpactOptions): { kind: 'calendar' | 'rule-set';
  * The candidate checked against the rules data this process has loaded (a year already in the calendar, a
  * version not newer than the loaded one), and how to compute its impact.
  */
-function preview({ kind, raw }: ReturnType<typeof candidateFile>): Preview {
+function preview({ kind, raw }: ReturnType<typeof candidateFile>, addedYears: readonly unknown[]): Preview {
   if (kind === 'calendar') {
-    const year = calendarCandidate(raw, defaultCalendar.officialYears);
-    const calendar = calendarWithOfficialYears([year]);
+    const running = currentCalendar();
+    const year = calendarCandidate(raw, running.officialYears);
+    const calendar = calendarWithOfficialYears([year], addedYears);
     return {
       candidate: {
         kind: 'calendar',
         year: year.year,
         notice: year.notice,
         published: year.published,
-        calendarVersionBefore: defaultCalendar.version,
+        calendarVersionBefore: running.version,
         calendarVersionAfter: calendar.version,
       },
       filter: { withProvisionalDeadline: true },
@@ -112,8 +115,9 @@ async function printImpact(options: ImpactOptions): Promise<void> {
   const pool = await connectDatabase(loadConfig());
   let report: ImpactReport;
   try {
-    // Checked once this process holds every loaded version and year; the database is only read.
-    const { candidate, filter, impact } = preview(file);
+    // Checked once this process holds every released version and added year; the database is only read.
+    await loadStoredRulebook(pool);
+    const { candidate, filter, impact } = preview(file, (await readRulebook(pool)).years);
     // A version that does not reach running cases moves none: nothing to read.
     const cases =
       candidate.kind === 'rule-set' && !candidate.appliesToRunningCases

@@ -1,7 +1,15 @@
-import { recheckRequest, type CaseDeadline } from '../../case';
+import {
+  caseRuleSetVersion,
+  planReplan,
+  replanDeadlines,
+  type CaseDeadline,
+  type ComputedDeadline,
+  type DeadlineRequest,
+  type ReplanRequest,
+} from '../../case';
 import type { RunningCase } from '../../db/running-cases';
-import { compareVersions, getRuleSet, RulesError, type DeadlineKey, type RuleSet } from '../../rules';
-import { defaultCalendar } from '../../rules/calendar/default-calendar';
+import { casePolicyOf, getRuleSet, RulesError, type DeadlineKey, type RuleSet } from '../../rules';
+import { currentCalendar } from '../../rules/calendar/default-calendar';
 import type { WorkingCalendar } from '../../rules/calendar/working-calendar';
 import { computeDueDate } from '../../rules/due-date';
 
@@ -50,62 +58,91 @@ const pastDue = (dueDate: string, asOf: string): boolean => asOf > dueDate;
 const counting = (deadline: CaseDeadline): boolean =>
   deadline.status === 'running' || deadline.status === 'overdue';
 
+/** The compute function of a re-plan, with a given calendar: the activity's arithmetic (computeDeadline). */
+function computeWith(ruleSet: RuleSet, calendar: WorkingCalendar) {
+  return (requests: DeadlineRequest[]): ComputedDeadline[] =>
+    requests.map((request) => {
+      const result = computeDueDate(calendar, ruleSet, request.key as DeadlineKey, request.startDate, {
+        extensionDays: request.extensionDays,
+        pausedDays: request.pausedDays,
+        lengthDays: request.lengthDays,
+      });
+      return {
+        key: result.deadlineKey,
+        kind: result.kind,
+        startDate: result.startDate,
+        dueDate: result.dueDate,
+        dueAt: result.dueAt,
+        extensionDays: result.extensionDays,
+        ...(request.lengthDays ? { lengthDays: request.lengthDays } : {}),
+        ...(result.pausedDays ? { pausedDays: result.pausedDays } : {}),
+        provisional: result.provisional,
+        calendarVersion: result.calendarVersion,
+        warnings: [],
+      };
+    });
+}
+
 /**
- * The deadline recomputed as the workflow would re-check it (its own start, extension, paused and length days),
- * under another rule-set version or calendar; the move, if the due instant differs.
+ * One case re-planned as its workflow would re-plan it (`planReplan`: the same selection and recomputation),
+ * without committing anything: the deadlines whose date changes. A record-only change (a provisional date
+ * confirmed by the official year) moves nothing and is not listed.
  */
-function moveOf(
+function caseMoves(
   petitionId: string,
-  ruleSetId: string,
-  deadline: CaseDeadline,
+  state: RunningCase['state'],
+  request: ReplanRequest,
   ruleSet: RuleSet,
   calendar: WorkingCalendar,
   asOf: string,
-): DeadlineMove | undefined {
-  const request = recheckRequest(deadline);
-  const before = {
+  target?: RuleSet,
+): DeadlineMove[] {
+  if (state.status === 'closed') return [];
+  const pinnedVersion = caseRuleSetVersion(state);
+  const pinned = casePolicyOf(getRuleSet(state.ruleSetId, pinnedVersion));
+  const targetPolicy = target && casePolicyOf(target);
+  const base = (deadline: CaseDeadline) => ({
     petitionId,
     key: deadline.key,
-    ruleSetId,
+    ruleSetId: state.ruleSetId,
     ruleSetVersionBefore: deadline.ruleSetVersion,
     ruleSetVersionAfter: ruleSet.version,
     dueDateBefore: deadline.dueDate,
     dueAtBefore: deadline.dueAt,
     provisionalBefore: deadline.provisional,
-  };
-  const overdueBefore = deadline.status === 'overdue' || pastDue(deadline.dueDate, asOf);
+    overdueBefore: deadline.status === 'overdue' || pastDue(deadline.dueDate, asOf),
+  });
   try {
-    const after = computeDueDate(calendar, ruleSet, request.key as DeadlineKey, request.startDate, {
-      extensionDays: request.extensionDays,
-      pausedDays: request.pausedDays,
-      lengthDays: request.lengthDays,
-    });
-    if (after.dueAt === deadline.dueAt) return undefined;
-    const overdueAfter = pastDue(after.dueDate, asOf);
-    return {
-      ...before,
-      dueDateAfter: after.dueDate,
-      dueAtAfter: after.dueAt,
-      provisionalAfter: after.provisional,
-      calendarVersionAfter: after.calendarVersion,
-      overdueBefore,
-      overdueAfter,
-      newlyOverdue: overdueAfter && !overdueBefore,
-    };
+    const { moves } = planReplan(state, pinned, request, computeWith(ruleSet, calendar), targetPolicy);
+    return moves
+      .filter((move) => move.dateChanged)
+      .map((move) => {
+        const deadline = state.deadlines.find((d) => counting(d) && d.key === move.key)!;
+        const before = base(deadline);
+        const overdueAfter = pastDue(move.dueDateAfter, asOf);
+        return {
+          ...before,
+          dueDateAfter: move.dueDateAfter,
+          dueAtAfter: move.dueAtAfter,
+          provisionalAfter: move.provisionalAfter,
+          calendarVersionAfter: move.event.calendarVersion,
+          overdueAfter,
+          newlyOverdue: overdueAfter && !before.overdueBefore,
+        };
+      });
   } catch (err) {
-    // E.g. the new version caps extensions below what was granted: the date cannot be kept as it is.
+    // E.g. the new version caps extensions below what was granted: the dates cannot be kept as they are.
     if (!(err instanceof RulesError)) throw err;
-    return {
-      ...before,
+    return replanDeadlines(state, pinned, request, targetPolicy).map((deadline) => ({
+      ...base(deadline),
       dueDateAfter: null,
       dueAtAfter: null,
       provisionalAfter: null,
       calendarVersionAfter: null,
-      overdueBefore,
       overdueAfter: false,
       newlyOverdue: false,
       problem: err.message,
-    };
+    }));
   }
 }
 
@@ -121,29 +158,6 @@ function summarise(asOf: string, moves: DeadlineMove[]): Impact {
   };
 }
 
-/** Running (not closed) cases' counting deadlines that `select` picks, each recomputed by `recompute`. */
-function impactOf(
-  cases: readonly RunningCase[],
-  asOf: string,
-  select: (state: RunningCase['state'], deadline: CaseDeadline) => boolean,
-  recompute: (
-    petitionId: string,
-    state: RunningCase['state'],
-    deadline: CaseDeadline,
-  ) => DeadlineMove | undefined,
-): Impact {
-  const moves: DeadlineMove[] = [];
-  for (const { petitionId, state } of cases) {
-    if (state.status === 'closed') continue;
-    for (const deadline of state.deadlines) {
-      if (!counting(deadline) || !select(state, deadline)) continue;
-      const move = recompute(petitionId, state, deadline);
-      if (move) moves.push(move);
-    }
-  }
-  return summarise(asOf, moves);
-}
-
 /**
  * What loading an official year would move: only a provisional date can (a settled one is already
  * counted on official data), recomputed with the candidate calendar and the version the deadline pinned.
@@ -153,19 +167,18 @@ export function calendarImpact(
   calendar: WorkingCalendar,
   asOf: string,
 ): Impact {
-  return impactOf(
-    cases,
+  return summarise(
     asOf,
-    (_state, deadline) => deadline.provisional,
-    (petitionId, state, deadline) =>
-      moveOf(
+    cases.flatMap(({ petitionId, state }) =>
+      caseMoves(
         petitionId,
-        state.ruleSetId,
-        deadline,
-        getRuleSet(state.ruleSetId, deadline.ruleSetVersion),
+        state,
+        {},
+        getRuleSet(state.ruleSetId, caseRuleSetVersion(state)),
         calendar,
         asOf,
       ),
+    ),
   );
 }
 
@@ -174,24 +187,27 @@ export const appliesToRunningCases = (ruleSet: RuleSet): boolean =>
   ruleSet.transitional?.appliesToRunningCases === true;
 
 /**
- * What releasing a rule-set version would move: nothing unless it applies to running cases; then every open
- * deadline of its id computed with an older version and still in the new one, recomputed with it on the
- * running calendar (a deadline the new version drops is left as it is).
+ * What releasing a rule-set version would move: nothing unless it applies to running cases; then every case of
+ * its id pinned to an older version adopts it, and each open deadline the new version still has is counted
+ * again under it on the running calendar.
  */
 export function ruleSetImpact(
   cases: readonly RunningCase[],
   candidate: RuleSet,
   asOf: string,
-  calendar: WorkingCalendar = defaultCalendar,
+  calendar: WorkingCalendar = currentCalendar(),
 ): Impact {
   if (!appliesToRunningCases(candidate)) return summarise(asOf, []);
-  return impactOf(
-    cases,
+  const request: ReplanRequest = {
+    ruleSetVersion: candidate.version,
+    citation: candidate.transitional?.citation,
+  };
+  return summarise(
     asOf,
-    (state, deadline) =>
-      state.ruleSetId === candidate.id &&
-      compareVersions(deadline.ruleSetVersion, candidate.version) < 0 &&
-      candidate.deadlines.some((rule) => rule.key === deadline.key),
-    (petitionId, state, deadline) => moveOf(petitionId, state.ruleSetId, deadline, candidate, calendar, asOf),
+    cases
+      .filter(({ state }) => state.ruleSetId === candidate.id)
+      .flatMap(({ petitionId, state }) =>
+        caseMoves(petitionId, state, request, candidate, calendar, asOf, candidate),
+      ),
   );
 }

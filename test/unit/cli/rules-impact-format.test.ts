@@ -13,7 +13,7 @@ const move = (overrides: Partial<DeadlineMove>): DeadlineMove => ({
   dueDateAfter: '2027-01-20',
   dueAtAfter: '2027-01-21T00:00:00+08:00',
   provisionalAfter: false,
-  calendarVersionAfter: 'cn-workdays/chinese-days@1.5.7/2004-2027/repo:2027#0b56bfa3',
+  calendarVersionAfter: 'cn-workdays/chinese-days@1.5.7/2004-2027/added:2027#0b56bfa3',
   overdueBefore: false,
   overdueAfter: false,
   newlyOverdue: false,
@@ -27,7 +27,7 @@ const calendarReport = (moves: DeadlineMove[]): ImpactReport => ({
     notice: '国务院办公厅关于2027年部分节假日安排的通知',
     published: '2026-11-10',
     calendarVersionBefore: 'cn-workdays/chinese-days@1.5.7/2004-2026',
-    calendarVersionAfter: 'cn-workdays/chinese-days@1.5.7/2004-2027/repo:2027#0b56bfa3',
+    calendarVersionAfter: 'cn-workdays/chinese-days@1.5.7/2004-2027/added:2027#0b56bfa3',
   },
   asOf: '2027-01-20',
   moves,
@@ -61,7 +61,7 @@ describe('rules impact output', () => {
     );
     expect(text.split('\n')).toEqual([
       'calendar year 2027: 国务院办公厅关于2027年部分节假日安排的通知 (2026-11-10)',
-      'calendar cn-workdays/chinese-days@1.5.7/2004-2026 → cn-workdays/chinese-days@1.5.7/2004-2027/repo:2027#0b56bfa3',
+      'calendar cn-workdays/chinese-days@1.5.7/2004-2026 → cn-workdays/chinese-days@1.5.7/2004-2027/added:2027#0b56bfa3',
       '',
       'CASE            DEADLINE  RULE SET                     DUE BEFORE                DUE AFTER   OVERDUE AS OF 2027-01-20',
       '--------------  --------  ---------------------------  ------------------------  ----------  ----------------------------------',

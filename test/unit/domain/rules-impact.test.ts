@@ -76,7 +76,7 @@ describe('rules impact of a calendar year', () => {
       newlyOverdue: false,
     });
     expect(move.dueDateAfter! > due).toBe(true);
-    expect(move.calendarVersionAfter).toMatch(/\/repo:2099#[0-9a-f]{8}$/);
+    expect(move.calendarVersionAfter).toMatch(/\/added:2099#[0-9a-f]{8}$/);
     expect(impact.summary).toEqual({ cases: 1, deadlines: 1, newlyOverdue: 0 });
   });
 
