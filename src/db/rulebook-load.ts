@@ -2,6 +2,9 @@ import type { Pool } from 'pg';
 import { loadAddedOfficialYears, loadReleasedRuleSets } from '../rules';
 import { readRulebook } from './rulebook';
 
+/** How long a starting process waits for its first load of the store. */
+const READY_WAIT_MS = 5_000;
+
 export interface RulebookLoad {
   /** Official years added to the store. */
   years: number;
@@ -41,5 +44,10 @@ export function scheduleRulebookRefresh(
     );
   const timer = setInterval(() => void refresh(), intervalMs);
   timer.unref();
-  return { ready: refresh(), stop: () => clearInterval(timer) };
+  // A process does not wait long on a database that does not answer: it starts, and the next refresh loads.
+  const ready = Promise.race([
+    refresh(),
+    new Promise<void>((resolve) => setTimeout(resolve, READY_WAIT_MS).unref()),
+  ]);
+  return { ready, stop: () => clearInterval(timer) };
 }

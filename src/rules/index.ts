@@ -37,6 +37,7 @@ export {
   loadReleasedRuleSets,
 } from './rule-set-registry';
 export {
+  calendarWithAddedYear,
   loadAddedOfficialYears,
   officialYearOrigin,
   type OfficialYearOrigin,
@@ -57,7 +58,8 @@ export {
 } from './errors';
 export { toShanghaiDate } from './dates';
 export type { DeadlineOptions, DeadlineResult } from './due-date';
-export type { DayInfo } from './calendar/working-calendar';
+export type { DayInfo, WorkingCalendar } from './calendar/working-calendar';
+export { computeDueDate } from './due-date';
 
 /** The built-in calendar data (package and repo file), before any year is added to the rulebook store. */
 export const CALENDAR_VERSION: string = defaultCalendar.version;

@@ -21,6 +21,10 @@ import { startTestApp, type TestApp, testEnv } from '../support/harness';
 import { deadlineOf, PetitionFlow } from '../support/petition-flow';
 import { workflowTaskFailures } from '../support/workflow-task-failures';
 import { morningOf } from '../support/as-of';
+import { buildProgram } from '../../src/cli/main';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 
 /**
  * The rulebook store end to end (issue 21): a rule-set release beside the pinned versions, a transitional
@@ -37,7 +41,7 @@ const taskQueue = 'rulebook';
 const RULE_SET = 'national-2022';
 const NEXT = '90.0.0';
 const TRANSITIONAL = '90.1.0';
-let addedYear: number | undefined;
+const addedYears: number[] = [];
 
 const registrar: Actor = { login: 'registrar', unitId: 'qingshan-petition-bureau', roles: ['registrar'] };
 const handler: Actor = { login: 'handler', unitId: 'qingshan-housing', roles: ['handler'] };
@@ -53,8 +57,7 @@ async function cleanStore(): Promise<void> {
     RULE_SET,
     [NEXT, TRANSITIONAL],
   ]);
-  if (addedYear !== undefined)
-    await owner.query('DELETE FROM official_calendar_years WHERE year = $1', [addedYear]);
+  await owner.query('DELETE FROM official_calendar_years WHERE year = ANY($1)', [addedYears]);
   await loadStoredRulebook(owner);
 }
 
@@ -276,7 +279,7 @@ it('moves a provisional 60-day limit to the official date once its year is added
   const year = yearOf(before.dueDate);
   const holidayEnd =
     yearOf(addDays(before.dueDate, 2)) === year ? addDays(before.dueDate, 2) : before.dueDate;
-  addedYear = year;
+  addedYears.push(year);
   const added = await addOfficialYear(
     app.pool,
     env.client,
@@ -334,4 +337,53 @@ it('moves a provisional 60-day limit to the official date once its year is added
   ).rejects.toThrow(new RegExp(`${year} is already loaded`));
   const again = await c.handle.executeUpdate('replan', { args: [{}] });
   expect(again).toMatchObject({ moves: [] });
+});
+
+it('runs as the command line: `calendar add-year FILE --json` prints the year, the calendar version and the moves', async () => {
+  const year = officialCalendarYears().at(-1)! + 1;
+  addedYears.push(year);
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'add-year-')), `${year}.json`);
+  fs.writeFileSync(
+    file,
+    JSON.stringify({
+      year,
+      notice: 'test notice',
+      published: `${year - 1}-11-01`,
+      holidays: [{ name: "New Year's Day", nameZh: '元旦', from: `${year}-01-01`, to: `${year}-01-01` }],
+      makeUpWorkdays: [],
+    }),
+  );
+  const env0 = { ...process.env };
+  process.env.DATABASE_URL = testEnv('TEST_DATABASE_URL');
+  process.env.TEMPORAL_ADDRESS = env.address;
+  const out: string[] = [];
+  const log = jest.spyOn(console, 'log').mockImplementation((line: string) => void out.push(line));
+  const error = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+  const exitCode = process.exitCode;
+  try {
+    await buildProgram().parseAsync([
+      'node',
+      'petitionflow',
+      'calendar',
+      'add-year',
+      file,
+      '--json',
+      '--by',
+      'cli-test',
+    ]);
+    await buildProgram().parseAsync(['node', 'petitionflow', 'calendar', 'add-year', file]);
+    expect(process.exitCode).toBe(2);
+  } finally {
+    process.exitCode = exitCode;
+    log.mockRestore();
+    error.mockRestore();
+    process.env = env0;
+  }
+  const printed = JSON.parse(out[0]!);
+  expect(printed).toMatchObject({ year, calendarVersion: expect.stringContaining(`added:`) });
+  expect(printed.calendarVersion).toMatch(new RegExp(`${year}#`));
+  expect(printed).toHaveProperty('casesSelected');
+  expect(Array.isArray(printed.moves)).toBe(true);
+  const { rows } = await owner.query('SELECT added_by FROM official_calendar_years WHERE year = $1', [year]);
+  expect(rows).toEqual([{ added_by: 'cli-test' }]);
 });

@@ -97,6 +97,15 @@ const builtIn = buildCalendarWithOrigins(repoSchedules, packageYears);
 export const defaultCalendar: WorkingCalendar = builtIn.calendar;
 
 let current: BuiltCalendar = builtIn;
+let currentAdded: readonly unknown[] = [];
+
+/**
+ * The current calendar with one more official year (a file of `officialYearFileSchema`), for a preview of
+ * what adding it would move (`rules impact`); the current calendar is not touched. Throws CalendarDataError.
+ */
+export function calendarWithAddedYear(file: unknown): WorkingCalendar {
+  return buildCalendarWithOrigins(repoSchedules, packageYears, [...currentAdded, file]).calendar;
+}
 
 /** The calendar due dates are computed with: the built-in years plus the years added to the store. */
 export function currentCalendar(): WorkingCalendar {
@@ -115,5 +124,6 @@ export function officialYearOrigin(year: number): OfficialYearOrigin | undefined
  */
 export function loadAddedOfficialYears(files: readonly unknown[]): WorkingCalendar {
   current = files.length === 0 ? builtIn : buildCalendarWithOrigins(repoSchedules, packageYears, files);
+  currentAdded = [...files];
   return current.calendar;
 }

@@ -1,7 +1,8 @@
-import { computeDeadlines } from '../../../src/activities/compute-deadline';
+import { computeDeadline } from '../../../src/activities/compute-deadline';
 import { planReplan, selectedForReplan } from '../../../src/case';
 import { addDays } from '../../../src/rules/dates';
 import {
+  calendarWithAddedYear,
   casePolicyOf,
   dueDate,
   getRuleSet,
@@ -46,12 +47,15 @@ describe('re-plan after an official year is added', () => {
     expect(handle.provisional).toBe(true);
     expect(selectedForReplan(driver.state, {})).toBe(true);
     // The year's notice gives the provisional due date and the two days after it off: it must move.
-    loadAddedOfficialYears([yearWithHoliday(handle.dueDate, addDays(handle.dueDate, 2))]);
-
+    const file = yearWithHoliday(handle.dueDate, addDays(handle.dueDate, 2));
+    // The preview (`rules impact`): the same selection and recomputation, with the year not added yet.
     const pinned = casePolicyOf(getRuleSet('national-2022'));
-    const compute = (requests: Parameters<typeof computeDeadlines>[0]['requests']) =>
-      computeDeadlines({ ruleSetId: 'national-2022', ruleSetVersion: pinned.ruleSetVersion, requests });
-    const preview = planReplan(driver.state, pinned, {}, compute);
+    const previewCalendar = calendarWithAddedYear(file);
+    const ruleSet = getRuleSet('national-2022', pinned.ruleSetVersion);
+    const preview = planReplan(driver.state, pinned, {}, (requests) =>
+      requests.map((request) => computeDeadline(ruleSet, request, previewCalendar)),
+    );
+    loadAddedOfficialYears([file]);
 
     const { moves, events } = await driver.replan();
     const official = dueDate(getRuleSet('national-2022'), 'handle', handle.startDate);
