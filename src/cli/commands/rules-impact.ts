@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { type Command, Option } from 'commander';
 import { loadConfig } from '../../config';
-import { readRulebook } from '../../db/rulebook';
 import { loadStoredRulebook } from '../../db/rulebook-load';
 import { listRunningCases } from '../../db/running-cases';
 import {
@@ -13,8 +12,7 @@ import {
   type Impact,
 } from '../../domain/rules-impact';
 import { RulesError, toShanghaiDate } from '../../rules';
-import { calendarWithOfficialYears } from '../../rules/calendar/calendar-with-years';
-import { currentCalendar } from '../../rules/calendar/default-calendar';
+import { calendarWithAddedYear, currentCalendar } from '../../rules/calendar/default-calendar';
 import { isIsoDate } from '../../rules/dates';
 import {
   type ImpactCandidate,
@@ -74,11 +72,11 @@ function candidateFile(options: ImpactOptions): { kind: 'calendar' | 'rule-set';
  * The candidate checked against the rules data this process has loaded (a year already in the calendar, a
  * version not newer than the loaded one), and how to compute its impact.
  */
-function preview({ kind, raw }: ReturnType<typeof candidateFile>, addedYears: readonly unknown[]): Preview {
+function preview({ kind, raw }: ReturnType<typeof candidateFile>): Preview {
   if (kind === 'calendar') {
     const running = currentCalendar();
     const year = calendarCandidate(raw, running.officialYears);
-    const calendar = calendarWithOfficialYears([year], addedYears);
+    const calendar = calendarWithAddedYear(year);
     return {
       candidate: {
         kind: 'calendar',
@@ -117,7 +115,7 @@ async function printImpact(options: ImpactOptions): Promise<void> {
   try {
     // Checked once this process holds every released version and added year; the database is only read.
     await loadStoredRulebook(pool);
-    const { candidate, filter, impact } = preview(file, (await readRulebook(pool)).years);
+    const { candidate, filter, impact } = preview(file);
     // A version that does not reach running cases moves none: nothing to read.
     const cases =
       candidate.kind === 'rule-set' && !candidate.appliesToRunningCases

@@ -7,8 +7,7 @@ import {
   ruleSetImpact,
 } from '../../../src/domain/rules-impact';
 import { CalendarDataError, getRuleSet, parseRuleSet, RuleSetValidationError } from '../../../src/rules';
-import { calendarWithOfficialYears } from '../../../src/rules/calendar/calendar-with-years';
-import { defaultCalendar } from '../../../src/rules/calendar/default-calendar';
+import { calendarWithAddedYear, defaultCalendar } from '../../../src/rules/calendar/default-calendar';
 import type { OfficialYearFile } from '../../../src/rules/calendar/official-schedule';
 import { addDays, weekdayOf, yearOf } from '../../../src/rules/dates';
 
@@ -58,7 +57,7 @@ describe('rules impact of a calendar year', () => {
       holidays: [{ name: 'Test Day', nameZh: '测试日', from: due, to: due }],
     });
 
-    const impact = calendarImpact([running], calendarWithOfficialYears([year]), running.state.receivedOn);
+    const impact = calendarImpact([running], calendarWithAddedYear(year), running.state.receivedOn);
 
     expect(impact.moves).toHaveLength(1);
     const move = impact.moves[0]!;
@@ -86,7 +85,7 @@ describe('rules impact of a calendar year', () => {
     const running = await registeredCase(receivedOn);
     expect(routeOf(running)).toMatchObject({ dueDate: addDays(saturday, 2), provisional: true });
     const year = officialYear(yearOf(saturday), { makeUpWorkdays: [{ date: saturday, for: 'Test Day' }] });
-    const calendar = calendarWithOfficialYears([year]);
+    const calendar = calendarWithAddedYear(year);
 
     const dayAfter = calendarImpact([running], calendar, addDays(saturday, 1));
     expect(dayAfter.moves[0]).toMatchObject({
@@ -104,10 +103,10 @@ describe('rules impact of a calendar year', () => {
   it('lists nothing for a year that leaves the date where it is, a closed case or a deadline no longer open', async () => {
     const running = await registeredCase('2099-03-10');
     const due = routeOf(running).dueDate;
-    const quiet = calendarWithOfficialYears([officialYear(yearOf(due))]);
-    const moving = calendarWithOfficialYears([
+    const quiet = calendarWithAddedYear(officialYear(yearOf(due)));
+    const moving = calendarWithAddedYear(
       officialYear(yearOf(due), { holidays: [{ name: 'Test Day', nameZh: '测试日', from: due, to: due }] }),
-    ]);
+    );
     expect(calendarImpact([running], quiet, '2099-03-10').moves).toEqual([]);
 
     const closed: RunningCase = { ...running, state: { ...running.state, status: 'closed' } };
@@ -130,7 +129,7 @@ describe('rules impact of a calendar year', () => {
   it('leaves the running calendar as it is', () => {
     const years = [...defaultCalendar.officialYears];
     const version = defaultCalendar.version;
-    const candidate = calendarWithOfficialYears([officialYear(2099)]);
+    const candidate = calendarWithAddedYear(officialYear(2099));
     expect(candidate.officialYears).toContain(2099);
     expect([...defaultCalendar.officialYears, defaultCalendar.version]).toEqual([...years, version]);
   });
