@@ -92,26 +92,36 @@ function caseMoves(
   petitionId: string,
   state: RunningCase['state'],
   request: ReplanRequest,
-  ruleSet: RuleSet,
+  /** The version to count with; none: the one the case pinned. */
+  candidate: RuleSet | undefined,
   calendar: WorkingCalendar,
   asOf: string,
   target?: RuleSet,
 ): DeadlineMove[] {
   if (state.status === 'closed') return [];
   const pinnedVersion = caseRuleSetVersion(state);
-  const pinned = casePolicyOf(getRuleSet(state.ruleSetId, pinnedVersion));
   const targetPolicy = target && casePolicyOf(target);
   const base = (deadline: CaseDeadline) => ({
     petitionId,
     key: deadline.key,
     ruleSetId: state.ruleSetId,
     ruleSetVersionBefore: deadline.ruleSetVersion,
-    ruleSetVersionAfter: ruleSet.version,
+    ruleSetVersionAfter: candidate?.version ?? deadline.ruleSetVersion,
     dueDateBefore: deadline.dueDate,
     dueAtBefore: deadline.dueAt,
     provisionalBefore: deadline.provisional,
     overdueBefore: deadline.status === 'overdue' || pastDue(deadline.dueDate, asOf),
   });
+  let pinnedRuleSet: RuleSet;
+  try {
+    pinnedRuleSet = getRuleSet(state.ruleSetId, pinnedVersion);
+  } catch (err) {
+    // A version this process cannot load (say, a release taken back): the case is shown, not the preview lost.
+    if (!(err instanceof RulesError)) throw err;
+    return state.deadlines.filter(counting).map((deadline) => unknownAfter(base(deadline), err.message));
+  }
+  const pinned = casePolicyOf(pinnedRuleSet);
+  const ruleSet = candidate ?? pinnedRuleSet;
   try {
     const { moves } = planReplan(state, pinned, request, computeWith(ruleSet, calendar), targetPolicy);
     return moves
@@ -133,17 +143,35 @@ function caseMoves(
   } catch (err) {
     // E.g. the new version caps extensions below what was granted: the dates cannot be kept as they are.
     if (!(err instanceof RulesError)) throw err;
-    return replanDeadlines(state, pinned, request, targetPolicy).map((deadline) => ({
-      ...base(deadline),
-      dueDateAfter: null,
-      dueAtAfter: null,
-      provisionalAfter: null,
-      calendarVersionAfter: null,
-      overdueAfter: false,
-      newlyOverdue: false,
-      problem: err.message,
-    }));
+    return replanDeadlines(state, pinned, request, targetPolicy).map((deadline) =>
+      unknownAfter(base(deadline), err.message),
+    );
   }
+}
+
+/** A deadline whose date under the change cannot be computed, and why. */
+function unknownAfter(
+  before: Omit<
+    DeadlineMove,
+    | 'dueDateAfter'
+    | 'dueAtAfter'
+    | 'provisionalAfter'
+    | 'calendarVersionAfter'
+    | 'overdueAfter'
+    | 'newlyOverdue'
+  >,
+  problem: string,
+): DeadlineMove {
+  return {
+    ...before,
+    dueDateAfter: null,
+    dueAtAfter: null,
+    provisionalAfter: null,
+    calendarVersionAfter: null,
+    overdueAfter: false,
+    newlyOverdue: false,
+    problem,
+  };
 }
 
 function summarise(asOf: string, moves: DeadlineMove[]): Impact {
@@ -169,16 +197,7 @@ export function calendarImpact(
 ): Impact {
   return summarise(
     asOf,
-    cases.flatMap(({ petitionId, state }) =>
-      caseMoves(
-        petitionId,
-        state,
-        {},
-        getRuleSet(state.ruleSetId, caseRuleSetVersion(state)),
-        calendar,
-        asOf,
-      ),
-    ),
+    cases.flatMap(({ petitionId, state }) => caseMoves(petitionId, state, {}, undefined, calendar, asOf)),
   );
 }
 

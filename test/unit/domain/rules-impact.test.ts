@@ -79,6 +79,25 @@ describe('rules impact of a calendar year', () => {
     expect(impact.summary).toEqual({ cases: 1, deadlines: 1, newlyOverdue: 0 });
   });
 
+  it('shows a case pinned to a version this process cannot load, with the reason, instead of failing', async () => {
+    const running = await registeredCase('2099-03-10');
+    const unloadable: RunningCase = {
+      ...running,
+      state: {
+        ...running.state,
+        deadlines: running.state.deadlines.map((d) => ({ ...d, ruleSetVersion: '0.0.1' })),
+      },
+    };
+    const year = officialYear(yearOf(routeOf(running).dueDate), {});
+
+    const impact = calendarImpact([unloadable, running], calendarWithAddedYear(year), '2099-03-10');
+
+    const shown = impact.moves.filter((m) => m.problem);
+    expect(shown).toHaveLength(1);
+    expect(shown[0]).toMatchObject({ key: 'route', dueDateAfter: null, newlyOverdue: false });
+    expect(shown[0]!.problem).toMatch(/national-2022@0\.0\.1/);
+  });
+
   it('moves a date that rolled over a weekend back to a make-up working day: newly overdue as of the day after', async () => {
     const receivedOn = fridayBeforeSaturdayEnd();
     const saturday = addDays(receivedOn, 15);
