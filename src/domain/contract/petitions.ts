@@ -58,7 +58,9 @@ export const RegisterPetitionSchema = z
       .openapi({
         description:
           "Rule set to pin; defaults to the one the registering bureau's province names (national-2022 in the " +
-          'demo). Another one overrides it, and the petition keeps the overridden one on record.',
+          'demo) — for a petition received before that text was in force, the one it replaced (national-2005 ' +
+          'for one received before 2022-05-01). Another one overrides it, and the petition keeps the ' +
+          'overridden one on record.',
       }),
     originLevel: z
       .enum(REGISTRATION_LEVELS)
