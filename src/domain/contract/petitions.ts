@@ -219,6 +219,17 @@ export const PetitionDetailSchema = PetitionSummarySchema.extend({
   notAccepted: withText.nullable(),
   withdrawal: withText.nullable(),
   closure: withText.nullable(),
+  acceptanceNotice: z
+    .string()
+    .nullable()
+    .openapi({ description: 'The written notice of acceptance (受理告知书), when one was given' }),
+  verification: withText.nullable().openapi({
+    description:
+      'The check (核查) that ended the procedure (上海 Art 42 (二)): who checked, its conclusion, the approval date',
+  }),
+  agreement: withText.nullable().openapi({
+    description: 'The agreement carried out that ended the matter (浙江 Art 25 (1)): its text and dates',
+  }),
   actingUnitId: z.string().nullable(),
   review: withText.nullable(),
   reexamination: withText.nullable(),
