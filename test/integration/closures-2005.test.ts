@@ -164,7 +164,13 @@ describe('national-2005 for cases received before 2022-05-01', () => {
       status: 'accepted',
       acceptanceNotice: expect.stringContaining('已受理'),
     });
-    expect(deadlineOf(accepted, 'handle')).toMatchObject({ status: 'running', ruleSetVersion: '1.0.0' });
+    expect(deadlineOf(accepted, 'handle')).toMatchObject({
+      status: 'running',
+      kind: 'statutory',
+      explanation: expect.stringContaining('national-2005'),
+    });
+    // The 2005 text has no objection window (the 2022 text's Art 23 ¶3).
+    expect(deadlineOf(accepted, 'object')).toBeUndefined();
   });
 
   it('refuses receipt dates outside its text’s period, naming the limit', async () => {
