@@ -167,7 +167,7 @@ describe('national-2005 for cases received before 2022-05-01', () => {
     expect(deadlineOf(accepted, 'handle')).toMatchObject({
       status: 'running',
       kind: 'statutory',
-      explanation: expect.stringContaining('national-2005'),
+      explanation: expect.arrayContaining([expect.stringContaining('rule set national-2005 v1.0.0')]),
     });
     // The 2005 text has no objection window (the 2022 text's Art 23 ¶3).
     expect(deadlineOf(accepted, 'object')).toBeUndefined();

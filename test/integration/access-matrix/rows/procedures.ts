@@ -105,7 +105,8 @@ export const PROCEDURE_ROWS: Row[] = [
     what: 'close on verification (核查, Shanghai): the bureau',
     state: 'repliedShanghai',
     body: { checkingUnitId: 'qingshan-hr', conclusion: '经核查，维持原处理意见。' },
-    roles: BUREAU_ROLES,
+    // The bureau's supervisor only: a registrar lacks the role (403), whichever case.
+    roles: ['supervisor'],
     allowed: ['supervisor'],
   },
   {
