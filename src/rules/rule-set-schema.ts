@@ -139,7 +139,10 @@ const textSchema = z.strictObject({
   /** The last day the text was in force (repealed or replaced); absent: still in force. */
   effectiveUntil: isoDate.optional(),
   /** The rule set of the text that replaced this one: cases received before it took effect take this one. */
-  supersededBy: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a rule-set id').optional(),
+  supersededBy: z
+    .string()
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a rule-set id')
+    .optional(),
 });
 
 const countingSchema = z.strictObject({
