@@ -48,6 +48,14 @@ describe('closure on verification (上海 Art 42 (二))', () => {
     expect(body.verification.checkingUnitName).toEqual(expect.any(String));
     expect(caseEvents(body)).toEqual(expect.arrayContaining(['verification-approved', 'closed']));
     expect(deadlineOf(body, 'request-review')?.status).toBe('cancelled');
+    // The petitioner's lookup shows why the case closed.
+    const { queryCode } = await flow.get('registrar', id);
+    const lookup = await flow.expectStatus(200, '', 'POST', '/api/public/lookup', {
+      petitionId: id,
+      queryCode,
+    });
+    expect(lookup.status).toBe('closed');
+    expect(lookup.dates).toContainEqual({ event: 'verification-conclusion', on: shanghaiToday() });
   });
 
   it('refuses a check by a unit that is no department or government, a bad date, and a national case, changing nothing', async () => {
@@ -109,6 +117,12 @@ describe('closure on an agreement carried out (浙江 Art 25 (1))', () => {
     });
     expect(deadlineOf(body, 'handle')).toMatchObject({ status: 'met' });
     expect(caseEvents(body)).toEqual(expect.arrayContaining(['agreement-carried-out', 'closed']));
+    const { queryCode } = await flow.get('registrar', id);
+    const lookup = await flow.expectStatus(200, '', 'POST', '/api/public/lookup', {
+      petitionId: id,
+      queryCode,
+    });
+    expect(lookup.dates).toContainEqual({ event: 'agreement-carried-out', on: shanghaiToday() });
   });
 
   it('refuses dates out of order or ahead, and a case not accepted yet, changing nothing', async () => {
