@@ -22,7 +22,13 @@ export const CLOSURE_RULES = {
     const approvedOn = c.approvedOn ?? ctx.today;
     // The check looks at the opinion the petitioner contests: it is approved after that opinion was delivered.
     const opinionOn = state.review?.deliveredOn ?? state.reply?.deliveredOn ?? state.receivedOn;
-    const outside = outsideDates('approvedOn', approvedOn, opinionOn, ctx.today, 'the opinion checked,');
+    const outside = outsideDates(
+      'approvedOn',
+      approvedOn,
+      opinionOn,
+      ctx.today,
+      'the delivery of the opinion checked',
+    );
     if (outside) return outside;
     return accept(
       {
