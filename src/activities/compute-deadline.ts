@@ -1,4 +1,11 @@
-import { dueDate, getRuleSet, type DeadlineKey, type RuleSet } from '../rules';
+import {
+  computeDueDate,
+  dueDate,
+  getRuleSet,
+  type DeadlineKey,
+  type RuleSet,
+  type WorkingCalendar,
+} from '../rules';
 import type { ComputedDeadline, DeadlineRequest } from '../case';
 
 export interface ComputeDeadlinesInput {
@@ -21,12 +28,20 @@ export function computeDeadlines({
  * A deadline's dates by the rule set and the official calendar, as the case engine records them. The
  * step-by-step explanation is not recorded (history stays small); readers recompute it (explainDeadline).
  */
-export function computeDeadline(ruleSet: RuleSet, request: DeadlineRequest): ComputedDeadline {
-  const result = dueDate(ruleSet, request.key as DeadlineKey, request.startDate, {
+export function computeDeadline(
+  ruleSet: RuleSet,
+  request: DeadlineRequest,
+  /** Another calendar than the current one: a preview of a year not added yet (`rules impact`). */
+  calendar?: WorkingCalendar,
+): ComputedDeadline {
+  const options = {
     extensionDays: request.extensionDays,
     pausedDays: request.pausedDays,
     lengthDays: request.lengthDays,
-  });
+  };
+  const result = calendar
+    ? computeDueDate(calendar, ruleSet, request.key, request.startDate, options)
+    : dueDate(ruleSet, request.key as DeadlineKey, request.startDate, options);
   return {
     key: result.deadlineKey,
     kind: result.kind,

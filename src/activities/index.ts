@@ -1,7 +1,8 @@
-import { ApplicationFailure } from '@temporalio/activity';
+import { ApplicationFailure, log } from '@temporalio/activity';
 import type { Pool } from 'pg';
 import { PetitionRowMissingError, recordCaseEvents } from '../db/case-events';
-import { type CasePolicy, casePolicyOf, getRuleSet, RulesError } from '../rules';
+import { loadStoredRulebook } from '../db/rulebook-load';
+import { type CasePolicy, casePolicyOf, getRuleSet, RulesError, UnknownRuleSetError } from '../rules';
 import { type CaseEvent, type ComputedDeadline, completeSettlement, type SettlementDraft } from '../case';
 import { computeDeadlines, type ComputeDeadlinesInput } from './compute-deadline';
 
@@ -12,13 +13,23 @@ import { computeDeadlines, type ComputeDeadlinesInput } from './compute-deadline
  */
 export function createActivities(pool: Pool) {
   return {
-    /** The rule set's deadline table, pinned for the whole life of the case. */
-    async loadCasePolicy(ruleSetId: string): Promise<CasePolicy> {
-      return rulesCall(() => casePolicyOf(getRuleSet(ruleSetId)));
+    /**
+     * The rule set's deadline table, pinned for the whole life of the case: the latest version, or (a re-plan
+     * onto a version with a transitional provision) the version named.
+     */
+    async loadCasePolicy(ruleSetId: string, version?: string): Promise<CasePolicy> {
+      return rulesCallLoading(pool, () => casePolicyOf(getRuleSet(ruleSetId, version)));
     },
 
     async computeDeadlines(input: ComputeDeadlinesInput) {
-      return rulesCall(() => computeDeadlines(input));
+      return rulesCallLoading(pool, () => computeDeadlines(input));
+    },
+
+    /** The store's rules data loaded into this process now (a re-plan must count with what was just added). */
+    async refreshRulebook(): Promise<void> {
+      // A release this build cannot load fails only the cases that ask for it (their policy cannot be loaded).
+      const { refused } = await loadStoredRulebook(pool);
+      if (refused.length > 0) log.warn('rule-set releases not loaded', { refused });
     },
 
     /**
@@ -48,7 +59,7 @@ export function createActivities(pool: Pool) {
       attemptAt: string;
     }): Promise<ComputedDeadline[]> {
       const { petitionId, ruleSetId, ruleSetVersion, draft } = input;
-      const results = rulesCall(() =>
+      const results = await rulesCallLoading(pool, () =>
         computeDeadlines({ ruleSetId, ruleSetVersion, requests: draft.requests }),
       );
       await record(pool, petitionId, completeSettlement(draft, results), input.fence, input.attemptAt);
@@ -76,6 +87,20 @@ async function record(
 }
 
 export type PetitionActivities = ReturnType<typeof createActivities>;
+
+/**
+ * A rules call; a version this process has not loaded yet (released since its last refresh) loads the store
+ * and tries once more before it is refused.
+ */
+async function rulesCallLoading<T>(pool: Pool, call: () => T): Promise<T> {
+  try {
+    return call();
+  } catch (err) {
+    if (!(err instanceof UnknownRuleSetError)) return rulesCall(call);
+    await loadStoredRulebook(pool);
+    return rulesCall(call);
+  }
+}
 
 function rulesCall<T>(call: () => T): T {
   try {

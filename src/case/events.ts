@@ -98,7 +98,12 @@ export type CaseEventBody =
   | ({ type: 'deadline-started' } & DeadlineDates &
       Pick<CaseDeadline, 'responsible' | 'policy' | 'kind' | 'startDate' | 'ruleSetVersion'>)
   | ({ type: 'deadline-extended' } & DeadlineDates)
-  | ({ type: 'deadline-recomputed'; previousDueAt: string } & DeadlineDates)
+  | ({
+      type: 'deadline-recomputed';
+      previousDueAt: string;
+      /** Set when a re-plan recomputed it under a rule-set version the case adopted (a transitional provision). */
+      ruleSetVersion?: string;
+    } & DeadlineDates)
   | { type: 'deadline-met'; key: string; late: boolean; by: CaseTrigger }
   | { type: 'deadline-cancelled'; key: string }
   | {
@@ -201,7 +206,12 @@ export type CaseEventBody =
       agreedOn: string;
       carriedOutOn: string;
       noteDocumentId?: string;
-    };
+    }
+  /**
+   * A released rule-set version's transitional provision applies to running cases: the case adopts it (its
+   * policy from now on; its open deadlines are recomputed with it, each a `deadline-recomputed`).
+   */
+  | { type: 'rule-set-adopted'; ruleSetVersion: string; previousVersion: string; citation: string };
 
 /** The dates the rule set computed for a deadline. */
 export type DeadlineDates = Pick<

@@ -257,15 +257,20 @@ function applyDeadlineEvent(s: CaseState, e: CaseEventBody, at: string): CaseSta
     case 'deadline-recomputed':
       // A moved deadline warns again before its new date (warnings already past now are not sent late).
       updateDeadline(s, e.key, (d) =>
-        Object.assign(d, dates(e), {
-          startedAt: at,
-          firedWarnings: [],
-          // Moved past its new date's reach again: it runs (an overdue one that now lies ahead, too).
-          status:
-            d.status === 'paused' || (d.status === 'overdue' && instantMs(e.dueAt) > instantMs(at))
-              ? 'running'
-              : d.status,
-        }),
+        Object.assign(
+          d,
+          dates(e),
+          e.type === 'deadline-recomputed' && e.ruleSetVersion ? { ruleSetVersion: e.ruleSetVersion } : {},
+          {
+            startedAt: at,
+            firedWarnings: [],
+            // Moved past its new date's reach again: it runs (an overdue one that now lies ahead, too).
+            status:
+              d.status === 'paused' || (d.status === 'overdue' && instantMs(e.dueAt) > instantMs(at))
+                ? 'running'
+                : d.status,
+          },
+        ),
       );
       return s;
     case 'deadline-met':
@@ -292,6 +297,9 @@ function applyDeadlineEvent(s: CaseState, e: CaseEventBody, at: string): CaseSta
       return s;
     case 'supervision-notice':
       updateDeadline(s, e.key, (d) => (d.supervisionNoticeAt = at));
+      return s;
+    case 'rule-set-adopted':
+      s.ruleSetVersion = e.ruleSetVersion;
       return s;
     case 'deadline-lapsed':
       updateDeadline(s, e.key, (d) => (d.status = 'lapsed'));

@@ -20,3 +20,4 @@ export * from './supervision';
 export * from './recipients';
 export * from './command-time';
 export * from './runner';
+export * from './replan';

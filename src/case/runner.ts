@@ -16,6 +16,15 @@ import {
 } from './engine';
 import type { CaseEvent, CaseEventBody } from './events';
 import { fold } from './evolve';
+import {
+  adoptionEvent,
+  adoptsVersion,
+  replanDeadlines,
+  replanMoves,
+  replanRequests,
+  type ReplanMove,
+  type ReplanRequest,
+} from './replan';
 import { type CaseState, initialCaseState, nextDeadline } from './state';
 import type { CaseStatus } from './vocabulary';
 
@@ -146,6 +155,37 @@ export class CaseRunner {
     const at = this.timeOf();
     const events = decideAlarm(this.current, alarm, this.dateAt(at), this.policy);
     if (events.length > 0) await this.commit(events, {}, at);
+  }
+
+  /**
+   * The case's rules data changed (an official year added, or a version with a transitional provision
+   * released): counts again what the change touches (see replan.ts) and commits a `deadline-recomputed` for
+   * each deadline it moves, after a `rule-set-adopted` when the case adopts `target` (the policy of the
+   * requested version, newer than the pinned one). Answers the moves; none when nothing moved, so a second
+   * re-plan of the same change does nothing.
+   */
+  async replan(request: ReplanRequest, target?: CasePolicy, actor?: string): Promise<ReplanMove[]> {
+    const pinned = this.policy;
+    const version = request.ruleSetVersion;
+    const adopts =
+      version !== undefined && target !== undefined && adoptsVersion(this.current, pinned, version);
+    const deadlines = replanDeadlines(this.current, pinned, request, target);
+    // The compute function counts with the case's version: the adopted one from here on.
+    if (adopts) this.policy = target;
+    let moves: ReplanMove[];
+    try {
+      const computed = deadlines.length > 0 ? await this.io.compute(replanRequests(deadlines)) : [];
+      moves = replanMoves(deadlines, computed, adopts ? version : undefined);
+    } catch (err) {
+      this.policy = pinned;
+      throw err;
+    }
+    const bodies: CaseEventBody[] = [
+      ...(adopts ? [adoptionEvent(pinned, { ...request, ruleSetVersion: version })] : []),
+      ...moves.map((move) => move.event),
+    ];
+    if (bodies.length > 0) await this.commit(bodies, actor ? { actor } : {});
+    return moves;
   }
 
   /** A cancellation of the run is recorded on the case, which goes on: closing it is an audited act. */

@@ -45,6 +45,8 @@ export interface CaseState {
   /** Transfers out of an area to the bureau of the area the responsible unit lies in (转出), oldest first. */
   transfers?: Transfer[];
   status: CaseStatus;
+  /** The rule-set version the case adopted by a transitional provision; absent: the one it pinned at start. */
+  ruleSetVersion?: string;
   flags: CaseFlags;
   group?: { persons: number; representatives: number };
   handlingUnitId?: string;

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerAdminCommands } from './commands/admin';
+import { registerCalendarCommand } from './commands/calendar';
 import { registerDeadlineCommand } from './commands/deadline';
 import { registerDemoCommand } from './commands/demo';
 import { registerDevServicesCommand } from './commands/dev-services';
@@ -28,6 +29,7 @@ export function buildProgram(): Command {
   registerDemoCommand(program);
   registerDevServicesCommand(program);
   registerOidcProviderCommand(program);
+  registerCalendarCommand(program);
   return program;
 }
 

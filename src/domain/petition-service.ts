@@ -23,7 +23,7 @@ import {
   RulesError,
   toShanghaiDate,
 } from '../rules';
-import { type CaseCommand, decide, registeringUnitOf, rolesFor } from '../case';
+import { type CaseCommand, caseRuleSetVersion, decide, registeringUnitOf, rolesFor } from '../case';
 import type { Role } from '../case/vocabulary';
 import { commandUpdates, petitionWorkflowId } from '../workflows/messages';
 import { overseenRegion, requireRegistrar, requireRole, visiblePetition } from './access';
@@ -263,7 +263,7 @@ const notOpenToBody = (id: string, stage: HigherStage) =>
  */
 function refusalByReadModel(row: PetitionRow, command: CaseCommand, now: Date) {
   if (!row.caseState) return undefined;
-  const pinned = row.caseState.deadlines[0]?.ruleSetVersion;
+  const pinned = caseRuleSetVersion(row.caseState);
   const versions = listRuleSetVersions(row.ruleSetId).map((v) => v.version);
   const policy = casePolicyOf(
     getRuleSet(row.ruleSetId, pinned && versions.includes(pinned) ? pinned : undefined),

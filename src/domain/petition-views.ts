@@ -145,6 +145,7 @@ function deadlineView(ruleSetId: string, d: CaseDeadline) {
     pausedDays: d.pausedDays ?? 0,
     provisional: d.provisional,
     calendarVersion: d.calendarVersion,
+    ruleSetVersion: d.ruleSetVersion,
     explanation: explainDeadline(ruleSetId, d),
     metAt: d.metAt ?? null,
     late: d.late ?? null,

@@ -1,4 +1,4 @@
-import { defaultCalendar } from './calendar/default-calendar';
+import { currentCalendar } from './calendar/default-calendar';
 import type { WorkingCalendar } from './calendar/working-calendar';
 import { getRuleSet, listRuleSets } from './rule-set-registry';
 import type { RuleSet } from './rule-set-schema';
@@ -19,7 +19,7 @@ export interface CoveredFrom {
  */
 export function earliestCoveredDate(
   ruleSet: RuleSet,
-  calendar: WorkingCalendar = defaultCalendar,
+  calendar: WorkingCalendar = currentCalendar(),
 ): CoveredFrom {
   const ruleSetFrom = ruleSet.text.effectiveFrom;
   const firstYear = calendar.officialYears[0];

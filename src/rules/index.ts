@@ -3,7 +3,7 @@
  * Pure and deterministic (no I/O, no clock, no dependence on the process time zone), so it can run in a
  * Temporal activity or workflow and in the API alike.
  */
-import { defaultCalendar } from './calendar/default-calendar';
+import { currentCalendar, defaultCalendar } from './calendar/default-calendar';
 import type { DayInfo } from './calendar/working-calendar';
 import { computeDueDate, type DeadlineOptions, type DeadlineResult } from './due-date';
 import type { DeadlineKey } from './deadline-keys';
@@ -34,7 +34,16 @@ export {
   parseRuleSet,
   getDeadlineRule,
   deadlineKeysOf,
+  loadReleasedRuleSets,
 } from './rule-set-registry';
+export {
+  calendarWithAddedYear,
+  loadAddedOfficialYears,
+  officialYearOrigin,
+  type OfficialYearOrigin,
+} from './calendar/default-calendar';
+export { officialYearFileSchema, type OfficialYearFile } from './calendar/official-schedule';
+export { checkNewOfficialYear } from './calendar/new-official-year';
 export {
   RulesError,
   UnknownRuleSetError,
@@ -49,13 +58,24 @@ export {
 } from './errors';
 export { toShanghaiDate } from './dates';
 export type { DeadlineOptions, DeadlineResult } from './due-date';
-export type { DayInfo } from './calendar/working-calendar';
+export type { DayInfo, WorkingCalendar } from './calendar/working-calendar';
+export { computeDueDate } from './due-date';
 
-/** Identifies the calendar data every result was computed with; store it beside each deadline. */
+/** The built-in calendar data (package and repo file), before any year is added to the rulebook store. */
 export const CALENDAR_VERSION: string = defaultCalendar.version;
 
-/** Years whose official holiday schedule is in the data; other years are provisional. */
+/** Years whose official holiday schedule is built in; years added to the store come on top (calendarYears). */
 export const OFFICIAL_CALENDAR_YEARS: readonly number[] = defaultCalendar.officialYears;
+
+/** Identifies the calendar data results are computed with now; store it beside each deadline. */
+export function calendarVersion(): string {
+  return currentCalendar().version;
+}
+
+/** Years whose official holiday schedule is in the data now (built in or added); other years are provisional. */
+export function officialCalendarYears(): readonly number[] {
+  return currentCalendar().officialYears;
+}
 
 /** The due date of a deadline of a rule set, counted from the Asia/Shanghai date of its starting event. */
 export function dueDate(
@@ -64,15 +84,15 @@ export function dueDate(
   startDate: string,
   opts?: DeadlineOptions,
 ): DeadlineResult {
-  return computeDueDate(defaultCalendar, ruleSet, key, startDate, opts);
+  return computeDueDate(currentCalendar(), ruleSet, key, startDate, opts);
 }
 
 export function dayInfo(date: string): DayInfo {
-  return defaultCalendar.dayInfo(date);
+  return currentCalendar().dayInfo(date);
 }
 
 export function isWorkingDay(date: string): boolean {
-  return defaultCalendar.isWorkingDay(date);
+  return currentCalendar().isWorkingDay(date);
 }
 
 /**
@@ -90,7 +110,7 @@ export function addWorkingDays(date: string, count: number): { date: string; pro
   let provisional = false;
   for (let counted = 0; counted < count;) {
     current = addDays(current, 1);
-    const info = defaultCalendar.dayInfo(current);
+    const info = currentCalendar().dayInfo(current);
     provisional ||= !info.covered;
     if (info.working) counted++;
   }

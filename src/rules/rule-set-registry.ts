@@ -4,6 +4,9 @@ import { ruleSetSchema, type DeadlineRule, type RuleSet } from './rule-set-schem
 import { applyOverride, isOverride } from './rule-set-overrides';
 import { DEADLINE_KEYS, isDeadlineKey, type DeadlineKey } from './deadline-keys';
 import { BUILT_IN_RULE_SET_FILES } from './rule-sets';
+import { compareVersions } from './versions';
+
+export { compareVersions };
 
 export const DEFAULT_RULE_SET_ID = 'national-2022';
 
@@ -43,7 +46,9 @@ export function parseRuleSet(raw: unknown): RuleSet {
     if (!base) {
       throw new RuleSetValidationError(idOf(raw), [`extends: no registered rule set '${raw.extends}'`]);
     }
-    candidate = applyOverride(jsonCopy(base), jsonCopy(raw));
+    // A transitional provision belongs to the version that declares it, not to the versions built on it.
+    const { transitional: _inherited, ...baseData } = jsonCopy(base);
+    candidate = applyOverride(baseData, jsonCopy(raw));
   }
   const result = ruleSetSchema.safeParse(candidate);
   if (!result.success) {
@@ -60,16 +65,6 @@ function findBase(reference: string): RuleSet | undefined {
   const [id = '', version] = reference.split('@');
   const versions = registry.get(id);
   return version === undefined ? versions?.at(-1) : versions?.find((v) => v.version === version);
-}
-
-/** Orders MAJOR.MINOR.PATCH versions numerically (1.10.0 after 1.9.0). */
-export function compareVersions(a: string, b: string): number {
-  const [pa, pb] = [a, b].map((v) => v.split('.').map(Number));
-  for (let i = 0; i < 3; i++) {
-    const diff = (pa![i] ?? 0) - (pb![i] ?? 0);
-    if (diff !== 0) return diff;
-  }
-  return 0;
 }
 
 /**
@@ -100,6 +95,45 @@ export function registerRuleSet(raw: unknown): RuleSet {
 
 // A built-in rule set that fails validation stops the module from loading: better than computing with it.
 BUILT_IN_RULE_SET_FILES.forEach(registerRuleSet);
+
+/**
+ * The versions released after the build (the rulebook store), loaded beside the built-in files: the registry
+ * becomes the built-in versions plus these, in release order, so a release removed from the store is gone
+ * too. A release that no longer loads (say, it extends a version this build lacks) is skipped and named in the
+ * answer; the others load. Returns the versions loaded and the refusals.
+ */
+export function loadReleasedRuleSets(raws: readonly unknown[]): { loaded: RuleSet[]; refused: string[] } {
+  const previous = new Map(registry);
+  registry.clear();
+  try {
+    BUILT_IN_RULE_SET_FILES.forEach(registerRuleSet);
+  } catch (err) {
+    registry.clear();
+    previous.forEach((versions, id) => registry.set(id, versions));
+    throw err;
+  }
+  const loaded: RuleSet[] = [];
+  const refused: string[] = [];
+  for (const raw of raws) {
+    try {
+      loaded.push(registerRuleSet(raw));
+    } catch (err) {
+      if (!(err instanceof RuleSetValidationError)) throw err;
+      refused.push(err.message);
+    }
+  }
+  // Keep the very objects already handed out for unchanged versions (cheap equality for callers).
+  for (const [id, versions] of registry) {
+    const before = previous.get(id) ?? [];
+    registry.set(
+      id,
+      versions.map(
+        (v) => before.find((b) => b.version === v.version && JSON.stringify(b) === JSON.stringify(v)) ?? v,
+      ),
+    );
+  }
+  return { loaded, refused };
+}
 
 /** A rule set by id: the version a case pinned, or (no version) the latest, which new cases pin. */
 export function getRuleSet(id: string, version?: string): RuleSet {

@@ -240,6 +240,12 @@ const simplifiedProcedureSchema = z.strictObject({
   source: nonEmptyText,
 });
 
+const transitionalSchema = z.strictObject({
+  appliesToRunningCases: z.boolean(),
+  /** Where the text says so, e.g. "Art 52 ¶2". */
+  citation: nonEmptyText,
+});
+
 export const ruleSetSchema = z
   .strictObject({
     id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a lowercase slug'),
@@ -263,6 +269,11 @@ export const ruleSetSchema = z
     acceptance: acceptanceSchema.optional(),
     /** Absent from the versions before 1.4.0: only the national closures. */
     closures: closuresSchema.optional(),
+    /**
+     * A transitional provision (过渡条款): running cases pinned to an older version of this id adopt this one
+     * when it is released. Absent: running cases keep the version they pinned. Never inherited by `extends`.
+     */
+    transitional: transitionalSchema.optional(),
   })
   .superRefine((ruleSet, ctx) => {
     const defined = new Set<string>();

@@ -7,6 +7,7 @@ import { createApp } from '../api/app';
 import { answerClientError } from '../api/client-errors';
 import { expireIdempotencyKeys } from '../db/idempotency';
 import { expireRateLimitCounts } from '../db/rate-limit-counts';
+import { scheduleRulebookRefresh } from '../db/rulebook-load';
 import { NoticeDispatcher } from '../domain/notice-delivery/dispatcher';
 import { scheduleReconciler } from '../domain/reconciler';
 import { temporalCallTimer } from '../temporal/call-timing';
@@ -15,6 +16,9 @@ import type { SignInSettings } from '../auth/oidc-verifier';
 import type { Classification } from '../domain/classification';
 import type { TrustProxy } from '../trust-proxy';
 import type { NoticeDeliverySettings } from './notice-delivery';
+
+/** How often a process loads the rules data of the store again (a re-plan loads it at once anyway). */
+export const RULEBOOK_REFRESH_MS = 60_000;
 
 export interface RunningService {
   stop(): Promise<void>;
@@ -46,7 +50,16 @@ export async function startApi(options: {
   noticeDelivery?: NoticeDeliverySettings;
   /** The subject matters registrations choose from (CLASSIFICATION_FILE); the built-in file when absent. */
   classification?: Classification;
+  /** How often the rules data of the store is loaded again (RULEBOOK_REFRESH_MS default). */
+  rulebookRefreshMs?: number;
 }): Promise<RunningApi> {
+  // Due dates the API shows (explanations, previews) count with the released years and versions too.
+  const rulebook = scheduleRulebookRefresh(
+    options.pool,
+    options.logger,
+    options.rulebookRefreshMs ?? RULEBOOK_REFRESH_MS,
+  );
+  await rulebook.ready;
   const connection = await Connection.connect({ address: options.temporalAddress, tls: options.temporalTls });
   const client = new Client({
     connection,
@@ -94,6 +107,7 @@ export async function startApi(options: {
     stop: async () => {
       clearInterval(sweep);
       clearInterval(rateLimitSweep);
+      rulebook.stop();
       stopReconciler();
       await dispatcher?.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -114,7 +128,16 @@ export async function startWorker(options: {
   logger: Logger;
   /** Called when the worker stops by itself with an error (it then polls nothing). */
   onFatalError?: (err: unknown) => void;
+  /** How often the rules data of the store is loaded again (RULEBOOK_REFRESH_MS default). */
+  rulebookRefreshMs?: number;
 }): Promise<RunningService> {
+  // Activities count with the released years and versions: loaded before the first task, then kept fresh.
+  const rulebook = scheduleRulebookRefresh(
+    options.pool,
+    options.logger,
+    options.rulebookRefreshMs ?? RULEBOOK_REFRESH_MS,
+  );
+  await rulebook.ready;
   const worker = await createPetitionWorker({
     address: options.temporalAddress,
     tls: options.temporalTls,
@@ -131,6 +154,7 @@ export async function startWorker(options: {
   });
   return {
     stop: async () => {
+      rulebook.stop();
       if (worker.getState() === 'RUNNING') worker.shutdown();
       await running.catch(() => undefined);
     },

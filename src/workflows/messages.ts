@@ -8,6 +8,7 @@ import {
   COMMAND_TYPES,
   type CommandType,
   type Refusal,
+  type ReplanMove,
   type TransitionResult,
 } from '../case';
 
@@ -40,6 +41,25 @@ export const REGISTRATION_UPDATE_ID = 'registration';
 export const commandUpdates = Object.fromEntries(
   COMMAND_TYPES.map((type) => [type, defineUpdate<TransitionResult, [CaseCommand]>(type)]),
 ) as { [T in CommandType]: UpdateDefinition<TransitionResult, [CaseCommand]> };
+
+/** A re-plan after the rules data changed (`calendar add-year`, `rules release` of a transitional version). */
+export interface ReplanInput {
+  /** A newer version of the case's rule set to adopt (its transitional provision); absent: a calendar change. */
+  ruleSetVersion?: string;
+  /** The transitional provision's citation, recorded with the adoption. */
+  citation?: string;
+  /** Who ran the change (recorded as the events' actor). */
+  requestedBy?: string;
+}
+
+/** What a re-plan did: the version adopted (if any) and each deadline moved, before → after. */
+export interface ReplanResult {
+  sequence: number;
+  adopted?: string;
+  moves: Array<Omit<ReplanMove, 'event'>>;
+}
+
+export const replanUpdate = defineUpdate<ReplanResult, [ReplanInput]>('replan');
 
 /** The case as the workflow holds it, for ops and tests; the API reads PostgreSQL. */
 export const stateQuery = defineQuery<CaseState>('state');

@@ -3,7 +3,14 @@ import { CaseRunner, COMMAND_TYPES, describeAlarm, initialCaseState } from '../c
 import { createAlarmClock } from './alarm-clock';
 import { activities, workflowCaseIO } from './case-io';
 import { createLock } from './lock';
-import { commandUpdates, type PetitionWorkflowInput, registrationUpdate, stateQuery } from './messages';
+import {
+  commandUpdates,
+  type PetitionWorkflowInput,
+  registrationUpdate,
+  replanUpdate,
+  stateQuery,
+} from './messages';
+import { compareVersions } from '../rules/versions';
 import { asFailure, checked, refuse } from './refusals';
 import { createVisibility } from './visibility';
 
@@ -79,6 +86,40 @@ async function runCase({ registeredBy, ...registration }: PetitionWorkflowInput,
       },
     );
   }
+  // The rules data changed: count again what it touches (an Update of its own; the commands' are unchanged).
+  setHandler(
+    replanUpdate,
+    (input) =>
+      shielded(async () => {
+        await condition(() => registered);
+        const result = await change(async (r) => {
+          await activities.refreshRulebook();
+          const version = input.ruleSetVersion;
+          const target =
+            version !== undefined && compareVersions(version, r.policyVersion) > 0
+              ? await activities.loadCasePolicy(registration.ruleSetId, version)
+              : undefined;
+          const before = r.policyVersion;
+          const moves = await r.replan(input, target, input.requestedBy);
+          return {
+            sequence: r.state.lastSequence,
+            ...(r.policyVersion !== before ? { adopted: r.policyVersion } : {}),
+            moves: moves.map(({ event: _event, ...move }) => move),
+          };
+        });
+        await condition(() => runner!.persistedSequence >= result.sequence);
+        return result;
+      }),
+    {
+      validator: (input) => {
+        const version = (input as { ruleSetVersion?: unknown } | undefined)?.ruleSetVersion;
+        if (version !== undefined && (typeof version !== 'string' || !/^\d+\.\d+\.\d+$/.test(version)))
+          refuse({ code: 'invalid_argument', message: 'ruleSetVersion must be MAJOR.MINOR.PATCH' });
+        if (!registered)
+          refuse({ code: 'retry_later', message: 'The petition is still being registered; retry' });
+      },
+    },
+  );
   root.cancelRequested.catch(async () => {
     await condition(() => registered);
     await change((r) => r.cancel());

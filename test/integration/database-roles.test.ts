@@ -62,3 +62,17 @@ it('cannot delete events by setting the superseding flag itself', async () => {
     client.release();
   }
 });
+
+it('may add released rules data (official years, rule-set versions), never change or remove it', async () => {
+  expect(await refused('SELECT count(*) FROM official_calendar_years')).toBe('allowed');
+  expect(
+    await refused(
+      `INSERT INTO rule_set_releases (id, version, data, added_by) VALUES ('roles-test', '0.0.1', '{}', 'test')`,
+    ),
+  ).toBe('allowed');
+  expect(await refused('UPDATE official_calendar_years SET added_by = added_by')).toMatch(
+    /permission denied/,
+  );
+  expect(await refused('DELETE FROM rule_set_releases')).toMatch(/permission denied/);
+  expect(await refused('TRUNCATE official_calendar_years')).toMatch(/permission denied/);
+});

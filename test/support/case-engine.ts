@@ -15,6 +15,8 @@ import {
   fold,
   PETITIONER_ACTOR,
   type Refusal,
+  type ReplanMove,
+  type ReplanRequest,
 } from '../../src/case';
 
 /** The case core driven directly, with the rule set's real arithmetic and no servers. */
@@ -75,9 +77,15 @@ export class CaseDriver {
 
   private readonly io: CaseIO = {
     now: () => this.nowMs,
-    compute: async (requests) => computeDeadlines({ ruleSetId: this.ruleSetId, requests }),
+    // As the workflow does: every date with the version the case pinned (or adopted by a re-plan).
+    compute: async (requests) =>
+      computeDeadlines({ ruleSetId: this.ruleSetId, ruleSetVersion: this.runner.policyVersion, requests }),
     settleAndRecord: async (draft) => {
-      const results = computeDeadlines({ ruleSetId: this.ruleSetId, requests: draft.requests });
+      const results = computeDeadlines({
+        ruleSetId: this.ruleSetId,
+        ruleSetVersion: this.runner.policyVersion,
+        requests: draft.requests,
+      });
       this.events.push(...completeSettlement(draft, results));
       return results;
     },
@@ -128,6 +136,28 @@ export class CaseDriver {
   /** The shell's step for a case pinned before the date limits (see the workflow's `date-limits` patch). */
   adoptDateLimits(): void {
     this.runner.adoptDateLimits();
+  }
+
+  /**
+   * The workflow's `replan` Update: the policy of a newer version loaded (as its activity does), then the
+   * runner's re-plan; the moves and the events written.
+   */
+  async replan(request: ReplanRequest = {}) {
+    const version = request.ruleSetVersion;
+    const target =
+      version !== undefined && version !== this.runner.policyVersion
+        ? casePolicyOf(getRuleSet(this.ruleSetId, version))
+        : undefined;
+    let moves: ReplanMove[] = [];
+    const events = await this.written(async () => {
+      moves = await this.runner.replan(request, target, 'operator');
+    });
+    return { moves, events };
+  }
+
+  /** The rule-set version the case computes with. */
+  get policyVersion(): string {
+    return this.runner.policyVersion;
   }
 
   /** The case's next alarm, as the shell would arm its timer. */

@@ -52,7 +52,11 @@ export function registerDeadlineCommand(program: Command): void {
   program
     .command('deadline')
     .description('Compute when a deadline falls due, on the official working-day calendar')
-    .option('--rule-set <id>', 'rule set to apply', DEFAULT_RULE_SET_ID)
+    .option(
+      '--rule-set <id>',
+      'rule set to apply; id@version for a released version (default: the latest)',
+      DEFAULT_RULE_SET_ID,
+    )
     .requiredOption('--deadline <key>', `deadline key: ${DEADLINE_KEYS.join(', ')}`)
     .requiredOption('--start <date>', 'Asia/Shanghai date of the starting event, YYYY-MM-DD')
     .option('--extension-days <n>', 'extension granted so far, in total', wholeDays)
@@ -60,7 +64,8 @@ export function registerDeadlineCommand(program: Command): void {
     .option('--json', 'print the full result as JSON')
     .action(
       reportingRulesErrors((options: DeadlineCommandOptions) => {
-        const ruleSet = getRuleSet(options.ruleSet);
+        const [id = '', version] = options.ruleSet.split('@');
+        const ruleSet = getRuleSet(id, version);
         // dueDate validates the key (UnknownDeadlineError), so the cast only satisfies the compiler.
         const result = dueDate(ruleSet, options.deadline as DeadlineKey, options.start, {
           extensionDays: options.extensionDays,

@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
+import { registerRulesReleaseCommand } from './rules-release';
 import { DEFAULT_RULE_SET_ID, getRuleSet, listRuleSets, RulesError, type RuleSet } from '../../rules';
+import { registerRulesImpactCommand } from './rules-impact';
 
 /** Same status main.ts gives Commander usage errors: a wrong rule set or date is a usage error too. */
 const USAGE_EXIT_CODE = 2;
@@ -168,4 +170,7 @@ export function registerRulesCommand(program: Command): void {
         console.log(options.json ? JSON.stringify(ruleSet, null, 2) : describeRuleSet(ruleSet));
       }),
     );
+
+  registerRulesImpactCommand(rules);
+  registerRulesReleaseCommand(rules);
 }

@@ -138,6 +138,8 @@ export const DeadlineViewSchema = z
     pausedDays: z.number(),
     provisional: z.boolean(),
     calendarVersion: z.string(),
+    /** The rule-set version the deadline is counted under: the pinned one, or one adopted by a transitional provision. */
+    ruleSetVersion: z.string(),
     explanation: z.array(z.string()),
     metAt: dateOrNull,
     late: z.boolean().nullable(),

@@ -29,29 +29,101 @@ function fingerprint(text: string): string {
   return (hash >>> 0).toString(16).padStart(8, '0');
 }
 
+/** Where each official year of a calendar comes from, for the refusal of a year already loaded. */
+export type OfficialYearOrigin = 'package' | 'repo' | 'store';
+
+/** A calendar and the origin of each of its official years. */
+export interface BuiltCalendar {
+  calendar: WorkingCalendar;
+  origins: ReadonlyMap<number, OfficialYearOrigin>;
+}
+
+function problemsOf(error: { issues: ReadonlyArray<{ path: PropertyKey[]; message: string }> }): string {
+  return error.issues
+    .map((issue) => `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`)
+    .join('; ');
+}
+
 /**
- * Builds the calendar from the package data plus the repo's data file; the version string names both, e.g.
- * "cn-workdays/chinese-days@1.5.7/2004-2026" or ".../2004-2027/repo:2027#1a2b3c4d" once a year is added.
+ * Builds the calendar from the package data, the repo's data file and the years added to the rulebook store
+ * (`calendar add-year`); the version string names them, e.g. "cn-workdays/chinese-days@1.5.7/2004-2026",
+ * ".../2004-2027/repo:2027#1a2b3c4d" once a year is in the repo file, ".../2004-2027/added:2027#5e6f7a8b"
+ * once one is added to the store. With no repo and no added years it is exactly the package's.
  */
-export function buildCalendar(
+export function buildCalendarWithOrigins(
   repoData: unknown = repoSchedules,
   packageYears = loadPackageYears(),
-): WorkingCalendar {
+  addedData: readonly unknown[] = [],
+): BuiltCalendar {
   const parsed = officialScheduleFileSchema.safeParse(repoData);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-    throw new CalendarDataError(`official-schedules.json is invalid: ${problems.join('; ')}`);
+    throw new CalendarDataError(`official-schedules.json is invalid: ${problemsOf(parsed.error)}`);
+  }
+  const added = officialScheduleFileSchema.safeParse({ years: addedData });
+  if (!added.success) {
+    throw new CalendarDataError(`an added official year is invalid: ${problemsOf(added.error)}`);
   }
   const repoYears: OfficialYear[] = parsed.data.years.map(fromOfficialYearFile);
-  const allYears = [...new Set([...packageYears, ...repoYears].map((year) => year.year))].sort(
-    (a, b) => a - b,
-  );
+  const addedFiles = [...added.data.years].sort((a, b) => a.year - b.year);
+  const addedYears: OfficialYear[] = addedFiles.map(fromOfficialYearFile);
+  const origins = new Map<number, OfficialYearOrigin>();
+  for (const year of packageYears) origins.set(year.year, 'package');
+  for (const year of repoYears) origins.set(year.year, 'repo');
+  for (const year of addedYears) origins.set(year.year, 'store');
+  const allYears = [...origins.keys()].sort((a, b) => a - b);
   let version = `cn-workdays/${PACKAGE_LABEL}/${describeYears(allYears)}`;
   if (repoYears.length > 0) {
     const repoYearNumbers = repoYears.map((year) => year.year).sort((a, b) => a - b);
     version += `/repo:${describeYears(repoYearNumbers)}#${fingerprint(JSON.stringify(parsed.data.years))}`;
   }
-  return new WorkingCalendar([...packageYears, ...repoYears], version);
+  if (addedYears.length > 0) {
+    version += `/added:${describeYears(addedFiles.map((f) => f.year))}#${fingerprint(JSON.stringify(addedFiles))}`;
+  }
+  const calendar = new WorkingCalendar([...packageYears, ...repoYears, ...addedYears], version);
+  return { calendar, origins };
 }
 
-export const defaultCalendar: WorkingCalendar = buildCalendar();
+export function buildCalendar(
+  repoData: unknown = repoSchedules,
+  packageYears = loadPackageYears(),
+): WorkingCalendar {
+  return buildCalendarWithOrigins(repoData, packageYears).calendar;
+}
+
+const packageYears = loadPackageYears();
+const builtIn = buildCalendarWithOrigins(repoSchedules, packageYears);
+
+/** The calendar of the package and the repo file alone (no added years). */
+export const defaultCalendar: WorkingCalendar = builtIn.calendar;
+
+let current: BuiltCalendar = builtIn;
+let currentAdded: readonly unknown[] = [];
+
+/**
+ * The current calendar with one more official year (a file of `officialYearFileSchema`), for a preview of
+ * what adding it would move (`rules impact`); the current calendar is not touched. Throws CalendarDataError.
+ */
+export function calendarWithAddedYear(file: unknown): WorkingCalendar {
+  return buildCalendarWithOrigins(repoSchedules, packageYears, [...currentAdded, file]).calendar;
+}
+
+/** The calendar due dates are computed with: the built-in years plus the years added to the store. */
+export function currentCalendar(): WorkingCalendar {
+  return current.calendar;
+}
+
+/** Where a year of the current calendar comes from; undefined when it is not an official year of it. */
+export function officialYearOrigin(year: number): OfficialYearOrigin | undefined {
+  return current.origins.get(year);
+}
+
+/**
+ * Replaces the added years (the store's, as files of `officialYearFileSchema`) of the current calendar. Throws
+ * CalendarDataError (the current calendar stays) when one is invalid. No added years: the built-in calendar,
+ * version string and all.
+ */
+export function loadAddedOfficialYears(files: readonly unknown[]): WorkingCalendar {
+  current = files.length === 0 ? builtIn : buildCalendarWithOrigins(repoSchedules, packageYears, files);
+  currentAdded = [...files];
+  return current.calendar;
+}

@@ -125,6 +125,33 @@ describe('petitionflow deadline / rules (in-process)', () => {
     expect(run.stderr).toMatch(message);
   });
 
+  it('computes with a released version named id@version, and names the versions it has for an unknown one', async () => {
+    const pinned = await runInProcess([
+      'deadline',
+      '--rule-set',
+      'henan-2012@1.2.0',
+      '--deadline',
+      'route',
+      '--start',
+      '2025-01-14',
+    ]);
+    expect(pinned.code).toBe(0);
+    expect(pinned.stdout).toContain('route (henan-2012 v1.2.0)');
+    const unknown = await runInProcess([
+      'deadline',
+      '--rule-set',
+      'henan-2012@0.1.0',
+      '--deadline',
+      'route',
+      '--start',
+      '2025-01-14',
+    ]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(
+      /unknown rule set 'henan-2012@0\.1\.0' \(known: henan-2012@1\.2\.0, henan-2012@1\.3\.0/,
+    );
+  });
+
   it('flags a provisional result', async () => {
     const run = await runInProcess(['deadline', '--deadline', 'handle', '--start', '2030-01-01']);
     expect(run.stdout).toContain('[PROVISIONAL]');
