@@ -1,6 +1,6 @@
 import { currentCalendar } from './calendar/default-calendar';
 import type { WorkingCalendar } from './calendar/working-calendar';
-import { getRuleSet, listRuleSets } from './rule-set-registry';
+import { listRuleSets } from './rule-set-registry';
 import type { RuleSet } from './rule-set-schema';
 
 export interface CoveredFrom {
@@ -36,8 +36,9 @@ export function earliestCoveredDate(
  * before 2022 and is kept for its older cases; none names a predecessor, so such a case keeps its set.
  */
 export function ruleSetForReceipt(areaRuleSetId: string, receivedOn: string): string {
-  const area = getRuleSet(areaRuleSetId);
-  if (receivedOn >= area.text.effectiveFrom) return area.id;
+  // An unknown id is returned as it is: the caller's lookup refuses it with its own error.
+  const area = listRuleSets().find((ruleSet) => ruleSet.id === areaRuleSetId);
+  if (!area || receivedOn >= area.text.effectiveFrom) return areaRuleSetId;
   const predecessor = listRuleSets().find(
     (candidate) =>
       candidate.text.supersededBy === area.id &&

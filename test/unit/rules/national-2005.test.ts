@@ -65,6 +65,8 @@ describe('national-2005', () => {
     // A provincial text was in force then: its case keeps its set (its gaps filled from national-2022).
     expect(ruleSetForReceipt('zhejiang-2016', '2021-06-01')).toBe('zhejiang-2016');
     expect(ruleSetForReceipt('shanghai-2012', '2012-06-01')).toBe('shanghai-2012');
+    // An unknown area set is left to the lookup that refuses it.
+    expect(ruleSetForReceipt('atlantis-2020', '2021-06-01')).toBe('atlantis-2020');
   });
 
   it('leaves the policies of the released versions as they were', () => {
