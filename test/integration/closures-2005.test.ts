@@ -170,10 +170,8 @@ describe('national-2005 for cases received before 2022-05-01', () => {
       'notice',
     ]);
     expect(await footprint(app.pool, old)).toEqual(before);
-    const accepted = await flow.post('handler', old, 'accept', {
-      procedure: 'normal',
-      notice: '您的信访事项已受理，将于60日内办结并书面答复。',
-    });
+    // The OpenAPI example as sent: it carries the notice.
+    const accepted = await flow.post('handler', old, 'accept', await example('AcknowledgePetition'));
     expect(accepted).toMatchObject({
       status: 'accepted',
       acceptanceNotice: expect.stringContaining('已受理'),

@@ -98,7 +98,10 @@ const BODIES = {
       ).optional(),
     })
     .strict()
-    .openapi('AcknowledgePetition', { example: { procedure: 'normal' } }),
+    .openapi('AcknowledgePetition', {
+      // With its written notice: the example works under every rule set, national-2005 included.
+      example: { procedure: 'normal', notice: '您反映的电梯停运问题已受理，将于60日内书面答复。' },
+    }),
   setProcedure: z
     .object({ procedure: z.literal('normal') })
     .strict()
