@@ -6,6 +6,9 @@ import { insertPetition } from '../../src/db/petitions';
 import { loadStoredRulebook } from '../../src/db/rulebook-load';
 import { addOfficialYear } from '../../src/domain/rulebook/add-year';
 import { releaseRuleSet } from '../../src/domain/rulebook/release';
+import { calendarCandidate, calendarImpact } from '../../src/domain/rules-impact';
+import { listRunningCases } from '../../src/db/running-cases';
+import { calendarWithAddedYear } from '../../src/rules';
 import { dueDate, getRuleSet, officialCalendarYears, toShanghaiDate } from '../../src/rules';
 import { addDays, yearOf } from '../../src/rules/dates';
 import { addSearchAttributes } from '../../src/temporal/search-attributes';
@@ -271,6 +274,7 @@ it('moves a provisional 60-day limit to the official date once its year is added
     await env.sleep(morningOf(`${openYear}-01-10`) - (await env.currentTimeMs()));
 
   const c = await acceptedCase();
+  const others = [await acceptedCase(), await acceptedCase()];
   const before = await c.handleDeadline();
   const shown = deadlineOf(await detailOf(c.petitionId), 'handle', 'running');
   expect(shown).toMatchObject({ provisional: true, dueDate: before.dueDate });
@@ -279,19 +283,35 @@ it('moves a provisional 60-day limit to the official date once its year is added
   const year = yearOf(before.dueDate);
   const holidayEnd =
     yearOf(addDays(before.dueDate, 2)) === year ? addDays(before.dueDate, 2) : before.dueDate;
-  addedYears.push(year);
-  const added = await addOfficialYear(
-    app.pool,
-    env.client,
-    {
-      year,
-      notice: 'test notice',
-      published: `${year - 1}-11-01`,
-      holidays: [{ name: 'Test break', nameZh: '测试假期', from: before.dueDate, to: holidayEnd }],
-      makeUpWorkdays: [],
-    },
-    'test',
+  const yearFile = {
+    year,
+    notice: 'test notice',
+    published: `${year - 1}-11-01`,
+    holidays: [{ name: 'Test break', nameZh: '测试假期', from: before.dueDate, to: holidayEnd }],
+    makeUpWorkdays: [],
+  };
+  // What `rules impact --calendar` lists before the year is added …
+  const preview = calendarImpact(
+    await listRunningCases(app.pool, { withProvisionalDeadline: true }),
+    calendarWithAddedYear(calendarCandidate(yearFile, officialCalendarYears())),
+    toShanghaiDate(new Date(await env.currentTimeMs())),
   );
+  addedYears.push(year);
+  const added = await addOfficialYear(app.pool, env.client, yearFile, 'test');
+  // … is what `calendar add-year` moves: every date it listed, no other. The read model's other running
+  // cases live on the run's other server (not running here), so the comparison leaves them out.
+  const unreachable = new Set(added.replan.failed.map((f) => f.petitionId));
+  const listed = preview.moves
+    .filter((m) => !unreachable.has(m.petitionId))
+    .map((m) => `${m.petitionId} ${m.key} ${m.dueDateBefore}→${m.dueDateAfter}`);
+  const moved = added.replan.moved
+    .filter((m) => m.dateChanged)
+    .map((m) => `${m.petitionId} ${m.key} ${m.dueBefore}→${m.dueAfter}`);
+  expect(moved.sort()).toEqual(listed.sort());
+  for (const id of [c.petitionId, ...others.map((o) => o.petitionId)]) {
+    expect(unreachable.has(id)).toBe(false);
+    expect(moved.filter((line) => line.startsWith(`${id} handle `))).toHaveLength(1);
+  }
   const official = dueDate(getRuleSet(RULE_SET, before.ruleSetVersion), 'handle', before.startDate);
   expect(official.dueDate > before.dueDate).toBe(true);
   expect(added.calendarVersion).toContain(`added:${year}#`);
