@@ -45,7 +45,8 @@ export type CaseCommandBody =
       unitName?: string;
       noteDocumentId?: string;
     }
-  | { type: 'accept'; procedure: Procedure }
+  /** The written notice of the acceptance (受理告知书); required where the rule set makes acceptance a notified decision. */
+  | { type: 'accept'; procedure: Procedure; noticeDocumentId?: string }
   | { type: 'setProcedure'; procedure: Procedure }
   | { type: 'setCaseOwner'; leader: string; handler: string; targetDate: string; taskDocumentId: string }
   | { type: 'requestExtension'; days: number; reasonDocumentId: string }
@@ -102,7 +103,23 @@ export type CaseCommandBody =
       noteDocumentId: string;
       visitedOn?: string;
     }
-  | { type: 'evaluate'; subject: EvaluationSubject; grade: SatisfactionGrade };
+  | { type: 'evaluate'; subject: EvaluationSubject; grade: SatisfactionGrade }
+  /** 核查 (上海 Art 42 (二)): the check's conclusion, approved by the petition office on `approvedOn`. */
+  | {
+      type: 'closeOnVerification';
+      checkingUnitId: string;
+      checkingUnitName: string;
+      conclusionDocumentId: string;
+      approvedOn?: string;
+    }
+  /** 浙江 Art 25 (1): an agreement reached with the parties concerned and carried out. */
+  | {
+      type: 'closeOnAgreement';
+      agreementDocumentId: string;
+      agreedOn: string;
+      carriedOutOn: string;
+      noteDocumentId?: string;
+    };
 
 export type CommandType = CaseCommandBody['type'];
 

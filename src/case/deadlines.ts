@@ -123,6 +123,8 @@ function proceduralTriggers(event: CaseEventBody, state: CaseState): Trigger[] {
       ];
     case 'reexamination-opinion':
       return [{ name: 'reexamination-opinion-delivered', date: event.deliveredOn }];
+    case 'agreement-carried-out':
+      return [{ name: 'agreement-carried-out', date: event.carriedOutOn }];
     default:
       return [];
   }

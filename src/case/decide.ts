@@ -2,6 +2,7 @@ import type { CasePolicy } from '../rules/case-policy';
 import { type CaseCommand, PETITIONER_ACTOR } from './commands';
 import { SUPERVISION_RULES } from './supervision-rules';
 import { AFTERCARE_RULES } from './aftercare-rules';
+import { CLOSURE_RULES } from './closure-rules';
 import { itemsOf } from './supervision';
 import { type DecideContext, type Decision, refuse, type RuleMap } from './decision';
 import { FIRST_INSTANCE_RULES } from './first-instance-rules';
@@ -97,4 +98,5 @@ const RULES: RuleMap = {
   ...REVIEW_CHAIN_RULES,
   ...SUPERVISION_RULES,
   ...AFTERCARE_RULES,
+  ...CLOSURE_RULES,
 };

@@ -70,7 +70,7 @@ export type CaseEventBody =
       noticeDocumentId?: string;
       linkedCaseId?: string;
     }
-  | { type: 'accepted'; procedure: Procedure; acceptedOn: string }
+  | { type: 'accepted'; procedure: Procedure; acceptedOn: string; noticeDocumentId?: string }
   | { type: 'procedure-changed'; procedure: Procedure; acceptedOn: string }
   | {
       type: 'case-owner-set';
@@ -191,6 +191,22 @@ export type CaseEventBody =
   | { type: 'reexamination-opinion'; outcome: HigherOutcome; opinionDocumentId: string; deliveredOn: string }
   /** The deadline's clock stands still (a hearing); it moves on with a `deadline-extended`. */
   | { type: 'deadline-paused'; key: string }
+  /** 核查 completed and approved by the petition office (上海 Art 42 (二)); a `closed` follows. */
+  | {
+      type: 'verification-approved';
+      checkingUnitId: string;
+      checkingUnitName: string;
+      conclusionDocumentId: string;
+      approvedOn: string;
+    }
+  /** An agreement with the parties concerned, carried out (浙江 Art 25 (1)); a `closed` follows. */
+  | {
+      type: 'agreement-carried-out';
+      agreementDocumentId: string;
+      agreedOn: string;
+      carriedOutOn: string;
+      noteDocumentId?: string;
+    }
   /**
    * A released rule-set version's transitional provision applies to running cases: the case adopts it (its
    * policy from now on; its open deadlines are recomputed with it, each a `deadline-recomputed`).

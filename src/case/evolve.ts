@@ -107,6 +107,7 @@ function applyBody(s: CaseState, e: CaseEventBody, at: string, actor: string): C
       s.status = 'accepted';
       s.procedure = e.procedure;
       s.acceptedOn = e.acceptedOn;
+      if (e.noticeDocumentId) s.acceptanceNoticeDocumentId = e.noticeDocumentId;
       return s;
     case 'procedure-changed':
       s.procedure = e.procedure;
@@ -206,6 +207,24 @@ function applyBody(s: CaseState, e: CaseEventBody, at: string, actor: string): C
       if (hearing) Object.assign(hearing, { closedOn: e.closedOn, days: e.days });
       return s;
     }
+    case 'verification-approved':
+      s.verification = {
+        checkingUnitId: e.checkingUnitId,
+        checkingUnitName: e.checkingUnitName,
+        conclusionDocumentId: e.conclusionDocumentId,
+        approvedOn: e.approvedOn,
+        recordedBy: actor,
+      };
+      return s;
+    case 'agreement-carried-out':
+      s.agreement = {
+        agreementDocumentId: e.agreementDocumentId,
+        agreedOn: e.agreedOn,
+        carriedOutOn: e.carriedOutOn,
+        ...(e.noteDocumentId ? { noteDocumentId: e.noteDocumentId } : {}),
+        recordedBy: actor,
+      };
+      return s;
     case 'closed':
       s.status = 'closed';
       s.closure = {

@@ -137,7 +137,21 @@ export const FIRST_INSTANCE_RULES = {
         );
       }
     }
-    return accept({ type: 'accepted', procedure: c.procedure, acceptedOn: ctx.today });
+    if (ctx.policy.acceptanceNoticeRequired && !c.noticeDocumentId) {
+      return refuse(
+        'invalid_argument',
+        `under ${ctx.policy.ruleSetId} the acceptance is a decision told to the petitioner in writing: ` +
+          'give the written notice (受理告知书)',
+        'notice',
+      );
+    }
+    return accept({
+      type: 'accepted',
+      procedure: c.procedure,
+      acceptedOn: ctx.today,
+      // Only when given: an acceptance without one leads to the same event as before.
+      ...(c.noticeDocumentId ? { noticeDocumentId: c.noticeDocumentId } : {}),
+    });
   },
 
   setProcedure(state, c) {

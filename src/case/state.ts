@@ -61,6 +61,12 @@ export interface CaseState {
   diversion?: { to: DiversionTarget; noticeDocumentId: string };
   notAccepted?: { by: 'bureau' | 'unit'; reason: NotAcceptedReason; noticeDocumentId?: string };
   withdrawal?: { reasonDocumentId: string; on: string };
+  /** The written notice of the acceptance decision (受理告知书), when one was recorded. */
+  acceptanceNoticeDocumentId?: string;
+  /** 核查 (上海 Art 42 (二)): the check that ended the procedure. */
+  verification?: Verification;
+  /** 浙江 Art 25 (1): the agreement carried out that ended the matter. */
+  agreement?: Agreement;
   /** 复查: the review by the unit one level above the handling unit. */
   review?: HigherStage;
   /** 复核: the re-examination by the unit one level above the review body. */
@@ -77,6 +83,22 @@ export interface CaseState {
   followUp?: { since: string };
   /** Sequence number of the newest event folded in. */
   lastSequence: number;
+}
+
+export interface Verification {
+  checkingUnitId: string;
+  checkingUnitName: string;
+  conclusionDocumentId: string;
+  approvedOn: string;
+  recordedBy: string;
+}
+
+export interface Agreement {
+  agreementDocumentId: string;
+  agreedOn: string;
+  carriedOutOn: string;
+  noteDocumentId?: string;
+  recordedBy: string;
 }
 
 /** A transfer from one area's petition bureau to another's (转出): the sender keeps read access. */

@@ -109,6 +109,32 @@ const AFTERCARE_AND_SUPERVISION = {
   },
 } as const satisfies { [T in CommandType]?: Transition };
 
+/** Closures a provincial text adds; the case core offers them only where the pinned rule set names them. */
+const PROVINCIAL_CLOSURES = {
+  closeOnVerification: {
+    // After the written reply or the review opinion, while the petitioner's next window is open.
+    from: ['replied', 'reviewed'],
+    by: [{ party: 'registering-bureau', roles: ['supervisor'] }],
+    to: 'closed',
+    emits: ['verification-approved', 'closed'],
+    path: 'verification-closure',
+    summary:
+      'Close on verification (核查, 上海 Art 42 (二)): a municipal department or district government checked ' +
+      'the matter and the municipal petition office approved the result; the procedure ends',
+  },
+  closeOnAgreement: {
+    // Review- and re-examination-request acceptance (Shandong only) never occurs where this closure exists.
+    from: ['accepted', 'replied', 'under-review', 'reviewed', 'under-reexamination'],
+    by: [{ party: 'case-holder', roles: UNIT }],
+    to: 'closed',
+    emits: ['agreement-carried-out', 'closed'],
+    path: 'agreement-closure',
+    summary:
+      'Close once an agreement between the petitioner and the parties concerned was carried out (浙江 ' +
+      'Art 25 (1)); it meets the handling, review or re-examination deadline then running',
+  },
+} as const satisfies { [T in CommandType]?: Transition };
+
 /**
  * The transition table: one entry per command. The workflow's Updates and their validators, and the API's
  * routes and role checks, are generated from it, so the three cannot drift apart.
@@ -300,6 +326,7 @@ export const TRANSITIONS: { readonly [T in CommandType]: Transition } = {
     summary: 'Give the re-examination opinion within D10: the matter is final (Art 36 ¶3)',
   },
   ...AFTERCARE_AND_SUPERVISION,
+  ...PROVINCIAL_CLOSURES,
 };
 
 export const COMMAND_TYPES = Object.keys(TRANSITIONS) as CommandType[];

@@ -67,7 +67,15 @@ export const NOT_ACCEPTED_REASONS = [
 ] as const;
 export type NotAcceptedReason = (typeof NOT_ACCEPTED_REASONS)[number];
 
-export const CLOSURE_REASONS = ['window-lapsed', 'withdrawn', 'diverted', 'not-accepted', 'final'] as const;
+export const CLOSURE_REASONS = [
+  'window-lapsed',
+  'withdrawn',
+  'diverted',
+  'not-accepted',
+  'final',
+  'verified', // 核查 completed and approved (上海 Art 42 (二))
+  'agreement-carried-out', // an agreement carried out (浙江 Art 25 (1))
+] as const;
 
 /** What a review or re-examination opinion does to the opinion below it (维持 / 变更 / 撤销并责令重新办理). */
 export const HIGHER_OUTCOMES = ['upheld', 'changed', 'revoked'] as const;

@@ -94,8 +94,9 @@ export const COMMAND_BUILDERS: { [T in StaffCommandType]: Builder<T> } = {
       ...(noteDocumentId ? { noteDocumentId } : {}),
     };
   },
-  async accept({ body }) {
-    return { type: 'accept', procedure: body.procedure };
+  async accept({ body, docs }) {
+    const noticeDocumentId = await docs.writeOptional('acceptance-notice', body.notice);
+    return { type: 'accept', procedure: body.procedure, ...(noticeDocumentId ? { noticeDocumentId } : {}) };
   },
   async setProcedure({ body }) {
     return { type: 'setProcedure', procedure: body.procedure };
@@ -231,6 +232,30 @@ export const COMMAND_BUILDERS: { [T in StaffCommandType]: Builder<T> } = {
       decision: body.decision,
       ...(unit ? { unitId: unit.id, unitName: unit.name } : body.unitId ? { unitId: body.unitId } : {}),
       noteDocumentId: await docs.write('objection-settlement', body.note),
+    };
+  },
+  async closeOnVerification({ body, pool, docs }) {
+    const unit = await findUnit(pool, body.checkingUnitId);
+    // 核查 is made by a municipal department or a district government (Art 42 (二)), not by a bureau or an office.
+    if (!unit || (unit.kind !== 'department' && unit.kind !== 'government')) {
+      throw fieldError('checkingUnitId', `${body.checkingUnitId} is not a department or government unit`);
+    }
+    return {
+      type: 'closeOnVerification',
+      checkingUnitId: unit.id,
+      checkingUnitName: unit.name,
+      conclusionDocumentId: await docs.write('verification-conclusion', body.conclusion),
+      ...(body.approvedOn ? { approvedOn: body.approvedOn } : {}),
+    };
+  },
+  async closeOnAgreement({ body, docs }) {
+    const noteDocumentId = await docs.writeOptional('agreement-performance', body.note);
+    return {
+      type: 'closeOnAgreement',
+      agreementDocumentId: await docs.write('agreement', body.agreement),
+      agreedOn: body.agreedOn,
+      carriedOutOn: body.carriedOutOn,
+      ...(noteDocumentId ? { noteDocumentId } : {}),
     };
   },
   async recordReturnVisit({ body, docs }) {

@@ -19,6 +19,7 @@ import {
   getRuleSet,
   listRuleSetVersions,
   type RuleSet,
+  ruleSetForReceipt,
   RulesError,
   toShanghaiDate,
 } from '../rules';
@@ -63,8 +64,9 @@ export class PetitionService {
   async register(user: User, body: RegisterPetitionBody, request: RequestContext) {
     const how = requireRegistrar(user);
     // The bureau's province names the rule set; one pinned in the request overrides it, and stays on record.
+    // A case received before the area's text was in force takes the text it replaced (national-2005).
     const provincial = (await ruleSetOfRegion(this.deps.pool, user.unit.regionId)) ?? DEFAULT_RULE_SET_ID;
-    const ruleSetId = body.ruleSetId ?? provincial;
+    const ruleSetId = body.ruleSetId ?? ruleSetForReceipt(provincial, body.receivedOn);
     const ruleSet = ruleSetNamed(ruleSetId);
     const today = toShanghaiDate(this.now());
     if (body.receivedOn > today) throw fieldError('receivedOn', `must not be after today (${today})`);
@@ -215,6 +217,16 @@ function ruleSetNamed(id: string): RuleSet {
  * be counted with rules it was never under and provisional working days: refused before anything is written.
  */
 function checkCovered(ruleSet: RuleSet, receivedOn: string): void {
+  const until = ruleSet.text.effectiveUntil;
+  if (until !== undefined && receivedOn > until) {
+    const then = ruleSet.text.supersededBy
+      ? `; a case received later takes ${ruleSet.text.supersededBy}`
+      : '';
+    throw fieldError(
+      'receivedOn',
+      `must be ${until} or earlier: rule set ${ruleSet.id} applies to cases received until then${then}`,
+    );
+  }
   const covered = earliestCoveredDate(ruleSet);
   if (receivedOn >= covered.date) return;
   const calendar = covered.calendarFrom

@@ -87,6 +87,17 @@ export function detailOf({ row, timeline, documents, linkedFrom }: DetailSources
       ? { ...state.withdrawal, reason: textOf(state.withdrawal.reasonDocumentId) }
       : null,
     closure: orNull(state?.closure),
+    acceptanceNotice: textOf(state?.acceptanceNoticeDocumentId),
+    verification: state?.verification
+      ? { ...state.verification, conclusion: textOf(state.verification.conclusionDocumentId) }
+      : null,
+    agreement: state?.agreement
+      ? {
+          ...state.agreement,
+          agreement: textOf(state.agreement.agreementDocumentId),
+          note: textOf(state.agreement.noteDocumentId),
+        }
+      : null,
     actingUnitId: state ? (holderOf(state) ?? null) : null,
     review: state?.review ? higherView(state.review, textOf) : null,
     reexamination: state?.reexamination ? higherView(state.reexamination, textOf) : null,

@@ -79,6 +79,9 @@ function publishedView(row: PetitionRow) {
   if (state.reexamination?.deliveredOn) {
     dates.push({ event: 'reexamination-opinion', on: state.reexamination.deliveredOn });
   }
+  // The provincial closures: the check's conclusion is told to the petitioner (上海 Art 42 ¶2), the agreement is theirs.
+  if (state.verification) dates.push({ event: 'verification-conclusion', on: state.verification.approvedOn });
+  if (state.agreement) dates.push({ event: 'agreement-carried-out', on: state.agreement.carriedOutOn });
   const window = state.deadlines.filter((d) => d.key === 'evaluation' && d.status === 'running').pop();
   return {
     id: row.id,

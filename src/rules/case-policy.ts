@@ -64,6 +64,10 @@ export interface CasePolicy {
   ladder?: LadderPolicy;
   /** Absent from policies pinned before rule sets 1.3.0: such a case takes no limit until it adopts one. */
   dateLimits?: DateLimits;
+  /** The acceptance is a decision notified in writing (2005 Art 21–22); absent from the policies before it. */
+  acceptanceNoticeRequired?: true;
+  /** Closures a provincial text adds (上海 Art 42 (二) 核查, 浙江 Art 25 (1)); absent: the national ones only. */
+  closures?: { verification?: true; agreementCarriedOut?: true };
 }
 
 export function casePolicyOf(ruleSet: RuleSet): CasePolicy {
@@ -101,6 +105,15 @@ export function casePolicyOf(ruleSet: RuleSet): CasePolicy {
             feedbackTargetDays: ruleSet.dateLimits.feedbackTargetDays,
             listingCorrectByDays: ruleSet.dateLimits.listingCorrectByDays,
             caseOwnerTargetDays: ruleSet.dateLimits.caseOwnerTargetDays,
+          },
+        }
+      : {}),
+    ...(ruleSet.acceptance?.writtenNoticeRequired ? { acceptanceNoticeRequired: true as const } : {}),
+    ...(ruleSet.closures?.verification || ruleSet.closures?.agreementCarriedOut
+      ? {
+          closures: {
+            ...(ruleSet.closures.verification ? { verification: true as const } : {}),
+            ...(ruleSet.closures.agreementCarriedOut ? { agreementCarriedOut: true as const } : {}),
           },
         }
       : {}),

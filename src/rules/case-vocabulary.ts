@@ -40,6 +40,7 @@ export const CASE_TRIGGERS = [
   'return-visit-recorded', // its outcome is recorded
   'evaluation-invited', // the petitioner is invited to evaluate (满意度评价)
   'evaluated', // the petitioner evaluated
+  'agreement-carried-out', // the petitioner and the parties concerned carried out their agreement (浙江 Art 25 (1))
 ] as const;
 export type CaseTrigger = (typeof CASE_TRIGGERS)[number];
 

@@ -1,5 +1,6 @@
 import { currentCalendar } from './calendar/default-calendar';
 import type { WorkingCalendar } from './calendar/working-calendar';
+import { listRuleSets } from './rule-set-registry';
 import type { RuleSet } from './rule-set-schema';
 
 export interface CoveredFrom {
@@ -25,4 +26,24 @@ export function earliestCoveredDate(
   const calendarFrom = firstYear === undefined ? undefined : `${String(firstYear).padStart(4, '0')}-01-01`;
   const date = calendarFrom !== undefined && calendarFrom > ruleSetFrom ? calendarFrom : ruleSetFrom;
   return { date, ruleSetFrom, calendarFrom };
+}
+
+/**
+ * The rule set a case received on `receivedOn` is counted with, when its area's set (`areaRuleSetId`) names
+ * none by itself: the area's set if its text was in force then, else the set of the text it replaced, if that
+ * one was in force then (a national-2022 area's case received before 2022-05-01 takes national-2005). Data, not
+ * code: a set names the one that replaced it (`text.supersededBy`). A provincial set's text was in force long
+ * before 2022 and is kept for its older cases; none names a predecessor, so such a case keeps its set.
+ */
+export function ruleSetForReceipt(areaRuleSetId: string, receivedOn: string): string {
+  // An unknown id is returned as it is: the caller's lookup refuses it with its own error.
+  const area = listRuleSets().find((ruleSet) => ruleSet.id === areaRuleSetId);
+  if (!area || receivedOn >= area.text.effectiveFrom) return areaRuleSetId;
+  const predecessor = listRuleSets().find(
+    (candidate) =>
+      candidate.text.supersededBy === area.id &&
+      // Earlier than the predecessor's own text, too: it then names the earliest date a case can have.
+      (candidate.text.effectiveUntil === undefined || receivedOn <= candidate.text.effectiveUntil),
+  );
+  return predecessor?.id ?? area.id;
 }

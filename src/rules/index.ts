@@ -116,5 +116,5 @@ export function addWorkingDays(date: string, count: number): { date: string; pro
   }
   return { date: current, provisional };
 }
-export { earliestCoveredDate, type CoveredFrom } from './coverage';
+export { earliestCoveredDate, ruleSetForReceipt, type CoveredFrom } from './coverage';
 export { casePolicyOf, type CasePolicy, type CaseDeadlinePolicy } from './case-policy';

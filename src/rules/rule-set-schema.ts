@@ -136,6 +136,13 @@ const textSchema = z.strictObject({
   /** Who issued it and how (adopted / promulgated / in force). */
   source: nonEmptyText,
   effectiveFrom: isoDate,
+  /** The last day the text was in force (repealed or replaced); absent: still in force. */
+  effectiveUntil: isoDate.optional(),
+  /** The rule set of the text that replaced this one: cases received before it took effect take this one. */
+  supersededBy: z
+    .string()
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a rule-set id')
+    .optional(),
 });
 
 const countingSchema = z.strictObject({
@@ -210,6 +217,23 @@ const returnVisitSchema = z.strictObject({
   remindReviewRightWhileOpen: z.boolean(),
 });
 
+/**
+ * The acceptance decision (受理 / 不予受理) as the text frames it: where it is a decision notified in writing
+ * (信访条例 2005 Art 21 ¶3, 22 ¶2), an acceptance without its written notice is refused. Absent: as before.
+ */
+const acceptanceSchema = z.strictObject({
+  writtenNoticeRequired: z.boolean(),
+  citation: nonEmptyText,
+});
+
+/** Ways a text ends the procedure besides the national ones (each absent: not offered). */
+const closuresSchema = z.strictObject({
+  /** 核查: a check by a municipal department or district government, approved by the petition office (上海 Art 42 (二)). */
+  verification: z.strictObject({ citation: nonEmptyText }).optional(),
+  /** An agreement between the petitioner and the parties concerned, carried out (浙江 Art 25 (1)). */
+  agreementCarriedOut: z.strictObject({ citation: nonEmptyText }).optional(),
+});
+
 const simplifiedProcedureSchema = z.strictObject({
   deadline: deadlineKey,
   eligibility: nonEmptyText,
@@ -241,6 +265,10 @@ export const ruleSetSchema = z
     evaluation: evaluationSchema,
     returnVisit: returnVisitSchema,
     simplifiedProcedure: simplifiedProcedureSchema.optional(),
+    /** Absent from the versions before it: the acceptance needs no notice document. */
+    acceptance: acceptanceSchema.optional(),
+    /** Absent from the versions before 1.4.0: only the national closures. */
+    closures: closuresSchema.optional(),
     /**
      * A transitional provision (过渡条款): running cases pinned to an older version of this id adopt this one
      * when it is released. Absent: running cases keep the version they pinned. Never inherited by `extends`.
@@ -272,6 +300,10 @@ export const ruleSetSchema = z
     requireDefined(ruleSet.evaluation.deadline, ['evaluation', 'deadline']);
     if (ruleSet.simplifiedProcedure) {
       requireDefined(ruleSet.simplifiedProcedure.deadline, ['simplifiedProcedure', 'deadline']);
+    }
+    const { effectiveFrom, effectiveUntil } = ruleSet.text;
+    if (effectiveUntil !== undefined && effectiveUntil < effectiveFrom) {
+      ctx.addIssue({ code: 'custom', path: ['text', 'effectiveUntil'], message: 'before effectiveFrom' });
     }
   });
 

@@ -59,6 +59,8 @@ const VALID: Partial<Record<(typeof COMMAND_TYPES)[number], unknown>> = {
   reexaminationOpinion: { outcome: 'upheld', opinion: '维持' },
   settleObjection: { decision: 'upheld', note: '协调意见' },
   recordReturnVisit: { reached: false, note: '未联系上' },
+  closeOnVerification: { checkingUnitId: 'qingshan-hr', conclusion: '核查结论' },
+  closeOnAgreement: { agreement: '协议', agreedOn: shanghaiToday(), carriedOutOn: shanghaiToday() },
 };
 
 const pathOf = (path: string, petitionId = id) =>

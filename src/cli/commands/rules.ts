@@ -56,6 +56,7 @@ function describeRuleSet(ruleSet: RuleSet): string {
   const lines = [
     `${ruleSet.id} v${ruleSet.version}${ruleSet.id === DEFAULT_RULE_SET_ID ? ' (default)' : ''}: ${ruleSet.title}`,
     `text: ${ruleSet.text.title} (${ruleSet.text.year}), ${ruleSet.text.source}, in force from ${ruleSet.text.effectiveFrom}` +
+      inForceUntil(ruleSet) +
       (ruleSet.extends ? `; overrides ${ruleSet.extends}` : ''),
     `counting: start day ${ruleSet.counting.excludeStartDay ? 'not counted' : 'counted'}, ` +
       `${ruleSet.counting.rollForwardToWorkingDay ? 'a period ending on a rest day ends on the next working day' : 'no roll-forward'}, ` +
@@ -94,6 +95,18 @@ function describeRuleSet(ruleSet: RuleSet): string {
       `(${ruleSet.evaluation.grades.join(' / ')})`,
     `return visit: under '${ruleSet.returnVisit.deadline}'`,
   ];
+  if (ruleSet.acceptance) {
+    const notice = ruleSet.acceptance.writtenNoticeRequired
+      ? 'a decision told in writing'
+      : 'no notice required';
+    lines.push(`acceptance: ${notice} — ${ruleSet.acceptance.citation}`);
+  }
+  if (ruleSet.closures?.verification) {
+    lines.push(`closure on verification (核查) — ${ruleSet.closures.verification.citation}`);
+  }
+  if (ruleSet.closures?.agreementCarriedOut) {
+    lines.push(`closure on an agreement carried out — ${ruleSet.closures.agreementCarriedOut.citation}`);
+  }
   if (ruleSet.simplifiedProcedure) {
     lines.push(
       `simplified procedure: '${ruleSet.simplifiedProcedure.deadline}' for ${ruleSet.simplifiedProcedure.eligibility} ` +
@@ -101,6 +114,16 @@ function describeRuleSet(ruleSet: RuleSet): string {
     );
   }
   return lines.join('\n');
+}
+
+/** A replaced text: the last day it applied and the rule set of its successor (cases received before that take it). */
+function inForceUntil(ruleSet: RuleSet): string {
+  const { effectiveUntil, supersededBy } = ruleSet.text;
+  if (!effectiveUntil) return '';
+  return (
+    ` to ${effectiveUntil}` +
+    (supersededBy ? ` (then ${supersededBy}; cases received before take this set)` : '')
+  );
 }
 
 export function registerRulesCommand(program: Command): void {
@@ -127,7 +150,8 @@ export function registerRulesCommand(program: Command): void {
               ruleSet.version,
               ruleSet.text.effectiveFrom,
               String(ruleSet.deadlines.length),
-              `${ruleSet.text.title} (${ruleSet.text.year})`,
+              `${ruleSet.text.title} (${ruleSet.text.year})` +
+                (ruleSet.text.effectiveUntil ? `, until ${ruleSet.text.effectiveUntil}` : ''),
             ]),
           ),
         );

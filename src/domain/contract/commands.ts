@@ -9,6 +9,7 @@ import {
 import { documentText, exampleDateAhead, isoDate, login, unitId } from './fields';
 import { REVIEW_CHAIN_BODIES } from './review-chain-commands';
 import { SUPERVISION_AND_AFTERCARE_BODIES } from './supervision-commands';
+import { CLOSURE_BODIES } from './closure-commands';
 import { z } from './zod';
 
 /**
@@ -20,6 +21,7 @@ export type StaffCommandType = Exclude<CommandType, 'evaluate'>;
 const BODIES = {
   ...REVIEW_CHAIN_BODIES,
   ...SUPERVISION_AND_AFTERCARE_BODIES,
+  ...CLOSURE_BODIES,
   route: z
     .object({
       unitId: unitId.openapi({
@@ -83,16 +85,23 @@ const BODIES = {
     .openapi('DecideObjection', {
       example: { decision: 'upheld', note: '经核实，该事项属于住建部门职责，维持原转送。' },
     }),
-  // No note: the acceptance records none, so a note sent is refused rather than dropped (F11).
+  // No free note: only the written notice is recorded, so a note sent is refused rather than dropped (F11).
   accept: z
     .object({
       procedure: z.enum(PROCEDURES).default('normal').openapi({
         description:
           'simplified (简易办理): a first-time petition with clear facts, opinion within 10 working days',
       }),
+      notice: documentText(
+        'The written notice of acceptance (受理告知书): required where the rule set makes acceptance a ' +
+          'decision told in writing (national-2005, 信访条例 2005 Art 21–22); kept with the case otherwise',
+      ).optional(),
     })
     .strict()
-    .openapi('AcknowledgePetition', { example: { procedure: 'normal' } }),
+    .openapi('AcknowledgePetition', {
+      // With its written notice: the example works under every rule set, national-2005 included.
+      example: { procedure: 'normal', notice: '您反映的电梯停运问题已受理，将于60日内书面答复。' },
+    }),
   setProcedure: z
     .object({ procedure: z.literal('normal') })
     .strict()

@@ -58,7 +58,9 @@ export const RegisterPetitionSchema = z
       .openapi({
         description:
           "Rule set to pin; defaults to the one the registering bureau's province names (national-2022 in the " +
-          'demo). Another one overrides it, and the petition keeps the overridden one on record.',
+          'demo) — for a petition received before that text was in force, the one it replaced (national-2005 ' +
+          'for one received before 2022-05-01). Another one overrides it, and the petition keeps the ' +
+          'overridden one on record.',
       }),
     originLevel: z
       .enum(REGISTRATION_LEVELS)
@@ -219,6 +221,17 @@ export const PetitionDetailSchema = PetitionSummarySchema.extend({
   notAccepted: withText.nullable(),
   withdrawal: withText.nullable(),
   closure: withText.nullable(),
+  acceptanceNotice: z
+    .string()
+    .nullable()
+    .openapi({ description: 'The written notice of acceptance (受理告知书), when one was given' }),
+  verification: withText.nullable().openapi({
+    description:
+      'The check (核查) that ended the procedure (上海 Art 42 (二)): who checked, its conclusion, the approval date',
+  }),
+  agreement: withText.nullable().openapi({
+    description: 'The agreement carried out that ended the matter (浙江 Art 25 (1)): its text and dates',
+  }),
   actingUnitId: z.string().nullable(),
   review: withText.nullable(),
   reexamination: withText.nullable(),

@@ -21,6 +21,7 @@ import shandong2015v140 from './shandong-2015/1.4.0.json';
 import beijing2006v140 from './beijing-2006/1.4.0.json';
 import shanghai2012v140 from './shanghai-2012/1.4.0.json';
 import henan2012v140 from './henan-2012/1.4.0.json';
+import national2005v100 from './national-2005/1.0.0.json';
 
 export const BUILT_IN_RULE_SET_FILES: readonly unknown[] = [
   national2022v120,
@@ -40,4 +41,5 @@ export const BUILT_IN_RULE_SET_FILES: readonly unknown[] = [
   beijing2006v140,
   shanghai2012v140,
   henan2012v140,
+  national2005v100,
 ];

@@ -62,6 +62,10 @@ const STATES = {
   },
   /** Accepted: the petitioner may evaluate the acceptance notice; the case carries its query code. */
   evaluable: { reach: 'unit', build: (f) => f.accepted() },
+  /** Shanghai, replied: the bureau may close it on verification (核查, Art 42 (二)). */
+  repliedShanghai: { reach: 'unit', build: (f) => f.replied({ ruleSetId: 'shanghai-2012' }) },
+  /** Zhejiang, accepted: the unit may close it on an agreement carried out (Art 25 (1)). */
+  acceptedZhejiang: { reach: 'unit', build: (f) => f.accepted({ ruleSetId: 'zhejiang-2016' }) },
 } satisfies Record<
   string,
   { reach: Reach; build: (f: PetitionFlow, p: Placement) => Promise<string | { id: string; itemId: string }> }

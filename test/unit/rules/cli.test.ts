@@ -181,8 +181,11 @@ describe('petitionflow deadline / rules (in-process)', () => {
     expect(run.stdout).toMatch(/beijing-2006\s+1\.4\.0\s+2007-01-01\s+16\s+北京市信访条例 \(2006\)/);
     expect(run.stdout).toMatch(/shanghai-2012\s+1\.4\.0\s+2013-04-01\s+16\s+上海市信访条例 \(2012\)/);
     expect(run.stdout).toMatch(/henan-2012\s+1\.4\.0\s+2012-11-29\s+16\s+河南省信访条例 \(2012\)/);
-    // Header, six sets, the footnote.
-    expect(run.stdout.split('\n')).toHaveLength(8);
+    expect(run.stdout).toMatch(
+      /national-2005\s+1\.0\.0\s+2005-05-01\s+14\s+信访条例 \(2005\), until 2022-04-30/,
+    );
+    // Header, seven sets, the footnote.
+    expect(run.stdout.split('\n')).toHaveLength(9);
   });
 
   it('shows one rule set, as text or JSON', async () => {
@@ -194,7 +197,23 @@ describe('petitionflow deadline / rules (in-process)', () => {
     const json = await runInProcess(['rules', 'show', 'shandong-2015', '--json']);
     expect((JSON.parse(json.stdout) as { id: string }).id).toBe('shandong-2015');
     const list = await runInProcess(['rules', 'list', '--json']);
-    expect((JSON.parse(list.stdout) as unknown[]).length).toBe(6);
+    expect((JSON.parse(list.stdout) as unknown[]).length).toBe(7);
+    const old = await runInProcess(['rules', 'show', 'national-2005']);
+    expect(old.stdout).toContain('in force from 2005-05-01 to 2022-04-30 (then national-2022;');
+    expect(old.stdout).toContain('acceptance: a decision told in writing');
+    expect(old.stdout).toMatch(/supervision-feedback\s+30 d\s+supervision-issued/);
+    const shanghai = await runInProcess(['rules', 'show', 'shanghai-2012']);
+    expect(shanghai.stdout).toContain('closure on verification (核查)');
+    const due = await runInProcess([
+      'deadline',
+      '--rule-set',
+      'national-2005',
+      '--deadline',
+      'handle',
+      '--start',
+      '2021-03-08',
+    ]);
+    expect(due.stdout).toMatch(/^handle \(national-2005 v1\.0\.0\): due 2021-05-07/);
     const beijing = await runInProcess(['rules', 'show', 'beijing-2006']);
     expect(beijing.stdout).toContain('extension: handle, review, reexamine by at most 30 d in total');
     const henan = await runInProcess(['rules', 'show', 'henan-2012']);

@@ -28,7 +28,7 @@ describe('rule sets', () => {
   const zhejiang = getRuleSet('zhejiang-2016');
   const shandong = getRuleSet('shandong-2015');
 
-  it('lists the six built-in sets, national first and default', () => {
+  it('lists the seven built-in sets, national first and default, the 2005 one last', () => {
     expect(listRuleSets().map((ruleSet) => ruleSet.id)).toEqual([
       'national-2022',
       'zhejiang-2016',
@@ -36,6 +36,7 @@ describe('rule sets', () => {
       'beijing-2006',
       'shanghai-2012',
       'henan-2012',
+      'national-2005',
     ]);
     expect(DEFAULT_RULE_SET_ID).toBe('national-2022');
   });
@@ -85,8 +86,15 @@ describe('rule sets', () => {
     expect(deadline(zhejiang, 'acknowledge')).toMatchObject({ length: 5, unit: 'working-days' });
     expect(deadline(zhejiang, 'handle')).toMatchObject({ length: 30, unit: 'calendar-days' });
     expect(zhejiang.extension.capDays).toBe(60);
-    for (const key of ['object', 'review', 'reexamine', 'supervision-feedback', 'return-visit']) {
+    for (const key of ['object', 'supervision-feedback', 'return-visit']) {
       expect(deadline(zhejiang, key)).toEqual(deadline(national, key));
+    }
+    // Art 25 (1): an agreement carried out also meets the review and re-examination deadlines (1.4.0).
+    for (const key of ['review', 'reexamine']) {
+      const { stopsAt, ...rest } = deadline(zhejiang, key);
+      const { stopsAt: nationalStops, ...nationalRest } = deadline(national, key);
+      expect(rest).toEqual(nationalRest);
+      expect(stopsAt).toEqual([...nationalStops, 'agreement-carried-out']);
     }
     expect(zhejiang.extends).toBe(`national-2022@${national.version}`);
   });

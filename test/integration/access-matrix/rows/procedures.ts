@@ -1,4 +1,5 @@
 import { BUREAU_ROLES, DEPARTMENTS, HEADS, UNIT_ROLES } from '../matrix';
+import { shanghaiToday } from '../../../support/harness';
 import type { Row } from '../runner';
 
 /** The first instance at the handling unit: objection, acceptance, procedure, extensions, reply, return visit. */
@@ -96,6 +97,27 @@ export const PROCEDURE_ROWS: Row[] = [
     what: 'record the return visit (回访)',
     state: 'replied',
     body: { reached: true, satisfaction: 'satisfied', note: '电话回访，已解决。' },
+    roles: UNIT_ROLES,
+    allowed: DEPARTMENTS,
+  },
+  {
+    op: 'POST /api/petitions/{id}/verification-closure',
+    what: 'close on verification (核查, Shanghai): the bureau',
+    state: 'repliedShanghai',
+    body: { checkingUnitId: 'qingshan-hr', conclusion: '经核查，维持原处理意见。' },
+    // The bureau's supervisor only: a registrar lacks the role (403), whichever case.
+    roles: ['supervisor'],
+    allowed: ['supervisor'],
+  },
+  {
+    op: 'POST /api/petitions/{id}/agreement-closure',
+    what: 'close on an agreement carried out (Zhejiang)',
+    state: 'acceptedZhejiang',
+    body: () => ({
+      agreement: '双方达成协议并已履行。',
+      agreedOn: shanghaiToday(),
+      carriedOutOn: shanghaiToday(),
+    }),
     roles: UNIT_ROLES,
     allowed: DEPARTMENTS,
   },
