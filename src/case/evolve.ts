@@ -175,6 +175,27 @@ function applyBody(s: CaseState, e: CaseEventBody, at: string, actor: string): C
       if (s.reexamination) s.reexamination.acceptedOn = e.acceptedOn;
       s.status = 'under-reexamination';
       return s;
+    case 'review-request-refused':
+    case 'reexamination-request-refused': {
+      // The opinion below stands: the case is back where the request found it, the refusal on record.
+      const stage = e.type === 'review-request-refused' ? 'review' : 'reexamination';
+      const refused = stage === 'review' ? s.review : s.reexamination;
+      if (refused) {
+        const { hearings: _h, ...recorded } = { hearings: [], ...refused };
+        s.refusedRequests = [
+          ...(s.refusedRequests ?? []),
+          { ...recorded, stage, refusedOn: e.refusedOn, reasonDocumentId: e.reasonDocumentId },
+        ];
+      }
+      if (stage === 'review') {
+        delete s.review;
+        s.status = 'replied';
+      } else {
+        delete s.reexamination;
+        s.status = 'reviewed';
+      }
+      return s;
+    }
     case 'review-opinion':
       if (s.review)
         Object.assign(s.review, {

@@ -57,6 +57,8 @@ export interface CasePolicy {
     approverRole: DeadlineParty;
     assignedMatterApproverRole?: DeadlineParty;
     requestBeforeDue: boolean;
+    /** Review-chain deadlines their body may extend (Beijing Art 50 ¶4); absent: the first instance only. */
+    reviewChainDeadlines?: string[];
   };
   /** The deadline of the simplified procedure, when the rule set has one. */
   simplifiedDeadline?: string;
@@ -64,6 +66,8 @@ export interface CasePolicy {
   ladder?: LadderPolicy;
   /** Absent from policies pinned before rule sets 1.3.0: such a case takes no limit until it adopts one. */
   dateLimits?: DateLimits;
+  /** Absent from policies pinned before rule sets 1.4.0, and where the text keeps the national chain. */
+  reviewChain?: { finalOpinion: 'review'; citation: string };
 }
 
 export function casePolicyOf(ruleSet: RuleSet): CasePolicy {
@@ -93,6 +97,9 @@ export function casePolicyOf(ruleSet: RuleSet): CasePolicy {
         ? { assignedMatterApproverRole: ruleSet.extension.assignedMatterApproverRole }
         : {}),
       requestBeforeDue: ruleSet.extension.requestBeforeDue,
+      ...(ruleSet.extension.reviewChainDeadlines
+        ? { reviewChainDeadlines: [...ruleSet.extension.reviewChainDeadlines] }
+        : {}),
     },
     ...(ruleSet.simplifiedProcedure ? { simplifiedDeadline: ruleSet.simplifiedProcedure.deadline } : {}),
     ...(ruleSet.dateLimits
@@ -104,6 +111,7 @@ export function casePolicyOf(ruleSet: RuleSet): CasePolicy {
           },
         }
       : {}),
+    ...(ruleSet.reviewChain ? { reviewChain: { ...ruleSet.reviewChain } } : {}),
     ladder: {
       feedbackDeadline: ruleSet.supervision.feedbackDeadline,
       objectionDeadline: ruleSet.escalation.objectionDeadline,
