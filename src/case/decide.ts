@@ -85,7 +85,7 @@ export function unitOf(
 }
 
 /** A command the pinned rule set leaves out of its procedure altogether: refused naming the text. */
-function barredByRuleSet(type: CaseCommand['type'], policy: CasePolicy): Decision | undefined {
+export function barredByRuleSet(type: CaseCommand['type'], policy: CasePolicy): Decision | undefined {
   const chain = policy.reviewChain;
   if (
     chain?.finalOpinion === 'review' &&
