@@ -1,7 +1,7 @@
 import { instantMs } from '../rules/dates';
 import type { CaseEvent, CaseEventBody, DeadlineDates } from './events';
 import { applyLadder } from './evolve-ladder';
-import { type CaseDeadline, type CaseState, type Extension, isOpen } from './state';
+import { type CaseDeadline, type CaseState, type Extension, type HigherStage, isOpen } from './state';
 
 /**
  * Folds one event into the case. Pure and total: the workflow and the read model run the same fold, so
@@ -179,12 +179,13 @@ function applyBody(s: CaseState, e: CaseEventBody, at: string, actor: string): C
     case 'reexamination-request-refused': {
       // The opinion below stands: the case is back where the request found it, the refusal on record.
       const stage = e.type === 'review-request-refused' ? 'review' : 'reexamination';
-      const refused = stage === 'review' ? s.review : s.reexamination;
+      // A re-examination refused before it was accepted has had no hearing: its list is not kept.
+      const refused: HigherStage | undefined =
+        stage === 'review' ? s.review : s.reexamination && omitHearings(s.reexamination);
       if (refused) {
-        const { hearings: _h, ...recorded } = { hearings: [], ...refused };
         s.refusedRequests = [
           ...(s.refusedRequests ?? []),
-          { ...recorded, stage, refusedOn: e.refusedOn, reasonDocumentId: e.reasonDocumentId },
+          { ...refused, stage, refusedOn: e.refusedOn, reasonDocumentId: e.reasonDocumentId },
         ];
       }
       if (stage === 'review') {
@@ -333,6 +334,10 @@ function updateDeadline(s: CaseState, key: string, change: (d: CaseDeadline) => 
   const candidates = s.deadlines.filter((d) => d.key === key);
   const target = candidates.find(isOpen) ?? candidates[candidates.length - 1];
   if (target) change(target);
+}
+
+function omitHearings({ hearings: _hearings, ...stage }: HigherStage & { hearings: unknown }): HigherStage {
+  return stage;
 }
 
 function updateExtension(s: CaseState, id: string, change: (x: Extension) => void): void {
