@@ -66,6 +66,8 @@ export type CaseCommandBody =
       application?: HigherApplication;
     }
   | { type: 'acceptReviewRequest' }
+  /** 不予受理: the review body refuses the request, with its written reasons (Shandong Art 43). */
+  | { type: 'refuseReviewRequest'; reasonDocumentId: string }
   | { type: 'reviewOpinion'; outcome: HigherOutcome; opinionDocumentId: string; deliveredOn?: string }
   /** Recorded by the re-examination body (the unit above the review body). */
   | {
@@ -76,6 +78,8 @@ export type CaseCommandBody =
       application?: HigherApplication;
     }
   | { type: 'acceptReexaminationRequest' }
+  /** 不予受理: the re-examination body refuses the request, with its written reasons (Shandong Art 44). */
+  | { type: 'refuseReexaminationRequest'; reasonDocumentId: string }
   | { type: 'openHearing'; openedOn?: string }
   | { type: 'closeHearing'; hearingId: string; closedOn?: string }
   | { type: 'reexaminationOpinion'; outcome: HigherOutcome; opinionDocumentId: string; deliveredOn?: string }

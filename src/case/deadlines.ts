@@ -114,6 +114,10 @@ function proceduralTriggers(event: CaseEventBody, state: CaseState): Trigger[] {
       return [{ name: 'review-request-decided', date: event.acceptedOn }];
     case 'reexamination-request-accepted':
       return [{ name: 'reexamination-request-decided', date: event.acceptedOn }];
+    case 'review-request-refused':
+      return [{ name: 'review-request-decided', date: event.refusedOn }];
+    case 'reexamination-request-refused':
+      return [{ name: 'reexamination-request-decided', date: event.refusedOn }];
     case 'review-opinion':
       if (event.outcome !== 'revoked') return [{ name: 'review-reply-delivered', date: event.deliveredOn }];
       // Handled again by the original unit: a new D5 from the day the order reached it.
@@ -214,9 +218,14 @@ export function planDeadlines(
           key: deadline.key,
           startDate: deadline.startDate,
           extensionDays: approvedDays(state, deadline.key),
+          // D10's hearing days stay uncounted when it is extended (Beijing Art 50 ¶4).
+          ...(deadline.pausedDays ? { pausedDays: deadline.pausedDays } : {}),
           extend: true,
         });
       }
+    }
+    if (event.type === 'review-request-refused' || event.type === 'reexamination-request-refused') {
+      requests.push(...reopenedWindow(policy, state, event.type));
     }
   }
   planFeedback(policy, state, open, stops, stop, requests);
@@ -270,6 +279,18 @@ function cancelledBy(event: CaseEventBody, open: CaseDeadline[], policy: CasePol
       return open.filter((d) => d.key === policy.ladder?.evaluationDeadline);
     case 'closed':
       return open;
+    case 'review-request-refused':
+    case 'reexamination-request-refused': {
+      // Nobody gives an opinion on a refused request: what it started ends, except the decision it meets.
+      const trigger =
+        event.type === 'review-request-refused' ? 'review-requested' : 'reexamination-requested';
+      const decided =
+        event.type === 'review-request-refused' ? 'review-request-decided' : 'reexamination-request-decided';
+      return open.filter((d) => {
+        const rule = policy.deadlines.find((r) => r.key === d.key);
+        return rule?.startsAt === trigger && !rule.stopsAt.includes(decided);
+      });
+    }
     case 'objection-decided':
       return event.decision === 'rerouted' ? open.filter((d) => d.responsible === 'handling-unit') : [];
     case 'procedure-changed':
@@ -280,6 +301,24 @@ function cancelledBy(event: CaseEventBody, open: CaseDeadline[], policy: CasePol
     default:
       return [];
   }
+}
+
+/**
+ * After a refused request the petitioner's window to ask again is open anew up to its original end (the same
+ * start, the opinion's delivery): a window already over lapses at once, and the matter ends as it would have.
+ */
+function reopenedWindow(
+  policy: CasePolicy,
+  state: CaseState,
+  type: 'review-request-refused' | 'reexamination-request-refused',
+): DeadlineRequest[] {
+  const trigger = type === 'review-request-refused' ? 'review-requested' : 'reexamination-requested';
+  return policy.deadlines
+    .filter((rule) => rule.actor === 'petitioner' && rule.stopsAt.includes(trigger))
+    .flatMap((rule) => {
+      const last = state.deadlines.filter((d) => d.key === rule.key).pop();
+      return last ? [{ key: rule.key, startDate: last.startDate }] : [];
+    });
 }
 
 function isPausable(policy: CasePolicy, key: string): boolean {

@@ -8,6 +8,7 @@ import { type DecideContext, type Decision, refuse, type RuleMap } from './decis
 import { FIRST_INSTANCE_RULES } from './first-instance-rules';
 import { REVIEW_CHAIN_RULES } from './review-chain-rules';
 import { type CaseState, holderOf } from './state';
+import { extendingUnitOf, extensionAllowedAtStage, stageDeadlineKey } from './stage-extensions';
 import { type Party, TRANSITIONS } from './transitions';
 
 /**
@@ -25,7 +26,9 @@ export function decide(state: CaseState, command: CaseCommand, ctx: DecideContex
       `The window to request this (${lapsed.key}) ended on ${lapsed.dueDate}; the case is closed`,
     );
   }
-  if (!entry.from.includes(state.status)) {
+  const barred = barredByRuleSet(command.type, ctx.policy);
+  if (barred) return barred;
+  if (!entry.from.includes(state.status) || !extensionAllowedAtStage(command.type, state, ctx.policy)) {
     return refuse(
       'transition_not_allowed',
       `${command.type} is not allowed on a petition that is ${state.status}`,
@@ -73,9 +76,29 @@ export function unitOf(
       return state.handlingUnitId;
     case 'case-holder':
       return holderOf(state);
+    case 'extending-unit':
+      return extendingUnitOf(state);
     case 'extension-approver':
+      // A review-chain deadline: the body's head approves (Beijing Art 50 ¶4: for its committee).
+      if (stageDeadlineKey(state)) return extendingUnitOf(state);
       return approverIsAssigner(state, policy) ? state.bureauUnitId : state.handlingUnitId;
   }
+}
+
+/** A command the pinned rule set leaves out of its procedure altogether: refused naming the text. */
+export function barredByRuleSet(type: CaseCommand['type'], policy: CasePolicy): Decision | undefined {
+  const chain = policy.reviewChain;
+  if (
+    chain?.finalOpinion === 'review' &&
+    (type === 'requestReexamination' || type === 'acceptReexaminationRequest')
+  ) {
+    return refuse(
+      'transition_not_allowed',
+      `${policy.ruleSetId} allows one review only (${chain.citation}): the review opinion is final, ` +
+        'no re-examination request is accepted',
+    );
+  }
+  return undefined;
 }
 
 function rolesOf(
@@ -85,6 +108,7 @@ function rolesOf(
   policy: CasePolicy,
 ): readonly string[] {
   if (party !== 'extension-approver') return roles;
+  if (stageDeadlineKey(state)) return ['unit-head'];
   return approverIsAssigner(state, policy) ? ['supervisor'] : ['unit-head'];
 }
 

@@ -211,7 +211,16 @@ export type CaseEventBody =
    * A released rule-set version's transitional provision applies to running cases: the case adopts it (its
    * policy from now on; its open deadlines are recomputed with it, each a `deadline-recomputed`).
    */
-  | { type: 'rule-set-adopted'; ruleSetVersion: string; previousVersion: string; citation: string };
+  | { type: 'rule-set-adopted'; ruleSetVersion: string; previousVersion: string; citation: string }
+  /**
+   * 不予受理 (Shandong Art 43–44): the body refuses the request with written reasons; the opinion below stands
+   * and the petitioner's window runs on to its original end.
+   */
+  | {
+      type: 'review-request-refused' | 'reexamination-request-refused';
+      refusedOn: string;
+      reasonDocumentId: string;
+    };
 
 /** The dates the rule set computed for a deadline. */
 export type DeadlineDates = Pick<

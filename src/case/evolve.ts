@@ -1,7 +1,7 @@
 import { instantMs } from '../rules/dates';
 import type { CaseEvent, CaseEventBody, DeadlineDates } from './events';
 import { applyLadder } from './evolve-ladder';
-import { type CaseDeadline, type CaseState, type Extension, isOpen } from './state';
+import { type CaseDeadline, type CaseState, type Extension, type HigherStage, isOpen } from './state';
 
 /**
  * Folds one event into the case. Pure and total: the workflow and the read model run the same fold, so
@@ -176,6 +176,28 @@ function applyBody(s: CaseState, e: CaseEventBody, at: string, actor: string): C
       if (s.reexamination) s.reexamination.acceptedOn = e.acceptedOn;
       s.status = 'under-reexamination';
       return s;
+    case 'review-request-refused':
+    case 'reexamination-request-refused': {
+      // The opinion below stands: the case is back where the request found it, the refusal on record.
+      const stage = e.type === 'review-request-refused' ? 'review' : 'reexamination';
+      // A re-examination refused before it was accepted has had no hearing: its list is not kept.
+      const refused: HigherStage | undefined =
+        stage === 'review' ? s.review : s.reexamination && omitHearings(s.reexamination);
+      if (refused) {
+        s.refusedRequests = [
+          ...(s.refusedRequests ?? []),
+          { ...refused, stage, refusedOn: e.refusedOn, reasonDocumentId: e.reasonDocumentId },
+        ];
+      }
+      if (stage === 'review') {
+        delete s.review;
+        s.status = 'replied';
+      } else {
+        delete s.reexamination;
+        s.status = 'reviewed';
+      }
+      return s;
+    }
     case 'review-opinion':
       if (s.review)
         Object.assign(s.review, {
@@ -331,6 +353,10 @@ function updateDeadline(s: CaseState, key: string, change: (d: CaseDeadline) => 
   const candidates = s.deadlines.filter((d) => d.key === key);
   const target = candidates.find(isOpen) ?? candidates[candidates.length - 1];
   if (target) change(target);
+}
+
+function omitHearings({ hearings: _hearings, ...stage }: HigherStage & { hearings: unknown }): HigherStage {
+  return stage;
 }
 
 function updateExtension(s: CaseState, id: string, change: (x: Extension) => void): void {

@@ -1,6 +1,7 @@
 import type { Actor } from './commands';
 import { accept, outsideAhead, outsideDates, refuse, runsOn, type RuleMap } from './decision';
 import { approvedDays } from './deadlines';
+import { stageDeadlineKey } from './stage-extensions';
 import { type CaseState, openDeadline } from './state';
 
 /** The first-instance procedures: routing, objection, acceptance, case owner, extensions, reply, withdrawal. */
@@ -189,11 +190,20 @@ export const FIRST_INSTANCE_RULES = {
 
   requestExtension(state, c, ctx) {
     const policy = ctx.policy.extension;
-    const deadline = policy.appliesTo.map((key) => openDeadline(state, key)).find(Boolean);
+    const stageKey = stageDeadlineKey(state);
+    // At a review-chain stage only the stage's own deadline (decide checked the rule set allows it).
+    const keys = stageKey ? [stageKey] : policy.appliesTo;
+    const deadline = keys.map((key) => openDeadline(state, key)).find(Boolean);
     if (!deadline) {
       return refuse(
         'transition_not_allowed',
         `No extendable deadline (${policy.appliesTo.join(', ')}) runs on this petition`,
+      );
+    }
+    if (deadline.status === 'paused') {
+      return refuse(
+        'transition_not_allowed',
+        `${deadline.key} stands still during the hearing; request the extension once the hearing is closed`,
       );
     }
     if (policy.requestBeforeDue && !runsOn(deadline, ctx.today)) {
@@ -202,7 +212,9 @@ export const FIRST_INSTANCE_RULES = {
         `${deadline.key} was due on ${deadline.dueDate}; an extension is requested before it expires`,
       );
     }
-    if (state.extensions.some((x) => x.status === 'pending')) {
+    // A request of an earlier stage left undecided does not block the body's own (it can no longer be granted).
+    const waiting = state.extensions.filter((x) => !stageKey || x.deadlineKey === stageKey);
+    if (waiting.some((x) => x.status === 'pending')) {
       return refuse('transition_not_allowed', 'An extension request is already waiting for a decision');
     }
     const granted = approvedDays(state, deadline.key);
@@ -230,6 +242,12 @@ export const FIRST_INSTANCE_RULES = {
     const checked = pendingExtension(state, c.extensionId, c.actor);
     if ('ok' in checked) return checked;
     const deadline = openDeadline(state, checked.deadlineKey);
+    if (deadline?.status === 'paused') {
+      return refuse(
+        'transition_not_allowed',
+        `${deadline.key} stands still during the hearing; decide on the extension once the hearing is closed`,
+      );
+    }
     if (!deadline || (ctx.policy.extension.requestBeforeDue && !runsOn(deadline, ctx.today))) {
       return refuse(
         'deadline_passed',
@@ -287,6 +305,14 @@ export const FIRST_INSTANCE_RULES = {
 function pendingExtension(state: CaseState, id: string, actor: Actor) {
   const extension = state.extensions.find((x) => x.id === id);
   if (!extension) return refuse('not_found', `Extension ${id} not found`);
+  const stageKey = stageDeadlineKey(state);
+  if (stageKey && extension.deadlineKey !== stageKey) {
+    // The body decides on its own deadline's extensions, not on one of an earlier stage.
+    return refuse(
+      'transition_not_allowed',
+      `Extension ${id} is of ${extension.deadlineKey}, which no longer runs; it cannot be decided now`,
+    );
+  }
   if (extension.status !== 'pending')
     return refuse('transition_not_allowed', `Extension ${id} is already ${extension.status}`);
   if (extension.requestedBy === actor.login) {

@@ -1,5 +1,6 @@
 import type { CaseEvent } from './events';
 import { type CaseState, unitActingOn } from './state';
+import { unitExtending } from './stage-extensions';
 import { awaitingFeedback, itemsOf } from './supervision';
 import type { Role } from './vocabulary';
 
@@ -92,7 +93,8 @@ export function noticeOf(event: CaseEvent, state: CaseState): Notice | undefined
       return {
         kind: 'extension-request',
         text: `延期申请 ${event.extensionId}: ${event.days} d`,
-        recipients: inUnit(state.handlingUnitId, 'unit-head'),
+        // The head of the unit that must meet the deadline: the handling unit, or the body at its stage.
+        recipients: inUnit(unitExtending(state, event.deadlineKey), 'unit-head'),
       };
     case 'extension-approved':
     case 'extension-refused': {
@@ -108,7 +110,7 @@ export function noticeOf(event: CaseEvent, state: CaseState): Notice | undefined
       return {
         kind: 'extension-notice',
         text: `延期告知: tell the petitioner of ${event.extensionId} and its reason`,
-        recipients: inUnit(state.handlingUnitId, 'handler'),
+        recipients: inUnit(extendingUnitOfId(state, event.extensionId), 'handler'),
       };
     case 'deadline-started':
       if (event.key !== 'return-visit') return undefined;
@@ -135,6 +137,16 @@ export function noticeOf(event: CaseEvent, state: CaseState): Notice | undefined
         recipients: bureau,
       };
     }
+    case 'review-request-refused':
+    case 'reexamination-request-refused': {
+      const what =
+        event.type === 'review-request-refused' ? '复查申请 (review)' : '复核申请 (re-examination)';
+      return {
+        kind: event.type,
+        text: `${what} not accepted (不予受理) on ${event.refusedOn}: the opinion below stands`,
+        recipients: bureau,
+      };
+    }
     case 'transferred-out':
       // The receiving bureau's desk: a petition came in from another area, to be routed within its D1.
       return {
@@ -152,4 +164,10 @@ export function noticeOf(event: CaseEvent, state: CaseState): Notice | undefined
     default:
       return undefined;
   }
+}
+
+/** The unit acting on the deadline of an extension (the handling unit for one unknown, as before). */
+function extendingUnitOfId(state: CaseState, extensionId: string): string | undefined {
+  const key = state.extensions.find((x) => x.id === extensionId)?.deadlineKey ?? 'handle';
+  return unitExtending(state, key);
 }

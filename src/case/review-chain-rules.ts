@@ -20,17 +20,30 @@ export const REVIEW_CHAIN_RULES = {
     return accept({ type: 'review-request-accepted', acceptedOn: ctx.today });
   },
 
+  refuseReviewRequest(_state, c, ctx) {
+    return accept({
+      type: 'review-request-refused',
+      refusedOn: ctx.today,
+      reasonDocumentId: c.reasonDocumentId,
+    });
+  },
+
   reviewOpinion(state, c, ctx) {
     const deliveredOn = c.deliveredOn ?? ctx.today;
     const from = state.review?.requestedOn ?? state.receivedOn;
     const outside = outsideDates('deliveredOn', deliveredOn, from, ctx.today, 'the request date');
     if (outside) return outside;
-    return accept({
+    const opinion = {
       type: 'review-opinion',
       outcome: c.outcome,
       opinionDocumentId: c.opinionDocumentId,
       deliveredOn,
-    });
+    } as const;
+    // One review only (Henan Art 27): an opinion that stands ends the matter; a revoked reply is handled again.
+    if (ctx.policy.reviewChain?.finalOpinion === 'review' && c.outcome !== 'revoked') {
+      return accept(opinion, { type: 'closed', reason: 'final', closedOn: ctx.today });
+    }
+    return accept(opinion);
   },
 
   requestReexamination(state, c, ctx) {
@@ -46,6 +59,14 @@ export const REVIEW_CHAIN_RULES = {
 
   acceptReexaminationRequest(_state, _c, ctx) {
     return accept({ type: 'reexamination-request-accepted', acceptedOn: ctx.today });
+  },
+
+  refuseReexaminationRequest(_state, c, ctx) {
+    return accept({
+      type: 'reexamination-request-refused',
+      refusedOn: ctx.today,
+      reasonDocumentId: c.reasonDocumentId,
+    });
   },
 
   openHearing(state, c, ctx) {

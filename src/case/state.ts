@@ -71,6 +71,8 @@ export interface CaseState {
   review?: HigherStage;
   /** 复核: the re-examination by the unit one level above the review body. */
   reexamination?: HigherStage & { hearings: Hearing[] };
+  /** Review and re-examination requests the body refused (不予受理, Shandong Art 43–44), oldest first. */
+  refusedRequests?: RefusedRequest[];
   closure?: { reason: ClosureReason; on: string; deadlineKey?: string };
   deadlines: CaseDeadline[];
   /** The joint-conference office (联席办) over the registering bureau: where escalations go. */
@@ -121,6 +123,13 @@ export interface HigherStage {
   deliveredOn?: string;
   /** The petitioner's application as the body recorded it; absent in cases recorded before it was required. */
   application?: HigherApplication;
+}
+
+/** A request the body refused with written reasons: the stage as it was recorded, and the refusal. */
+export interface RefusedRequest extends HigherStage {
+  stage: 'review' | 'reexamination';
+  refusedOn: string;
+  reasonDocumentId: string;
 }
 
 /**

@@ -14,6 +14,11 @@ export type Party =
   | 'extension-approver'
   | 'review-body'
   | 'reexamination-body'
+  /**
+   * The unit that must meet the deadline an extension is for: the handling unit, or, where the rule set lets
+   * the review chain extend (Beijing Art 50 ¶4), the review or re-examination body during its stage.
+   */
+  | 'extending-unit'
   /** The unit the command names as the body it is recorded by (a review or re-examination request). */
   | 'named-body'
   /** The unit a supervision item (督办) is addressed to: the one that must act on its deadline. */
@@ -52,6 +57,8 @@ const UNIT = ['handler', 'unit-head'] as const;
 const OPEN: CaseStatus[] = STATUSES.filter((status) => status !== 'closed');
 /** After the first reply, while the case goes on (a review may already be under way). */
 const AFTER_REPLY: CaseStatus[] = STATUSES.slice(STATUSES.indexOf('replied'), STATUSES.indexOf('closed'));
+/** Where a deadline may be extended: D5 while handled; D8 / D10 only where the pinned rule set says (decide). */
+const EXTENDABLE: CaseStatus[] = ['accepted', 'under-review', 'under-reexamination'];
 
 /** The supervision ladder (督办 → 联席办 → 挂牌督办) and the after-care: return visit (回访), evaluation. */
 const AFTERCARE_AND_SUPERVISION = {
@@ -219,15 +226,17 @@ export const TRANSITIONS: { readonly [T in CommandType]: Transition } = {
     summary: 'Name the case-owning leader (包案), the handler, the task and the target date',
   },
   requestExtension: {
-    from: ['accepted'],
-    by: [{ party: 'handling-unit', roles: UNIT }],
+    from: EXTENDABLE,
+    by: [{ party: 'extending-unit', roles: UNIT }],
     to: 'same',
     emits: ['extension-requested'],
     path: 'extensions',
-    summary: 'Request an extension of D5 before it expires (D6)',
+    summary:
+      'Request an extension of D5 before it expires (D6); where the rule set allows it, of D8 or D10 by the ' +
+      'review or re-examination body (Beijing Art 50 ¶4)',
   },
   approveExtension: {
-    from: ['accepted'],
+    from: EXTENDABLE,
     by: [{ party: 'extension-approver', roles: ['unit-head', 'supervisor'] }],
     to: 'same',
     emits: ['extension-approved', 'petitioner-notified'],
@@ -235,7 +244,7 @@ export const TRANSITIONS: { readonly [T in CommandType]: Transition } = {
     summary: 'Approve an extension; D5 is recomputed from its original start',
   },
   refuseExtension: {
-    from: ['accepted'],
+    from: EXTENDABLE,
     by: [{ party: 'extension-approver', roles: ['unit-head', 'supervisor'] }],
     to: 'same',
     emits: ['extension-refused'],
@@ -275,14 +284,25 @@ export const TRANSITIONS: { readonly [T in CommandType]: Transition } = {
     path: 'review-request/accept',
     summary: 'Accept the review request within 3 working days (Shandong Art 43)',
   },
+  refuseReviewRequest: {
+    from: ['review-requested'],
+    by: [{ party: 'review-body', roles: UNIT }],
+    to: 'replied',
+    emits: ['review-request-refused'],
+    path: 'review-request/refuse',
+    summary:
+      'Refuse the review request (不予受理) with written reasons within 3 working days (Shandong Art 43); ' +
+      'the reply stands and the petitioner’s review window runs on to its original end',
+  },
   reviewOpinion: {
     from: ['under-review'],
     by: [{ party: 'review-body', roles: UNIT }],
-    to: ['reviewed', 'accepted'],
-    emits: ['review-opinion'],
+    to: ['reviewed', 'accepted', 'closed'],
+    emits: ['review-opinion', 'closed'],
     path: 'review-opinion',
     summary:
-      'Give the review opinion within D8: uphold, change, or revoke and order the matter handled again',
+      'Give the review opinion within D8: uphold, change, or revoke and order the matter handled again; ' +
+      'final where the rule set allows one review only (Henan Art 27)',
   },
   requestReexamination: {
     from: ['reviewed'],
@@ -300,6 +320,16 @@ export const TRANSITIONS: { readonly [T in CommandType]: Transition } = {
     emits: ['reexamination-request-accepted'],
     path: 'reexamination-request/accept',
     summary: 'Accept the re-examination request within 3 working days (Shandong Art 44)',
+  },
+  refuseReexaminationRequest: {
+    from: ['reexamination-requested'],
+    by: [{ party: 'reexamination-body', roles: UNIT }],
+    to: 'reviewed',
+    emits: ['reexamination-request-refused'],
+    path: 'reexamination-request/refuse',
+    summary:
+      'Refuse the re-examination request (不予受理) with written reasons within 3 working days (Shandong ' +
+      'Art 44); the review opinion stands and the petitioner’s window runs on to its original end',
   },
   openHearing: {
     from: ['under-reexamination'],

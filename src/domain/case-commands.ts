@@ -162,6 +162,10 @@ export const COMMAND_BUILDERS: { [T in StaffCommandType]: Builder<T> } = {
   async acceptReviewRequest() {
     return { type: 'acceptReviewRequest' };
   },
+  async refuseReviewRequest({ body, docs }) {
+    const reasonDocumentId = await docs.write('review-request-refusal', body.reason);
+    return { type: 'refuseReviewRequest', reasonDocumentId };
+  },
   async reviewOpinion({ body, docs }) {
     const opinionDocumentId = await docs.write('review-opinion', body.opinion);
     return { type: 'reviewOpinion', outcome: body.outcome, opinionDocumentId, ...delivered(body) };
@@ -178,6 +182,10 @@ export const COMMAND_BUILDERS: { [T in StaffCommandType]: Builder<T> } = {
   },
   async acceptReexaminationRequest() {
     return { type: 'acceptReexaminationRequest' };
+  },
+  async refuseReexaminationRequest({ body, docs }) {
+    const reasonDocumentId = await docs.write('reexamination-request-refusal', body.reason);
+    return { type: 'refuseReexaminationRequest', reasonDocumentId };
   },
   async openHearing({ body }) {
     return { type: 'openHearing', ...(body.openedOn ? { openedOn: body.openedOn } : {}) };

@@ -23,7 +23,14 @@ import {
   RulesError,
   toShanghaiDate,
 } from '../rules';
-import { type CaseCommand, caseRuleSetVersion, decide, registeringUnitOf, rolesFor } from '../case';
+import {
+  barredByRuleSet,
+  type CaseCommand,
+  caseRuleSetVersion,
+  decide,
+  registeringUnitOf,
+  rolesFor,
+} from '../case';
 import type { Role } from '../case/vocabulary';
 import { commandUpdates, petitionWorkflowId } from '../workflows/messages';
 import { overseenRegion, requireRegistrar, requireRole, visiblePetition } from './access';
@@ -187,13 +194,19 @@ export class PetitionService {
     });
     if (visible) return { row: visible };
     const row = await findPetition(this.deps.pool, id);
-    if (row && (await this.waitsForBody(row, user, stage))) return { row, asBody: stage };
+    if (row && (await this.isBodyAbove(row, user, stage))) {
+      if (row.status === (stage === 'review' ? 'replied' : 'reviewed')) return { row, asBody: stage };
+      // The matter ended at the review by its rule set (Henan Art 27): the body above is told why.
+      const barred = row.caseState && barredByRuleSet(type, pinnedPolicyOf(row));
+      if (barred && !barred.ok) {
+        throw refusalError(barred.refusal.code, barred.refusal.message, barred.refusal.field);
+      }
+    }
     throw notOpenToBody(id, stage);
   }
 
-  /** Whether the case waits for this request and the user's unit is the body one level above (Art 35–36). */
-  private async waitsForBody(row: PetitionRow, user: User, stage: HigherStage): Promise<boolean> {
-    if (row.status !== (stage === 'review' ? 'replied' : 'reviewed')) return false;
+  /** Whether the user's unit is the body one level above the case's last one (Art 35–36). */
+  private async isBodyAbove(row: PetitionRow, user: User, stage: HigherStage): Promise<boolean> {
     const below = stage === 'review' ? row.handlingUnitId : row.caseState?.review?.bodyUnitId;
     const body = below ? await higherBody(this.deps.pool, below, stage).catch(() => undefined) : undefined;
     return body?.id === user.unitId;
@@ -257,17 +270,20 @@ const notOpenToBody = (id: string, stage: HigherStage) =>
       'number and that the application was received within the petitioner’s window',
   );
 
+/** The policy the case pinned, as its deadlines name it (the latest version when they name none loaded). */
+function pinnedPolicyOf(row: PetitionRow) {
+  const pinned = row.caseState && caseRuleSetVersion(row.caseState);
+  const versions = listRuleSetVersions(row.ruleSetId).map((v) => v.version);
+  return casePolicyOf(getRuleSet(row.ruleSetId, pinned && versions.includes(pinned) ? pinned : undefined));
+}
+
 /**
  * Why a command is refused on a case whose workflow has ended, decided by the same case core against the
  * read model's fold (e.g. a review request after the window lapsed: 422 with its last day, not a bare 409).
  */
 function refusalByReadModel(row: PetitionRow, command: CaseCommand, now: Date) {
   if (!row.caseState) return undefined;
-  const pinned = caseRuleSetVersion(row.caseState);
-  const versions = listRuleSetVersions(row.ruleSetId).map((v) => v.version);
-  const policy = casePolicyOf(
-    getRuleSet(row.ruleSetId, pinned && versions.includes(pinned) ? pinned : undefined),
-  );
+  const policy = pinnedPolicyOf(row);
   const decision = decide(row.caseState, command, { today: toShanghaiDate(now), policy });
   return decision.ok
     ? undefined

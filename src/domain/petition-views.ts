@@ -101,6 +101,10 @@ export function detailOf({ row, timeline, documents, linkedFrom }: DetailSources
     actingUnitId: state ? (holderOf(state) ?? null) : null,
     review: state?.review ? higherView(state.review, textOf) : null,
     reexamination: state?.reexamination ? higherView(state.reexamination, textOf) : null,
+    refusedRequests: (state?.refusedRequests ?? []).map((r) => ({
+      ...higherView(r, textOf),
+      reason: textOf(r.reasonDocumentId),
+    })),
     deadlines: (state?.deadlines ?? []).map((d) => deadlineView(row.ruleSetId, d)),
     supervision: (state?.supervision ?? []).map((item) => ({
       ...item,

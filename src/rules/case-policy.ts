@@ -57,6 +57,8 @@ export interface CasePolicy {
     approverRole: DeadlineParty;
     assignedMatterApproverRole?: DeadlineParty;
     requestBeforeDue: boolean;
+    /** Review-chain deadlines their body may extend (Beijing Art 50 ¶4); absent: the first instance only. */
+    reviewChainDeadlines?: string[];
   };
   /** The deadline of the simplified procedure, when the rule set has one. */
   simplifiedDeadline?: string;
@@ -68,6 +70,8 @@ export interface CasePolicy {
   acceptanceNoticeRequired?: true;
   /** Closures a provincial text adds (上海 Art 42 (二) 核查, 浙江 Art 25 (1)); absent: the national ones only. */
   closures?: { verification?: true; agreementCarriedOut?: true };
+  /** Absent from policies pinned before rule sets 1.4.0, and where the text keeps the national chain. */
+  reviewChain?: { finalOpinion: 'review'; citation: string };
 }
 
 export function casePolicyOf(ruleSet: RuleSet): CasePolicy {
@@ -97,6 +101,9 @@ export function casePolicyOf(ruleSet: RuleSet): CasePolicy {
         ? { assignedMatterApproverRole: ruleSet.extension.assignedMatterApproverRole }
         : {}),
       requestBeforeDue: ruleSet.extension.requestBeforeDue,
+      ...(ruleSet.extension.reviewChainDeadlines
+        ? { reviewChainDeadlines: [...ruleSet.extension.reviewChainDeadlines] }
+        : {}),
     },
     ...(ruleSet.simplifiedProcedure ? { simplifiedDeadline: ruleSet.simplifiedProcedure.deadline } : {}),
     ...(ruleSet.dateLimits
@@ -117,6 +124,7 @@ export function casePolicyOf(ruleSet: RuleSet): CasePolicy {
           },
         }
       : {}),
+    ...(ruleSet.reviewChain ? { reviewChain: { ...ruleSet.reviewChain } } : {}),
     ladder: {
       feedbackDeadline: ruleSet.supervision.feedbackDeadline,
       objectionDeadline: ruleSet.escalation.objectionDeadline,

@@ -169,6 +169,21 @@ const extensionSchema = z.strictObject({
   requestBeforeDue: z.boolean(),
   petitionerToldReason: z.boolean(),
   citation: nonEmptyText,
+  /**
+   * Deadlines of the review chain (of those in appliesTo) that the body which must meet them may extend, its
+   * head approving (Beijing Art 50 ¶4). Absent (versions before 1.4.0): extensions in the first instance only.
+   */
+  reviewChainDeadlines: z
+    .array(z.enum(['review', 'reexamine']))
+    .min(1)
+    .optional(),
+});
+
+/** What the text changes of the review chain (复查 / 复核); absent: the national chain. */
+const reviewChainSchema = z.strictObject({
+  /** The opinion that ends the matter: `review` — one review only, no re-examination (Henan Art 27). */
+  finalOpinion: z.enum(['review']),
+  citation: nonEmptyText,
 });
 
 const supervisionSchema = z.strictObject({
@@ -274,6 +289,8 @@ export const ruleSetSchema = z
      * when it is released. Absent: running cases keep the version they pinned. Never inherited by `extends`.
      */
     transitional: transitionalSchema.optional(),
+    /** Absent from the versions before 1.4.0. */
+    reviewChain: reviewChainSchema.optional(),
   })
   .superRefine((ruleSet, ctx) => {
     const defined = new Set<string>();
@@ -294,6 +311,15 @@ export const ruleSetSchema = z
     ruleSet.extension.appliesTo.forEach((key, index) =>
       requireDefined(key, ['extension', 'appliesTo', index]),
     );
+    ruleSet.extension.reviewChainDeadlines?.forEach((key, index) => {
+      if (!ruleSet.extension.appliesTo.includes(key)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['extension', 'reviewChainDeadlines', index],
+          message: `'${key}' is not in extension.appliesTo`,
+        });
+      }
+    });
     requireDefined(ruleSet.supervision.feedbackDeadline, ['supervision', 'feedbackDeadline']);
     requireDefined(ruleSet.escalation.objectionDeadline, ['escalation', 'objectionDeadline']);
     requireDefined(ruleSet.returnVisit.deadline, ['returnVisit', 'deadline']);

@@ -31,6 +31,9 @@ export const actors = {
   hrHead: { login: 'hr-head', unitId: 'hr', roles: ['unit-head', 'handler'] },
   cityHandler: { login: 'city-handler', unitId: 'city-housing', roles: ['handler'] },
   provinceHandler: { login: 'province-handler', unitId: 'province-housing', roles: ['handler'] },
+  /** The heads of the review and re-examination bodies: they approve those bodies' extensions (Beijing). */
+  cityHead: { login: 'city-head', unitId: 'city-housing', roles: ['unit-head', 'handler'] },
+  provinceHead: { login: 'province-head', unitId: 'province-housing', roles: ['unit-head', 'handler'] },
   office: { login: 'jco', unitId: 'office', roles: ['jco'] },
   petitioner: PETITIONER_ACTOR,
 } satisfies Record<string, Actor>;

@@ -1,5 +1,5 @@
 import { type CaseWrite, type WritePart } from './part';
-import { isOverdue, nextDeadline } from '../../case';
+import { type CaseState, isOverdue, nextDeadline } from '../../case';
 
 /**
  * The petition's row: its fold, the columns lists filter on, and the writer it records. The version check
@@ -41,11 +41,17 @@ function foldColumns({ state, fence, attemptAt }: CaseWrite) {
     routing_mode: state.routing?.mode ?? null,
     last_sequence: state.lastSequence,
     record_fence: fence,
-    review_unit_id: state.review?.bodyUnitId ?? null,
-    reexamination_unit_id: state.reexamination?.bodyUnitId ?? null,
+    // A body that refused the request (Shandong Art 43–44) acted on the case: it keeps reading it.
+    review_unit_id: state.review?.bodyUnitId ?? refusedBy(state, 'review') ?? null,
+    reexamination_unit_id: state.reexamination?.bodyUnitId ?? refusedBy(state, 'reexamination') ?? null,
     // A transfer out of the area (转出) moves the case to the receiving bureau; the senders keep reading it.
     bureau_unit_id: state.bureauUnitId || null,
     transferred_from_unit_ids: (state.transfers ?? []).map((t) => t.fromUnitId),
     record_attempt_at: attemptAt,
   };
+}
+
+/** The body that last refused a request of this stage, if any. */
+function refusedBy(state: CaseState, stage: 'review' | 'reexamination'): string | undefined {
+  return state.refusedRequests?.filter((r) => r.stage === stage).at(-1)?.bodyUnitId;
 }

@@ -235,6 +235,10 @@ export const PetitionDetailSchema = PetitionSummarySchema.extend({
   actingUnitId: z.string().nullable(),
   review: withText.nullable(),
   reexamination: withText.nullable(),
+  refusedRequests: z.array(withText).openapi({
+    description:
+      'Review and re-examination requests the body refused with reasons (不予受理, Shandong Art 43–44), oldest first',
+  }),
   deadlines: z.array(DeadlineViewSchema),
   supervision: z.array(withText).openapi({ description: 'The supervision ladder: 督办 → 联席办 → 挂牌督办' }),
   returnVisits: z.array(withText),

@@ -43,13 +43,32 @@ const higherRequest = (name: string, what: string, example: string) =>
     })
     .openapi(name, { example: { receivedOn: '2026-12-01', channel: 'letter', application: example } });
 
+/** 不予受理 (Shandong Art 43–44): the written reasons the petitioner is told. */
+const requestRefusal = (name: string, what: string, example: string) =>
+  z
+    .object({
+      reason: documentText(`Why the ${what} request is not accepted; the petitioner is told in writing`),
+    })
+    .strict()
+    .openapi(name, { example: { reason: example } });
+
 /** The review chain (复查 / 复核): bodies, opinions, hearings. */
 export const REVIEW_CHAIN_BODIES = {
   requestReview: higherRequest('RequestReview', '复查', '本人对信访处理意见不服，请求复查。'),
   acceptReviewRequest: z.object({}).strict().openapi('AcceptReviewRequest', { example: {} }),
+  refuseReviewRequest: requestRefusal(
+    'RefuseReviewRequest',
+    'review',
+    '复查申请未附原办理意见书，不予受理；可在复查申请期限内补正后重新申请。',
+  ),
   reviewOpinion: higherOpinion('ReviewOpinion', '经复查，原处理意见认定事实清楚，予以维持。'),
   requestReexamination: higherRequest('RequestReexamination', '复核', '本人对复查意见不服，请求复核。'),
   acceptReexaminationRequest: z.object({}).strict().openapi('AcceptReexaminationRequest', { example: {} }),
+  refuseReexaminationRequest: requestRefusal(
+    'RefuseReexaminationRequest',
+    're-examination',
+    '复核申请未附复查意见书，不予受理；可在复核申请期限内补正后重新申请。',
+  ),
   openHearing: z
     .object({ openedOn: isoDate.optional().openapi({ description: 'Defaults to today' }) })
     .strict()

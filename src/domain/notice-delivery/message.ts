@@ -37,6 +37,8 @@ const KIND_LABELS: Record<string, string> = {
   'reexamination-requested': '复核申请 (re-examination requested)',
   'dispute-settled': '联席办裁定 (objection settled)',
   'transfer-in': '转入 (a petition transferred in from another area)',
+  'review-request-refused': '复查申请不予受理 (review request refused)',
+  'reexamination-request-refused': '复核申请不予受理 (re-examination request refused)',
 };
 
 /** Codes and dates only: a value that is not one of them is left out rather than passed on. */

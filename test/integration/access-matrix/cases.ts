@@ -15,6 +15,7 @@ export interface Case {
 }
 
 const SHANDONG = { ruleSetId: 'shandong-2015' };
+const BEIJING = { ruleSetId: 'beijing-2006' };
 
 /** The states a row can try its command in, how far each has come, and how to get there through the API. */
 const STATES = {
@@ -38,6 +39,17 @@ const STATES = {
   /** Shandong: the review body must accept the request first (Art 43). */
   reviewRequestedShandong: { reach: 'review', build: (f) => f.reviewRequested(SHANDONG) },
   inReview: { reach: 'review', build: (f) => f.inReview() },
+  /** Beijing: the review body extends D8 itself (Art 50 ¶4). */
+  inReviewBeijing: { reach: 'review', build: (f) => f.inReview(BEIJING) },
+  /** Beijing, under review: the review body's handler asked for an extension (`ext-1`) of D8. */
+  reviewExtensionBeijing: {
+    reach: 'review',
+    build: async (f, p) => {
+      const id = await f.inReview(BEIJING);
+      await f.post(p.desk.reviewer!, id, 'extensions', { days: 10, reason: '案情复杂，需补充调查。' });
+      return id;
+    },
+  },
   reviewed: { reach: 'review', build: (f) => f.reviewed() },
   /** Shandong: the re-examination body must accept the request first (Art 44). */
   reexaminationRequestedShandong: {

@@ -61,12 +61,17 @@ const COMMANDS: { [T in CommandType]: { actor: Actor; body: Extract<CaseCommandB
     body: { type: 'requestReview', bodyUnitId: 'city-housing', bodyName: '市住建局' },
   },
   acceptReviewRequest: { actor: city, body: { type: 'acceptReviewRequest' } },
+  refuseReviewRequest: { actor: city, body: { type: 'refuseReviewRequest', reasonDocumentId: 'r' } },
   reviewOpinion: { actor: city, body: { type: 'reviewOpinion', outcome: 'upheld', opinionDocumentId: 'r' } },
   requestReexamination: {
     actor: province,
     body: { type: 'requestReexamination', bodyUnitId: 'province-housing', bodyName: '省住建厅' },
   },
   acceptReexaminationRequest: { actor: province, body: { type: 'acceptReexaminationRequest' } },
+  refuseReexaminationRequest: {
+    actor: province,
+    body: { type: 'refuseReexaminationRequest', reasonDocumentId: 'r' },
+  },
   openHearing: { actor: province, body: { type: 'openHearing' } },
   closeHearing: { actor: province, body: { type: 'closeHearing', hearingId: 'hearing-1' } },
   reexaminationOpinion: {
@@ -146,6 +151,12 @@ async function withItem(driver: CaseDriver, type: CommandType): Promise<CaseDriv
 }
 
 const ACCEPTANCE_STATUSES: CaseStatus[] = ['review-requested', 'reexamination-requested'];
+const EXTENSION_COMMANDS: CommandType[] = ['requestExtension', 'approveExtension', 'refuseExtension'];
+const BODY_STAGES: CaseStatus[] = ['under-review', 'under-reexamination'];
+const BODY_HEADS: Partial<Record<CaseStatus, Actor>> = {
+  'under-review': actors.cityHead,
+  'under-reexamination': actors.provinceHead,
+};
 
 /** A case in the given status, prepared so that the command's own preconditions hold there. */
 async function caseIn(status: CaseStatus, type: CommandType): Promise<CaseDriver> {
@@ -156,7 +167,9 @@ async function caseReaching(status: CaseStatus, type: CommandType): Promise<Case
   // Only Shandong has the acceptance step of the review bodies (Art 43–44).
   const ruleSetId = ACCEPTANCE_STATUSES.includes(status)
     ? 'shandong-2015'
-    : (PROVINCIAL[type] ?? 'national-2022');
+    : EXTENSION_COMMANDS.includes(type) && BODY_STAGES.includes(status)
+      ? 'beijing-2006' // Only Beijing's bodies extend D8 and D10 (Art 50 ¶4).
+      : (PROVINCIAL[type] ?? 'national-2022');
   const driver = await new CaseDriver(ruleSetId).register();
   if (status === 'registered') return driver;
   await driver.ok(registrar, route);
@@ -177,7 +190,10 @@ async function caseReaching(status: CaseStatus, type: CommandType): Promise<Case
   await driver.ok(city, COMMANDS.requestReview.body);
   if (status === 'review-requested') return driver;
   if (driver.state.status === 'review-requested') await driver.ok(city, COMMANDS.acceptReviewRequest.body);
-  if (status === 'under-review') return driver;
+  if (status === 'under-review') {
+    await withStageExtension(driver, status, type);
+    return driver;
+  }
   await driver.ok(city, COMMANDS.reviewOpinion.body);
   if (status === 'reviewed') return driver;
   await driver.ok(province, COMMANDS.requestReexamination.body);
@@ -186,7 +202,15 @@ async function caseReaching(status: CaseStatus, type: CommandType): Promise<Case
     await driver.ok(province, COMMANDS.acceptReexaminationRequest.body);
   }
   if (type === 'closeHearing') await driver.ok(province, COMMANDS.openHearing.body);
+  await withStageExtension(driver, status, type);
   return driver;
+}
+
+/** At a body's stage its own handler asks for the extension, and its head decides. */
+async function withStageExtension(driver: CaseDriver, status: CaseStatus, type: CommandType) {
+  if (!BODY_STAGES.includes(status) || (type !== 'approveExtension' && type !== 'refuseExtension')) return;
+  const body = { type: 'requestExtension', days: 10, reasonDocumentId: 'r' } as const;
+  await driver.ok(status === 'under-review' ? city : province, body);
 }
 
 /** The unit-side actor once the case left the bureau (withdrawal by whoever holds the case). */
@@ -201,6 +225,9 @@ function actorFor(type: CommandType, status: CaseStatus): Actor {
   if ((type === 'withdraw' || type === 'divert' || type === 'notAccept') && status !== 'registered')
     return handler;
   if (type === 'setCaseOwner' && status !== 'registered') return head;
+  if (type === 'requestExtension' && status === 'under-review') return city;
+  if (type === 'requestExtension' && status === 'under-reexamination') return province;
+  if (type === 'approveExtension' || type === 'refuseExtension') return BODY_HEADS[status] ?? head;
   return COMMANDS[type].actor;
 }
 
@@ -331,6 +358,7 @@ const payloadsArb = fc.record<{ [T in CommandType]: Extract<CaseCommandBody, { t
   withdraw: fc.record({ type: fc.constant('withdraw' as const), reasonDocumentId: fc.constant('w') }),
   requestReview: fc.constant(COMMANDS.requestReview.body),
   acceptReviewRequest: fc.constant(COMMANDS.acceptReviewRequest.body),
+  refuseReviewRequest: fc.constant(COMMANDS.refuseReviewRequest.body),
   reviewOpinion: fc.record({
     type: fc.constant('reviewOpinion' as const),
     outcome: pick('upheld' as const, 'changed' as const, 'revoked' as const),
@@ -338,6 +366,7 @@ const payloadsArb = fc.record<{ [T in CommandType]: Extract<CaseCommandBody, { t
   }),
   requestReexamination: fc.constant(COMMANDS.requestReexamination.body),
   acceptReexaminationRequest: fc.constant(COMMANDS.acceptReexaminationRequest.body),
+  refuseReexaminationRequest: fc.constant(COMMANDS.refuseReexaminationRequest.body),
   openHearing: fc.constant(COMMANDS.openHearing.body),
   closeHearing: fc.record({
     type: fc.constant('closeHearing' as const),
@@ -421,6 +450,12 @@ function commandFor(
   ) {
     return step.choice % 2 === 0 ? 'approveExtension' : 'refuseExtension';
   }
+  // So is a request waiting for the body's decision (Shandong): accepted or refused.
+  if (step.kind === 'allowed' && ACCEPTANCE_STATUSES.includes(status) && step.choice % 3 !== 0) {
+    const review = status === 'review-requested';
+    if (step.choice % 2 === 0) return review ? 'acceptReviewRequest' : 'acceptReexaminationRequest';
+    return review ? 'refuseReviewRequest' : 'refuseReexaminationRequest';
+  }
   // So is an open hearing closed.
   if (
     step.kind === 'allowed' &&
@@ -440,10 +475,16 @@ function commandFor(
   return pool[step.choice % pool.length]!;
 }
 
-const REVIEW_COMMANDS: CommandType[] = ['requestReview', 'acceptReviewRequest', 'reviewOpinion'];
+const REVIEW_COMMANDS: CommandType[] = [
+  'requestReview',
+  'acceptReviewRequest',
+  'refuseReviewRequest',
+  'reviewOpinion',
+];
 const REEXAMINATION_COMMANDS: CommandType[] = [
   'requestReexamination',
   'acceptReexaminationRequest',
+  'refuseReexaminationRequest',
   'openHearing',
   'closeHearing',
   'reexaminationOpinion',
@@ -524,8 +565,9 @@ describe('random command sequences', () => {
           }
         },
       ),
-      // A fixed seed keeps the run (and its coverage check) reproducible; FC_SEED explores others.
-      { numRuns: 400, seed: Number(process.env.FC_SEED ?? 20261122) },
+      // A fixed seed keeps the run (and its coverage check) reproducible; FC_SEED explores others. Moved on
+      // when the review bodies gained their refusals (issue 21): the draws changed with the payloads.
+      { numRuns: 400, seed: Number(process.env.FC_SEED ?? 20261124) },
     );
     // The sequences went deep: every command succeeded somewhere.
     // (The provincial closures are not offered by these two sets: see the sequences below.)

@@ -1,7 +1,7 @@
 import { addDays } from '../../../../src/rules/dates';
 import { shanghaiToday } from '../../../support/harness';
 import { higherApplication } from '../../../support/petition-flow';
-import { BUREAU_ROLES, DEPARTMENTS, REEXAMINATION_BODY, REVIEW_BODY, UNIT_ROLES } from '../matrix';
+import { BUREAU_ROLES, DEPARTMENTS, HEADS, REEXAMINATION_BODY, REVIEW_BODY, UNIT_ROLES } from '../matrix';
 import type { Row } from '../runner';
 
 /**
@@ -76,6 +76,30 @@ export const REVIEW_CHAIN_ROWS: Row[] = [
     allowed: BODIES,
   },
   {
+    op: 'POST /api/petitions/{id}/review-request/refuse',
+    what: 'refuse the review request with reasons (Shandong)',
+    state: 'reviewRequestedShandong',
+    body: { reason: '复查申请未附原办理意见书。' },
+    roles: UNIT_ROLES,
+    allowed: BODIES,
+  },
+  {
+    op: 'POST /api/petitions/{id}/extensions',
+    what: 'extend the review period D8 (Beijing: the review body)',
+    state: 'inReviewBeijing',
+    body: { days: 10, reason: '案情复杂，需补充调查。' },
+    roles: UNIT_ROLES,
+    allowed: BODIES,
+  },
+  {
+    op: 'POST /api/petitions/{id}/extensions/{extensionId}/approve',
+    what: 'approve a D8 extension (Beijing: the review body’s head)',
+    state: 'reviewExtensionBeijing',
+    body: {},
+    roles: ['unit-head', 'supervisor'],
+    allowed: HEADS.filter((login) => BODIES.includes(login)),
+  },
+  {
     op: 'POST /api/petitions/{id}/review-opinion',
     what: 'give the review opinion',
     state: 'inReview',
@@ -105,6 +129,14 @@ export const REVIEW_CHAIN_ROWS: Row[] = [
     what: 'accept the re-examination request (Shandong)',
     state: 'reexaminationRequestedShandong',
     body: {},
+    roles: UNIT_ROLES,
+    allowed: REEXAMINATION_BODY,
+  },
+  {
+    op: 'POST /api/petitions/{id}/reexamination-request/refuse',
+    what: 'refuse the re-examination request with reasons (Shandong)',
+    state: 'reexaminationRequestedShandong',
+    body: { reason: '复核申请未附复查意见书。' },
     roles: UNIT_ROLES,
     allowed: REEXAMINATION_BODY,
   },
