@@ -129,7 +129,9 @@ function inForceUntil(ruleSet: RuleSet): string {
 export function registerRulesCommand(program: Command): void {
   const rules = program
     .command('rules')
-    .description('List and show the rule sets deadlines are computed with');
+    .description(
+      'The rule sets deadlines are computed with: list and show them, preview a change (impact), release a version',
+    );
 
   rules
     .command('list')
