@@ -8,10 +8,10 @@ import {
   type ReplanRequest,
 } from '../../case';
 import type { RunningCase } from '../../db/running-cases';
-import { casePolicyOf, getRuleSet, RulesError, type DeadlineKey, type RuleSet } from '../../rules';
+import { casePolicyOf, getRuleSet, RulesError, type RuleSet } from '../../rules';
 import { currentCalendar } from '../../rules/calendar/default-calendar';
 import type { WorkingCalendar } from '../../rules/calendar/working-calendar';
-import { computeDueDate } from '../../rules/due-date';
+import { computeDeadline } from '../../activities/compute-deadline';
 
 /** One open deadline of a running case that the change would move. */
 export interface DeadlineMove {
@@ -58,29 +58,10 @@ const pastDue = (dueDate: string, asOf: string): boolean => asOf > dueDate;
 const counting = (deadline: CaseDeadline): boolean =>
   deadline.status === 'running' || deadline.status === 'overdue';
 
-/** The compute function of a re-plan, with a given calendar: the activity's arithmetic (computeDeadline). */
+/** The compute function of a re-plan, with a given calendar: the activity's own arithmetic. */
 function computeWith(ruleSet: RuleSet, calendar: WorkingCalendar) {
   return (requests: DeadlineRequest[]): ComputedDeadline[] =>
-    requests.map((request) => {
-      const result = computeDueDate(calendar, ruleSet, request.key as DeadlineKey, request.startDate, {
-        extensionDays: request.extensionDays,
-        pausedDays: request.pausedDays,
-        lengthDays: request.lengthDays,
-      });
-      return {
-        key: result.deadlineKey,
-        kind: result.kind,
-        startDate: result.startDate,
-        dueDate: result.dueDate,
-        dueAt: result.dueAt,
-        extensionDays: result.extensionDays,
-        ...(request.lengthDays ? { lengthDays: request.lengthDays } : {}),
-        ...(result.pausedDays ? { pausedDays: result.pausedDays } : {}),
-        provisional: result.provisional,
-        calendarVersion: result.calendarVersion,
-        warnings: [],
-      };
-    });
+    requests.map((request) => computeDeadline(ruleSet, request, calendar));
 }
 
 /**
