@@ -1,5 +1,7 @@
 import { startTestApp, shanghaiToday, type TestApp } from '../support/harness';
 import { caseEvents, deadlineOf, footprint, PetitionFlow } from '../support/petition-flow';
+import { saveHistoryIfRequested } from '../support/histories';
+import { petitionWorkflowId } from '../../src/workflows/messages';
 
 /**
  * Shanghai's closure on verification (核查, Art 42 (二)), Zhejiang's closure on an agreement carried out (Art 25
@@ -19,6 +21,10 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.stop();
 });
+
+/** Released as replay fixtures when SAVE_HISTORIES=1 (issue 21's procedures). */
+const saveHistory = (id: string, name: string) =>
+  saveHistoryIfRequested(app.client.workflow.getHandle(petitionWorkflowId(id)), name);
 
 async function example(name: string) {
   const doc = (await app.request(undefined, 'GET', '/openapi.json')).body;
@@ -56,6 +62,7 @@ describe('closure on verification (上海 Art 42 (二))', () => {
     });
     expect(lookup.status).toBe('closed');
     expect(lookup.dates).toContainEqual({ event: 'verification-conclusion', on: shanghaiToday() });
+    await saveHistory(id, 'case-shanghai-verification-closure');
   });
 
   it('refuses a check by a unit that is no department or government, a bad date, and a national case, changing nothing', async () => {
@@ -123,6 +130,7 @@ describe('closure on an agreement carried out (浙江 Art 25 (1))', () => {
       queryCode,
     });
     expect(lookup.dates).toContainEqual({ event: 'agreement-carried-out', on: shanghaiToday() });
+    await saveHistory(id, 'case-zhejiang-agreement-closure');
   });
 
   it('refuses dates out of order or ahead, and a case not accepted yet, changing nothing', async () => {
@@ -183,6 +191,7 @@ describe('national-2005 for cases received before 2022-05-01', () => {
     });
     // The 2005 text has no objection window (the 2022 text's Art 23 ¶3).
     expect(deadlineOf(accepted, 'object')).toBeUndefined();
+    await saveHistory(old, 'case-national-2005-acceptance');
   });
 
   it('refuses receipt dates outside its text’s period, naming the limit', async () => {

@@ -1,6 +1,8 @@
 import { addDays } from '../../src/rules/dates';
 import { shanghaiToday, startTestApp, type TestApp } from '../support/harness';
 import { deadlineOf, footprint, higherApplication, PetitionFlow } from '../support/petition-flow';
+import { saveHistoryIfRequested } from '../support/histories';
+import { petitionWorkflowId } from '../../src/workflows/messages';
 
 /**
  * The provinces' own review-chain procedures through the API (issue 21, rule sets 1.4.0): Beijing's bodies
@@ -18,6 +20,10 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.stop();
 });
+
+/** Released as replay fixtures when SAVE_HISTORIES=1 (issue 21's procedures). */
+const saveHistory = (id: string, name: string) =>
+  saveHistoryIfRequested(app.client.workflow.getHandle(petitionWorkflowId(id)), name);
 
 /** A request body as the OpenAPI document gives it, sent as it is. */
 async function example(schema: string): Promise<Record<string, unknown>> {
@@ -63,6 +69,7 @@ it('lets a Beijing review body extend D8, its head approving, and tells that hea
   expect(approved.timeline.map((e: { type: string }) => e.type)).toEqual(
     expect.arrayContaining(['extension-approved', 'petitioner-notified', 'deadline-extended']),
   );
+  await saveHistory(id, 'case-beijing-review-extension');
 });
 
 it('lets a Shandong body refuse a request with reasons: the opinion below stands, the petitioner may ask again', async () => {
@@ -115,6 +122,7 @@ it('lets a Shandong body refuse a request with reasons: the opinion below stands
     refusedRequests: [{ stage: 'review' }, { stage: 'reexamination', bodyUnitId: 'dongling-housing' }],
   });
   expect(deadlineOf(reexamination, 'request-reexamination').status).toBe('running');
+  await saveHistory(id, 'case-shandong-request-refused');
 });
 
 it('ends a Henan matter with the review opinion: a re-examination request is refused naming Art 27', async () => {
@@ -147,4 +155,5 @@ it('ends a Henan matter with the review opinion: a re-examination request is ref
   );
   expect([byParty.status, byParty.body.error.message]).toEqual([409, refused.body.error.message]);
   expect(await footprint(app.pool, id)).toEqual(before);
+  await saveHistory(id, 'case-henan-final-review');
 });

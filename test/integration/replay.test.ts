@@ -40,6 +40,15 @@ const RELEASED = [
   'case-evaluation',
   // Issue 19: the review and re-examination requests carry the petitioner's application.
   'case-review-chain-application',
+  // Issue 21: the provincial procedures, the 2005 rule set, and re-plans after a change of the rules data.
+  'case-beijing-review-extension',
+  'case-shandong-request-refused',
+  'case-henan-final-review',
+  'case-shanghai-verification-closure',
+  'case-zhejiang-agreement-closure',
+  'case-national-2005-acceptance',
+  'case-rule-set-adopted',
+  'case-calendar-replan',
 ];
 
 it('has saved histories to replay', () => {

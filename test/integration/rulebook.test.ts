@@ -23,6 +23,7 @@ import {
 import { startTestApp, type TestApp, testEnv } from '../support/harness';
 import { deadlineOf, PetitionFlow } from '../support/petition-flow';
 import { workflowTaskFailures } from '../support/workflow-task-failures';
+import { saveHistoryIfRequested } from '../support/histories';
 import { morningOf } from '../support/as-of';
 import { buildProgram } from '../../src/cli/main';
 import fs from 'node:fs';
@@ -261,6 +262,7 @@ it('keeps a running case on its version after a release, gives a new case the ne
   expect(
     await running.handle.executeUpdate('replan', { args: [{ ruleSetVersion: TRANSITIONAL }] }),
   ).toMatchObject({ moves: [] });
+  await saveHistoryIfRequested(running.handle, 'case-rule-set-adopted');
   for (const c of [running, fresh]) {
     await c.handle.terminate('done with this case');
   }
@@ -357,6 +359,7 @@ it('moves a provisional 60-day limit to the official date once its year is added
   ).rejects.toThrow(new RegExp(`${year} is already loaded`));
   const again = await c.handle.executeUpdate('replan', { args: [{}] });
   expect(again).toMatchObject({ moves: [] });
+  await saveHistoryIfRequested(c.handle, 'case-calendar-replan');
 });
 
 it('runs as the command line: `calendar add-year FILE --json` prints the year, the calendar version and the moves', async () => {
