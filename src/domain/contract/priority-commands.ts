@@ -9,11 +9,14 @@ export const PRIORITY_BODIES = {
       level: z.enum(PRIORITY_LEVELS).openapi({
         description: 'first 一级关注, second 二级关注, ordinary 普通关注',
       }),
-      majorUrgent: z.boolean().optional().openapi({
-        description:
-          '重大、紧急信访事项 (Art 25): true tells the bureau head and the joint-conference office at once; ' +
-          'absent keeps the case’s current flag',
-      }),
+      majorUrgent: z
+        .boolean()
+        .optional()
+        .openapi({
+          description:
+            '重大、紧急信访事项 (Art 25): true tells the bureau head and the joint-conference office at once; ' +
+            'absent keeps the case’s current flag',
+        }),
       reason: documentText('Why the case gets this priority (the bureau’s reading of the matter)'),
     })
     .strict()
