@@ -1,7 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
 import { prepared } from './prepared';
 import { regionSubtree } from './organisation';
-import type { CaseState } from '../case';
+import type { CaseState, PriorityLevel } from '../case';
 import type { CaseStatus, Category, Channel, RegistrationLevel } from '../case/vocabulary';
 
 export interface Petitioner {
@@ -199,6 +199,9 @@ export interface PetitionFilter {
   status?: CaseStatus;
   handlingUnitId?: string;
   overdue?: boolean;
+  /** 关注级别 and the 重大、紧急 flag, as the case's fold holds them. */
+  priority?: PriorityLevel;
+  majorUrgent?: boolean;
   /**
    * What the caller may see: cases its unit registered, handles, reviews or re-examines, or transferred out of
    * its area; with oversight, also
@@ -225,6 +228,10 @@ export async function listPetitions(
   if (filter.status) add('status = ?', filter.status);
   if (filter.handlingUnitId) add('handling_unit_id = ?', filter.handlingUnitId);
   if (filter.overdue !== undefined) add('overdue = ?', filter.overdue);
+  if (filter.priority) add("case_state #>> '{priority,level}' = ?", filter.priority);
+  if (filter.majorUrgent !== undefined) {
+    add("coalesce((case_state #>> '{priority,majorUrgent}')::boolean, false) = ?", filter.majorUrgent);
+  }
   params.push(filter.visibleTo.unitId);
   const unit = `$${params.length}`;
   const parties = `bureau_unit_id = ${unit} OR handling_unit_id = ${unit} OR review_unit_id = ${unit} OR reexamination_unit_id = ${unit}

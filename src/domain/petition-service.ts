@@ -97,6 +97,8 @@ export class PetitionService {
       status: query.status,
       handlingUnitId: query.unit,
       overdue: query.overdue,
+      priority: query.priority,
+      majorUrgent: query.majorUrgent,
       visibleTo: { unitId: user.unitId, regionId: overseenRegion(user) },
       limit: query.pageSize,
       offset: (query.page - 1) * query.pageSize,

@@ -1,4 +1,5 @@
 import { CATEGORIES, CHANNELS, REGISTRATION_LEVELS, STATUSES } from '../../case/vocabulary';
+import { PRIORITY_LEVELS } from '../../case/priority';
 import { flag, isoDate, page, pageSize, plainText } from './fields';
 import { z } from './zod';
 
@@ -107,11 +108,21 @@ export const RegisterPetitionSchema = z
     },
   });
 
+const PrioritySummarySchema = z.object({
+  level: z.enum(PRIORITY_LEVELS),
+  majorUrgent: z.boolean(),
+  majorUrgentSince: z.string().nullable().openapi({ description: 'The day the flag was raised' }),
+});
+
 export const ListPetitionsQuerySchema = z
   .object({
     status: z.enum(STATUSES).optional(),
     unit: z.string().min(1).max(100).optional().openapi({ description: 'Handling unit id' }),
     overdue: flag,
+    priority: z.enum(PRIORITY_LEVELS).optional().openapi({
+      description: 'Priority (关注级别): first 一级关注, second 二级关注, ordinary 普通关注',
+    }),
+    majorUrgent: flag.openapi({ description: 'Flagged as a major or urgent matter (重大、紧急, Art 25)' }),
     page,
     pageSize: pageSize(100, 20),
   })
@@ -168,6 +179,9 @@ export const PetitionSummarySchema = z
     overdue: z.boolean(),
     closedReason: z.string().nullable(),
     nextDeadline: z.object({ key: z.string(), dueAt: z.string() }).nullable(),
+    priority: PrioritySummarySchema.nullable().openapi({
+      description: 'Priority (关注级别, S5) and the major-or-urgent flag (Art 25); null when never set',
+    }),
   })
   .openapi('PetitionSummary');
 
@@ -232,6 +246,13 @@ export const PetitionDetailSchema = PetitionSummarySchema.extend({
   agreement: withText.nullable().openapi({
     description: 'The agreement carried out that ended the matter (浙江 Art 25 (1)): its text and dates',
   }),
+  priority: PrioritySummarySchema.extend({
+    reason: z.string().nullable(),
+    setBy: z.string(),
+    setOn: z.string(),
+  })
+    .nullable()
+    .openapi({ description: 'Priority (关注级别, S5) and the major-or-urgent flag (Art 25), as last set' }),
   actingUnitId: z.string().nullable(),
   review: withText.nullable(),
   reexamination: withText.nullable(),
