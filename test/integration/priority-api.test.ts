@@ -123,7 +123,7 @@ describe('bad input', () => {
     const types = await timelineTypes(id);
     const response = await app.request('supervisor', 'POST', `/api/petitions/${id}/priority`, body);
     expect(response.status).toBe(status);
-    expect(response.body.code).toBe(code);
+    expect(response.body.error.code).toBe(code);
     expect(await timelineTypes(id)).toEqual(types);
     expect((await flow.get('supervisor', id)).priority).toBeNull();
   });
@@ -137,7 +137,7 @@ describe('bad input', () => {
       reason,
     });
     expect(response.status).toBe(409);
-    expect(response.body.code).toBe('transition_not_allowed');
+    expect(response.body.error.code).toBe('transition_not_allowed');
     const { rows } = await app.pool.query(
       `SELECT count(*)::int AS n FROM petition_documents WHERE petition_id = $1 AND kind = 'priority-reason'`,
       [id],
