@@ -22,6 +22,12 @@ import beijing2006v140 from './beijing-2006/1.4.0.json';
 import shanghai2012v140 from './shanghai-2012/1.4.0.json';
 import henan2012v140 from './henan-2012/1.4.0.json';
 import national2005v100 from './national-2005/1.0.0.json';
+import national2022v140 from './national-2022/1.4.0.json';
+import zhejiang2016v150 from './zhejiang-2016/1.5.0.json';
+import shandong2015v150 from './shandong-2015/1.5.0.json';
+import beijing2006v150 from './beijing-2006/1.5.0.json';
+import shanghai2012v150 from './shanghai-2012/1.5.0.json';
+import henan2012v150 from './henan-2012/1.5.0.json';
 
 export const BUILT_IN_RULE_SET_FILES: readonly unknown[] = [
   national2022v120,
@@ -42,4 +48,10 @@ export const BUILT_IN_RULE_SET_FILES: readonly unknown[] = [
   shanghai2012v140,
   henan2012v140,
   national2005v100,
+  national2022v140,
+  zhejiang2016v150,
+  shandong2015v150,
+  beijing2006v150,
+  shanghai2012v150,
+  henan2012v150,
 ];

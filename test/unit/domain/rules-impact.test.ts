@@ -179,7 +179,7 @@ describe('rules impact of a rule-set version', () => {
 
     expect(
       impact.moves.map((m) => [m.petitionId, m.key, m.ruleSetVersionBefore, m.ruleSetVersionAfter]),
-    ).toEqual([['XF-2099-000001', 'route', '1.3.0', '9.0.0']]);
+    ).toEqual([['XF-2099-000001', 'route', getRuleSet('national-2022').version, '9.0.0']]);
     expect(impact.moves[0]!.dueDateAfter! > impact.moves[0]!.dueDateBefore).toBe(true);
   });
 
@@ -230,10 +230,10 @@ describe('rules impact: bad candidates are refused with the reason', () => {
     expect(() => ruleSetCandidate({ id: 'national-2022', version: '9.0.0' })).toThrow(RuleSetValidationError);
     expect(() =>
       ruleSetCandidate({ extends: 'national-2022@1.3.0', id: 'national-2022', version: '1.3.0' }),
-    ).toThrow(/not newer than the loaded 1\.3\.0/);
+    ).toThrow(/1\.3\.0 is not newer than the loaded \d+\.\d+\.\d+/);
     expect(() =>
       ruleSetCandidate({ extends: 'national-2022@1.2.0', id: 'national-2022', version: '1.2.5' }),
-    ).toThrow(/1\.2\.5 is not newer than the loaded 1\.3\.0/);
+    ).toThrow(/1\.2\.5 is not newer than the loaded \d+\.\d+\.\d+/);
     expect(() =>
       ruleSetCandidate({
         extends: 'national-2022@1.3.0',

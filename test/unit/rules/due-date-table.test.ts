@@ -267,7 +267,7 @@ describe('dueDate on the official 2025–2026 calendar', () => {
     const result = dueDate(getRuleSet('national-2022'), 'handle', '2026-08-02');
     expect(result).toMatchObject({
       ruleSetId: 'national-2022',
-      ruleSetVersion: '1.3.0',
+      ruleSetVersion: getRuleSet('national-2022').version,
       deadlineKey: 'handle',
       startDate: '2026-08-02',
       length: 60,
