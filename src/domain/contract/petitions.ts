@@ -1,5 +1,5 @@
 import { CATEGORIES, CHANNELS, REGISTRATION_LEVELS, STATUSES } from '../../case/vocabulary';
-import { flag, isoDate, page, pageSize, plainText } from './fields';
+import { isoDate, plainText } from './fields';
 import { z } from './zod';
 
 /** The petition's requests (register, list, read) and the petition as the API answers it. */
@@ -107,15 +107,7 @@ export const RegisterPetitionSchema = z
     },
   });
 
-export const ListPetitionsQuerySchema = z
-  .object({
-    status: z.enum(STATUSES).optional(),
-    unit: z.string().min(1).max(100).optional().openapi({ description: 'Handling unit id' }),
-    overdue: flag,
-    page,
-    pageSize: pageSize(100, 20),
-  })
-  .strict();
+export { ListPetitionsQuerySchema, type ListPetitionsQuery } from './petition-search';
 
 export const PetitionIdParamsSchema = z.object({
   id: z
@@ -270,8 +262,10 @@ export const PetitionListSchema = z
     page: z.number(),
     pageSize: z.number(),
     total: z.number().openapi({ description: 'Matching petitions, counted up to 10 000' }),
+    nextCursor: z.string().nullable().openapi({
+      description: 'Send as `cursor` for the page after this one; null on the last page',
+    }),
   })
   .openapi('PetitionList');
 
 export type RegisterPetitionBody = z.infer<typeof RegisterPetitionSchema>;
-export type ListPetitionsQuery = z.infer<typeof ListPetitionsQuerySchema>;
