@@ -121,7 +121,9 @@ SELECT o.ord AS idx, o.id AS bureau_unit_id, b.level, r.login AS registrar,
   FROM unnest($1::text[]) WITH ORDINALITY o(id, ord) JOIN units b ON b.id = o.id JOIN users r ON r.unit_id = b.id`;
 
 /** Registered on the day received, at nine, and recorded by the workflow since (last_sequence 1). */
-const PETITIONS_SQL = (texts: NonNullable<LoadOptions['texts']>) => `INSERT INTO petitions (id, bureau_unit_id, channel, category, domain, domain_category,
+const PETITIONS_SQL = (
+  texts: NonNullable<LoadOptions['texts']>,
+) => `INSERT INTO petitions (id, bureau_unit_id, channel, category, domain, domain_category,
         classification_version, received_on, rule_set_id, subject, description, petitioner, registered_by, status,
         handling_unit_id, registration_level, first_time, created_at, last_sequence)
 SELECT id, bureau_unit_id, channel, category, domain, split_part(domain, '.', 1), '${defaultClassification().reference}',

@@ -108,11 +108,12 @@ describe('petitioner fields', () => {
     const dashed = `${phone.slice(0, 3)}-${phone.slice(3, 7)}-${phone.slice(7)}`;
     expect(idsOf((await search('registrar', { petitionerPhone: dashed })).body)).toEqual([id]);
     expect(idsOf((await search('jco', { petitionerIdNumber: idNumber.toLowerCase() })).body)).toEqual([id]);
-    for (const query of [
+    const byPerson: Array<Record<string, string>> = [
       { petitionerName: name },
       { petitionerPhone: phone },
       { petitionerIdNumber: idNumber },
-    ]) {
+    ];
+    for (const query of byPerson) {
       const refused = await search('admin', query);
       expect([refused.status, refused.body.error.code]).toEqual([403, 'petitioner_search_forbidden']);
     }
