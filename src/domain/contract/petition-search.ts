@@ -19,16 +19,15 @@ export const ListPetitionsQuerySchema = z
       .openapi({
         description:
           'Free text over the subject and the description: each word separated by spaces must occur in them ' +
-          '(a substring, case-insensitive; Chinese needs two characters, e.g. 电梯). A case number or the start ' +
+          '(a substring, case-insensitive; Chinese needs two characters, e.g. 电梯; letters and digits match as ' +
+          'whole words, so 3号楼 does not find 13号楼). A case number or the start ' +
           'of one (XF-2026-0001) searches case numbers instead. Empty or one character: 422.',
         example: '电梯',
       }),
-    petitionerName: searchable('a name')
-      .optional()
-      .openapi({
-        description:
-          'Part of the petitioner’s name (two characters at least). Desk roles and the joint-conference office only: 403 otherwise.',
-      }),
+    petitionerName: searchable('a name').optional().openapi({
+      description:
+        'Part of the petitioner’s name (two characters at least). Desk roles and the joint-conference office only: 403 otherwise.',
+    }),
     petitionerPhone: z
       .string()
       .trim()
@@ -66,12 +65,9 @@ export const ListPetitionsQuerySchema = z
     firstTime: flag.openapi({ description: '初信初访 (true) or not' }),
     repeat: flag.openapi({ description: 'A repeat of an open case (重复信访) or not' }),
     group: flag.openapi({ description: 'A group petition (集体访) or not' }),
-    supervisionLevel: z
-      .enum(SUPERVISION_LEVELS)
-      .optional()
-      .openapi({
-        description: 'Cases with an open supervision item at this rung (督办通知, 联席办, 挂牌督办)',
-      }),
+    supervisionLevel: z.enum(SUPERVISION_LEVELS).optional().openapi({
+      description: 'Cases with an open supervision item at this rung (督办通知, 联席办, 挂牌督办)',
+    }),
     cursor: z
       .string()
       .max(200)
