@@ -67,6 +67,14 @@ describe('free text over subject and description', () => {
     expect(idsOf((await search('registrar', { q: `${pair} lift` })).body)).toEqual([both]);
   });
 
+  it('matches letters and digits as whole words: 3号楼 is not 13号楼', async () => {
+    const pair = rareHan(2);
+    const thirteen = await register({ subject: `${pair}`, description: '13号楼' });
+    const three = await register({ subject: `${pair}`, description: '3号楼' });
+    expect(idsOf((await search('registrar', { q: `${pair} 3号楼` })).body)).toEqual([three]);
+    expect(idsOf((await search('registrar', { q: `${pair} 13号楼` })).body)).toEqual([thirteen]);
+  });
+
   it('finds a case by its number or the start of it', async () => {
     const id = await register();
     expect(idsOf((await search('registrar', { q: id })).body)).toEqual([id]);
