@@ -141,6 +141,8 @@ async function main() {
     log(`Loading ${CASES.toLocaleString('en')} cases with texts into ${database.origin}…`);
     const started = performance.now();
     await loadBenchData(pool, organisation, { cases: CASES, ...DATA, texts: SEARCH_TEXTS }, log);
+    // As autovacuum leaves a table that has been in use: hint bits set, the visibility map written.
+    await pool.query('VACUUM ANALYZE petitions, supervision_items');
     const loadSeconds = (performance.now() - started) / 1000;
     console.log(await describe(pool, loadSeconds));
     console.log(await measureAll(pool));
@@ -164,7 +166,7 @@ async function describe(pool: Pool, loadSeconds: number): Promise<string> {
       `${(os.totalmem() / 2 ** 30).toFixed(0)} GiB`,
     `Loaded ${CASES.toLocaleString('en')} cases (petitions ${s.size} with indexes, the terms' GIN index ` +
       `${s.termsIndex}) in ${loadSeconds.toFixed(1)} s`,
-    `Each query: one warm-up, then ${RUNS} runs over varied inputs; a page of ${PAGE} with its total (capped at 10 000)`,
+    `Each query: one warm-up, then ${RUNS} runs over varied inputs; a page of ${PAGE} with its total (capped at 1 000)`,
   ].join('\n');
 }
 

@@ -47,8 +47,11 @@ export interface PetitionSearch {
   limit: number;
 }
 
-/** Lists report their total up to this many; a larger total reads as this number. */
-export const TOTAL_CAP = 10_000;
+/**
+ * Lists report their total up to this many; a larger total reads as this number. Counting costs a read of every
+ * row counted: at 10 000, a broad filter over a million cases took 150 ms for the count alone (bench:search).
+ */
+export const TOTAL_CAP = 1_000;
 
 /**
  * The cases that match, newest first. Text is matched through the GIN-indexed terms (CJK bigrams and ASCII words,
@@ -67,11 +70,16 @@ export async function searchPetitions(
     const n = pageParams.length;
     pageWhere += ` AND (created_at, id) < ($${n - 1}::timestamptz, $${n}::text)`;
   }
+  // Open supervision items are few, and a range ending at receivedTo starts far down a list newest first:
+  // fetch the matching cases through their indexes and sort them, rather than walk every case newest first
+  // (600–700 ms at a million cases). `+ interval '0 s'` keeps the planner off the ordered walk.
+  const fetchThenSort = search.supervisionLevel !== undefined || search.receivedTo !== undefined;
+  const order = fetchThenSort ? `created_at + interval '0 s'` : 'created_at';
   const [page, count] = await Promise.all([
     pool.query(
       `SELECT ${COLUMNS}, to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "pageKey"
          FROM petitions p WHERE ${pageWhere}
-        ORDER BY created_at DESC, id DESC LIMIT ${search.limit} OFFSET ${search.offset ?? 0}`,
+        ORDER BY ${order} DESC, id DESC LIMIT ${search.limit} OFFSET ${search.offset ?? 0}`,
       pageParams,
     ),
     // Counting stops at TOTAL_CAP: a page must not cost a scan of the whole table.

@@ -261,7 +261,7 @@ export const PetitionListSchema = z
     items: z.array(PetitionSummarySchema),
     page: z.number(),
     pageSize: z.number(),
-    total: z.number().openapi({ description: 'Matching petitions, counted up to 10 000' }),
+    total: z.number().openapi({ description: 'Matching petitions, counted up to 1 000' }),
     nextCursor: z.string().nullable().openapi({
       description: 'Send as `cursor` for the page after this one; null on the last page',
     }),
