@@ -1,5 +1,6 @@
 import type { EvaluationSubject, SatisfactionGrade } from './aftercare';
 import type { HigherApplication } from './state';
+import type { PriorityLevel } from './priority';
 import type {
   DiversionTarget,
   HigherOutcome,
@@ -123,7 +124,9 @@ export type CaseCommandBody =
       agreedOn: string;
       carriedOutOn: string;
       noteDocumentId?: string;
-    };
+    }
+  /** 关注级别 (S5) and the 重大、紧急 flag (Art 25); an absent flag keeps the case's current one. */
+  | { type: 'setPriority'; level: PriorityLevel; majorUrgent?: boolean; reasonDocumentId: string };
 
 export type CommandType = CaseCommandBody['type'];
 

@@ -3,6 +3,7 @@ import { type CaseCommand, PETITIONER_ACTOR } from './commands';
 import { SUPERVISION_RULES } from './supervision-rules';
 import { AFTERCARE_RULES } from './aftercare-rules';
 import { CLOSURE_RULES } from './closure-rules';
+import { PRIORITY_RULES } from './priority';
 import { itemsOf } from './supervision';
 import { type DecideContext, type Decision, refuse, type RuleMap } from './decision';
 import { FIRST_INSTANCE_RULES } from './first-instance-rules';
@@ -123,4 +124,5 @@ const RULES: RuleMap = {
   ...SUPERVISION_RULES,
   ...AFTERCARE_RULES,
   ...CLOSURE_RULES,
+  ...PRIORITY_RULES,
 };

@@ -2,6 +2,7 @@ import type { CaseTrigger } from '../rules/case-vocabulary';
 import type { EvaluationSubject, SatisfactionGrade } from './aftercare';
 import type { CaseDeadline, CaseFlags, CaseState, HigherApplication } from './state';
 import type { EscalationReason } from './supervision';
+import type { PriorityLevel } from './priority';
 import type {
   ClosureReason,
   DiversionTarget,
@@ -220,6 +221,16 @@ export type CaseEventBody =
       type: 'review-request-refused' | 'reexamination-request-refused';
       refusedOn: string;
       reasonDocumentId: string;
+    }
+  /** The bureau set the case's priority (S5) and the 重大、紧急 flag (Art 25); the previous values, if any. */
+  | {
+      type: 'priority-set';
+      level: PriorityLevel;
+      majorUrgent: boolean;
+      reasonDocumentId: string;
+      setOn: string;
+      previousLevel?: PriorityLevel;
+      previousMajorUrgent?: boolean;
     };
 
 /** The dates the rule set computed for a deadline. */

@@ -247,6 +247,18 @@ function applyBody(s: CaseState, e: CaseEventBody, at: string, actor: string): C
         recordedBy: actor,
       };
       return s;
+    case 'priority-set': {
+      const since = e.majorUrgent ? (s.priority?.majorUrgentSince ?? e.setOn) : undefined;
+      s.priority = {
+        level: e.level,
+        majorUrgent: e.majorUrgent,
+        reasonDocumentId: e.reasonDocumentId,
+        setBy: actor,
+        setOn: e.setOn,
+        ...(since ? { majorUrgentSince: since } : {}),
+      };
+      return s;
+    }
     case 'closed':
       s.status = 'closed';
       s.closure = {

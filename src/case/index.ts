@@ -21,3 +21,4 @@ export * from './recipients';
 export * from './command-time';
 export * from './runner';
 export * from './replan';
+export * from './priority';

@@ -161,6 +161,15 @@ export function noticeOf(event: CaseEvent, state: CaseState): Notice | undefined
         text: `联席办 settled the objection: ${event.decision}`,
         recipients: [...bureau, ...inUnit(state.handlingUnitId, 'handler', 'unit-head')],
       };
+    case 'priority-set':
+      // Art 25: a major or urgent matter is reported at once — to the bureau head and the joint-conference
+      // office; a change of level alone, or a flag already raised, tells no one again.
+      if (!event.majorUrgent || event.previousMajorUrgent) return undefined;
+      return {
+        kind: 'major-urgent',
+        text: `重大、紧急信访事项 (Art 25): flagged on ${event.setOn}, priority ${event.level}`,
+        recipients: [...inUnit(state.bureauUnitId, 'unit-head', 'supervisor'), ...office],
+      };
     default:
       return undefined;
   }

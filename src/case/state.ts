@@ -3,6 +3,7 @@ import { addDays, instantMs, startOfShanghaiDay } from '../rules/dates';
 import type { DeadlineParty } from '../rules/rule-set-schema';
 import type { Evaluation, ReturnVisit } from './aftercare';
 import type { SupervisionItem } from './supervision';
+import type { CasePriority } from './priority';
 import type {
   CaseStatus,
   Category,
@@ -83,6 +84,8 @@ export interface CaseState {
   evaluations?: Evaluation[];
   /** A dissatisfied return visit flags the case for follow-up (跟踪回访). */
   followUp?: { since: string };
+  /** 关注级别 (S5) and the 重大、紧急 flag (Art 25), as the bureau last set them. */
+  priority?: CasePriority;
   /** Sequence number of the newest event folded in. */
   lastSequence: number;
 }

@@ -357,6 +357,19 @@ export const TRANSITIONS: { readonly [T in CommandType]: Transition } = {
   },
   ...AFTERCARE_AND_SUPERVISION,
   ...PROVINCIAL_CLOSURES,
+  setPriority: {
+    from: OPEN,
+    by: [
+      { party: 'registering-bureau', roles: BUREAU },
+      { party: 'office', roles: ['jco'] },
+    ],
+    to: 'same',
+    emits: ['priority-set'],
+    path: 'priority',
+    summary:
+      'Set the priority (一级 / 二级 / 普通关注) with a reason, and flag a major or urgent matter (重大、紧急, ' +
+      'Art 25): the bureau head and the joint-conference office are told at once',
+  },
 };
 
 export const COMMAND_TYPES = Object.keys(TRANSITIONS) as CommandType[];

@@ -3,6 +3,7 @@ import { COLUMNS, type PetitionRow } from './petitions';
 import { regionSubtree } from './organisation';
 import type { CaseStatus, Channel } from '../case/vocabulary';
 import type { SupervisionLevel } from '../case/supervision';
+import type { PriorityLevel } from '../case';
 
 /** Where a page ends: the list is ordered newest registration first, ties by id. */
 export interface PageKey {
@@ -33,6 +34,9 @@ export interface PetitionSearch {
   caseOwner?: string;
   overdue?: boolean;
   flags?: { firstTime?: boolean; repeat?: boolean; group?: boolean };
+  /** 关注级别 and the 重大、紧急 flag, as the case's fold holds them. */
+  priority?: PriorityLevel;
+  majorUrgent?: boolean;
   /** An open rung of the supervision ladder at this level. */
   supervisionLevel?: SupervisionLevel;
   /**
@@ -144,6 +148,12 @@ function whereOf(search: PetitionSearch): { whereSql: string; params: unknown[] 
   if (flags.firstTime !== undefined) where.push(`first_time = ${param(flags.firstTime)}`);
   if (flags.repeat !== undefined) where.push(`(repeat_of IS NOT NULL) = ${param(flags.repeat)}`);
   if (flags.group !== undefined) where.push(`(group_persons IS NOT NULL) = ${param(flags.group)}`);
+  if (search.priority) where.push(`case_state #>> '{priority,level}' = ${param(search.priority)}`);
+  if (search.majorUrgent !== undefined) {
+    where.push(
+      `coalesce((case_state #>> '{priority,majorUrgent}')::boolean, false) = ${param(search.majorUrgent)}`,
+    );
+  }
   if (search.supervisionLevel) {
     where.push(`EXISTS (SELECT 1 FROM supervision_items s WHERE s.petition_id = p.id
       AND s.status IN ('open', 'answered') AND s.level = ${param(search.supervisionLevel)})`);

@@ -95,6 +95,34 @@ export async function transferredOutCount(pool: Pool, query: ReportQuery): Promi
   return row?.count ?? 0;
 }
 
+/**
+ * Open cases in scope by priority (关注级别) and the major-or-urgent flag (Art 25), as they stand now (the read
+ * model's current fold): what the bureau must follow today, whatever the period. A list of the flagged ones,
+ * oldest flag first.
+ */
+export async function priorityCounts(pool: Pool, query: ReportQuery, listLimit: number) {
+  const open = `p.status <> 'closed' AND (p.bureau_unit_id = ANY($units::text[]) OR p.handling_unit_id = ANY($units::text[]))`;
+  const [counts] = await run<{ majorUrgent: number; first: number; second: number }>(
+    pool,
+    query,
+    `SELECT (count(*) FILTER (WHERE (p.case_state #>> '{priority,majorUrgent}')::boolean))::int AS "majorUrgent",
+            (count(*) FILTER (WHERE p.case_state #>> '{priority,level}' = 'first'))::int AS first,
+            (count(*) FILTER (WHERE p.case_state #>> '{priority,level}' = 'second'))::int AS second
+       FROM petitions p
+      WHERE ${open} AND p.case_state ? 'priority'`,
+  );
+  const cases = await run<{ petitionId: string; level: string; since: string | null; unitId: string | null }>(
+    pool,
+    query,
+    `SELECT p.id AS "petitionId", p.case_state #>> '{priority,level}' AS level,
+            p.case_state #>> '{priority,majorUrgentSince}' AS since, p.handling_unit_id AS "unitId"
+       FROM petitions p
+      WHERE ${open} AND (p.case_state #>> '{priority,majorUrgent}')::boolean
+      ORDER BY since, p.id LIMIT ${Math.trunc(listLimit)}`,
+  );
+  return { ...counts!, cases };
+}
+
 export type Dimension = 'level' | 'channel' | 'domain' | 'domain-category';
 const DIMENSION_SQL: Record<Dimension, string> = {
   level: 'c.registration_level',

@@ -266,6 +266,14 @@ export const COMMAND_BUILDERS: { [T in StaffCommandType]: Builder<T> } = {
       ...(noteDocumentId ? { noteDocumentId } : {}),
     };
   },
+  async setPriority({ body, docs }) {
+    return {
+      type: 'setPriority',
+      level: body.level,
+      ...(body.majorUrgent !== undefined ? { majorUrgent: body.majorUrgent } : {}),
+      reasonDocumentId: await docs.write('priority-reason', body.reason),
+    };
+  },
   async recordReturnVisit({ body, docs }) {
     return {
       type: 'recordReturnVisit',

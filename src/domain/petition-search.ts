@@ -46,6 +46,8 @@ export async function searchCases(deps: SearchDeps, user: User, query: ListPetit
     caseOwner: query.caseOwner === 'me' ? user.login : query.caseOwner,
     overdue: query.overdue,
     flags: { firstTime: query.firstTime, repeat: query.repeat, group: query.group },
+    priority: query.priority,
+    majorUrgent: query.majorUrgent,
     supervisionLevel: query.supervisionLevel,
     visibleTo: { unitId: user.unitId, regionId: overseenRegion(user) },
     after: query.cursor ? decodeCursor(query.cursor) : undefined,

@@ -1,6 +1,6 @@
 import type { PetitionRow, TimelineEntry } from '../db/petitions';
 import { explainDeadline } from './deadline-explanation';
-import { type CaseDeadline, type HigherStage, holderOf, nextDeadline } from '../case';
+import { type CaseDeadline, type CasePriority, type HigherStage, holderOf, nextDeadline } from '../case';
 
 /** What lists show of a petition. */
 export function summaryOf(row: PetitionRow) {
@@ -20,7 +20,14 @@ export function summaryOf(row: PetitionRow) {
     overdue: row.overdue,
     closedReason: row.closedReason,
     nextDeadline: nextOf(row),
+    priority: priorityOf(row.caseState?.priority),
   };
+}
+
+function priorityOf(priority: CasePriority | undefined) {
+  if (!priority) return null;
+  const { level, majorUrgent, majorUrgentSince } = priority;
+  return { level, majorUrgent, majorUrgentSince: majorUrgentSince ?? null };
 }
 
 /** The deadline the case waits for next, with its due instant as the rule set wrote it (24:00 +08:00). */
@@ -96,6 +103,14 @@ export function detailOf({ row, timeline, documents, linkedFrom }: DetailSources
           ...state.agreement,
           agreement: textOf(state.agreement.agreementDocumentId),
           note: textOf(state.agreement.noteDocumentId),
+        }
+      : null,
+    priority: state?.priority
+      ? {
+          ...priorityOf(state.priority)!,
+          reason: textOf(state.priority.reasonDocumentId),
+          setBy: state.priority.setBy,
+          setOn: state.priority.setOn,
         }
       : null,
     actingUnitId: state ? (holderOf(state) ?? null) : null,

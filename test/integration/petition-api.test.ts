@@ -397,6 +397,7 @@ describe('the OpenAPI examples', () => {
     await send('registrar', main, 'route', 'RoutePetition');
     await send('handler', main, 'objection', 'ObjectToRouting');
     await send('registrar', main, 'objection/decision', 'DecideObjection');
+    await send('supervisor', main, 'priority', 'SetPriority');
     await send('handler', main, 'accept', 'AcknowledgePetition');
     await send('unit-head', main, 'case-owner', 'SetCaseOwner');
     await send('handler', main, 'extensions', 'RequestExtension');

@@ -174,6 +174,9 @@ describe('the reports dashboard', () => {
       notices: summary.supervision.notices,
       escalations: summary.supervision.escalations,
       listed: summary.supervision.listed,
+      majorUrgentOpen: summary.priority.majorUrgentOpen,
+      firstLevelOpen: summary.priority.firstLevelOpen,
+      secondLevelOpen: summary.priority.secondLevelOpen,
     };
     for (const [name, value] of Object.entries(counts))
       expect([name, await figureText(name)]).toEqual([name, String(value)]);

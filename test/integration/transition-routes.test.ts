@@ -63,6 +63,7 @@ const VALID: Partial<Record<(typeof COMMAND_TYPES)[number], unknown>> = {
   recordReturnVisit: { reached: false, note: '未联系上' },
   closeOnVerification: { checkingUnitId: 'qingshan-hr', conclusion: '核查结论' },
   closeOnAgreement: { agreement: '协议', agreedOn: shanghaiToday(), carriedOutOn: shanghaiToday() },
+  setPriority: { level: 'first', reason: '理由' },
 };
 
 const pathOf = (path: string, petitionId = id) =>

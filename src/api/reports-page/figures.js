@@ -49,6 +49,19 @@ const HEADLINE = [
       { figure: 'listed', label: '挂牌督办', show: (s) => count(s.supervision.listed) },
     ],
   },
+  {
+    // Open now, whatever the quarter: what the bureau must follow today (Art 25, S5).
+    title: '重大紧急与关注（在办）',
+    cards: [
+      {
+        figure: 'majorUrgentOpen',
+        label: '重大紧急信访事项',
+        show: (s) => count(s.priority.majorUrgentOpen),
+      },
+      { figure: 'firstLevelOpen', label: '一级关注', show: (s) => count(s.priority.firstLevelOpen) },
+      { figure: 'secondLevelOpen', label: '二级关注', show: (s) => count(s.priority.secondLevelOpen) },
+    ],
+  },
 ];
 
 function card({ figure: name, label }, shown) {

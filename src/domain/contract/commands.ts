@@ -10,6 +10,7 @@ import { documentText, exampleDateAhead, isoDate, login, unitId } from './fields
 import { REVIEW_CHAIN_BODIES } from './review-chain-commands';
 import { SUPERVISION_AND_AFTERCARE_BODIES } from './supervision-commands';
 import { CLOSURE_BODIES } from './closure-commands';
+import { PRIORITY_BODIES } from './priority-commands';
 import { z } from './zod';
 
 /**
@@ -22,6 +23,7 @@ const BODIES = {
   ...REVIEW_CHAIN_BODIES,
   ...SUPERVISION_AND_AFTERCARE_BODIES,
   ...CLOSURE_BODIES,
+  ...PRIORITY_BODIES,
   route: z
     .object({
       unitId: unitId.openapi({

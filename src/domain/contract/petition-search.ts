@@ -1,5 +1,6 @@
 import { CHANNELS, STATUSES } from '../../case/vocabulary';
 import { SUPERVISION_LEVELS } from '../../case/supervision';
+import { PRIORITY_LEVELS } from '../../case/priority';
 import { flag, isoDate, page, pageSize, plainText } from './fields';
 import { z } from './zod';
 
@@ -68,6 +69,10 @@ export const ListPetitionsQuerySchema = z
     supervisionLevel: z.enum(SUPERVISION_LEVELS).optional().openapi({
       description: 'Cases with an open supervision item at this rung (督办通知, 联席办, 挂牌督办)',
     }),
+    priority: z.enum(PRIORITY_LEVELS).optional().openapi({
+      description: 'Priority (关注级别): first 一级关注, second 二级关注, ordinary 普通关注',
+    }),
+    majorUrgent: flag.openapi({ description: 'Flagged as a major or urgent matter (重大、紧急, Art 25)' }),
     cursor: z
       .string()
       .max(200)

@@ -1,4 +1,5 @@
 import { CATEGORIES, CHANNELS, REGISTRATION_LEVELS, STATUSES } from '../../case/vocabulary';
+import { PRIORITY_LEVELS } from '../../case/priority';
 import { isoDate, plainText } from './fields';
 import { z } from './zod';
 
@@ -107,6 +108,12 @@ export const RegisterPetitionSchema = z
     },
   });
 
+const PrioritySummarySchema = z.object({
+  level: z.enum(PRIORITY_LEVELS),
+  majorUrgent: z.boolean(),
+  majorUrgentSince: z.string().nullable().openapi({ description: 'The day the flag was raised' }),
+});
+
 export { ListPetitionsQuerySchema, type ListPetitionsQuery } from './petition-search';
 
 export const PetitionIdParamsSchema = z.object({
@@ -160,6 +167,9 @@ export const PetitionSummarySchema = z
     overdue: z.boolean(),
     closedReason: z.string().nullable(),
     nextDeadline: z.object({ key: z.string(), dueAt: z.string() }).nullable(),
+    priority: PrioritySummarySchema.nullable().openapi({
+      description: 'Priority (关注级别, S5) and the major-or-urgent flag (Art 25); null when never set',
+    }),
   })
   .openapi('PetitionSummary');
 
@@ -224,6 +234,13 @@ export const PetitionDetailSchema = PetitionSummarySchema.extend({
   agreement: withText.nullable().openapi({
     description: 'The agreement carried out that ended the matter (浙江 Art 25 (1)): its text and dates',
   }),
+  priority: PrioritySummarySchema.extend({
+    reason: z.string().nullable(),
+    setBy: z.string(),
+    setOn: z.string(),
+  })
+    .nullable()
+    .openapi({ description: 'Priority (关注级别, S5) and the major-or-urgent flag (Art 25), as last set' }),
   actingUnitId: z.string().nullable(),
   review: withText.nullable(),
   reexamination: withText.nullable(),

@@ -67,4 +67,12 @@ export const SummaryReportExample = {
   backlog: { atStart: 9, atEnd: 6, cleared: 5, clearanceRate: { rate: 55.6, numerator: 5, denominator: 9 } },
   caseOwned: { count: 12, onTimeCompletion: { rate: 100, numerator: 8, denominator: 8 } },
   supervision: { notices: 7, escalations: 2, listed: 1 },
+  priority: {
+    majorUrgentOpen: 1,
+    firstLevelOpen: 2,
+    secondLevelOpen: 3,
+    majorUrgentCases: [
+      { petitionId: 'XF-2026-000042', level: 'first', since: '2026-09-28', unitId: 'qingshan-housing' },
+    ],
+  },
 };

@@ -39,6 +39,7 @@ const KIND_LABELS: Record<string, string> = {
   'transfer-in': '转入 (a petition transferred in from another area)',
   'review-request-refused': '复查申请不予受理 (review request refused)',
   'reexamination-request-refused': '复核申请不予受理 (re-examination request refused)',
+  'major-urgent': '重大、紧急信访事项 (major or urgent matter, Art 25)',
 };
 
 /** Codes and dates only: a value that is not one of them is left out rather than passed on. */

@@ -100,6 +100,9 @@ function summaryLines(s: Summary): SummaryLine[] {
     { figure: 'notices', label: '督办(件)', value: s.supervision.notices },
     { figure: 'escalations', label: '提交联席办(件)', value: s.supervision.escalations },
     { figure: 'listed', label: '挂牌督办(件)', value: s.supervision.listed },
+    { figure: 'majorUrgentOpen', label: '在办重大紧急信访事项(件)', value: s.priority.majorUrgentOpen },
+    { figure: 'firstLevelOpen', label: '在办一级关注(件)', value: s.priority.firstLevelOpen },
+    { figure: 'secondLevelOpen', label: '在办二级关注(件)', value: s.priority.secondLevelOpen },
   ];
 }
 

@@ -3,6 +3,7 @@ import type { User } from '../../db/organisation';
 import { RATES } from '../../db/report-figures';
 import {
   backlogCounts,
+  priorityCounts,
   type Dimension,
   monthCounts,
   type RateCount,
@@ -105,11 +106,12 @@ export class ReportService {
   }
 
   async summary(ctx: ReportContext) {
-    const [row, backlog, supervision, transferredOut] = await Promise.all([
+    const [row, backlog, supervision, transferredOut, priority] = await Promise.all([
       summaryCounts(this.pool, this.query(ctx)),
       backlogCounts(this.pool, this.query(ctx), 0),
       supervisionCounts(this.pool, this.query(ctx)),
       transferredOutCount(this.pool, this.query(ctx)),
+      priorityCounts(this.pool, this.query(ctx), 20),
     ]);
     const [firstShare, repeatShare] = sharesOf([row.firstTime!, row.repeat!]);
     const sum = (field: 'notices' | 'escalations' | 'listed') =>
@@ -127,6 +129,13 @@ export class ReportService {
       backlog: this.backlogFigures(backlog),
       caseOwned: { count: row.caseOwned!, onTimeCompletion: rate(rateOf(row, 'owned')) },
       supervision: { notices: sum('notices'), escalations: sum('escalations'), listed: sum('listed') },
+      /** Open now, whatever the period: 重大、紧急 (Art 25) with the flagged cases, 一级 and 二级关注 (S5). */
+      priority: {
+        majorUrgentOpen: priority.majorUrgent,
+        firstLevelOpen: priority.first,
+        secondLevelOpen: priority.second,
+        majorUrgentCases: priority.cases,
+      },
     };
   }
 

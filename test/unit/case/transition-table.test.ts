@@ -126,6 +126,10 @@ const COMMANDS: { [T in CommandType]: { actor: Actor; body: Extract<CaseCommandB
       carriedOutOn: '2026-03-02',
     },
   },
+  setPriority: {
+    actor: supervisor,
+    body: { type: 'setPriority', level: 'first', majorUrgent: true, reasonDocumentId: 'r' },
+  },
 };
 
 /** Commands only a provincial rule set offers: the table is tried on a case of that set. */
@@ -417,6 +421,12 @@ const payloadsArb = fc.record<{ [T in CommandType]: Extract<CaseCommandBody, { t
     agreedOn: ago(0),
     carriedOutOn: ago(0),
   }),
+  setPriority: fc.record({
+    type: fc.constant('setPriority' as const),
+    level: pick('first', 'second', 'ordinary'),
+    majorUrgent: mostlyAbsent(fc.boolean()),
+    reasonDocumentId: fc.constant('r'),
+  }),
 });
 
 const CLOSING: CommandType[] = ['divert', 'notAccept', 'withdraw', 'closeOnVerification', 'closeOnAgreement'];
@@ -501,6 +511,9 @@ function rightActor(type: CommandType, driver: CaseDriver): Actor {
   if (REVIEW_COMMANDS.includes(type)) return city;
   if (REEXAMINATION_COMMANDS.includes(type)) return province;
   if (type === 'closeOnVerification') return supervisor;
+  if (type === 'setPriority') {
+    return driver.state.bureauUnitId === 'other-bureau' ? actors.otherRegistrar : supervisor;
+  }
   const holder = holderOf(driver.state);
   const byHolder = type === 'withdraw' || type === 'closeOnAgreement';
   if (byHolder && holder === 'city-housing') return city;

@@ -27,6 +27,7 @@ const summary: ReportEnvelope = {
   backlog: { atStart: 9, atEnd: 6, cleared: 5, clearanceRate: rate(55.6, 5, 9) },
   caseOwned: { count: 12, onTimeCompletion: rate(100, 8, 8) },
   supervision: { notices: 7, escalations: 2, listed: 1 },
+  priority: { majorUrgentOpen: 1, firstLevelOpen: 2, secondLevelOpen: 3, majorUrgentCases: [] },
 };
 
 describe('displayWidth', () => {

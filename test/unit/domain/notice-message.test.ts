@@ -6,6 +6,22 @@ const caseUrl = (id: string) => `https://petitions.example.gov.cn/cases/${id}`;
 const PETITIONER = ['王小明', '13912345678', '幸福小区', '电梯'];
 
 describe('the message a notice becomes', () => {
+  it('names a major or urgent matter (Art 25) in the bureau’s words', () => {
+    const message = noticeMessage(
+      {
+        noticeId: '41',
+        petitionId: 'XF-2026-000006',
+        kind: 'major-urgent',
+        payload: { text: '重大、紧急信访事项 (Art 25)', event: 'priority-set' },
+      },
+      caseUrl,
+    );
+    expect(message.subject).toBe(
+      '[petitionflow] 重大、紧急信访事项 (major or urgent matter, Art 25): XF-2026-000006',
+    );
+    expect(message.short.startsWith('重大、紧急信访事项 XF-2026-000006')).toBe(true);
+  });
+
   it('says the kind, the case number, the deadline and its date, and links to the case', () => {
     const message = noticeMessage(
       {

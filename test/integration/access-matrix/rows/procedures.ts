@@ -29,6 +29,14 @@ export const PROCEDURE_ROWS: Row[] = [
     allowed: ['jco'],
   },
   {
+    op: 'POST /api/petitions/{id}/priority',
+    what: 'set the priority (关注级别) and the major-or-urgent flag (Art 25): the bureau or the office',
+    state: 'transferred',
+    body: { level: 'first', majorUrgent: true, reason: '涉及三十余户居民，可能引发聚集。' },
+    roles: [...BUREAU_ROLES, 'jco'],
+    allowed: ['registrar', 'supervisor', 'jco'],
+  },
+  {
     op: 'POST /api/petitions/{id}/accept',
     what: 'accept (受理告知)',
     state: 'transferred',
