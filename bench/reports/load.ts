@@ -16,6 +16,8 @@ export interface LoadOptions {
   firstDay: string;
   days: number;
   asOf: string;
+  /** SQL over bench_facts (`i` numbers the draws) for the texts; the reports read none, the search does. */
+  texts?: { subject: string; description: string; petitioner: string };
 }
 
 /** Case ids have eight digits. */
@@ -119,13 +121,17 @@ SELECT o.ord AS idx, o.id AS bureau_unit_id, b.level, r.login AS registrar,
   FROM unnest($1::text[]) WITH ORDINALITY o(id, ord) JOIN units b ON b.id = o.id JOIN users r ON r.unit_id = b.id`;
 
 /** Registered on the day received, at nine, and recorded by the workflow since (last_sequence 1). */
-const PETITIONS_SQL = `INSERT INTO petitions (id, bureau_unit_id, channel, category, domain, domain_category,
+const PETITIONS_SQL = (
+  texts: NonNullable<LoadOptions['texts']>,
+) => `INSERT INTO petitions (id, bureau_unit_id, channel, category, domain, domain_category,
         classification_version, received_on, rule_set_id, subject, description, petitioner, registered_by, status,
         handling_unit_id, registration_level, first_time, created_at, last_sequence)
 SELECT id, bureau_unit_id, channel, category, domain, split_part(domain, '.', 1), '${defaultClassification().reference}',
-       received_on, 'national-2022', 'Benchmark case', '', '{}'::jsonb, registrar, status, handling_unit_id,
+       received_on, 'national-2022', ${texts.subject}, ${texts.description}, ${texts.petitioner}, registrar, status, handling_unit_id,
        registration_level, first_time, (received_on + time '09:00') AT TIME ZONE 'Asia/Shanghai', 1
   FROM bench_facts ORDER BY id`;
+
+const NO_TEXTS = { subject: `'Benchmark case'`, description: `''`, petitioner: `'{}'::jsonb` };
 
 const REPORT_CASES_SQL = `INSERT INTO report_cases (petition_id, received_on, bureau_unit_id, handling_unit_id,
         registration_level, channel, domain, domain_category, first_time, status, acknowledge_due, acknowledged_on,
@@ -158,7 +164,7 @@ export async function loadBenchData(
     ['bureaus to draw from', OFFICES_SQL, [[...county, ...city, ...province]]],
     ['draw the cases', CASES_SQL, [cases, firstDay, days, asOf, county.length, city.length, DOMAINS]],
     ['their statuses', FACTS_SQL],
-    ['petitions', PETITIONS_SQL],
+    ['petitions', PETITIONS_SQL(options.texts ?? NO_TEXTS)],
     ['report_cases', REPORT_CASES_SQL],
     ['supervision_items', SUPERVISION_SQL, [asOf]],
     ['drop the drafts', 'DROP TABLE bench_facts, bench_cases, bench_offices'],

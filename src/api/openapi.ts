@@ -72,7 +72,8 @@ export function buildOpenApiDocument(signIn: { discoveryUrl: string }): object {
   registry.registerPath({
     method: 'get',
     path: '/api/petitions',
-    summary: 'List petitions visible to the user',
+    summary:
+      'Search the petitions visible to the user: text (电梯), case number, petitioner, filters; keyset paging by cursor',
     tags: ['petitions'],
     security,
     request: { query: ListPetitionsQuerySchema },

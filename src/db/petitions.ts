@@ -1,7 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import { prepared } from './prepared';
-import { regionSubtree } from './organisation';
-import type { CaseState, PriorityLevel } from '../case';
+import type { CaseState } from '../case';
 import type { CaseStatus, Category, Channel, RegistrationLevel } from '../case/vocabulary';
 
 export interface Petitioner {
@@ -60,7 +59,8 @@ export interface PetitionRow extends NewPetition {
   updatedAt: string;
 }
 
-const COLUMNS = `id, bureau_unit_id AS "bureauUnitId", channel, category, domain,
+/** The columns of a PetitionRow (also read by the search, src/db/petition-search.ts). */
+export const COLUMNS = `id, bureau_unit_id AS "bureauUnitId", channel, category, domain,
   domain_category AS "domainCategory", classification_version AS "classificationVersion",
   to_char(received_on, 'YYYY-MM-DD') AS "receivedOn", rule_set_id AS "ruleSetId", subject, description, petitioner,
   registered_by AS "registeredBy", created_at AS "createdAt", status, handling_unit_id AS "handlingUnitId", outcome,
@@ -193,69 +193,6 @@ export async function findLinkingCases(
 ): Promise<Array<{ id: string; relation: string }>> {
   const { rows } = await pool.query(linkingCases(id));
   return rows as Array<{ id: string; relation: string }>;
-}
-
-export interface PetitionFilter {
-  status?: CaseStatus;
-  handlingUnitId?: string;
-  overdue?: boolean;
-  /** 关注级别 and the 重大、紧急 flag, as the case's fold holds them. */
-  priority?: PriorityLevel;
-  majorUrgent?: boolean;
-  /**
-   * What the caller may see: cases its unit registered, handles, reviews or re-examines, or transferred out of
-   * its area; with oversight, also
-   * every case registered by a bureau of that region or a region below it.
-   */
-  visibleTo: { unitId: string; regionId?: string };
-  limit: number;
-  offset: number;
-}
-
-/** Lists report their total up to this many; a larger total reads as this number. */
-export const TOTAL_CAP = 10_000;
-
-export async function listPetitions(
-  pool: Pool,
-  filter: PetitionFilter,
-): Promise<{ items: PetitionRow[]; total: number }> {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  const add = (sql: string, value: unknown) => {
-    params.push(value);
-    where.push(sql.replace('?', `$${params.length}`));
-  };
-  if (filter.status) add('status = ?', filter.status);
-  if (filter.handlingUnitId) add('handling_unit_id = ?', filter.handlingUnitId);
-  if (filter.overdue !== undefined) add('overdue = ?', filter.overdue);
-  if (filter.priority) add("case_state #>> '{priority,level}' = ?", filter.priority);
-  if (filter.majorUrgent !== undefined) {
-    add("coalesce((case_state #>> '{priority,majorUrgent}')::boolean, false) = ?", filter.majorUrgent);
-  }
-  params.push(filter.visibleTo.unitId);
-  const unit = `$${params.length}`;
-  const parties = `bureau_unit_id = ${unit} OR handling_unit_id = ${unit} OR review_unit_id = ${unit} OR reexamination_unit_id = ${unit}
-    OR (transferred_from_unit_ids <> '{}' AND transferred_from_unit_ids @> ARRAY[${unit}]::text[])`;
-  if (filter.visibleTo.regionId) {
-    params.push(filter.visibleTo.regionId);
-    const region = regionSubtree(`$${params.length}`);
-    where.push(`(${parties} OR bureau_unit_id IN (SELECT id FROM units WHERE region_id IN (${region})))`);
-  } else {
-    where.push(`(${parties})`);
-  }
-  const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const [page, count] = await Promise.all([
-    pool.query(
-      `SELECT ${COLUMNS} FROM petitions ${whereSql} ORDER BY created_at DESC, id DESC LIMIT ${filter.limit} OFFSET ${filter.offset}`,
-      params,
-    ),
-    // Counting stops at TOTAL_CAP: a page must not cost a scan of the whole table.
-    pool.query<{ total: string }>(
-      `SELECT count(*) AS total FROM (SELECT 1 FROM petitions ${whereSql} LIMIT ${TOTAL_CAP}) AS capped`,
-      params,
-    ),
-  ]);
-  return { items: page.rows as PetitionRow[], total: Number(count.rows[0]?.total ?? 0) };
 }
 
 export interface TimelineEntry {

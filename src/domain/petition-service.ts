@@ -7,7 +7,6 @@ import {
   findDocuments,
   findLinkingCases,
   findPetition,
-  listPetitions,
   type PetitionRow,
   petitionTimeline,
   requestApplied,
@@ -33,16 +32,17 @@ import {
 } from '../case';
 import type { Role } from '../case/vocabulary';
 import { commandUpdates, petitionWorkflowId } from '../workflows/messages';
-import { overseenRegion, requireRegistrar, requireRole, visiblePetition } from './access';
+import { requireRegistrar, requireRole, visiblePetition } from './access';
 import { type Classification, subjectMatterOf } from './classification';
 import { COMMAND_BUILDERS, type CommandPathIds, higherBody } from './case-commands';
 import type { CommandBody, StaffCommandType } from './contract/commands';
 import type { ListPetitionsQuery, RegisterPetitionBody } from './contract/petitions';
 import { RequestDocuments } from './documents';
 import { AppError, fieldError } from './errors';
-import { detailOf, summaryOf } from './petition-views';
+import { detailOf } from './petition-views';
 import { queryCodeOf } from './query-code';
 import { registerPetition } from './registration';
+import { searchCases } from './petition-search';
 import type { RequestContext } from './request-context';
 import { refusalError, toApiError, withTemporalDeadline } from './temporal-calls';
 
@@ -93,17 +93,7 @@ export class PetitionService {
   }
 
   async list(user: User, query: ListPetitionsQuery) {
-    const { items, total } = await listPetitions(this.deps.pool, {
-      status: query.status,
-      handlingUnitId: query.unit,
-      overdue: query.overdue,
-      priority: query.priority,
-      majorUrgent: query.majorUrgent,
-      visibleTo: { unitId: user.unitId, regionId: overseenRegion(user) },
-      limit: query.pageSize,
-      offset: (query.page - 1) * query.pageSize,
-    });
-    return { items: items.map(summaryOf), page: query.page, pageSize: query.pageSize, total };
+    return searchCases(this.deps, user, query);
   }
 
   async get(user: User, id: string) {

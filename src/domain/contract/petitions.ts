@@ -1,6 +1,6 @@
 import { CATEGORIES, CHANNELS, REGISTRATION_LEVELS, STATUSES } from '../../case/vocabulary';
 import { PRIORITY_LEVELS } from '../../case/priority';
-import { flag, isoDate, page, pageSize, plainText } from './fields';
+import { isoDate, plainText } from './fields';
 import { z } from './zod';
 
 /** The petition's requests (register, list, read) and the petition as the API answers it. */
@@ -114,19 +114,7 @@ const PrioritySummarySchema = z.object({
   majorUrgentSince: z.string().nullable().openapi({ description: 'The day the flag was raised' }),
 });
 
-export const ListPetitionsQuerySchema = z
-  .object({
-    status: z.enum(STATUSES).optional(),
-    unit: z.string().min(1).max(100).optional().openapi({ description: 'Handling unit id' }),
-    overdue: flag,
-    priority: z.enum(PRIORITY_LEVELS).optional().openapi({
-      description: 'Priority (关注级别): first 一级关注, second 二级关注, ordinary 普通关注',
-    }),
-    majorUrgent: flag.openapi({ description: 'Flagged as a major or urgent matter (重大、紧急, Art 25)' }),
-    page,
-    pageSize: pageSize(100, 20),
-  })
-  .strict();
+export { ListPetitionsQuerySchema, type ListPetitionsQuery } from './petition-search';
 
 export const PetitionIdParamsSchema = z.object({
   id: z
@@ -290,9 +278,11 @@ export const PetitionListSchema = z
     items: z.array(PetitionSummarySchema),
     page: z.number(),
     pageSize: z.number(),
-    total: z.number().openapi({ description: 'Matching petitions, counted up to 10 000' }),
+    total: z.number().openapi({ description: 'Matching petitions, counted up to 1 000' }),
+    nextCursor: z.string().nullable().openapi({
+      description: 'Send as `cursor` for the page after this one; null on the last page',
+    }),
   })
   .openapi('PetitionList');
 
 export type RegisterPetitionBody = z.infer<typeof RegisterPetitionSchema>;
-export type ListPetitionsQuery = z.infer<typeof ListPetitionsQuerySchema>;
