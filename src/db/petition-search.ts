@@ -155,8 +155,10 @@ function whereOf(search: PetitionSearch): { whereSql: string; params: unknown[] 
     );
   }
   if (search.supervisionLevel) {
-    where.push(`EXISTS (SELECT 1 FROM supervision_items s WHERE s.petition_id = p.id
-      AND s.status IN ('open', 'answered') AND s.level = ${param(search.supervisionLevel)})`);
+    // The open items first, as an array the planner cannot turn into a join: a semi-join beside the
+    // visibility's OR estimated half the table and scanned all of it (3 s at a million cases, bench:search).
+    where.push(`p.id = ANY (ARRAY(SELECT s.petition_id FROM supervision_items s
+      WHERE s.status IN ('open', 'answered') AND s.level = ${param(search.supervisionLevel)}))`);
   }
   where.push(visibility(search.visibleTo, param));
   return { whereSql: where.join(' AND '), params };
