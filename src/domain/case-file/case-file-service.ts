@@ -1,0 +1,139 @@
+import { randomUUID } from 'node:crypto';
+import type { Pool } from 'pg';
+import type { User } from '../../db/organisation';
+import type { PetitionRow } from '../../db/petitions';
+import type { AttachmentRow, AttachmentStorage } from '../../db/case-file/attachment-storage';
+import {
+  caseHasDocument,
+  findLogEntry,
+  insertLogEntry,
+  type LogEntryKind,
+  listLogEntries,
+} from '../../db/case-file/log-entries';
+import { toShanghaiDate } from '../../rules';
+import { visiblePetition } from '../access';
+import { AppError, fieldError, forbidden, notFound } from '../errors';
+import { InspectedUpload } from './inspected-upload';
+
+export interface NewLogEntry {
+  kind: LogEntryKind;
+  occurredOn: string;
+  text: string;
+  /** The entry this one corrects (append-only log: an entry is never rewritten). */
+  corrects?: string;
+}
+
+export interface Upload {
+  fileName: string;
+  content: AsyncIterable<Buffer>;
+  logEntryId?: string;
+  documentId?: string;
+}
+
+/**
+ * The work log and the attachments of a case (S17). Read-model data in PostgreSQL, never in Temporal: they
+ * record what was done around the procedure, and no deadline or decision depends on them. Who may see the case
+ * reads them (the case detail's rule); who takes part in it writes them.
+ */
+export class CaseFileService {
+  constructor(
+    private readonly deps: {
+      pool: Pool;
+      storage: AttachmentStorage;
+      maxAttachmentBytes: number;
+      /** Today in Shanghai; a test's clock may replace it. */
+      today?: () => string;
+    },
+  ) {}
+
+  async log(user: User, petitionId: string) {
+    await visiblePetition(this.deps.pool, user, petitionId);
+    const [entries, attachments] = await Promise.all([
+      listLogEntries(this.deps.pool, petitionId),
+      this.deps.storage.list(petitionId),
+    ]);
+    const correctedBy = new Map(entries.filter((e) => e.corrects).map((e) => [e.corrects!, e.id]));
+    return {
+      items: entries.map((entry) => ({
+        ...entry,
+        correctedBy: correctedBy.get(entry.id) ?? null,
+        attachments: attachments.filter((a) => a.logEntryId === entry.id),
+      })),
+    };
+  }
+
+  async addLogEntry(user: User, petitionId: string, entry: NewLogEntry) {
+    const petition = await this.writable(user, petitionId);
+    const today = (this.deps.today ?? (() => toShanghaiDate(new Date())))();
+    if (entry.occurredOn > today) throw fieldError('occurredOn', `must not be after today (${today})`);
+    if (entry.occurredOn < petition.receivedOn) {
+      throw fieldError('occurredOn', `must not be before the petition was received (${petition.receivedOn})`);
+    }
+    if (entry.corrects !== undefined) {
+      const corrected = await findLogEntry(this.deps.pool, petitionId, entry.corrects);
+      if (!corrected) throw fieldError('corrects', `no entry ${entry.corrects} in this case's log`);
+      if (corrected.author !== user.login) throw forbidden('Only the author of an entry can correct it');
+    }
+    const saved = await insertLogEntry(this.deps.pool, {
+      id: `log-${randomUUID()}`,
+      petitionId,
+      kind: entry.kind,
+      occurredOn: entry.occurredOn,
+      text: entry.text,
+      author: user.login,
+      unitId: user.unitId,
+      corrects: entry.corrects ?? null,
+    });
+    if (!saved) {
+      throw new AppError(409, 'already_corrected', `Entry ${entry.corrects} has a correction: correct that one`);
+    }
+    return { ...saved, correctedBy: null, attachments: [] };
+  }
+
+  async attachments(user: User, petitionId: string): Promise<{ items: AttachmentRow[] }> {
+    await visiblePetition(this.deps.pool, user, petitionId);
+    return { items: await this.deps.storage.list(petitionId) };
+  }
+
+  /** Stores an upload, or nothing: a refused upload leaves no row and no byte behind. */
+  async upload(user: User, petitionId: string, upload: Upload): Promise<AttachmentRow> {
+    await this.writable(user, petitionId);
+    if (upload.logEntryId !== undefined && !(await findLogEntry(this.deps.pool, petitionId, upload.logEntryId))) {
+      throw fieldError('logEntryId', `no entry ${upload.logEntryId} in this case's log`);
+    }
+    if (upload.documentId !== undefined && !(await caseHasDocument(this.deps.pool, petitionId, upload.documentId))) {
+      throw fieldError('documentId', `no document ${upload.documentId} in this case`);
+    }
+    const inspected = new InspectedUpload(upload.fileName, this.deps.maxAttachmentBytes);
+    return this.deps.storage.save(`att-${randomUUID()}`, inspected.pass(upload.content), () => ({
+      ...inspected.result(),
+      petitionId,
+      logEntryId: upload.logEntryId ?? null,
+      documentId: upload.documentId ?? null,
+      fileName: upload.fileName,
+      uploadedBy: user.login,
+      unitId: user.unitId,
+    }));
+  }
+
+  /** The attachment's description and its bytes, for whoever may see the case. */
+  async download(user: User, petitionId: string, attachmentId: string) {
+    await visiblePetition(this.deps.pool, user, petitionId);
+    const attachment = await this.deps.storage.find(petitionId, attachmentId);
+    if (!attachment) throw notFound(`Attachment ${attachmentId}`);
+    return { attachment, content: this.deps.storage.open(attachmentId) };
+  }
+
+  /**
+   * Whoever takes part in the case writes its file; a bureau that transferred the case out of its area (转出)
+   * only reads it, as it only reads the case.
+   */
+  private async writable(user: User, petitionId: string): Promise<PetitionRow> {
+    const petition = await visiblePetition(this.deps.pool, user, petitionId);
+    const parties = [petition.bureauUnitId, petition.handlingUnitId, petition.reviewUnitId, petition.reexaminationUnitId];
+    if (!parties.includes(user.unitId) && (petition.transferredFromUnitIds ?? []).includes(user.unitId)) {
+      throw forbidden('The case was transferred out of your area: its file is read only for your unit');
+    }
+    return petition;
+  }
+}
