@@ -42,18 +42,21 @@ const COLUMNS = `id, petition_id AS "petitionId", log_entry_id AS "logEntryId", 
 export class PostgresAttachmentStorage implements AttachmentStorage {
   constructor(private readonly pool: Pool) {}
 
-  async save(id: string, content: AsyncIterable<Buffer>, describe: () => NewAttachment): Promise<AttachmentRow> {
+  async save(
+    id: string,
+    content: AsyncIterable<Buffer>,
+    describe: () => NewAttachment,
+  ): Promise<AttachmentRow> {
     const client = await this.pool.connect();
     try {
       return await inTransaction(client, async () => {
         // The chunks come before their row (written once the bytes are known): the key is checked at commit.
         let seq = 0;
         for await (const chunk of rechunk(content, CHUNK_BYTES)) {
-          await client.query('INSERT INTO case_attachment_chunks (attachment_id, seq, data) VALUES ($1, $2, $3)', [
-            id,
-            seq++,
-            chunk,
-          ]);
+          await client.query(
+            'INSERT INTO case_attachment_chunks (attachment_id, seq, data) VALUES ($1, $2, $3)',
+            [id, seq++, chunk],
+          );
         }
         const row = describe();
         const { rows } = await client.query<AttachmentRow>(

@@ -29,12 +29,25 @@ export async function insertLogEntry(
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
      ON CONFLICT (corrects) WHERE corrects IS NOT NULL DO NOTHING
      RETURNING ${COLUMNS}`,
-    [entry.id, entry.petitionId, entry.kind, entry.occurredOn, entry.text, entry.author, entry.unitId, entry.corrects],
+    [
+      entry.id,
+      entry.petitionId,
+      entry.kind,
+      entry.occurredOn,
+      entry.text,
+      entry.author,
+      entry.unitId,
+      entry.corrects,
+    ],
   );
   return rows[0];
 }
 
-export async function findLogEntry(pool: Pool, petitionId: string, id: string): Promise<LogEntryRow | undefined> {
+export async function findLogEntry(
+  pool: Pool,
+  petitionId: string,
+  id: string,
+): Promise<LogEntryRow | undefined> {
   const { rows } = await pool.query<LogEntryRow>(
     `SELECT ${COLUMNS} FROM case_log_entries WHERE petition_id = $1 AND id = $2`,
     [petitionId, id],
@@ -53,9 +66,9 @@ export async function listLogEntries(pool: Pool, petitionId: string): Promise<Lo
 
 /** Whether a document (petition_documents) belongs to the case. */
 export async function caseHasDocument(pool: Pool, petitionId: string, documentId: string): Promise<boolean> {
-  const { rowCount } = await pool.query('SELECT 1 FROM petition_documents WHERE petition_id = $1 AND id = $2', [
-    petitionId,
-    documentId,
-  ]);
+  const { rowCount } = await pool.query(
+    'SELECT 1 FROM petition_documents WHERE petition_id = $1 AND id = $2',
+    [petitionId, documentId],
+  );
   return (rowCount ?? 0) > 0;
 }

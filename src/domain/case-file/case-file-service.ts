@@ -85,7 +85,11 @@ export class CaseFileService {
       corrects: entry.corrects ?? null,
     });
     if (!saved) {
-      throw new AppError(409, 'already_corrected', `Entry ${entry.corrects} has a correction: correct that one`);
+      throw new AppError(
+        409,
+        'already_corrected',
+        `Entry ${entry.corrects} has a correction: correct that one`,
+      );
     }
     return { ...saved, correctedBy: null, attachments: [] };
   }
@@ -98,10 +102,16 @@ export class CaseFileService {
   /** Stores an upload, or nothing: a refused upload leaves no row and no byte behind. */
   async upload(user: User, petitionId: string, upload: Upload): Promise<AttachmentRow> {
     await this.writable(user, petitionId);
-    if (upload.logEntryId !== undefined && !(await findLogEntry(this.deps.pool, petitionId, upload.logEntryId))) {
+    if (
+      upload.logEntryId !== undefined &&
+      !(await findLogEntry(this.deps.pool, petitionId, upload.logEntryId))
+    ) {
       throw fieldError('logEntryId', `no entry ${upload.logEntryId} in this case's log`);
     }
-    if (upload.documentId !== undefined && !(await caseHasDocument(this.deps.pool, petitionId, upload.documentId))) {
+    if (
+      upload.documentId !== undefined &&
+      !(await caseHasDocument(this.deps.pool, petitionId, upload.documentId))
+    ) {
       throw fieldError('documentId', `no document ${upload.documentId} in this case`);
     }
     const inspected = new InspectedUpload(upload.fileName, this.deps.maxAttachmentBytes);
@@ -130,7 +140,12 @@ export class CaseFileService {
    */
   private async writable(user: User, petitionId: string): Promise<PetitionRow> {
     const petition = await visiblePetition(this.deps.pool, user, petitionId);
-    const parties = [petition.bureauUnitId, petition.handlingUnitId, petition.reviewUnitId, petition.reexaminationUnitId];
+    const parties = [
+      petition.bureauUnitId,
+      petition.handlingUnitId,
+      petition.reviewUnitId,
+      petition.reexaminationUnitId,
+    ];
     if (!parties.includes(user.unitId) && (petition.transferredFromUnitIds ?? []).includes(user.unitId)) {
       throw forbidden('The case was transferred out of your area: its file is read only for your unit');
     }

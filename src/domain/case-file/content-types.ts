@@ -37,7 +37,11 @@ const CONTENT_TYPES: ContentType[] = [
   {
     mediaType: 'application/x-ole-storage',
     signature: [{ bytes: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1] }],
-    byExtension: { doc: 'application/msword', xls: 'application/vnd.ms-excel', ppt: 'application/vnd.ms-powerpoint' },
+    byExtension: {
+      doc: 'application/msword',
+      xls: 'application/vnd.ms-excel',
+      ppt: 'application/vnd.ms-powerpoint',
+    },
   },
 ];
 
@@ -56,4 +60,5 @@ export function detectMediaType(head: Buffer, fileName: string): string | undefi
 }
 
 /** For the refusal's message and the docs. */
-export const ACCEPTED_KINDS = 'PDF, JPEG, PNG, GIF, TIFF, WebP, OFD, Word/Excel/PowerPoint (doc, docx, xls, xlsx, ppt, pptx)';
+export const ACCEPTED_KINDS =
+  'PDF, JPEG, PNG, GIF, TIFF, WebP, OFD, Word/Excel/PowerPoint (doc, docx, xls, xlsx, ppt, pptx)';

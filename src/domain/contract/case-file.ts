@@ -46,9 +46,13 @@ export const AttachmentSchema = z
     logEntryId: z.string().nullable(),
     documentId: z.string().nullable(),
     fileName: z.string(),
-    mediaType: z.string().openapi({ description: 'As recognised from the content, not as the client claimed' }),
+    mediaType: z
+      .string()
+      .openapi({ description: 'As recognised from the content, not as the client claimed' }),
     sizeBytes: z.number().int(),
-    sha256: z.string().openapi({ description: 'Hex SHA-256 of the bytes; the download carries it as its ETag' }),
+    sha256: z
+      .string()
+      .openapi({ description: 'Hex SHA-256 of the bytes; the download carries it as its ETag' }),
     uploadedBy: z.string(),
     unitId: z.string(),
     createdAt: z.string(),
@@ -86,7 +90,9 @@ export const AttachmentUploadQuerySchema = z
   .refine((q) => !(q.logEntryId && q.documentId), { message: 'give logEntryId or documentId, not both' });
 
 export const AttachmentUploadSchema = z
-  .object({ file: z.string().openapi({ format: 'binary', description: 'The file; its name keeps its extension' }) })
+  .object({
+    file: z.string().openapi({ format: 'binary', description: 'The file; its name keeps its extension' }),
+  })
   .openapi('AttachmentUpload');
 
 export const AttachmentParamsSchema = PetitionIdParamsSchema.extend({ attachmentId });
