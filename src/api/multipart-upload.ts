@@ -38,13 +38,15 @@ export function multipartFile(req: Request, maxBytes: number): Promise<Multipart
   } catch {
     throw new AppError(400, 'malformed_multipart', 'The multipart body has no boundary');
   }
-  const done = new Promise<void>((resolve) => {
-    parser.on('close', resolve);
-    parser.on('error', () => resolve());
-  });
+  // Not through the parser: a refused file's stream was destroyed mid-way, and busboy would wait for it.
   const drain = async () => {
-    req.resume();
-    await done;
+    req.unpipe(parser);
+    if (req.readableEnded || req.destroyed) return;
+    await new Promise<void>((resolve) => {
+      req.once('end', resolve);
+      req.once('close', resolve);
+      req.resume();
+    });
   };
   return new Promise((resolve, reject) => {
     parser.on('file', (field, content, info) => {
