@@ -2,11 +2,7 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { Router } from 'express';
 import type { CaseFileService } from '../../domain/case-file/case-file-service';
-import {
-  AddLogEntrySchema,
-  AttachmentParamsSchema,
-  AttachmentUploadQuerySchema,
-} from '../../domain/contract/case-file';
+import { AddLogEntrySchema, AttachmentUploadQuerySchema } from '../../domain/contract/case-file';
 import { PetitionIdParamsSchema } from '../../domain/contract/petitions';
 import { currentUser } from '../authentication';
 import { multipartFile } from '../multipart-upload';
@@ -35,6 +31,7 @@ export function caseFileRoutes(caseFile: CaseFileService, maxAttachmentBytes: nu
   router.post('/:id/attachments', async (req, res) => {
     const { id } = parseInput(PetitionIdParamsSchema, req.params, 'path');
     const where = parseInput(AttachmentUploadQuerySchema, req.query, 'query');
+    await caseFile.checkUpload(currentUser(req), id, where);
     const file = await multipartFile(req, maxAttachmentBytes).catch(async (err: unknown) => {
       req.resume();
       throw err;
@@ -52,7 +49,8 @@ export function caseFileRoutes(caseFile: CaseFileService, maxAttachmentBytes: nu
   });
 
   router.get('/:id/attachments/:attachmentId', async (req, res) => {
-    const { id, attachmentId } = parseInput(AttachmentParamsSchema, req.params, 'path');
+    const { id } = parseInput(PetitionIdParamsSchema, req.params, 'path');
+    const attachmentId = String(req.params.attachmentId);
     const { attachment, content } = await caseFile.download(currentUser(req), id, attachmentId);
     res.status(200).set({
       'Content-Type': attachment.mediaType,

@@ -15,6 +15,8 @@ import { visiblePetition } from '../access';
 import { AppError, fieldError, forbidden, notFound } from '../errors';
 import { InspectedUpload } from './inspected-upload';
 
+const ATTACHMENT_ID = /^att-[0-9a-f-]{36}$/;
+
 export interface NewLogEntry {
   kind: LogEntryKind;
   occurredOn: string;
@@ -99,21 +101,30 @@ export class CaseFileService {
     return { items: await this.deps.storage.list(petitionId) };
   }
 
-  /** Stores an upload, or nothing: a refused upload leaves no row and no byte behind. */
-  async upload(user: User, petitionId: string, upload: Upload): Promise<AttachmentRow> {
+  /** Whether the user may attach a file there: asked before the body is read (a refusal reads no file). */
+  async checkUpload(
+    user: User,
+    petitionId: string,
+    where: Omit<Upload, 'fileName' | 'content'>,
+  ): Promise<void> {
     await this.writable(user, petitionId);
     if (
-      upload.logEntryId !== undefined &&
-      !(await findLogEntry(this.deps.pool, petitionId, upload.logEntryId))
+      where.logEntryId !== undefined &&
+      !(await findLogEntry(this.deps.pool, petitionId, where.logEntryId))
     ) {
-      throw fieldError('logEntryId', `no entry ${upload.logEntryId} in this case's log`);
+      throw fieldError('logEntryId', `no entry ${where.logEntryId} in this case's log`);
     }
     if (
-      upload.documentId !== undefined &&
-      !(await caseHasDocument(this.deps.pool, petitionId, upload.documentId))
+      where.documentId !== undefined &&
+      !(await caseHasDocument(this.deps.pool, petitionId, where.documentId))
     ) {
-      throw fieldError('documentId', `no document ${upload.documentId} in this case`);
+      throw fieldError('documentId', `no document ${where.documentId} in this case`);
     }
+  }
+
+  /** Stores an upload, or nothing: a refused upload leaves no row and no byte behind. */
+  async upload(user: User, petitionId: string, upload: Upload): Promise<AttachmentRow> {
+    await this.checkUpload(user, petitionId, upload);
     const inspected = new InspectedUpload(upload.fileName, this.deps.maxAttachmentBytes);
     return this.deps.storage.save(`att-${randomUUID()}`, inspected.pass(upload.content), () => ({
       ...inspected.result(),
@@ -129,6 +140,8 @@ export class CaseFileService {
   /** The attachment's description and its bytes, for whoever may see the case. */
   async download(user: User, petitionId: string, attachmentId: string) {
     await visiblePetition(this.deps.pool, user, petitionId);
+    // Checked after the case: a caller who may not see it learns nothing from the id's form either.
+    if (!ATTACHMENT_ID.test(attachmentId)) throw notFound(`Attachment ${attachmentId}`);
     const attachment = await this.deps.storage.find(petitionId, attachmentId);
     if (!attachment) throw notFound(`Attachment ${attachmentId}`);
     return { attachment, content: this.deps.storage.open(attachmentId) };
