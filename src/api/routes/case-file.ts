@@ -31,7 +31,10 @@ export function caseFileRoutes(caseFile: CaseFileService, maxAttachmentBytes: nu
   router.post('/:id/attachments', async (req, res) => {
     const { id } = parseInput(PetitionIdParamsSchema, req.params, 'path');
     const where = parseInput(AttachmentUploadQuerySchema, req.query, 'query');
-    await caseFile.checkUpload(currentUser(req), id, where);
+    await caseFile.checkUpload(currentUser(req), id, where).catch((err: unknown) => {
+      req.resume(); // the answer goes out over a body nobody reads
+      throw err;
+    });
     const file = await multipartFile(req, maxAttachmentBytes).catch(async (err: unknown) => {
       req.resume();
       throw err;
