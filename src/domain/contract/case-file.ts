@@ -1,5 +1,5 @@
 import { LOG_ENTRY_KINDS } from '../../db/case-file/log-entries';
-import { addDays, toShanghaiDate } from '../../rules/dates';
+import { toShanghaiDate } from '../../rules/dates';
 import { documentText, isoDate } from './fields';
 import { PetitionIdParamsSchema } from './petitions';
 import { z } from './zod';
@@ -31,10 +31,10 @@ export const AddLogEntrySchema = z
   })
   .strict()
   .openapi('AddLogEntry', {
-    // Yesterday: not after today, and the docs' walk-through registers its petition a few days back.
+    // The day the documentation is built: not after today, and not before a petition registered today.
     example: {
       kind: 'site-visit',
-      occurredOn: addDays(toShanghaiDate(new Date()), -1),
+      occurredOn: toShanghaiDate(new Date()),
       text: '到3号楼现场查看电梯，电梯停运，已约物业公司负责人次日面谈。',
     },
   });
