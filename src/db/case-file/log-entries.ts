@@ -64,11 +64,21 @@ export async function listLogEntries(pool: Pool, petitionId: string): Promise<Lo
   return rows;
 }
 
-/** Whether a document (petition_documents) belongs to the case. */
-export async function caseHasDocument(pool: Pool, petitionId: string, documentId: string): Promise<boolean> {
-  const { rowCount } = await pool.query(
-    'SELECT 1 FROM petition_documents WHERE petition_id = $1 AND id = $2',
-    [petitionId, documentId],
+/**
+ * The case's current document of a kind (`reply-opinion`, …): the newest one the case's state names, so a
+ * document a refused request wrote (and the reconciler will remove) is never chosen.
+ */
+export async function currentDocumentOfKind(
+  pool: Pool,
+  petitionId: string,
+  kind: string,
+): Promise<string | undefined> {
+  const { rows } = await pool.query<{ id: string }>(
+    `SELECT d.id FROM petition_documents d JOIN petitions p ON p.id = d.petition_id
+      WHERE d.petition_id = $1 AND d.kind = $2
+        AND strpos(coalesce(p.case_state::text, ''), to_jsonb(d.id)::text) > 0
+      ORDER BY d.created_at DESC LIMIT 1`,
+    [petitionId, kind],
   );
-  return (rowCount ?? 0) > 0;
+  return rows[0]?.id;
 }

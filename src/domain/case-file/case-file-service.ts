@@ -4,7 +4,7 @@ import type { User } from '../../db/organisation';
 import type { PetitionRow } from '../../db/petitions';
 import type { AttachmentRow, AttachmentStorage } from '../../db/case-file/attachment-storage';
 import {
-  caseHasDocument,
+  currentDocumentOfKind,
   findLogEntry,
   insertLogEntry,
   type LogEntryKind,
@@ -25,11 +25,15 @@ export interface NewLogEntry {
   corrects?: string;
 }
 
-export interface Upload {
+export interface UploadPlace {
+  logEntryId?: string;
+  /** A document of the case by kind (`reply-opinion`, …): its current one. */
+  document?: string;
+}
+
+export interface Upload extends UploadPlace {
   fileName: string;
   content: AsyncIterable<Buffer>;
-  logEntryId?: string;
-  documentId?: string;
 }
 
 /**
@@ -101,12 +105,15 @@ export class CaseFileService {
     return { items: await this.deps.storage.list(petitionId) };
   }
 
-  /** Whether the user may attach a file there: asked before the body is read (a refusal reads no file). */
+  /**
+   * Whether the user may attach a file there, and the document it goes to: asked before the body is read
+   * (a refusal reads no file).
+   */
   async checkUpload(
     user: User,
     petitionId: string,
-    where: Omit<Upload, 'fileName' | 'content'>,
-  ): Promise<void> {
+    where: UploadPlace,
+  ): Promise<{ documentId: string | null }> {
     await this.writable(user, petitionId);
     if (
       where.logEntryId !== undefined &&
@@ -114,23 +121,21 @@ export class CaseFileService {
     ) {
       throw fieldError('logEntryId', `no entry ${where.logEntryId} in this case's log`);
     }
-    if (
-      where.documentId !== undefined &&
-      !(await caseHasDocument(this.deps.pool, petitionId, where.documentId))
-    ) {
-      throw fieldError('documentId', `no document ${where.documentId} in this case`);
-    }
+    if (where.document === undefined) return { documentId: null };
+    const documentId = await currentDocumentOfKind(this.deps.pool, petitionId, where.document);
+    if (!documentId) throw fieldError('document', `the case has no ${where.document} yet`);
+    return { documentId };
   }
 
   /** Stores an upload, or nothing: a refused upload leaves no row and no byte behind. */
   async upload(user: User, petitionId: string, upload: Upload): Promise<AttachmentRow> {
-    await this.checkUpload(user, petitionId, upload);
+    const { documentId } = await this.checkUpload(user, petitionId, upload);
     const inspected = new InspectedUpload(upload.fileName, this.deps.maxAttachmentBytes);
     return this.deps.storage.save(`att-${randomUUID()}`, inspected.pass(upload.content), () => ({
       ...inspected.result(),
       petitionId,
       logEntryId: upload.logEntryId ?? null,
-      documentId: upload.documentId ?? null,
+      documentId,
       fileName: upload.fileName,
       uploadedBy: user.login,
       unitId: user.unitId,

@@ -2,6 +2,9 @@ import { LOG_ENTRY_KINDS } from '../../db/case-file/log-entries';
 import { toShanghaiDate } from '../../rules/dates';
 import { documentText, isoDate } from './fields';
 import { PetitionIdParamsSchema } from './petitions';
+
+/** The documents (by kind) an attachment may belong to: the written opinions (书面答复意见书 and the others). */
+export const ATTACHABLE_DOCUMENTS = ['reply-opinion', 'review-opinion', 'reexamination-opinion'] as const;
 import { z } from './zod';
 
 /** The work log (工作日志) and the attachments (附件) of a case: S17. */
@@ -82,12 +85,13 @@ export const AttachmentListSchema = z.object({ items: z.array(AttachmentSchema) 
 export const AttachmentUploadQuerySchema = z
   .object({
     logEntryId: entryId.optional(),
-    documentId: z.string().min(1).max(100).optional().openapi({
-      description: 'A document of the case (e.g. `opinionDocumentId` of the reply in the case detail)',
+    document: z.enum(ATTACHABLE_DOCUMENTS).optional().openapi({
+      description:
+        'A document of the case: the current written opinion of the reply, the review or the re-examination',
     }),
   })
   .strict()
-  .refine((q) => !(q.logEntryId && q.documentId), { message: 'give logEntryId or documentId, not both' });
+  .refine((q) => !(q.logEntryId && q.document), { message: 'give logEntryId or document, not both' });
 
 export const AttachmentUploadSchema = z
   .object({
