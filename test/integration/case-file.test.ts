@@ -193,4 +193,28 @@ describe('attachments', () => {
       'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     );
   });
+
+  it("attaches a file to the reply's written opinion, once there is one", async () => {
+    const id = await flow.transferred({ receivedOn: addDays(today, -5) });
+    const early = await upload('handler', id, pdf(1000), '答复意见书.pdf', '?document=reply-opinion');
+    expect(early).toMatchObject({ status: 422, body: { error: { code: 'validation_failed' } } });
+    await flow.post('handler', id, 'accept', { procedure: 'normal' });
+    await flow.post('handler', id, 'reply', { outcome: 'supported', opinion: '已责成物业维修。' });
+    const saved = await upload('handler', id, pdf(1000), '答复意见书.pdf', '?document=reply-opinion');
+    expect(saved.status).toBe(201);
+    const { rows } = await app.pool.query('SELECT kind FROM petition_documents WHERE id = $1', [
+      saved.body.documentId,
+    ]);
+    expect(rows).toEqual([{ kind: 'reply-opinion' }]);
+  });
+
+  it('is read only for a bureau that transferred the case out of its area', async () => {
+    const id = await flow.register({ receivedOn: addDays(today, -5) });
+    await flow.post('registrar', id, 'transfer-out', { bureauId: 'yunzhou-petition-bureau' });
+    expect((await app.request('registrar', 'GET', `/api/petitions/${id}/log`)).status).toBe(200);
+    const entry = { kind: 'call', occurredOn: today, text: '电话告知转出。' };
+    expect((await app.request('registrar', 'POST', `/api/petitions/${id}/log`, entry)).status).toBe(403);
+    expect((await upload('registrar', id, pdf(1000), 'scan.pdf')).status).toBe(403);
+    expect(await storedRows(id)).toEqual({ attachments: 0, chunks: 0 });
+  });
 });
