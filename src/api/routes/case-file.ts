@@ -62,7 +62,9 @@ export function caseFileRoutes(caseFile: CaseFileService, maxAttachmentBytes: nu
       ETag: `"${attachment.sha256}"`,
       'Cache-Control': 'private, no-store',
     });
-    await pipeline(Readable.from(content), res);
+    // Once the bytes flow, a failure (the client left, the database went away) can only cut the answer short:
+    // the connection closes before Content-Length is reached, so no client takes a partial file as whole.
+    await pipeline(Readable.from(content), res).catch(() => res.destroy());
   });
 
   return router;
