@@ -101,6 +101,13 @@ export const ConfigSchema = z.object({
     })
     .max(24 * 365)
     .default(48),
+  /** The largest attachment a case file takes (bytes; issue 22). 20 MiB: a multi-page scan or a phone's photos. */
+  ATTACHMENT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(1024 * 1024 * 1024)
+    .default(20 * 1024 * 1024),
   /** Bearer token Prometheus sends to `/metrics`; without it, only the same host may read them. */
   METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
   /** host:port where the Temporal SDK exports the worker's metrics (Prometheus); off when unset. */

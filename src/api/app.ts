@@ -30,6 +30,9 @@ import { publicRoutes } from './routes/public';
 import { reportRoutes } from './routes/reports';
 import { reportsPageRoutes } from './routes/reports-page';
 import { supervisionRoutes } from './routes/supervision';
+import { caseFileRoutes } from './routes/case-file';
+import { CaseFileService } from '../domain/case-file/case-file-service';
+import { PostgresAttachmentStorage } from '../db/case-file/attachment-storage';
 import { NotificationService } from '../domain/notification-service';
 import { OrganisationAdminService } from '../domain/organisation-admin';
 import { PublicService } from '../domain/public-service';
@@ -54,9 +57,12 @@ export interface AppDeps {
   metrics?: { token?: string; workerMetricsUrl?: string; registries?: Registry[] };
   /** The subject matters (CLASSIFICATION_FILE); the built-in file when absent. */
   classification?: Classification;
+  /** The largest attachment a case file takes (ATTACHMENT_MAX_BYTES), 20 MiB when absent. */
+  maxAttachmentBytes?: number;
 }
 
 const READINESS_TIMEOUT_MS = 3_000;
+const DEFAULT_MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 
 /** 'ok' or 'unavailable': the reason goes to the log, not to whoever asks (it may name hosts and users). */
 function check(probe: Promise<unknown>, logger: Logger, what: string): Promise<string> {
@@ -158,6 +164,13 @@ export function createApp(deps: AppDeps): Express {
     authenticate(deps.pool, oidcVerifier(deps.signIn)),
     idempotency(deps.pool, (req, id) => petitions.get(currentUser(req), id)),
   );
+  const maxAttachmentBytes = deps.maxAttachmentBytes ?? DEFAULT_MAX_ATTACHMENT_BYTES;
+  const caseFile = new CaseFileService({
+    pool: deps.pool,
+    storage: new PostgresAttachmentStorage(deps.pool),
+    maxAttachmentBytes,
+  });
+  app.use('/api/petitions', caseFileRoutes(caseFile, maxAttachmentBytes));
   app.use('/api/petitions', petitionRoutes(petitions));
   app.use('/api/supervision', supervisionRoutes(new SupervisionService(deps.pool, petitions)));
   app.use('/api/notifications', notificationRoutes(new NotificationService(deps.pool)));

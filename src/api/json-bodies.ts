@@ -8,6 +8,7 @@ import { AppError } from '../domain/errors';
  * this API reads a body on; the others answer 405 or ignore it.
  */
 export const jsonBodiesOnly: RequestHandler = (req, _res, next) => {
+  if (req.method === 'POST' && isUpload(req.path) && req.is('multipart/form-data')) return next();
   if (req.method === 'POST' && hasContent(req.headers) && !req.is('application/json')) {
     throw new AppError(
       415,
@@ -20,4 +21,9 @@ export const jsonBodiesOnly: RequestHandler = (req, _res, next) => {
 
 function hasContent(headers: { 'transfer-encoding'?: string; 'content-length'?: string }): boolean {
   return headers['transfer-encoding'] !== undefined || Number(headers['content-length'] ?? 0) > 0;
+}
+
+/** The one operation that takes a file (multipart/form-data): an attachment to a case (issue 22). */
+function isUpload(path: string): boolean {
+  return /^\/petitions\/[^/]+\/attachments\/?$/.test(path);
 }

@@ -11,6 +11,7 @@ import {
 import { ErrorSchema } from './errors';
 import { registerClassificationPaths } from './openapi-classification';
 import { registerAdminPaths } from './openapi-admin';
+import { registerCaseFilePaths } from './openapi-case-file';
 import { registerNotificationPaths } from './openapi-notifications';
 import { bodyErrors, errors, idempotencyHeader, json, security } from './openapi-parts';
 import { registerPublicPaths } from './openapi-public';
@@ -99,6 +100,7 @@ export function buildOpenApiDocument(signIn: { discoveryUrl: string }): object {
   registerPublicPaths(registry);
   registerReportPaths(registry);
   registerAdminPaths(registry);
+  registerCaseFilePaths(registry);
 
   registry.registerPath({
     method: 'get',

@@ -44,6 +44,8 @@ export async function startApi(options: {
   publicRateLimit?: number;
   /** How long a document nothing references is kept (DOCUMENT_GRACE_HOURS); the reconciler's default when absent. */
   documentGraceHours?: number;
+  /** The largest attachment (ATTACHMENT_MAX_BYTES); the app's default when absent. */
+  maxAttachmentBytes?: number;
   trustProxy?: TrustProxy;
   metrics?: { token?: string; workerMetricsUrl?: string };
   /** Mail and SMS for the notices (noticeDeliveryFrom); none sent when absent. */

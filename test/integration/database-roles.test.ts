@@ -76,3 +76,12 @@ it('may add released rules data (official years, rule-set versions), never chang
   expect(await refused('DELETE FROM rule_set_releases')).toMatch(/permission denied/);
   expect(await refused('TRUNCATE official_calendar_years')).toMatch(/permission denied/);
 });
+
+it('may read and append the case file (work log, attachments), never change or remove it', async () => {
+  expect(await refused('SELECT count(*) FROM case_log_entries')).toBe('allowed');
+  expect(await refused('UPDATE case_log_entries SET body = body')).toMatch(/permission denied/);
+  expect(await refused('DELETE FROM case_log_entries')).toMatch(/permission denied/);
+  expect(await refused('DELETE FROM case_attachments')).toMatch(/permission denied/);
+  expect(await refused('UPDATE case_attachment_chunks SET data = data')).toMatch(/permission denied/);
+  expect(await refused('TRUNCATE case_attachment_chunks')).toMatch(/permission denied/);
+});

@@ -357,9 +357,9 @@ describe('operations endpoints', () => {
       .map((op) => op.requestBody?.content?.['application/json']?.schema)
       .filter(Boolean);
     // Registration, every staff command (`accept` on two paths, one schema), the petitioner's lookup and evaluation;
-    // the admin API's unit and user, each to create and to update.
+    // the admin API's unit and user, each to create and to update; a work-log entry (the upload is multipart).
     expect(new Set(bodies.map((schema) => schema.$ref)).size).toBe(
-      1 + COMMAND_TYPES.length - commandsOn('public').length + 2 + 4,
+      1 + COMMAND_TYPES.length - commandsOn('public').length + 2 + 4 + 1,
     );
     for (const schema of bodies) {
       const name = schema.$ref.split('/').pop();
@@ -430,6 +430,9 @@ describe('the OpenAPI examples', () => {
     expect(
       (await send('registrar', await registerExample(), 'not-accept', 'NotAcceptPetition')).closedReason,
     ).toBe('not-accepted');
+
+    const logged = await app.request('handler', 'POST', `/api/petitions/${main}/log`, example('AddLogEntry'));
+    expect(logged.status).toBe(201);
   });
 });
 

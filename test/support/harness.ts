@@ -56,6 +56,8 @@ export async function startTestApp(
     noticeDelivery?: NoticeDeliverySettings;
     /** The subject matters (CLASSIFICATION_FILE); the built-in file when absent. */
     classification?: Classification;
+    /** The largest attachment (ATTACHMENT_MAX_BYTES); the app's default when absent. */
+    maxAttachmentBytes?: number;
   } = {},
 ): Promise<TestApp> {
   const logger = options.logger ?? createLogger((process.env.TEST_LOG_LEVEL as 'silent') ?? 'silent');
@@ -74,6 +76,7 @@ export async function startTestApp(
     metrics: { token: options.metricsToken },
     noticeDelivery: options.noticeDelivery,
     classification: options.classification,
+    maxAttachmentBytes: options.maxAttachmentBytes,
   });
   const connection = await Connection.connect({ address: temporalAddress });
   const client = new Client({ connection });

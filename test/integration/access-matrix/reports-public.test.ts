@@ -1,5 +1,6 @@
 import { CALLERS, LOGINS } from './matrix';
 import { ADMIN_ROWS } from './rows/admin';
+import { CASE_FILE_ROWS } from './rows/case-file';
 import { NOTIFICATION_ROWS } from './rows/notifications';
 import { PETITION_ROWS } from './rows/petitions';
 import { PROCEDURE_ROWS } from './rows/procedures';
@@ -22,6 +23,7 @@ const ALL_ROWS = [
   ...REPORT_ROWS,
   ...PUBLIC_ROWS,
   ...ADMIN_ROWS,
+  ...CASE_FILE_ROWS,
 ];
 
 it('has rows for every operation of the OpenAPI document, and none for an operation not in it', async () => {

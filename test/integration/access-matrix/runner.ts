@@ -1,6 +1,7 @@
 import type { Role } from '../../../src/case/vocabulary';
 import type { TestApp } from '../../support/harness';
 import { matrixTable } from './table';
+import { testToken } from '../../support/sign-in';
 import { addFixtureUsers, type Case, caseBuilder, parseKey, reachOf, type StateName } from './cases';
 import {
   ANONYMOUS,
@@ -46,6 +47,8 @@ export interface Row {
   readOnly?: boolean;
   /** Why the row has no "other unit's case". */
   noOther?: string;
+  /** A file sent as multipart/form-data (part `file`) instead of a JSON body. */
+  upload?: { fileName: string; bytes: Buffer };
   /** Departures from the rules, each with its reason. */
   except?: Array<{ who: string[]; side?: Side; want: Outcome; why: string }>;
 }
@@ -205,7 +208,10 @@ export async function runMatrix(app: TestApp, area: string, rows: Row[]): Promis
           const query = row.query?.(c, cell.side);
           const body = typeof row.body === 'function' ? row.body(c!, own!) : row.body;
           const login = cell.caller === ANONYMOUS ? undefined : cell.caller;
-          const response = await app.request(login, method, query ? `${path}?${query}` : path, body);
+          const target = query ? `${path}?${query}` : path;
+          const response = row.upload
+            ? await uploadRequest(app, login, target, row.upload)
+            : await app.request(login, method, target, body);
           const outcome: Outcome =
             row.listed && response.status === 200
               ? row.listed(response.body, c!)
@@ -228,4 +234,19 @@ export async function runMatrix(app: TestApp, area: string, rows: Row[]): Promis
 
   console.log(matrixTable(area, rows, results));
   return results.flatMap((r) => r.mismatches);
+}
+
+/** A multipart/form-data POST of one file (the attachment upload), answered like `app.request`. */
+async function uploadRequest(
+  app: TestApp,
+  login: string | undefined,
+  path: string,
+  file: NonNullable<Row['upload']>,
+) {
+  const form = new FormData();
+  form.append('file', new Blob([file.bytes]), file.fileName);
+  const headers: Record<string, string> = login ? { authorization: `Bearer ${await testToken(login)}` } : {};
+  const response = await fetch(`${app.baseUrl}${path}`, { method: 'POST', headers, body: form });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : undefined };
 }
