@@ -10,6 +10,7 @@ import { assertNoOtherCases, removeBenchData } from './cleanup';
 import { loadBenchData, MAX_CASES } from './load';
 import { baselineCount, REPORTS, timeMedian } from './measure';
 import { benchOrganisation } from './organisation';
+import { textTable } from '../table';
 
 /**
  * The read-path benchmark of the reports (issue 9): loads `--cases` cases straight into the read model, then
@@ -133,14 +134,7 @@ async function measureAll(pool: Pool): Promise<string> {
 
 /** Left-aligned text, right-aligned numbers. */
 function table(header: string[], lines: string[][]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
-  const numeric = (i: number) => i >= 2 && i <= 6;
-  const row = (cells: string[]) =>
-    cells
-      .map((c, i) => (numeric(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
-      .join('  ')
-      .trimEnd();
-  return [row(header), widths.map((w) => '-'.repeat(w)).join('  '), ...lines.map(row)].join('\n');
+  return textTable(header, lines, (i) => i >= 2 && i <= 6);
 }
 
 main().catch((err: unknown) => {

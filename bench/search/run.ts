@@ -9,6 +9,7 @@ import { assertNoOtherCases, removeBenchData } from '../reports/cleanup';
 import { loadBenchData, MAX_CASES } from '../reports/load';
 import { benchOrganisation } from '../reports/organisation';
 import { PETITIONER_NAMES, SEARCH_TEXTS, TEXT_QUERIES } from './texts';
+import { textTable } from '../table';
 
 /**
  * The search benchmark (issue 22): loads `--cases` cases with texts into the read model (as the reports
@@ -220,14 +221,7 @@ function percentile(values: number[], share: number): number {
 
 /** Left-aligned text, right-aligned numbers. */
 function table(header: string[], lines: string[][]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
-  const numeric = (i: number) => i >= 2 && i <= 5;
-  const row = (cells: string[]) =>
-    cells
-      .map((c, i) => (numeric(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
-      .join('  ')
-      .trimEnd();
-  return [row(header), widths.map((w) => '-'.repeat(w)).join('  '), ...lines.map(row)].join('\n');
+  return textTable(header, lines, (i) => i >= 2 && i <= 5);
 }
 
 main().catch((err: unknown) => {
