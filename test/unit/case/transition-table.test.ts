@@ -130,6 +130,10 @@ const COMMANDS: { [T in CommandType]: { actor: Actor; body: Extract<CaseCommandB
     actor: supervisor,
     body: { type: 'setPriority', level: 'first', majorUrgent: true, reasonDocumentId: 'r' },
   },
+  supervise: {
+    actor: office,
+    body: { type: 'supervise', kind: 'supervise', ground: 'delaying', noteDocumentId: 'n' },
+  },
 };
 
 /** Commands only a provincial rule set offers: the table is tried on a case of that set. */
@@ -427,6 +431,12 @@ const payloadsArb = fc.record<{ [T in CommandType]: Extract<CaseCommandBody, { t
     majorUrgent: mostlyAbsent(fc.boolean()),
     reasonDocumentId: fc.constant('r'),
   }),
+  supervise: fc.record({
+    type: fc.constant('supervise' as const),
+    kind: pick('supervise', 'assign'),
+    ground: fc.constant('shirking' as const),
+    noteDocumentId: fc.constant('n'),
+  }),
 });
 
 const CLOSING: CommandType[] = ['divert', 'notAccept', 'withdraw', 'closeOnVerification', 'closeOnAgreement'];
@@ -511,6 +521,11 @@ function rightActor(type: CommandType, driver: CaseDriver): Actor {
   if (REVIEW_COMMANDS.includes(type)) return city;
   if (REEXAMINATION_COMMANDS.includes(type)) return province;
   if (type === 'closeOnVerification') return supervisor;
+  if (type === 'supervise') {
+    // The bureau's own 督办 goes to a unit holding the case; the office's may go to the bureau itself.
+    const bureauHolds = driver.state.status === 'registered' || driver.state.bureauUnitId === 'other-bureau';
+    return bureauHolds ? office : supervisor;
+  }
   if (type === 'setPriority') {
     return driver.state.bureauUnitId === 'other-bureau' ? actors.otherRegistrar : supervisor;
   }
