@@ -94,5 +94,9 @@ function itemRow(petitionId: string, item: ReturnType<typeof itemsOf>[number]): 
     correctBy: item.listing?.correctBy ?? null,
     listingOverdue: item.listing?.overdueOn !== undefined,
     endedOn: item.endedOn ?? null,
+    source: item.source ?? 'automatic',
+    kind: item.kind ?? null,
+    ground: item.ground ?? null,
+    feedbackDue: item.feedbackDue ?? null,
   };
 }
