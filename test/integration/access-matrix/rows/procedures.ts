@@ -41,7 +41,8 @@ export const PROCEDURE_ROWS: Row[] = [
     what: 'supervise (督办, Art 40) or hand down (交办) an open case: the bureau’s supervisor or the office',
     state: 'transferred',
     body: { ground: 'delaying', note: '请于三十日内书面反馈办理情况。' },
-    roles: [...BUREAU_ROLES, 'jco'],
+    // The bureau's supervisors, not its registrars: a registrar is refused before the case is looked up.
+    roles: ['supervisor', 'jco'],
     allowed: ['supervisor', 'jco'],
   },
   {
