@@ -153,6 +153,25 @@ describe('manual 督办 (Art 40) on a case that is not overdue', () => {
   });
 });
 
+describe('a manual item beside an automatic notice', () => {
+  it('keeps its own feedback date: the shared feedback deadline neither counts it nor escalates it', async () => {
+    const driver = await accepted();
+    driver.today = '2026-05-05';
+    await driver.ok(supervisor, supervise);
+    // D5 passes on 6 May: the automatic notice; its feedback (5 wd) is due 13 May, the manual one 4 June.
+    await driver.passUntil('2026-05-14');
+    expect(rungs(driver.events)).toEqual([
+      '2026-05-05 supervision-opened manual-1',
+      '2026-05-14 escalated handle-1 feedback-overdue',
+    ]);
+    expect(driver.state.supervision?.find((i) => i.id === 'manual-1')).toMatchObject({
+      level: 'notice',
+      status: 'open',
+      feedbackDue: '2026-06-04',
+    });
+  });
+});
+
 describe('交办 and the sources of an item (S33)', () => {
   it('the office’s is joint-conference; the bureau’s from a higher bureau names the issuer', async () => {
     const driver = await accepted();
