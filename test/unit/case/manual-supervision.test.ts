@@ -170,6 +170,23 @@ describe('a manual item beside an automatic notice', () => {
       feedbackDue: '2026-06-04',
     });
   });
+
+  it('its answer meets nothing of the shared feedback deadline left overdue by an escalated notice', async () => {
+    const driver = await accepted();
+    await driver.passUntil('2026-05-14');
+    expect(driver.deadline('supervision-feedback')).toMatchObject({ status: 'overdue' });
+    await driver.ok(supervisor, supervise);
+    await driver.ok(handler, {
+      type: 'supervisionFeedback',
+      itemId: 'manual-1',
+      reportDocumentId: 'r',
+      targetDate: '2026-05-30',
+    });
+    expect(driver.deadline('supervision-feedback')).toMatchObject({ status: 'overdue' });
+    expect(driver.events.filter((e) => e.type === 'deadline-met')).not.toContainEqual(
+      expect.objectContaining({ key: 'supervision-feedback' }),
+    );
+  });
 });
 
 describe('交办 and the sources of an item (S33)', () => {
