@@ -1,6 +1,7 @@
 import type { EvaluationSubject, SatisfactionGrade } from './aftercare';
 import type { HigherApplication } from './state';
 import type { PriorityLevel } from './priority';
+import type { SupervisionGround, SupervisionKind } from './supervision';
 import type {
   DiversionTarget,
   HigherOutcome,
@@ -126,7 +127,18 @@ export type CaseCommandBody =
       noteDocumentId?: string;
     }
   /** 关注级别 (S5) and the 重大、紧急 flag (Art 25); an absent flag keeps the case's current one. */
-  | { type: 'setPriority'; level: PriorityLevel; majorUrgent?: boolean; reasonDocumentId: string };
+  | { type: 'setPriority'; level: PriorityLevel; majorUrgent?: boolean; reasonDocumentId: string }
+  /**
+   * A manual 督办 or 交办 (Art 40) on an open case, by the petition bureau or the joint-conference office; `issuer`:
+   * a 督办 received from a higher bureau, which the bureau records (S33). A 督办 names its Art 40 ground.
+   */
+  | {
+      type: 'supervise';
+      kind: SupervisionKind;
+      ground?: SupervisionGround;
+      noteDocumentId: string;
+      issuer?: { name: string; reference?: string };
+    };
 
 export type CommandType = CaseCommandBody['type'];
 

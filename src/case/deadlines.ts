@@ -2,7 +2,13 @@ import type { CaseDeadlinePolicy, CasePolicy } from '../rules/case-policy';
 import type { CaseTrigger } from '../rules/case-vocabulary';
 import type { CaseEventBody, EventOf } from './events';
 import { type CaseDeadline, type CaseState, isOpen } from './state';
-import { activeItems, awaitingFeedback, type SupervisionItem } from './supervision';
+import {
+  activeItems,
+  awaitingFeedback,
+  hasOwnFeedbackDate,
+  itemsOf,
+  type SupervisionItem,
+} from './supervision';
 
 /** A deadline to compute: started by a trigger, or an open one recomputed with its extensions. */
 export interface DeadlineRequest {
@@ -43,6 +49,8 @@ function ladderTriggers(event: CaseEventBody, state: CaseState): Trigger[] {
     case 'supervision-notice':
       return event.noticeOn ? [{ name: 'supervision-issued', date: event.noticeOn }] : [];
     case 'supervision-feedback':
+      // A manual item's feedback has its own date: it meets nothing of the shared feedback deadline.
+      if (itemsOf(state).some((item) => item.id === event.itemId && hasOwnFeedbackDate(item))) return [];
       return awaitingFeedback(state).length === 0
         ? [{ name: 'supervision-feedback-submitted', date: event.submittedOn }]
         : [];

@@ -1,7 +1,7 @@
 import type { CaseTrigger } from '../rules/case-vocabulary';
 import type { EvaluationSubject, SatisfactionGrade } from './aftercare';
 import type { CaseDeadline, CaseFlags, CaseState, HigherApplication } from './state';
-import type { EscalationReason } from './supervision';
+import type { EscalationReason, SupervisionGround, SupervisionKind, SupervisionSource } from './supervision';
 import type { PriorityLevel } from './priority';
 import type {
   ClosureReason,
@@ -231,6 +231,19 @@ export type CaseEventBody =
       setOn: string;
       previousLevel?: PriorityLevel;
       previousMajorUrgent?: boolean;
+    }
+  /** A manual 督办 / 交办 opens a ladder item for the unit holding the case, with its own feedback date. */
+  | {
+      type: 'supervision-opened';
+      itemId: string;
+      source: Exclude<SupervisionSource, 'automatic'>;
+      kind: SupervisionKind;
+      ground?: SupervisionGround;
+      unitId: string;
+      noteDocumentId: string;
+      openedOn: string;
+      feedbackDue: string;
+      issuer?: { name: string; reference?: string };
     };
 
 /** The dates the rule set computed for a deadline. */

@@ -1,7 +1,7 @@
 import { toShanghaiDate } from '../rules/dates';
 import type { CaseEventBody } from './events';
 import type { CaseState } from './state';
-import { activeItems, type SupervisionItem } from './supervision';
+import { activeItems, hasOwnFeedbackDate, MANUAL_ITEM_KEY, type SupervisionItem } from './supervision';
 
 /**
  * The supervision ladder's and the after-care's part of the fold: ladder items, return
@@ -24,6 +24,23 @@ export function applyLadder(s: CaseState, e: CaseEventBody, at: string, actor: s
         });
       }
       return s;
+    case 'supervision-opened':
+      items.push({
+        id: e.itemId,
+        deadlineKey: MANUAL_ITEM_KEY,
+        unitId: e.unitId,
+        level: 'notice',
+        status: 'open',
+        noticeOn: e.openedOn,
+        instructions: [],
+        source: e.source,
+        kind: e.kind,
+        ...(e.ground ? { ground: e.ground } : {}),
+        noteDocumentId: e.noteDocumentId,
+        ...(e.issuer ? { issuer: e.issuer } : {}),
+        feedbackDue: e.feedbackDue,
+      });
+      return s;
     case 'escalated': {
       if (!e.itemId) return s;
       const escalation = { on: e.escalatedOn ?? '', reason: e.reason ?? 'overdue' };
@@ -41,6 +58,8 @@ export function applyLadder(s: CaseState, e: CaseEventBody, at: string, actor: s
           reportDocumentId: e.reportDocumentId,
           targetDate: e.targetDate,
         };
+        // A manual item has no deadline to be met: the written feedback it asked for ends it, on any rung.
+        if (hasOwnFeedbackDate(i)) Object.assign(i, { status: 'resolved', endedOn: e.submittedOn });
       });
       return s;
     case 'supervision-listed':

@@ -3,7 +3,7 @@ import { shanghaiDateAt } from '../rules/dates';
 import type { Alarm } from './alarms';
 import type { CaseEventBody } from './events';
 import type { CaseState } from './state';
-import { activeItems, endOfDay, escalationAt } from './supervision';
+import { activeItems, endOfDay, escalationAt, hasOwnFeedbackDate } from './supervision';
 
 /**
  * The rungs of the supervision ladder that time alone climbs, each at most once per item:
@@ -17,6 +17,10 @@ import { activeItems, endOfDay, escalationAt } from './supervision';
 export function ladderAlarms(state: CaseState, policy: CasePolicy): Alarm[] {
   const alarms: Alarm[] = [];
   for (const item of activeItems(state)) {
+    if (hasOwnFeedbackDate(item) && item.level === 'notice' && item.status === 'open') {
+      // A manual item unanswered by its own feedback date goes to the office (feedback-overdue).
+      alarms.push({ at: endOfDay(item.feedbackDue), key: item.id, kind: 'escalation' });
+    }
     const overdue = state.deadlines.find((d) => d.key === item.deadlineKey && d.status === 'overdue');
     if (item.level === 'notice' && overdue) {
       const daysAfter = policy.deadlines.find((rule) => rule.key === item.deadlineKey)?.escalateAfterDays;
@@ -53,7 +57,8 @@ export function ladderDue(state: CaseState, alarm: Alarm, today: string): CaseEv
       key: item.deadlineKey,
       to: 'joint-conference-office',
       itemId: item.id,
-      reason: alarm.kind === 'target' ? 'target-missed' : 'overdue',
+      reason:
+        alarm.kind === 'target' ? 'target-missed' : hasOwnFeedbackDate(item) ? 'feedback-overdue' : 'overdue',
       escalatedOn: today,
       ...(item.unitId ? { unitId: item.unitId } : {}),
     },

@@ -57,6 +57,19 @@ export function noticeOf(event: CaseEvent, state: CaseState): Notice | undefined
         text: `督办 ${event.key} passed: written feedback is due${event.itemId ? ` (${event.itemId})` : ''}`,
         recipients: [...inUnit(event.unitId, 'handler', 'unit-head', 'supervisor'), ...leader],
       };
+    case 'supervision-opened':
+      // The unit answers it; the bureau learns of the office's and of a higher bureau's (it records the latter).
+      return {
+        kind: 'supervision-notice',
+        text:
+          `${event.kind === 'assign' ? '交办' : '督办'} ${event.itemId}${event.ground ? ` (${event.ground})` : ''}` +
+          `: written feedback is due by ${event.feedbackDue}`,
+        recipients: [
+          ...inUnit(event.unitId, 'handler', 'unit-head', 'supervisor'),
+          ...leader,
+          ...(event.source === 'joint-conference' ? bureau : []),
+        ],
+      };
     case 'escalated':
       return {
         kind: 'escalation',

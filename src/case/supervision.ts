@@ -15,6 +15,34 @@ export const ESCALATION_REASONS = [
 export type EscalationReason = (typeof ESCALATION_REASONS)[number];
 
 /**
+ * Where a ladder item came from (S33): the automatic notice on a deadline's expiry, or a manual 督办 / 交办 by the
+ * petition bureau, by the joint-conference office (联席会议交办件), or received from a higher bureau (上级交办件).
+ * Absent: automatic (every item before manual supervision existed).
+ */
+export const SUPERVISION_SOURCES = ['automatic', 'manual', 'joint-conference', 'higher-bureau'] as const;
+export type SupervisionSource = (typeof SUPERVISION_SOURCES)[number];
+
+/**
+ * 督办: supervise the unit's handling on an Art 40 ground; 交办: hand the matter down to the unit to handle and
+ * report the result in writing (办结报告) by the feedback date (Art 22 ¶1 (三), Art 23 ¶1).
+ */
+export const SUPERVISION_KINDS = ['supervise', 'assign'] as const;
+export type SupervisionKind = (typeof SUPERVISION_KINDS)[number];
+
+/** Art 40 ¶1: 推诿, 敷衍, 拖延, handling against the rules (违反规定受理、办理), 拒不执行信访处理意见. */
+export const SUPERVISION_GROUNDS = [
+  'shirking',
+  'perfunctory',
+  'delaying',
+  'against-rules',
+  'not-carrying-out',
+] as const;
+export type SupervisionGround = (typeof SUPERVISION_GROUNDS)[number];
+
+/** The key manual items stand under in place of a deadline's: their ids are `manual-1`, `manual-2`, … */
+export const MANUAL_ITEM_KEY = 'manual';
+
+/**
  * One climb of the supervision ladder for one deadline of a case: the notice to the unit that must act,
  * its written feedback, the escalation to the office, the office's listing and instructions. `open` waits
  * for feedback (or for the office), `answered` has feedback, `resolved` the deadline was met (late), and
@@ -33,6 +61,19 @@ export interface SupervisionItem {
   listing?: { on: string; by: string; correctBy: string; noteDocumentId: string; overdueOn?: string };
   instructions: Array<{ on: string; by: string; unitId: string; instructionDocumentId: string }>;
   endedOn?: string;
+  /** Absent: automatic. The fields below are a manual item's (督办 / 交办 not tied to a deadline). */
+  source?: SupervisionSource;
+  kind?: SupervisionKind;
+  ground?: SupervisionGround;
+  /** The notice document (督办通知 / 交办函). */
+  noteDocumentId?: string;
+  /** The body that issued a 督办 received from a higher bureau, and its reference (文号). */
+  issuer?: { name: string; reference?: string };
+  /**
+   * A manual item's own feedback date (the rule set's days after the notice): an item without it waits on the
+   * case's shared feedback deadline instead. The unit's written feedback ends a manual item.
+   */
+  feedbackDue?: string;
 }
 
 export function itemsOf(state: CaseState): SupervisionItem[] {
@@ -44,9 +85,19 @@ export function activeItems(state: CaseState): SupervisionItem[] {
   return itemsOf(state).filter((item) => item.status === 'open' || item.status === 'answered');
 }
 
-/** Notices still waiting for the unit's written feedback (the feedback deadline runs for them). */
+/**
+ * Notices still waiting for the unit's written feedback that the rule set's feedback deadline runs for; a manual
+ * item waits on its own date (`feedbackDue`) instead.
+ */
 export function awaitingFeedback(state: CaseState): SupervisionItem[] {
-  return itemsOf(state).filter((item) => item.status === 'open' && item.level === 'notice');
+  return itemsOf(state).filter(
+    (item) => item.status === 'open' && item.level === 'notice' && !hasOwnFeedbackDate(item),
+  );
+}
+
+/** A manual item: its feedback has its own date, and the feedback ends it. */
+export function hasOwnFeedbackDate(item: SupervisionItem): item is SupervisionItem & { feedbackDue: string } {
+  return item.feedbackDue !== undefined;
 }
 
 export function activeItemFor(state: CaseState, deadlineKey: string): SupervisionItem | undefined {

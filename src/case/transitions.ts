@@ -370,6 +370,19 @@ export const TRANSITIONS: { readonly [T in CommandType]: Transition } = {
       'Set the priority (一级 / 二级 / 普通关注) with a reason, and flag a major or urgent matter (重大、紧急, ' +
       'Art 25): the bureau head and the joint-conference office are told at once',
   },
+  supervise: {
+    from: OPEN,
+    by: [
+      { party: 'registering-bureau', roles: ['supervisor'] },
+      { party: 'office', roles: ['jco'] },
+    ],
+    to: 'same',
+    emits: ['supervision-opened'],
+    path: 'supervision',
+    summary:
+      'Supervise (督办, on an Art 40 ground) or hand down for handling (交办) an open case, overdue or not: the ' +
+      'unit holding it answers in writing by the rule set’s feedback date, or the item goes to the office',
+  },
 };
 
 export const COMMAND_TYPES = Object.keys(TRANSITIONS) as CommandType[];

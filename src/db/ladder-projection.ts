@@ -70,7 +70,7 @@ function dueDateOf(event: CaseEvent, state: CaseState): { dueDate?: string } {
     const dueDate = state.deadlines.filter((d) => d.key === event.key).pop()?.dueDate;
     return dueDate ? { dueDate } : {};
   }
-  for (const field of ['dueDate', 'targetDate', 'correctBy'] as const) {
+  for (const field of ['dueDate', 'targetDate', 'correctBy', 'feedbackDue'] as const) {
     const value = (event as Record<string, unknown>)[field];
     if (typeof value === 'string') return { dueDate: value };
   }
@@ -94,5 +94,9 @@ function itemRow(petitionId: string, item: ReturnType<typeof itemsOf>[number]): 
     correctBy: item.listing?.correctBy ?? null,
     listingOverdue: item.listing?.overdueOn !== undefined,
     endedOn: item.endedOn ?? null,
+    source: item.source ?? 'automatic',
+    kind: item.kind ?? null,
+    ground: item.ground ?? null,
+    feedbackDue: item.feedbackDue ?? null,
   };
 }

@@ -90,6 +90,22 @@ export const COUNTS = {
     formula: 'items escalated to the joint-conference office in the period',
   },
   listed: { label: '挂牌督办', formula: 'items listed for supervision by the office in the period' },
+  noticesAutomatic: {
+    label: '督办·逾期自动督办',
+    formula: 'notices of the period issued automatically when a deadline passed (part of 督办)',
+  },
+  noticesManual: {
+    label: '督办·本级督办交办',
+    formula: 'manual 督办 / 交办 of the period issued by the petition bureau itself (part of 督办)',
+  },
+  noticesJointConference: {
+    label: '督办·联席会议交办',
+    formula: 'manual 督办 / 交办 of the period issued by the joint-conference office (part of 督办)',
+  },
+  noticesHigherBureau: {
+    label: '督办·上级交办',
+    formula: '督办 of the period received from a higher bureau and recorded by the bureau (part of 督办)',
+  },
 } as const;
 
 /** Channel groups the reports use (其他 takes telephone, fax and transfers in). */

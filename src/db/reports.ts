@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import type { SupervisionSource } from '../case/supervision';
 import {
   BACKLOG,
   CHANNEL_GROUP_SQL,
@@ -197,6 +198,30 @@ export async function backlogCounts(pool: Pool, query: ReportQuery, listLimit: n
       ORDER BY c.handle_due, c.petition_id LIMIT ${Math.trunc(listLimit)}`,
   );
   return { ...counts!, cases };
+}
+
+/**
+ * The supervision notices of the period (the `notices` figure) by source: automatic, the bureau's own, the
+ * joint-conference office's, a higher bureau's (S33). Each source once, zero where none; they sum to `notices`.
+ */
+export async function supervisionBySource(pool: Pool, query: ReportQuery) {
+  const rows = await run<{ source: SupervisionSource; count: number }>(
+    pool,
+    query,
+    `SELECT s.source, count(*)::int AS count
+       FROM supervision_items s
+       JOIN report_cases c ON c.petition_id = s.petition_id
+       JOIN units u ON u.id = s.unit_id
+      WHERE ${IN_SCOPE} AND s.notice_on BETWEEN $start::date AND $to::date
+      GROUP BY 1`,
+  );
+  const of = (source: SupervisionSource) => rows.find((r) => r.source === source)?.count ?? 0;
+  return {
+    automatic: of('automatic'),
+    manual: of('manual'),
+    jointConference: of('joint-conference'),
+    higherBureau: of('higher-bureau'),
+  };
 }
 
 /** Supervision notices, escalations and listings of the period, per supervised unit, for cases in scope. */

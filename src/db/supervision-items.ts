@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import type { SupervisionSource } from '../case/supervision';
 import { regionSubtree } from './organisation';
 
 export interface SupervisionItemRow {
@@ -19,6 +20,11 @@ export interface SupervisionItemRow {
   correctBy: string | null;
   listingOverdue: boolean;
   endedOn: string | null;
+  /** Where it came from (S33); the kind, Art 40 ground and own feedback date of a manual item. */
+  source: SupervisionSource;
+  kind: string | null;
+  ground: string | null;
+  feedbackDue: string | null;
 }
 
 export interface SupervisionFilter {
@@ -27,6 +33,7 @@ export interface SupervisionFilter {
   status?: string;
   /** Listed cases past their date to correct by (the office's overdue list). */
   overdue?: boolean;
+  source?: SupervisionSource;
   /** Who asks: a unit sees its own items; oversight sees its region and below; a bureau its own cases. */
   visibleTo: { unitId: string; regionId?: string; bureau: boolean };
   limit: number;
@@ -39,7 +46,8 @@ const COLUMNS = `s.id, s.petition_id AS "petitionId", s.item_id AS "itemId", s.d
   to_char(s.target_date, 'YYYY-MM-DD') AS "targetDate", to_char(s.escalated_on, 'YYYY-MM-DD') AS "escalatedOn",
   s.escalation_reason AS "escalationReason", to_char(s.listed_on, 'YYYY-MM-DD') AS "listedOn",
   to_char(s.correct_by, 'YYYY-MM-DD') AS "correctBy", s.listing_overdue AS "listingOverdue",
-  to_char(s.ended_on, 'YYYY-MM-DD') AS "endedOn"`;
+  to_char(s.ended_on, 'YYYY-MM-DD') AS "endedOn", s.source, s.kind, s.ground,
+  to_char(s.feedback_due, 'YYYY-MM-DD') AS "feedbackDue"`;
 
 /** The supervision work queue, newest first, as the asker may see it. */
 export async function listSupervisionItems(
@@ -56,6 +64,7 @@ export async function listSupervisionItems(
   if (filter.unitId) where.push(`s.unit_id = ${add(filter.unitId)}`);
   if (filter.status) where.push(`s.status = ${add(filter.status)}`);
   if (filter.overdue !== undefined) where.push(`s.listing_overdue = ${add(filter.overdue)}`);
+  if (filter.source) where.push(`s.source = ${add(filter.source)}`);
   const { unitId, regionId, bureau } = filter.visibleTo;
   const unit = add(unitId);
   const own = `s.unit_id = ${unit}`;

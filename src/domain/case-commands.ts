@@ -274,6 +274,18 @@ export const COMMAND_BUILDERS: { [T in StaffCommandType]: Builder<T> } = {
       reasonDocumentId: await docs.write('priority-reason', body.reason),
     };
   },
+  async supervise({ body, docs }) {
+    const kind = body.kind === 'assign' ? 'assignment-notice' : 'supervision-notice';
+    return {
+      type: 'supervise',
+      kind: body.kind,
+      ...(body.ground ? { ground: body.ground } : {}),
+      noteDocumentId: await docs.write(kind, body.note),
+      ...(body.from === 'higher-bureau' && body.issuer
+        ? { issuer: { name: body.issuer, ...(body.reference ? { reference: body.reference } : {}) } }
+        : {}),
+    };
+  },
   async recordReturnVisit({ body, docs }) {
     return {
       type: 'recordReturnVisit',

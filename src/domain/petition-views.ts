@@ -124,6 +124,8 @@ export function detailOf({ row, timeline, documents, linkedFrom }: DetailSources
     supervision: (state?.supervision ?? []).map((item) => ({
       ...item,
       id: `${row.id}.${item.id}`,
+      // A manual item's notice (督办通知 / 交办函); automatic items have none.
+      ...(item.noteDocumentId ? { note: textOf(item.noteDocumentId) } : {}),
       feedback: item.feedback ? { ...item.feedback, report: textOf(item.feedback.reportDocumentId) } : null,
       listing: item.listing ? { ...item.listing, note: textOf(item.listing.noteDocumentId) } : null,
       instructions: item.instructions.map((i) => ({ ...i, instruction: textOf(i.instructionDocumentId) })),

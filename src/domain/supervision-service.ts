@@ -31,6 +31,7 @@ export class SupervisionService {
       unitId: query.unit,
       status: query.status,
       overdue: query.overdue,
+      source: query.source,
       visibleTo: {
         unitId: user.unitId,
         regionId: overseenRegion(user),

@@ -71,7 +71,12 @@ export interface CasePolicy {
   /** Closures a provincial text adds (上海 Art 42 (二) 核查, 浙江 Art 25 (1)); absent: the national ones only. */
   closures?: { verification?: true; agreementCarriedOut?: true };
   /** Absent from policies pinned before rule sets 1.4.0, and where the text keeps the national chain. */
-  reviewChain?: { finalOpinion: 'review'; citation: string };
+  reviewChain?: { finalOpinion: 'review'; citation: string }; /**
+   * A manual 督办 / 交办's feedback period (calendar days). Absent from policies pinned before national-2022 1.4.0:
+   * such a case takes its version's feedback target limit (dateLimits, else DEFAULT_DATE_LIMITS), the 30 d the
+   * 2005 text and Shandong / Shanghai set for written feedback.
+   */
+  manualSupervision?: { feedbackDays: number; citation: string };
 }
 
 export function casePolicyOf(ruleSet: RuleSet): CasePolicy {
@@ -125,6 +130,7 @@ export function casePolicyOf(ruleSet: RuleSet): CasePolicy {
         }
       : {}),
     ...(ruleSet.reviewChain ? { reviewChain: { ...ruleSet.reviewChain } } : {}),
+    ...(ruleSet.supervision.manual ? { manualSupervision: { ...ruleSet.supervision.manual } } : {}),
     ladder: {
       feedbackDeadline: ruleSet.supervision.feedbackDeadline,
       objectionDeadline: ruleSet.escalation.objectionDeadline,

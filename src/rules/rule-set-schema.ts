@@ -191,6 +191,13 @@ const supervisionSchema = z.strictObject({
   /** The deadline the supervised unit's written feedback runs under. */
   feedbackDeadline: deadlineKey,
   citation: nonEmptyText,
+  /**
+   * A manual 督办 / 交办 (Art 40, not tied to a deadline): calendar days from the notice to the unit's written
+   * feedback. Absent from the versions before national-2022 1.4.0 (see CasePolicy.manualSupervision).
+   */
+  manual: z
+    .strictObject({ feedbackDays: z.number().int().min(1).max(366), citation: nonEmptyText })
+    .optional(),
 });
 
 /**

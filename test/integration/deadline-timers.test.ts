@@ -519,4 +519,71 @@ function timerTests(asOf?: AsOf): void {
     await c.run(office, { type: 'settleObjection', decision: 'upheld', noteDocumentId: 'settled-1' });
     expect((await c.state()).status).toBe('transferred');
   });
+
+  it('supervises by hand (Art 40) a case not overdue: answered, the 督办 ends; an unanswered 交办 climbs, each rung once', async () => {
+    const supervisor: Actor = { login: 'supervisor', unitId: registrar.unitId, roles: ['supervisor'] };
+    const c = await startCase();
+    await c.run(registrar, route);
+    await c.run(handler, { type: 'accept', procedure: 'normal' });
+    await c.run(supervisor, {
+      type: 'supervise',
+      kind: 'supervise',
+      ground: 'delaying',
+      noteDocumentId: 'manual-notice-1',
+    });
+    await c.run(office, { type: 'supervise', kind: 'assign', noteDocumentId: 'manual-notice-2' });
+    // The feedback date is the rule set's: national-2022's supervision.manual, counted from the notice.
+    const feedbackDue = addDays(c.today, national.supervision.manual!.feedbackDays);
+    expect((await c.state()).supervision?.map((i) => [i.id, i.source, i.kind, i.feedbackDue])).toEqual([
+      ['manual-1', 'manual', 'supervise', feedbackDue],
+      ['manual-2', 'joint-conference', 'assign', feedbackDue],
+    ]);
+    await env.sleep('3 days');
+    const answeredOn = addDays(c.today, 3);
+    await c.run(handler, {
+      type: 'supervisionFeedback',
+      itemId: 'manual-1',
+      reportDocumentId: 'manual-report-1',
+      targetDate: addDays(answeredOn, 20),
+    });
+    await env.sleep(daysUntilPast(answeredOn, feedbackDue));
+    const escalatedOn = addDays(feedbackDue, 1);
+    expect((await c.handle.describe()).typedSearchAttributes.get(attrs.SupervisionLevel)).toBe('office');
+    const correctBy = addDays(escalatedOn, 5);
+    await c.run(office, {
+      type: 'listSupervision',
+      itemId: 'manual-2',
+      correctBy,
+      noteDocumentId: 'manual-listing-2',
+    });
+    await env.sleep('7 days');
+    await env.sleep('7 days');
+    const lateOn = addDays(escalatedOn, 14);
+    await c.run(handler, {
+      type: 'supervisionFeedback',
+      itemId: 'manual-2',
+      reportDocumentId: 'manual-report-2',
+      targetDate: addDays(lateOn, 10),
+    });
+    // Past the listing and the late answer, still within D5 (60 d): nothing more climbs.
+    await env.sleep('5 days');
+    expect(await ladderOf(c)).toEqual([
+      `${escalatedOn} escalated manual-2 feedback-overdue`,
+      `${escalatedOn} supervision-listed manual-2`,
+      `${addDays(correctBy, 1)} listing-overdue manual-2`,
+    ]);
+    expect((await c.state()).supervision).toMatchObject([
+      { id: 'manual-1', status: 'resolved', endedOn: answeredOn },
+      { id: 'manual-2', level: 'listed', status: 'resolved', endedOn: lateOn },
+    ]);
+    const { rows } = await pool.query(
+      `SELECT item_id, source, kind, ground, status FROM supervision_items WHERE petition_id = $1 ORDER BY item_id`,
+      [c.petitionId],
+    );
+    expect(rows).toEqual([
+      { item_id: 'manual-1', source: 'manual', kind: 'supervise', ground: 'delaying', status: 'resolved' },
+      { item_id: 'manual-2', source: 'joint-conference', kind: 'assign', ground: null, status: 'resolved' },
+    ]);
+    await saveHistory(c.handle, 'case-manual-supervision');
+  });
 }

@@ -398,6 +398,7 @@ describe('the OpenAPI examples', () => {
     await send('handler', main, 'objection', 'ObjectToRouting');
     await send('registrar', main, 'objection/decision', 'DecideObjection');
     await send('supervisor', main, 'priority', 'SetPriority');
+    await send('supervisor', main, 'supervision', 'Supervise');
     await send('handler', main, 'accept', 'AcknowledgePetition');
     await send('unit-head', main, 'case-owner', 'SetCaseOwner');
     await send('handler', main, 'extensions', 'RequestExtension');

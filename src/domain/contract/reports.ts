@@ -66,7 +66,12 @@ export const SummaryReportExample = {
   satisfaction: { rate: 88.6, numerator: 39, denominator: 44 },
   backlog: { atStart: 9, atEnd: 6, cleared: 5, clearanceRate: { rate: 55.6, numerator: 5, denominator: 9 } },
   caseOwned: { count: 12, onTimeCompletion: { rate: 100, numerator: 8, denominator: 8 } },
-  supervision: { notices: 7, escalations: 2, listed: 1 },
+  supervision: {
+    notices: 7,
+    escalations: 2,
+    listed: 1,
+    bySource: { automatic: 4, manual: 1, jointConference: 1, higherBureau: 1 },
+  },
   priority: {
     majorUrgentOpen: 1,
     firstLevelOpen: 2,

@@ -1,4 +1,4 @@
-import { SUPERVISION_LEVELS } from '../../case/supervision';
+import { SUPERVISION_LEVELS, SUPERVISION_SOURCES } from '../../case/supervision';
 import { flag, page, pageSize } from './fields';
 import { z } from './zod';
 
@@ -25,6 +25,14 @@ export const SupervisionQuerySchema = z
     overdue: flag.openapi({
       description: 'true: listed cases not corrected by their date (the overdue list)',
     }),
+    source: z
+      .enum(SUPERVISION_SOURCES)
+      .optional()
+      .openapi({
+        description:
+          'automatic (a deadline passed), manual (the bureau’s 督办 / 交办), joint-conference (联席会议交办件), ' +
+          'higher-bureau (上级交办件, recorded by the bureau)',
+      }),
     page,
     pageSize: pageSize(100, 20),
   })
@@ -49,6 +57,10 @@ export const SupervisionItemSchema = z
     correctBy: z.string().nullable(),
     listingOverdue: z.boolean(),
     endedOn: z.string().nullable(),
+    source: z.enum(SUPERVISION_SOURCES),
+    kind: z.string().nullable().openapi({ description: 'A manual item’s: supervise 督办 / assign 交办' }),
+    ground: z.string().nullable().openapi({ description: 'A 督办’s Art 40 ground' }),
+    feedbackDue: z.string().nullable().openapi({ description: 'A manual item’s own feedback date' }),
   })
   .openapi('SupervisionItem');
 

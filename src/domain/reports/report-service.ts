@@ -11,6 +11,7 @@ import {
   type ReportQuery,
   splitCounts,
   summaryCounts,
+  supervisionBySource,
   supervisionCounts,
   transferredOutCount,
   unitCounts,
@@ -106,12 +107,13 @@ export class ReportService {
   }
 
   async summary(ctx: ReportContext) {
-    const [row, backlog, supervision, transferredOut, priority] = await Promise.all([
+    const [row, backlog, supervision, transferredOut, priority, bySource] = await Promise.all([
       summaryCounts(this.pool, this.query(ctx)),
       backlogCounts(this.pool, this.query(ctx), 0),
       supervisionCounts(this.pool, this.query(ctx)),
       transferredOutCount(this.pool, this.query(ctx)),
       priorityCounts(this.pool, this.query(ctx), 20),
+      supervisionBySource(this.pool, this.query(ctx)),
     ]);
     const [firstShare, repeatShare] = sharesOf([row.firstTime!, row.repeat!]);
     const sum = (field: 'notices' | 'escalations' | 'listed') =>
@@ -128,7 +130,13 @@ export class ReportService {
       satisfaction: rate(rateOf(row, 'satisfaction')),
       backlog: this.backlogFigures(backlog),
       caseOwned: { count: row.caseOwned!, onTimeCompletion: rate(rateOf(row, 'owned')) },
-      supervision: { notices: sum('notices'), escalations: sum('escalations'), listed: sum('listed') },
+      supervision: {
+        notices: sum('notices'),
+        escalations: sum('escalations'),
+        listed: sum('listed'),
+        /** The notices by source (S33): automatic, the bureau's own, the office's, a higher bureau's. */
+        bySource,
+      },
       /** Open now, whatever the period: 重大、紧急 (Art 25) with the flagged cases, 一级 and 二级关注 (S5). */
       priority: {
         majorUrgentOpen: priority.majorUrgent,

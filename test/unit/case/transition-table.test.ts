@@ -130,6 +130,10 @@ const COMMANDS: { [T in CommandType]: { actor: Actor; body: Extract<CaseCommandB
     actor: supervisor,
     body: { type: 'setPriority', level: 'first', majorUrgent: true, reasonDocumentId: 'r' },
   },
+  supervise: {
+    actor: office,
+    body: { type: 'supervise', kind: 'supervise', ground: 'delaying', noteDocumentId: 'n' },
+  },
 };
 
 /** Commands only a provincial rule set offers: the table is tried on a case of that set. */
@@ -297,137 +301,144 @@ function resolveDates<T extends object>(payload: T, today: string): T {
 }
 
 /** A payload for every command; each step uses the one of the command it picks. */
-const payloadsArb = fc.record<{ [T in CommandType]: Extract<CaseCommandBody, { type: T }> }>({
-  route: fc.record({
-    type: fc.constant('route' as const),
-    unitId: pick('housing', 'housing', 'hr', 'bureau'),
-    unitName: fc.constant('u'),
-    mode: pick('transfer' as const, 'assign' as const),
-    reportDays: mostlyAbsent(fc.integer({ min: -1, max: 70 })),
-  }),
-  transferOut: fc.record({
-    type: fc.constant('transferOut' as const),
-    bureauUnitId: pick('other-bureau', 'bureau'),
-    bureauName: fc.constant('b'),
-  }),
-  divert: fc.record({
-    type: fc.constant('divert' as const),
-    to: pick('litigation' as const),
-    noticeDocumentId: fc.constant('n'),
-  }),
-  notAccept: fc.record({
-    type: fc.constant('notAccept' as const),
-    reason: pick('other' as const),
-    noticeDocumentId: fc.constant('n'),
-  }),
-  object: fc.record({ type: fc.constant('object' as const), reasonDocumentId: fc.constant('r') }),
-  decideObjection: fc.record({
-    type: fc.constant('decideObjection' as const),
-    decision: pick('upheld' as const, 'rerouted' as const),
-    unitId: fc.option(pick('hr', 'housing'), { nil: undefined }),
-  }),
-  accept: fc.record({
-    type: fc.constant('accept' as const),
-    procedure: pick('normal' as const, 'simplified' as const),
-  }),
-  setProcedure: fc.record({
-    type: fc.constant('setProcedure' as const),
-    procedure: pick('normal' as const, 'simplified' as const),
-  }),
-  setCaseOwner: fc.record({
-    type: fc.constant('setCaseOwner' as const),
-    leader: fc.constant('leader'),
-    handler: fc.constant('handler'),
-    targetDate: pick(ago(1), ahead(30), ahead(90), ahead(91)),
-    taskDocumentId: fc.constant('t'),
-  }),
-  requestExtension: fc.record({
-    type: fc.constant('requestExtension' as const),
-    days: fc.oneof(fc.integer({ min: 1, max: 15 }), fc.integer({ min: -1, max: 40 })),
-    reasonDocumentId: fc.constant('r'),
-  }),
-  approveExtension: fc.record({
-    type: fc.constant('approveExtension' as const),
-    extensionId: pick('ext-1', 'ext-2', 'ext-3'),
-  }),
-  refuseExtension: fc.record({
-    type: fc.constant('refuseExtension' as const),
-    extensionId: pick('ext-1', 'ext-2', 'ext-3'),
-  }),
-  reply: fc.record({
-    type: fc.constant('reply' as const),
-    outcome: pick('supported' as const),
-    opinionDocumentId: fc.constant('o'),
-  }),
-  withdraw: fc.record({ type: fc.constant('withdraw' as const), reasonDocumentId: fc.constant('w') }),
-  requestReview: fc.constant(COMMANDS.requestReview.body),
-  acceptReviewRequest: fc.constant(COMMANDS.acceptReviewRequest.body),
-  refuseReviewRequest: fc.constant(COMMANDS.refuseReviewRequest.body),
-  reviewOpinion: fc.record({
-    type: fc.constant('reviewOpinion' as const),
-    outcome: pick('upheld' as const, 'changed' as const, 'revoked' as const),
-    opinionDocumentId: fc.constant('r'),
-  }),
-  requestReexamination: fc.constant(COMMANDS.requestReexamination.body),
-  acceptReexaminationRequest: fc.constant(COMMANDS.acceptReexaminationRequest.body),
-  refuseReexaminationRequest: fc.constant(COMMANDS.refuseReexaminationRequest.body),
-  openHearing: fc.constant(COMMANDS.openHearing.body),
-  closeHearing: fc.record({
-    type: fc.constant('closeHearing' as const),
-    hearingId: pick(LATEST, LATEST, 'hearing-9'),
-  }),
-  reexaminationOpinion: fc.constant(COMMANDS.reexaminationOpinion.body),
-  supervisionFeedback: fc.record({
-    type: fc.constant('supervisionFeedback' as const),
-    itemId: pick(LATEST, LATEST, 'handle-9'),
-    reportDocumentId: fc.constant('f'),
-    targetDate: pick(ago(1), ahead(0), ahead(20), ahead(31)),
-  }),
-  listSupervision: fc.record({
-    type: fc.constant('listSupervision' as const),
-    itemId: pick(LATEST, LATEST, 'handle-9'),
-    correctBy: pick(ahead(0), ahead(1), ahead(30), ahead(400)),
-    noteDocumentId: fc.constant('l'),
-  }),
-  instructSupervision: fc.record({
-    type: fc.constant('instructSupervision' as const),
-    itemId: pick(LATEST, LATEST, 'handle-9'),
-    unitId: fc.constant('housing'),
-    unitName: fc.constant('住建局'),
-    instructionDocumentId: fc.constant('i'),
-  }),
-  settleObjection: fc.record({
-    type: fc.constant('settleObjection' as const),
-    decision: pick('upheld' as const, 'rerouted' as const),
-    unitId: fc.option(pick('hr', 'housing'), { nil: undefined }),
-    noteDocumentId: fc.constant('s'),
-  }),
-  recordReturnVisit: fc.record({
-    type: fc.constant('recordReturnVisit' as const),
-    reached: fc.boolean(),
-    satisfaction: fc.option(pick('satisfied' as const, 'dissatisfied' as const), { nil: undefined }),
-    noteDocumentId: fc.constant('v'),
-  }),
-  evaluate: fc.record({
-    type: fc.constant('evaluate' as const),
-    subject: pick('acceptance-notice' as const, 'written-reply' as const),
-    grade: pick('satisfied' as const, 'basically-satisfied' as const, 'dissatisfied' as const),
-  }),
-  closeOnVerification: fc.constant(COMMANDS.closeOnVerification.body),
-  // Constants draw nothing: the other commands' payloads (and the fixed seed's run) stay as they were.
-  closeOnAgreement: fc.constant({
-    type: 'closeOnAgreement' as const,
-    agreementDocumentId: 'a',
-    agreedOn: ago(0),
-    carriedOutOn: ago(0),
-  }),
-  setPriority: fc.record({
-    type: fc.constant('setPriority' as const),
-    level: pick('first', 'second', 'ordinary'),
-    majorUrgent: mostlyAbsent(fc.boolean()),
-    reasonDocumentId: fc.constant('r'),
-  }),
-});
+type Payloads = { [T in CommandType]: Extract<CaseCommandBody, { type: T }> };
+/** Added after the draws (a map draws nothing), so that the seed draws the other payloads as before. */
+const LATER_PAYLOADS: Pick<Payloads, 'supervise'> = {
+  supervise: { type: 'supervise', kind: 'supervise', ground: 'shirking', noteDocumentId: 'n' },
+};
+const payloadsArb = fc
+  .record<Omit<Payloads, keyof typeof LATER_PAYLOADS>>({
+    route: fc.record({
+      type: fc.constant('route' as const),
+      unitId: pick('housing', 'housing', 'hr', 'bureau'),
+      unitName: fc.constant('u'),
+      mode: pick('transfer' as const, 'assign' as const),
+      reportDays: mostlyAbsent(fc.integer({ min: -1, max: 70 })),
+    }),
+    transferOut: fc.record({
+      type: fc.constant('transferOut' as const),
+      bureauUnitId: pick('other-bureau', 'bureau'),
+      bureauName: fc.constant('b'),
+    }),
+    divert: fc.record({
+      type: fc.constant('divert' as const),
+      to: pick('litigation' as const),
+      noticeDocumentId: fc.constant('n'),
+    }),
+    notAccept: fc.record({
+      type: fc.constant('notAccept' as const),
+      reason: pick('other' as const),
+      noticeDocumentId: fc.constant('n'),
+    }),
+    object: fc.record({ type: fc.constant('object' as const), reasonDocumentId: fc.constant('r') }),
+    decideObjection: fc.record({
+      type: fc.constant('decideObjection' as const),
+      decision: pick('upheld' as const, 'rerouted' as const),
+      unitId: fc.option(pick('hr', 'housing'), { nil: undefined }),
+    }),
+    accept: fc.record({
+      type: fc.constant('accept' as const),
+      procedure: pick('normal' as const, 'simplified' as const),
+    }),
+    setProcedure: fc.record({
+      type: fc.constant('setProcedure' as const),
+      procedure: pick('normal' as const, 'simplified' as const),
+    }),
+    setCaseOwner: fc.record({
+      type: fc.constant('setCaseOwner' as const),
+      leader: fc.constant('leader'),
+      handler: fc.constant('handler'),
+      targetDate: pick(ago(1), ahead(30), ahead(90), ahead(91)),
+      taskDocumentId: fc.constant('t'),
+    }),
+    requestExtension: fc.record({
+      type: fc.constant('requestExtension' as const),
+      days: fc.oneof(fc.integer({ min: 1, max: 15 }), fc.integer({ min: -1, max: 40 })),
+      reasonDocumentId: fc.constant('r'),
+    }),
+    approveExtension: fc.record({
+      type: fc.constant('approveExtension' as const),
+      extensionId: pick('ext-1', 'ext-2', 'ext-3'),
+    }),
+    refuseExtension: fc.record({
+      type: fc.constant('refuseExtension' as const),
+      extensionId: pick('ext-1', 'ext-2', 'ext-3'),
+    }),
+    reply: fc.record({
+      type: fc.constant('reply' as const),
+      outcome: pick('supported' as const),
+      opinionDocumentId: fc.constant('o'),
+    }),
+    withdraw: fc.record({ type: fc.constant('withdraw' as const), reasonDocumentId: fc.constant('w') }),
+    requestReview: fc.constant(COMMANDS.requestReview.body),
+    acceptReviewRequest: fc.constant(COMMANDS.acceptReviewRequest.body),
+    refuseReviewRequest: fc.constant(COMMANDS.refuseReviewRequest.body),
+    reviewOpinion: fc.record({
+      type: fc.constant('reviewOpinion' as const),
+      outcome: pick('upheld' as const, 'changed' as const, 'revoked' as const),
+      opinionDocumentId: fc.constant('r'),
+    }),
+    requestReexamination: fc.constant(COMMANDS.requestReexamination.body),
+    acceptReexaminationRequest: fc.constant(COMMANDS.acceptReexaminationRequest.body),
+    refuseReexaminationRequest: fc.constant(COMMANDS.refuseReexaminationRequest.body),
+    openHearing: fc.constant(COMMANDS.openHearing.body),
+    closeHearing: fc.record({
+      type: fc.constant('closeHearing' as const),
+      hearingId: pick(LATEST, LATEST, 'hearing-9'),
+    }),
+    reexaminationOpinion: fc.constant(COMMANDS.reexaminationOpinion.body),
+    supervisionFeedback: fc.record({
+      type: fc.constant('supervisionFeedback' as const),
+      itemId: pick(LATEST, LATEST, 'handle-9'),
+      reportDocumentId: fc.constant('f'),
+      targetDate: pick(ago(1), ahead(0), ahead(20), ahead(31)),
+    }),
+    listSupervision: fc.record({
+      type: fc.constant('listSupervision' as const),
+      itemId: pick(LATEST, LATEST, 'handle-9'),
+      correctBy: pick(ahead(0), ahead(1), ahead(30), ahead(400)),
+      noteDocumentId: fc.constant('l'),
+    }),
+    instructSupervision: fc.record({
+      type: fc.constant('instructSupervision' as const),
+      itemId: pick(LATEST, LATEST, 'handle-9'),
+      unitId: fc.constant('housing'),
+      unitName: fc.constant('住建局'),
+      instructionDocumentId: fc.constant('i'),
+    }),
+    settleObjection: fc.record({
+      type: fc.constant('settleObjection' as const),
+      decision: pick('upheld' as const, 'rerouted' as const),
+      unitId: fc.option(pick('hr', 'housing'), { nil: undefined }),
+      noteDocumentId: fc.constant('s'),
+    }),
+    recordReturnVisit: fc.record({
+      type: fc.constant('recordReturnVisit' as const),
+      reached: fc.boolean(),
+      satisfaction: fc.option(pick('satisfied' as const, 'dissatisfied' as const), { nil: undefined }),
+      noteDocumentId: fc.constant('v'),
+    }),
+    evaluate: fc.record({
+      type: fc.constant('evaluate' as const),
+      subject: pick('acceptance-notice' as const, 'written-reply' as const),
+      grade: pick('satisfied' as const, 'basically-satisfied' as const, 'dissatisfied' as const),
+    }),
+    closeOnVerification: fc.constant(COMMANDS.closeOnVerification.body),
+    // Constants draw nothing: the other commands' payloads (and the fixed seed's run) stay as they were.
+    closeOnAgreement: fc.constant({
+      type: 'closeOnAgreement' as const,
+      agreementDocumentId: 'a',
+      agreedOn: ago(0),
+      carriedOutOn: ago(0),
+    }),
+    setPriority: fc.record({
+      type: fc.constant('setPriority' as const),
+      level: pick('first', 'second', 'ordinary'),
+      majorUrgent: mostlyAbsent(fc.boolean()),
+      reasonDocumentId: fc.constant('r'),
+    }),
+  })
+  .map((payloads): Payloads => ({ ...payloads, ...LATER_PAYLOADS }));
 
 const CLOSING: CommandType[] = ['divert', 'notAccept', 'withdraw', 'closeOnVerification', 'closeOnAgreement'];
 
@@ -474,8 +485,15 @@ function commandFor(
   ) {
     return 'closeHearing';
   }
+  // A manual 督办 (any open case) is tried one allowed step in twenty, outside the pool: in the pool it would
+  // change every other draw of the seed.
+  if (step.kind === 'allowed' && step.choice % 20 === 19 && TRANSITIONS.supervise.from.includes(status)) {
+    return 'supervise';
+  }
   // A provincial closure is drawn only in a case of its rule set (elsewhere the core refuses it anyway).
-  const offered = COMMAND_TYPES.filter((t) => (PROVINCIAL[t] ?? state.ruleSetId) === state.ruleSetId);
+  const offered = COMMAND_TYPES.filter(
+    (t) => t !== 'supervise' && (PROVINCIAL[t] ?? state.ruleSetId) === state.ruleSetId,
+  );
   const allowed = offered.filter(
     (t) =>
       step.kind === 'any' ||
@@ -511,6 +529,11 @@ function rightActor(type: CommandType, driver: CaseDriver): Actor {
   if (REVIEW_COMMANDS.includes(type)) return city;
   if (REEXAMINATION_COMMANDS.includes(type)) return province;
   if (type === 'closeOnVerification') return supervisor;
+  if (type === 'supervise') {
+    // The bureau's own 督办 goes to a unit holding the case; the office's may go to the bureau itself.
+    const bureauHolds = driver.state.status === 'registered' || driver.state.bureauUnitId === 'other-bureau';
+    return bureauHolds ? office : supervisor;
+  }
   if (type === 'setPriority') {
     return driver.state.bureauUnitId === 'other-bureau' ? actors.otherRegistrar : supervisor;
   }

@@ -26,7 +26,12 @@ const summary: ReportEnvelope = {
   satisfaction: rate(null, 0, 0),
   backlog: { atStart: 9, atEnd: 6, cleared: 5, clearanceRate: rate(55.6, 5, 9) },
   caseOwned: { count: 12, onTimeCompletion: rate(100, 8, 8) },
-  supervision: { notices: 7, escalations: 2, listed: 1 },
+  supervision: {
+    notices: 7,
+    escalations: 2,
+    listed: 1,
+    bySource: { automatic: 4, manual: 1, jointConference: 1, higherBureau: 1 },
+  },
   priority: { majorUrgentOpen: 1, firstLevelOpen: 2, secondLevelOpen: 3, majorUrgentCases: [] },
 };
 
@@ -113,6 +118,11 @@ describe('reportCsv', () => {
     expect(lines).toContain('受理信访事项(件),received,120,,');
     expect(lines).toContain('及时受理率(%),timelyAcceptance,96.4,107,111');
     expect(lines).toContain('满意率(%),satisfaction,,0,0');
+    // Supervision by source (S33): the parts of 督办, each once.
+    expect(lines).toContain('督办·逾期自动督办(件),noticesAutomatic,4,,');
+    expect(lines).toContain('督办·本级督办交办(件),noticesManual,1,,');
+    expect(lines).toContain('督办·联席会议交办(件),noticesJointConference,1,,');
+    expect(lines).toContain('督办·上级交办(件),noticesHigherBureau,1,,');
     expect(lines.at(-1)).toBe('');
   });
 

@@ -37,6 +37,15 @@ export const PROCEDURE_ROWS: Row[] = [
     allowed: ['registrar', 'supervisor', 'jco'],
   },
   {
+    op: 'POST /api/petitions/{id}/supervision',
+    what: 'supervise (督办, Art 40) or hand down (交办) an open case: the bureau’s supervisor or the office',
+    state: 'transferred',
+    body: { ground: 'delaying', note: '请于三十日内书面反馈办理情况。' },
+    // The bureau's supervisors, not its registrars: a registrar is refused before the case is looked up.
+    roles: ['supervisor', 'jco'],
+    allowed: ['supervisor', 'jco'],
+  },
+  {
     op: 'POST /api/petitions/{id}/accept',
     what: 'accept (受理告知)',
     state: 'transferred',
