@@ -1,6 +1,7 @@
 import type { EvaluationSubject, SatisfactionGrade } from './aftercare';
 import type { HigherApplication } from './state';
 import type { PriorityLevel } from './priority';
+import type { CaseOwnerWorkKind } from './case-owner';
 import type {
   DiversionTarget,
   HigherOutcome,
@@ -126,7 +127,9 @@ export type CaseCommandBody =
       noteDocumentId?: string;
     }
   /** 关注级别 (S5) and the 重大、紧急 flag (Art 25); an absent flag keeps the case's current one. */
-  | { type: 'setPriority'; level: PriorityLevel; majorUrgent?: boolean; reasonDocumentId: string };
+  | { type: 'setPriority'; level: PriorityLevel; majorUrgent?: boolean; reasonDocumentId: string }
+  /** One of the four 包 (四定四包) done by the case-owning leader on `doneOn`. */
+  | { type: 'recordCaseOwnerWork'; kind: CaseOwnerWorkKind; doneOn: string; noteDocumentId: string };
 
 export type CommandType = CaseCommandBody['type'];
 

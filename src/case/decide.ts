@@ -4,6 +4,7 @@ import { SUPERVISION_RULES } from './supervision-rules';
 import { AFTERCARE_RULES } from './aftercare-rules';
 import { CLOSURE_RULES } from './closure-rules';
 import { PRIORITY_RULES } from './priority';
+import { CASE_OWNER_RULES } from './case-owner';
 import { itemsOf } from './supervision';
 import { type DecideContext, type Decision, refuse, type RuleMap } from './decision';
 import { FIRST_INSTANCE_RULES } from './first-instance-rules';
@@ -71,6 +72,11 @@ export function unitOf(
       return state.officeUnitId;
     case 'petitioner':
       return PETITIONER_ACTOR.unitId;
+    case 'case-owning-leader':
+      // The leader is a person, not a unit: the unit they act for when it is they who act.
+      return command && state.caseOwner && command.actor.login === state.caseOwner.leader
+        ? command.actor.unitId
+        : undefined;
     case 'registering-bureau':
       return state.bureauUnitId;
     case 'handling-unit':
@@ -125,4 +131,5 @@ const RULES: RuleMap = {
   ...AFTERCARE_RULES,
   ...CLOSURE_RULES,
   ...PRIORITY_RULES,
+  ...CASE_OWNER_RULES,
 };

@@ -26,7 +26,9 @@ export type Party =
   /** The joint-conference office (联席办) over the registering bureau. */
   | 'office'
   /** The petitioner, through the public endpoint and the case's query code. */
-  | 'petitioner';
+  | 'petitioner'
+  /** The case-owning leader named on the case (包案), in whatever unit they act for. */
+  | 'case-owning-leader';
 
 /**
  * Where the API offers a command: under the petition (`POST /api/petitions/{id}/<path>`), under a supervision
@@ -369,6 +371,21 @@ export const TRANSITIONS: { readonly [T in CommandType]: Transition } = {
     summary:
       'Set the priority (一级 / 二级 / 普通关注) with a reason, and flag a major or urgent matter (重大、紧急, ' +
       'Art 25): the bureau head and the joint-conference office are told at once',
+  },
+  recordCaseOwnerWork: {
+    from: OPEN,
+    by: [
+      { party: 'case-owning-leader', roles: ['registrar', 'handler', 'unit-head', 'supervisor', 'jco'] },
+      // Those who name the leader may record for them (their bureau, or the head of their unit).
+      { party: 'registering-bureau', roles: ['supervisor'] },
+      { party: 'handling-unit', roles: ['unit-head'] },
+    ],
+    to: 'same',
+    emits: ['case-owner-work-recorded'],
+    path: 'case-owner/work',
+    summary:
+      'Record one of the four 包 (四定四包) the case-owning leader did, with its date: 包调查, 包处理, 包疏导教育 ' +
+      'or 包息诉罢访',
   },
 };
 

@@ -130,6 +130,11 @@ const COMMANDS: { [T in CommandType]: { actor: Actor; body: Extract<CaseCommandB
     actor: supervisor,
     body: { type: 'setPriority', level: 'first', majorUrgent: true, reasonDocumentId: 'r' },
   },
+  recordCaseOwnerWork: {
+    // The bureau's supervisor, named the case-owning leader where this command is tried (caseReaching).
+    actor: supervisor,
+    body: { type: 'recordCaseOwnerWork', kind: 'investigation', doneOn: '2026-03-02', noteDocumentId: 'n' },
+  },
 };
 
 /** Commands only a provincial rule set offers: the table is tried on a case of that set. */
@@ -175,6 +180,9 @@ async function caseReaching(status: CaseStatus, type: CommandType): Promise<Case
       ? 'beijing-2006' // Only Beijing's bodies extend D8 and D10 (Art 50 ¶4).
       : (PROVINCIAL[type] ?? 'national-2022');
   const driver = await new CaseDriver(ruleSetId).register();
+  if (type === 'recordCaseOwnerWork') {
+    await driver.ok(supervisor, { ...COMMANDS.setCaseOwner.body, leader: supervisor.login });
+  }
   if (status === 'registered') return driver;
   await driver.ok(registrar, route);
   if (status === 'objected') await driver.ok(handler, { type: 'object', reasonDocumentId: 'r' });
@@ -427,6 +435,12 @@ const payloadsArb = fc.record<{ [T in CommandType]: Extract<CaseCommandBody, { t
     majorUrgent: mostlyAbsent(fc.boolean()),
     reasonDocumentId: fc.constant('r'),
   }),
+  recordCaseOwnerWork: fc.record({
+    type: fc.constant('recordCaseOwnerWork' as const),
+    kind: pick('investigation', 'handling', 'education', 'petitioner-stopped'),
+    doneOn: pick(ago(0), ago(1), ahead(1)),
+    noteDocumentId: fc.constant('n'),
+  }),
 });
 
 const CLOSING: CommandType[] = ['divert', 'notAccept', 'withdraw', 'closeOnVerification', 'closeOnAgreement'];
@@ -511,6 +525,7 @@ function rightActor(type: CommandType, driver: CaseDriver): Actor {
   if (REVIEW_COMMANDS.includes(type)) return city;
   if (REEXAMINATION_COMMANDS.includes(type)) return province;
   if (type === 'closeOnVerification') return supervisor;
+  if (type === 'recordCaseOwnerWork') return supervisor;
   if (type === 'setPriority') {
     return driver.state.bureauUnitId === 'other-bureau' ? actors.otherRegistrar : supervisor;
   }
