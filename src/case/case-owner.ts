@@ -5,7 +5,12 @@ import { accept, outsideDates, refuse, type RuleMap } from './decision';
  * The four 包 of 四定四包 (S21): what the case-owning leader takes on personally — 包调查 (the investigation),
  * 包处理 (the handling), 包疏导教育 (talking the petitioner through it) and 包息诉罢访 (the petitioner stops).
  */
-export const CASE_OWNER_WORK_KINDS = ['investigation', 'handling', 'education', 'petitioner-stopped'] as const;
+export const CASE_OWNER_WORK_KINDS = [
+  'investigation',
+  'handling',
+  'education',
+  'petitioner-stopped',
+] as const;
 export type CaseOwnerWorkKind = (typeof CASE_OWNER_WORK_KINDS)[number];
 
 /** One of the four 包, done on `doneOn`, recorded by the leader or on the leader's behalf. */
