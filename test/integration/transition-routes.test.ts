@@ -64,6 +64,7 @@ const VALID: Partial<Record<(typeof COMMAND_TYPES)[number], unknown>> = {
   closeOnVerification: { checkingUnitId: 'qingshan-hr', conclusion: '核查结论' },
   closeOnAgreement: { agreement: '协议', agreedOn: shanghaiToday(), carriedOutOn: shanghaiToday() },
   setPriority: { level: 'first', reason: '理由' },
+  recordCaseOwnerWork: { kind: 'investigation', doneOn: shanghaiToday(), note: '记录' },
 };
 
 const pathOf = (path: string, petitionId = id) =>

@@ -127,7 +127,12 @@ export class ReportService {
       participation: rate(rateOf(row, 'participation')),
       satisfaction: rate(rateOf(row, 'satisfaction')),
       backlog: this.backlogFigures(backlog),
-      caseOwned: { count: row.caseOwned!, onTimeCompletion: rate(rateOf(row, 'owned')) },
+      caseOwned: {
+        count: row.caseOwned!,
+        /** 包案按期办结率: settled on or before the leader's target date (RATES.caseOwnedOnTime). */
+        onTimeCompletion: rate(rateOf(row, 'owned')),
+        formula: RATE_FORMULAS.caseOwnedOnTime,
+      },
       supervision: { notices: sum('notices'), escalations: sum('escalations'), listed: sum('listed') },
       /** Open now, whatever the period: 重大、紧急 (Art 25) with the flagged cases, 一级 and 二级关注 (S5). */
       priority: {

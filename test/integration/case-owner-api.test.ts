@@ -1,0 +1,155 @@
+import { addDays } from '../../src/rules/dates';
+import { shanghaiToday, startTestApp, type TestApp } from '../support/harness';
+import { footprint, PetitionFlow } from '../support/petition-flow';
+import { testToken } from '../support/sign-in';
+
+/**
+ * 包案 in full through the API on the real stack (四定四包, S20–S22): the leader's target date as a deadline, the
+ * four 包 recorded with their dates and shown in the case, the leader's own queue, the on-time rate by the
+ * target date in the summary report; bad input is refused with a code and changes nothing.
+ */
+let app: TestApp;
+let flow: PetitionFlow;
+
+beforeAll(async () => {
+  app = await startTestApp('case-owner-api');
+  flow = new PetitionFlow(app);
+});
+
+afterAll(async () => {
+  await app?.stop();
+});
+
+const today = shanghaiToday();
+const owner = (targetDate: string) => ({
+  leader: 'unit-head',
+  handler: 'handler',
+  task: '督促物业完成电梯维修并回访信访人。',
+  targetDate,
+});
+const work = (kind: string, doneOn = today) => ({ kind, doneOn, note: `包案领导${kind}记录。` });
+
+describe('the case-owning leader (包案)', () => {
+  it('gets a deadline on the target date, records the four 包 in the case, and has a queue of their own', async () => {
+    const id = await flow.accepted();
+    const targetDate = addDays(today, 20);
+    const named = await flow.post('unit-head', id, 'case-owner', owner(targetDate));
+    expect(named.deadlines).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ key: 'case-owner-target', status: 'running', dueDate: targetDate }),
+      ]),
+    );
+
+    // The leader records their own; the bureau may record for the leader.
+    await flow.post('unit-head', id, 'case-owner/work', work('investigation'));
+    const detail = await flow.post('supervisor', id, 'case-owner/work', work('education'));
+    expect(detail.caseOwnerWork).toEqual([
+      {
+        kind: 'investigation',
+        doneOn: today,
+        note: '包案领导investigation记录。',
+        leader: 'unit-head',
+        recordedBy: 'unit-head',
+        recordedOn: today,
+      },
+      expect.objectContaining({ kind: 'education', leader: 'unit-head', recordedBy: 'supervisor' }),
+    ]);
+    expect(detail.timeline.map((e: { type: string }) => e.type)).toContain('case-owner-work-recorded');
+
+    // A moved target date moves the deadline.
+    const later = addDays(today, 30);
+    const moved = await flow.post('unit-head', id, 'case-owner', owner(later));
+    const targets = moved.deadlines.filter((d: { key: string }) => d.key === 'case-owner-target');
+    expect(targets.map((d: { status: string; dueDate: string }) => [d.status, d.dueDate])).toEqual([
+      ['cancelled', targetDate],
+      ['running', later],
+    ]);
+
+    const queue = await app.request('unit-head', 'GET', '/api/petitions?caseOwner=me&pageSize=100');
+    expect(queue.status).toBe(200);
+    expect(queue.body.items.map((p: { id: string }) => p.id)).toContain(id);
+    const someoneElse = await app.request('handler', 'GET', '/api/petitions?caseOwner=me&pageSize=100');
+    expect(someoneElse.body.items.map((p: { id: string }) => p.id)).not.toContain(id);
+  });
+
+  it('refuses a target date before the receipt, a record by someone else, an unknown kind: nothing stored', async () => {
+    const id = await flow.accepted({ receivedOn: addDays(today, -3) });
+    const before = await footprint(app.pool, id);
+    const early = await app.request('unit-head', 'POST', `/api/petitions/${id}/case-owner`, {
+      ...owner(addDays(today, -4)),
+    });
+    expect([early.status, early.body.error.code, early.body.error.details?.fields?.[0]?.path]).toEqual([
+      422,
+      'validation_failed',
+      'targetDate',
+    ]);
+    expect(early.body.error.message).toContain(addDays(today, -3));
+    const none = await app.request(
+      'unit-head',
+      'POST',
+      `/api/petitions/${id}/case-owner/work`,
+      work('handling'),
+    );
+    expect([none.status, none.body.error.code]).toEqual([409, 'transition_not_allowed']);
+    expect(await footprint(app.pool, id)).toEqual(before);
+
+    await flow.post('unit-head', id, 'case-owner', owner(addDays(today, 10)));
+    const named = await footprint(app.pool, id);
+    const byHandler = await app.request(
+      'handler',
+      'POST',
+      `/api/petitions/${id}/case-owner/work`,
+      work('handling'),
+    );
+    expect([byHandler.status, byHandler.body.error.code]).toEqual([403, 'forbidden']);
+    const unknown = await app.request(
+      'unit-head',
+      'POST',
+      `/api/petitions/${id}/case-owner/work`,
+      work('visits'),
+    );
+    expect([unknown.status, unknown.body.error.code]).toEqual([422, 'validation_failed']);
+    const future = await app.request(
+      'unit-head',
+      'POST',
+      `/api/petitions/${id}/case-owner/work`,
+      work('handling', addDays(today, 1)),
+    );
+    expect([future.status, future.body.error.details?.fields?.[0]?.path]).toEqual([422, 'doneOn']);
+    expect(await footprint(app.pool, id)).toEqual(named);
+
+    await flow.post('unit-head', id, 'case-owner/work', work('handling'));
+    const after = await footprint(app.pool, id);
+    const twice = await app.request(
+      'unit-head',
+      'POST',
+      `/api/petitions/${id}/case-owner/work`,
+      work('handling'),
+    );
+    expect([twice.status, twice.body.error.code]).toEqual([409, 'transition_not_allowed']);
+    expect(await footprint(app.pool, id)).toEqual(after);
+  });
+
+  it('counts the 包案 on-time rate by the target date in the summary report, with its formula', async () => {
+    const settled = await flow.accepted();
+    await flow.post('unit-head', settled, 'case-owner', owner(addDays(today, 20)));
+    await flow.post('handler', settled, 'reply', { outcome: 'supported', opinion: '已责成物业完成维修。' });
+    const quarter = `${today.slice(0, 4)}Q${Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1}`;
+    const { rows } = await app.pool.query(
+      'SELECT owner_target_date::text AS target, owner_settled_on::text AS settled FROM report_cases WHERE petition_id = $1',
+      [settled],
+    );
+    expect(rows).toEqual([{ target: addDays(today, 20), settled: today }]);
+    const summary = await app.request('supervisor', 'GET', `/api/reports/summary?quarter=${quarter}`);
+    expect(summary.status).toBe(200);
+    // Earlier tests' cases are owned and open, their target dates ahead: not yet counted either way.
+    expect(summary.body.caseOwned).toMatchObject({
+      onTimeCompletion: { numerator: 1, denominator: 1, rate: 100 },
+      formula: expect.stringContaining('target date'),
+    });
+    const csv = await fetch(`${app.baseUrl}/api/reports/summary?quarter=${quarter}&format=csv`, {
+      headers: { authorization: `Bearer ${await testToken('supervisor')}` },
+    });
+    expect((await csv.text()).split('\r\n')).toContain('包案按期办结率(%),caseOwnedOnTime,100,1,1');
+  });
+});
