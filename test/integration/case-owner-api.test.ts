@@ -131,25 +131,40 @@ describe('the case-owning leader (包案)', () => {
   });
 
   it('counts the 包案 on-time rate by the target date in the summary report, with its formula', async () => {
+    const quarter = `${today.slice(0, 4)}Q${Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1}`;
+    // Other test files share the database: the figures are compared before and after this test's cases.
+    const owned = async () => {
+      const summary = await app.request('supervisor', 'GET', `/api/reports/summary?quarter=${quarter}`);
+      expect(summary.status).toBe(200);
+      return summary.body.caseOwned;
+    };
+    const before = await owned();
     const settled = await flow.accepted();
     await flow.post('unit-head', settled, 'case-owner', owner(addDays(today, 20)));
     await flow.post('handler', settled, 'reply', { outcome: 'supported', opinion: '已责成物业完成维修。' });
-    const quarter = `${today.slice(0, 4)}Q${Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1}`;
+    // Owned and open, its target date ahead: not counted either way yet.
+    const open = await flow.accepted();
+    await flow.post('unit-head', open, 'case-owner', owner(addDays(today, 5)));
     const { rows } = await app.pool.query(
-      'SELECT owner_target_date::text AS target, owner_settled_on::text AS settled FROM report_cases WHERE petition_id = $1',
-      [settled],
+      `SELECT petition_id AS id, owner_target_date::text AS target, owner_settled_on::text AS settled
+         FROM report_cases WHERE petition_id = ANY($1) ORDER BY petition_id`,
+      [[settled, open]],
     );
-    expect(rows).toEqual([{ target: addDays(today, 20), settled: today }]);
-    const summary = await app.request('supervisor', 'GET', `/api/reports/summary?quarter=${quarter}`);
-    expect(summary.status).toBe(200);
-    // Earlier tests' cases are owned and open, their target dates ahead: not yet counted either way.
-    expect(summary.body.caseOwned).toMatchObject({
-      onTimeCompletion: { numerator: 1, denominator: 1, rate: 100 },
-      formula: expect.stringContaining('target date'),
-    });
+    expect(rows).toEqual([
+      { id: settled, target: addDays(today, 20), settled: today },
+      { id: open, target: addDays(today, 5), settled: null },
+    ]);
+    const after = await owned();
+    expect(after.count - before.count).toBe(2);
+    expect(after.onTimeCompletion.numerator - before.onTimeCompletion.numerator).toBe(1);
+    expect(after.onTimeCompletion.denominator - before.onTimeCompletion.denominator).toBe(1);
+    expect(after.formula).toContain('target date');
     const csv = await fetch(`${app.baseUrl}/api/reports/summary?quarter=${quarter}&format=csv`, {
       headers: { authorization: `Bearer ${await testToken('supervisor')}` },
     });
-    expect((await csv.text()).split('\r\n')).toContain('包案按期办结率(%),caseOwnedOnTime,100,1,1');
+    const { rate, numerator, denominator } = after.onTimeCompletion;
+    expect((await csv.text()).split('\r\n')).toContain(
+      `包案按期办结率(%),caseOwnedOnTime,${rate ?? ''},${numerator},${denominator}`,
+    );
   });
 });
