@@ -154,10 +154,32 @@ describe('the case-owning leader (包案)', () => {
       { id: settled, target: addDays(today, 20), settled: today },
       { id: open, target: addDays(today, 5), settled: null },
     ]);
+    // Two rows as the event writer leaves them, where the target date and D5 disagree: replied after the
+    // target date but within D5 (late for 包案), and the target date passed while open, D5 still running.
+    for (const [n, settledOn] of [[1, today] as const, [2, null] as const]) {
+      const id = `XF-${today.slice(0, 4)}-99000${n}`;
+      await app.pool.query(
+        `INSERT INTO petitions (id, bureau_unit_id, channel, category, domain, domain_category, classification_version,
+                                received_on, rule_set_id, subject, description, petitioner, registered_by, status,
+                                first_time, registration_level, last_sequence)
+         VALUES ($1, 'qingshan-petition-bureau', 'visit', 'complaint', 'urban-construction.housing',
+                 'urban-construction', 'petitionflow-default@2026.1', $2, 'national-2022', 'fixture', 'fixture',
+                 '{"name":"-"}', 'registrar', 'accepted', true, 'county', 1)`,
+        [id, today],
+      );
+      await app.pool.query(
+        `INSERT INTO report_cases (petition_id, received_on, bureau_unit_id, handling_unit_id, registration_level,
+                channel, domain, domain_category, first_time, status, handle_due, handled_on, case_owned,
+                owner_target_date, owner_settled_on)
+         VALUES ($1, $2, 'qingshan-petition-bureau', 'qingshan-housing', 'county', 'visit',
+                 'urban-construction.housing', 'urban-construction', true, 'accepted', $3, $4, true, $5, $4)`,
+        [id, today, addDays(today, 60), settledOn, addDays(today, -1)],
+      );
+    }
     const after = await owned();
-    expect(after.count - before.count).toBe(2);
+    expect(after.count - before.count).toBe(4);
     expect(after.onTimeCompletion.numerator - before.onTimeCompletion.numerator).toBe(1);
-    expect(after.onTimeCompletion.denominator - before.onTimeCompletion.denominator).toBe(1);
+    expect(after.onTimeCompletion.denominator - before.onTimeCompletion.denominator).toBe(3);
     expect(after.formula).toContain('target date');
     const csv = await fetch(`${app.baseUrl}/api/reports/summary?quarter=${quarter}&format=csv`, {
       headers: { authorization: `Bearer ${await testToken('supervisor')}` },
