@@ -2,6 +2,7 @@ import type { EvaluationSubject, SatisfactionGrade } from './aftercare';
 import type { HigherApplication } from './state';
 import type { PriorityLevel } from './priority';
 import type { SupervisionGround, SupervisionKind } from './supervision';
+import type { CaseOwnerWorkKind } from './case-owner';
 import type {
   DiversionTarget,
   HigherOutcome,
@@ -138,7 +139,9 @@ export type CaseCommandBody =
       ground?: SupervisionGround;
       noteDocumentId: string;
       issuer?: { name: string; reference?: string };
-    };
+    }
+  /** One of the four 包 (四定四包) done by the case-owning leader on `doneOn`. */
+  | { type: 'recordCaseOwnerWork'; kind: CaseOwnerWorkKind; doneOn: string; noteDocumentId: string };
 
 export type CommandType = CaseCommandBody['type'];
 

@@ -1,5 +1,6 @@
 import type { CaseDeadlinePolicy, CasePolicy } from '../rules/case-policy';
 import type { CaseTrigger } from '../rules/case-vocabulary';
+import { daysBetween } from '../rules/dates';
 import type { CaseEventBody, EventOf } from './events';
 import { type CaseDeadline, type CaseState, isOpen } from './state';
 import {
@@ -137,6 +138,16 @@ function proceduralTriggers(event: CaseEventBody, state: CaseState): Trigger[] {
       return [{ name: 'reexamination-opinion-delivered', date: event.deliveredOn }];
     case 'agreement-carried-out':
       return [{ name: 'agreement-carried-out', date: event.carriedOutOn }];
+    case 'case-owner-set':
+      // The target date is met by the reply: once the matter was replied to, it starts nothing.
+      if (state.status === 'replied') return [];
+      return [
+        {
+          name: 'case-owner-set',
+          date: event.setOn,
+          lengthDays: daysBetween(event.setOn, event.targetDate),
+        },
+      ];
     default:
       return [];
   }
@@ -306,6 +317,12 @@ function cancelledBy(event: CaseEventBody, open: CaseDeadline[], policy: CasePol
         const procedure = policy.deadlines.find((r) => r.key === d.key)?.procedure;
         return procedure !== undefined && procedure !== event.procedure;
       });
+    case 'case-owner-set':
+      // A moved target date: the old one ends (its ladder with it) and the new one starts from today.
+      return open.filter((d) => startsAtCaseOwner(policy, d) && d.dueDate !== event.targetDate);
+    case 'transferred-out':
+      // The receiving bureau names its own leader: the case owner and their target date end here.
+      return open.filter((d) => startsAtCaseOwner(policy, d));
     default:
       return [];
   }
@@ -327,6 +344,11 @@ function reopenedWindow(
       const last = state.deadlines.filter((d) => d.key === rule.key).pop();
       return last ? [{ key: rule.key, startDate: last.startDate }] : [];
     });
+}
+
+/** A deadline the case-owning leader's target date started (rule sets 1.4.0 / 1.5.0 on; none before). */
+function startsAtCaseOwner(policy: CasePolicy, deadline: CaseDeadline): boolean {
+  return policy.deadlines.some((r) => r.key === deadline.key && r.startsAt === 'case-owner-set');
 }
 
 function isPausable(policy: CasePolicy, key: string): boolean {

@@ -5,6 +5,7 @@ import { AFTERCARE_RULES } from './aftercare-rules';
 import { CLOSURE_RULES } from './closure-rules';
 import { PRIORITY_RULES } from './priority';
 import { MANUAL_SUPERVISION_RULES } from './manual-supervision';
+import { CASE_OWNER_RULES } from './case-owner';
 import { itemsOf } from './supervision';
 import { type DecideContext, type Decision, refuse, type RuleMap } from './decision';
 import { FIRST_INSTANCE_RULES } from './first-instance-rules';
@@ -72,6 +73,11 @@ export function unitOf(
       return state.officeUnitId;
     case 'petitioner':
       return PETITIONER_ACTOR.unitId;
+    case 'case-owning-leader':
+      // The leader is a person, not a unit: the unit they act for when it is they who act.
+      return command && state.caseOwner && command.actor.login === state.caseOwner.leader
+        ? command.actor.unitId
+        : undefined;
     case 'registering-bureau':
       return state.bureauUnitId;
     case 'handling-unit':
@@ -127,4 +133,5 @@ const RULES: RuleMap = {
   ...CLOSURE_RULES,
   ...PRIORITY_RULES,
   ...MANUAL_SUPERVISION_RULES,
+  ...CASE_OWNER_RULES,
 };

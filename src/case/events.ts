@@ -3,6 +3,7 @@ import type { EvaluationSubject, SatisfactionGrade } from './aftercare';
 import type { CaseDeadline, CaseFlags, CaseState, HigherApplication } from './state';
 import type { EscalationReason, SupervisionGround, SupervisionKind, SupervisionSource } from './supervision';
 import type { PriorityLevel } from './priority';
+import type { CaseOwnerWorkKind } from './case-owner';
 import type {
   ClosureReason,
   DiversionTarget,
@@ -244,6 +245,15 @@ export type CaseEventBody =
       openedOn: string;
       feedbackDue: string;
       issuer?: { name: string; reference?: string };
+    }
+  /** One of the four 包 done under the case-owning leader named then (四定四包). */
+  | {
+      type: 'case-owner-work-recorded';
+      kind: CaseOwnerWorkKind;
+      doneOn: string;
+      noteDocumentId: string;
+      leader: string;
+      recordedOn: string;
     };
 
 /** The dates the rule set computed for a deadline. */

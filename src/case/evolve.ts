@@ -247,6 +247,16 @@ function applyBody(s: CaseState, e: CaseEventBody, at: string, actor: string): C
         recordedBy: actor,
       };
       return s;
+    case 'case-owner-work-recorded':
+      (s.caseOwnerWork ??= []).push({
+        kind: e.kind,
+        doneOn: e.doneOn,
+        noteDocumentId: e.noteDocumentId,
+        leader: e.leader,
+        recordedBy: actor,
+        recordedOn: e.recordedOn,
+      });
+      return s;
     case 'priority-set': {
       const since = e.majorUrgent ? (s.priority?.majorUrgentSince ?? e.setOn) : undefined;
       s.priority = {

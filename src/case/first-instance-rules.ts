@@ -1,6 +1,8 @@
 import type { Actor } from './commands';
 import { accept, outsideAhead, outsideDates, refuse, runsOn, type RuleMap } from './decision';
 import { approvedDays } from './deadlines';
+import { addDays } from '../rules/dates';
+import { caseOwnerDeadlines } from './case-owner';
 import { stageDeadlineKey } from './stage-extensions';
 import { type CaseState, openDeadline } from './state';
 
@@ -173,10 +175,21 @@ export const FIRST_INSTANCE_RULES = {
     });
   },
 
-  setCaseOwner(_state, c, ctx) {
+  setCaseOwner(state, c, ctx) {
     const limit = ctx.policy.dateLimits?.caseOwnerTargetDays;
-    const today = { date: ctx.today, label: 'today' };
-    const outside = outsideAhead('targetDate', c.targetDate, today, ctx.today, limit);
+    if (c.targetDate < state.receivedOn) {
+      return refuse(
+        'invalid_argument',
+        `must not be before the petition was received (${state.receivedOn})`,
+        'targetDate',
+      );
+    }
+    // Where the target date is a deadline (rule sets 1.4.0 / 1.5.0 on) it lies ahead: a day at least.
+    const timed = caseOwnerDeadlines(ctx.policy).length > 0;
+    const earliest = timed
+      ? { date: addDays(ctx.today, 1), label: 'tomorrow' }
+      : { date: ctx.today, label: 'today' };
+    const outside = outsideAhead('targetDate', c.targetDate, earliest, ctx.today, limit);
     if (outside) return outside;
     return accept({
       type: 'case-owner-set',

@@ -23,3 +23,4 @@ export * from './runner';
 export * from './replan';
 export * from './priority';
 export * from './manual-supervision';
+export * from './case-owner';

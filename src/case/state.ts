@@ -4,6 +4,7 @@ import type { DeadlineParty } from '../rules/rule-set-schema';
 import type { Evaluation, ReturnVisit } from './aftercare';
 import type { SupervisionItem } from './supervision';
 import type { CasePriority } from './priority';
+import type { CaseOwnerWork } from './case-owner';
 import type {
   CaseStatus,
   Category,
@@ -86,6 +87,8 @@ export interface CaseState {
   followUp?: { since: string };
   /** 关注级别 (S5) and the 重大、紧急 flag (Art 25), as the bureau last set them. */
   priority?: CasePriority;
+  /** The four 包 (包调查, 包处理, 包疏导教育, 包息诉罢访) recorded under case-owning leaders, oldest first. */
+  caseOwnerWork?: CaseOwnerWork[];
   /** Sequence number of the newest event folded in. */
   lastSequence: number;
 }
@@ -279,6 +282,9 @@ export function unitActingOn(
       return state.review?.bodyUnitId;
     case 'reexamination-body':
       return state.reexamination?.bodyUnitId;
+    case 'case-owning-leader':
+      // The leader's target date (包案): the unit that handles the matter, or the bureau until it is routed.
+      return state.handlingUnitId ?? state.bureauUnitId;
     default:
       return state.handlingUnitId;
   }

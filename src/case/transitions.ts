@@ -26,7 +26,9 @@ export type Party =
   /** The joint-conference office (联席办) over the registering bureau. */
   | 'office'
   /** The petitioner, through the public endpoint and the case's query code. */
-  | 'petitioner';
+  | 'petitioner'
+  /** The case-owning leader named on the case (包案), in whatever unit they act for. */
+  | 'case-owning-leader';
 
 /**
  * Where the API offers a command: under the petition (`POST /api/petitions/{id}/<path>`), under a supervision
@@ -382,6 +384,21 @@ export const TRANSITIONS: { readonly [T in CommandType]: Transition } = {
     summary:
       'Supervise (督办, on an Art 40 ground) or hand down for handling (交办) an open case, overdue or not: the ' +
       'unit holding it answers in writing by the rule set’s feedback date, or the item goes to the office',
+  },
+  recordCaseOwnerWork: {
+    from: OPEN,
+    by: [
+      { party: 'case-owning-leader', roles: ['registrar', 'handler', 'unit-head', 'supervisor', 'jco'] },
+      // Those who name the leader may record for them (their bureau, or the head of their unit).
+      { party: 'registering-bureau', roles: ['supervisor'] },
+      { party: 'handling-unit', roles: ['unit-head'] },
+    ],
+    to: 'same',
+    emits: ['case-owner-work-recorded'],
+    path: 'case-owner/work',
+    summary:
+      'Record one of the four 包 (四定四包) the case-owning leader did, with its date: 包调查, 包处理, 包疏导教育 ' +
+      'or 包息诉罢访',
   },
 };
 

@@ -15,6 +15,9 @@ export interface ReportFacts {
   closedOn: string | null;
   withdrawn: boolean;
   caseOwned: boolean;
+  /** 包案: the case-owning leader's target date, and the day the matter was settled (reply or agreement). */
+  ownerTargetDate: string | null;
+  ownerSettledOn: string | null;
   evaluationsInvited: number;
   evaluationsGiven: number;
   evaluationsSatisfied: number;
@@ -46,6 +49,10 @@ export function reportFactsOf(state: CaseState): ReportFacts {
     closedOn: state.closure?.on ?? null,
     withdrawn: state.withdrawal !== undefined,
     caseOwned: state.caseOwner !== undefined,
+    ownerTargetDate: state.caseOwner?.targetDate ?? null,
+    ownerSettledOn: state.caseOwner
+      ? (state.reply?.deliveredOn ?? state.agreement?.carriedOutOn ?? null)
+      : null,
     evaluationsInvited: evaluations.length,
     evaluationsGiven: graded.length,
     evaluationsSatisfied: graded.filter((e) => e.grade !== 'dissatisfied').length,

@@ -45,6 +45,17 @@ export const RATES = {
     numerator: 'c.evaluations_satisfied',
     denominator: 'c.evaluations_given',
   },
+  caseOwnedOnTime: {
+    label: '包案按期办结率',
+    formula:
+      'case-owned (包案) cases settled (written reply delivered, or agreement carried out) on or before the ' +
+      'leader’s target date ÷ case-owned cases of the period, not withdrawn, settled by now or whose target ' +
+      'date had passed by the as-of date while still open',
+    numerator: 'c.case_owned AND NOT c.withdrawn AND c.owner_settled_on <= c.owner_target_date',
+    denominator:
+      'c.case_owned AND NOT c.withdrawn AND c.owner_target_date IS NOT NULL AND (c.owner_settled_on IS NOT NULL ' +
+      'OR (c.owner_target_date < $asOf AND c.closed_on IS NULL))',
+  },
 } satisfies Record<string, RateDefinition>;
 
 export type RateId = keyof typeof RATES;

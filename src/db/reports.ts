@@ -45,7 +45,7 @@ function bind(query: ReportQuery, sql: string): { text: string; values: unknown[
 const IN_SCOPE = '(c.bureau_unit_id = ANY($units::text[]) OR c.handling_unit_id = ANY($units::text[]))';
 const IN_PERIOD = `${IN_SCOPE} AND c.received_on BETWEEN $start::date AND $to::date`;
 
-function rateColumns(id: RateId, alias = id): string {
+function rateColumns(id: RateId, alias: string = id): string {
   const rate = RATES[id];
   if (SUMMED_RATES.includes(id)) {
     return `coalesce(sum(${rate.numerator}), 0)::int AS "${alias}Numerator",
@@ -74,8 +74,7 @@ export async function summaryCounts(pool: Pool, query: ReportQuery) {
             (count(*) FILTER (WHERE c.case_owned))::int AS "caseOwned",
             ${rateColumns('timelyAcceptance')}, ${rateColumns('onTimeCompletion')},
             ${rateColumns('participation')}, ${rateColumns('satisfaction')},
-            (count(*) FILTER (WHERE c.case_owned AND ${RATES.onTimeCompletion.numerator}))::int AS "ownedNumerator",
-            (count(*) FILTER (WHERE c.case_owned AND ${RATES.onTimeCompletion.denominator}))::int AS "ownedDenominator"
+            ${rateColumns('caseOwnedOnTime', 'owned')}
        FROM report_cases c WHERE ${IN_PERIOD}`,
   );
   return row!;

@@ -266,6 +266,14 @@ export const COMMAND_BUILDERS: { [T in StaffCommandType]: Builder<T> } = {
       ...(noteDocumentId ? { noteDocumentId } : {}),
     };
   },
+  async recordCaseOwnerWork({ body, docs }) {
+    return {
+      type: 'recordCaseOwnerWork',
+      kind: body.kind,
+      doneOn: body.doneOn,
+      noteDocumentId: await docs.write('case-owner-work', body.note),
+    };
+  },
   async setPriority({ body, docs }) {
     return {
       type: 'setPriority',

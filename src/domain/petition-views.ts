@@ -113,6 +113,10 @@ export function detailOf({ row, timeline, documents, linkedFrom }: DetailSources
           setOn: state.priority.setOn,
         }
       : null,
+    caseOwnerWork: (state?.caseOwnerWork ?? []).map(({ noteDocumentId, ...done }) => ({
+      ...done,
+      note: textOf(noteDocumentId),
+    })),
     actingUnitId: state ? (holderOf(state) ?? null) : null,
     review: state?.review ? higherView(state.review, textOf) : null,
     reexamination: state?.reexamination ? higherView(state.reexamination, textOf) : null,

@@ -41,6 +41,7 @@ export const CASE_TRIGGERS = [
   'evaluation-invited', // the petitioner is invited to evaluate (满意度评价)
   'evaluated', // the petitioner evaluated
   'agreement-carried-out', // the petitioner and the parties concerned carried out their agreement (浙江 Art 25 (1))
+  'case-owner-set', // a case-owning leader (包案) is named, or their target date moves, before the matter is replied to
 ] as const;
 export type CaseTrigger = (typeof CASE_TRIGGERS)[number];
 

@@ -115,6 +115,16 @@ function calendarDayPeriod(
   };
 }
 
+/** A date the case set (a leader's target): `total` calendar days after the start, kept even on a rest day. */
+function exactDatePeriod(startDate: string, total: number): Period {
+  const dueDate = addDays(startDate, total);
+  return {
+    dueDate,
+    consultedDays: [dueDate],
+    steps: [`${total} d after ${startDate} → ${dueDate}, the date set for this case (not moved)`],
+  };
+}
+
 /** Working days: count `total` working days from the day after the start (or from the start day itself). */
 function workingDayPeriod(
   calendar: WorkingCalendar,
@@ -213,8 +223,9 @@ export function computeDueDate(
     explanation.push(`${parts.join(' + ')} = ${total} ${unit}, counted from the original start`);
   }
 
-  const period =
-    rule.unit === 'calendar-days'
+  const period = rule.perCaseLength?.exactDate
+    ? exactDatePeriod(startDate, total)
+    : rule.unit === 'calendar-days'
       ? calendarDayPeriod(calendar, ruleSet, startDate, total)
       : workingDayPeriod(calendar, ruleSet, startDate, total);
   explanation.push(...period.steps);

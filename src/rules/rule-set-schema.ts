@@ -91,7 +91,16 @@ export const deadlineRuleSchema = z
       })
       .optional(),
     /** The length is set per case by whoever starts it (e.g. the assigner of D4), up to this many days. */
-    perCaseLength: z.strictObject({ maxDays: positiveDays }).optional(),
+    perCaseLength: z
+      .strictObject({
+        maxDays: positiveDays,
+        /**
+         * The case sets a date, not a period (a leader's target date, 包案): due exactly the set number of
+         * calendar days after the start day, even a rest day — no statutory counting applies to it.
+         */
+        exactDate: z.literal(true).optional(),
+      })
+      .optional(),
     actor: party,
     kind: z.enum(DEADLINE_KINDS),
     /** Article(s) of the text the deadline implements, or the project default it follows. */
@@ -103,6 +112,13 @@ export const deadlineRuleSchema = z
     note: nonEmptyText.optional(),
   })
   .superRefine((rule, ctx) => {
+    if (rule.perCaseLength?.exactDate && rule.unit !== 'calendar-days') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['perCaseLength', 'exactDate'],
+        message: 'a date set by the case is counted in calendar days',
+      });
+    }
     if (rule.perCaseLength && rule.length > rule.perCaseLength.maxDays) {
       ctx.addIssue({
         code: 'custom',

@@ -74,6 +74,25 @@ const COMMANDS: DatedCommand[] = [
     })),
   },
   {
+    name: 'case-owner work doneOn',
+    prepare: async () => {
+      const id = await flow.register();
+      const targetDate = addDays(shanghaiToday(), 30);
+      await flow.post('supervisor', id, 'case-owner', {
+        leader: 'supervisor',
+        handler: 'registrar',
+        task: '包案化解',
+        targetDate,
+      });
+      return id;
+    },
+    ...onCase('supervisor', 'case-owner/work', (doneOn) => ({
+      kind: 'investigation',
+      doneOn,
+      note: '现场调查。',
+    })),
+  },
+  {
     name: 'reply deliveredOn',
     prepare: () => flow.accepted(),
     ...onCase('handler', 'reply', (deliveredOn) => ({

@@ -401,6 +401,7 @@ describe('the OpenAPI examples', () => {
     await send('supervisor', main, 'supervision', 'Supervise');
     await send('handler', main, 'accept', 'AcknowledgePetition');
     await send('unit-head', main, 'case-owner', 'SetCaseOwner');
+    await send('unit-head', main, 'case-owner/work', 'RecordCaseOwnerWork');
     await send('handler', main, 'extensions', 'RequestExtension');
     await send('unit-head', main, 'extensions/ext-1/approve', 'ApproveExtension');
     await send('handler', main, 'extensions', 'RequestExtension');

@@ -51,6 +51,7 @@ const RELEASED = [
   'case-calendar-replan',
   // Issue 22: the case file.
   'case-manual-supervision',
+  'case-owner-expiry',
 ];
 
 it('has saved histories to replay', () => {

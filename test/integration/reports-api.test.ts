@@ -25,6 +25,7 @@ interface FixtureCase {
   handledOn?: string;
   withdrawn?: boolean;
   owned?: boolean;
+  ownerTarget?: string;
   evaluations?: [number, number, number];
 }
 
@@ -96,6 +97,8 @@ const CASES: FixtureCase[] = [
     ackOn: '2025-08-09',
     handleDue: '2025-09-30',
     owned: true,
+    // The leader's target date passed unsettled: the 包案 on-time rate counts it missed.
+    ownerTarget: '2025-09-20',
   },
   // F: still with the bureau (no D2 yet): counted for the bureau in the ranking.
   {
@@ -155,9 +158,10 @@ async function seed(pool: TestApp['pool']): Promise<void> {
     await pool.query(
       `INSERT INTO report_cases (petition_id, received_on, bureau_unit_id, handling_unit_id, registration_level,
               channel, domain, domain_category, first_time, status, acknowledge_due, acknowledged_on, handle_due,
-              handled_on, withdrawn, case_owned, evaluations_invited, evaluations_given, evaluations_satisfied)
+              handled_on, withdrawn, case_owned, evaluations_invited, evaluations_given, evaluations_satisfied,
+              owner_target_date)
        VALUES ($1, $2, $3, $4, $5, $6, $7, split_part($7, '.', 1), $8, 'accepted', $9, $10, $11, $12, $13, $14, $15,
-               $16, $17)
+               $16, $17, $18)
        ON CONFLICT (petition_id) DO NOTHING`,
       [
         c.id,
@@ -177,6 +181,7 @@ async function seed(pool: TestApp['pool']): Promise<void> {
         invited,
         given,
         satisfied,
+        c.ownerTarget ?? null,
       ],
     );
   }

@@ -65,6 +65,7 @@ const VALID: Partial<Record<(typeof COMMAND_TYPES)[number], unknown>> = {
   closeOnAgreement: { agreement: '协议', agreedOn: shanghaiToday(), carriedOutOn: shanghaiToday() },
   setPriority: { level: 'first', reason: '理由' },
   supervise: { ground: 'delaying', note: '通知' },
+  recordCaseOwnerWork: { kind: 'investigation', doneOn: shanghaiToday(), note: '记录' },
 };
 
 const pathOf = (path: string, petitionId = id) =>

@@ -12,6 +12,7 @@ import { SUPERVISION_AND_AFTERCARE_BODIES } from './supervision-commands';
 import { CLOSURE_BODIES } from './closure-commands';
 import { PRIORITY_BODIES } from './priority-commands';
 import { MANUAL_SUPERVISION_BODIES } from './manual-supervision-commands';
+import { CASE_OWNER_BODIES } from './case-owner-commands';
 import { z } from './zod';
 
 /**
@@ -26,6 +27,7 @@ const BODIES = {
   ...CLOSURE_BODIES,
   ...PRIORITY_BODIES,
   ...MANUAL_SUPERVISION_BODIES,
+  ...CASE_OWNER_BODIES,
   route: z
     .object({
       unitId: unitId.openapi({

@@ -1,5 +1,6 @@
 import { CATEGORIES, CHANNELS, REGISTRATION_LEVELS, STATUSES } from '../../case/vocabulary';
 import { PRIORITY_LEVELS } from '../../case/priority';
+import { CASE_OWNER_WORK_KINDS } from '../../case/case-owner';
 import { isoDate, plainText } from './fields';
 import { z } from './zod';
 
@@ -241,6 +242,22 @@ export const PetitionDetailSchema = PetitionSummarySchema.extend({
   })
     .nullable()
     .openapi({ description: 'Priority (关注级别, S5) and the major-or-urgent flag (Art 25), as last set' }),
+  caseOwnerWork: z
+    .array(
+      z.object({
+        kind: z.enum(CASE_OWNER_WORK_KINDS),
+        doneOn: z.string(),
+        note: z.string().nullable(),
+        leader: z.string(),
+        recordedBy: z.string(),
+        recordedOn: z.string(),
+      }),
+    )
+    .openapi({
+      description:
+        'The four 包 (四定四包) done under the case-owning leader, oldest first: investigation 包调查, handling ' +
+        '包处理, education 包疏导教育, petitioner-stopped 包息诉罢访',
+    }),
   actingUnitId: z.string().nullable(),
   review: withText.nullable(),
   reexamination: withText.nullable(),

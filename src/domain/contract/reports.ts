@@ -65,7 +65,11 @@ export const SummaryReportExample = {
   participation: { rate: 55.0, numerator: 44, denominator: 80 },
   satisfaction: { rate: 88.6, numerator: 39, denominator: 44 },
   backlog: { atStart: 9, atEnd: 6, cleared: 5, clearanceRate: { rate: 55.6, numerator: 5, denominator: 9 } },
-  caseOwned: { count: 12, onTimeCompletion: { rate: 100, numerator: 8, denominator: 8 } },
+  caseOwned: {
+    count: 12,
+    onTimeCompletion: { rate: 100, numerator: 8, denominator: 8 },
+    formula: '包案按期办结率: case-owned (包案) cases settled on or before the leader’s target date ÷ …',
+  },
   supervision: {
     notices: 7,
     escalations: 2,

@@ -129,7 +129,12 @@ export class ReportService {
       participation: rate(rateOf(row, 'participation')),
       satisfaction: rate(rateOf(row, 'satisfaction')),
       backlog: this.backlogFigures(backlog),
-      caseOwned: { count: row.caseOwned!, onTimeCompletion: rate(rateOf(row, 'owned')) },
+      caseOwned: {
+        count: row.caseOwned!,
+        /** 包案按期办结率: settled on or before the leader's target date (RATES.caseOwnedOnTime). */
+        onTimeCompletion: rate(rateOf(row, 'owned')),
+        formula: RATE_FORMULAS.caseOwnedOnTime,
+      },
       supervision: {
         notices: sum('notices'),
         escalations: sum('escalations'),

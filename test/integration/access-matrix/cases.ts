@@ -1,4 +1,5 @@
-import type { TestApp } from '../../support/harness';
+import { shanghaiToday, type TestApp } from '../../support/harness';
+import { addDays } from '../../../src/rules/dates';
 import { PetitionFlow } from '../../support/petition-flow';
 import { FIXTURE_USERS, type Placement, PLACEMENTS, type PlacementName, type Reach } from './matrix';
 
@@ -78,6 +79,18 @@ const STATES = {
   repliedShanghai: { reach: 'unit', build: (f) => f.replied({ ruleSetId: 'shanghai-2012' }) },
   /** Zhejiang, accepted: the unit may close it on an agreement carried out (Art 25 (1)). */
   acceptedZhejiang: { reach: 'unit', build: (f) => f.accepted({ ruleSetId: 'zhejiang-2016' }) },
+  /** Accepted, with a case-owning leader (包案): the unit's head, or the bureau's supervisor where it has none. */
+  owned: {
+    reach: 'unit',
+    build: async (f, p) => {
+      const id = await f.accepted();
+      const leader = p.head ?? 'supervisor';
+      const task = '包案化解';
+      const targetDate = addDays(shanghaiToday(), 30);
+      await f.post(leader, id, 'case-owner', { leader, handler: p.desk.handler, task, targetDate });
+      return id;
+    },
+  },
 } satisfies Record<
   string,
   { reach: Reach; build: (f: PetitionFlow, p: Placement) => Promise<string | { id: string; itemId: string }> }

@@ -1,3 +1,4 @@
+import { addDays } from '../../../src/rules/dates';
 import { computeDeadlines } from '../../../src/activities/compute-deadline';
 import { activeItems, fold, initialCaseState, registeringUnitOf } from '../../../src/case';
 import { actors, CaseDriver } from '../../support/case-engine';
@@ -145,7 +146,7 @@ describe('a transfer out of the area (转出) to the bureau of the responsible u
       type: 'setCaseOwner',
       leader: 'supervisor',
       handler: 'registrar',
-      targetDate: driver.today,
+      targetDate: addDays(driver.today, 30),
       taskDocumentId: 't',
     });
     await driver.ok(registrar, { ...transferOut, officeUnitId: undefined });

@@ -11,7 +11,9 @@ const startDate = fc.integer({ min: toDayNumber('2004-01-01'), max: toDayNumber(
 const deadlines = listRuleSets().flatMap((ruleSet) =>
   ruleSet.deadlines.map((rule) => ({ ruleSet, key: rule.key as DeadlineKey, rule })),
 );
-const anyDeadline = fc.constantFrom(...deadlines);
+/** Periods the rule set counts; a date the case sets (exactDate, a leader's target) is kept as set. */
+const counted = deadlines.filter(({ rule }) => !rule.perCaseLength?.exactDate);
+const anyDeadline = fc.constantFrom(...counted);
 const extendable = fc.constantFrom(
   ...deadlines.filter(({ ruleSet, key }) => ruleSet.extension.appliesTo.includes(key)),
 );
@@ -36,8 +38,18 @@ describe('due date properties', () => {
     );
   });
 
+  it('keeps a date the case sets (a leader’s target date) exactly, rest day or not', () => {
+    const exact = fc.constantFrom(...deadlines.filter(({ rule }) => rule.perCaseLength?.exactDate));
+    fc.assert(
+      fc.property(exact, startDate, fc.integer({ min: 1, max: 90 }), ({ ruleSet, key }, start, days) => {
+        const result = dueDate(ruleSet, key, start, { lengthDays: days });
+        expect(toDayNumber(result.dueDate) - toDayNumber(start)).toBe(days);
+      }),
+    );
+  });
+
   it('moves a calendar-day period only past rest days', () => {
-    const calendarDay = fc.constantFrom(...deadlines.filter(({ rule }) => rule.unit === 'calendar-days'));
+    const calendarDay = fc.constantFrom(...counted.filter(({ rule }) => rule.unit === 'calendar-days'));
     fc.assert(
       fc.property(calendarDay, startDate, ({ ruleSet, key, rule }, start) => {
         const result = dueDate(ruleSet, key, start);

@@ -67,6 +67,8 @@ describe('rule sets', () => {
       'supervision-feedback': '5 working-days',
       'return-visit': '15 calendar-days',
       evaluation: '15 calendar-days',
+      // The case-owning leader's target date (包案): its length is the one the case sets (exactDate).
+      'case-owner-target': '30 calendar-days',
     });
     expect(national.deadlines.find((rule) => rule.key === 'handle')?.appliesTo).toEqual({
       categories: ['complaint'],

@@ -46,6 +46,14 @@ export const PROCEDURE_ROWS: Row[] = [
     allowed: ['supervisor', 'jco'],
   },
   {
+    op: 'POST /api/petitions/{id}/case-owner/work',
+    what: 'record one of the four 包 (四定四包): the leader, the bureau’s supervisor or the unit’s head',
+    state: 'owned',
+    body: { kind: 'investigation', doneOn: shanghaiToday(), note: '包案领导现场调查。' },
+    roles: ['registrar', 'handler', 'unit-head', 'supervisor', 'jco'],
+    allowed: ['supervisor', 'unit-head', 'city-head', 'province-head'],
+  },
+  {
     op: 'POST /api/petitions/{id}/accept',
     what: 'accept (受理告知)',
     state: 'transferred',
