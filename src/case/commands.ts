@@ -1,6 +1,7 @@
 import type { EvaluationSubject, SatisfactionGrade } from './aftercare';
 import type { HigherApplication } from './state';
 import type { PriorityLevel } from './priority';
+import type { AgreementRecord, MeasureRecord, StoppedPetitioning } from './resolution';
 import type {
   DiversionTarget,
   HigherOutcome,
@@ -126,7 +127,16 @@ export type CaseCommandBody =
       noteDocumentId?: string;
     }
   /** 关注级别 (S5) and the 重大、紧急 flag (Art 25); an absent flag keeps the case's current one. */
-  | { type: 'setPriority'; level: PriorityLevel; majorUrgent?: boolean; reasonDocumentId: string };
+  | { type: 'setPriority'; level: PriorityLevel; majorUrgent?: boolean; reasonDocumentId: string }
+  /** How the matter ended (S12–S16): 三到位一处理 (Art 27), an agreement (Art 33), 息诉罢访; each part once. */
+  | {
+      type: 'recordResolution';
+      measures?: (Omit<MeasureRecord, 'on'> & { on?: string })[];
+      agreement?: AgreementRecord;
+      stoppedPetitioning?: StoppedPetitioning;
+    }
+  /** The supported opinion was carried out (Art 32 ¶2): meets the rule set's carry-out deadline. */
+  | { type: 'recordCarriedOut'; carriedOutOn: string; reportDocumentId: string };
 
 export type CommandType = CaseCommandBody['type'];
 

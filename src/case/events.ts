@@ -3,6 +3,7 @@ import type { EvaluationSubject, SatisfactionGrade } from './aftercare';
 import type { CaseDeadline, CaseFlags, CaseState, HigherApplication } from './state';
 import type { EscalationReason } from './supervision';
 import type { PriorityLevel } from './priority';
+import type { AgreementRecord, MeasureRecord, StoppedPetitioning } from './resolution';
 import type {
   ClosureReason,
   DiversionTarget,
@@ -231,7 +232,17 @@ export type CaseEventBody =
       setOn: string;
       previousLevel?: PriorityLevel;
       previousMajorUrgent?: boolean;
-    };
+    }
+  /** Parts of how the matter ended (S12–S16), recorded on `recordedOn`. */
+  | {
+      type: 'resolution-recorded';
+      recordedOn: string;
+      measures?: MeasureRecord[];
+      agreement?: AgreementRecord;
+      stoppedPetitioning?: StoppedPetitioning;
+    }
+  /** The supported opinion was carried out on `carriedOutOn` (Art 32 ¶2), with the unit's report. */
+  | { type: 'opinion-carried-out'; carriedOutOn: string; reportDocumentId: string; recordedOn: string };
 
 /** The dates the rule set computed for a deadline. */
 export type DeadlineDates = Pick<

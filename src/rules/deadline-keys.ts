@@ -21,6 +21,7 @@ export const DEADLINE_KEYS = [
   'supervision-feedback', // written feedback after a supervision notice (督办)
   'return-visit', // return visit (回访) after the written reply is delivered
   'evaluation', // the petitioner's window to evaluate (满意度评价)
+  'carry-out', // carry out a supported opinion (Art 32 ¶2 督促执行); outlives the case's closure
 ] as const;
 
 export type DeadlineKey = (typeof DEADLINE_KEYS)[number];
