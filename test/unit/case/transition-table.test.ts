@@ -479,6 +479,8 @@ const payloadsArb = fc.record<{ [T in CommandType]: Extract<CaseCommandBody, { t
 });
 
 const CLOSING: CommandType[] = ['divert', 'notAccept', 'withdraw', 'closeOnVerification', 'closeOnAgreement'];
+/** Drawn as rarely as the closures: the record of how a matter ended, allowed in most statuses, comes once. */
+const RARE: CommandType[] = [...CLOSING, ...RESOLUTION_COMMANDS];
 
 /**
  * A step of a random case: mostly a command the table allows in the current status (closing ones rarely,
@@ -528,7 +530,7 @@ function commandFor(
   const allowed = offered.filter(
     (t) =>
       step.kind === 'any' ||
-      (TRANSITIONS[t].from.includes(status) && (!CLOSING.includes(t) || step.mayClose)),
+      (TRANSITIONS[t].from.includes(status) && (!RARE.includes(t) || step.mayClose)),
   );
   const pool = allowed.length > 0 ? allowed : offered;
   return pool[step.choice % pool.length]!;
