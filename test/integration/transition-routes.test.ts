@@ -64,6 +64,8 @@ const VALID: Partial<Record<(typeof COMMAND_TYPES)[number], unknown>> = {
   closeOnVerification: { checkingUnitId: 'qingshan-hr', conclusion: '核查结论' },
   closeOnAgreement: { agreement: '协议', agreedOn: shanghaiToday(), carriedOutOn: shanghaiToday() },
   setPriority: { level: 'first', reason: '理由' },
+  recordResolution: { measures: [{ measure: 'resolved' }] },
+  recordCarriedOut: { carriedOutOn: shanghaiToday(), report: '落实情况' },
 };
 
 const pathOf = (path: string, petitionId = id) =>
