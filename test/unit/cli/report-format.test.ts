@@ -28,6 +28,15 @@ const summary: ReportEnvelope = {
   caseOwned: { count: 12, onTimeCompletion: rate(100, 8, 8) },
   supervision: { notices: 7, escalations: 2, listed: 1 },
   priority: { majorUrgentOpen: 1, firstLevelOpen: 2, secondLevelOpen: 3, majorUrgentCases: [] },
+  resolution: {
+    resolved: 40,
+    educated: 18,
+    aided: 5,
+    lawfullyHandled: 1,
+    agreements: 6,
+    stoppedPetitioning: 52,
+    carryOut: { carriedOut: 21, due: 4, overdue: 1 },
+  },
 };
 
 describe('displayWidth', () => {
