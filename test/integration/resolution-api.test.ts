@@ -99,7 +99,6 @@ describe('a supported opinion carried out (Art 32 ¶2)', () => {
     expect(replied.deadlines.find((d: { key: string }) => d.key === 'carry-out')).toMatchObject({
       status: 'running',
       startDate: today,
-      responsible: 'handling-unit',
     });
     expect((await summary()).carryOut.due).toBe(before.carryOut.due + 1);
     // The petitioner withdraws: the procedure ends, the opinion is still to be carried out.
