@@ -67,6 +67,8 @@ describe('rule sets', () => {
       'supervision-feedback': '5 working-days',
       'return-visit': '15 calendar-days',
       evaluation: '15 calendar-days',
+      // Carrying out a supported opinion (Art 32 ¶2): the project's default, from 1.4.0 on.
+      'carry-out': '60 calendar-days',
     });
     expect(national.deadlines.find((rule) => rule.key === 'handle')?.appliesTo).toEqual({
       categories: ['complaint'],
