@@ -529,8 +529,7 @@ function commandFor(
   const offered = COMMAND_TYPES.filter((t) => (PROVINCIAL[t] ?? state.ruleSetId) === state.ruleSetId);
   const allowed = offered.filter(
     (t) =>
-      step.kind === 'any' ||
-      (TRANSITIONS[t].from.includes(status) && (!RARE.includes(t) || step.mayClose)),
+      step.kind === 'any' || (TRANSITIONS[t].from.includes(status) && (!RARE.includes(t) || step.mayClose)),
   );
   const pool = allowed.length > 0 ? allowed : offered;
   return pool[step.choice % pool.length]!;
