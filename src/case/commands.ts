@@ -3,6 +3,7 @@ import type { HigherApplication } from './state';
 import type { PriorityLevel } from './priority';
 import type { SupervisionGround, SupervisionKind } from './supervision';
 import type { CaseOwnerWorkKind } from './case-owner';
+import type { AgreementRecord, MeasureRecord, StoppedPetitioning } from './resolution';
 import type {
   DiversionTarget,
   HigherOutcome,
@@ -141,7 +142,16 @@ export type CaseCommandBody =
       issuer?: { name: string; reference?: string };
     }
   /** One of the four 包 (四定四包) done by the case-owning leader on `doneOn`. */
-  | { type: 'recordCaseOwnerWork'; kind: CaseOwnerWorkKind; doneOn: string; noteDocumentId: string };
+  | { type: 'recordCaseOwnerWork'; kind: CaseOwnerWorkKind; doneOn: string; noteDocumentId: string }
+  /** How the matter ended (S12–S16): 三到位一处理 (Art 27), an agreement (Art 33), 息诉罢访; each part once. */
+  | {
+      type: 'recordResolution';
+      measures?: (Omit<MeasureRecord, 'on'> & { on?: string })[];
+      agreement?: AgreementRecord;
+      stoppedPetitioning?: StoppedPetitioning;
+    }
+  /** The supported opinion was carried out (Art 32 ¶2): meets the rule set's carry-out deadline. */
+  | { type: 'recordCarriedOut'; carriedOutOn: string; reportDocumentId: string };
 
 export type CommandType = CaseCommandBody['type'];
 

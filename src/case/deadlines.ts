@@ -10,6 +10,7 @@ import {
   itemsOf,
   type SupervisionItem,
 } from './supervision';
+import { outlivesClosure, SUPPORTED_OPINION_TRIGGER, supportedOpinionEnded } from './resolution';
 
 /** A deadline to compute: started by a trigger, or an open one recomputed with its extensions. */
 export interface DeadlineRequest {
@@ -115,7 +116,13 @@ function proceduralTriggers(event: CaseEventBody, state: CaseState): Trigger[] {
         { name: 'accepted', date: event.acceptedOn },
       ];
     case 'replied':
-      return [{ name: 'reply-delivered', date: event.deliveredOn }];
+      // A supported opinion is also to be carried out (Art 32 ¶2): timed where the rule set has a deadline on it.
+      return event.outcome === 'supported'
+        ? [
+            { name: 'reply-delivered', date: event.deliveredOn },
+            { name: SUPPORTED_OPINION_TRIGGER, date: event.deliveredOn },
+          ]
+        : [{ name: 'reply-delivered', date: event.deliveredOn }];
     case 'review-requested':
     case 'reexamination-requested':
       return [{ name: event.type, date: event.requestedOn }];
@@ -148,6 +155,8 @@ function proceduralTriggers(event: CaseEventBody, state: CaseState): Trigger[] {
           lengthDays: daysBetween(event.setOn, event.targetDate),
         },
       ];
+    case 'opinion-carried-out':
+      return [{ name: 'opinion-carried-out', date: event.carriedOutOn }];
     default:
       return [];
   }
@@ -297,7 +306,8 @@ function cancelledBy(event: CaseEventBody, open: CaseDeadline[], policy: CasePol
       // petitioner may still evaluate within it.
       return open.filter((d) => d.key === policy.ladder?.evaluationDeadline);
     case 'closed':
-      return open;
+      // Carrying out a supported opinion goes on after the procedure ended (rule sets 1.4.0 on).
+      return open.filter((d) => !outlivesClosure(policy, d.key));
     case 'review-request-refused':
     case 'reexamination-request-refused': {
       // Nobody gives an opinion on a refused request: what it started ends, except the decision it meets.
@@ -323,6 +333,14 @@ function cancelledBy(event: CaseEventBody, open: CaseDeadline[], policy: CasePol
     case 'transferred-out':
       // The receiving bureau names its own leader: the case owner and their target date end here.
       return open.filter((d) => startsAtCaseOwner(policy, d));
+    case 'review-opinion':
+    case 'reexamination-opinion':
+      // The supported opinion was changed or revoked: nothing of it is left to carry out.
+      return supportedOpinionEnded(event)
+        ? open.filter((d) =>
+            policy.deadlines.some((r) => r.key === d.key && r.startsAt === SUPPORTED_OPINION_TRIGGER),
+          )
+        : [];
     default:
       return [];
   }

@@ -6,6 +6,7 @@ import { CLOSURE_RULES } from './closure-rules';
 import { PRIORITY_RULES } from './priority';
 import { MANUAL_SUPERVISION_RULES } from './manual-supervision';
 import { CASE_OWNER_RULES } from './case-owner';
+import { RESOLUTION_RULES } from './resolution';
 import { itemsOf } from './supervision';
 import { type DecideContext, type Decision, refuse, type RuleMap } from './decision';
 import { FIRST_INSTANCE_RULES } from './first-instance-rules';
@@ -134,4 +135,5 @@ const RULES: RuleMap = {
   ...PRIORITY_RULES,
   ...MANUAL_SUPERVISION_RULES,
   ...CASE_OWNER_RULES,
+  ...RESOLUTION_RULES,
 };

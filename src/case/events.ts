@@ -4,6 +4,7 @@ import type { CaseDeadline, CaseFlags, CaseState, HigherApplication } from './st
 import type { EscalationReason, SupervisionGround, SupervisionKind, SupervisionSource } from './supervision';
 import type { PriorityLevel } from './priority';
 import type { CaseOwnerWorkKind } from './case-owner';
+import type { AgreementRecord, MeasureRecord, StoppedPetitioning } from './resolution';
 import type {
   ClosureReason,
   DiversionTarget,
@@ -254,7 +255,17 @@ export type CaseEventBody =
       noteDocumentId: string;
       leader: string;
       recordedOn: string;
-    };
+    }
+  /** Parts of how the matter ended (S12–S16), recorded on `recordedOn`. */
+  | {
+      type: 'resolution-recorded';
+      recordedOn: string;
+      measures?: MeasureRecord[];
+      agreement?: AgreementRecord;
+      stoppedPetitioning?: StoppedPetitioning;
+    }
+  /** The supported opinion was carried out on `carriedOutOn` (Art 32 ¶2), with the unit's report. */
+  | { type: 'opinion-carried-out'; carriedOutOn: string; reportDocumentId: string; recordedOn: string };
 
 /** The dates the rule set computed for a deadline. */
 export type DeadlineDates = Pick<

@@ -1,6 +1,7 @@
 import { instantMs } from '../rules/dates';
 import type { CaseEvent, CaseEventBody, DeadlineDates } from './events';
 import { applyLadder } from './evolve-ladder';
+import { evolveResolution } from './resolution';
 import { type CaseDeadline, type CaseState, type Extension, type HigherStage, isOpen } from './state';
 
 /**
@@ -269,6 +270,9 @@ function applyBody(s: CaseState, e: CaseEventBody, at: string, actor: string): C
       };
       return s;
     }
+    case 'resolution-recorded':
+    case 'opinion-carried-out':
+      return evolveResolution(s, e, actor);
     case 'closed':
       s.status = 'closed';
       s.closure = {

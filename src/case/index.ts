@@ -24,3 +24,4 @@ export * from './replan';
 export * from './priority';
 export * from './manual-supervision';
 export * from './case-owner';
+export * from './resolution';

@@ -26,6 +26,7 @@ import {
   type ReplanRequest,
 } from './replan';
 import { type CaseState, initialCaseState, nextDeadline } from './state';
+import { openPastClosure } from './resolution';
 import type { CaseStatus } from './vocabulary';
 
 /**
@@ -92,8 +93,12 @@ export class CaseRunner {
     return this.outbox.length > 0;
   }
 
+  /**
+   * Nothing more can happen: the case is closed and no deadline outlives it (a supported opinion still to be
+   * carried out keeps it open to its commands and alarms; policies before rule sets 1.4.0 have none).
+   */
   get closed(): boolean {
-    return this.current.status === 'closed';
+    return this.current.status === 'closed' && !openPastClosure(this.current, this.policy);
   }
 
   async register(registration: CaseRegistration, actor: string): Promise<number> {

@@ -5,6 +5,7 @@ import type { Evaluation, ReturnVisit } from './aftercare';
 import type { SupervisionItem } from './supervision';
 import type { CasePriority } from './priority';
 import type { CaseOwnerWork } from './case-owner';
+import type { CaseResolution } from './resolution';
 import type {
   CaseStatus,
   Category,
@@ -89,6 +90,8 @@ export interface CaseState {
   priority?: CasePriority;
   /** The four 包 (包调查, 包处理, 包疏导教育, 包息诉罢访) recorded under case-owning leaders, oldest first. */
   caseOwnerWork?: CaseOwnerWork[];
+  /** How the matter ended (S12–S16): 三到位一处理, an agreement, the opinion carried out, 息诉罢访. */
+  resolution?: CaseResolution;
   /** Sequence number of the newest event folded in. */
   lastSequence: number;
 }

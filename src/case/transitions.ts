@@ -145,6 +145,39 @@ const PROVINCIAL_CLOSURES = {
 } as const satisfies { [T in CommandType]?: Transition };
 
 /**
+ * How the matter ended, recorded by the handling unit or the bureau from the handling on. A case whose procedure
+ * ended takes them while it stays open for a supported opinion still to be carried out (`outlivesClosure`).
+ */
+const RESOLUTION = {
+  recordResolution: {
+    from: ['accepted', ...AFTER_REPLY, 'closed'],
+    by: [
+      { party: 'handling-unit', roles: UNIT },
+      { party: 'registering-bureau', roles: BUREAU },
+    ],
+    to: 'same',
+    emits: ['resolution-recorded'],
+    path: 'resolution',
+    summary:
+      'Record how the matter ended: 三到位一处理 (Art 27: resolved, educated, aided with its kind, handled by ' +
+      'law), a mediation or settlement agreement (Art 33), 息诉罢访 with its date; each part once',
+  },
+  recordCarriedOut: {
+    from: [...AFTER_REPLY, 'closed'],
+    by: [
+      { party: 'handling-unit', roles: UNIT },
+      { party: 'registering-bureau', roles: BUREAU },
+    ],
+    to: 'same',
+    emits: ['opinion-carried-out'],
+    path: 'carried-out',
+    summary:
+      'Record that the supported opinion was carried out (Art 32 ¶2), with its date and report: meets the ' +
+      'carry-out deadline of rule sets 1.4.0 on',
+  },
+} as const satisfies { [T in CommandType]?: Transition };
+
+/**
  * The transition table: one entry per command. The workflow's Updates and their validators, and the API's
  * routes and role checks, are generated from it, so the three cannot drift apart.
  */
@@ -400,6 +433,7 @@ export const TRANSITIONS: { readonly [T in CommandType]: Transition } = {
       'Record one of the four 包 (四定四包) the case-owning leader did, with its date: 包调查, 包处理, 包疏导教育 ' +
       'or 包息诉罢访',
   },
+  ...RESOLUTION,
 };
 
 export const COMMAND_TYPES = Object.keys(TRANSITIONS) as CommandType[];

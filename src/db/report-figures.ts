@@ -117,6 +117,45 @@ export const COUNTS = {
     label: '督办·上级交办',
     formula: '督办 of the period received from a higher bureau and recorded by the bureau (part of 督办)',
   },
+  resolved: {
+    label: '解决到位',
+    formula:
+      'cases in scope (any received date) recorded resolved (三到位一处理, Art 27) with a date in the period',
+  },
+  educated: {
+    label: '教育疏导到位',
+    formula: 'cases in scope recorded educated and guided with a date in the period',
+  },
+  aided: {
+    label: '帮扶救助到位',
+    formula: 'cases in scope recorded aided (any kind of aid) with a date in the period',
+  },
+  lawfullyHandled: {
+    label: '依法处理',
+    formula: 'cases in scope recorded handled by law with a date in the period',
+  },
+  agreements: {
+    label: '调解、和解协议',
+    formula: 'cases in scope with a mediation or settlement agreement (Art 33) signed in the period',
+  },
+  stoppedPetitioning: {
+    label: '息诉罢访',
+    formula: 'cases in scope whose petitioner stopped petitioning in the period',
+  },
+  carriedOut: {
+    label: '支持意见已落实',
+    formula: 'cases in scope whose supported opinion (Art 32 ¶2) was carried out on a day in the period',
+  },
+  carryOutDue: {
+    label: '支持意见待落实',
+    formula:
+      'cases in scope, as they stand now, with a supported opinion not yet carried out: the carry-out deadline ' +
+      'of rule sets 1.4.0 on still open, overdue ones included',
+  },
+  carryOutOverdue: {
+    label: '支持意见逾期未落实',
+    formula: 'of those awaiting, the cases whose carry-out deadline has passed (now)',
+  },
 } as const;
 
 /** Channel groups the reports use (其他 takes telephone, fax and transfers in). */

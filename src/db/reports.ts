@@ -123,6 +123,48 @@ export async function priorityCounts(pool: Pool, query: ReportQuery, listLimit: 
   return { ...counts!, cases };
 }
 
+/**
+ * How matters ended (S12–S16), from the record on the case's fold: each part counted for a case when its date
+ * lies in the period (`$start`–`$end`); the supported opinions still to be carried out as they stand now.
+ */
+export async function resolutionCounts(pool: Pool, query: ReportQuery) {
+  const scope = '(p.bureau_unit_id = ANY($units::text[]) OR p.handling_unit_id = ANY($units::text[]))';
+  const inPeriod = (date: string) => `(${date})::date BETWEEN $start::date AND $end::date`;
+  const measure = (name: string) =>
+    `(count(*) FILTER (WHERE EXISTS (SELECT 1 FROM jsonb_array_elements(r->'measures') m
+                                   WHERE m->>'measure' = '${name}' AND ${inPeriod("m->>'on'")})))::int`;
+  type Recorded = Record<
+    | 'resolved'
+    | 'educated'
+    | 'aided'
+    | 'lawfullyHandled'
+    | 'agreements'
+    | 'stoppedPetitioning'
+    | 'carriedOut',
+    number
+  >;
+  const [recorded] = await run<Recorded>(
+    pool,
+    query,
+    `SELECT ${measure('resolved')} AS resolved, ${measure('educated')} AS educated,
+            ${measure('aided')} AS aided, ${measure('lawfully-handled')} AS "lawfullyHandled",
+            (count(*) FILTER (WHERE ${inPeriod("r #>> '{agreement,agreedOn}'")}))::int AS agreements,
+            (count(*) FILTER (WHERE ${inPeriod("r #>> '{stoppedPetitioning,on}'")}))::int AS "stoppedPetitioning",
+            (count(*) FILTER (WHERE ${inPeriod("r #>> '{carriedOut,on}'")}))::int AS "carriedOut"
+       FROM (SELECT p.case_state -> 'resolution' AS r FROM petitions p
+              WHERE ${scope} AND p.case_state ? 'resolution') cases`,
+  );
+  const [open] = await run<{ due: number; overdue: number }>(
+    pool,
+    query,
+    `SELECT count(*)::int AS due, (count(*) FILTER (WHERE d->>'status' = 'overdue'))::int AS overdue
+       FROM petitions p CROSS JOIN LATERAL jsonb_array_elements(p.case_state -> 'deadlines') d
+      WHERE ${scope} AND p.case_state -> 'deadlines' @> '[{"key": "carry-out"}]'
+        AND d->>'key' = 'carry-out' AND d->>'status' IN ('running', 'overdue', 'paused')`,
+  );
+  return { ...recorded!, due: open!.due, overdue: open!.overdue };
+}
+
 export type Dimension = 'level' | 'channel' | 'domain' | 'domain-category';
 const DIMENSION_SQL: Record<Dimension, string> = {
   level: 'c.registration_level',

@@ -294,6 +294,36 @@ export const COMMAND_BUILDERS: { [T in StaffCommandType]: Builder<T> } = {
         : {}),
     };
   },
+  async recordResolution({ body, docs }) {
+    const measures = [];
+    for (const { note, ...m } of body.measures ?? []) {
+      // One document per measure: the kind names the measure, so a request's ids stay distinct.
+      const noteDocumentId = await docs.writeOptional(`resolution-${m.measure}`, note);
+      measures.push({ ...m, ...(noteDocumentId ? { noteDocumentId } : {}) });
+    }
+    const agreement = body.agreement && {
+      kind: body.agreement.kind,
+      agreedOn: body.agreement.agreedOn,
+      agreementDocumentId: await docs.write(`${body.agreement.kind}-agreement`, body.agreement.text),
+    };
+    const stopped = body.stoppedPetitioning;
+    const stoppedNote = await docs.writeOptional('stopped-petitioning', stopped?.note);
+    return {
+      type: 'recordResolution',
+      ...(measures.length ? { measures } : {}),
+      ...(agreement ? { agreement } : {}),
+      ...(stopped
+        ? { stoppedPetitioning: { on: stopped.on, ...(stoppedNote ? { noteDocumentId: stoppedNote } : {}) } }
+        : {}),
+    };
+  },
+  async recordCarriedOut({ body, docs }) {
+    return {
+      type: 'recordCarriedOut',
+      carriedOutOn: body.carriedOutOn,
+      reportDocumentId: await docs.write('carried-out-report', body.report),
+    };
+  },
   async recordReturnVisit({ body, docs }) {
     return {
       type: 'recordReturnVisit',

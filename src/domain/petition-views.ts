@@ -1,6 +1,13 @@
 import type { PetitionRow, TimelineEntry } from '../db/petitions';
 import { explainDeadline } from './deadline-explanation';
-import { type CaseDeadline, type CasePriority, type HigherStage, holderOf, nextDeadline } from '../case';
+import {
+  type CaseDeadline,
+  type CasePriority,
+  type CaseResolution,
+  type HigherStage,
+  holderOf,
+  nextDeadline,
+} from '../case';
 
 /** What lists show of a petition. */
 export function summaryOf(row: PetitionRow) {
@@ -117,6 +124,7 @@ export function detailOf({ row, timeline, documents, linkedFrom }: DetailSources
       ...done,
       note: textOf(noteDocumentId),
     })),
+    resolution: state?.resolution ? resolutionView(state.resolution, textOf) : null,
     actingUnitId: state ? (holderOf(state) ?? null) : null,
     review: state?.review ? higherView(state.review, textOf) : null,
     reexamination: state?.reexamination ? higherView(state.reexamination, textOf) : null,
@@ -138,6 +146,18 @@ export function detailOf({ row, timeline, documents, linkedFrom }: DetailSources
     evaluations: state?.evaluations ?? [],
     followUp: orNull(state?.followUp),
     timeline: timeline.map((e) => ({ ...e, at: new Date(e.at).toISOString() })),
+  };
+}
+
+/** How the matter ended, with its texts: the measures' notes, the agreement, the carried-out report. */
+function resolutionView(r: CaseResolution, textOf: (id: string | undefined) => string | null) {
+  return {
+    measures: r.measures.map(({ noteDocumentId, ...m }) => ({ ...m, note: textOf(noteDocumentId) })),
+    agreement: r.agreement ? { ...r.agreement, text: textOf(r.agreement.agreementDocumentId) } : null,
+    stoppedPetitioning: r.stoppedPetitioning
+      ? { ...r.stoppedPetitioning, note: textOf(r.stoppedPetitioning.noteDocumentId) }
+      : null,
+    carriedOut: r.carriedOut ? { ...r.carriedOut, report: textOf(r.carriedOut.reportDocumentId) } : null,
   };
 }
 

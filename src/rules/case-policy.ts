@@ -20,6 +20,8 @@ export interface CaseDeadlinePolicy {
   pausable?: true;
   /** Calendar days after expiry at which a supervised deadline still unmet goes to the office (联席办). */
   escalateAfterDays?: number;
+  /** Closing the case leaves it running (carrying out a supported opinion); absent: closing cancels it. */
+  outlivesClosure?: true;
 }
 
 /** The deadlines the supervision ladder and the after-care (回访, 满意度评价) run under. */
@@ -96,6 +98,7 @@ export function casePolicyOf(ruleSet: RuleSet): CasePolicy {
       ...(rule.expiry.policy === 'supervise' && rule.expiry.escalations[0]
         ? { escalateAfterDays: rule.expiry.escalations[0].daysAfter }
         : {}),
+      ...(rule.outlivesClosure ? { outlivesClosure: true as const } : {}),
     })),
     extension: {
       appliesTo: [...ruleSet.extension.appliesTo],

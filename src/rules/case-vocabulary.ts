@@ -42,6 +42,8 @@ export const CASE_TRIGGERS = [
   'evaluated', // the petitioner evaluated
   'agreement-carried-out', // the petitioner and the parties concerned carried out their agreement (浙江 Art 25 (1))
   'case-owner-set', // a case-owning leader (包案) is named, or their target date moves, before the matter is replied to
+  'supported-opinion-delivered', // a written reply that supports the request (支持, Art 32 (一)) is delivered
+  'opinion-carried-out', // the supported opinion was carried out (Art 32 ¶2 督促执行)
 ] as const;
 export type CaseTrigger = (typeof CASE_TRIGGERS)[number];
 

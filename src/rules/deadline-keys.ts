@@ -22,6 +22,7 @@ export const DEADLINE_KEYS = [
   'return-visit', // return visit (回访) after the written reply is delivered
   'evaluation', // the petitioner's window to evaluate (满意度评价)
   'case-owner-target', // the case-owning leader's target date (包案办结时限, 四定四包)
+  'carry-out', // carry out a supported opinion (Art 32 ¶2 督促执行); outlives the case's closure
 ] as const;
 
 export type DeadlineKey = (typeof DEADLINE_KEYS)[number];

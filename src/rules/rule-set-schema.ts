@@ -110,6 +110,11 @@ export const deadlineRuleSchema = z
     warnings: z.array(warningSchema),
     expiry: expirySchema,
     note: nonEmptyText.optional(),
+    /**
+     * The deadline keeps running when the case closes (final), and the case stays open to its commands until
+     * it is met: carrying out a supported opinion (Art 32 ¶2). Absent (versions before it): closing cancels it.
+     */
+    outlivesClosure: z.boolean().optional(),
   })
   .superRefine((rule, ctx) => {
     if (rule.perCaseLength?.exactDate && rule.unit !== 'calendar-days') {

@@ -408,6 +408,10 @@ describe('the OpenAPI examples', () => {
     await send('unit-head', main, 'extensions/ext-2/refuse', 'RefuseExtension');
     const replied = await send('handler', main, 'reply', 'ReplyPetition');
     expect(replied.status).toBe('replied');
+    await send('handler', main, 'resolution', 'RecordResolution');
+    expect(
+      (await send('registrar', main, 'carried-out', 'RecordCarriedOut')).resolution.carriedOut,
+    ).not.toBeNull();
     await send('city-handler', main, 'review-request', 'RequestReview');
     expect((await send('city-head', main, 'review-opinion', 'ReviewOpinion')).status).toBe('reviewed');
     await send('province-handler', main, 'reexamination-request', 'RequestReexamination');

@@ -66,6 +66,8 @@ const VALID: Partial<Record<(typeof COMMAND_TYPES)[number], unknown>> = {
   setPriority: { level: 'first', reason: '理由' },
   supervise: { ground: 'delaying', note: '通知' },
   recordCaseOwnerWork: { kind: 'investigation', doneOn: shanghaiToday(), note: '记录' },
+  recordResolution: { measures: [{ measure: 'resolved' }] },
+  recordCarriedOut: { carriedOutOn: shanghaiToday(), report: '落实情况' },
 };
 
 const pathOf = (path: string, petitionId = id) =>

@@ -158,6 +158,11 @@ export class CaseDriver {
     return { moves, events };
   }
 
+  /** Nothing more can happen: the workflow would end here. */
+  get closed(): boolean {
+    return this.runner.closed;
+  }
+
   /** The rule-set version the case computes with. */
   get policyVersion(): string {
     return this.runner.policyVersion;

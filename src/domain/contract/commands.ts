@@ -13,6 +13,7 @@ import { CLOSURE_BODIES } from './closure-commands';
 import { PRIORITY_BODIES } from './priority-commands';
 import { MANUAL_SUPERVISION_BODIES } from './manual-supervision-commands';
 import { CASE_OWNER_BODIES } from './case-owner-commands';
+import { RESOLUTION_BODIES } from './resolution-commands';
 import { z } from './zod';
 
 /**
@@ -28,6 +29,7 @@ const BODIES = {
   ...PRIORITY_BODIES,
   ...MANUAL_SUPERVISION_BODIES,
   ...CASE_OWNER_BODIES,
+  ...RESOLUTION_BODIES,
   route: z
     .object({
       unitId: unitId.openapi({

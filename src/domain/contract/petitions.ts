@@ -258,6 +258,22 @@ export const PetitionDetailSchema = PetitionSummarySchema.extend({
         'The four 包 (四定四包) done under the case-owning leader, oldest first: investigation 包调查, handling ' +
         '包处理, education 包疏导教育, petitioner-stopped 包息诉罢访',
     }),
+  resolution: z
+    .object({
+      measures: z.array(withText).openapi({
+        description:
+          '三到位一处理 (Art 27): measure, date, kind of aid or category of 依法处理, note, who recorded it',
+      }),
+      agreement: withText.nullable().openapi({ description: 'A mediation or settlement agreement (Art 33)' }),
+      stoppedPetitioning: withText
+        .nullable()
+        .openapi({ description: '息诉罢访: the day the petitioner stopped' }),
+      carriedOut: withText.nullable().openapi({
+        description: 'The supported opinion carried out (Art 32 ¶2): the date and the unit’s report',
+      }),
+    })
+    .nullable()
+    .openapi({ description: 'How the matter ended (S12–S16); null until a part is recorded' }),
   actingUnitId: z.string().nullable(),
   review: withText.nullable(),
   reexamination: withText.nullable(),

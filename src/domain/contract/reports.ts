@@ -84,4 +84,13 @@ export const SummaryReportExample = {
       { petitionId: 'XF-2026-000042', level: 'first', since: '2026-09-28', unitId: 'qingshan-housing' },
     ],
   },
+  resolution: {
+    resolved: 40,
+    educated: 18,
+    aided: 5,
+    lawfullyHandled: 1,
+    agreements: 6,
+    stoppedPetitioning: 52,
+    carryOut: { carriedOut: 21, due: 4, overdue: 1 },
+  },
 };

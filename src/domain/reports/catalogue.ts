@@ -1,4 +1,5 @@
 import { fieldError } from '../errors';
+import { COUNTS } from '../../db/report-figures';
 import { briefingText } from './briefing';
 import { type CsvColumn, toCsv } from './csv';
 import type { Rate, ReportContext, ReportService, SplitRow } from './report-service';
@@ -111,6 +112,27 @@ function summaryLines(s: Summary): SummaryLine[] {
     { figure: 'majorUrgentOpen', label: '在办重大紧急信访事项(件)', value: s.priority.majorUrgentOpen },
     { figure: 'firstLevelOpen', label: '在办一级关注(件)', value: s.priority.firstLevelOpen },
     { figure: 'secondLevelOpen', label: '在办二级关注(件)', value: s.priority.secondLevelOpen },
+    ...resolutionLines(s.resolution),
+  ];
+}
+
+/** 三到位一处理, agreements, 息诉罢访 and carrying out: labelled from their one definition (COUNTS). */
+function resolutionLines(r: Summary['resolution']): SummaryLine[] {
+  const line = (figure: keyof typeof COUNTS, value: number) => ({
+    figure,
+    label: `${COUNTS[figure].label}(件)`,
+    value,
+  });
+  return [
+    line('resolved', r.resolved),
+    line('educated', r.educated),
+    line('aided', r.aided),
+    line('lawfullyHandled', r.lawfullyHandled),
+    line('agreements', r.agreements),
+    line('stoppedPetitioning', r.stoppedPetitioning),
+    line('carriedOut', r.carryOut.carriedOut),
+    line('carryOutDue', r.carryOut.due),
+    line('carryOutOverdue', r.carryOut.overdue),
   ];
 }
 

@@ -4,6 +4,7 @@ import { RATES } from '../../db/report-figures';
 import {
   backlogCounts,
   priorityCounts,
+  resolutionCounts,
   type Dimension,
   monthCounts,
   type RateCount,
@@ -107,13 +108,14 @@ export class ReportService {
   }
 
   async summary(ctx: ReportContext) {
-    const [row, backlog, supervision, transferredOut, priority, bySource] = await Promise.all([
+    const [row, backlog, supervision, transferredOut, priority, bySource, resolution] = await Promise.all([
       summaryCounts(this.pool, this.query(ctx)),
       backlogCounts(this.pool, this.query(ctx), 0),
       supervisionCounts(this.pool, this.query(ctx)),
       transferredOutCount(this.pool, this.query(ctx)),
       priorityCounts(this.pool, this.query(ctx), 20),
       supervisionBySource(this.pool, this.query(ctx)),
+      resolutionCounts(this.pool, this.query(ctx)),
     ]);
     const [firstShare, repeatShare] = sharesOf([row.firstTime!, row.repeat!]);
     const sum = (field: 'notices' | 'escalations' | 'listed') =>
@@ -148,6 +150,16 @@ export class ReportService {
         firstLevelOpen: priority.first,
         secondLevelOpen: priority.second,
         majorUrgentCases: priority.cases,
+      },
+      /** How matters ended (S12–S16), dated in the period; the supported opinions awaiting, now. */
+      resolution: {
+        resolved: resolution.resolved,
+        educated: resolution.educated,
+        aided: resolution.aided,
+        lawfullyHandled: resolution.lawfullyHandled,
+        agreements: resolution.agreements,
+        stoppedPetitioning: resolution.stoppedPetitioning,
+        carryOut: { carriedOut: resolution.carriedOut, due: resolution.due, overdue: resolution.overdue },
       },
     };
   }

@@ -33,6 +33,15 @@ const summary: ReportEnvelope = {
     bySource: { automatic: 4, manual: 1, jointConference: 1, higherBureau: 1 },
   },
   priority: { majorUrgentOpen: 1, firstLevelOpen: 2, secondLevelOpen: 3, majorUrgentCases: [] },
+  resolution: {
+    resolved: 40,
+    educated: 18,
+    aided: 5,
+    lawfullyHandled: 1,
+    agreements: 6,
+    stoppedPetitioning: 52,
+    carryOut: { carriedOut: 21, due: 4, overdue: 1 },
+  },
 };
 
 describe('displayWidth', () => {

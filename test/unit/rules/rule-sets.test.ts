@@ -69,6 +69,8 @@ describe('rule sets', () => {
       evaluation: '15 calendar-days',
       // The case-owning leader's target date (包案): its length is the one the case sets (exactDate).
       'case-owner-target': '30 calendar-days',
+      // Carrying out a supported opinion (Art 32 ¶2): the project's default, from 1.4.0 on.
+      'carry-out': '60 calendar-days',
     });
     expect(national.deadlines.find((rule) => rule.key === 'handle')?.appliesTo).toEqual({
       categories: ['complaint'],

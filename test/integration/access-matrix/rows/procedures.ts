@@ -126,6 +126,22 @@ export const PROCEDURE_ROWS: Row[] = [
     allowed: DEPARTMENTS,
   },
   {
+    op: 'POST /api/petitions/{id}/resolution',
+    what: 'record how the matter ended (三到位一处理, agreement, 息诉罢访): the unit or the bureau',
+    state: 'replied',
+    body: { measures: [{ measure: 'resolved' }], stoppedPetitioning: { on: shanghaiToday() } },
+    roles: [...BUREAU_ROLES, ...UNIT_ROLES],
+    allowed: ['registrar', 'supervisor', ...DEPARTMENTS],
+  },
+  {
+    op: 'POST /api/petitions/{id}/carried-out',
+    what: 'record the supported opinion carried out (Art 32 ¶2): the unit or the bureau',
+    state: 'replied',
+    body: { carriedOutOn: shanghaiToday(), report: '已完成电梯维修。' },
+    roles: [...BUREAU_ROLES, ...UNIT_ROLES],
+    allowed: ['registrar', 'supervisor', ...DEPARTMENTS],
+  },
+  {
     op: 'POST /api/petitions/{id}/verification-closure',
     what: 'close on verification (核查, Shanghai): the bureau',
     state: 'repliedShanghai',
