@@ -43,6 +43,7 @@ const DEADLINE_LABELS = {
   'supervision-feedback': '督办反馈',
   'return-visit': '回访',
   evaluation: '满意度评价',
+  'case-owner-target': '包案办结时限',
 };
 
 const DEADLINE_STATUS_LABELS = {
