@@ -107,6 +107,8 @@ export type CaseCommandBody =
       satisfaction?: SatisfactionGrade;
       noteDocumentId: string;
       visitedOn?: string;
+      /** A second visit answering an open follow-up (跟踪回访); absent: the return visit due after the reply. */
+      followUpId?: string;
     }
   | { type: 'evaluate'; subject: EvaluationSubject; grade: SatisfactionGrade }
   /** 核查 (上海 Art 42 (二)): the check's conclusion, approved by the petition office on `approvedOn`. */
@@ -126,7 +128,9 @@ export type CaseCommandBody =
       noteDocumentId?: string;
     }
   /** 关注级别 (S5) and the 重大、紧急 flag (Art 25); an absent flag keeps the case's current one. */
-  | { type: 'setPriority'; level: PriorityLevel; majorUrgent?: boolean; reasonDocumentId: string };
+  | { type: 'setPriority'; level: PriorityLevel; majorUrgent?: boolean; reasonDocumentId: string }
+  /** 跟踪回访: the unit closes a follow-up with a note of what it did. */
+  | { type: 'closeFollowUp'; followUpId: string; noteDocumentId: string; closedOn?: string };
 
 export type CommandType = CaseCommandBody['type'];
 

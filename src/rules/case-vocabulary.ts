@@ -41,6 +41,8 @@ export const CASE_TRIGGERS = [
   'evaluation-invited', // the petitioner is invited to evaluate (满意度评价)
   'evaluated', // the petitioner evaluated
   'agreement-carried-out', // the petitioner and the parties concerned carried out their agreement (浙江 Art 25 (1))
+  'follow-up-opened', // a dissatisfied return visit or evaluation opens a follow-up (跟踪回访)
+  'follow-up-closed', // the unit closes the follow-up: a note, or a second visit the petitioner was satisfied with
 ] as const;
 export type CaseTrigger = (typeof CASE_TRIGGERS)[number];
 

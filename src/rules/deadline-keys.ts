@@ -21,6 +21,7 @@ export const DEADLINE_KEYS = [
   'supervision-feedback', // written feedback after a supervision notice (督办)
   'return-visit', // return visit (回访) after the written reply is delivered
   'evaluation', // the petitioner's window to evaluate (满意度评价)
+  'follow-up', // the unit's follow-up (跟踪回访) of a dissatisfied return visit or evaluation
 ] as const;
 
 export type DeadlineKey = (typeof DEADLINE_KEYS)[number];

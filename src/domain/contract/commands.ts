@@ -11,6 +11,7 @@ import { REVIEW_CHAIN_BODIES } from './review-chain-commands';
 import { SUPERVISION_AND_AFTERCARE_BODIES } from './supervision-commands';
 import { CLOSURE_BODIES } from './closure-commands';
 import { PRIORITY_BODIES } from './priority-commands';
+import { FOLLOW_UP_BODIES, followUpId } from './follow-up-commands';
 import { z } from './zod';
 
 /**
@@ -24,6 +25,7 @@ const BODIES = {
   ...SUPERVISION_AND_AFTERCARE_BODIES,
   ...CLOSURE_BODIES,
   ...PRIORITY_BODIES,
+  ...FOLLOW_UP_BODIES,
   route: z
     .object({
       unitId: unitId.openapi({
@@ -186,4 +188,5 @@ export const PATH_IDS = {
     .string()
     .regex(/^hearing-\d{1,4}$/, 'must be a hearing id such as hearing-1')
     .openapi({ example: 'hearing-1' }),
+  followUpId,
 };

@@ -67,6 +67,8 @@ describe('rule sets', () => {
       'supervision-feedback': '5 working-days',
       'return-visit': '15 calendar-days',
       evaluation: '15 calendar-days',
+      // Issue 22: no text sets it; the project default (15 d, as the return visit).
+      'follow-up': '15 calendar-days',
     });
     expect(national.deadlines.find((rule) => rule.key === 'handle')?.appliesTo).toEqual({
       categories: ['complaint'],
