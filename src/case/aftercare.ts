@@ -17,6 +17,8 @@ export interface ReturnVisit {
   followUp: boolean;
   /** The petitioner was reminded of the right to a review (复查) while its window was open. */
   reviewRightReminded: boolean;
+  /** A second visit answering this follow-up (跟踪回访). */
+  followUpId?: string;
 }
 
 /** An invitation to evaluate, and the petitioner's grade once given. */

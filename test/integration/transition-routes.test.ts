@@ -64,10 +64,11 @@ const VALID: Partial<Record<(typeof COMMAND_TYPES)[number], unknown>> = {
   closeOnVerification: { checkingUnitId: 'qingshan-hr', conclusion: '核查结论' },
   closeOnAgreement: { agreement: '协议', agreedOn: shanghaiToday(), carriedOutOn: shanghaiToday() },
   setPriority: { level: 'first', reason: '理由' },
+  closeFollowUp: { note: '跟踪回访记录' },
 };
 
 const pathOf = (path: string, petitionId = id) =>
-  `/api/petitions/${petitionId}/${path.replace(':extensionId', 'ext-1').replace(':hearingId', 'hearing-1')}`;
+  `/api/petitions/${petitionId}/${path.replace(':extensionId', 'ext-1').replace(':hearingId', 'hearing-1').replace(':followUpId', 'follow-up-1')}`;
 
 function loginFor(type: (typeof COMMAND_TYPES)[number]): string {
   const party = TRANSITIONS[type].by[0]!.party;
