@@ -75,4 +75,9 @@ export const SummaryReportExample = {
       { petitionId: 'XF-2026-000042', level: 'first', since: '2026-09-28', unitId: 'qingshan-housing' },
     ],
   },
+  aftercare: {
+    returnVisits: { count: 40, satisfied: 28, basicallySatisfied: 6, dissatisfied: 4, unreached: 2 },
+    evaluations: { satisfied: 51, basicallySatisfied: 9, dissatisfied: 3 },
+    followUps: { opened: 6, closed: 5, overdue: 1 },
+  },
 };

@@ -1,3 +1,4 @@
+import { AFTERCARE, type AftercareFigureId } from '../../db/report-figures';
 import { fieldError } from '../errors';
 import { briefingText } from './briefing';
 import { type CsvColumn, toCsv } from './csv';
@@ -103,7 +104,31 @@ function summaryLines(s: Summary): SummaryLine[] {
     { figure: 'majorUrgentOpen', label: '在办重大紧急信访事项(件)', value: s.priority.majorUrgentOpen },
     { figure: 'firstLevelOpen', label: '在办一级关注(件)', value: s.priority.firstLevelOpen },
     { figure: 'secondLevelOpen', label: '在办二级关注(件)', value: s.priority.secondLevelOpen },
+    ...aftercareLines(s),
   ];
+}
+
+/** 回访, evaluations by grade and 跟踪回访: each line named and labelled as its definition (AFTERCARE). */
+function aftercareLines(s: Summary): SummaryLine[] {
+  const { returnVisits: v, evaluations: e, followUps: f } = s.aftercare;
+  const values: Record<AftercareFigureId, number> = {
+    returnVisits: v.count,
+    returnVisitsSatisfied: v.satisfied,
+    returnVisitsBasicallySatisfied: v.basicallySatisfied,
+    returnVisitsDissatisfied: v.dissatisfied,
+    returnVisitsUnreached: v.unreached,
+    evaluationsSatisfied: e.satisfied,
+    evaluationsBasicallySatisfied: e.basicallySatisfied,
+    evaluationsDissatisfied: e.dissatisfied,
+    followUpsOpened: f.opened,
+    followUpsClosed: f.closed,
+    followUpsOverdue: f.overdue,
+  };
+  return (Object.keys(AFTERCARE) as AftercareFigureId[]).map((figure) => ({
+    figure,
+    label: `${AFTERCARE[figure].label}(${figure.startsWith('returnVisits') ? '次' : '件'})`,
+    value: values[figure],
+  }));
 }
 
 export const REPORTS = {
