@@ -2,6 +2,7 @@ import { toShanghaiDate } from '../../src/rules';
 import { petitionWorkflowId } from '../../src/workflows/messages';
 import { saveHistoryIfRequested } from '../support/histories';
 import { startTestApp, type TestApp } from '../support/harness';
+import { testToken } from '../support/sign-in';
 import { footprint, PetitionFlow } from '../support/petition-flow';
 
 /**
@@ -137,5 +138,39 @@ describe('the follow-up of a dissatisfied return visit (跟踪回访)', () => {
     expect(detail.followUps).toEqual([
       expect.objectContaining({ cause: { kind: 'evaluation', subject: 'written-reply' }, status: 'open' }),
     ]);
+  });
+});
+
+describe('the after-care in the summary report', () => {
+  it('counts return visits by satisfaction and follow-ups opened and closed, in JSON and CSV', async () => {
+    const summary = () => flow.expectStatus(200, 'supervisor', 'GET', '/api/reports/summary');
+    const before = (await summary()).aftercare;
+    const id = await flow.replied();
+    await flow.post('handler', id, 'return-visit', dissatisfied);
+    await flow.post('handler', id, 'return-visit', {
+      reached: true,
+      satisfaction: 'basically-satisfied',
+      note: '跟踪回访，信访人基本满意。',
+      followUpId: 'follow-up-1',
+    });
+    const after = (await summary()).aftercare;
+    expect(after.returnVisits).toEqual({
+      ...before.returnVisits,
+      count: before.returnVisits.count + 2,
+      dissatisfied: before.returnVisits.dissatisfied + 1,
+      basicallySatisfied: before.returnVisits.basicallySatisfied + 1,
+    });
+    expect(after.followUps).toEqual({
+      opened: before.followUps.opened + 1,
+      closed: before.followUps.closed + 1,
+      overdue: before.followUps.overdue,
+    });
+    expect(after.evaluations).toEqual(before.evaluations);
+    const csv = await fetch(`${app.baseUrl}/api/reports/summary?format=csv`, {
+      headers: { authorization: `Bearer ${await testToken('supervisor')}` },
+    });
+    const lines = (await csv.text()).split('\r\n');
+    expect(lines).toContain(`回访(次),returnVisits,${after.returnVisits.count},,`);
+    expect(lines).toContain(`跟踪回访(办结)(件),followUpsClosed,${after.followUps.closed},,`);
   });
 });
