@@ -1,6 +1,7 @@
 import { toShanghaiDate } from '../../../src/rules/dates';
 import { casePolicyOf } from '../../../src/rules/case-policy';
 import { getRuleSet } from '../../../src/rules';
+import { noticeOf } from '../../../src/case/recipients';
 import { actors, CaseDriver } from '../../support/case-engine';
 
 const { registrar, handler, petitioner } = actors;
@@ -132,6 +133,14 @@ describe('follow-up (跟踪回访) of a dissatisfied return visit or evaluation'
       },
     ]);
     expect(driver.state.followUp).toEqual({ since: '2026-04-05' });
+    const opened = driver.events.find((e) => e.type === 'follow-up-opened')!;
+    expect(noticeOf(opened, driver.state)).toMatchObject({
+      kind: 'follow-up',
+      recipients: [
+        { unitId: 'bureau', roles: ['supervisor'] },
+        { unitId: 'housing', roles: ['unit-head', 'handler'] },
+      ],
+    });
     driver.today = '2026-04-10';
     await driver.ok(handler, dissatisfiedVisit);
     expect(driver.state.followUps).toHaveLength(1);
