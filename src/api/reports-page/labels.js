@@ -43,6 +43,7 @@ const DEADLINE_LABELS = {
   'supervision-feedback': '督办反馈',
   'return-visit': '回访',
   evaluation: '满意度评价',
+  'follow-up': '跟踪回访',
 };
 
 const DEADLINE_STATUS_LABELS = {
