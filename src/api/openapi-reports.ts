@@ -1,5 +1,5 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
-import { BACKLOG, COUNTS } from '../db/report-figures';
+import { AFTERCARE, BACKLOG, COUNTS } from '../db/report-figures';
 import { REPORT_NAMES, REPORTS } from '../domain/reports/catalogue';
 import { RATE_FORMULAS } from '../domain/reports/report-service';
 import { ReportEnvelopeSchema, ReportQuerySchema, SummaryReportExample } from '../domain/contract/reports';
@@ -11,6 +11,7 @@ const FORMULAS = [
   ...Object.values(COUNTS).map((c) => `${c.label}: ${c.formula}`),
   ...Object.values(RATE_FORMULAS),
   `${BACKLOG.label}: ${BACKLOG.formula}`,
+  ...Object.values(AFTERCARE).map((c) => `${c.label}: ${c.formula}`),
   'Shares: one decimal, largest-remainder rounding, so that the shares of a split add up to 100.0%.',
 ]
   .map((line) => `- ${line}`)

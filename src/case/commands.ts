@@ -110,6 +110,8 @@ export type CaseCommandBody =
       satisfaction?: SatisfactionGrade;
       noteDocumentId: string;
       visitedOn?: string;
+      /** A second visit answering an open follow-up (跟踪回访); absent: the return visit due after the reply. */
+      followUpId?: string;
     }
   | { type: 'evaluate'; subject: EvaluationSubject; grade: SatisfactionGrade }
   /** 核查 (上海 Art 42 (二)): the check's conclusion, approved by the petition office on `approvedOn`. */
@@ -151,7 +153,9 @@ export type CaseCommandBody =
       stoppedPetitioning?: StoppedPetitioning;
     }
   /** The supported opinion was carried out (Art 32 ¶2): meets the rule set's carry-out deadline. */
-  | { type: 'recordCarriedOut'; carriedOutOn: string; reportDocumentId: string };
+  | { type: 'recordCarriedOut'; carriedOutOn: string; reportDocumentId: string }
+  /** 跟踪回访: the unit closes a follow-up with a note of what it did. */
+  | { type: 'closeFollowUp'; followUpId: string; noteDocumentId: string; closedOn?: string };
 
 export type CommandType = CaseCommandBody['type'];
 

@@ -69,6 +69,10 @@ function ladderTriggers(event: CaseEventBody, state: CaseState): Trigger[] {
       return (state.evaluations ?? []).every((e) => e.grade)
         ? [{ name: 'evaluated', date: event.evaluatedOn }]
         : [];
+    case 'follow-up-opened':
+      return [{ name: 'follow-up-opened', date: event.openedOn }];
+    case 'follow-up-closed':
+      return [{ name: 'follow-up-closed', date: event.closedOn }];
     default:
       return [];
   }

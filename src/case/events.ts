@@ -1,5 +1,5 @@
 import type { CaseTrigger } from '../rules/case-vocabulary';
-import type { EvaluationSubject, SatisfactionGrade } from './aftercare';
+import type { EvaluationSubject, FollowUpCause, SatisfactionGrade } from './aftercare';
 import type { CaseDeadline, CaseFlags, CaseState, HigherApplication } from './state';
 import type { EscalationReason, SupervisionGround, SupervisionKind, SupervisionSource } from './supervision';
 import type { PriorityLevel } from './priority';
@@ -172,6 +172,8 @@ export type CaseEventBody =
       noteDocumentId: string;
       followUp: boolean;
       reviewRightReminded: boolean;
+      /** A second visit answering this follow-up (跟踪回访); absent: the return visit due after the reply. */
+      followUpId?: string;
     }
   | { type: 'evaluated'; subject: EvaluationSubject; grade: SatisfactionGrade; evaluatedOn: string }
   /** Someone asked Temporal to cancel the workflow: refused, recorded, and the case goes on. */
@@ -265,7 +267,17 @@ export type CaseEventBody =
       stoppedPetitioning?: StoppedPetitioning;
     }
   /** The supported opinion was carried out on `carriedOutOn` (Art 32 ¶2), with the unit's report. */
-  | { type: 'opinion-carried-out'; carriedOutOn: string; reportDocumentId: string; recordedOn: string };
+  | { type: 'opinion-carried-out'; carriedOutOn: string; reportDocumentId: string; recordedOn: string }
+  /** 跟踪回访: a dissatisfied return visit or evaluation opened a follow-up (rule sets with a follow-up deadline). */
+  | { type: 'follow-up-opened'; followUpId: string; openedOn: string; cause: FollowUpCause }
+  /** The unit closed the follow-up: with its note, or by a second visit the petitioner was satisfied with. */
+  | {
+      type: 'follow-up-closed';
+      followUpId: string;
+      closedOn: string;
+      closedWith: 'note' | 'second-visit';
+      noteDocumentId: string;
+    };
 
 /** The dates the rule set computed for a deadline. */
 export type DeadlineDates = Pick<

@@ -89,6 +89,10 @@ export function applyLadder(s: CaseState, e: CaseEventBody, at: string, actor: s
     case 'deadline-cancelled':
       return endItems(s, (i) => i.deadlineKey === e.key, 'closed', toShanghaiDate(at));
     case 'closed':
+      // A follow-up still open when the case ends was never done: it ends cancelled, the flag stays.
+      for (const f of s.followUps ?? []) {
+        if (f.status === 'open') Object.assign(f, { status: 'cancelled', closedOn: e.closedOn });
+      }
       return endItems(s, () => true, 'closed', e.closedOn);
     case 'accepted':
       (s.evaluations ??= []).push({ subject: 'acceptance-notice', invitedOn: e.acceptedOn });
@@ -105,6 +109,25 @@ export function applyLadder(s: CaseState, e: CaseEventBody, at: string, actor: s
       const { type: _type, ...visit } = e;
       (s.returnVisits ??= []).push({ ...visit, by: actor });
       if (e.followUp) s.followUp = { since: e.visitedOn };
+      return s;
+    }
+    case 'follow-up-opened':
+      (s.followUps ??= []).push({ id: e.followUpId, openedOn: e.openedOn, cause: e.cause, status: 'open' });
+      s.followUp ??= { since: e.openedOn };
+      return s;
+    case 'follow-up-closed': {
+      const followUp = (s.followUps ?? []).find((f) => f.id === e.followUpId);
+      if (followUp) {
+        Object.assign(followUp, {
+          status: 'closed',
+          closedOn: e.closedOn,
+          closedBy: actor,
+          closedWith: e.closedWith,
+          noteDocumentId: e.noteDocumentId,
+        });
+      }
+      // Followed up: the flag clears; its history stays in the timeline (the events).
+      if (!(s.followUps ?? []).some((f) => f.status === 'open')) delete s.followUp;
       return s;
     }
     default:

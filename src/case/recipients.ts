@@ -132,6 +132,14 @@ export function noticeOf(event: CaseEvent, state: CaseState): Notice | undefined
         text: `回访 due ${event.dueDate}`,
         recipients: inUnit(state.handlingUnitId, 'handler'),
       };
+    case 'follow-up-opened':
+      // A dissatisfied visit told them already (return-visit-recorded); an evaluation reaches nobody else.
+      if (event.cause.kind !== 'evaluation') return undefined;
+      return {
+        kind: 'follow-up',
+        text: `评价不满意 (${event.cause.subject}): follow-up ${event.followUpId} is open`,
+        recipients: [...bureau, ...inUnit(state.handlingUnitId, 'unit-head', 'handler')],
+      };
     case 'return-visit-recorded':
       if (!event.followUp) return undefined;
       return {

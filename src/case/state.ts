@@ -1,7 +1,7 @@
 import type { ExpiryPolicy } from '../rules/case-vocabulary';
 import { addDays, instantMs, startOfShanghaiDay } from '../rules/dates';
 import type { DeadlineParty } from '../rules/rule-set-schema';
-import type { Evaluation, ReturnVisit } from './aftercare';
+import type { Evaluation, FollowUp, ReturnVisit } from './aftercare';
 import type { SupervisionItem } from './supervision';
 import type { CasePriority } from './priority';
 import type { CaseOwnerWork } from './case-owner';
@@ -84,8 +84,13 @@ export interface CaseState {
   supervision?: SupervisionItem[];
   returnVisits?: ReturnVisit[];
   evaluations?: Evaluation[];
-  /** A dissatisfied return visit flags the case for follow-up (跟踪回访). */
+  /**
+   * A dissatisfied return visit flags the case for follow-up (跟踪回访). Where the rule set opens follow-ups,
+   * a dissatisfied evaluation flags it too, and closing the last open follow-up clears the flag.
+   */
   followUp?: { since: string };
+  /** Follow-ups (跟踪回访) opened under rule sets with a follow-up deadline, oldest first. */
+  followUps?: FollowUp[];
   /** 关注级别 (S5) and the 重大、紧急 flag (Art 25), as the bureau last set them. */
   priority?: CasePriority;
   /** The four 包 (包调查, 包处理, 包疏导教育, 包息诉罢访) recorded under case-owning leaders, oldest first. */

@@ -103,7 +103,7 @@ const AFTERCARE_AND_SUPERVISION = {
     from: AFTER_REPLY,
     by: [{ party: 'handling-unit', roles: UNIT }],
     to: 'same',
-    emits: ['return-visit-recorded'],
+    emits: ['return-visit-recorded', 'follow-up-opened', 'follow-up-closed'],
     path: 'return-visit',
     summary: 'Record the return visit (回访) after the reply: reached or not, satisfaction, note',
   },
@@ -111,7 +111,7 @@ const AFTERCARE_AND_SUPERVISION = {
     from: ['accepted', ...AFTER_REPLY],
     by: [{ party: 'petitioner', roles: ['petitioner'] }],
     to: 'same',
-    emits: ['evaluated'],
+    emits: ['evaluated', 'follow-up-opened'],
     path: 'evaluations',
     surface: 'public',
     summary: 'The petitioner evaluates the acceptance notice or a reply (满意度评价) within its window',
@@ -434,6 +434,17 @@ export const TRANSITIONS: { readonly [T in CommandType]: Transition } = {
       'or 包息诉罢访',
   },
   ...RESOLUTION,
+  closeFollowUp: {
+    // A dissatisfied evaluation of the acceptance notice opens one while the matter is still handled.
+    from: ['accepted', ...AFTER_REPLY],
+    by: [{ party: 'handling-unit', roles: UNIT }],
+    to: 'same',
+    emits: ['follow-up-closed'],
+    path: 'follow-ups/:followUpId/close',
+    summary:
+      'Close a follow-up (跟踪回访) of a dissatisfied return visit or evaluation with a note of what was done; ' +
+      'the dissatisfied flag clears once no follow-up is open',
+  },
 };
 
 export const COMMAND_TYPES = Object.keys(TRANSITIONS) as CommandType[];

@@ -163,3 +163,94 @@ export const CHANNEL_GROUP_SQL = `CASE WHEN c.channel IN ('online', 'visit', 'le
 
 /** The unit a case is counted for in rankings: its handling unit, or the bureau while it has none. */
 export const RESPONSIBLE_UNIT_SQL = 'COALESCE(c.handling_unit_id, c.bureau_unit_id)';
+
+/**
+ * The after-care (回访, 满意度评价, 跟踪回访), counted by the day each act happened in the period (`$start`
+ * to `$to`) on the cases of the scope, from the read model's fold. `element` is one entry of the array the
+ * figure counts (`v`: a return visit, `e`: an evaluation, `f`: a follow-up, `d`: a deadline).
+ */
+export interface AftercareFigure {
+  label: string;
+  formula: string;
+  /** The case-state array it counts, the alias of an element, and the condition on it. */
+  array: 'returnVisits' | 'evaluations' | 'followUps' | 'deadlines';
+  where: string;
+}
+
+const IN_PERIOD_ON = (field: string, alias: string) =>
+  `(${alias}->>'${field}')::date BETWEEN $start::date AND $to::date`;
+const visit = (where: string) => `${IN_PERIOD_ON('visitedOn', 'v')}${where ? ` AND ${where}` : ''}`;
+const evaluation = (grade: string) => `${IN_PERIOD_ON('evaluatedOn', 'e')} AND e->>'grade' = '${grade}'`;
+
+export const AFTERCARE = {
+  returnVisits: {
+    label: '回访',
+    formula:
+      'return visits recorded with a visit date in the period, the second visits of a follow-up included',
+    array: 'returnVisits',
+    where: visit(''),
+  },
+  returnVisitsSatisfied: {
+    label: '回访满意',
+    formula: 'return visits of the period where the petitioner was satisfied',
+    array: 'returnVisits',
+    where: visit(`v->>'satisfaction' = 'satisfied'`),
+  },
+  returnVisitsBasicallySatisfied: {
+    label: '回访基本满意',
+    formula: 'return visits of the period where the petitioner was basically satisfied',
+    array: 'returnVisits',
+    where: visit(`v->>'satisfaction' = 'basically-satisfied'`),
+  },
+  returnVisitsDissatisfied: {
+    label: '回访不满意',
+    formula: 'return visits of the period where the petitioner was dissatisfied',
+    array: 'returnVisits',
+    where: visit(`v->>'satisfaction' = 'dissatisfied'`),
+  },
+  returnVisitsUnreached: {
+    label: '回访未联系上',
+    formula: 'return visits of the period where the petitioner was not reached (no grade)',
+    array: 'returnVisits',
+    where: visit(`NOT (v->>'reached')::boolean`),
+  },
+  evaluationsSatisfied: {
+    label: '评价满意',
+    formula: 'evaluations the petitioner gave in the period graded satisfied',
+    array: 'evaluations',
+    where: evaluation('satisfied'),
+  },
+  evaluationsBasicallySatisfied: {
+    label: '评价基本满意',
+    formula: 'evaluations the petitioner gave in the period graded basically satisfied',
+    array: 'evaluations',
+    where: evaluation('basically-satisfied'),
+  },
+  evaluationsDissatisfied: {
+    label: '评价不满意',
+    formula: 'evaluations the petitioner gave in the period graded dissatisfied',
+    array: 'evaluations',
+    where: evaluation('dissatisfied'),
+  },
+  followUpsOpened: {
+    label: '跟踪回访(开启)',
+    formula: 'follow-ups a dissatisfied return visit or evaluation opened in the period',
+    array: 'followUps',
+    where: IN_PERIOD_ON('openedOn', 'f'),
+  },
+  followUpsClosed: {
+    label: '跟踪回访(办结)',
+    formula: 'follow-ups the unit closed in the period, with a note or a satisfied second visit',
+    array: 'followUps',
+    where: `f->>'status' = 'closed' AND ${IN_PERIOD_ON('closedOn', 'f')}`,
+  },
+  followUpsOverdue: {
+    label: '跟踪回访(逾期)',
+    formula:
+      'follow-ups whose deadline fell due in the period and passed unmet (overdue; met late or not at all)',
+    array: 'deadlines',
+    where: `d->>'key' = 'follow-up' AND d ? 'overdueAt' AND ${IN_PERIOD_ON('dueDate', 'd')}`,
+  },
+} as const satisfies Record<string, AftercareFigure>;
+
+export type AftercareFigureId = keyof typeof AFTERCARE;

@@ -1,6 +1,8 @@
 import type { Pool } from 'pg';
 import type { SupervisionSource } from '../case/supervision';
 import {
+  AFTERCARE,
+  type AftercareFigureId,
   BACKLOG,
   CHANNEL_GROUP_SQL,
   RATES,
@@ -282,4 +284,32 @@ export async function supervisionCounts(pool: Pool, query: ReportQuery) {
              OR s.listed_on BETWEEN $start::date AND $to::date)
       GROUP BY 1, 2 ORDER BY notices DESC, escalations DESC, 1`,
   );
+}
+
+const ALIAS = { returnVisits: 'v', evaluations: 'e', followUps: 'f', deadlines: 'd' } as const;
+
+/**
+ * The after-care figures (AFTERCARE) of the cases in scope: each counted over the array of the case state it
+ * names, by the date of the act (see the formulas).
+ */
+export async function aftercareCounts(
+  pool: Pool,
+  query: ReportQuery,
+): Promise<Record<AftercareFigureId, number>> {
+  const ids = Object.keys(AFTERCARE) as AftercareFigureId[];
+  const columns = ids.map((id) => {
+    const { array, where } = AFTERCARE[id];
+    const alias = ALIAS[array];
+    return `(SELECT count(*)::int FROM scoped, jsonb_array_elements(coalesce(scoped.s -> '${array}', '[]')) ${alias}
+              WHERE ${where}) AS "${id}"`;
+  });
+  const [row] = await run<Record<AftercareFigureId, number>>(
+    pool,
+    query,
+    `WITH scoped AS (
+       SELECT p.case_state AS s FROM petitions p
+        WHERE p.bureau_unit_id = ANY($units::text[]) OR p.handling_unit_id = ANY($units::text[]))
+     SELECT ${columns.join(',\n            ')}`,
+  );
+  return row!;
 }

@@ -20,6 +20,7 @@ export interface CommandPathIds {
   extensionId?: string;
   hearingId?: string;
   itemId?: string;
+  followUpId?: string;
 }
 
 export interface CommandInput<T extends StaffCommandType> {
@@ -331,6 +332,15 @@ export const COMMAND_BUILDERS: { [T in StaffCommandType]: Builder<T> } = {
       ...(body.satisfaction ? { satisfaction: body.satisfaction } : {}),
       noteDocumentId: await docs.write('return-visit', body.note),
       ...(body.visitedOn ? { visitedOn: body.visitedOn } : {}),
+      ...(body.followUpId ? { followUpId: body.followUpId } : {}),
+    };
+  },
+  async closeFollowUp({ body, params, docs }) {
+    return {
+      type: 'closeFollowUp',
+      followUpId: params.followUpId ?? '',
+      noteDocumentId: await docs.write('follow-up-closure', body.note),
+      ...(body.closedOn ? { closedOn: body.closedOn } : {}),
     };
   },
 };

@@ -145,6 +145,7 @@ export function detailOf({ row, timeline, documents, linkedFrom }: DetailSources
     returnVisits: (state?.returnVisits ?? []).map((v) => ({ ...v, note: textOf(v.noteDocumentId) })),
     evaluations: state?.evaluations ?? [],
     followUp: orNull(state?.followUp),
+    followUps: (state?.followUps ?? []).map((f) => ({ ...f, note: textOf(f.noteDocumentId) })),
     timeline: timeline.map((e) => ({ ...e, at: new Date(e.at).toISOString() })),
   };
 }

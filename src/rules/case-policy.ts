@@ -32,6 +32,8 @@ export interface LadderPolicy {
   evaluationDeadline: string;
   dissatisfiedFlagsFollowUp: boolean;
   remindReviewRightWhileOpen: boolean;
+  /** The follow-up's deadline (跟踪回访); absent from policies pinned before 1.4.0 / 1.5.0: a flag only. */
+  followUpDeadline?: string;
 }
 
 /** How far ahead (calendar days after the day it is set) a date that staff set may lie. */
@@ -141,6 +143,7 @@ export function casePolicyOf(ruleSet: RuleSet): CasePolicy {
       evaluationDeadline: ruleSet.evaluation.deadline,
       dissatisfiedFlagsFollowUp: ruleSet.returnVisit.dissatisfiedFlagsFollowUp,
       remindReviewRightWhileOpen: ruleSet.returnVisit.remindReviewRightWhileOpen,
+      ...(ruleSet.returnVisit.followUp ? { followUpDeadline: ruleSet.returnVisit.followUp.deadline } : {}),
     },
   };
 }

@@ -44,6 +44,8 @@ export const CASE_TRIGGERS = [
   'case-owner-set', // a case-owning leader (包案) is named, or their target date moves, before the matter is replied to
   'supported-opinion-delivered', // a written reply that supports the request (支持, Art 32 (一)) is delivered
   'opinion-carried-out', // the supported opinion was carried out (Art 32 ¶2 督促执行)
+  'follow-up-opened', // a dissatisfied return visit or evaluation opens a follow-up (跟踪回访)
+  'follow-up-closed', // the unit closes the follow-up: a note, or a second visit the petitioner was satisfied with
 ] as const;
 export type CaseTrigger = (typeof CASE_TRIGGERS)[number];
 

@@ -23,6 +23,7 @@ export const DEADLINE_KEYS = [
   'evaluation', // the petitioner's window to evaluate (满意度评价)
   'case-owner-target', // the case-owning leader's target date (包案办结时限, 四定四包)
   'carry-out', // carry out a supported opinion (Art 32 ¶2 督促执行); outlives the case's closure
+  'follow-up', // the unit's follow-up (跟踪回访) of a dissatisfied return visit or evaluation
 ] as const;
 
 export type DeadlineKey = (typeof DEADLINE_KEYS)[number];

@@ -258,6 +258,11 @@ const returnVisitSchema = z.strictObject({
   deadline: deadlineKey,
   dissatisfiedFlagsFollowUp: z.boolean(),
   remindReviewRightWhileOpen: z.boolean(),
+  /**
+   * A dissatisfied return visit or evaluation opens a follow-up (跟踪回访) the unit closes within this deadline.
+   * Absent from the versions before 1.4.0 (national) / 1.5.0 (provinces): the case is only flagged.
+   */
+  followUp: z.strictObject({ deadline: deadlineKey }).optional(),
 });
 
 /**
@@ -352,6 +357,9 @@ export const ruleSetSchema = z
     requireDefined(ruleSet.escalation.objectionDeadline, ['escalation', 'objectionDeadline']);
     requireDefined(ruleSet.returnVisit.deadline, ['returnVisit', 'deadline']);
     requireDefined(ruleSet.evaluation.deadline, ['evaluation', 'deadline']);
+    if (ruleSet.returnVisit.followUp) {
+      requireDefined(ruleSet.returnVisit.followUp.deadline, ['returnVisit', 'followUp', 'deadline']);
+    }
     if (ruleSet.simplifiedProcedure) {
       requireDefined(ruleSet.simplifiedProcedure.deadline, ['simplifiedProcedure', 'deadline']);
     }

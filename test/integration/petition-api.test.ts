@@ -412,6 +412,12 @@ describe('the OpenAPI examples', () => {
     expect(
       (await send('registrar', main, 'carried-out', 'RecordCarriedOut')).resolution.carriedOut,
     ).not.toBeNull();
+    // A dissatisfied return visit opens the follow-up the CloseFollowUp example closes.
+    const visit = { reached: true, satisfaction: 'dissatisfied', note: '信访人对答复不满意。' };
+    expect((await app.request('handler', 'POST', `/api/petitions/${main}/return-visit`, visit)).status).toBe(
+      200,
+    );
+    await send('handler', main, 'follow-ups/follow-up-1/close', 'CloseFollowUp');
     await send('city-handler', main, 'review-request', 'RequestReview');
     expect((await send('city-head', main, 'review-opinion', 'ReviewOpinion')).status).toBe('reviewed');
     await send('province-handler', main, 'reexamination-request', 'RequestReexamination');

@@ -52,6 +52,7 @@ const RELEASED = [
   // Issue 22: the case file.
   'case-manual-supervision',
   'case-owner-expiry',
+  'case-follow-up',
 ];
 
 it('has saved histories to replay', () => {

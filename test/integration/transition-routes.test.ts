@@ -68,10 +68,11 @@ const VALID: Partial<Record<(typeof COMMAND_TYPES)[number], unknown>> = {
   recordCaseOwnerWork: { kind: 'investigation', doneOn: shanghaiToday(), note: '记录' },
   recordResolution: { measures: [{ measure: 'resolved' }] },
   recordCarriedOut: { carriedOutOn: shanghaiToday(), report: '落实情况' },
+  closeFollowUp: { note: '跟踪回访记录' },
 };
 
 const pathOf = (path: string, petitionId = id) =>
-  `/api/petitions/${petitionId}/${path.replace(':extensionId', 'ext-1').replace(':hearingId', 'hearing-1')}`;
+  `/api/petitions/${petitionId}/${path.replace(':extensionId', 'ext-1').replace(':hearingId', 'hearing-1').replace(':followUpId', 'follow-up-1')}`;
 
 function loginFor(type: (typeof COMMAND_TYPES)[number]): string {
   const party = TRANSITIONS[type].by[0]!.party;

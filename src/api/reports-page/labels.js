@@ -44,6 +44,7 @@ const DEADLINE_LABELS = {
   'return-visit': '回访',
   evaluation: '满意度评价',
   'case-owner-target': '包案办结时限',
+  'follow-up': '跟踪回访',
 };
 
 const DEADLINE_STATUS_LABELS = {

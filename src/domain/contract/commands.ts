@@ -14,6 +14,7 @@ import { PRIORITY_BODIES } from './priority-commands';
 import { MANUAL_SUPERVISION_BODIES } from './manual-supervision-commands';
 import { CASE_OWNER_BODIES } from './case-owner-commands';
 import { RESOLUTION_BODIES } from './resolution-commands';
+import { FOLLOW_UP_BODIES, followUpId } from './follow-up-commands';
 import { z } from './zod';
 
 /**
@@ -30,6 +31,7 @@ const BODIES = {
   ...MANUAL_SUPERVISION_BODIES,
   ...CASE_OWNER_BODIES,
   ...RESOLUTION_BODIES,
+  ...FOLLOW_UP_BODIES,
   route: z
     .object({
       unitId: unitId.openapi({
@@ -192,4 +194,5 @@ export const PATH_IDS = {
     .string()
     .regex(/^hearing-\d{1,4}$/, 'must be a hearing id such as hearing-1')
     .openapi({ example: 'hearing-1' }),
+  followUpId,
 };

@@ -286,6 +286,11 @@ export const PetitionDetailSchema = PetitionSummarySchema.extend({
   returnVisits: z.array(withText),
   evaluations: z.array(withText),
   followUp: withText.nullable(),
+  followUps: z.array(withText).openapi({
+    description:
+      'Follow-ups (跟踪回访) a dissatisfied return visit or evaluation opened (rule sets from national-2022 ' +
+      '1.4.0 / provinces 1.5.0), oldest first: open, closed (with a note or a second visit) or cancelled',
+  }),
   queryCode: z
     .string()
     .nullable()

@@ -93,4 +93,9 @@ export const SummaryReportExample = {
     stoppedPetitioning: 52,
     carryOut: { carriedOut: 21, due: 4, overdue: 1 },
   },
+  aftercare: {
+    returnVisits: { count: 40, satisfied: 28, basicallySatisfied: 6, dissatisfied: 4, unreached: 2 },
+    evaluations: { satisfied: 51, basicallySatisfied: 9, dissatisfied: 3 },
+    followUps: { opened: 6, closed: 5, overdue: 1 },
+  },
 };

@@ -1,5 +1,6 @@
 import { SATISFACTION_GRADES } from '../../case/aftercare';
 import { documentText, exampleDateAhead, isoDate, unitId } from './fields';
+import { followUpId } from './follow-up-commands';
 import { z } from './zod';
 
 /** The supervision ladder (督办 → 联席办 → 挂牌督办) and the after-care: the return visit (回访). */
@@ -56,6 +57,10 @@ export const SUPERVISION_AND_AFTERCARE_BODIES = {
         .openapi({ description: 'Required when reached: satisfied / basically-satisfied / dissatisfied' }),
       note: documentText('What the petitioner said; what was done (回访记录)'),
       visitedOn: isoDate.optional().openapi({ description: 'Defaults to today' }),
+      followUpId: followUpId.optional().openapi({
+        description:
+          'A second visit answering this open follow-up (跟踪回访); satisfied or basically satisfied closes it',
+      }),
     })
     .strict()
     .openapi('RecordReturnVisit', {

@@ -1,3 +1,4 @@
+import { AFTERCARE, type AftercareFigureId } from '../../db/report-figures';
 import { fieldError } from '../errors';
 import { COUNTS } from '../../db/report-figures';
 import { briefingText } from './briefing';
@@ -113,6 +114,7 @@ function summaryLines(s: Summary): SummaryLine[] {
     { figure: 'firstLevelOpen', label: '在办一级关注(件)', value: s.priority.firstLevelOpen },
     { figure: 'secondLevelOpen', label: '在办二级关注(件)', value: s.priority.secondLevelOpen },
     ...resolutionLines(s.resolution),
+    ...aftercareLines(s),
   ];
 }
 
@@ -134,6 +136,29 @@ function resolutionLines(r: Summary['resolution']): SummaryLine[] {
     line('carryOutDue', r.carryOut.due),
     line('carryOutOverdue', r.carryOut.overdue),
   ];
+}
+
+/** 回访, evaluations by grade and 跟踪回访: each line named and labelled as its definition (AFTERCARE). */
+function aftercareLines(s: Summary): SummaryLine[] {
+  const { returnVisits: v, evaluations: e, followUps: f } = s.aftercare;
+  const values: Record<AftercareFigureId, number> = {
+    returnVisits: v.count,
+    returnVisitsSatisfied: v.satisfied,
+    returnVisitsBasicallySatisfied: v.basicallySatisfied,
+    returnVisitsDissatisfied: v.dissatisfied,
+    returnVisitsUnreached: v.unreached,
+    evaluationsSatisfied: e.satisfied,
+    evaluationsBasicallySatisfied: e.basicallySatisfied,
+    evaluationsDissatisfied: e.dissatisfied,
+    followUpsOpened: f.opened,
+    followUpsClosed: f.closed,
+    followUpsOverdue: f.overdue,
+  };
+  return (Object.keys(AFTERCARE) as AftercareFigureId[]).map((figure) => ({
+    figure,
+    label: `${AFTERCARE[figure].label}(${figure.startsWith('returnVisits') ? '次' : '件'})`,
+    value: values[figure],
+  }));
 }
 
 export const REPORTS = {

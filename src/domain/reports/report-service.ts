@@ -2,6 +2,7 @@ import type { Pool } from 'pg';
 import type { User } from '../../db/organisation';
 import { RATES } from '../../db/report-figures';
 import {
+  aftercareCounts,
   backlogCounts,
   priorityCounts,
   resolutionCounts,
@@ -108,15 +109,17 @@ export class ReportService {
   }
 
   async summary(ctx: ReportContext) {
-    const [row, backlog, supervision, transferredOut, priority, bySource, resolution] = await Promise.all([
-      summaryCounts(this.pool, this.query(ctx)),
-      backlogCounts(this.pool, this.query(ctx), 0),
-      supervisionCounts(this.pool, this.query(ctx)),
-      transferredOutCount(this.pool, this.query(ctx)),
-      priorityCounts(this.pool, this.query(ctx), 20),
-      supervisionBySource(this.pool, this.query(ctx)),
-      resolutionCounts(this.pool, this.query(ctx)),
-    ]);
+    const [row, backlog, supervision, transferredOut, priority, bySource, resolution, aftercare] =
+      await Promise.all([
+        summaryCounts(this.pool, this.query(ctx)),
+        backlogCounts(this.pool, this.query(ctx), 0),
+        supervisionCounts(this.pool, this.query(ctx)),
+        transferredOutCount(this.pool, this.query(ctx)),
+        priorityCounts(this.pool, this.query(ctx), 20),
+        supervisionBySource(this.pool, this.query(ctx)),
+        resolutionCounts(this.pool, this.query(ctx)),
+        aftercareCounts(this.pool, this.query(ctx)),
+      ]);
     const [firstShare, repeatShare] = sharesOf([row.firstTime!, row.repeat!]);
     const sum = (field: 'notices' | 'escalations' | 'listed') =>
       supervision.reduce((a, r) => a + r[field], 0);
@@ -160,6 +163,26 @@ export class ReportService {
         agreements: resolution.agreements,
         stoppedPetitioning: resolution.stoppedPetitioning,
         carryOut: { carriedOut: resolution.carriedOut, due: resolution.due, overdue: resolution.overdue },
+      },
+      /** 回访 and their satisfaction, evaluations by grade, 跟踪回访: acts of the period (db/report-figures AFTERCARE). */
+      aftercare: {
+        returnVisits: {
+          count: aftercare.returnVisits,
+          satisfied: aftercare.returnVisitsSatisfied,
+          basicallySatisfied: aftercare.returnVisitsBasicallySatisfied,
+          dissatisfied: aftercare.returnVisitsDissatisfied,
+          unreached: aftercare.returnVisitsUnreached,
+        },
+        evaluations: {
+          satisfied: aftercare.evaluationsSatisfied,
+          basicallySatisfied: aftercare.evaluationsBasicallySatisfied,
+          dissatisfied: aftercare.evaluationsDissatisfied,
+        },
+        followUps: {
+          opened: aftercare.followUpsOpened,
+          closed: aftercare.followUpsClosed,
+          overdue: aftercare.followUpsOverdue,
+        },
       },
     };
   }

@@ -6,7 +6,7 @@ import { FIXTURE_USERS, type Placement, PLACEMENTS, type PlacementName, type Rea
 /** A case (or another object a row acts on) as the requests need it: the ids for the path, the people. */
 export interface Case {
   id: string;
-  /** Fills the placeholders of the operation's path: {id}, {itemId}, {extensionId}, {hearingId}. */
+  /** Fills the placeholders of the operation's path: {id}, {itemId}, {extensionId}, {hearingId}, {followUpId}. */
   params: Record<string, string>;
   bureau?: string;
   unitId?: string;
@@ -91,6 +91,16 @@ const STATES = {
       return id;
     },
   },
+  /** Replied, the return visit dissatisfied: the follow-up `follow-up-1` (跟踪回访) is open. */
+  followUpOpen: {
+    reach: 'unit',
+    build: async (f, p) => {
+      const id = await f.replied();
+      const visit = { reached: true, satisfaction: 'dissatisfied', note: '信访人对答复不满意。' };
+      await f.post(p.desk.handler, id, 'return-visit', visit);
+      return id;
+    },
+  },
 } satisfies Record<
   string,
   { reach: Reach; build: (f: PetitionFlow, p: Placement) => Promise<string | { id: string; itemId: string }> }
@@ -142,7 +152,13 @@ export function caseBuilder(app: TestApp): (key: string) => Promise<Case> {
       state === 'evaluable' ? ((await f.get(placement.desk.registrar, id)).queryCode as string) : undefined;
     return {
       id,
-      params: { id, extensionId: 'ext-1', hearingId: 'hearing-1', ...(itemId ? { itemId } : {}) },
+      params: {
+        id,
+        extensionId: 'ext-1',
+        hearingId: 'hearing-1',
+        followUpId: 'follow-up-1',
+        ...(itemId ? { itemId } : {}),
+      },
       bureau: placement.bureau,
       unitId: placement.desk.unitId,
       handler: placement.desk.handler,

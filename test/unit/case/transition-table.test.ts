@@ -151,6 +151,10 @@ const COMMANDS: { [T in CommandType]: { actor: Actor; body: Extract<CaseCommandB
     actor: handler,
     body: { type: 'recordCarriedOut', carriedOutOn: '2026-03-02', reportDocumentId: 'r' },
   },
+  closeFollowUp: {
+    actor: handler,
+    body: { type: 'closeFollowUp', followUpId: 'follow-up-1', noteDocumentId: 'f' },
+  },
 };
 
 /** The record of how the matter ended: tried on a closed case that a supported opinion keeps open. */
@@ -188,7 +192,17 @@ const BODY_HEADS: Partial<Record<CaseStatus, Actor>> = {
 
 /** A case in the given status, prepared so that the command's own preconditions hold there. */
 async function caseIn(status: CaseStatus, type: CommandType): Promise<CaseDriver> {
-  return withItem(await caseReaching(status, type), type);
+  return withFollowUp(await withItem(await caseReaching(status, type), type), type);
+}
+
+/** A follow-up to close, opened as a dissatisfied evaluation opens one. */
+async function withFollowUp(driver: CaseDriver, type: CommandType): Promise<CaseDriver> {
+  if (type !== 'closeFollowUp' || driver.state.status === 'closed') return driver;
+  const cause = { kind: 'evaluation', subject: 'acceptance-notice' } as const;
+  await driver.apply([
+    { type: 'follow-up-opened', followUpId: 'follow-up-1', openedOn: driver.today, cause },
+  ]);
+  return driver;
 }
 
 async function caseReaching(status: CaseStatus, type: CommandType): Promise<CaseDriver> {
@@ -500,6 +514,7 @@ const payloadsArb = fc
       carriedOutOn: pick(ago(0), ago(400)),
       reportDocumentId: fc.constant('r'),
     }),
+    closeFollowUp: fc.constant({ ...COMMANDS.closeFollowUp.body, followUpId: LATEST }),
   })
   .map((payloads): Payloads => ({ ...payloads, ...LATER_PAYLOADS }));
 
@@ -558,6 +573,13 @@ function commandFor(
   // A provincial closure is drawn only in a case of its rule set (elsewhere the core refuses it anyway).
   const offered = COMMAND_TYPES.filter(
     (t) => t !== 'supervise' && (PROVINCIAL[t] ?? state.ruleSetId) === state.ruleSetId,
+  );
+  // A provincial closure is drawn only in a case of its rule set (elsewhere the core refuses it anyway), and
+  // a follow-up is closed only where one is open (else the draws of the deeper commands thin out).
+  const offered = COMMAND_TYPES.filter(
+    (t) =>
+      (PROVINCIAL[t] ?? state.ruleSetId) === state.ruleSetId &&
+      (t !== 'closeFollowUp' || state.followUps?.some((f) => f.status === 'open')),
   );
   const allowed = offered.filter(
     (t) =>
@@ -639,7 +661,9 @@ describe('random command sequences', () => {
                   ? { ...payload, extensionId: `ext-${driver.state.extensions.length}` }
                   : 'hearingId' in payload && payload.hearingId === LATEST
                     ? { ...payload, hearingId: `hearing-${driver.state.reexamination?.hearings.length ?? 0}` }
-                    : payload;
+                    : 'followUpId' in payload && payload.followUpId === LATEST
+                      ? { ...payload, followUpId: `follow-up-${driver.state.followUps?.length ?? 0}` }
+                      : payload;
             const result = await driver.run(actor ?? rightActor(type, driver), command);
             if ('refusal' in result) {
               expect(driver.state).toBe(before);

@@ -42,6 +42,11 @@ const summary: ReportEnvelope = {
     stoppedPetitioning: 52,
     carryOut: { carriedOut: 21, due: 4, overdue: 1 },
   },
+  aftercare: {
+    returnVisits: { count: 5, satisfied: 3, basicallySatisfied: 1, dissatisfied: 1, unreached: 0 },
+    evaluations: { satisfied: 4, basicallySatisfied: 0, dissatisfied: 1 },
+    followUps: { opened: 2, closed: 1, overdue: 0 },
+  },
 };
 
 describe('displayWidth', () => {
@@ -100,6 +105,8 @@ describe('formatReport', () => {
     expect(figure('received')).toEqual(['受理信访事项(件)', 'received', '120']);
     expect(figure('timelyAcceptance')).toEqual(['及时受理率(%)', 'timelyAcceptance', '96.4', '107', '111']);
     expect(figure('satisfaction')).toEqual(['满意率(%)', 'satisfaction', '-', '0', '0']);
+    expect(figure('returnVisitsDissatisfied')).toEqual(['回访不满意(次)', 'returnVisitsDissatisfied', '1']);
+    expect(figure('followUpsOpened')).toEqual(['跟踪回访(开启)(件)', 'followUpsOpened', '2']);
     // Every row is as wide as the rule under the header, whatever its characters.
     const ruleWidth = displayWidth(lines[2]!);
     expect(lines.slice(3).every((line) => displayWidth(line) <= ruleWidth)).toBe(true);

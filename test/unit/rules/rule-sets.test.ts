@@ -71,6 +71,8 @@ describe('rule sets', () => {
       'case-owner-target': '30 calendar-days',
       // Carrying out a supported opinion (Art 32 ¶2): the project's default, from 1.4.0 on.
       'carry-out': '60 calendar-days',
+      // Issue 22: no text sets it; the project default (15 d, as the return visit).
+      'follow-up': '15 calendar-days',
     });
     expect(national.deadlines.find((rule) => rule.key === 'handle')?.appliesTo).toEqual({
       categories: ['complaint'],

@@ -142,6 +142,14 @@ export const PROCEDURE_ROWS: Row[] = [
     allowed: ['registrar', 'supervisor', ...DEPARTMENTS],
   },
   {
+    op: 'POST /api/petitions/{id}/follow-ups/{followUpId}/close',
+    what: 'close the follow-up (跟踪回访) of a dissatisfied return visit with a note',
+    state: 'followUpOpen',
+    body: { note: '再次上门沟通，信访人表示认可。' },
+    roles: UNIT_ROLES,
+    allowed: DEPARTMENTS,
+  },
+  {
     op: 'POST /api/petitions/{id}/verification-closure',
     what: 'close on verification (核查, Shanghai): the bureau',
     state: 'repliedShanghai',
