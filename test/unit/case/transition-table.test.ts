@@ -570,14 +570,11 @@ function commandFor(
   if (step.kind === 'allowed' && step.choice % 20 === 19 && TRANSITIONS.supervise.from.includes(status)) {
     return 'supervise';
   }
-  // A provincial closure is drawn only in a case of its rule set (elsewhere the core refuses it anyway).
-  const offered = COMMAND_TYPES.filter(
-    (t) => t !== 'supervise' && (PROVINCIAL[t] ?? state.ruleSetId) === state.ruleSetId,
-  );
   // A provincial closure is drawn only in a case of its rule set (elsewhere the core refuses it anyway), and
   // a follow-up is closed only where one is open (else the draws of the deeper commands thin out).
   const offered = COMMAND_TYPES.filter(
     (t) =>
+      t !== 'supervise' &&
       (PROVINCIAL[t] ?? state.ruleSetId) === state.ruleSetId &&
       (t !== 'closeFollowUp' || state.followUps?.some((f) => f.status === 'open')),
   );
