@@ -50,6 +50,28 @@ const HEADLINE = [
     ],
   },
   {
+    // The 督办 of the period by where each came from (S33); the four add up to 督办 above.
+    title: '督办来源',
+    cards: [
+      {
+        figure: 'noticesAutomatic',
+        label: '逾期自动督办',
+        show: (s) => count(s.supervision.bySource.automatic),
+      },
+      { figure: 'noticesManual', label: '本级督办交办', show: (s) => count(s.supervision.bySource.manual) },
+      {
+        figure: 'noticesJointConference',
+        label: '联席会议交办',
+        show: (s) => count(s.supervision.bySource.jointConference),
+      },
+      {
+        figure: 'noticesHigherBureau',
+        label: '上级交办',
+        show: (s) => count(s.supervision.bySource.higherBureau),
+      },
+    ],
+  },
+  {
     // Open now, whatever the quarter: what the bureau must follow today (Art 25, S5).
     title: '重大紧急与关注（在办）',
     cards: [
