@@ -126,7 +126,11 @@ export type CaseCommandBody =
       noteDocumentId?: string;
     }
   /** 关注级别 (S5) and the 重大、紧急 flag (Art 25); an absent flag keeps the case's current one. */
-  | { type: 'setPriority'; level: PriorityLevel; majorUrgent?: boolean; reasonDocumentId: string };
+  | { type: 'setPriority'; level: PriorityLevel; majorUrgent?: boolean; reasonDocumentId: string }
+  /** 并案: merge this case into the one it repeats (the API checks that one: open, the bureau's own, not merged). */
+  | { type: 'merge'; intoCaseId: string; reasonDocumentId: string }
+  /** Undo a merge while the surviving case is open (the API checks it): the case reopens where it stood. */
+  | { type: 'unmerge'; reasonDocumentId: string };
 
 export type CommandType = CaseCommandBody['type'];
 

@@ -227,6 +227,7 @@ export function planDeadlines(
     if (event.type === 'review-request-refused' || event.type === 'reexamination-request-refused') {
       requests.push(...reopenedWindow(policy, state, event.type));
     }
+    if (event.type === 'unmerged') requests.push(...restartedAfterMerge(policy, state, event.deadlineKeys));
   }
   planFeedback(policy, state, open, stops, stop, requests);
   return { stops, requests };
@@ -319,6 +320,20 @@ function reopenedWindow(
       const last = state.deadlines.filter((d) => d.key === rule.key).pop();
       return last ? [{ key: rule.key, startDate: last.startDate }] : [];
     });
+}
+
+/**
+ * A merge undone: the deadlines it cancelled start again as they were — their own start dates, extensions and
+ * lengths — so the undone merge neither shortens nor lengthens a time limit; one that passed meanwhile is
+ * overdue at once and climbs the ladder afresh. Not the supervision feedback: the merge closed the notices it
+ * served, and a new notice starts a new one.
+ */
+function restartedAfterMerge(policy: CasePolicy, state: CaseState, keys: readonly string[]): DeadlineRequest[] {
+  const restarted = keys.filter((key) => key !== policy.ladder?.feedbackDeadline);
+  return restarted.flatMap((key) => {
+    const last = state.deadlines.filter((d) => d.key === key).pop();
+    return last ? [recheckRequest(last)] : [];
+  });
 }
 
 function isPausable(policy: CasePolicy, key: string): boolean {

@@ -4,6 +4,7 @@ import { SUPERVISION_RULES } from './supervision-rules';
 import { AFTERCARE_RULES } from './aftercare-rules';
 import { CLOSURE_RULES } from './closure-rules';
 import { PRIORITY_RULES } from './priority';
+import { MERGE_RULES } from './merge';
 import { itemsOf } from './supervision';
 import { type DecideContext, type Decision, refuse, type RuleMap } from './decision';
 import { FIRST_INSTANCE_RULES } from './first-instance-rules';
@@ -125,4 +126,5 @@ const RULES: RuleMap = {
   ...AFTERCARE_RULES,
   ...CLOSURE_RULES,
   ...PRIORITY_RULES,
+  ...MERGE_RULES,
 };

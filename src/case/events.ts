@@ -4,6 +4,7 @@ import type { CaseDeadline, CaseFlags, CaseState, HigherApplication } from './st
 import type { EscalationReason } from './supervision';
 import type { PriorityLevel } from './priority';
 import type {
+  CaseStatus,
   ClosureReason,
   DiversionTarget,
   HigherOutcome,
@@ -231,6 +232,18 @@ export type CaseEventBody =
       setOn: string;
       previousLevel?: PriorityLevel;
       previousMajorUrgent?: boolean;
+    }
+  /** 并案: merged into the case it repeats; a `closed` (reason `merged`) follows. */
+  | { type: 'merged'; intoCaseId: string; reasonDocumentId: string; mergedOn: string }
+  /** The merge undone: the case reopens in the status it had, its cancelled deadlines start again. */
+  | {
+      type: 'unmerged';
+      fromCaseId: string;
+      reasonDocumentId: string;
+      unmergedOn: string;
+      reopenedStatus: CaseStatus;
+      /** The deadlines the merge cancelled, started again. */
+      deadlineKeys: string[];
     };
 
 /** The dates the rule set computed for a deadline. */

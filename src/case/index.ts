@@ -22,3 +22,4 @@ export * from './command-time';
 export * from './runner';
 export * from './replan';
 export * from './priority';
+export * from './merge';

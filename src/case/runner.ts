@@ -5,6 +5,7 @@ import type { CaseCommand } from './commands';
 import { commandTime } from './command-time';
 import type { Refusal } from './decision';
 import { decide } from './decide';
+import { isMerged } from './merge';
 import { type ComputedDeadline, type DeadlineRequest, movedDeadline, recheckRequest } from './deadlines';
 import {
   type CaseRegistration,
@@ -92,8 +93,9 @@ export class CaseRunner {
     return this.outbox.length > 0;
   }
 
+  /** Closed for good: a case closed as merged waits to be unmerged (see merge.ts). */
   get closed(): boolean {
-    return this.current.status === 'closed';
+    return this.current.status === 'closed' && !isMerged(this.current);
   }
 
   async register(registration: CaseRegistration, actor: string): Promise<number> {

@@ -4,6 +4,7 @@ import type { DeadlineParty } from '../rules/rule-set-schema';
 import type { Evaluation, ReturnVisit } from './aftercare';
 import type { SupervisionItem } from './supervision';
 import type { CasePriority } from './priority';
+import type { CaseMerge } from './merge';
 import type {
   CaseStatus,
   Category,
@@ -86,6 +87,8 @@ export interface CaseState {
   followUp?: { since: string };
   /** 关注级别 (S5) and the 重大、紧急 flag (Art 25), as the bureau last set them. */
   priority?: CasePriority;
+  /** 并案: the case it was merged into, while merged. */
+  merge?: CaseMerge;
   /** Sequence number of the newest event folded in. */
   lastSequence: number;
 }

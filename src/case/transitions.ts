@@ -370,6 +370,27 @@ export const TRANSITIONS: { readonly [T in CommandType]: Transition } = {
       'Set the priority (一级 / 二级 / 普通关注) with a reason, and flag a major or urgent matter (重大、紧急, ' +
       'Art 25): the bureau head and the joint-conference office are told at once',
   },
+  merge: {
+    from: OPEN,
+    by: [{ party: 'registering-bureau', roles: BUREAU }],
+    to: 'closed',
+    emits: ['merged', 'closed'],
+    path: 'merge',
+    summary:
+      'Merge (并案) a duplicate into the open case of the same bureau it repeats: it closes as merged, its ' +
+      'deadlines stop, its documents show in the surviving case',
+  },
+  unmerge: {
+    // Only from a closure as merged (decide); the API checks that the surviving case is still open.
+    from: ['closed'],
+    by: [{ party: 'registering-bureau', roles: BUREAU }],
+    to: OPEN,
+    emits: ['unmerged'],
+    path: 'unmerge',
+    summary:
+      'Undo a merge while the surviving case is open: the case reopens where it stood, its deadlines start ' +
+      'again from their own start dates',
+  },
 };
 
 export const COMMAND_TYPES = Object.keys(TRANSITIONS) as CommandType[];

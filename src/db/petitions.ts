@@ -251,3 +251,15 @@ export async function findDocuments(
   const { rows } = await pool.query(documentsOf(petitionId));
   return rows as Array<{ id: string; kind: string; body: string; createdBy: string; createdAt: string }>;
 }
+
+const mergedInto = prepared<[string]>(
+  'petitions-merged-into',
+  `SELECT id FROM petitions
+    WHERE closed_reason = 'merged' AND case_state -> 'merge' ->> 'intoCaseId' = $1 ORDER BY id`,
+);
+
+/** The cases merged (并案) into this one and not unmerged: their documents and log show in its detail. */
+export async function findCasesMergedInto(pool: Pool | PoolClient, id: string): Promise<string[]> {
+  const { rows } = await pool.query<{ id: string }>(mergedInto(id));
+  return rows.map((row) => row.id);
+}

@@ -40,6 +40,7 @@ import type { ListPetitionsQuery, RegisterPetitionBody } from './contract/petiti
 import { RequestDocuments } from './documents';
 import { AppError, fieldError } from './errors';
 import { detailOf } from './petition-views';
+import { mergedCasesOf } from './merged-cases';
 import { queryCodeOf } from './query-code';
 import { registerPetition } from './registration';
 import { searchCases } from './petition-search';
@@ -98,16 +99,18 @@ export class PetitionService {
 
   async get(user: User, id: string) {
     const row = await visiblePetition(this.deps.pool, user, id);
-    const [timeline, documents, linkedFrom] = await Promise.all([
+    const [timeline, documents, linkedFrom, merged] = await Promise.all([
       petitionTimeline(this.deps.pool, id),
       findDocuments(this.deps.pool, id),
       findLinkingCases(this.deps.pool, id),
+      mergedCasesOf(this.deps.pool, id),
     ]);
     const detail = detailOf({
       row,
       timeline,
       documents: new Map(documents.map((d) => [d.id, d.body])),
       linkedFrom,
+      merged,
     });
     // The registering desk (a bureau's registrar or supervisor; the registrar or handlers of a unit that
     // received the petition directly) hands the query code to the petitioner on the slip; nobody else sees

@@ -11,6 +11,7 @@ import { REVIEW_CHAIN_BODIES } from './review-chain-commands';
 import { SUPERVISION_AND_AFTERCARE_BODIES } from './supervision-commands';
 import { CLOSURE_BODIES } from './closure-commands';
 import { PRIORITY_BODIES } from './priority-commands';
+import { MERGE_BODIES } from './merge-commands';
 import { z } from './zod';
 
 /**
@@ -24,6 +25,7 @@ const BODIES = {
   ...SUPERVISION_AND_AFTERCARE_BODIES,
   ...CLOSURE_BODIES,
   ...PRIORITY_BODIES,
+  ...MERGE_BODIES,
   route: z
     .object({
       unitId: unitId.openapi({

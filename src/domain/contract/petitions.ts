@@ -253,6 +253,23 @@ export const PetitionDetailSchema = PetitionSummarySchema.extend({
   returnVisits: z.array(withText),
   evaluations: z.array(withText),
   followUp: withText.nullable(),
+  merge: withText.nullable().openapi({
+    description:
+      'While the case is merged (并案, closed as merged): the case it was merged into, when, by whom, why, and ' +
+      'the status it reopens in if the merge is undone',
+  }),
+  mergedCases: z
+    .array(
+      z.object({
+        id: z.string(),
+        subject: z.string(),
+        receivedOn: z.string(),
+        mergedOn: z.string().nullable(),
+        mergedBy: z.string().nullable(),
+        documents: z.array(withText),
+      }),
+    )
+    .openapi({ description: 'Cases merged into this one (并案), with their documents' }),
   queryCode: z
     .string()
     .nullable()

@@ -130,6 +130,8 @@ const COMMANDS: { [T in CommandType]: { actor: Actor; body: Extract<CaseCommandB
     actor: supervisor,
     body: { type: 'setPriority', level: 'first', majorUrgent: true, reasonDocumentId: 'r' },
   },
+  merge: { actor: registrar, body: { type: 'merge', intoCaseId: 'XF-2026-000099', reasonDocumentId: 'r' } },
+  unmerge: { actor: registrar, body: { type: 'unmerge', reasonDocumentId: 'r' } },
 };
 
 /** Commands only a provincial rule set offers: the table is tried on a case of that set. */
@@ -185,6 +187,10 @@ async function caseReaching(status: CaseStatus, type: CommandType): Promise<Case
     await driver.ok(handler, { type: 'requestExtension', days: 10, reasonDocumentId: 'r' });
   }
   if (status === 'accepted') return driver;
+  if (status === 'closed' && type === 'unmerge') {
+    await driver.ok(registrar, COMMANDS.merge.body);
+    return driver;
+  }
   if (status === 'closed') {
     await driver.ok(handler, { type: 'withdraw', reasonDocumentId: 'w' });
     return driver;
@@ -427,9 +433,22 @@ const payloadsArb = fc.record<{ [T in CommandType]: Extract<CaseCommandBody, { t
     majorUrgent: mostlyAbsent(fc.boolean()),
     reasonDocumentId: fc.constant('r'),
   }),
+  merge: fc.record({
+    type: fc.constant('merge' as const),
+    intoCaseId: fc.constant('XF-2026-000099'),
+    reasonDocumentId: fc.constant('r'),
+  }),
+  unmerge: fc.record({ type: fc.constant('unmerge' as const), reasonDocumentId: fc.constant('r') }),
 });
 
-const CLOSING: CommandType[] = ['divert', 'notAccept', 'withdraw', 'closeOnVerification', 'closeOnAgreement'];
+const CLOSING: CommandType[] = [
+  'divert',
+  'notAccept',
+  'withdraw',
+  'closeOnVerification',
+  'closeOnAgreement',
+  'merge',
+];
 
 /**
  * A step of a random case: mostly a command the table allows in the current status (closing ones rarely,
@@ -518,7 +537,8 @@ function rightActor(type: CommandType, driver: CaseDriver): Actor {
   const byHolder = type === 'withdraw' || type === 'closeOnAgreement';
   if (byHolder && holder === 'city-housing') return city;
   if (byHolder && holder === 'province-housing') return province;
-  const bureauSide = ['route', 'decideObjection'].includes(type) || driver.state.status === 'registered';
+  const bureauSide =
+    ['route', 'decideObjection', 'merge', 'unmerge'].includes(type) || driver.state.status === 'registered';
   // After a transfer out (转出) the receiving bureau acts.
   if (bureauSide) return driver.state.bureauUnitId === 'other-bureau' ? actors.otherRegistrar : registrar;
   const unit = driver.state.handlingUnitId === 'hr' ? [actors.hrHandler, actors.hrHead] : [handler, head];
