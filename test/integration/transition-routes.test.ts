@@ -64,6 +64,8 @@ const VALID: Partial<Record<(typeof COMMAND_TYPES)[number], unknown>> = {
   closeOnVerification: { checkingUnitId: 'qingshan-hr', conclusion: '核查结论' },
   closeOnAgreement: { agreement: '协议', agreedOn: shanghaiToday(), carriedOutOn: shanghaiToday() },
   setPriority: { level: 'first', reason: '理由' },
+  merge: { into: 'XF-1999-000002', reason: '理由' },
+  unmerge: { reason: '理由' },
 };
 
 const pathOf = (path: string, petitionId = id) =>

@@ -78,9 +78,30 @@ const STATES = {
   repliedShanghai: { reach: 'unit', build: (f) => f.replied({ ruleSetId: 'shanghai-2012' }) },
   /** Zhejiang, accepted: the unit may close it on an agreement carried out (Art 25 (1)). */
   acceptedZhejiang: { reach: 'unit', build: (f) => f.accepted({ ruleSetId: 'zhejiang-2016' }) },
+  /** Transferred, with an open case of the same bureau it repeats (`into`): the bureau may merge it (并案). */
+  duplicate: {
+    reach: 'unit',
+    build: async (f) => ({ id: await f.transferred(), into: await f.register() }),
+  },
+  /** Transferred, then merged into an open case of its bureau: the bureau may undo the merge. */
+  merged: {
+    reach: 'unit',
+    build: async (f, p) => {
+      const into = await f.register();
+      const id = await f.transferred();
+      await f.post(p.desk.registrar, id, 'merge', { into, reason: '同一事项重复反映。' });
+      return id;
+    },
+  },
 } satisfies Record<
   string,
-  { reach: Reach; build: (f: PetitionFlow, p: Placement) => Promise<string | { id: string; itemId: string }> }
+  {
+    reach: Reach;
+    build: (
+      f: PetitionFlow,
+      p: Placement,
+    ) => Promise<string | { id: string; itemId: string } | { id: string; into: string }>;
+  }
 >;
 export type StateName = keyof typeof STATES;
 
@@ -124,12 +145,22 @@ export function caseBuilder(app: TestApp): (key: string) => Promise<Case> {
     const placement: Placement = PLACEMENTS[at as PlacementName];
     const f = flow.at(placement.desk);
     const built = await STATES[state].build(f, placement);
-    const { id, itemId } = typeof built === 'string' ? { id: built, itemId: undefined } : built;
+    const { id, itemId, into } =
+      typeof built === 'string'
+        ? { id: built, itemId: undefined, into: undefined }
+        : { itemId: undefined, into: undefined, ...built };
     const queryCode =
       state === 'evaluable' ? ((await f.get(placement.desk.registrar, id)).queryCode as string) : undefined;
     return {
       id,
-      params: { id, extensionId: 'ext-1', hearingId: 'hearing-1', ...(itemId ? { itemId } : {}) },
+      params: {
+        id,
+        extensionId: 'ext-1',
+        hearingId: 'hearing-1',
+        ...(itemId ? { itemId } : {}),
+        // The case a duplicate is merged into: a body's field, not a path's.
+        ...(into ? { into } : {}),
+      },
       bureau: placement.bureau,
       unitId: placement.desk.unitId,
       handler: placement.desk.handler,

@@ -37,6 +37,22 @@ export const PROCEDURE_ROWS: Row[] = [
     allowed: ['registrar', 'supervisor', 'jco'],
   },
   {
+    op: 'POST /api/petitions/{id}/merge',
+    what: 'merge a duplicate into the case it repeats (并案): the registering bureau',
+    state: 'duplicate',
+    body: (c) => ({ into: c.params.into, reason: '同一事项重复反映。' }),
+    roles: BUREAU_ROLES,
+    allowed: ['registrar', 'supervisor'],
+  },
+  {
+    op: 'POST /api/petitions/{id}/unmerge',
+    what: 'undo a merge while the surviving case is open: the registering bureau',
+    state: 'merged',
+    body: { reason: '并非同一事项。' },
+    roles: BUREAU_ROLES,
+    allowed: ['registrar', 'supervisor'],
+  },
+  {
     op: 'POST /api/petitions/{id}/accept',
     what: 'accept (受理告知)',
     state: 'transferred',
