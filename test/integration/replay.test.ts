@@ -49,6 +49,8 @@ const RELEASED = [
   'case-national-2005-acceptance',
   'case-rule-set-adopted',
   'case-calendar-replan',
+  // Issue 22: the case file.
+  'case-merged',
 ];
 
 it('has saved histories to replay', () => {
