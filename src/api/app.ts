@@ -30,6 +30,9 @@ import { publicRoutes } from './routes/public';
 import { reportRoutes } from './routes/reports';
 import { reportsPageRoutes } from './routes/reports-page';
 import { supervisionRoutes } from './routes/supervision';
+import { petitionerRoutes } from './routes/petitioners';
+import { PetitionerFiles } from '../domain/petitioner-file';
+import { CaseLinkService } from '../domain/case-link-service';
 import { NotificationService } from '../domain/notification-service';
 import { OrganisationAdminService } from '../domain/organisation-admin';
 import { PublicService } from '../domain/public-service';
@@ -158,7 +161,11 @@ export function createApp(deps: AppDeps): Express {
     authenticate(deps.pool, oidcVerifier(deps.signIn)),
     idempotency(deps.pool, (req, id) => petitions.get(currentUser(req), id)),
   );
-  app.use('/api/petitions', petitionRoutes(petitions));
+  app.use('/api/petitions', petitionRoutes(petitions, new CaseLinkService(deps.pool)));
+  app.use(
+    '/api/petitioners',
+    petitionerRoutes(new PetitionerFiles({ pool: deps.pool, identitySalt: deps.authSecret })),
+  );
   app.use('/api/supervision', supervisionRoutes(new SupervisionService(deps.pool, petitions)));
   app.use('/api/notifications', notificationRoutes(new NotificationService(deps.pool)));
   app.use('/api/reports', reportRoutes(new ReportService(deps.pool, classification)));

@@ -16,6 +16,7 @@ import { bodyErrors, errors, idempotencyHeader, json, security } from './openapi
 import { registerPublicPaths } from './openapi-public';
 import { registerReportPaths } from './openapi-reports';
 import { registerSupervisionPaths } from './openapi-supervision';
+import { registerPetitionerPaths } from './openapi-petitioners';
 import { type CommandPath, commandPaths, formerPath, openApiPath, pathIdsOf } from './command-routes';
 
 /** The OpenAPI 3.1 document, generated from the same zod schemas that validate requests. */
@@ -94,6 +95,7 @@ export function buildOpenApiDocument(signIn: { discoveryUrl: string }): object {
   });
   for (const path of commandPaths('petition')) transition(path);
   registerSupervisionPaths(registry);
+  registerPetitionerPaths(registry);
   registerClassificationPaths(registry);
   registerNotificationPaths(registry);
   registerPublicPaths(registry);

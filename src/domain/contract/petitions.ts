@@ -187,6 +187,20 @@ export const PetitionDetailSchema = PetitionSummarySchema.extend({
     repeatOf: z.string().nullable(),
     finalCase: z.string().nullable(),
     linkedFrom: z.array(z.object({ id: z.string(), relation: z.string() })),
+    related: z
+      .array(z.object({ caseId: z.string(), relation: z.string(), linkedBy: z.string(), linkedAt: z.string() }))
+      .openapi({ description: 'Cases staff linked to this one (关联), either way round' }),
+    history: z
+      .array(
+        z.object({
+          caseId: z.string(),
+          relation: z.string(),
+          action: z.enum(['linked', 'unlinked']),
+          actor: z.string(),
+          at: z.string(),
+        }),
+      )
+      .openapi({ description: 'Every link and unlink of this case, oldest first (the audit)' }),
   }),
   handlingUnitName: z.string().nullable(),
   receivedBy: z
