@@ -27,7 +27,11 @@ export function registerPetitionerPaths(registry: OpenAPIRegistry) {
     tags: ['petitioners'],
     security,
     request: { body: body(PetitionerLookupSchema) },
-    responses: { 200: json(PetitionerLookupResultSchema, 'The matching petitioners'), ...errors, ...bodyErrors },
+    responses: {
+      200: json(PetitionerLookupResultSchema, 'The matching petitioners'),
+      ...errors,
+      ...bodyErrors,
+    },
   });
   registry.registerPath({
     method: 'get',
@@ -58,7 +62,8 @@ export function registerPetitionerPaths(registry: OpenAPIRegistry) {
   registry.registerPath({
     method: 'post',
     path: '/api/petitions/{id}/links',
-    summary: 'Link a related case (关联), audited; the repeat detection (same petitioner, same category) stays',
+    summary:
+      'Link a related case (关联), audited; the repeat detection (same petitioner, same category) stays',
     tags: ['petitions'],
     security,
     request: { params: PetitionIdParamsSchema, body: body(LinkCasesSchema) },

@@ -328,7 +328,11 @@ function reopenedWindow(
  * overdue at once and climbs the ladder afresh. Not the supervision feedback: the merge closed the notices it
  * served, and a new notice starts a new one.
  */
-function restartedAfterMerge(policy: CasePolicy, state: CaseState, keys: readonly string[]): DeadlineRequest[] {
+function restartedAfterMerge(
+  policy: CasePolicy,
+  state: CaseState,
+  keys: readonly string[],
+): DeadlineRequest[] {
   const restarted = keys.filter((key) => key !== policy.ladder?.feedbackDeadline);
   return restarted.flatMap((key) => {
     const last = state.deadlines.filter((d) => d.key === key).pop();

@@ -15,7 +15,13 @@ export interface CaseLink {
 const pair = (a: string, b: string) => (a < b ? [a, b] : [b, a]);
 
 /** Links two cases and audits it, in one transaction; false when they were linked already (nothing written). */
-export async function linkCases(pool: Pool, id: string, other: string, relation: LinkRelation, actor: string) {
+export async function linkCases(
+  pool: Pool,
+  id: string,
+  other: string,
+  relation: LinkRelation,
+  actor: string,
+) {
   return inTransaction(pool, async (query) => {
     const [a, b] = pair(id, other);
     const inserted = await query(

@@ -35,7 +35,11 @@ export async function petitionerFor(
   const phone = digitsOf(petitioner.phone);
   if (!key) {
     const id = `P-${randomUUID().replace(/-/g, '').slice(0, 16)}`;
-    await client.query('INSERT INTO petitioners (id, name, phone_digits) VALUES ($1, $2, $3)', [id, name, phone]);
+    await client.query('INSERT INTO petitioners (id, name, phone_digits) VALUES ($1, $2, $3)', [
+      id,
+      name,
+      phone,
+    ]);
     return id;
   }
   const id = `P-${createHash('md5').update(key).digest('hex').slice(0, 16)}`;
@@ -52,7 +56,10 @@ export async function setPetitionerOf(client: PoolClient, petitionId: string, pe
   await client.query('UPDATE petitions SET petitioner_id = $2 WHERE id = $1', [petitionId, petitionerId]);
 }
 
-export async function findPetitioner(pool: Pool | PoolClient, id: string): Promise<PetitionerRecord | undefined> {
+export async function findPetitioner(
+  pool: Pool | PoolClient,
+  id: string,
+): Promise<PetitionerRecord | undefined> {
   const { rows } = await pool.query<PetitionerRecord>(
     `SELECT id, name, phone_digits AS "phoneDigits", id_key IS NOT NULL AS identified FROM petitioners WHERE id = $1`,
     [id],

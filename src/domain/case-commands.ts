@@ -269,7 +269,11 @@ export const COMMAND_BUILDERS: { [T in StaffCommandType]: Builder<T> } = {
   },
   async merge({ body, user, row, pool, docs }) {
     const target = await mergeTarget(pool, user, row, body.into);
-    return { type: 'merge', intoCaseId: target.id, reasonDocumentId: await docs.write('merge-reason', body.reason) };
+    return {
+      type: 'merge',
+      intoCaseId: target.id,
+      reasonDocumentId: await docs.write('merge-reason', body.reason),
+    };
   },
   async unmerge({ body, row, pool, docs }) {
     await checkUnmergeable(pool, row);

@@ -11,7 +11,12 @@ import { AppError } from './errors';
  * transferred out, 转出) — open, and not itself merged. A case others were merged into is not merged on: they
  * would hang from a closed case (undo those merges first, or merge them into the target).
  */
-export async function mergeTarget(pool: Pool, user: User, row: PetitionRow, into: string): Promise<PetitionRow> {
+export async function mergeTarget(
+  pool: Pool,
+  user: User,
+  row: PetitionRow,
+  into: string,
+): Promise<PetitionRow> {
   if (into === row.id) throw new AppError(422, 'merge_into_itself', `${row.id} cannot be merged into itself`);
   const target = await visiblePetition(pool, user, into);
   if (target.bureauUnitId !== row.bureauUnitId) {
@@ -30,7 +35,11 @@ export async function mergeTarget(pool: Pool, user: User, row: PetitionRow, into
     );
   }
   if (target.status === 'closed') {
-    throw new AppError(409, 'merge_target_closed', `${into} is closed (${target.closedReason}): merge into an open case`);
+    throw new AppError(
+      409,
+      'merge_target_closed',
+      `${into} is closed (${target.closedReason}): merge into an open case`,
+    );
   }
   const mergedHere = await findCasesMergedInto(pool, row.id);
   if (mergedHere.length > 0) {

@@ -10,7 +10,10 @@ export async function mergedCasesOf(pool: Pool, id: string): Promise<MergedCaseV
   const ids = await findCasesMergedInto(pool, id);
   return Promise.all(
     ids.map(async (mergedId) => {
-      const [row, documents] = await Promise.all([findPetition(pool, mergedId), findDocuments(pool, mergedId)]);
+      const [row, documents] = await Promise.all([
+        findPetition(pool, mergedId),
+        findDocuments(pool, mergedId),
+      ]);
       const merge = row?.caseState?.merge;
       return {
         id: mergedId,

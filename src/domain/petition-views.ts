@@ -67,6 +67,7 @@ export function detailOf({ row, timeline, documents, linkedFrom, merged = [] }: 
     ...summaryOf(row),
     description: row.description,
     petitioner: row.petitioner,
+    petitionerId: row.petitionerId ?? null,
     flags: { firstTime: row.firstTime, repeat: row.repeatOf !== null, group: orNull(state?.group) },
     links: { repeatOf: row.repeatOf, finalCase: row.finalCaseId, linkedFrom },
     handlingUnitName: orNull(state?.handlingUnitName),

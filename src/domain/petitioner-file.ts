@@ -93,7 +93,8 @@ export class PetitionerFiles {
     const { petitioner } = await this.visibleFile(user, petitionerId);
     const row = await visiblePetition(this.deps.pool, user, caseId);
     const sameName = row.petitioner.name === petitioner.name;
-    const samePhone = digitsOf(row.petitioner.phone) !== null && digitsOf(row.petitioner.phone) === petitioner.phoneDigits;
+    const samePhone =
+      digitsOf(row.petitioner.phone) !== null && digitsOf(row.petitioner.phone) === petitioner.phoneDigits;
     if (!sameName || !samePhone) {
       throw new AppError(
         422,
@@ -123,7 +124,10 @@ export class PetitionerFiles {
   }
 
   private visibleCases(user: User, petitionerId: string) {
-    return visibleCasesOf(this.deps.pool, petitionerId, { unitId: user.unitId, regionId: overseenRegion(user) });
+    return visibleCasesOf(this.deps.pool, petitionerId, {
+      unitId: user.unitId,
+      regionId: overseenRegion(user),
+    });
   }
 
   /** A petitioner none of whose cases the caller may see is reported missing, as a case is. */

@@ -15,7 +15,10 @@ export const MERGE_BODIES = {
     })
     .strict()
     .openapi('MergeCase', {
-      example: { into: 'XF-2026-000001', reason: '同一信访人就同一电梯停运问题重复反映，并入首次登记的案件办理。' },
+      example: {
+        into: 'XF-2026-000001',
+        reason: '同一信访人就同一电梯停运问题重复反映，并入首次登记的案件办理。',
+      },
     }),
   unmerge: z
     .object({ reason: documentText('Why the merge is undone (撤销并案理由)') })

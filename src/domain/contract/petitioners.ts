@@ -15,7 +15,14 @@ const phone = z
  */
 export const PetitionerLookupSchema = z
   .union([
-    z.object({ idNumber: z.string().trim().regex(/^[0-9]{17}[0-9Xx]$/, 'must be an 18-character resident ID number') }).strict(),
+    z
+      .object({
+        idNumber: z
+          .string()
+          .trim()
+          .regex(/^[0-9]{17}[0-9Xx]$/, 'must be an 18-character resident ID number'),
+      })
+      .strict(),
     z.object({ name: plainText(1, 100), phone }).strict(),
   ])
   .openapi('PetitionerLookup', {
@@ -33,7 +40,8 @@ export const PetitionerIdParamsSchema = z.object({
 export const ConfirmPetitionerMatchSchema = z
   .object({
     caseId: petitionId.openapi({
-      description: 'A case whose petitioner has the same name and phone, registered without an identity number',
+      description:
+        'A case whose petitioner has the same name and phone, registered without an identity number',
     }),
   })
   .strict()
@@ -99,7 +107,8 @@ export const LinkCasesSchema = z
   .object({
     caseId: petitionId.openapi({ description: 'The other case; both must be visible to the caller' }),
     relation: z.enum(LINK_RELATIONS).openapi({
-      description: 'same-matter: one matter raised twice (a merge may follow); related: matters that bear on each other',
+      description:
+        'same-matter: one matter raised twice (a merge may follow); related: matters that bear on each other',
     }),
   })
   .strict()

@@ -178,6 +178,12 @@ const withText = z.record(z.string(), z.unknown());
 export const PetitionDetailSchema = PetitionSummarySchema.extend({
   description: z.string(),
   petitioner: PetitionerSchema,
+  petitionerId: z
+    .string()
+    .nullable()
+    .openapi({
+      description: 'The petitioner’s file (一户一档) it is filed under: GET /api/petitioners/{petitionerId}',
+    }),
   flags: z.object({
     firstTime: z.boolean(),
     repeat: z.boolean(),
@@ -188,7 +194,9 @@ export const PetitionDetailSchema = PetitionSummarySchema.extend({
     finalCase: z.string().nullable(),
     linkedFrom: z.array(z.object({ id: z.string(), relation: z.string() })),
     related: z
-      .array(z.object({ caseId: z.string(), relation: z.string(), linkedBy: z.string(), linkedAt: z.string() }))
+      .array(
+        z.object({ caseId: z.string(), relation: z.string(), linkedBy: z.string(), linkedAt: z.string() }),
+      )
       .openapi({ description: 'Cases staff linked to this one (关联), either way round' }),
     history: z
       .array(
