@@ -357,9 +357,10 @@ describe('operations endpoints', () => {
       .map((op) => op.requestBody?.content?.['application/json']?.schema)
       .filter(Boolean);
     // Registration, every staff command (`accept` on two paths, one schema), the petitioner's lookup and evaluation;
-    // the admin API's unit and user, each to create and to update.
+    // the admin API's unit and user, each to create and to update; the petitioner lookup, a confirmed match and a
+    // link between cases.
     expect(new Set(bodies.map((schema) => schema.$ref)).size).toBe(
-      1 + COMMAND_TYPES.length - commandsOn('public').length + 2 + 4,
+      1 + COMMAND_TYPES.length - commandsOn('public').length + 2 + 4 + 3,
     );
     for (const schema of bodies) {
       const name = schema.$ref.split('/').pop();
@@ -430,6 +431,13 @@ describe('the OpenAPI examples', () => {
     expect(
       (await send('registrar', await registerExample(), 'not-accept', 'NotAcceptPetition')).closedReason,
     ).toBe('not-accepted');
+
+    // 并案: the example names a case number; here it is the case the duplicate repeats.
+    const [surviving, duplicate] = [await registerExample(), await registerExample()];
+    const merge = { ...example('MergeCase'), into: surviving };
+    const merged = await app.request('registrar', 'POST', `/api/petitions/${duplicate}/merge`, merge);
+    expect([merged.status, merged.body.closedReason]).toEqual([200, 'merged']);
+    expect((await send('registrar', duplicate, 'unmerge', 'UnmergeCase')).status).toBe('registered');
   });
 });
 
