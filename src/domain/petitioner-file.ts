@@ -34,15 +34,15 @@ export class PetitionerFiles {
 
   async lookup(user: User, body: PetitionerLookup) {
     requireRole(user, PETITIONER_SEARCH_ROLES, 'look up a petitioner');
-    const candidates =
-      'idNumber' in body
-        ? await this.byNumber(body.idNumber)
-        : await findPetitionersByNamePhone(this.deps.pool, body.name, digitsOf(body.phone) ?? '');
+    const byNumber = body.idNumber !== undefined;
+    const candidates = body.idNumber
+      ? await this.byNumber(body.idNumber)
+      : await findPetitionersByNamePhone(this.deps.pool, body.name ?? '', digitsOf(body.phone) ?? '');
     const matches = [];
     for (const petitioner of candidates) {
       const cases = countsOf(await this.visibleCases(user, petitioner.id));
       if (cases.total === 0) continue; // a person only other areas know stays unknown here
-      const match = 'idNumber' in body ? 'identity-number' : 'name-and-phone';
+      const match = byNumber ? 'identity-number' : 'name-and-phone';
       matches.push({ petitionerId: petitioner.id, name: petitioner.name, match, cases });
     }
     return { matches };

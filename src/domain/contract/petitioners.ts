@@ -14,17 +14,25 @@ const phone = z
  * the name and phone (candidates a person confirms). POST, so the number stays out of URLs and request logs.
  */
 export const PetitionerLookupSchema = z
-  .union([
-    z
-      .object({
-        idNumber: z
-          .string()
-          .trim()
-          .regex(/^[0-9]{17}[0-9Xx]$/, 'must be an 18-character resident ID number'),
-      })
-      .strict(),
-    z.object({ name: plainText(1, 100), phone }).strict(),
-  ])
+  .object({
+    idNumber: z
+      .string()
+      .trim()
+      .regex(/^[0-9]{17}[0-9Xx]$/, 'must be an 18-character resident ID number')
+      .optional(),
+    name: plainText(1, 100).optional(),
+    phone: phone.optional(),
+  })
+  .strict()
+  .superRefine((body, ctx) => {
+    const byNumber = body.idNumber !== undefined;
+    const byNamePhone = body.name !== undefined || body.phone !== undefined;
+    if (byNumber === byNamePhone) {
+      ctx.addIssue({ code: 'custom', message: 'give either idNumber, or name and phone', path: [] });
+    } else if (byNamePhone && (body.name === undefined || body.phone === undefined)) {
+      ctx.addIssue({ code: 'custom', message: 'required with the name', path: ['phone'] });
+    }
+  })
   .openapi('PetitionerLookup', {
     description: 'Either `idNumber`, or `name` and `phone`',
     example: { name: '张三', phone: '13800000000' },
