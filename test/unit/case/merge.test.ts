@@ -90,7 +90,11 @@ describe('undoing a merge', () => {
     const extended = driver.deadline('handle')!;
     await driver.ok(registrar, merge);
     await driver.ok(registrar, unmerge);
-    expect(driver.deadline('handle')).toMatchObject({ dueAt: extended.dueAt, extensionDays: 15 });
+    expect(driver.deadline('handle')).toMatchObject({
+      status: 'running',
+      dueAt: extended.dueAt,
+      extensionDays: 15,
+    });
   });
 
   it('is refused on a case closed otherwise, and on an open case', async () => {
