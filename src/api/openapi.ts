@@ -17,6 +17,7 @@ import { registerPublicPaths } from './openapi-public';
 import { registerReportPaths } from './openapi-reports';
 import { registerSupervisionPaths } from './openapi-supervision';
 import { registerPetitionerPaths } from './openapi-petitioners';
+import { RegisteredPetitionSchema } from '../domain/contract/petitioners';
 import { type CommandPath, commandPaths, formerPath, openApiPath, pathIdsOf } from './command-routes';
 
 /** The OpenAPI 3.1 document, generated from the same zod schemas that validate requests. */
@@ -68,7 +69,7 @@ export function buildOpenApiDocument(signIn: { discoveryUrl: string }): object {
     request: {
       body: { required: true, content: { 'application/json': { schema: RegisterPetitionSchema } } },
     },
-    responses: { 201: json(PetitionDetailSchema, 'The registered petition'), ...errors, ...bodyErrors },
+    responses: { 201: json(RegisteredPetitionSchema, 'The registered petition'), ...errors, ...bodyErrors },
   });
   registry.registerPath({
     method: 'get',

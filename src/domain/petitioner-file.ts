@@ -48,17 +48,37 @@ export class PetitionerFiles {
     return { matches };
   }
 
-  /** What the registration answer tells the desk: the file it was filed under, and its earlier cases. */
+  /**
+   * What the registration answer tells the desk: the file the petition went into with its earlier cases, and,
+   * for a petition without an identity number, the people of the same name and phone a person may confirm.
+   */
   async registrationSummary(user: User, petitionId: string) {
     const row = await findPetition(this.deps.pool, petitionId);
     const petitionerId = row?.petitionerId;
-    if (!petitionerId) return null;
+    if (!row || !petitionerId) return null;
     const earlier = (await this.visibleCases(user, petitionerId)).filter((c) => c.id !== petitionId);
+    const phone = digitsOf(row.petitioner.phone);
+    const candidates = [];
+    if (!row.petitionerKey && phone && user.roles.some((role) => PETITIONER_SEARCH_ROLES.includes(role))) {
+      for (const other of await findPetitionersByNamePhone(this.deps.pool, row.petitioner.name, phone)) {
+        if (other.id === petitionerId) continue;
+        const cases = countsOf(await this.visibleCases(user, other.id));
+        if (cases.total > 0) {
+          candidates.push({
+            petitionerId: other.id,
+            name: other.name,
+            match: 'name-and-phone' as const,
+            cases,
+          });
+        }
+      }
+    }
     return {
       petitionerId,
       name: row.petitioner.name,
       match: 'registration' as const,
       cases: countsOf(earlier),
+      candidates,
     };
   }
 

@@ -55,6 +55,7 @@ describe('the petitioner’s file (一户一档)', () => {
       name: '赵六',
       match: 'registration',
       cases: { total: 2, open: 1, final: 0 },
+      candidates: [],
     });
 
     const file = await app.request('handler', 'GET', `/api/petitioners/${petitionerId}`);
@@ -75,7 +76,22 @@ describe('the petitioner’s file (一户一档)', () => {
   it('finds a person by name and phone as a candidate, and joins a case once a person confirms it', async () => {
     const phone = '13600000002';
     const withNumber = await flow.register(person('孙八', phone, idNumber()));
-    const without = await flow.register(person('孙八', phone));
+    const registered = await app.request('registrar', 'POST', '/api/petitions', {
+      ...validRegistration(),
+      ...person('孙八', phone),
+    });
+    const without = registered.body.id as string;
+    // The desk is shown the person of the same name and phone, to confirm or not.
+    expect(registered.body.petitionerFile).toMatchObject({
+      cases: { total: 0, open: 0, final: 0 },
+      candidates: [
+        {
+          petitionerId: (await flow.get('registrar', withNumber)).petitionerId,
+          match: 'name-and-phone',
+          cases: { total: 1, open: 1, final: 0 },
+        },
+      ],
+    });
     const candidates = (await lookup('registrar', { name: '孙八', phone: '136 0000 0002' })).body.matches;
     expect(candidates).toHaveLength(2);
     expect(candidates.every((m: { match: string }) => m.match === 'name-and-phone')).toBe(true);

@@ -1,6 +1,6 @@
 import { LINK_RELATIONS } from '../../db/case-links';
 import { plainText } from './fields';
-import { PetitionSummarySchema } from './petitions';
+import { PetitionDetailSchema, PetitionSummarySchema } from './petitions';
 import { z } from './zod';
 
 const petitionId = z.string().regex(/^XF-\d{4}-\d{6}$/, 'must be a petition id such as XF-2026-000001');
@@ -126,3 +126,20 @@ export const CaseLinkParamsSchema = z.object({
   id: petitionId.openapi({ example: 'XF-2026-000001' }),
   caseId: petitionId.openapi({ example: 'XF-2026-000002' }),
 });
+
+/** The registration's answer: the petition, and what the petitioner's file holds (一户一档). */
+export const RegisteredPetitionSchema = PetitionDetailSchema.extend({
+  petitionerFile: PetitionerSummarySchema.extend({
+    candidates: z.array(PetitionerSummarySchema).openapi({
+      description:
+        'Registered without an identity number: people of the same name and phone with cases the caller may ' +
+        'see; a person confirms a match (POST /api/petitioners/{petitionerId}/matches)',
+    }),
+  })
+    .nullable()
+    .openapi({
+      description:
+        'The file the petition went into: its earlier cases the caller may see (all, open, final after ' +
+        're-examination)',
+    }),
+}).openapi('RegisteredPetition');
