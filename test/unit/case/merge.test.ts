@@ -1,4 +1,4 @@
-import { fold, initialCaseState, isOpen } from '../../../src/case';
+import { type CaseEvent, fold, initialCaseState, isOpen, noticeOf } from '../../../src/case';
 import { actors, CaseDriver } from '../../support/case-engine';
 
 /**
@@ -52,6 +52,25 @@ describe('merging a case (并案)', () => {
     expect(await driver.run(registrar, merge)).toEqual({
       refusal: expect.objectContaining({ code: 'transition_not_allowed' }),
     });
+  });
+});
+
+describe('who is told', () => {
+  it('tells the handling unit that the case was merged, and that it is open again', async () => {
+    const driver = await accepted();
+    const noticesOf = (events: CaseEvent[]) =>
+      events.flatMap((event) => {
+        const upTo = driver.events.slice(0, driver.events.indexOf(event) + 1);
+        const notice = noticeOf(event, fold(initialCaseState(), upTo));
+        return notice ? [notice] : [];
+      });
+    const recipients = [{ unitId: 'housing', roles: ['handler', 'unit-head'] }];
+    expect(noticesOf(await driver.ok(registrar, merge))).toEqual([
+      { kind: 'case-merged', text: expect.stringContaining('XF-2026-000007'), recipients },
+    ]);
+    expect(noticesOf(await driver.ok(registrar, unmerge))).toEqual([
+      { kind: 'case-unmerged', text: expect.stringContaining('open again'), recipients },
+    ]);
   });
 });
 
