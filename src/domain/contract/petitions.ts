@@ -178,12 +178,9 @@ const withText = z.record(z.string(), z.unknown());
 export const PetitionDetailSchema = PetitionSummarySchema.extend({
   description: z.string(),
   petitioner: PetitionerSchema,
-  petitionerId: z
-    .string()
-    .nullable()
-    .openapi({
-      description: 'The petitioner’s file (一户一档) it is filed under: GET /api/petitioners/{petitionerId}',
-    }),
+  petitionerId: z.string().nullable().openapi({
+    description: 'The petitioner’s file (一户一档) it is filed under: GET /api/petitioners/{petitionerId}',
+  }),
   flags: z.object({
     firstTime: z.boolean(),
     repeat: z.boolean(),
