@@ -33,6 +33,9 @@ import { supervisionRoutes } from './routes/supervision';
 import { caseFileRoutes } from './routes/case-file';
 import { CaseFileService } from '../domain/case-file/case-file-service';
 import { PostgresAttachmentStorage } from '../db/case-file/attachment-storage';
+import { petitionerRoutes } from './routes/petitioners';
+import { PetitionerFiles } from '../domain/petitioner-file';
+import { CaseLinkService } from '../domain/case-link-service';
 import { NotificationService } from '../domain/notification-service';
 import { OrganisationAdminService } from '../domain/organisation-admin';
 import { PublicService } from '../domain/public-service';
@@ -171,7 +174,11 @@ export function createApp(deps: AppDeps): Express {
     maxAttachmentBytes,
   });
   app.use('/api/petitions', caseFileRoutes(caseFile, maxAttachmentBytes));
-  app.use('/api/petitions', petitionRoutes(petitions));
+  app.use('/api/petitions', petitionRoutes(petitions, new CaseLinkService(deps.pool)));
+  app.use(
+    '/api/petitioners',
+    petitionerRoutes(new PetitionerFiles({ pool: deps.pool, identitySalt: deps.authSecret })),
+  );
   app.use('/api/supervision', supervisionRoutes(new SupervisionService(deps.pool, petitions)));
   app.use('/api/notifications', notificationRoutes(new NotificationService(deps.pool)));
   app.use('/api/reports', reportRoutes(new ReportService(deps.pool, classification)));

@@ -17,6 +17,8 @@ import { bodyErrors, errors, idempotencyHeader, json, security } from './openapi
 import { registerPublicPaths } from './openapi-public';
 import { registerReportPaths } from './openapi-reports';
 import { registerSupervisionPaths } from './openapi-supervision';
+import { registerPetitionerPaths } from './openapi-petitioners';
+import { RegisteredPetitionSchema } from '../domain/contract/petitioners';
 import { type CommandPath, commandPaths, formerPath, openApiPath, pathIdsOf } from './command-routes';
 
 /** The OpenAPI 3.1 document, generated from the same zod schemas that validate requests. */
@@ -68,7 +70,7 @@ export function buildOpenApiDocument(signIn: { discoveryUrl: string }): object {
     request: {
       body: { required: true, content: { 'application/json': { schema: RegisterPetitionSchema } } },
     },
-    responses: { 201: json(PetitionDetailSchema, 'The registered petition'), ...errors, ...bodyErrors },
+    responses: { 201: json(RegisteredPetitionSchema, 'The registered petition'), ...errors, ...bodyErrors },
   });
   registry.registerPath({
     method: 'get',
@@ -95,6 +97,7 @@ export function buildOpenApiDocument(signIn: { discoveryUrl: string }): object {
   });
   for (const path of commandPaths('petition')) transition(path);
   registerSupervisionPaths(registry);
+  registerPetitionerPaths(registry);
   registerClassificationPaths(registry);
   registerNotificationPaths(registry);
   registerPublicPaths(registry);

@@ -3,6 +3,7 @@ import { instantMs } from '../rules/dates';
 import type { CaseEventBody } from './events';
 import { ladderAlarms, ladderDue, ladderStillDue } from './ladder';
 import { type CaseDeadline, type CaseState, unitActingOn, warningAt } from './state';
+import { isMerged } from './merge';
 import { activeItemFor, awaitingFeedback, nextItemId } from './supervision';
 
 /**
@@ -19,6 +20,8 @@ export interface Alarm {
 
 /** The earliest alarm of the case; the workflow keeps one timer for it. */
 export function nextAlarm(state: CaseState, policy: CasePolicy): Alarm | undefined {
+  // A merged case only waits to be unmerged (closed cases end their workflow and never ask).
+  if (isMerged(state)) return undefined;
   const alarms: Alarm[] = [];
   for (const deadline of state.deadlines) {
     if (deadline.status !== 'running') continue;

@@ -155,7 +155,11 @@ export type CaseCommandBody =
   /** The supported opinion was carried out (Art 32 ¶2): meets the rule set's carry-out deadline. */
   | { type: 'recordCarriedOut'; carriedOutOn: string; reportDocumentId: string }
   /** 跟踪回访: the unit closes a follow-up with a note of what it did. */
-  | { type: 'closeFollowUp'; followUpId: string; noteDocumentId: string; closedOn?: string };
+  | { type: 'closeFollowUp'; followUpId: string; noteDocumentId: string; closedOn?: string }
+  /** 并案: merge this case into the one it repeats (the API checks that one: open, the bureau's own, not merged). */
+  | { type: 'merge'; intoCaseId: string; reasonDocumentId: string }
+  /** Undo a merge while the surviving case is open (the API checks it): the case reopens where it stood. */
+  | { type: 'unmerge'; reasonDocumentId: string };
 
 export type CommandType = CaseCommandBody['type'];
 

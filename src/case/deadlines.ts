@@ -259,6 +259,7 @@ export function planDeadlines(
     if (event.type === 'review-request-refused' || event.type === 'reexamination-request-refused') {
       requests.push(...reopenedWindow(policy, state, event.type));
     }
+    if (event.type === 'unmerged') requests.push(...restartedAfterMerge(policy, state, event.deadlineKeys));
   }
   planFeedback(policy, state, open, stops, stop, requests);
   return { stops, requests };
@@ -371,6 +372,23 @@ function reopenedWindow(
 /** A deadline the case-owning leader's target date started (rule sets 1.4.0 / 1.5.0 on; none before). */
 function startsAtCaseOwner(policy: CasePolicy, deadline: CaseDeadline): boolean {
   return policy.deadlines.some((r) => r.key === deadline.key && r.startsAt === 'case-owner-set');
+}
+/**
+ * A merge undone: the deadlines it cancelled start again as they were — their own start dates, extensions and
+ * lengths — so the undone merge neither shortens nor lengthens a time limit; one that passed meanwhile is
+ * overdue at once and climbs the ladder afresh. Not the supervision feedback: the merge closed the notices it
+ * served, and a new notice starts a new one.
+ */
+function restartedAfterMerge(
+  policy: CasePolicy,
+  state: CaseState,
+  keys: readonly string[],
+): DeadlineRequest[] {
+  const restarted = keys.filter((key) => key !== policy.ladder?.feedbackDeadline);
+  return restarted.flatMap((key) => {
+    const last = state.deadlines.filter((d) => d.key === key).pop();
+    return last ? [recheckRequest(last)] : [];
+  });
 }
 
 function isPausable(policy: CasePolicy, key: string): boolean {

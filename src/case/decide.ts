@@ -7,6 +7,7 @@ import { PRIORITY_RULES } from './priority';
 import { MANUAL_SUPERVISION_RULES } from './manual-supervision';
 import { CASE_OWNER_RULES } from './case-owner';
 import { RESOLUTION_RULES } from './resolution';
+import { MERGE_RULES } from './merge';
 import { itemsOf } from './supervision';
 import { type DecideContext, type Decision, refuse, type RuleMap } from './decision';
 import { FIRST_INSTANCE_RULES } from './first-instance-rules';
@@ -136,4 +137,5 @@ const RULES: RuleMap = {
   ...MANUAL_SUPERVISION_RULES,
   ...CASE_OWNER_RULES,
   ...RESOLUTION_RULES,
+  ...MERGE_RULES,
 };

@@ -6,6 +6,7 @@ import type { PriorityLevel } from './priority';
 import type { CaseOwnerWorkKind } from './case-owner';
 import type { AgreementRecord, MeasureRecord, StoppedPetitioning } from './resolution';
 import type {
+  CaseStatus,
   ClosureReason,
   DiversionTarget,
   HigherOutcome,
@@ -277,6 +278,18 @@ export type CaseEventBody =
       closedOn: string;
       closedWith: 'note' | 'second-visit';
       noteDocumentId: string;
+    }
+  /** 并案: merged into the case it repeats; a `closed` (reason `merged`) follows. */
+  | { type: 'merged'; intoCaseId: string; reasonDocumentId: string; mergedOn: string }
+  /** The merge undone: the case reopens in the status it had, its cancelled deadlines start again. */
+  | {
+      type: 'unmerged';
+      fromCaseId: string;
+      reasonDocumentId: string;
+      unmergedOn: string;
+      reopenedStatus: CaseStatus;
+      /** The deadlines the merge cancelled, started again. */
+      deadlineKeys: string[];
     };
 
 /** The dates the rule set computed for a deadline. */

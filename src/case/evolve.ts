@@ -273,6 +273,21 @@ function applyBody(s: CaseState, e: CaseEventBody, at: string, actor: string): C
     case 'resolution-recorded':
     case 'opinion-carried-out':
       return evolveResolution(s, e, actor);
+    case 'merged':
+      s.merge = {
+        intoCaseId: e.intoCaseId,
+        reasonDocumentId: e.reasonDocumentId,
+        mergedOn: e.mergedOn,
+        mergedBy: actor,
+        previousStatus: s.status,
+        openDeadlineKeys: s.deadlines.filter(isOpen).map((d) => d.key),
+      };
+      return s;
+    case 'unmerged':
+      s.status = e.reopenedStatus;
+      delete s.closure;
+      delete s.merge;
+      return s;
     case 'closed':
       s.status = 'closed';
       s.closure = {

@@ -25,3 +25,4 @@ export * from './priority';
 export * from './manual-supervision';
 export * from './case-owner';
 export * from './resolution';
+export * from './merge';

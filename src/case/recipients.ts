@@ -191,6 +191,19 @@ export function noticeOf(event: CaseEvent, state: CaseState): Notice | undefined
         text: `重大、紧急信访事项 (Art 25): flagged on ${event.setOn}, priority ${event.level}`,
         recipients: [...inUnit(state.bureauUnitId, 'unit-head', 'supervisor'), ...office],
       };
+    // 并案 and its undoing: whoever works the case stops, or takes it up again.
+    case 'merged':
+    case 'unmerged': {
+      const into = event.type === 'merged' ? event.intoCaseId : event.fromCaseId;
+      return {
+        kind: event.type === 'merged' ? 'case-merged' : 'case-unmerged',
+        text:
+          event.type === 'merged'
+            ? `并案: merged into ${into} on ${event.mergedOn}; it is handled there`
+            : `撤销并案: no longer merged into ${into} (${event.unmergedOn}); the case is open again`,
+        recipients: [...inUnit(state.handlingUnitId, 'handler', 'unit-head'), ...leader],
+      };
+    }
     default:
       return undefined;
   }

@@ -5,6 +5,7 @@ import type { CaseCommand } from './commands';
 import { commandTime } from './command-time';
 import type { Refusal } from './decision';
 import { decide } from './decide';
+import { isMerged } from './merge';
 import { type ComputedDeadline, type DeadlineRequest, movedDeadline, recheckRequest } from './deadlines';
 import {
   type CaseRegistration,
@@ -95,10 +96,15 @@ export class CaseRunner {
 
   /**
    * Nothing more can happen: the case is closed and no deadline outlives it (a supported opinion still to be
-   * carried out keeps it open to its commands and alarms; policies before rule sets 1.4.0 have none).
+   * carried out keeps it open to its commands and alarms; policies before rule sets 1.4.0 have none); a case
+   * closed as merged waits to be unmerged (see merge.ts).
    */
   get closed(): boolean {
-    return this.current.status === 'closed' && !openPastClosure(this.current, this.policy);
+    return (
+      this.current.status === 'closed' &&
+      !openPastClosure(this.current, this.policy) &&
+      !isMerged(this.current)
+    );
   }
 
   async register(registration: CaseRegistration, actor: string): Promise<number> {

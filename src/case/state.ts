@@ -6,6 +6,7 @@ import type { SupervisionItem } from './supervision';
 import type { CasePriority } from './priority';
 import type { CaseOwnerWork } from './case-owner';
 import type { CaseResolution } from './resolution';
+import type { CaseMerge } from './merge';
 import type {
   CaseStatus,
   Category,
@@ -97,6 +98,8 @@ export interface CaseState {
   caseOwnerWork?: CaseOwnerWork[];
   /** How the matter ended (S12–S16): 三到位一处理, an agreement, the opinion carried out, 息诉罢访. */
   resolution?: CaseResolution;
+  /** 并案: the case it was merged into, while merged. */
+  merge?: CaseMerge;
   /** Sequence number of the newest event folded in. */
   lastSequence: number;
 }

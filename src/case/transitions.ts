@@ -445,6 +445,27 @@ export const TRANSITIONS: { readonly [T in CommandType]: Transition } = {
       'Close a follow-up (跟踪回访) of a dissatisfied return visit or evaluation with a note of what was done; ' +
       'the dissatisfied flag clears once no follow-up is open',
   },
+  merge: {
+    from: OPEN,
+    by: [{ party: 'registering-bureau', roles: BUREAU }],
+    to: 'closed',
+    emits: ['merged', 'closed'],
+    path: 'merge',
+    summary:
+      'Merge (并案) a duplicate into the open case of the same bureau it repeats: it closes as merged, its ' +
+      'deadlines stop, its documents show in the surviving case',
+  },
+  unmerge: {
+    // Only from a closure as merged (decide); the API checks that the surviving case is still open.
+    from: ['closed'],
+    by: [{ party: 'registering-bureau', roles: BUREAU }],
+    to: OPEN,
+    emits: ['unmerged'],
+    path: 'unmerge',
+    summary:
+      'Undo a merge while the surviving case is open: the case reopens where it stood, its deadlines start ' +
+      'again from their own start dates',
+  },
 };
 
 export const COMMAND_TYPES = Object.keys(TRANSITIONS) as CommandType[];

@@ -75,6 +75,7 @@ export const CLOSURE_REASONS = [
   'final',
   'verified', // 核查 completed and approved (上海 Art 42 (二))
   'agreement-carried-out', // an agreement carried out (浙江 Art 25 (1))
+  'merged', // 并案: merged into the case it repeats (reopened if the merge is undone)
 ] as const;
 
 /** What a review or re-examination opinion does to the opinion below it (维持 / 变更 / 撤销并责令重新办理). */

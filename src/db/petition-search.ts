@@ -165,7 +165,10 @@ function whereOf(search: PetitionSearch): { whereSql: string; params: unknown[] 
 }
 
 /** The parties to a case, and oversight of the region of its bureau: the rule of src/domain/access.ts. */
-function visibility(visibleTo: PetitionSearch['visibleTo'], param: (value: unknown) => string): string {
+export function visibility(
+  visibleTo: PetitionSearch['visibleTo'],
+  param: (value: unknown) => string,
+): string {
   const unit = param(visibleTo.unitId);
   const parties = `bureau_unit_id = ${unit} OR handling_unit_id = ${unit} OR review_unit_id = ${unit} OR reexamination_unit_id = ${unit}
     OR (transferred_from_unit_ids <> '{}' AND transferred_from_unit_ids @> ARRAY[${unit}]::text[])`;

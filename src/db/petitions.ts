@@ -57,6 +57,8 @@ export interface PetitionRow extends NewPetition {
   transferredFromUnitIds: string[];
   lastSequence: number;
   updatedAt: string;
+  /** The petitioner's file (一户一档) it is filed under. */
+  petitionerId: string | null;
 }
 
 /** The columns of a PetitionRow (also read by the search, src/db/petition-search.ts). */
@@ -70,7 +72,7 @@ export const COLUMNS = `id, bureau_unit_id AS "bureauUnitId", channel, category,
   review_unit_id AS "reviewUnitId", reexamination_unit_id AS "reexaminationUnitId",
   transferred_from_unit_ids AS "transferredFromUnitIds",
   final_case_id AS "finalCaseId", group_persons AS "groupPersons",
-  last_sequence AS "lastSequence", updated_at AS "updatedAt"`;
+  last_sequence AS "lastSequence", updated_at AS "updatedAt", petitioner_id AS "petitionerId"`;
 
 /** Allocates the next readable number of the year, e.g. XF-2026-000123. */
 async function nextPetitionId(client: PoolClient, year: number): Promise<string> {
@@ -250,4 +252,16 @@ export async function findDocuments(
 ): Promise<Array<{ id: string; kind: string; body: string; createdBy: string; createdAt: string }>> {
   const { rows } = await pool.query(documentsOf(petitionId));
   return rows as Array<{ id: string; kind: string; body: string; createdBy: string; createdAt: string }>;
+}
+
+const mergedInto = prepared<[string]>(
+  'petitions-merged-into',
+  `SELECT id FROM petitions
+    WHERE closed_reason = 'merged' AND case_state -> 'merge' ->> 'intoCaseId' = $1 ORDER BY id`,
+);
+
+/** The cases merged (并案) into this one and not unmerged: their documents and log show in its detail. */
+export async function findCasesMergedInto(pool: Pool | PoolClient, id: string): Promise<string[]> {
+  const { rows } = await pool.query<{ id: string }>(mergedInto(id));
+  return rows.map((row) => row.id);
 }

@@ -14,6 +14,7 @@ import type { CommandBody, StaffCommandType } from './contract/commands';
 import type { RequestDocuments } from './documents';
 import { visiblePetition } from './access';
 import { AppError, fieldError } from './errors';
+import { checkUnmergeable, mergeTarget } from './merge-checks';
 
 /** Ids a command's route takes besides the petition's: an extension, a hearing, a supervision item. */
 export interface CommandPathIds {
@@ -274,6 +275,18 @@ export const COMMAND_BUILDERS: { [T in StaffCommandType]: Builder<T> } = {
       doneOn: body.doneOn,
       noteDocumentId: await docs.write('case-owner-work', body.note),
     };
+  },
+  async merge({ body, user, row, pool, docs }) {
+    const target = await mergeTarget(pool, user, row, body.into);
+    return {
+      type: 'merge',
+      intoCaseId: target.id,
+      reasonDocumentId: await docs.write('merge-reason', body.reason),
+    };
+  },
+  async unmerge({ body, row, pool, docs }) {
+    await checkUnmergeable(pool, row);
+    return { type: 'unmerge', reasonDocumentId: await docs.write('unmerge-reason', body.reason) };
   },
   async setPriority({ body, docs }) {
     return {

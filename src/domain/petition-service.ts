@@ -40,6 +40,9 @@ import type { ListPetitionsQuery, RegisterPetitionBody } from './contract/petiti
 import { RequestDocuments } from './documents';
 import { AppError, fieldError } from './errors';
 import { detailOf } from './petition-views';
+import { mergedCasesOf } from './merged-cases';
+import { linkAuditOf, linksOf } from '../db/case-links';
+import { PetitionerFiles } from './petitioner-file';
 import { queryCodeOf } from './query-code';
 import { registerPetition } from './registration';
 import { searchCases } from './petition-search';
@@ -89,7 +92,9 @@ export class PetitionService {
       classificationVersion: classification.reference,
     };
     const id = await registerPetition(this.deps, user, registration, request, how);
-    return this.get(user, id);
+    // The desk sees at once what the petitioner's file holds (一户一档): earlier, open and final cases.
+    const petitionerFile = await new PetitionerFiles(this.deps).registrationSummary(user, id);
+    return { ...(await this.get(user, id)), petitionerFile };
   }
 
   async list(user: User, query: ListPetitionsQuery) {
@@ -98,16 +103,20 @@ export class PetitionService {
 
   async get(user: User, id: string) {
     const row = await visiblePetition(this.deps.pool, user, id);
-    const [timeline, documents, linkedFrom] = await Promise.all([
+    const [timeline, documents, linkedFrom, merged, related, linkHistory] = await Promise.all([
       petitionTimeline(this.deps.pool, id),
       findDocuments(this.deps.pool, id),
       findLinkingCases(this.deps.pool, id),
+      mergedCasesOf(this.deps.pool, id),
+      linksOf(this.deps.pool, id),
+      linkAuditOf(this.deps.pool, id),
     ]);
     const detail = detailOf({
       row,
       timeline,
       documents: new Map(documents.map((d) => [d.id, d.body])),
       linkedFrom,
+      merged,
     });
     // The registering desk (a bureau's registrar or supervisor; the registrar or handlers of a unit that
     // received the petition directly) hands the query code to the petitioner on the slip; nobody else sees
@@ -117,7 +126,7 @@ export class PetitionService {
       user.unitId === (row.caseState ? registeringUnitOf(row.caseState) : row.bureauUnitId) &&
       user.roles.some((role) => DESK_ROLES.includes(role));
     const queryCode = handsOutCode ? queryCodeOf(this.deps.identitySalt, id) : null;
-    return { ...detail, queryCode };
+    return { ...detail, links: { ...detail.links, related, history: linkHistory }, queryCode };
   }
 
   /**

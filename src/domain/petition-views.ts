@@ -48,13 +48,25 @@ export interface DetailSources {
   timeline: TimelineEntry[];
   documents: Map<string, string>;
   linkedFrom: Array<{ id: string; relation: string }>;
+  /** Cases merged into this one (并案), with their documents: they show here. */
+  merged?: MergedCaseView[];
+}
+
+/** A case merged into the one shown: its number, subject, the merge, and its documents. */
+export interface MergedCaseView {
+  id: string;
+  subject: string;
+  receivedOn: string;
+  mergedOn: string | null;
+  mergedBy: string | null;
+  documents: Array<{ id: string; kind: string; body: string; createdBy: string; createdAt: string }>;
 }
 
 /**
  * A petition as staff read it: the read model's fold of its events (never the workflow, so a slow or
  * stopped worker does not slow reads), with the texts of its documents put back where they belong.
  */
-export function detailOf({ row, timeline, documents, linkedFrom }: DetailSources) {
+export function detailOf({ row, timeline, documents, linkedFrom, merged = [] }: DetailSources) {
   const state = row.caseState;
   const textOf = (id: string | undefined) => (id ? (documents.get(id) ?? null) : null);
   const orNull = <T>(value: T | undefined) => value ?? null;
@@ -62,6 +74,7 @@ export function detailOf({ row, timeline, documents, linkedFrom }: DetailSources
     ...summaryOf(row),
     description: row.description,
     petitioner: row.petitioner,
+    petitionerId: row.petitionerId ?? null,
     flags: { firstTime: row.firstTime, repeat: row.repeatOf !== null, group: orNull(state?.group) },
     links: { repeatOf: row.repeatOf, finalCase: row.finalCaseId, linkedFrom },
     handlingUnitName: orNull(state?.handlingUnitName),
@@ -146,6 +159,16 @@ export function detailOf({ row, timeline, documents, linkedFrom }: DetailSources
     evaluations: state?.evaluations ?? [],
     followUp: orNull(state?.followUp),
     followUps: (state?.followUps ?? []).map((f) => ({ ...f, note: textOf(f.noteDocumentId) })),
+    merge: state?.merge
+      ? {
+          intoCaseId: state.merge.intoCaseId,
+          mergedOn: state.merge.mergedOn,
+          mergedBy: state.merge.mergedBy,
+          previousStatus: state.merge.previousStatus,
+          reason: textOf(state.merge.reasonDocumentId),
+        }
+      : null,
+    mergedCases: merged,
     timeline: timeline.map((e) => ({ ...e, at: new Date(e.at).toISOString() })),
   };
 }

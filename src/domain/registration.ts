@@ -11,6 +11,7 @@ import {
   keepStartInput,
   type NewPetition,
 } from '../db/petitions';
+import { petitionerFor, setPetitionerOf } from '../db/petitioners';
 import { toShanghaiDate } from '../rules';
 import type { CaseFlags } from '../case';
 import type { PetitionWorkflowInput } from '../workflows/messages';
@@ -140,6 +141,8 @@ async function reserve(
         registrationLevel: body.originLevel ?? level,
       };
       id = await insertPetition(client, petition, Number(toShanghaiDate(new Date()).slice(0, 4)));
+      // The petitioner's file (一户一档): by the identity hash, or a file of its own until a match is confirmed.
+      await setPetitionerOf(client, id, await petitionerFor(client, petitionerKey, body.petitioner));
       if (key) await rememberRegistration(client, user.login, key, id);
     }
     const input: PetitionWorkflowInput = {

@@ -361,6 +361,11 @@ describe('operations endpoints', () => {
     expect(new Set(bodies.map((schema) => schema.$ref)).size).toBe(
       1 + COMMAND_TYPES.length - commandsOn('public').length + 2 + 4 + 1,
     );
+    // the admin API's unit and user, each to create and to update; the petitioner lookup, a confirmed match and a
+    // link between cases.
+    expect(new Set(bodies.map((schema) => schema.$ref)).size).toBe(
+      1 + COMMAND_TYPES.length - commandsOn('public').length + 2 + 4 + 3,
+    );
     for (const schema of bodies) {
       const name = schema.$ref.split('/').pop();
       expect(doc.components.schemas[name].example).toBeDefined();
@@ -445,6 +450,12 @@ describe('the OpenAPI examples', () => {
 
     const logged = await app.request('handler', 'POST', `/api/petitions/${main}/log`, example('AddLogEntry'));
     expect(logged.status).toBe(201);
+    // 并案: the example names a case number; here it is the case the duplicate repeats.
+    const [surviving, duplicate] = [await registerExample(), await registerExample()];
+    const merge = { ...example('MergeCase'), into: surviving };
+    const merged = await app.request('registrar', 'POST', `/api/petitions/${duplicate}/merge`, merge);
+    expect([merged.status, merged.body.closedReason]).toEqual([200, 'merged']);
+    expect((await send('registrar', duplicate, 'unmerge', 'UnmergeCase')).status).toBe('registered');
   });
 });
 

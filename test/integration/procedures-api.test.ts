@@ -62,7 +62,14 @@ describe('registration', () => {
     const repeat = await flow.register({ petitioner: { name: '王五', idNumber: person } });
     const repeatCase = await flow.get('registrar', repeat);
     expect(repeatCase.flags).toMatchObject({ firstTime: false, repeat: true });
-    expect(repeatCase.links).toEqual({ repeatOf: first, finalCase: null, linkedFrom: [] });
+    expect(repeatCase.links).toEqual({
+      repeatOf: first,
+      finalCase: null,
+      linkedFrom: [],
+      // Links staff made (issue 22): none here.
+      related: [],
+      history: [],
+    });
     expect((await flow.get('registrar', first)).links.linkedFrom).toEqual([
       { id: repeat, relation: 'repeat' },
     ]);

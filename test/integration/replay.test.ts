@@ -53,6 +53,7 @@ const RELEASED = [
   'case-manual-supervision',
   'case-owner-expiry',
   'case-follow-up',
+  'case-merged',
 ];
 
 it('has saved histories to replay', () => {

@@ -69,6 +69,8 @@ const VALID: Partial<Record<(typeof COMMAND_TYPES)[number], unknown>> = {
   recordResolution: { measures: [{ measure: 'resolved' }] },
   recordCarriedOut: { carriedOutOn: shanghaiToday(), report: '落实情况' },
   closeFollowUp: { note: '跟踪回访记录' },
+  merge: { into: 'XF-1999-000002', reason: '理由' },
+  unmerge: { reason: '理由' },
 };
 
 const pathOf = (path: string, petitionId = id) =>

@@ -10,9 +10,11 @@ import { currentUser } from '../authentication';
 import { requestContext } from '../idempotency';
 import { addCommandRoutes, pathIdsOf } from '../command-routes';
 import { parseInput } from '../validation';
+import type { CaseLinkService } from '../../domain/case-link-service';
+import { CaseLinkParamsSchema, LinkCasesSchema } from '../../domain/contract/petitioners';
 
 /** Thin HTTP adapters: parse, call the domain, answer. Transition routes come from the transition table. */
-export function petitionRoutes(petitions: PetitionService): Router {
+export function petitionRoutes(petitions: PetitionService, links: CaseLinkService): Router {
   const router = Router();
 
   router.post('/', async (req, res) => {
@@ -29,6 +31,22 @@ export function petitionRoutes(petitions: PetitionService): Router {
   router.get('/:id', async (req, res) => {
     const { id } = parseInput(PetitionIdParamsSchema, req.params, 'path');
     res.json(await petitions.get(currentUser(req), id));
+  });
+
+  // Links between cases (关联): audited, no case command (nothing changes in the procedure).
+  router.post('/:id/links', async (req, res) => {
+    const { id } = parseInput(PetitionIdParamsSchema, req.params, 'path');
+    const { caseId, relation } = parseInput(LinkCasesSchema, req.body, 'body');
+    const user = currentUser(req);
+    await links.link(user, id, caseId, relation);
+    res.json(await petitions.get(user, id));
+  });
+
+  router.delete('/:id/links/:caseId', async (req, res) => {
+    const { id, caseId } = parseInput(CaseLinkParamsSchema, req.params, 'path');
+    const user = currentUser(req);
+    await links.unlink(user, id, caseId);
+    res.json(await petitions.get(user, id));
   });
 
   addCommandRoutes(router, 'petition', '/:id', (type, path) => {

@@ -15,6 +15,7 @@ import { MANUAL_SUPERVISION_BODIES } from './manual-supervision-commands';
 import { CASE_OWNER_BODIES } from './case-owner-commands';
 import { RESOLUTION_BODIES } from './resolution-commands';
 import { FOLLOW_UP_BODIES, followUpId } from './follow-up-commands';
+import { MERGE_BODIES } from './merge-commands';
 import { z } from './zod';
 
 /**
@@ -32,6 +33,7 @@ const BODIES = {
   ...CASE_OWNER_BODIES,
   ...RESOLUTION_BODIES,
   ...FOLLOW_UP_BODIES,
+  ...MERGE_BODIES,
   route: z
     .object({
       unitId: unitId.openapi({

@@ -179,6 +179,9 @@ const withText = z.record(z.string(), z.unknown());
 export const PetitionDetailSchema = PetitionSummarySchema.extend({
   description: z.string(),
   petitioner: PetitionerSchema,
+  petitionerId: z.string().nullable().openapi({
+    description: 'The petitioner’s file (一户一档) it is filed under: GET /api/petitioners/{petitionerId}',
+  }),
   flags: z.object({
     firstTime: z.boolean(),
     repeat: z.boolean(),
@@ -188,6 +191,22 @@ export const PetitionDetailSchema = PetitionSummarySchema.extend({
     repeatOf: z.string().nullable(),
     finalCase: z.string().nullable(),
     linkedFrom: z.array(z.object({ id: z.string(), relation: z.string() })),
+    related: z
+      .array(
+        z.object({ caseId: z.string(), relation: z.string(), linkedBy: z.string(), linkedAt: z.string() }),
+      )
+      .openapi({ description: 'Cases staff linked to this one (关联), either way round' }),
+    history: z
+      .array(
+        z.object({
+          caseId: z.string(),
+          relation: z.string(),
+          action: z.enum(['linked', 'unlinked']),
+          actor: z.string(),
+          at: z.string(),
+        }),
+      )
+      .openapi({ description: 'Every link and unlink of this case, oldest first (the audit)' }),
   }),
   handlingUnitName: z.string().nullable(),
   receivedBy: z
@@ -291,6 +310,23 @@ export const PetitionDetailSchema = PetitionSummarySchema.extend({
       'Follow-ups (跟踪回访) a dissatisfied return visit or evaluation opened (rule sets from national-2022 ' +
       '1.4.0 / provinces 1.5.0), oldest first: open, closed (with a note or a second visit) or cancelled',
   }),
+  merge: withText.nullable().openapi({
+    description:
+      'While the case is merged (并案, closed as merged): the case it was merged into, when, by whom, why, and ' +
+      'the status it reopens in if the merge is undone',
+  }),
+  mergedCases: z
+    .array(
+      z.object({
+        id: z.string(),
+        subject: z.string(),
+        receivedOn: z.string(),
+        mergedOn: z.string().nullable(),
+        mergedBy: z.string().nullable(),
+        documents: z.array(withText),
+      }),
+    )
+    .openapi({ description: 'Cases merged into this one (并案), with their documents' }),
   queryCode: z
     .string()
     .nullable()

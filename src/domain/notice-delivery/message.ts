@@ -40,6 +40,8 @@ const KIND_LABELS: Record<string, string> = {
   'review-request-refused': '复查申请不予受理 (review request refused)',
   'reexamination-request-refused': '复核申请不予受理 (re-examination request refused)',
   'major-urgent': '重大、紧急信访事项 (major or urgent matter, Art 25)',
+  'case-merged': '并案 (merged into the case it repeats)',
+  'case-unmerged': '撤销并案 (merge undone: the case is open again)',
 };
 
 /** Codes and dates only: a value that is not one of them is left out rather than passed on. */

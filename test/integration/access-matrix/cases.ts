@@ -101,9 +101,64 @@ const STATES = {
       return id;
     },
   },
+  /** Transferred, with an open case of the same bureau it repeats (`into`): the bureau may merge it (并案). */
+  duplicate: {
+    reach: 'unit',
+    build: async (f) => ({ id: await f.transferred(), extra: { into: await f.register() } }),
+  },
+  /** Transferred, with its petitioner's file (一户一档): `petitionerId`. */
+  filed: {
+    reach: 'unit',
+    build: async (f, p) => {
+      const id = await f.transferred();
+      return { id, extra: { petitionerId: (await f.get(p.desk.registrar, id)).petitionerId as string } };
+    },
+  },
+  /** Two transferred cases of one name and phone, no identity number: the second's match may be confirmed. */
+  matchable: {
+    reach: 'unit',
+    build: async (f, p) => {
+      const id = await f.transferred();
+      const petitionerId = (await f.get(p.desk.registrar, id)).petitionerId as string;
+      return { id, extra: { petitionerId, caseId: await f.transferred() } };
+    },
+  },
+  /** Two transferred cases of one placement: they may be linked (`caseId` the other). */
+  linkable: {
+    reach: 'unit',
+    build: async (f) => ({ id: await f.transferred(), extra: { caseId: await f.transferred() } }),
+  },
+  /** The same, linked: they may be unlinked. */
+  linked: {
+    reach: 'unit',
+    build: async (f, p) => {
+      const [id, caseId] = [await f.transferred(), await f.transferred()];
+      await f.expectStatus(200, p.desk.registrar, 'POST', `/api/petitions/${id}/links`, {
+        caseId,
+        relation: 'related',
+      });
+      return { id, extra: { caseId } };
+    },
+  },
+  /** Transferred, then merged into an open case of its bureau: the bureau may undo the merge. */
+  merged: {
+    reach: 'unit',
+    build: async (f, p) => {
+      const into = await f.register();
+      const id = await f.transferred();
+      await f.post(p.desk.registrar, id, 'merge', { into, reason: '同一事项重复反映。' });
+      return id;
+    },
+  },
 } satisfies Record<
   string,
-  { reach: Reach; build: (f: PetitionFlow, p: Placement) => Promise<string | { id: string; itemId: string }> }
+  {
+    reach: Reach;
+    build: (
+      f: PetitionFlow,
+      p: Placement,
+    ) => Promise<string | { id: string; itemId: string } | { id: string; extra: Record<string, string> }>;
+  }
 >;
 export type StateName = keyof typeof STATES;
 
@@ -147,7 +202,10 @@ export function caseBuilder(app: TestApp): (key: string) => Promise<Case> {
     const placement: Placement = PLACEMENTS[at as PlacementName];
     const f = flow.at(placement.desk);
     const built = await STATES[state].build(f, placement);
-    const { id, itemId } = typeof built === 'string' ? { id: built, itemId: undefined } : built;
+    const { id, itemId, extra } =
+      typeof built === 'string'
+        ? { id: built, itemId: undefined, extra: undefined }
+        : { itemId: undefined, extra: undefined, ...built };
     const queryCode =
       state === 'evaluable' ? ((await f.get(placement.desk.registrar, id)).queryCode as string) : undefined;
     return {
@@ -158,6 +216,9 @@ export function caseBuilder(app: TestApp): (key: string) => Promise<Case> {
         hearingId: 'hearing-1',
         followUpId: 'follow-up-1',
         ...(itemId ? { itemId } : {}),
+        ...(itemId ? { itemId } : {}),
+        // Ids a row's path or body takes besides the case's: a petitioner, another case.
+        ...extra,
       },
       bureau: placement.bureau,
       unitId: placement.desk.unitId,

@@ -155,6 +155,8 @@ const COMMANDS: { [T in CommandType]: { actor: Actor; body: Extract<CaseCommandB
     actor: handler,
     body: { type: 'closeFollowUp', followUpId: 'follow-up-1', noteDocumentId: 'f' },
   },
+  merge: { actor: registrar, body: { type: 'merge', intoCaseId: 'XF-2026-000099', reasonDocumentId: 'r' } },
+  unmerge: { actor: registrar, body: { type: 'unmerge', reasonDocumentId: 'r' } },
 };
 
 /** The record of how the matter ended: tried on a closed case that a supported opinion keeps open. */
@@ -226,6 +228,10 @@ async function caseReaching(status: CaseStatus, type: CommandType): Promise<Case
     await driver.ok(handler, { type: 'requestExtension', days: 10, reasonDocumentId: 'r' });
   }
   if (status === 'accepted') return driver;
+  if (status === 'closed' && type === 'unmerge') {
+    await driver.ok(registrar, COMMANDS.merge.body);
+    return driver;
+  }
   if (status === 'closed') {
     if (RESOLUTION_COMMANDS.includes(type)) {
       await driver.ok(handler, { type: 'reply', outcome: 'supported', opinionDocumentId: 'o' });
@@ -515,10 +521,23 @@ const payloadsArb = fc
       reportDocumentId: fc.constant('r'),
     }),
     closeFollowUp: fc.constant({ ...COMMANDS.closeFollowUp.body, followUpId: LATEST }),
+    merge: fc.record({
+      type: fc.constant('merge' as const),
+      intoCaseId: fc.constant('XF-2026-000099'),
+      reasonDocumentId: fc.constant('r'),
+    }),
+    unmerge: fc.record({ type: fc.constant('unmerge' as const), reasonDocumentId: fc.constant('r') }),
   })
   .map((payloads): Payloads => ({ ...payloads, ...LATER_PAYLOADS }));
 
-const CLOSING: CommandType[] = ['divert', 'notAccept', 'withdraw', 'closeOnVerification', 'closeOnAgreement'];
+const CLOSING: CommandType[] = [
+  'divert',
+  'notAccept',
+  'withdraw',
+  'closeOnVerification',
+  'closeOnAgreement',
+  'merge',
+];
 /** Drawn as rarely as the closures: the record of how a matter ended, allowed in most statuses, comes once. */
 const RARE: CommandType[] = [...CLOSING, ...RESOLUTION_COMMANDS];
 
@@ -625,7 +644,8 @@ function rightActor(type: CommandType, driver: CaseDriver): Actor {
   const byHolder = type === 'withdraw' || type === 'closeOnAgreement';
   if (byHolder && holder === 'city-housing') return city;
   if (byHolder && holder === 'province-housing') return province;
-  const bureauSide = ['route', 'decideObjection'].includes(type) || driver.state.status === 'registered';
+  const bureauSide =
+    ['route', 'decideObjection', 'merge', 'unmerge'].includes(type) || driver.state.status === 'registered';
   // After a transfer out (转出) the receiving bureau acts.
   if (bureauSide) return driver.state.bureauUnitId === 'other-bureau' ? actors.otherRegistrar : registrar;
   const unit = driver.state.handlingUnitId === 'hr' ? [actors.hrHandler, actors.hrHead] : [handler, head];

@@ -1,4 +1,9 @@
-import { BUREAU_ROLES, DEPARTMENTS, HEADS, UNIT_ROLES } from '../matrix';
+import { BUREAU_ROLES, DEPARTMENTS, HEADS, LOGINS, rolesOf, UNIT_ROLES } from '../matrix';
+import type { Role } from '../../../../src/case/vocabulary';
+
+/** Who may see petitioner data (src/domain/petition-search.ts), and who links cases or confirms a match. */
+const PETITIONER_ROLES: Role[] = ['registrar', 'handler', 'unit-head', 'supervisor', 'jco'];
+const MATCH_ROLES: Role[] = ['registrar', 'supervisor', 'handler', 'unit-head'];
 import { shanghaiToday } from '../../../support/harness';
 import type { Row } from '../runner';
 
@@ -52,6 +57,60 @@ export const PROCEDURE_ROWS: Row[] = [
     body: { kind: 'investigation', doneOn: shanghaiToday(), note: '包案领导现场调查。' },
     roles: ['registrar', 'handler', 'unit-head', 'supervisor', 'jco'],
     allowed: ['supervisor', 'unit-head', 'city-head', 'province-head'],
+  },
+  {
+    op: 'POST /api/petitions/{id}/merge',
+    what: 'merge a duplicate into the case it repeats (并案): the registering bureau',
+    state: 'duplicate',
+    body: (c) => ({ into: c.params.into, reason: '同一事项重复反映。' }),
+    roles: BUREAU_ROLES,
+    allowed: ['registrar', 'supervisor'],
+  },
+  {
+    op: 'POST /api/petitions/{id}/unmerge',
+    what: 'undo a merge while the surviving case is open: the registering bureau',
+    state: 'merged',
+    body: { reason: '并非同一事项。' },
+    roles: BUREAU_ROLES,
+    allowed: ['registrar', 'supervisor'],
+  },
+  {
+    op: 'POST /api/petitioners/lookup',
+    what: 'look up a petitioner while registering: the roles that may search by the petitioner',
+    body: { name: '李四', phone: '13900000000' },
+    roles: PETITIONER_ROLES,
+    allowed: LOGINS.filter((login) => rolesOf(login).some((role) => PETITIONER_ROLES.includes(role))),
+    noOther: 'a lookup concerns no one case: it counts the cases the caller may see',
+  },
+  {
+    op: 'GET /api/petitioners/{petitionerId}',
+    what: 'read the petitioner’s file (一户一档): whoever sees its case, with a role that may see petitioners',
+    state: 'filed',
+    roles: PETITIONER_ROLES,
+    allowed: 'whoever sees it',
+  },
+  {
+    op: 'POST /api/petitioners/{petitionerId}/matches',
+    what: 'confirm a name-and-phone match: who works the case, not the office',
+    state: 'matchable',
+    body: (c) => ({ caseId: c.params.caseId }),
+    roles: MATCH_ROLES,
+    allowed: 'whoever sees it',
+  },
+  {
+    op: 'POST /api/petitions/{id}/links',
+    what: 'link a related case (关联): who works the case',
+    state: 'linkable',
+    body: (c) => ({ caseId: c.params.caseId, relation: 'related' }),
+    roles: MATCH_ROLES,
+    allowed: 'whoever sees it',
+  },
+  {
+    op: 'DELETE /api/petitions/{id}/links/{caseId}',
+    what: 'unlink a case: who works the case',
+    state: 'linked',
+    roles: MATCH_ROLES,
+    allowed: 'whoever sees it',
   },
   {
     op: 'POST /api/petitions/{id}/accept',
