@@ -2,6 +2,7 @@ import type { Actor } from './commands';
 import { accept, outsideAhead, outsideDates, refuse, runsOn, type RuleMap } from './decision';
 import { approvedDays } from './deadlines';
 import { stageDeadlineKey } from './stage-extensions';
+import { carryOutPeriodRefused } from './resolution';
 import { type CaseState, openDeadline } from './state';
 
 /** The first-instance procedures: routing, objection, acceptance, case owner, extensions, reply, withdrawal. */
@@ -286,11 +287,15 @@ export const FIRST_INSTANCE_RULES = {
     // cut short the petitioner's review window.
     const outside = outsideDates('deliveredOn', deliveredOn, acceptedOn, ctx.today, 'the acceptance date');
     if (outside) return outside;
+    const period =
+      c.carryOutDays === undefined ? undefined : carryOutPeriodRefused(c.outcome, c.carryOutDays, ctx);
+    if (period) return period;
     return accept({
       type: 'replied',
       outcome: c.outcome,
       opinionDocumentId: c.opinionDocumentId,
       deliveredOn,
+      ...(c.carryOutDays !== undefined ? { carryOutDays: c.carryOutDays } : {}),
     });
   },
 
