@@ -56,7 +56,14 @@ export type CaseCommandBody =
   | { type: 'requestExtension'; days: number; reasonDocumentId: string }
   | { type: 'approveExtension'; extensionId: string }
   | { type: 'refuseExtension'; extensionId: string; reasonDocumentId?: string }
-  | { type: 'reply'; outcome: Outcome; opinionDocumentId: string; deliveredOn?: string }
+  /** `carryOutDays`: the period the opinion sets to carry it out (supported only; rule sets 1.4.0 on). */
+  | {
+      type: 'reply';
+      outcome: Outcome;
+      opinionDocumentId: string;
+      deliveredOn?: string;
+      carryOutDays?: number;
+    }
   | { type: 'withdraw'; reasonDocumentId: string }
   /**
    * Recorded by the review body (the unit above the handling unit), which the API resolves. The API always

@@ -124,7 +124,11 @@ function proceduralTriggers(event: CaseEventBody, state: CaseState): Trigger[] {
       return event.outcome === 'supported'
         ? [
             { name: 'reply-delivered', date: event.deliveredOn },
-            { name: SUPPORTED_OPINION_TRIGGER, date: event.deliveredOn },
+            {
+              name: SUPPORTED_OPINION_TRIGGER,
+              date: event.deliveredOn,
+              ...(event.carryOutDays ? { lengthDays: event.carryOutDays } : {}),
+            },
           ]
         : [{ name: 'reply-delivered', date: event.deliveredOn }];
     case 'review-requested':

@@ -96,7 +96,14 @@ export type CaseEventBody =
   | { type: 'extension-refused'; extensionId: string; decidedOn: string; reasonDocumentId?: string }
   /** The petitioner is told (告知): of an extension and its reason (Art 34). */
   | { type: 'petitioner-notified'; about: 'extension'; extensionId: string; reasonDocumentId: string }
-  | { type: 'replied'; outcome: Outcome; opinionDocumentId: string; deliveredOn: string }
+  | {
+      type: 'replied';
+      outcome: Outcome;
+      opinionDocumentId: string;
+      deliveredOn: string;
+      /** The period set for carrying out a supported opinion, instead of the rule set's default. */
+      carryOutDays?: number;
+    }
   | { type: 'withdrawn'; reasonDocumentId: string; withdrawnOn: string }
   | { type: 'closed'; reason: ClosureReason; closedOn: string; deadlineKey?: string }
   | ({ type: 'deadline-started' } & DeadlineDates &

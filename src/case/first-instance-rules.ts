@@ -4,6 +4,7 @@ import { approvedDays } from './deadlines';
 import { addDays } from '../rules/dates';
 import { caseOwnerDeadlines } from './case-owner';
 import { stageDeadlineKey } from './stage-extensions';
+import { carryOutPeriodRefused } from './resolution';
 import { type CaseState, openDeadline } from './state';
 
 /** The first-instance procedures: routing, objection, acceptance, case owner, extensions, reply, withdrawal. */
@@ -299,11 +300,15 @@ export const FIRST_INSTANCE_RULES = {
     // cut short the petitioner's review window.
     const outside = outsideDates('deliveredOn', deliveredOn, acceptedOn, ctx.today, 'the acceptance date');
     if (outside) return outside;
+    const period =
+      c.carryOutDays === undefined ? undefined : carryOutPeriodRefused(c.outcome, c.carryOutDays, ctx);
+    if (period) return period;
     return accept({
       type: 'replied',
       outcome: c.outcome,
       opinionDocumentId: c.opinionDocumentId,
       deliveredOn,
+      ...(c.carryOutDays !== undefined ? { carryOutDays: c.carryOutDays } : {}),
     });
   },
 

@@ -1,5 +1,5 @@
 import type { CasePolicy } from '../rules/case-policy';
-import { accept, type Decision, outsideDates, refuse, type RuleMap } from './decision';
+import { accept, type DecideContext, type Decision, outsideDates, refuse, type RuleMap } from './decision';
 import type { CaseEventBody, EventOf } from './events';
 import { type CaseState, isOpen, openDeadline } from './state';
 
@@ -76,6 +76,38 @@ export const SUPPORTED_OPINION_TRIGGER = 'supported-opinion-delivered';
 /** The pinned rule set's deadline for carrying out a supported opinion; none before rule sets 1.4.0. */
 export function carryOutDeadlineKey(policy: CasePolicy): string | undefined {
   return policy.deadlines.find((rule) => rule.startsAt === SUPPORTED_OPINION_TRIGGER)?.key;
+}
+
+/**
+ * A period the reply sets for carrying out its opinion (the deadline's per-case length): only a supported one,
+ * only where the rule set times it, within the rule set's cap. The refusal, or nothing.
+ */
+export function carryOutPeriodRefused(
+  outcome: string,
+  days: number,
+  ctx: DecideContext,
+): Decision | undefined {
+  if (outcome !== 'supported') {
+    return refuse(
+      'invalid_argument',
+      'only a supported opinion (Art 32 (一)) is carried out',
+      'carryOutDays',
+    );
+  }
+  const key = carryOutDeadlineKey(ctx.policy);
+  const max = ctx.policy.deadlines.find((rule) => rule.key === key)?.maxLengthDays;
+  if (max === undefined) {
+    const { ruleSetId, ruleSetVersion } = ctx.policy;
+    return refuse(
+      'invalid_argument',
+      `${ruleSetId} ${ruleSetVersion} does not time carrying out`,
+      'carryOutDays',
+    );
+  }
+  if (!Number.isInteger(days) || days < 1 || days > max) {
+    return refuse('invalid_argument', `must be 1 to ${max} days, as the rule set allows`, 'carryOutDays');
+  }
+  return undefined;
 }
 
 /** A deadline that closing the case leaves running (carrying out a supported opinion). */

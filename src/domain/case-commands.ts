@@ -146,6 +146,7 @@ export const COMMAND_BUILDERS: { [T in StaffCommandType]: Builder<T> } = {
       outcome: body.outcome,
       opinionDocumentId: await docs.write('reply-opinion', body.opinion),
       ...(body.deliveredOn ? { deliveredOn: body.deliveredOn } : {}),
+      ...(body.carryOutDays !== undefined ? { carryOutDays: body.carryOutDays } : {}),
     };
   },
   async withdraw({ body, docs }) {

@@ -94,11 +94,19 @@ describe('the resolution record', () => {
 describe('a supported opinion carried out (Art 32 ¶2)', () => {
   it('is timed from the reply, and recorded even after the case closed, which then ends for good', async () => {
     const before = await summary();
-    const id = await flow.replied();
-    const replied = await flow.get('handler', id);
+    const id = await flow.accepted();
+    const explained = { outcome: 'explained', opinion: '解释说明。', carryOutDays: 30 };
+    const refused = await app.request('handler', 'POST', `/api/petitions/${id}/reply`, explained);
+    expect([refused.status, refused.body.error.details.fields[0].path]).toEqual([422, 'carryOutDays']);
+    const replied = await flow.post('handler', id, 'reply', {
+      outcome: 'supported',
+      opinion: '责成物业公司三十日内修复电梯。',
+      carryOutDays: 30,
+    });
     expect(replied.deadlines.find((d: { key: string }) => d.key === 'carry-out')).toMatchObject({
       status: 'running',
       startDate: today,
+      dueDate: addDays(today, 30),
     });
     expect((await summary()).carryOut.due).toBe(before.carryOut.due + 1);
     // The petitioner withdraws: the procedure ends, the opinion is still to be carried out.

@@ -159,6 +159,16 @@ const BODIES = {
       deliveredOn: isoDate
         .optional()
         .openapi({ description: 'Date the petitioner received the reply; defaults to today' }),
+      carryOutDays: z
+        .int()
+        .min(1)
+        .max(366)
+        .optional()
+        .openapi({
+          description:
+            'A supported opinion only: the days the opinion sets to carry it out (Art 32 ¶2), instead of the ' +
+            'rule set’s default, up to its cap (rule sets 1.4.0 on)',
+        }),
     })
     .strict()
     .openapi('ReplyPetition', {

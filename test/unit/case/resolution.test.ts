@@ -47,6 +47,42 @@ describe('carrying out a supported opinion (Art 32 ¶2)', () => {
     expect(fold(initialCaseState(), driver.events)).toEqual(driver.state);
   });
 
+  it('runs for the period the supported reply sets, within the rule set’s cap, and for no other reply', async () => {
+    const driver = await replied('explained');
+    const supported = { type: 'reply', outcome: 'supported', opinionDocumentId: 'o' } as const;
+    const fresh = async () => {
+      const d = await new CaseDriver('national-2022', '2026-06-01').register();
+      await d.ok(registrar, route);
+      await d.ok(handler, { type: 'accept', procedure: 'normal' });
+      return d;
+    };
+    for (const [body, field] of [
+      [{ ...supported, carryOutDays: 181 }, 'carryOutDays'],
+      [{ ...supported, outcome: 'explained', carryOutDays: 30 }, 'carryOutDays'],
+    ] as const) {
+      const d = await fresh();
+      const refused = await d.run(handler, body);
+      expect(refused).toEqual({ refusal: expect.objectContaining({ code: 'invalid_argument', field }) });
+    }
+    expect(driver.deadline('carry-out')).toBeUndefined();
+    const d = await fresh();
+    await d.ok(handler, { ...supported, carryOutDays: 14 });
+    expect(d.deadline('carry-out')).toMatchObject({
+      startDate: '2026-06-01',
+      dueDate: '2026-06-15',
+      lengthDays: 14,
+    });
+    const pinned = await new CaseDriver('national-2022', '2026-06-01', () =>
+      casePolicyOf(getRuleSet('national-2022', '1.3.0')),
+    ).register();
+    await pinned.ok(registrar, route);
+    await pinned.ok(handler, { type: 'accept', procedure: 'normal' });
+    const old = await pinned.run(handler, { ...supported, carryOutDays: 14 });
+    expect(old).toEqual({
+      refusal: expect.objectContaining({ code: 'invalid_argument', field: 'carryOutDays' }),
+    });
+  });
+
   it('starts with no other outcome, and refuses the record there', async () => {
     for (const outcome of ['explained', 'not-supported'] as const) {
       const driver = await replied(outcome);
