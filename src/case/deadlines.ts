@@ -315,8 +315,9 @@ function cancelledBy(event: CaseEventBody, open: CaseDeadline[], policy: CasePol
       // petitioner may still evaluate within it.
       return open.filter((d) => d.key === policy.ladder?.evaluationDeadline);
     case 'closed':
-      // Carrying out a supported opinion goes on after the procedure ended (rule sets 1.4.0 on).
-      return open.filter((d) => !outlivesClosure(policy, d.key));
+      // Carrying out a supported opinion goes on after the procedure ended (rule sets 1.4.0 on) — but not in a
+      // case merged into another (并案): that one carries the matter; an undone merge starts it again.
+      return event.reason === 'merged' ? open : open.filter((d) => !outlivesClosure(policy, d.key));
     case 'review-request-refused':
     case 'reexamination-request-refused': {
       // Nobody gives an opinion on a refused request: what it started ends, except the decision it meets.

@@ -127,3 +127,23 @@ describe('undoing a merge', () => {
     });
   });
 });
+
+describe('a merged case with a supported opinion to carry out (rule sets 1.4.0 on)', () => {
+  it('stops carrying it out while merged, and restarts it once when the merge is undone', async () => {
+    const driver = await accepted();
+    driver.today = '2026-03-20';
+    await driver.ok(handler, { type: 'reply', outcome: 'supported', opinionDocumentId: 'o' });
+    const carryOut = driver.deadline('carry-out');
+    expect(carryOut?.status).toBe('running');
+    driver.today = '2026-03-25';
+    await driver.ok(registrar, merge);
+    // The surviving case carries the matter: nothing of this one runs or wakes it up.
+    expect(driver.state.deadlines.filter(isOpen)).toEqual([]);
+    expect(driver.nextAlarm()).toBeUndefined();
+    driver.today = '2026-03-30';
+    await driver.ok(registrar, unmerge);
+    const open = driver.state.deadlines.filter(isOpen).map((d) => d.key);
+    expect(open.filter((key) => key === 'carry-out')).toHaveLength(1);
+    expect(driver.deadline('carry-out')).toMatchObject({ status: 'running', dueAt: carryOut?.dueAt });
+  });
+});

@@ -183,26 +183,26 @@ describe('petitionflow deadline / rules (in-process)', () => {
     expect(run.stdout.split('\n')[0]).toMatch(/^ID\s+VERSION\s+IN FORCE FROM\s+DEADLINES\s+TEXT$/);
     expect(run.stdout).toMatch(
       new RegExp(
-        `national-2022 \\*\\s+${latest('national-2022')}\\s+2022-05-01\\s+17\\s+信访工作条例 \\(2022\\)`,
+        `national-2022 \\*\\s+${latest('national-2022')}\\s+2022-05-01\\s+19\\s+信访工作条例 \\(2022\\)`,
       ),
     );
     expect(run.stdout).toMatch(
       new RegExp(
-        `shandong-2015\\s+${latest('shandong-2015')}\\s+2016-01-01\\s+19\\s+山东省信访条例 \\(2015\\)`,
+        `shandong-2015\\s+${latest('shandong-2015')}\\s+2016-01-01\\s+21\\s+山东省信访条例 \\(2015\\)`,
       ),
     );
     expect(run.stdout).toMatch(
       new RegExp(
-        `beijing-2006\\s+${latest('beijing-2006')}\\s+2007-01-01\\s+17\\s+北京市信访条例 \\(2006\\)`,
+        `beijing-2006\\s+${latest('beijing-2006')}\\s+2007-01-01\\s+19\\s+北京市信访条例 \\(2006\\)`,
       ),
     );
     expect(run.stdout).toMatch(
       new RegExp(
-        `shanghai-2012\\s+${latest('shanghai-2012')}\\s+2013-04-01\\s+17\\s+上海市信访条例 \\(2012\\)`,
+        `shanghai-2012\\s+${latest('shanghai-2012')}\\s+2013-04-01\\s+19\\s+上海市信访条例 \\(2012\\)`,
       ),
     );
     expect(run.stdout).toMatch(
-      new RegExp(`henan-2012\\s+${latest('henan-2012')}\\s+2012-11-29\\s+17\\s+河南省信访条例 \\(2012\\)`),
+      new RegExp(`henan-2012\\s+${latest('henan-2012')}\\s+2012-11-29\\s+19\\s+河南省信访条例 \\(2012\\)`),
     );
     expect(run.stdout).toMatch(
       /national-2005\s+1\.0\.0\s+2005-05-01\s+14\s+信访条例 \(2005\), until 2022-04-30/,
