@@ -218,3 +218,39 @@ describe('attachments', () => {
     expect(await storedRows(id)).toEqual({ attachments: 0, chunks: 0 });
   });
 });
+
+describe('a case merged into another (并案)', () => {
+  it('shows its log and attachments in the surviving case, each naming its own case', async () => {
+    const surviving = await flow.transferred({ receivedOn: addDays(today, -5) });
+    const duplicate = await flow.transferred({ receivedOn: addDays(today, -4) });
+    const entry = await app.request('handler', 'POST', `/api/petitions/${duplicate}/log`, {
+      kind: 'site-visit',
+      occurredOn: today,
+      text: '现场查看电梯。',
+    });
+    const file = pdf(2000);
+    const saved = await upload('handler', duplicate, file, '现场照片.pdf', `?logEntryId=${entry.body.id}`);
+    expect(saved.status).toBe(201);
+    const merged = await app.request('registrar', 'POST', `/api/petitions/${duplicate}/merge`, {
+      into: surviving,
+      reason: '同一事项重复反映，并案办理。',
+    });
+    expect(merged.status).toBe(200);
+
+    const log = await app.request('jco', 'GET', `/api/petitions/${surviving}/log`);
+    expect(log.body.items).toEqual([
+      expect.objectContaining({ id: entry.body.id, petitionId: duplicate, attachments: [saved.body] }),
+    ]);
+    const attachments = await app.request('jco', 'GET', `/api/petitions/${surviving}/attachments`);
+    expect(attachments.body.items).toEqual([saved.body]);
+    const got = await download('jco', surviving, saved.body.id);
+    expect(got.status).toBe(200);
+    expect(got.bytes.equals(file)).toBe(true);
+    // Undone, they are the duplicate's alone again.
+    await app.request('registrar', 'POST', `/api/petitions/${duplicate}/unmerge`, {
+      reason: '并非同一事项。',
+    });
+    expect((await app.request('jco', 'GET', `/api/petitions/${surviving}/log`)).body.items).toEqual([]);
+    expect((await download('jco', surviving, saved.body.id)).status).toBe(404);
+  });
+});

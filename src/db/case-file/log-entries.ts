@@ -56,10 +56,12 @@ export async function findLogEntry(
 }
 
 /** The case's log in the order things happened (then the order they were written). */
-export async function listLogEntries(pool: Pool, petitionId: string): Promise<LogEntryRow[]> {
+/** The entries of these cases (a case and those merged into it), in the order things happened. */
+export async function listLogEntries(pool: Pool, petitionIds: string[]): Promise<LogEntryRow[]> {
   const { rows } = await pool.query<LogEntryRow>(
-    `SELECT ${COLUMNS} FROM case_log_entries WHERE petition_id = $1 ORDER BY occurred_on, created_at, id`,
-    [petitionId],
+    `SELECT ${COLUMNS} FROM case_log_entries WHERE petition_id = ANY($1::text[])
+      ORDER BY occurred_on, created_at, id`,
+    [petitionIds],
   );
   return rows;
 }

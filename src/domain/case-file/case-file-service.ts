@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import type { User } from '../../db/organisation';
-import type { PetitionRow } from '../../db/petitions';
+import { findCasesMergedInto, type PetitionRow } from '../../db/petitions';
 import type { AttachmentRow, AttachmentStorage } from '../../db/case-file/attachment-storage';
 import {
   currentDocumentOfKind,
@@ -52,11 +52,13 @@ export class CaseFileService {
     },
   ) {}
 
+  /** The case's log, and the logs of the cases merged into it (并案): each entry names its case. */
   async log(user: User, petitionId: string) {
     await visiblePetition(this.deps.pool, user, petitionId);
+    const ids = await this.withMerged(petitionId);
     const [entries, attachments] = await Promise.all([
-      listLogEntries(this.deps.pool, petitionId),
-      this.deps.storage.list(petitionId),
+      listLogEntries(this.deps.pool, ids),
+      this.listAttachments(ids),
     ]);
     const correctedBy = new Map(entries.filter((e) => e.corrects).map((e) => [e.corrects!, e.id]));
     return {
@@ -102,7 +104,7 @@ export class CaseFileService {
 
   async attachments(user: User, petitionId: string): Promise<{ items: AttachmentRow[] }> {
     await visiblePetition(this.deps.pool, user, petitionId);
-    return { items: await this.deps.storage.list(petitionId) };
+    return { items: await this.listAttachments(await this.withMerged(petitionId)) };
   }
 
   /**
@@ -147,9 +149,21 @@ export class CaseFileService {
     await visiblePetition(this.deps.pool, user, petitionId);
     // Checked after the case: a caller who may not see it learns nothing from the id's form either.
     if (!ATTACHMENT_ID.test(attachmentId)) throw notFound(`Attachment ${attachmentId}`);
-    const attachment = await this.deps.storage.find(petitionId, attachmentId);
+    const found = await Promise.all(
+      (await this.withMerged(petitionId)).map((id) => this.deps.storage.find(id, attachmentId)),
+    );
+    const attachment = found.find((row) => row !== undefined);
     if (!attachment) throw notFound(`Attachment ${attachmentId}`);
     return { attachment, content: this.deps.storage.open(attachmentId) };
+  }
+
+  /** The case and the cases merged into it (并案): their log and attachments show in the surviving case. */
+  private async withMerged(petitionId: string): Promise<string[]> {
+    return [petitionId, ...(await findCasesMergedInto(this.deps.pool, petitionId))];
+  }
+
+  private async listAttachments(petitionIds: string[]): Promise<AttachmentRow[]> {
+    return (await Promise.all(petitionIds.map((id) => this.deps.storage.list(id)))).flat();
   }
 
   /**
