@@ -1,13 +1,12 @@
 import type { Pool } from 'pg';
-import { findCasesMergedInto, findDocuments, findPetition } from '../db/petitions';
+import { findDocuments, findPetition } from '../db/petitions';
 import type { MergedCaseView } from './petition-views';
 
 /**
  * The cases merged into a case (并案), each with its documents: whoever sees the surviving case reads them
  * there, since the merge made them part of its matter (both cases are the same bureau's).
  */
-export async function mergedCasesOf(pool: Pool, id: string): Promise<MergedCaseView[]> {
-  const ids = await findCasesMergedInto(pool, id);
+export async function mergedCasesOf(pool: Pool, ids: string[]): Promise<MergedCaseView[]> {
   return Promise.all(
     ids.map(async (mergedId) => {
       const [row, documents] = await Promise.all([

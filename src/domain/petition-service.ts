@@ -41,7 +41,7 @@ import { RequestDocuments } from './documents';
 import { AppError, fieldError } from './errors';
 import { detailOf } from './petition-views';
 import { mergedCasesOf } from './merged-cases';
-import { linkAuditOf, linksOf } from '../db/case-links';
+import { relationsOf } from '../db/case-links';
 import { PetitionerFiles } from './petitioner-file';
 import { queryCodeOf } from './query-code';
 import { registerPetition } from './registration';
@@ -103,14 +103,14 @@ export class PetitionService {
 
   async get(user: User, id: string) {
     const row = await visiblePetition(this.deps.pool, user, id);
-    const [timeline, documents, linkedFrom, merged, related, linkHistory] = await Promise.all([
+    const [timeline, documents, linkedFrom, relations] = await Promise.all([
       petitionTimeline(this.deps.pool, id),
       findDocuments(this.deps.pool, id),
       findLinkingCases(this.deps.pool, id),
-      mergedCasesOf(this.deps.pool, id),
-      linksOf(this.deps.pool, id),
-      linkAuditOf(this.deps.pool, id),
+      relationsOf(this.deps.pool, id),
     ]);
+    const { related, history: linkHistory } = relations;
+    const merged = relations.mergedIds.length ? await mergedCasesOf(this.deps.pool, relations.mergedIds) : [];
     const detail = detailOf({
       row,
       timeline,
