@@ -17,7 +17,8 @@ beforeAll(async () => {
   // The registrar of the city's bureau: another bureau than the county's.
   await app.pool.query(
     `INSERT INTO users (login, display_name, unit_id, roles)
-     VALUES ('yunzhou-registrar', '云州登记员', 'yunzhou-petition-bureau', '{registrar}')`,
+     VALUES ('yunzhou-registrar', '云州登记员', 'yunzhou-petition-bureau', '{registrar}')
+     ON CONFLICT (login) DO NOTHING`,
   );
 });
 
