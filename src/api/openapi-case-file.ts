@@ -10,6 +10,7 @@ import {
   WorkLogSchema,
 } from '../domain/contract/case-file';
 import { PetitionIdParamsSchema } from '../domain/contract/petitions';
+import { ATTACHMENT_MEDIA_TYPES } from '../domain/case-file/content-types';
 import { ErrorSchema } from './errors';
 import { bodyErrors, errors, json, security } from './openapi-parts';
 
@@ -92,7 +93,10 @@ export function registerCaseFilePaths(registry: OpenAPIRegistry) {
     responses: {
       200: {
         description: 'The file',
-        content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+        // The type read from the content at upload (content-types.ts), as the download's Content-Type.
+        content: Object.fromEntries(
+          ATTACHMENT_MEDIA_TYPES.map((type) => [type, { schema: { type: 'string', format: 'binary' } }]),
+        ),
       },
       ...errors,
       ...missing,

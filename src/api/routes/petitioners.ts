@@ -5,6 +5,7 @@ import {
   PetitionerIdParamsSchema,
   PetitionerLookupSchema,
 } from '../../domain/contract/petitioners';
+import { AppError } from '../../domain/errors';
 import { currentUser } from '../authentication';
 import { parseInput } from '../validation';
 
@@ -16,6 +17,18 @@ export function petitionerRoutes(files: PetitionerFiles): Router {
   router.post('/lookup', async (req, res) => {
     const body = parseInput(PetitionerLookupSchema, req.body, 'body');
     res.json(await files.lookup(currentUser(req), body));
+  });
+  // `lookup` is no petitioner's id: the `/:petitionerId` route below must not take (or advertise) its other methods.
+  router.all('/lookup', (req, res, next) => {
+    res.set('Allow', 'POST');
+    if (req.method === 'OPTIONS') return void res.send('POST');
+    next(
+      new AppError(
+        405,
+        'method_not_allowed',
+        `${req.method} is not allowed on ${req.originalUrl}; allowed: POST`,
+      ),
+    );
   });
 
   router.get('/:petitionerId', async (req, res) => {

@@ -62,3 +62,10 @@ export function detectMediaType(head: Buffer, fileName: string): string | undefi
 /** For the refusal's message and the docs. */
 export const ACCEPTED_KINDS =
   'PDF, JPEG, PNG, GIF, TIFF, WebP, OFD, Word/Excel/PowerPoint (doc, docx, xls, xlsx, ppt, pptx)';
+
+/** Every media type a stored attachment can have: what a download may answer with (the OpenAPI document). */
+export const ATTACHMENT_MEDIA_TYPES: readonly string[] = [
+  ...new Set(
+    CONTENT_TYPES.flatMap((type) => (type.byExtension ? Object.values(type.byExtension) : [type.mediaType])),
+  ),
+];
