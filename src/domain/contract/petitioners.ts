@@ -137,9 +137,11 @@ export const RegisteredPetitionSchema = PetitionDetailSchema.extend({
     }),
   })
     .nullable()
+    .optional()
     .openapi({
       description:
         'The file the petition went into: its earlier cases the caller may see (all, open, final after ' +
-        're-examination)',
+        're-examination). Absent from a replayed answer (the same Idempotency-Key again), which is the case as it ' +
+        'stands now',
     }),
 }).openapi('RegisteredPetition');
