@@ -1,5 +1,6 @@
 import { startTestApp, type TestApp } from '../support/harness';
 import { PetitionFlow } from '../support/petition-flow';
+import { inboxKindsFor } from '../support/inbox';
 
 /**
  * 关注级别 (S5) and the 重大、紧急 flag (Art 25) through the API on the real stack: set by the bureau or the
@@ -27,18 +28,7 @@ afterAll(async () => {
 
 const reason = '涉及整栋楼三十余户居民电梯停运，可能引发聚集。';
 
-/** The notices of one case in a user's inbox, by kind. */
-async function kindsFor(login: string, id: string): Promise<string[]> {
-  const kinds: string[] = [];
-  for (let before = ''; ;) {
-    const { body } = await app.request(login, 'GET', `/api/notifications?pageSize=100${before}`);
-    for (const n of body.items as Array<{ petitionId: string; kind: string }>) {
-      if (n.petitionId === id) kinds.push(n.kind);
-    }
-    if (body.items.length < 100) return kinds.sort();
-    before = `&before=${body.items[body.items.length - 1].id}`;
-  }
-}
+const kindsFor = (login: string, id: string) => inboxKindsFor(app, login, id);
 
 async function timelineTypes(id: string): Promise<string[]> {
   const detail = await flow.get('supervisor', id);

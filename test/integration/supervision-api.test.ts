@@ -2,6 +2,7 @@ import { addDays } from '../../src/rules/dates';
 import { toShanghaiDate } from '../../src/rules';
 import { LONG_AGO_DAYS, startTestApp, type TestApp } from '../support/harness';
 import { PetitionFlow } from '../support/petition-flow';
+import { inboxKindsFor } from '../support/inbox';
 import { saveHistoryIfRequested } from '../support/histories';
 import { petitionWorkflowId } from '../../src/workflows/messages';
 
@@ -141,18 +142,7 @@ describe('the supervision queue', () => {
       unitId: 'qingshan-housing',
       instruction: '请协助核实。',
     });
-    // The whole inbox, page by page (keyset): other tests fill the same users' inboxes meanwhile.
-    const kindsFor = async (login: string) => {
-      const kinds: string[] = [];
-      for (let before = ''; ;) {
-        const { body } = await app.request(login, 'GET', `/api/notifications?pageSize=100${before}`);
-        for (const n of body.items as Array<{ petitionId: string; kind: string }>) {
-          if (n.petitionId === id) kinds.push(n.kind);
-        }
-        if (body.items.length < 100) return kinds.sort();
-        before = `&before=${body.items[body.items.length - 1].id}`;
-      }
-    };
+    const kindsFor = (login: string) => inboxKindsFor(app, login, id);
     expect(await kindsFor('jco')).toEqual(['escalation']);
     expect(await kindsFor('supervisor')).toEqual(['escalation', 'supervision-notice']);
     expect(await kindsFor('registrar')).toEqual([]);
