@@ -18,14 +18,28 @@ export const isoDate = z
   // A later year is a typo; the rule set bounds the dates a command sets ahead much more tightly.
   .refine((s) => s <= LATEST_DATE, { message: `must be ${LATEST_DATE} or earlier` });
 
-/** Text as people type it: trimmed, bounded, and without NUL characters (which PostgreSQL cannot store). */
+/**
+ * Text as people type it: bounded, trimmed, and without NUL characters (which PostgreSQL cannot store). The
+ * bound applies to the text as sent, before trimming, as the documented `maxLength` does (fuzz ST201).
+ */
 export const plainText = (min: number, max: number) =>
   z
     .string()
+    .max(max)
     .trim()
     .min(min)
-    .max(max)
     .refine((s) => !s.includes('\u0000'), { message: 'must not contain NUL characters' });
+
+/** A phone number as typed (digits, +, - and blanks); the pattern applies to the text as sent, as documented. */
+export const phoneNumber = z
+  .string()
+  .regex(/^[0-9+\- ]{5,20}$/, 'must be a phone number')
+  .trim();
+
+/** An 18-character resident ID number (居民身份证号码), exactly as its documented pattern says: no blanks. */
+export const residentIdNumber = z
+  .string()
+  .regex(/^[0-9]{17}[0-9Xx]$/, 'must be an 18-character resident ID number');
 
 /** A query-string flag: `true` or `false`. */
 export const flag = z

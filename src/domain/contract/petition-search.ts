@@ -1,7 +1,7 @@
 import { CHANNELS, STATUSES } from '../../case/vocabulary';
 import { SUPERVISION_LEVELS } from '../../case/supervision';
 import { PRIORITY_LEVELS } from '../../case/priority';
-import { flag, isoDate, page, pageSize, plainText } from './fields';
+import { flag, isoDate, page, pageSize, phoneNumber, plainText, residentIdNumber } from './fields';
 import { z } from './zod';
 
 /** The search over cases (GET /api/petitions, issue 22): free text, case number, petitioner, filters, paging. */
@@ -29,25 +29,14 @@ export const ListPetitionsQuerySchema = z
       description:
         'Part of the petitioner’s name (two characters at least). Desk roles and the joint-conference office only: 403 otherwise.',
     }),
-    petitionerPhone: z
-      .string()
-      .trim()
-      .regex(/^[0-9+\- ]{5,20}$/, 'must be a phone number')
-      .optional()
-      .openapi({
-        description:
-          'The petitioner’s phone, whole (spaces and dashes ignored). Same roles as petitionerName.',
-      }),
-    petitionerIdNumber: z
-      .string()
-      .trim()
-      .regex(/^[0-9]{17}[0-9Xx]$/, 'must be an 18-character resident ID number')
-      .optional()
-      .openapi({
-        description:
-          'The petitioner’s resident ID number, matched through its keyed hash (the number itself is never ' +
-          'searched or logged). Same roles as petitionerName.',
-      }),
+    petitionerPhone: phoneNumber.optional().openapi({
+      description: 'The petitioner’s phone, whole (spaces and dashes ignored). Same roles as petitionerName.',
+    }),
+    petitionerIdNumber: residentIdNumber.optional().openapi({
+      description:
+        'The petitioner’s resident ID number, matched through its keyed hash (the number itself is never ' +
+        'searched or logged). Same roles as petitionerName.',
+    }),
     receivedFrom: isoDate.optional().openapi({ description: 'Received on or after (YYYY-MM-DD)' }),
     receivedTo: isoDate.optional().openapi({ description: 'Received on or before (YYYY-MM-DD)' }),
     domain: z.string().max(64).optional().openapi({

@@ -1,13 +1,9 @@
 import { LINK_RELATIONS } from '../../db/case-links';
-import { plainText } from './fields';
+import { phoneNumber, plainText, residentIdNumber } from './fields';
 import { PetitionDetailSchema, PetitionSummarySchema } from './petitions';
 import { z } from './zod';
 
 const petitionId = z.string().regex(/^XF-\d{4}-\d{6}$/, 'must be a petition id such as XF-2026-000001');
-const phone = z
-  .string()
-  .trim()
-  .regex(/^[0-9+\- ]{5,20}$/, 'must be a phone number');
 
 /**
  * Who the person at the desk is: the identity number (compared through its keyed hash, never stored plain), or
@@ -15,13 +11,9 @@ const phone = z
  */
 export const PetitionerLookupSchema = z
   .object({
-    idNumber: z
-      .string()
-      .trim()
-      .regex(/^[0-9]{17}[0-9Xx]$/, 'must be an 18-character resident ID number')
-      .optional(),
+    idNumber: residentIdNumber.optional(),
     name: plainText(1, 100).optional(),
-    phone: phone.optional(),
+    phone: phoneNumber.optional(),
   })
   .strict()
   .superRefine((body, ctx) => {

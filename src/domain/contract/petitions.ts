@@ -1,7 +1,7 @@
 import { CATEGORIES, CHANNELS, REGISTRATION_LEVELS, STATUSES } from '../../case/vocabulary';
 import { PRIORITY_LEVELS } from '../../case/priority';
 import { CASE_OWNER_WORK_KINDS } from '../../case/case-owner';
-import { isoDate, plainText } from './fields';
+import { isoDate, phoneNumber, plainText, residentIdNumber } from './fields';
 import { z } from './zod';
 
 /** The petition's requests (register, list, read) and the petition as the API answers it. */
@@ -15,16 +15,8 @@ const subjectMatterCode = z
 export const PetitionerSchema = z
   .object({
     name: plainText(1, 100),
-    phone: z
-      .string()
-      .trim()
-      .regex(/^[0-9+\- ]{5,20}$/, 'must be a phone number')
-      .optional(),
-    idNumber: z
-      .string()
-      .trim()
-      .regex(/^[0-9]{17}[0-9Xx]$/, 'must be an 18-character resident ID number')
-      .optional(),
+    phone: phoneNumber.optional(),
+    idNumber: residentIdNumber.optional(),
     address: plainText(0, 300).optional(),
   })
   .strict()
