@@ -108,6 +108,34 @@ export async function visibleCasesOf(
   return rows as PetitionRow[];
 }
 
+/**
+ * How many cases of each petitioner the caller may see (one query for all of them, so a desk with many files of
+ * one name and phone costs one round trip), leaving out `exceptCase`. Petitioners with none are absent.
+ */
+export async function visibleCountsOf(
+  pool: Pool,
+  petitionerIds: readonly string[],
+  visibleTo: PetitionSearch['visibleTo'],
+  exceptCase?: string,
+): Promise<Map<string, PetitionerCounts>> {
+  if (petitionerIds.length === 0) return new Map();
+  const params: unknown[] = [petitionerIds, exceptCase ?? null];
+  const param = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const { rows } = await pool.query<PetitionerCounts & { petitionerId: string }>(
+    `SELECT petitioner_id AS "petitionerId", count(*)::int AS total,
+            (count(*) FILTER (WHERE status <> 'closed'))::int AS open,
+            (count(*) FILTER (WHERE closed_reason = 'final'))::int AS final
+       FROM petitions p
+      WHERE petitioner_id = ANY($1::text[]) AND id IS DISTINCT FROM $2 AND ${visibility(visibleTo, param)}
+      GROUP BY petitioner_id`,
+    params,
+  );
+  return new Map(rows.map(({ petitionerId, ...counts }) => [petitionerId, counts]));
+}
+
 export function countsOf(rows: readonly PetitionRow[]): PetitionerCounts {
   return {
     total: rows.length,

@@ -35,6 +35,8 @@ export interface NewPetition {
   registrationLevel?: RegistrationLevel;
   /** The rule set of the bureau's province, when the registration pinned another one (an override on record). */
   ruleSetOverrides?: string | null;
+  /** The petitioner's file it goes into (一户一档), when the registration decided it. */
+  petitionerId?: string | null;
 }
 
 /** A petition as stored: its registration, the fold of its events, and copies of it for filters. */
@@ -95,9 +97,9 @@ export async function insertPetition(
     `INSERT INTO petitions (id, bureau_unit_id, channel, category, domain, received_on, rule_set_id, subject,
                             description, petitioner, registered_by, status, petitioner_key, first_time,
                             repeat_of, final_case_id, group_persons, registration_level, domain_category,
-                            classification_version, rule_set_overrides)
+                            classification_version, rule_set_overrides, petitioner_id)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'registered', $12, $13, $14, $15, $16,
-             COALESCE($17, (SELECT level FROM units WHERE id = $2)), $18, $19, $20)`,
+             COALESCE($17, (SELECT level FROM units WHERE id = $2)), $18, $19, $20, $21)`,
     [
       id,
       petition.bureauUnitId,
@@ -119,6 +121,7 @@ export async function insertPetition(
       petition.domainCategory,
       petition.classificationVersion,
       petition.ruleSetOverrides ?? null,
+      petition.petitionerId ?? null,
     ],
   );
   return id;

@@ -11,6 +11,7 @@ import {
   type PetitionerRecord,
   timelineOfCases,
   visibleCasesOf,
+  visibleCountsOf,
 } from '../db/petitioners';
 import { findPetition } from '../db/petitions';
 import type { Role } from '../case/vocabulary';
@@ -20,6 +21,8 @@ import { AppError, notFound } from './errors';
 import { PETITIONER_SEARCH_ROLES } from './petition-search';
 import { summaryOf } from './petition-views';
 import { petitionerKeyOf } from './registration';
+
+const visibleToOf = (user: User) => ({ unitId: user.unitId, regionId: overseenRegion(user) });
 
 /** Who confirms that two registrations are one person: the desk and the unit that work with the person. */
 const MATCH_ROLES: readonly Role[] = ['registrar', 'supervisor', 'handler', 'unit-head'];
@@ -38,13 +41,16 @@ export class PetitionerFiles {
     const candidates = body.idNumber
       ? await this.byNumber(body.idNumber)
       : await findPetitionersByNamePhone(this.deps.pool, body.name ?? '', digitsOf(body.phone) ?? '');
-    const matches = [];
-    for (const petitioner of candidates) {
-      const cases = countsOf(await this.visibleCases(user, petitioner.id));
-      if (cases.total === 0) continue; // a person only other areas know stays unknown here
-      const match = byNumber ? 'identity-number' : 'name-and-phone';
-      matches.push({ petitionerId: petitioner.id, name: petitioner.name, match, cases });
-    }
+    const counts = await this.visibleCounts(
+      user,
+      candidates.map((petitioner) => petitioner.id),
+    );
+    const match = byNumber ? ('identity-number' as const) : ('name-and-phone' as const);
+    // A person only other areas know stays unknown here: no visible case, no match.
+    const matches = candidates.flatMap((petitioner) => {
+      const cases = counts.get(petitioner.id);
+      return cases ? [{ petitionerId: petitioner.id, name: petitioner.name, match, cases }] : [];
+    });
     return { matches };
   }
 
@@ -56,28 +62,26 @@ export class PetitionerFiles {
     const row = await findPetition(this.deps.pool, petitionId);
     const petitionerId = row?.petitionerId;
     if (!row || !petitionerId) return null;
-    const earlier = (await this.visibleCases(user, petitionerId)).filter((c) => c.id !== petitionId);
     const phone = digitsOf(row.petitioner.phone);
-    const candidates = [];
-    if (!row.petitionerKey && phone && user.roles.some((role) => PETITIONER_SEARCH_ROLES.includes(role))) {
-      for (const other of await findPetitionersByNamePhone(this.deps.pool, row.petitioner.name, phone)) {
-        if (other.id === petitionerId) continue;
-        const cases = countsOf(await this.visibleCases(user, other.id));
-        if (cases.total > 0) {
-          candidates.push({
-            petitionerId: other.id,
-            name: other.name,
-            match: 'name-and-phone' as const,
-            cases,
-          });
-        }
-      }
-    }
+    const searches = user.roles.some((role) => PETITIONER_SEARCH_ROLES.includes(role));
+    const others =
+      !row.petitionerKey && phone && searches
+        ? (await findPetitionersByNamePhone(this.deps.pool, row.petitioner.name, phone)).filter(
+            (other) => other.id !== petitionerId,
+          )
+        : [];
+    const counts = await this.visibleCounts(user, [petitionerId, ...others.map((o) => o.id)], petitionId);
+    const candidates = others.flatMap((other) => {
+      const cases = counts.get(other.id);
+      return cases
+        ? [{ petitionerId: other.id, name: other.name, match: 'name-and-phone' as const, cases }]
+        : [];
+    });
     return {
       petitionerId,
       name: row.petitioner.name,
       match: 'registration' as const,
-      cases: countsOf(earlier),
+      cases: counts.get(petitionerId) ?? { total: 0, open: 0, final: 0 },
       candidates,
     };
   }
@@ -143,11 +147,12 @@ export class PetitionerFiles {
     return found ? [found] : [];
   }
 
+  private visibleCounts(user: User, petitionerIds: readonly string[], exceptCase?: string) {
+    return visibleCountsOf(this.deps.pool, petitionerIds, visibleToOf(user), exceptCase);
+  }
+
   private visibleCases(user: User, petitionerId: string) {
-    return visibleCasesOf(this.deps.pool, petitionerId, {
-      unitId: user.unitId,
-      regionId: overseenRegion(user),
-    });
+    return visibleCasesOf(this.deps.pool, petitionerId, visibleToOf(user));
   }
 
   /** A petitioner none of whose cases the caller may see is reported missing, as a case is. */

@@ -11,7 +11,7 @@ import {
   keepStartInput,
   type NewPetition,
 } from '../db/petitions';
-import { petitionerFor, setPetitionerOf } from '../db/petitioners';
+import { petitionerFor } from '../db/petitioners';
 import { toShanghaiDate } from '../rules';
 import type { CaseFlags } from '../case';
 import type { PetitionWorkflowInput } from '../workflows/messages';
@@ -139,10 +139,10 @@ async function reserve(
         finalCaseId: flags.finalCaseId ?? null,
         groupPersons: body.group?.persons ?? null,
         registrationLevel: body.originLevel ?? level,
+        // The petitioner's file (一户一档): by the identity hash, or a file of its own until a match is confirmed.
+        petitionerId: await petitionerFor(client, petitionerKey, body.petitioner),
       };
       id = await insertPetition(client, petition, Number(toShanghaiDate(new Date()).slice(0, 4)));
-      // The petitioner's file (一户一档): by the identity hash, or a file of its own until a match is confirmed.
-      await setPetitionerOf(client, id, await petitionerFor(client, petitionerKey, body.petitioner));
       if (key) await rememberRegistration(client, user.login, key, id);
     }
     const input: PetitionWorkflowInput = {
