@@ -21,20 +21,87 @@ interface FixtureCase {
 
 const CASES: FixtureCase[] = [
   // 2011Q1: 2 cases, both first-time; acceptance 1 of 2 in time (50.0 %); both replied on time.
-  { id: 'XF-2011-800101', receivedOn: '2011-01-10', channel: 'online', ack: ['2011-01-27', '2011-01-20'], handle: ['2011-03-10', '2011-03-01'] },
-  { id: 'XF-2011-800102', receivedOn: '2011-03-05', channel: 'letter', ack: ['2011-03-22', '2011-03-25'], handle: ['2011-05-05', '2011-04-10'] },
+  {
+    id: 'XF-2011-800101',
+    receivedOn: '2011-01-10',
+    channel: 'online',
+    ack: ['2011-01-27', '2011-01-20'],
+    handle: ['2011-03-10', '2011-03-01'],
+  },
+  {
+    id: 'XF-2011-800102',
+    receivedOn: '2011-03-05',
+    channel: 'letter',
+    ack: ['2011-03-22', '2011-03-25'],
+    handle: ['2011-05-05', '2011-04-10'],
+  },
   // 2011Q4: 4 visits, all first-time, in time and on time.
-  { id: 'XF-2011-800401', receivedOn: '2011-10-05', channel: 'visit', ack: ['2011-10-22', '2011-10-10'], handle: ['2011-12-05', '2011-11-20'] },
-  { id: 'XF-2011-800402', receivedOn: '2011-10-20', channel: 'visit', ack: ['2011-11-06', '2011-10-25'], handle: ['2011-12-20', '2011-12-01'] },
-  { id: 'XF-2011-800403', receivedOn: '2011-11-15', channel: 'visit', ack: ['2011-12-02', '2011-11-20'], handle: ['2012-01-15', '2011-12-20'] },
-  { id: 'XF-2011-800404', receivedOn: '2011-12-01', channel: 'visit', ack: ['2011-12-18', '2011-12-10'], handle: ['2012-01-30', '2012-01-10'] },
+  {
+    id: 'XF-2011-800401',
+    receivedOn: '2011-10-05',
+    channel: 'visit',
+    ack: ['2011-10-22', '2011-10-10'],
+    handle: ['2011-12-05', '2011-11-20'],
+  },
+  {
+    id: 'XF-2011-800402',
+    receivedOn: '2011-10-20',
+    channel: 'visit',
+    ack: ['2011-11-06', '2011-10-25'],
+    handle: ['2011-12-20', '2011-12-01'],
+  },
+  {
+    id: 'XF-2011-800403',
+    receivedOn: '2011-11-15',
+    channel: 'visit',
+    ack: ['2011-12-02', '2011-11-20'],
+    handle: ['2012-01-15', '2011-12-20'],
+  },
+  {
+    id: 'XF-2011-800404',
+    receivedOn: '2011-12-01',
+    channel: 'visit',
+    ack: ['2011-12-18', '2011-12-10'],
+    handle: ['2012-01-30', '2012-01-10'],
+  },
   // 2012Q1: 3 cases (one on 29 February, a repeat, accepted late); acceptance 2 of 3 (66.7 %); all on time.
-  { id: 'XF-2012-800101', receivedOn: '2012-01-05', channel: 'online', ack: ['2012-01-20', '2012-01-18'], handle: ['2012-03-05', '2012-03-01'] },
-  { id: 'XF-2012-800102', receivedOn: '2012-02-29', channel: 'online', firstTime: false, ack: ['2012-03-15', '2012-03-20'], handle: ['2012-04-10', '2012-04-05'] },
-  { id: 'XF-2012-800103', receivedOn: '2012-03-10', channel: 'visit', ack: ['2012-03-27', '2012-03-26'], handle: ['2012-04-12', '2012-04-12'] },
+  {
+    id: 'XF-2012-800101',
+    receivedOn: '2012-01-05',
+    channel: 'online',
+    ack: ['2012-01-20', '2012-01-18'],
+    handle: ['2012-03-05', '2012-03-01'],
+  },
+  {
+    id: 'XF-2012-800102',
+    receivedOn: '2012-02-29',
+    channel: 'online',
+    firstTime: false,
+    ack: ['2012-03-15', '2012-03-20'],
+    handle: ['2012-04-10', '2012-04-05'],
+  },
+  {
+    id: 'XF-2012-800103',
+    receivedOn: '2012-03-10',
+    channel: 'visit',
+    ack: ['2012-03-27', '2012-03-26'],
+    handle: ['2012-04-12', '2012-04-12'],
+  },
   // 2012Q3: 2 cases; 2012Q2 and 2011Q3 had none.
-  { id: 'XF-2012-800301', receivedOn: '2012-08-08', channel: 'letter', ack: ['2012-08-25', '2012-08-20'], handle: ['2012-10-08', '2012-09-20'] },
-  { id: 'XF-2012-800302', receivedOn: '2012-09-09', channel: 'online', ack: ['2012-09-26', '2012-09-25'], handle: ['2012-10-10', '2012-10-09'] },
+  {
+    id: 'XF-2012-800301',
+    receivedOn: '2012-08-08',
+    channel: 'letter',
+    ack: ['2012-08-25', '2012-08-20'],
+    handle: ['2012-10-08', '2012-09-20'],
+  },
+  {
+    id: 'XF-2012-800302',
+    receivedOn: '2012-09-09',
+    channel: 'online',
+    ack: ['2012-09-26', '2012-09-25'],
+    handle: ['2012-10-10', '2012-10-09'],
+  },
 ];
 
 async function seed(pool: TestApp['pool']): Promise<void> {
@@ -71,7 +138,8 @@ afterAll(async () => {
 
 const get = async (path: string) => {
   const response = await app.request('supervisor', 'GET', path);
-  if (response.status !== 200) throw new Error(`${path}: ${response.status} ${JSON.stringify(response.body)}`);
+  if (response.status !== 200)
+    throw new Error(`${path}: ${response.status} ${JSON.stringify(response.body)}`);
   return response.body;
 };
 
@@ -96,8 +164,14 @@ describe('the summary of 2012Q1 against 2011Q4 (环比) and 2011Q1 (同比), as 
     });
     const { previousPeriod, previousYear, figures } = summary.comparisons;
     // Each earlier report taken 15 days after its period, as this one is.
-    expect(previousPeriod).toEqual({ period: { from: '2011-10-01', to: '2011-12-31', label: '2011Q4' }, asOf: '2012-01-15' });
-    expect(previousYear).toEqual({ period: { from: '2011-01-01', to: '2011-03-31', label: '2011Q1' }, asOf: '2011-04-15' });
+    expect(previousPeriod).toEqual({
+      period: { from: '2011-10-01', to: '2011-12-31', label: '2011Q4' },
+      asOf: '2012-01-15',
+    });
+    expect(previousYear).toEqual({
+      period: { from: '2011-01-01', to: '2011-03-31', label: '2011Q1' },
+      asOf: '2011-04-15',
+    });
     expect(figures.received).toEqual({
       value: 3,
       previousPeriod: { value: 4, changePercent: -25 },
@@ -151,7 +225,9 @@ describe('the summary of 2012Q1 against 2011Q4 (环比) and 2011Q1 (同比), as 
   it('compares a split row by row: the channels', async () => {
     const channels = await get(`/api/reports/by-channel?${Q}`);
     const rows = channels.comparisons.figures.rows;
-    expect(rows.map((r: any) => [r.key, r.count.previousPeriod.changePercent, r.count.previousYear.changePercent])).toEqual([
+    expect(
+      rows.map((r: any) => [r.key, r.count.previousPeriod.changePercent, r.count.previousYear.changePercent]),
+    ).toEqual([
       ['online', null, 100],
       ['visit', -75, null],
       ['letter', null, -100],

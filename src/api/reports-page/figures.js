@@ -9,7 +9,8 @@ import { fractionText, NO_DATA, rateText, shareText } from './labels.js';
 const count = (n) => (isCompared(n) ? { compared: n } : { value: String(n), unit: '件' });
 const rate = (r) =>
   isCompared(r.rate) ? { compared: r.rate } : { value: rateText(r), detail: `${fractionText(r)} 件` };
-const counted = (n, share) => (isCompared(n) ? count(n) : { ...count(n), detail: `占比 ${shareText(share)}` });
+const counted = (n, share) =>
+  isCompared(n) ? count(n) : { ...count(n), detail: `占比 ${shareText(share)}` };
 
 /** The headline cards of the summary report, in groups; `figure` names each value on the page. */
 const HEADLINE = [

@@ -44,7 +44,9 @@ export async function fillEarlierYear(options: EarlierYearOptions): Promise<stri
         await driveCase({ ...plan, fate }, ctx, () => {});
       } catch (err) {
         tally.failed++;
-        failures.push(`case ${plan.index} of a year earlier: ${err instanceof Error ? err.message : String(err)}`);
+        failures.push(
+          `case ${plan.index} of a year earlier: ${err instanceof Error ? err.message : String(err)}`,
+        );
       }
     }
   };

@@ -318,7 +318,7 @@ export async function reportEnvelope(
   const { data, comparisons } =
     definition.comparison !== false
       ? await computeCompared(compute, ctx, definition.comparison ?? {})
-    : { data: await compute(ctx), comparisons: undefined };
+      : { data: await compute(ctx), comparisons: undefined };
   return {
     report: name,
     period: ctx.period,

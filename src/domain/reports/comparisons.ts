@@ -138,7 +138,10 @@ function walkRows(rows: unknown[], earlier: Partial<EarlierData>, path: string, 
   return rows.map((row) => {
     if (!isRecord(row)) return undefined;
     const id = row[rowKey];
-    const match = { previousPeriod: rowOf(earlier.previousPeriod, id), previousYear: rowOf(earlier.previousYear, id) };
+    const match = {
+      previousPeriod: rowOf(earlier.previousPeriod, id),
+      previousYear: rowOf(earlier.previousYear, id),
+    };
     const mirrored = walk(row, match, path, '', { ...spec, rowKey: undefined }) as object | undefined;
     return { [rowKey]: id, ...mirrored };
   });

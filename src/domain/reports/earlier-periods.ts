@@ -66,9 +66,7 @@ export function previousPeriodOf(period: Period): Period {
 /** 同比: the same period a year earlier (whole months stay whole: February ends on its own last day). */
 export function previousYearOf(period: Period): Period {
   const from = yearEarlierDate(period.from);
-  const to = isWholeMonths(period)
-    ? lastOfMonth(monthIndex(period.to) - 12)
-    : yearEarlierDate(period.to);
+  const to = isWholeMonths(period) ? lastOfMonth(monthIndex(period.to) - 12) : yearEarlierDate(period.to);
   return { from, to, label: labelLike(period, from, to) };
 }
 

@@ -39,7 +39,10 @@ export async function computeCompared(
     previousYear ? compute(earlierContext(ctx, previousYear)) : null,
   ]);
   const figures = compareFigures(data, { previousPeriod: periodData, previousYear: yearData }, spec);
-  return { data, comparisons: { previousPeriod: previousPeriod ?? null, previousYear: previousYear ?? null, figures } };
+  return {
+    data,
+    comparisons: { previousPeriod: previousPeriod ?? null, previousYear: previousYear ?? null, figures },
+  };
 }
 
 /** The comparison of a CSV row's value: the row's own figure read from the mirrored figures. */
@@ -63,9 +66,18 @@ function basis(figure: unknown): string {
 /** 上期 / 上年同期 / 环比(%) / 同比(%) and, since rates change in points, how the change reads. */
 const COMPARISON_COLUMNS: Array<CsvColumn<{ figure: unknown }>> = [
   { header: '上期', value: ({ figure }) => (isComparedFigure(figure) ? figure.previousPeriod.value : null) },
-  { header: '上年同期', value: ({ figure }) => (isComparedFigure(figure) ? figure.previousYear.value : null) },
-  { header: '环比(%)', value: ({ figure }) => (isComparedFigure(figure) ? changeOf(figure, 'previousPeriod') : null) },
-  { header: '同比(%)', value: ({ figure }) => (isComparedFigure(figure) ? changeOf(figure, 'previousYear') : null) },
+  {
+    header: '上年同期',
+    value: ({ figure }) => (isComparedFigure(figure) ? figure.previousYear.value : null),
+  },
+  {
+    header: '环比(%)',
+    value: ({ figure }) => (isComparedFigure(figure) ? changeOf(figure, 'previousPeriod') : null),
+  },
+  {
+    header: '同比(%)',
+    value: ({ figure }) => (isComparedFigure(figure) ? changeOf(figure, 'previousYear') : null),
+  },
   { header: '比较口径', value: ({ figure }) => basis(figure) },
 ];
 

@@ -26,7 +26,11 @@ describe('the change', () => {
 });
 
 describe('the comparisons of a report', () => {
-  const rate = (r: number | null, numerator: number, denominator: number) => ({ rate: r, numerator, denominator });
+  const rate = (r: number | null, numerator: number, denominator: number) => ({
+    rate: r,
+    numerator,
+    denominator,
+  });
   const summary = (received: number, share: number, timely: ReturnType<typeof rate>, open: number) => ({
     received,
     firstTime: { count: received, share },
@@ -38,7 +42,10 @@ describe('the comparisons of a report', () => {
   it('mirror every figure: counts in percent, shares and rates in points, standing figures marked', () => {
     const figures = compareFigures(
       summary(3, 66.7, rate(66.7, 2, 3), 2),
-      { previousPeriod: summary(4, 100, rate(null, 0, 0), 5), previousYear: summary(2, 100, rate(50, 1, 2), 7) },
+      {
+        previousPeriod: summary(4, 100, rate(null, 0, 0), 5),
+        previousYear: summary(2, 100, rate(50, 1, 2), 7),
+      },
       { standsNow: ['priority'] },
     );
     expect(figures).toEqual({
@@ -99,7 +106,13 @@ describe('the comparisons of a report', () => {
   });
 
   it('compare the rows of a split by their key, whatever their order, and leave out what is no figure', () => {
-    const row = (key: string, count: number, share: number, rank: number) => ({ key, label: key, count, share, rank });
+    const row = (key: string, count: number, share: number, rank: number) => ({
+      key,
+      label: key,
+      count,
+      share,
+      rank,
+    });
     const figures = compareFigures(
       { total: 3, rows: [row('online', 2, 66.7, 1), row('visit', 1, 33.3, 2)] },
       {
