@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { Pool } from 'pg';
+import { reportEnvelope } from '../../src/domain/reports/catalogue';
 import type { ReportContext, ReportService } from '../../src/domain/reports/report-service';
 
 /** A report as the API serves it, and the headline number it counted (a check that it counted anything). */
@@ -19,6 +20,11 @@ export const REPORTS: BenchReport[] = [
   { name: 'by month', run: async (s, ctx) => sum(await s.byMonth(ctx), (r) => r.received) },
   { name: 'backlog', run: async (s, ctx) => (await s.backlog(ctx)).atEnd },
   { name: 'supervision', run: async (s, ctx) => sum(await s.supervision(ctx), (r) => r.notices) },
+  // As the API answers it: with the same report over the period before and a year earlier (环比, 同比).
+  {
+    name: 'summary with 环比/同比',
+    run: async (s, ctx) => (await reportEnvelope(s, 'summary', ctx)).received as number,
+  },
 ];
 
 /**

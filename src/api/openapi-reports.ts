@@ -13,6 +13,11 @@ const FORMULAS = [
   `${BACKLOG.label}: ${BACKLOG.formula}`,
   ...Object.values(AFTERCARE).map((c) => `${c.label}: ${c.formula}`),
   'Shares: one decimal, largest-remainder rounding, so that the shares of a split add up to 100.0%.',
+  'Comparisons (`comparisons`, all reports but briefing and by-month): the same report for the period before ' +
+    '(环比, `previousPeriod`) and a year earlier (同比, `previousYear`), each as old as this one (its asOf shifted ' +
+    'with the period); counts change in percent (`changePercent`), rates and shares in percentage points ' +
+    '(`changePoints`); `null` with `noData: true` where the earlier period had none; figures as the cases stand ' +
+    'now are marked `standsNow` and not compared.',
 ]
   .map((line) => `- ${line}`)
   .join('\n');
@@ -41,7 +46,9 @@ export function registerReportPaths(registry: OpenAPIRegistry) {
     if ('csv' in definition) {
       content['text/csv'] = {
         schema: { type: 'string' },
-        example: '\uFEFF指标,代码,数值,分子,分母\r\n受理信访事项(件),received,120,,\r\n',
+        example:
+          '\uFEFF指标,代码,数值,分子,分母,上期,上年同期,环比(%),同比(%),比较口径\r\n' +
+          '受理信访事项(件),received,120,,,104,150,15.4,-20,百分比\r\n',
       };
     }
     registry.registerPath({

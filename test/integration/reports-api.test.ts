@@ -281,10 +281,10 @@ describe('the county bureau’s figures for 2025Q3, as of 2025-10-15', () => {
     const csv = await fetch(`${app.baseUrl}/api/reports/by-domain?${Q}&groupBy=subcategory&format=csv`, {
       headers: { authorization: await authHeader('supervisor') },
     });
-    expect((await csv.text()).split('\r\n').slice(0, 2)).toEqual([
-      '项目,代码,件数,占比(%)',
-      '征地拆迁,urban-construction.land-expropriation,2,33.3',
-    ]);
+    // The columns of the comparisons (环比 / 同比) follow the table's own: report-comparisons.test.ts.
+    const [header, first] = (await csv.text()).split('\r\n');
+    expect(header).toMatch(/^项目,代码,件数,占比\(%\),上期,/);
+    expect(first).toMatch(/^征地拆迁,urban-construction\.land-expropriation,2,33\.3,/);
   });
 
   it('refuses a groupBy that is not a level, or on a report that does not group by subject matter', async () => {
@@ -402,18 +402,18 @@ describe('CSV', () => {
     const bytes = new Uint8Array(await byAccept.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
-    expect(text.split('\r\n').slice(0, 3)).toEqual([
-      '\uFEFF排名,责任单位,单位代码,件数,占比(%),按期办结率(%),逾期件数',
-      '1,青山县住房和城乡建设局,qingshan-housing,3,50.0,33.3,0',
-      '2,青山县人力资源和社会保障局,qingshan-hr,2,33.3,,0',
-    ]);
+    // The table's own columns first; the comparisons' (上期, 上年同期, 环比, 同比) after them.
+    const [header, first, second] = text.split('\r\n');
+    expect(header).toMatch(/^\uFEFF排名,责任单位,单位代码,件数,占比\(%\),按期办结率\(%\),逾期件数,上期,/);
+    expect(first).toMatch(/^1,青山县住房和城乡建设局,qingshan-housing,3,50\.0,33\.3,0,/);
+    expect(second).toMatch(/^2,青山县人力资源和社会保障局,qingshan-hr,2,33\.3,,0,/);
     const byFormat = await fetch(`${app.baseUrl}/api/reports/summary?${Q}&format=csv`, {
       headers: { authorization: await authHeader('supervisor') },
     });
     // fetch's text() drops the byte order mark.
     const summary = (await byFormat.text()).split('\r\n');
-    expect(summary[0]).toBe('指标,代码,数值,分子,分母');
-    expect(summary).toContain('按期办结率(%),onTimeCompletion,33.3,1,3');
+    expect(summary[0]).toMatch(/^指标,代码,数值,分子,分母,上期,/);
+    expect(summary.some((line) => line.startsWith('按期办结率(%),onTimeCompletion,33.3,1,3,'))).toBe(true);
     const briefing = await app.request('supervisor', 'GET', `/api/reports/briefing?${Q}&format=csv`);
     expect([briefing.status, briefing.body.error.code]).toEqual([406, 'not_acceptable']);
   });

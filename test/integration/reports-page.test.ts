@@ -199,6 +199,25 @@ describe('the reports dashboard', () => {
     expect(await figureText('backlogClearance')).toBe('暂无数据');
     expect(await figureText('firstTime-detail')).toBe(`占比 ${summary.firstTime.share.toFixed(1)}%`);
 
+    // 环比 and 同比 under the headline figures, as the API compares them; none under a figure that stands now.
+    const changeText = (e: { changePercent?: number | null; changePoints?: number | null }) => {
+      const change = e.changePercent ?? e.changePoints ?? null;
+      if (change === null) return '无数据';
+      if (change === 0) return '持平';
+      const sign = change > 0 ? '+' : '−';
+      return `${sign}${Math.abs(change).toFixed(1)}${'changePoints' in e ? '个百分点' : '%'}`;
+    };
+    const { figures } = summary.comparisons;
+    for (const [name, compared] of [
+      ['received', figures.received],
+      ['repeat', figures.repeat.count],
+      ['satisfaction', figures.satisfaction.rate],
+    ]) {
+      expect(await figureText(`${name}-previousPeriod`)).toBe(`环比 ${changeText(compared.previousPeriod)}`);
+      expect(await figureText(`${name}-previousYear`)).toBe(`同比 ${changeText(compared.previousYear)}`);
+    }
+    expect(await page.$('[data-figure="majorUrgentOpen-previousYear"]')).toBeNull();
+
     expect(await figureText('briefing')).toBe((await apiReport('briefing')).text);
   });
 

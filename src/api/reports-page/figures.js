@@ -1,11 +1,16 @@
 // The dashboard's figures as text: the heading, the headline cards, the unit ranking and the backlog list.
 
+import { comparisonLines, isCompared, mirroredShown } from './comparisons.js';
 import { element, figure, setText } from './dom.js';
 import { fractionText, NO_DATA, rateText, shareText } from './labels.js';
 
-const count = (n) => ({ value: String(n), unit: '件' });
-const rate = (r) => ({ value: rateText(r), detail: `${fractionText(r)} 件` });
-const counted = (n, share) => ({ ...count(n), detail: `占比 ${shareText(share)}` });
+// Each card's `show` also reads the summary's mirrored figures (`comparisons.figures`), where a figure is its
+// comparison: then it gives `{compared}`, so that a card added later shows 环比 / 同比 without more code.
+const count = (n) => (isCompared(n) ? { compared: n } : { value: String(n), unit: '件' });
+const rate = (r) =>
+  isCompared(r.rate) ? { compared: r.rate } : { value: rateText(r), detail: `${fractionText(r)} 件` };
+const counted = (n, share) =>
+  isCompared(n) ? count(n) : { ...count(n), detail: `占比 ${shareText(share)}` };
 
 /** The headline cards of the summary report, in groups; `figure` names each value on the page. */
 const HEADLINE = [
@@ -86,7 +91,7 @@ const HEADLINE = [
   },
 ];
 
-function card({ figure: name, label }, shown) {
+function card({ figure: name, label }, shown, compared) {
   const value = element('span', { className: 'card-value', dataset: { figure: name } }, shown.value);
   if (shown.value === NO_DATA) value.classList.add('no-data');
   return element(
@@ -97,6 +102,7 @@ function card({ figure: name, label }, shown) {
     shown.detail
       ? element('p', { className: 'card-detail', dataset: { figure: `${name}-detail` } }, shown.detail)
       : '',
+    ...comparisonLines(name, compared),
   );
 }
 
@@ -107,7 +113,11 @@ export function renderHeadline(summary) {
         'section',
         { className: 'card-group' },
         element('h3', {}, group.title),
-        element('div', { className: 'cards' }, ...group.cards.map((c) => card(c, c.show(summary)))),
+        element(
+          'div',
+          { className: 'cards' },
+          ...group.cards.map((c) => card(c, c.show(summary), mirroredShown(c, summary))),
+        ),
       ),
     ),
   );

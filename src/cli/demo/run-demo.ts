@@ -1,6 +1,7 @@
 import { DemoApi, FatalDemoError, UnexpectedAnswer } from './api-client';
 import { planCase } from './case-plan';
 import { driveCase, TALLY_KEYS, type Tally } from './drive-case';
+import { fillEarlierYear } from './earlier-year';
 
 export interface DemoOptions {
   apiUrl: string;
@@ -76,6 +77,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   await Promise.all(Array.from({ length: options.concurrency }, worker));
   if (fatal) throw fatal;
   options.say(progressLine(done, options.cases, tally, started));
+  failures.push(...(await fillEarlierYear({ ...options, api })));
   return {
     tally,
     petitionIds: petitionIds.filter((id): id is string => id !== undefined),

@@ -98,4 +98,24 @@ export const SummaryReportExample = {
     evaluations: { satisfied: 51, basicallySatisfied: 9, dissatisfied: 3 },
     followUps: { opened: 6, closed: 5, overdue: 1 },
   },
+  /** Abridged: every figure above is mirrored so (docs/reports.md). */
+  comparisons: {
+    previousPeriod: { period: { from: '2026-04-01', to: '2026-06-30', label: '2026Q2' }, asOf: '2026-07-08' },
+    previousYear: { period: { from: '2025-07-01', to: '2025-09-30', label: '2025Q3' }, asOf: '2025-10-08' },
+    figures: {
+      received: {
+        value: 120,
+        previousPeriod: { value: 104, changePercent: 15.4 },
+        previousYear: { value: 150, changePercent: -20 },
+      },
+      satisfaction: {
+        rate: {
+          value: 88.6,
+          previousPeriod: { value: 90.1, changePoints: -1.5 },
+          previousYear: { value: null, changePoints: null, noData: true },
+        },
+      },
+      priority: { majorUrgentOpen: { value: 1, standsNow: true } },
+    },
+  },
 };

@@ -1,3 +1,4 @@
+import { changePercent, changePoints } from './comparisons';
 import { chinesePeriod } from './period';
 import type { ReportContext, Rate, SplitRow } from './report-service';
 import { sharesOf } from './shares';
@@ -17,10 +18,42 @@ export interface BriefingFigures {
   onTimeCompletion: Rate;
   participation: Rate;
   satisfaction: Rate;
+  /** The same figures a year earlier (同比), when that period can be counted. */
+  previousYear?: YearEarlierFigures;
 }
+
+export type YearEarlierFigures = Pick<
+  BriefingFigures,
+  'received' | 'transferredOut' | 'timelyAcceptance' | 'onTimeCompletion' | 'participation' | 'satisfaction'
+>;
+
+type RateId = 'timelyAcceptance' | 'onTimeCompletion' | 'participation' | 'satisfaction';
 
 const pct = (share: number) => `${share.toFixed(1)}%`;
 const rateText = (rate: Rate) => (rate.rate === null ? '暂无数据' : pct(rate.rate));
+
+/** 「，比去年同期下降56.0%」 as seed 000 writes it; nothing when last year had none to compare with. */
+function countYearOnYear(current: number, lastYear: number | undefined): string {
+  const change = changePercent(current, lastYear ?? null);
+  if (change === null) return '';
+  if (change === 0) return '，与去年同期持平';
+  return `，比去年同期${change > 0 ? '上升' : '下降'}${Math.abs(change).toFixed(1)}%`;
+}
+
+/** 「，比去年同期提高2.0个百分点」: a rate changes in percentage points; nothing without both rates. */
+function rateYearOnYear(f: BriefingFigures, id: RateId): string {
+  const change = changePoints(f[id].rate, f.previousYear?.[id].rate ?? null);
+  if (change === null) return '';
+  if (change === 0) return '，与去年同期持平';
+  return `，比去年同期${change > 0 ? '提高' : '下降'}${Math.abs(change).toFixed(1)}个百分点`;
+}
+
+const RATE_NAMES: Array<[RateId, string]> = [
+  ['timelyAcceptance', '及时受理率'],
+  ['onTimeCompletion', '按期办结率'],
+  ['participation', '参评率'],
+  ['satisfaction', '满意率'],
+];
 
 /** "国家级12件，占比10.0%、省级…": the non-empty rows, in the order given. */
 function split(rows: SplitRow[]): string {
@@ -39,7 +72,10 @@ export function briefingText(ctx: ReportContext, f: BriefingFigures): string {
   // As seed 001 writes it: the cases received include those sent on to another area's bureau (其余 N 件),
   // and the first-time and repeat shares are of all of them; the splits below are of the area's own cases.
   const total = f.received + f.transferredOut;
-  const head = `${chinesePeriod(ctx.period)}，${ctx.scope.unit.name}受理信访事项${total}件`;
+  const lastYear = f.previousYear && f.previousYear.received + f.previousYear.transferredOut;
+  const head =
+    `${chinesePeriod(ctx.period)}，${ctx.scope.unit.name}受理信访事项${total}件` +
+    countYearOnYear(total, lastYear);
   if (total === 0) return `${head}。`;
   const [firstShare, repeatShare] =
     f.transferredOut > 0
@@ -61,9 +97,9 @@ export function briefingText(ctx: ReportContext, f: BriefingFigures): string {
     const ranking = top.map((u) => `${u.name}（${u.count}件）`).join('、');
     parts.push(`从责任单位案件量看，数量排名前${chineseNumber(top.length)}的单位分别为${ranking}`);
   }
-  const rates =
-    `及时受理率${rateText(f.timelyAcceptance)}，按期办结率${rateText(f.onTimeCompletion)}，` +
-    `参评率${rateText(f.participation)}，满意率${rateText(f.satisfaction)}`;
+  const rates = RATE_NAMES.map(([id, name]) => `${name}${rateText(f[id])}${rateYearOnYear(f, id)}`).join(
+    '，',
+  );
   return `${parts.join('；')}。${rates}。`;
 }
 

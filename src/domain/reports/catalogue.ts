@@ -4,11 +4,16 @@ import { COUNTS } from '../../db/report-figures';
 import { briefingText } from './briefing';
 import { type CsvColumn, toCsv } from './csv';
 import type { Rate, ReportContext, ReportService, SplitRow } from './report-service';
+import type { ComparisonSpec } from './comparisons';
+import { earlierReport } from './earlier-periods';
+import { computeCompared, earlierContext, withComparisonColumns } from './report-comparisons';
 
 /** A report's table for CSV: which rows of its data, and the columns. */
 export interface CsvTable {
   rows(data: Record<string, unknown>): unknown[];
   columns: Array<CsvColumn<never>>;
+  /** The row's figure the comparison columns (上期, 上年同期, 环比, 同比) show, read from its mirrored row. */
+  compared?: (mirroredRow: never) => unknown;
 }
 
 /** A report: its data as JSON, and (for tables) its rows and columns as CSV. */
@@ -18,6 +23,11 @@ export interface ReportDefinition {
   csv?: CsvTable;
   /** Takes `groupBy` (the level of the classification). */
   groupsBySubjectMatter?: true;
+  /**
+   * How its figures compare with the earlier periods (环比, 同比): every figure by default (a report added
+   * later too); false: not compared (text, a trend).
+   */
+  comparison?: ComparisonSpec | false;
 }
 
 type Summary = Awaited<ReturnType<ReportService['summary']>>;
@@ -29,8 +39,9 @@ type SupervisionRow = Awaited<ReturnType<ReportService['supervision']>>[number];
 function table<Row>(
   rows: (data: Record<string, unknown>) => Row[],
   columns: Array<CsvColumn<Row>>,
+  compared?: (mirroredRow: Row) => unknown,
 ): CsvTable {
-  return { rows, columns: columns as Array<CsvColumn<never>> };
+  return { rows, columns: columns as Array<CsvColumn<never>>, ...(compared ? { compared } : {}) };
 }
 
 const rateCell = (rate: Rate) => rate.rate;
@@ -39,6 +50,7 @@ const splitReport = (dimension: 'level' | 'channel', description: string): Repor
   description,
   compute: (service, ctx) => service.split(ctx, dimension),
   csv: splitCsv(),
+  comparison: { rowKey: 'key' },
 });
 
 function splitCsv(): CsvTable {
@@ -50,6 +62,7 @@ function splitCsv(): CsvTable {
       { header: '件数', value: (r) => r.count },
       { header: '占比(%)', value: (r) => r.share.toFixed(1) },
     ],
+    (r) => r.count,
   );
 }
 
@@ -64,6 +77,7 @@ const domainReport: ReportDefinition = {
     return { groupBy, classification: service.classification.reference, ...split };
   },
   csv: splitCsv(),
+  comparison: { rowKey: 'key' },
 };
 
 interface SummaryLine {
@@ -161,6 +175,12 @@ function aftercareLines(s: Summary): SummaryLine[] {
   }));
 }
 
+/**
+ * The summary's figures as the cases stand now, whatever the period (not compared with earlier periods):
+ * the open priority cases (Art 25, S5) and the supported opinions awaiting their carrying out.
+ */
+const SUMMARY_STANDS_NOW = ['priority', 'resolution.carryOut.due', 'resolution.carryOut.overdue'];
+
 export const REPORTS = {
   summary: {
     description: 'The headline figures of the period: counts, the four rates, the backlog, 包案, supervision',
@@ -174,7 +194,9 @@ export const REPORTS = {
         { header: '分子', value: (l) => l.numerator },
         { header: '分母', value: (l) => l.denominator },
       ],
+      (l) => l.value,
     ),
+    comparison: { standsNow: SUMMARY_STANDS_NOW },
   },
   'by-unit': {
     description: 'Units ranked by their cases of the period, with on-time completion rate and overdue count',
@@ -190,7 +212,9 @@ export const REPORTS = {
         { header: '按期办结率(%)', value: (r) => rateCell(r.onTimeCompletion) },
         { header: '逾期件数', value: (r) => r.overdue },
       ],
+      (r) => r.count,
     ),
+    comparison: { rowKey: 'unitId', skip: ['rows.rank'] },
   },
   'by-channel': splitReport('channel', 'Cases by channel group: online, visit, letter, other'),
   'by-domain': domainReport,
@@ -209,6 +233,8 @@ export const REPORTS = {
         { header: '按期办结率(%)', value: (r) => rateCell(r.onTimeCompletion) },
       ],
     ),
+    // The months are the trend itself; each month's own 同比 would need months the period does not hold.
+    comparison: false,
   },
   backlog: {
     description:
@@ -236,17 +262,22 @@ export const REPORTS = {
         { header: '提交联席办件数', value: (r) => r.escalations },
         { header: '挂牌督办件数', value: (r) => r.listed },
       ],
+      (r) => r.notices,
     ),
+    comparison: { rowKey: 'unitId' },
   },
   briefing: {
     description: 'The Chinese paragraph for the quarterly briefing, written from the same figures',
     compute: async (service, ctx) => {
-      const [summary, levels, channels, domains, units] = await Promise.all([
+      const lastYear = earlierReport(ctx.period, ctx.asOf, 'previousYear');
+      const [summary, levels, channels, domains, units, previousYear] = await Promise.all([
         service.summary(ctx),
         service.split(ctx, 'level'),
         service.split(ctx, 'channel'),
         service.split(ctx, 'domain'),
         service.byUnit(ctx),
+        // 同比 as the summary's comparisons have it: the same report a year earlier.
+        lastYear ? service.summary(earlierContext(ctx, lastYear)) : undefined,
       ]);
       const figures = {
         ...summary,
@@ -254,9 +285,12 @@ export const REPORTS = {
         channels: channels.rows,
         domains: domains.rows,
         units: units.map((u) => ({ name: u.name, count: u.count })),
+        ...(previousYear ? { previousYear } : {}),
       };
       return { text: briefingText(ctx, figures) };
     },
+    // Text: its 同比 are written into the paragraph.
+    comparison: false,
   },
 } satisfies Record<string, ReportDefinition>;
 
@@ -280,13 +314,18 @@ export async function reportEnvelope(
   const definition: ReportDefinition = REPORTS[name];
   if (ctx.groupBy !== undefined && !definition.groupsBySubjectMatter)
     throw fieldError('groupBy', 'applies to the by-domain report only');
-  const data = await definition.compute(service, ctx);
+  const compute = (at: ReportContext) => definition.compute(service, at);
+  const { data, comparisons } =
+    definition.comparison !== false
+      ? await computeCompared(compute, ctx, definition.comparison ?? {})
+      : { data: await compute(ctx), comparisons: undefined };
   return {
     report: name,
     period: ctx.period,
     scope: { unitId: ctx.scope.unit.id, name: ctx.scope.unit.name, level: ctx.scope.unit.level },
     asOf: ctx.asOf,
     ...data,
+    ...(comparisons ? { comparisons } : {}),
   };
 }
 
@@ -294,5 +333,9 @@ export async function reportEnvelope(
 export function reportCsv(envelope: ReportEnvelope): string | undefined {
   const definition: ReportDefinition = REPORTS[envelope.report];
   if (!definition.csv) return undefined;
-  return toCsv(definition.csv.columns, definition.csv.rows(envelope) as never[]);
+  const { columns, rows, compared } = definition.csv;
+  const figures = (envelope.comparisons as { figures?: Record<string, unknown> } | undefined)?.figures;
+  if (!compared || !figures) return toCsv(columns, rows(envelope) as never[]);
+  const table = withComparisonColumns(columns, rows(envelope) as never[], () => rows(figures), compared);
+  return toCsv(table.columns, table.rows);
 }

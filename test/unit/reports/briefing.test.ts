@@ -54,3 +54,46 @@ describe('the briefing paragraph (seed 001)', () => {
     );
   });
 });
+
+describe('the briefing’s 同比 (seed 000: 「…比去年同期下降56%」)', () => {
+  const rate = (r: number | null) => ({ numerator: 0, denominator: r === null ? 0 : 1, rate: r });
+  const lastYear = (received: number, transferredOut = 0) => ({
+    received,
+    transferredOut,
+    timelyAcceptance: rate(50),
+    onTimeCompletion: rate(75),
+    participation: rate(null),
+    satisfaction: rate(90),
+  });
+  const withRates = (previousYear?: ReturnType<typeof lastYear>): BriefingFigures => ({
+    ...figures(2),
+    timelyAcceptance: rate(66.7),
+    onTimeCompletion: rate(75),
+    participation: rate(40),
+    satisfaction: rate(null),
+    ...(previousYear ? { previousYear } : {}),
+  });
+
+  it('compares the cases received, transfers out included on both sides, and the rates in points', () => {
+    // 10 now against 25 (20 + 5) a year earlier: down 60.0 %.
+    const text = briefingText(ctx, withRates(lastYear(20, 5)));
+    expect(text).toMatch(
+      /^2026年7月1日至9月30日，青山县信访局受理信访事项10件，比去年同期下降60\.0%，其中初信初访6件/,
+    );
+    expect(text).toMatch(
+      /及时受理率66\.7%，比去年同期提高16\.7个百分点，按期办结率75\.0%，与去年同期持平，参评率40\.0%，满意率暂无数据。$/,
+    );
+  });
+
+  it('writes a rise as 上升, and nothing when last year had no cases or no period to count', () => {
+    expect(briefingText(ctx, withRates(lastYear(8)))).toContain(
+      '受理信访事项10件，比去年同期上升25.0%，其中',
+    );
+    for (const text of [briefingText(ctx, withRates(lastYear(0))), briefingText(ctx, withRates())]) {
+      expect(text).toContain('受理信访事项10件，其中');
+      expect(text).not.toContain('去年同期上升');
+    }
+    // Without last year's cases its rates still compare (they are of the cases it had: none here, "no data").
+    expect(briefingText(ctx, withRates())).not.toContain('去年同期');
+  });
+});
