@@ -4,6 +4,7 @@ import { COUNTS } from '../../db/report-figures';
 import { briefingText } from './briefing';
 import { type CsvColumn, toCsv } from './csv';
 import type { Rate, ReportContext, ReportService, SplitRow } from './report-service';
+import { visitLines } from './visit-report';
 
 /** A report's table for CSV: which rows of its data, and the columns. */
 export interface CsvTable {
@@ -115,6 +116,7 @@ function summaryLines(s: Summary): SummaryLine[] {
     { figure: 'secondLevelOpen', label: '在办二级关注(件)', value: s.priority.secondLevelOpen },
     ...resolutionLines(s.resolution),
     ...aftercareLines(s),
+    ...visitLines(s.visits),
   ];
 }
 
