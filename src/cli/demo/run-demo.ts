@@ -1,6 +1,7 @@
 import { DemoApi, FatalDemoError, UnexpectedAnswer } from './api-client';
 import { planCase } from './case-plan';
 import { driveCase, TALLY_KEYS, type Tally } from './drive-case';
+import { recordDemoVisits } from './visits';
 
 export interface DemoOptions {
   apiUrl: string;
@@ -76,6 +77,14 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   await Promise.all(Array.from({ length: options.concurrency }, worker));
   if (fatal) throw fatal;
   options.say(progressLine(done, options.cases, tally, started));
+  // The visit register (issue 23 item 1): visits, reception sessions and 阅批 on the run's cases.
+  await recordDemoVisits(api, { ...options, petitionIds: petitionIds.filter((id) => id !== undefined) }).then(
+    (t) => options.say(`visits ${t.visits}, reception sessions ${t.sessions}, 阅批/批示 ${t.instructions}`),
+    (err: unknown) => {
+      if (!(err instanceof UnexpectedAnswer)) throw asFatal(err);
+      failures.push(`visit register: ${describe(err)}`);
+    },
+  );
   return {
     tally,
     petitionIds: petitionIds.filter((id): id is string => id !== undefined),
