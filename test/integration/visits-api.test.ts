@@ -257,6 +257,16 @@ describe('refusals: a clear error, nothing written', () => {
   });
 });
 
+describe('the record', () => {
+  it('is append-only for the runtime role: what was recorded stays on file', async () => {
+    // The test app's pool acts as the runtime role, as the API does.
+    for (const table of ['visits', 'reception_sessions', 'case_instructions']) {
+      await expect(app.pool.query(`UPDATE ${table} SET id = id`)).rejects.toThrow(/permission denied/);
+      await expect(app.pool.query(`DELETE FROM ${table}`)).rejects.toThrow(/permission denied/);
+    }
+  });
+});
+
 describe('retries', () => {
   it('records a visit that registers a case once under one Idempotency-Key, and answers the visit again', async () => {
     const key = `visit-${randomUUID()}`;
