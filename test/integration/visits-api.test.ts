@@ -119,8 +119,8 @@ describe('the visit register', () => {
       true,
     ]);
     expect(detail.body.visits.items[1]).toMatchObject({ group: true, reception: 'leaderReception' });
-    expect(detail.body.instructions.count).toBe(2);
-    expect(detail.body.instructions.items[0]).toMatchObject({ kind: 'reading', leader: '县长', recordedBy: 'registrar' });
+    expect(detail.body.leaderInstructions.count).toBe(2);
+    expect(detail.body.leaderInstructions.items[0]).toMatchObject({ kind: 'reading', leader: '县长', recordedBy: 'registrar' });
     // Counts only: no name or ID number on a visit.
     expect(JSON.stringify(detail.body.visits)).not.toContain(registrationOf.petitioner.name);
   });

@@ -339,7 +339,7 @@ export const PetitionDetailSchema = PetitionSummarySchema.extend({
     }),
   ),
   visits: CaseVisitsSchema.openapi({ description: 'Visits on the case (来访登记): count, 批, 人次 and the list' }),
-  instructions: CaseInstructionsSchema.openapi({ description: 'Leaders’ 阅批 and 批示 on the case' }),
+  leaderInstructions: CaseInstructionsSchema.openapi({ description: 'Leaders’ 阅批 and 批示 on the case' }),
 }).openapi('PetitionDetail');
 
 export const PetitionListSchema = z

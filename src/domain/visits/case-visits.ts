@@ -14,6 +14,6 @@ export async function caseVisitsOf(pool: Pool, petitionId: string) {
       persons: visits.reduce((sum, v) => sum + v.persons, 0),
       items: visits,
     },
-    instructions: { count: instructions.length, items: instructions },
+    leaderInstructions: { count: instructions.length, items: instructions },
   };
 }
