@@ -1,11 +1,17 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
-import { InstructionSchema, ReceptionSessionSchema, VisitSchema } from '../domain/contract/case-visits';
+import {
+  InstructionSchema,
+  ReceptionSessionDetailSchema,
+  ReceptionSessionSchema,
+  VisitSchema,
+} from '../domain/contract/case-visits';
 import { PetitionIdParamsSchema } from '../domain/contract/petitions';
 import {
   RecordInstructionSchema,
   RecordSessionSchema,
   RecordVisitSchema,
 } from '../domain/contract/visits';
+import { z } from '../domain/contract/zod';
 import { ErrorSchema } from './errors';
 import { bodyErrors, errors, idempotencyHeader, json, security } from './openapi-parts';
 
@@ -44,6 +50,23 @@ export function registerVisitPaths(registry: OpenAPIRegistry) {
     parameters: [idempotencyHeader],
     request: { body: body(RecordSessionSchema) },
     responses: { 201: json(ReceptionSessionSchema, 'The session'), ...errors, ...bodyErrors },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/reception-sessions/{sessionId}',
+    summary: 'A reception session with the visits received at it',
+    tags: ['visits'],
+    security,
+    request: {
+      params: z.object({
+        sessionId: z.string().openapi({ example: 'rs-6f9619ff-8b86-4011-b42d-00c04fc964ff' }),
+      }),
+    },
+    responses: {
+      200: json(ReceptionSessionDetailSchema, 'The session and its visits'),
+      ...errors,
+      404: json(ErrorSchema, 'No such session in the caller’s scope'),
+    },
   });
   registry.registerPath({
     method: 'post',

@@ -123,6 +123,15 @@ export async function listVisitsOfCase(pool: Pool, petitionId: string): Promise<
   return rows;
 }
 
+/** The visits received at a reception session. */
+export async function listVisitsOfSession(pool: Pool, sessionId: string): Promise<VisitRow[]> {
+  const { rows } = await pool.query<VisitRow>(
+    `SELECT ${VISIT_COLUMNS} FROM visits WHERE session_id = $1 ORDER BY created_at, id`,
+    [sessionId],
+  );
+  return rows;
+}
+
 export interface InstructionRow {
   id: string;
   petitionId: string;

@@ -60,11 +60,13 @@ const countRows = async (sql: string, params: unknown[]) =>
 describe('the visit register', () => {
   let caseA: string;
   let caseC: string;
+  let downVisitSession: string;
 
   beforeAll(async () => {
     // The fixed dataset: each visit's counts in the comment beside it; the figures' test adds them up.
     const s1 = await session('leaderReception', W1, 1);
     const s2 = await session('downVisit', W2, 3);
+    downVisitSession = s2;
     await session('downVisit', W2, 2);
     const s4 = await session('jointReception', W3, 4);
     // a: registers case A at the desk, 1 batch of 2: first-time, local.
@@ -123,6 +125,15 @@ describe('the visit register', () => {
     expect(detail.body.leaderInstructions.items[0]).toMatchObject({ kind: 'reading', leader: '县长', recordedBy: 'registrar' });
     // Counts only: no name or ID number on a visit.
     expect(JSON.stringify(detail.body.visits)).not.toContain(registrationOf.petitioner.name);
+  });
+
+  it('shows a reception session with the visits received at it, within the scope that holds its unit', async () => {
+    const read = await app.request('supervisor', 'GET', `/api/reception-sessions/${downVisitSession}`);
+    expect(read.status).toBe(200);
+    expect(read.body).toMatchObject({ kind: 'downVisit', heldOn: W2, leaders: 3, unitId: 'qingshan-petition-bureau' });
+    expect(read.body.visits).toMatchObject({ count: 1, batches: 2, persons: 3 });
+    const outside = await app.request('hr-handler', 'GET', `/api/reception-sessions/${downVisitSession}`);
+    expect(outside.status).toBe(404);
   });
 
   it('gives the summary’s visit figures exactly for the dataset', async () => {

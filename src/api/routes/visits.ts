@@ -24,6 +24,10 @@ export function visitRoutes(visits: VisitService): Router {
     res.status(201).json(await visits.recordSession(currentUser(req), body, requestContext(req)));
   });
 
+  router.get('/reception-sessions/:sessionId', async (req, res) => {
+    res.json(await visits.session(currentUser(req), String(req.params.sessionId)));
+  });
+
   return router;
 }
 

@@ -65,3 +65,7 @@ export const CaseInstructionsSchema = z.object({
   count: z.number().int(),
   items: z.array(InstructionSchema),
 });
+
+export const ReceptionSessionDetailSchema = ReceptionSessionSchema.extend({
+  visits: CaseVisitsSchema.openapi({ description: 'The visits received at the session' }),
+}).openapi('ReceptionSessionDetail');

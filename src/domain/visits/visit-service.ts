@@ -2,11 +2,18 @@ import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import type { User } from '../../db/organisation';
 import type { PetitionRow } from '../../db/petitions';
-import { findSession, insertInstruction, insertSession, insertVisit } from '../../db/visits';
+import {
+  findSession,
+  insertInstruction,
+  insertSession,
+  insertVisit,
+  listVisitsOfSession,
+} from '../../db/visits';
 import { toShanghaiDate } from '../../rules';
 import { requireRegistrar, visiblePetition } from '../access';
 import type { RecordInstructionBody, RecordSessionBody, RecordVisitBody } from '../contract/visits';
-import { fieldError, forbidden } from '../errors';
+import { fieldError, forbidden, notFound } from '../errors';
+import { resolveScope } from '../reports/scope';
 import type { PetitionService } from '../petition-service';
 import type { RequestContext } from '../request-context';
 import {
@@ -17,6 +24,8 @@ import {
   checkVisitOnCase,
   exactlyOneCase,
 } from './visit-rules';
+
+const SESSION_ID = /^rs-[0-9a-f-]{36}$/;
 
 /**
  * The visit register (来访登记), reception sessions and leaders' instructions (阅批 / 批示): PostgreSQL only,
@@ -100,6 +109,26 @@ export class VisitService {
       place: body.place,
       recordedBy: user.login,
     });
+  }
+
+  /**
+   * A session with the visits received at it, for whoever's scope holds its unit (as the figures count it);
+   * to anybody else it does not exist.
+   */
+  async session(user: User, sessionId: string) {
+    const session = SESSION_ID.test(sessionId) ? await findSession(this.deps.pool, sessionId) : undefined;
+    const scope = session ? await resolveScope(this.deps.pool, user) : undefined;
+    if (!session || !scope!.unitIds.includes(session.unitId)) throw notFound(`Reception session ${sessionId}`);
+    const visits = await listVisitsOfSession(this.deps.pool, sessionId);
+    return {
+      ...session,
+      visits: {
+        count: visits.length,
+        batches: visits.reduce((sum, v) => sum + v.batches, 0),
+        persons: visits.reduce((sum, v) => sum + v.persons, 0),
+        items: visits,
+      },
+    };
   }
 
   async recordInstruction(

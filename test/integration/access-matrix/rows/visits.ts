@@ -39,6 +39,12 @@ export const VISIT_ROWS: Row[] = [
     noOther: 'not about a case: the caller’s own unit holds the session',
   },
   {
+    op: 'GET /api/reception-sessions/{sessionId}',
+    what: 'read a reception session: none named, so not found (visits-api.test.ts reads real ones)',
+    fixed: { own: 404 },
+    noOther: 'not about a case',
+  },
+  {
     op: 'POST /api/petitions/{id}/instructions',
     what: 'record a leader’s 阅批 on a case',
     state: 'accepted',
