@@ -6,11 +6,7 @@ import {
   VisitSchema,
 } from '../domain/contract/case-visits';
 import { PetitionIdParamsSchema } from '../domain/contract/petitions';
-import {
-  RecordInstructionSchema,
-  RecordSessionSchema,
-  RecordVisitSchema,
-} from '../domain/contract/visits';
+import { RecordInstructionSchema, RecordSessionSchema, RecordVisitSchema } from '../domain/contract/visits';
 import { z } from '../domain/contract/zod';
 import { ErrorSchema } from './errors';
 import { bodyErrors, errors, idempotencyHeader, json, security } from './openapi-parts';

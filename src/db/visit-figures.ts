@@ -53,8 +53,18 @@ const session = (label: string, formula: string, sql: string): VisitFigure => ({
 });
 
 export const VISIT_FIGURES = {
-  ...pair('visits', '来访', 'the visits of the period recorded by the units of the scope, 越级访 included', ''),
-  ...pair('local', '本级接待', 'the visits received by the scope itself (no destination)', 'v.destination IS NULL'),
+  ...pair(
+    'visits',
+    '来访',
+    'the visits of the period recorded by the units of the scope, 越级访 included',
+    '',
+  ),
+  ...pair(
+    'local',
+    '本级接待',
+    'the visits received by the scope itself (no destination)',
+    'v.destination IS NULL',
+  ),
   ...pair('city', '到市', 'the visits reported down as made at the city (到市访)', `v.destination = 'city'`),
   ...pair(
     'province',

@@ -3,8 +3,7 @@ import type { Destination, InstructionKind, ReceptionKind, SessionKind } from '.
 
 /** The visit register, reception sessions and leaders' instructions (migration 1796000000020). Counts only. */
 
-const STAMP = (column: string) =>
-  `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+const STAMP = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 const DAY = (column: string) => `to_char(${column}, 'YYYY-MM-DD')`;
 
 export interface SessionRow {

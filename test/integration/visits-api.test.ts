@@ -70,10 +70,20 @@ describe('the visit register', () => {
     await session('downVisit', W2, 2);
     const s4 = await session('jointReception', W3, 4);
     // a: registers case A at the desk, 1 batch of 2: first-time, local.
-    const a = await visit({ visitedOn: W0, persons: 2, registration: registration(W0), reception: { kind: 'reception' } });
+    const a = await visit({
+      visitedOn: W0,
+      persons: 2,
+      registration: registration(W0),
+      reception: { kind: 'reception' },
+    });
     caseA = a.petitionId;
     // b: on A at the leader's reception day, 6 persons: a group visit, repeat.
-    await visit({ visitedOn: W1, persons: 6, caseId: caseA, reception: { kind: 'leaderReception', sessionId: s1 } });
+    await visit({
+      visitedOn: W1,
+      persons: 6,
+      caseId: caseA,
+      reception: { kind: 'leaderReception', sessionId: s1 },
+    });
     // c: registers case C by appointment, 7 persons (a group petition too): group, first-time.
     const c = await visit({
       visitedOn: W1,
@@ -84,13 +94,30 @@ describe('the visit register', () => {
     });
     caseC = c.petitionId;
     // d: on A at a down-visit, 2 batches of 3 persons: repeat, not a group.
-    await visit({ visitedOn: W2, batches: 2, persons: 3, caseId: caseA, reception: { kind: 'downVisit', sessionId: s2 } });
+    await visit({
+      visitedOn: W2,
+      batches: 2,
+      persons: 3,
+      caseId: caseA,
+      reception: { kind: 'downVisit', sessionId: s2 },
+    });
     // e: on A, made in Beijing and reported down: 1 person, repeat.
     await visit({ visitedOn: W2, persons: 1, caseId: caseA, destination: 'beijing', place: '国家信访局' });
     // f: made at the city and reported down, registered a day later: 5 persons, group, first-time.
-    await visit({ visitedOn: W2, persons: 5, registration: registration(W3), destination: 'city', place: '市信访局' });
+    await visit({
+      visitedOn: W2,
+      persons: 5,
+      registration: registration(W3),
+      destination: 'city',
+      place: '市信访局',
+    });
     // g: on A at the joint reception, 4 persons: repeat.
-    await visit({ visitedOn: W3, persons: 4, caseId: caseA, reception: { kind: 'jointReception', sessionId: s4 } });
+    await visit({
+      visitedOn: W3,
+      persons: 4,
+      caseId: caseA,
+      reception: { kind: 'jointReception', sessionId: s4 },
+    });
     // Instructions: two on A, one on C.
     for (const [id, kind, on] of [
       [caseA, 'reading', W1],
@@ -122,7 +149,11 @@ describe('the visit register', () => {
     ]);
     expect(detail.body.visits.items[1]).toMatchObject({ group: true, reception: 'leaderReception' });
     expect(detail.body.leaderInstructions.count).toBe(2);
-    expect(detail.body.leaderInstructions.items[0]).toMatchObject({ kind: 'reading', leader: '县长', recordedBy: 'registrar' });
+    expect(detail.body.leaderInstructions.items[0]).toMatchObject({
+      kind: 'reading',
+      leader: '县长',
+      recordedBy: 'registrar',
+    });
     // Counts only: no name or ID number on a visit.
     expect(JSON.stringify(detail.body.visits)).not.toContain(registrationOf.petitioner.name);
   });
@@ -130,7 +161,12 @@ describe('the visit register', () => {
   it('shows a reception session with the visits received at it, within the scope that holds its unit', async () => {
     const read = await app.request('supervisor', 'GET', `/api/reception-sessions/${downVisitSession}`);
     expect(read.status).toBe(200);
-    expect(read.body).toMatchObject({ kind: 'downVisit', heldOn: W2, leaders: 3, unitId: 'qingshan-petition-bureau' });
+    expect(read.body).toMatchObject({
+      kind: 'downVisit',
+      heldOn: W2,
+      leaders: 3,
+      unitId: 'qingshan-petition-bureau',
+    });
     expect(read.body.visits).toMatchObject({ count: 1, batches: 2, persons: 3 });
     const outside = await app.request('hr-handler', 'GET', `/api/reception-sessions/${downVisitSession}`);
     expect(outside.status).toBe(404);
@@ -178,13 +214,27 @@ describe('the visit register', () => {
   });
 
   it('counts zeros for a period without visits, and nothing outside the caller’s scope', async () => {
-    const empty = await app.request('supervisor', 'GET', `/api/reports/summary?from=${addDays(W0, -30)}&to=${addDays(W0, -1)}`);
+    const empty = await app.request(
+      'supervisor',
+      'GET',
+      `/api/reports/summary?from=${addDays(W0, -30)}&to=${addDays(W0, -1)}`,
+    );
     expect(empty.status).toBe(200);
-    expect(empty.body.visits).toMatchObject({ batches: 0, persons: 0, leaderReceptionDays: 0, instructions: { count: 0, cases: 0 } });
+    expect(empty.body.visits).toMatchObject({
+      batches: 0,
+      persons: 0,
+      leaderReceptionDays: 0,
+      instructions: { count: 0, cases: 0 },
+    });
     // The county's HR bureau: none of the bureau's visits or sessions lie in its scope.
     const hr = await app.request('hr-handler', 'GET', `/api/reports/summary?from=${W0}&to=${W3}`);
     expect(hr.status).toBe(200);
-    expect(hr.body.visits).toMatchObject({ batches: 0, persons: 0, leaderReceptionDays: 0, downVisits: { count: 0 } });
+    expect(hr.body.visits).toMatchObject({
+      batches: 0,
+      persons: 0,
+      leaderReceptionDays: 0,
+      downVisits: { count: 0 },
+    });
   });
 });
 
@@ -200,18 +250,31 @@ describe('refusals: a clear error, nothing written', () => {
     });
     // Nothing written: no petition registered on the way.
     expect(await countRows('petitions WHERE subject = $1', [subject])).toBe(0);
-    return { status: answer.status, code: answer.body?.error?.code, fields: answer.body?.error?.details?.fields };
+    return {
+      status: answer.status,
+      code: answer.body?.error?.code,
+      fields: answer.body?.error?.details?.fields,
+    };
   };
 
   it('refuses 0 persons, batches that do not add up, and a group of fewer than five', async () => {
     expect(await bad({ persons: 0 })).toMatchObject({ status: 422, code: 'validation_failed' });
-    expect(await bad({ batches: 3, persons: 2 })).toMatchObject({ status: 422, fields: [{ path: 'persons' }] });
-    expect(await bad({ persons: 4, group: true })).toMatchObject({ status: 422, fields: [{ path: 'group' }] });
+    expect(await bad({ batches: 3, persons: 2 })).toMatchObject({
+      status: 422,
+      fields: [{ path: 'persons' }],
+    });
+    expect(await bad({ persons: 4, group: true })).toMatchObject({
+      status: 422,
+      fields: [{ path: 'group' }],
+    });
     expect(await bad({ persons: 1, visitedOn: addDays(today, 1) })).toMatchObject({
       status: 422,
       fields: [{ path: 'visitedOn' }],
     });
-    expect(await bad({ persons: 1, destination: 'city' })).toMatchObject({ status: 422, fields: [{ path: 'destination' }] });
+    expect(await bad({ persons: 1, destination: 'city' })).toMatchObject({
+      status: 422,
+      fields: [{ path: 'destination' }],
+    });
     expect(await bad({ persons: 1, name: '张三' })).toMatchObject({ status: 422, code: 'validation_failed' });
   });
 

@@ -29,10 +29,18 @@ const GROUPS = [
     title: '接访方式与领导阅批',
     cards: [
       ['leaderReceptionDays', '领导接访', (v) => times(v.leaderReceptionDays)],
-      ['downVisits', '领导下访', (v) => ({ ...times(v.downVisits.count), detail: `${v.downVisits.leaders}人次` })],
+      [
+        'downVisits',
+        '领导下访',
+        (v) => ({ ...times(v.downVisits.count), detail: `${v.downVisits.leaders}人次` }),
+      ],
       ['jointReceptions', '联合接访', (v) => times(v.jointReceptions)],
       ['appointments', '约访', (v) => batchesAndPersons(v.byReception.appointment)],
-      ['instructedCases', '领导阅批件', (v) => ({ ...times(v.instructions.cases, '件'), detail: `${v.instructions.count}条` })],
+      [
+        'instructedCases',
+        '领导阅批件',
+        (v) => ({ ...times(v.instructions.cases, '件'), detail: `${v.instructions.count}条` }),
+      ],
     ],
   },
 ];
@@ -59,7 +67,11 @@ export function renderVisits(summary) {
             'section',
             { className: 'card-group' },
             element('h3', {}, group.title),
-            element('div', { className: 'cards' }, ...group.cards.map(([name, label, show]) => card(name, label, show(visits)))),
+            element(
+              'div',
+              { className: 'cards' },
+              ...group.cards.map(([name, label, show]) => card(name, label, show(visits))),
+            ),
           ),
         )
       : []),

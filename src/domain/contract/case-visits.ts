@@ -20,7 +20,10 @@ export const VisitSchema = z
     reception: z.enum(RECEPTION_KINDS).nullable(),
     sessionId: z.string().nullable(),
     receivedBy: z.string().nullable(),
-    destination: z.enum(DESTINATIONS).nullable().openapi({ description: '越级访 reported down: where it went' }),
+    destination: z
+      .enum(DESTINATIONS)
+      .nullable()
+      .openapi({ description: '越级访 reported down: where it went' }),
     recordedBy: z.string(),
     createdAt: z.string(),
   })

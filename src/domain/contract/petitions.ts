@@ -338,7 +338,9 @@ export const PetitionDetailSchema = PetitionSummarySchema.extend({
       data: z.record(z.string(), z.unknown()),
     }),
   ),
-  visits: CaseVisitsSchema.openapi({ description: 'Visits on the case (来访登记): count, 批, 人次 and the list' }),
+  visits: CaseVisitsSchema.openapi({
+    description: 'Visits on the case (来访登记): count, 批, 人次 and the list',
+  }),
   leaderInstructions: CaseInstructionsSchema.openapi({ description: 'Leaders’ 阅批 and 批示 on the case' }),
 }).openapi('PetitionDetail');
 

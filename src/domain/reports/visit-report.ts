@@ -1,11 +1,6 @@
 import type { Pool } from 'pg';
 import type { ReportQuery } from '../../db/reports';
-import {
-  VISIT_FIGURE_IDS,
-  VISIT_FIGURES,
-  type VisitFigureId,
-  visitCounts,
-} from '../../db/visit-figures';
+import { VISIT_FIGURE_IDS, VISIT_FIGURES, type VisitFigureId, visitCounts } from '../../db/visit-figures';
 
 type Counts = Record<VisitFigureId, number>;
 const both = (c: Counts, id: string) => ({

@@ -118,7 +118,8 @@ export class VisitService {
   async session(user: User, sessionId: string) {
     const session = SESSION_ID.test(sessionId) ? await findSession(this.deps.pool, sessionId) : undefined;
     const scope = session ? await resolveScope(this.deps.pool, user) : undefined;
-    if (!session || !scope!.unitIds.includes(session.unitId)) throw notFound(`Reception session ${sessionId}`);
+    if (!session || !scope!.unitIds.includes(session.unitId))
+      throw notFound(`Reception session ${sessionId}`);
     const visits = await listVisitsOfSession(this.deps.pool, sessionId);
     return {
       ...session,

@@ -45,12 +45,18 @@ describe('a visit’s counts (批, 人次, 集体访)', () => {
     expect(refusal(() => checkVisitCounts(visit({ batches: 3, persons: 2 }), TODAY, 'county'))).toBe(
       'persons',
     );
-    expect(refusal(() => checkVisitCounts(visit({ persons: 4, group: true }), TODAY, 'county'))).toBe('group');
+    expect(refusal(() => checkVisitCounts(visit({ persons: 4, group: true }), TODAY, 'county'))).toBe(
+      'group',
+    );
     expect(
       refusal(() => checkVisitCounts(visit({ batches: 2, persons: 12, group: true }), TODAY, 'county')),
     ).toBe('group');
-    expect(refusal(() => checkVisitCounts(visit({ persons: 8, group: false }), TODAY, 'county'))).toBe('group');
-    expect(refusal(() => checkVisitCounts(visit({ persons: 8, group: true }), TODAY, 'county'))).toBe('passed');
+    expect(refusal(() => checkVisitCounts(visit({ persons: 8, group: false }), TODAY, 'county'))).toBe(
+      'group',
+    );
+    expect(refusal(() => checkVisitCounts(visit({ persons: 8, group: true }), TODAY, 'county'))).toBe(
+      'passed',
+    );
   });
 
   it('refuses a visit after today by the caller’s clock', () => {
@@ -65,10 +71,16 @@ describe('how a visit was received, or where it went (越级访)', () => {
   it('takes a reception or a destination, exactly one', () => {
     expect(
       refusal(() =>
-        checkVisitCounts(visit({ reception: { kind: 'reception' }, destination: 'beijing' }), TODAY, 'county'),
+        checkVisitCounts(
+          visit({ reception: { kind: 'reception' }, destination: 'beijing' }),
+          TODAY,
+          'county',
+        ),
       ),
     ).toBe('destination');
-    expect(refusal(() => checkVisitCounts(visit({ reception: undefined }), TODAY, 'county'))).toBe('reception');
+    expect(refusal(() => checkVisitCounts(visit({ reception: undefined }), TODAY, 'county'))).toBe(
+      'reception',
+    );
     expect(
       refusal(() => checkVisitCounts(visit({ reception: undefined, destination: 'city' }), TODAY, 'county')),
     ).toBe('passed');
@@ -95,9 +107,7 @@ describe('how a visit was received, or where it went (越级访)', () => {
   it('takes a session of the unit, of the visit’s kind and day', () => {
     const session = { kind: 'downVisit' as const, heldOn: '2026-03-09', unitId: 'u1' };
     const check = (over: Partial<typeof session> | undefined, kind = 'downVisit' as const) =>
-      refusal(() =>
-        checkSession({ visitedOn: '2026-03-09', kind }, over && { ...session, ...over }, 'u1'),
-      );
+      refusal(() => checkSession({ visitedOn: '2026-03-09', kind }, over && { ...session, ...over }, 'u1'));
     expect(check({})).toBe('passed');
     expect(check(undefined)).toBe('reception.sessionId');
     expect(check({ unitId: 'u2' })).toBe('reception.sessionId');
