@@ -1,3 +1,4 @@
+import type { Role } from '../../../../src/case/vocabulary';
 import { shanghaiToday } from '../../../support/harness';
 import { LOGINS, rolesOf } from '../matrix';
 import type { Row } from '../runner';
@@ -8,8 +9,8 @@ import type { Row } from '../runner';
  * receive none: 403 first). A visit on a case needs the case visible (404 otherwise). A leader's instruction is
  * recorded on a case by whoever takes part in it, as its work log. visits-api.test.ts tries the rest.
  */
-const DESK_ROLES = ['registrar' as const, 'handler' as const];
-const DESKS = LOGINS.filter((login) => rolesOf(login).some((role) => DESK_ROLES.includes(role as never)));
+const DESK_ROLES: Role[] = ['registrar', 'handler'];
+const DESKS = LOGINS.filter((login) => rolesOf(login).some((role) => DESK_ROLES.includes(role)));
 
 export const VISIT_ROWS: Row[] = [
   {
