@@ -1,3 +1,4 @@
+import type { SessionKind } from '../../../src/db/visit-vocabulary';
 import type { AppError } from '../../../src/domain/errors';
 import {
   checkRegistrationDay,
@@ -105,8 +106,12 @@ describe('how a visit was received, or where it went (越级访)', () => {
   });
 
   it('takes a session of the unit, of the visit’s kind and day', () => {
-    const session = { kind: 'downVisit' as const, heldOn: '2026-03-09', unitId: 'u1' };
-    const check = (over: Partial<typeof session> | undefined, kind = 'downVisit' as const) =>
+    const session: { kind: SessionKind; heldOn: string; unitId: string } = {
+      kind: 'downVisit',
+      heldOn: '2026-03-09',
+      unitId: 'u1',
+    };
+    const check = (over: Partial<typeof session> | undefined, kind: SessionKind = 'downVisit') =>
       refusal(() => checkSession({ visitedOn: '2026-03-09', kind }, over && { ...session, ...over }, 'u1'));
     expect(check({})).toBe('passed');
     expect(check(undefined)).toBe('reception.sessionId');
