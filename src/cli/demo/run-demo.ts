@@ -82,6 +82,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     (t) => options.say(`visits ${t.visits}, reception sessions ${t.sessions}, 阅批/批示 ${t.instructions}`),
     (err: unknown) => {
       if (!(err instanceof UnexpectedAnswer)) throw asFatal(err);
+      tally.failed++; // the run reports it as a failure, as a failed case
       failures.push(`visit register: ${describe(err)}`);
     },
   );
