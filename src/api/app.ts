@@ -42,6 +42,8 @@ import { PublicService } from '../domain/public-service';
 import { ReportService } from '../domain/reports/report-service';
 import { SupervisionService } from '../domain/supervision-service';
 import type { TrustProxy } from '../trust-proxy';
+import { instructionRoutes, visitRoutes } from './routes/visits';
+import { VisitService } from '../domain/visits/visit-service';
 
 export interface AppDeps {
   pool: Pool;
@@ -174,7 +176,10 @@ export function createApp(deps: AppDeps): Express {
     maxAttachmentBytes,
   });
   app.use('/api/petitions', caseFileRoutes(caseFile, maxAttachmentBytes));
+  const visits = new VisitService({ pool: deps.pool, petitions });
+  app.use('/api/petitions', instructionRoutes(visits));
   app.use('/api/petitions', petitionRoutes(petitions, new CaseLinkService(deps.pool)));
+  app.use('/api', visitRoutes(visits));
   app.use(
     '/api/petitioners',
     petitionerRoutes(new PetitionerFiles({ pool: deps.pool, identitySalt: deps.authSecret })),

@@ -47,8 +47,12 @@ export function idempotency(
       ownerToken,
     });
     if (claim.state === 'replay') {
+      // A petition's answer kept no body (read afresh); a request that registered a petition on the way (a
+      // visit) kept its own answer, which is the one to give again.
       const body =
-        claim.petitionId && claim.statusCode < 300 ? await readPetition(req, claim.petitionId) : claim.body;
+        claim.petitionId && claim.statusCode < 300 && claim.body === null
+          ? await readPetition(req, claim.petitionId)
+          : claim.body;
       res.setHeader('Idempotent-Replayed', 'true');
       res.status(claim.statusCode).json(body);
       return;

@@ -46,6 +46,7 @@ import { PetitionerFiles } from './petitioner-file';
 import { queryCodeOf } from './query-code';
 import { registerPetition } from './registration';
 import { searchCases } from './petition-search';
+import { caseVisitsOf } from './visits/case-visits';
 import type { RequestContext } from './request-context';
 import { refusalError, toApiError, withTemporalDeadline } from './temporal-calls';
 
@@ -103,11 +104,12 @@ export class PetitionService {
 
   async get(user: User, id: string) {
     const row = await visiblePetition(this.deps.pool, user, id);
-    const [timeline, documents, linkedFrom, relations] = await Promise.all([
+    const [timeline, documents, linkedFrom, relations, visitRegister] = await Promise.all([
       petitionTimeline(this.deps.pool, id),
       findDocuments(this.deps.pool, id),
       findLinkingCases(this.deps.pool, id),
       relationsOf(this.deps.pool, id),
+      caseVisitsOf(this.deps.pool, id),
     ]);
     const { related, history: linkHistory } = relations;
     const merged = relations.mergedIds.length ? await mergedCasesOf(this.deps.pool, relations.mergedIds) : [];
@@ -126,7 +128,12 @@ export class PetitionService {
       user.unitId === (row.caseState ? registeringUnitOf(row.caseState) : row.bureauUnitId) &&
       user.roles.some((role) => DESK_ROLES.includes(role));
     const queryCode = handsOutCode ? queryCodeOf(this.deps.identitySalt, id) : null;
-    return { ...detail, links: { ...detail.links, related, history: linkHistory }, queryCode };
+    return {
+      ...detail,
+      links: { ...detail.links, related, history: linkHistory },
+      queryCode,
+      ...visitRegister,
+    };
   }
 
   /**

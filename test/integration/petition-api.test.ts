@@ -358,9 +358,9 @@ describe('operations endpoints', () => {
       .filter(Boolean);
     // Registration, every staff command (`accept` on two paths, one schema), the petitioner's lookup and evaluation;
     // the admin API's unit and user, each to create and to update; a work-log entry (the upload is multipart); the
-    // petitioner lookup, a confirmed match and a link between cases.
+    // petitioner lookup, a confirmed match and a link between cases; a visit, a reception session, an instruction.
     expect(new Set(bodies.map((schema) => schema.$ref)).size).toBe(
-      1 + COMMAND_TYPES.length - commandsOn('public').length + 2 + 4 + 1 + 3,
+      1 + COMMAND_TYPES.length - commandsOn('public').length + 2 + 4 + 1 + 3 + 3,
     );
     for (const schema of bodies) {
       const name = schema.$ref.split('/').pop();
@@ -446,6 +446,13 @@ describe('the OpenAPI examples', () => {
 
     const logged = await app.request('handler', 'POST', `/api/petitions/${main}/log`, example('AddLogEntry'));
     expect(logged.status).toBe(201);
+    // The visit register (issue 23): a reception day, a visit that registers its case, a leader's 阅批.
+    const recorded = await Promise.all([
+      app.request('registrar', 'POST', '/api/reception-sessions', example('RecordReceptionSession')),
+      app.request('registrar', 'POST', '/api/visits', example('RecordVisit')),
+      app.request('registrar', 'POST', `/api/petitions/${main}/instructions`, example('RecordInstruction')),
+    ]);
+    expect(recorded.map((answer) => answer.status)).toEqual([201, 201, 201]);
     // 并案: the example names a case number; here it is the case the duplicate repeats.
     const [surviving, duplicate] = [await registerExample(), await registerExample()];
     const merge = { ...example('MergeCase'), into: surviving };

@@ -6,6 +6,7 @@ import { closeCasePanel, syncCasePanel } from './case-panel.js';
 import { keepChartsSized, renderCharts } from './charts.js';
 import { renderBacklog, renderBriefing, renderHeading, renderHeadline, renderUnits } from './figures.js';
 import { errorText } from './labels.js';
+import { renderVisits } from './visits.js';
 import { completeSignIn, forgetToken, signIn, signOut } from './sign-in.js';
 
 const byId = (id) => document.getElementById(id);
@@ -66,6 +67,7 @@ async function showReport() {
     byId('report').hidden = false;
     renderHeading(reports.summary);
     renderHeadline(reports.summary);
+    renderVisits(reports.summary);
     renderBriefing(reports.briefing);
     renderUnits(reports['by-unit']);
     renderBacklog(reports.backlog);

@@ -2,6 +2,7 @@ import { DemoApi, FatalDemoError, UnexpectedAnswer } from './api-client';
 import { planCase } from './case-plan';
 import { driveCase, TALLY_KEYS, type Tally } from './drive-case';
 import { fillEarlierYear } from './earlier-year';
+import { recordDemoVisits } from './visits';
 
 export interface DemoOptions {
   apiUrl: string;
@@ -78,6 +79,15 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   if (fatal) throw fatal;
   options.say(progressLine(done, options.cases, tally, started));
   failures.push(...(await fillEarlierYear({ ...options, api })));
+  // The visit register (issue 23 item 1): visits, reception sessions and 阅批 on the run's cases.
+  await recordDemoVisits(api, { ...options, petitionIds: petitionIds.filter((id) => id !== undefined) }).then(
+    (t) => options.say(`visits ${t.visits}, reception sessions ${t.sessions}, 阅批/批示 ${t.instructions}`),
+    (err: unknown) => {
+      if (!(err instanceof UnexpectedAnswer)) throw asFatal(err);
+      tally.failed++; // the run reports it as a failure, as a failed case
+      failures.push(`visit register: ${describe(err)}`);
+    },
+  );
   return {
     tally,
     petitionIds: petitionIds.filter((id): id is string => id !== undefined),

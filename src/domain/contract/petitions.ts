@@ -3,6 +3,7 @@ import { PRIORITY_LEVELS } from '../../case/priority';
 import { CASE_OWNER_WORK_KINDS } from '../../case/case-owner';
 import { isoDate, phoneNumber, plainText, residentIdNumber } from './fields';
 import { z } from './zod';
+import { CaseInstructionsSchema, CaseVisitsSchema } from './case-visits';
 
 /** The petition's requests (register, list, read) and the petition as the API answers it. */
 
@@ -337,6 +338,10 @@ export const PetitionDetailSchema = PetitionSummarySchema.extend({
       data: z.record(z.string(), z.unknown()),
     }),
   ),
+  visits: CaseVisitsSchema.openapi({
+    description: 'Visits on the case (来访登记): count, 批, 人次 and the list',
+  }),
+  leaderInstructions: CaseInstructionsSchema.openapi({ description: 'Leaders’ 阅批 and 批示 on the case' }),
 }).openapi('PetitionDetail');
 
 export const PetitionListSchema = z

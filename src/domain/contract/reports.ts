@@ -118,4 +118,29 @@ export const SummaryReportExample = {
       priority: { majorUrgentOpen: { value: 1, standsNow: true } },
     },
   },
+  // Seed 004's quarter: 147 批 1602 人次, 2 批 2 人次 进京, 31 批 577 人次 到市.
+  visits: {
+    batches: 147,
+    persons: 1602,
+    byDestination: {
+      local: { batches: 114, persons: 1023 },
+      city: { batches: 31, persons: 577 },
+      province: { batches: 0, persons: 0 },
+      beijing: { batches: 2, persons: 2 },
+    },
+    group: { batches: 9, persons: 310 },
+    firstTime: { batches: 101, persons: 1150 },
+    repeat: { batches: 46, persons: 452 },
+    byReception: {
+      reception: { batches: 80, persons: 410 },
+      leaderReception: { batches: 12, persons: 180 },
+      appointment: { batches: 6, persons: 40 },
+      downVisit: { batches: 9, persons: 230 },
+      jointReception: { batches: 7, persons: 163 },
+    },
+    leaderReceptionDays: 7,
+    downVisits: { count: 12, leaders: 75 },
+    jointReceptions: 11,
+    instructions: { count: 16, cases: 14 },
+  },
 };

@@ -7,6 +7,7 @@ import type { Rate, ReportContext, ReportService, SplitRow } from './report-serv
 import type { ComparisonSpec } from './comparisons';
 import { earlierReport } from './earlier-periods';
 import { computeCompared, earlierContext, withComparisonColumns } from './report-comparisons';
+import { visitLines } from './visit-report';
 
 /** A report's table for CSV: which rows of its data, and the columns. */
 export interface CsvTable {
@@ -129,6 +130,7 @@ function summaryLines(s: Summary): SummaryLine[] {
     { figure: 'secondLevelOpen', label: '在办二级关注(件)', value: s.priority.secondLevelOpen },
     ...resolutionLines(s.resolution),
     ...aftercareLines(s),
+    ...visitLines(s.visits),
   ];
 }
 

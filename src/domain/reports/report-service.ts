@@ -32,6 +32,7 @@ import { CHANNEL_GROUPS, CHANNEL_LABELS, LEVEL_LABELS } from './labels';
 import { type Period, type PeriodParams, parsePeriod } from './period';
 import { resolveScope, type Scope } from './scope';
 import { percent, sharesOf } from './shares';
+import { visitFigures } from './visit-report';
 
 export interface ReportParams extends PeriodParams {
   unit?: string;
@@ -184,6 +185,8 @@ export class ReportService {
           overdue: aftercare.followUpsOverdue,
         },
       },
+      /** The visit register (来访, 批次 and 人次), receptions and 阅批 of the period (db/visit-figures). */
+      visits: await visitFigures(this.pool, this.query(ctx)),
     };
   }
 

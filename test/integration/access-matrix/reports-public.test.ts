@@ -8,6 +8,7 @@ import { PUBLIC_ROWS } from './rows/public';
 import { REPORT_ROWS } from './rows/reports';
 import { REVIEW_CHAIN_ROWS } from './rows/review-chain';
 import { SUPERVISION_ROWS } from './rows/supervision';
+import { VISIT_ROWS } from './rows/visits';
 import { documentedOperations } from './runner';
 import { matrixSuite } from './suite';
 
@@ -24,6 +25,7 @@ const ALL_ROWS = [
   ...PUBLIC_ROWS,
   ...ADMIN_ROWS,
   ...CASE_FILE_ROWS,
+  ...VISIT_ROWS,
 ];
 
 it('has rows for every operation of the OpenAPI document, and none for an operation not in it', async () => {

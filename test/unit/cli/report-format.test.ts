@@ -1,5 +1,6 @@
 import { displayWidth, formatReport, formatTable } from '../../../src/cli/report-format';
 import { reportCsv, type ReportEnvelope } from '../../../src/domain/reports/catalogue';
+import { SummaryReportExample } from '../../../src/domain/contract/reports';
 
 const frame = {
   period: { from: '2026-07-01', to: '2026-09-30', label: '2026Q3' },
@@ -47,6 +48,7 @@ const summary: ReportEnvelope = {
     evaluations: { satisfied: 4, basicallySatisfied: 0, dissatisfied: 1 },
     followUps: { opened: 2, closed: 1, overdue: 0 },
   },
+  visits: SummaryReportExample.visits,
 };
 
 describe('displayWidth', () => {
@@ -107,6 +109,7 @@ describe('formatReport', () => {
     expect(figure('satisfaction')).toEqual(['满意率(%)', 'satisfaction', '-', '0', '0']);
     expect(figure('returnVisitsDissatisfied')).toEqual(['回访不满意(次)', 'returnVisitsDissatisfied', '1']);
     expect(figure('followUpsOpened')).toEqual(['跟踪回访(开启)(件)', 'followUpsOpened', '2']);
+    expect(figure('beijingBatches')).toEqual(['进京批次(批)', 'beijingBatches', '2']);
     // Every row is as wide as the rule under the header, whatever its characters.
     const ruleWidth = displayWidth(lines[2]!);
     expect(lines.slice(3).every((line) => displayWidth(line) <= ruleWidth)).toBe(true);
@@ -139,6 +142,9 @@ describe('reportCsv', () => {
     expect(lines).toContain('督办·本级督办交办(件),noticesManual,1,,');
     expect(lines).toContain('督办·联席会议交办(件),noticesJointConference,1,,');
     expect(lines).toContain('督办·上级交办(件),noticesHigherBureau,1,,');
+    // The visit register (issue 23): 批次 and 人次, 越级访, and the leaders' acts.
+    expect(lines).toContain('来访人次(人次),visitsPersons,1602,,');
+    expect(lines).toContain('党政领导下访人次(人次),downVisitLeaders,75,,');
     expect(lines.at(-1)).toBe('');
   });
 
