@@ -1,5 +1,6 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { AFTERCARE, BACKLOG, COUNTS } from '../db/report-figures';
+import { SCREENING, SCREENING_RATE } from '../db/screening-figures';
 import { REPORT_NAMES, REPORTS } from '../domain/reports/catalogue';
 import { RATE_FORMULAS } from '../domain/reports/report-service';
 import { ReportEnvelopeSchema, ReportQuerySchema, SummaryReportExample } from '../domain/contract/reports';
@@ -12,6 +13,7 @@ const FORMULAS = [
   ...Object.values(RATE_FORMULAS),
   `${BACKLOG.label}: ${BACKLOG.formula}`,
   ...Object.values(AFTERCARE).map((c) => `${c.label}: ${c.formula}`),
+  ...[...Object.values(SCREENING), SCREENING_RATE].map((c) => `${c.label}: ${c.formula}`),
   'Shares: one decimal, largest-remainder rounding, so that the shares of a split add up to 100.0%.',
 ]
   .map((line) => `- ${line}`)

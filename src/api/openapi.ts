@@ -18,6 +18,7 @@ import { registerPublicPaths } from './openapi-public';
 import { registerReportPaths } from './openapi-reports';
 import { registerSupervisionPaths } from './openapi-supervision';
 import { registerPetitionerPaths } from './openapi-petitioners';
+import { registerScreeningPaths } from './openapi-screening';
 import { RegisteredPetitionSchema } from '../domain/contract/petitioners';
 import { type CommandPath, commandPaths, formerPath, openApiPath, pathIdsOf } from './command-routes';
 
@@ -104,6 +105,7 @@ export function buildOpenApiDocument(signIn: { discoveryUrl: string }): object {
   registerReportPaths(registry);
   registerAdminPaths(registry);
   registerCaseFilePaths(registry);
+  registerScreeningPaths(registry);
 
   registry.registerPath({
     method: 'get',

@@ -2,6 +2,7 @@
 
 import { element, figure, setText } from './dom.js';
 import { fractionText, NO_DATA, rateText, shareText } from './labels.js';
+import { SCREENING_GROUP } from './screening.js';
 
 const count = (n) => ({ value: String(n), unit: '件' });
 const rate = (r) => ({ value: rateText(r), detail: `${fractionText(r)} 件` });
@@ -84,6 +85,7 @@ const HEADLINE = [
       { figure: 'secondLevelOpen', label: '二级关注', show: (s) => count(s.priority.secondLevelOpen) },
     ],
   },
+  SCREENING_GROUP,
 ];
 
 function card({ figure: name, label }, shown) {

@@ -98,4 +98,16 @@ export const SummaryReportExample = {
     evaluations: { satisfied: 51, basicallySatisfied: 9, dissatisfied: 3 },
     followUps: { opened: 6, closed: 5, overdue: 1 },
   },
+  screening: {
+    rounds: { held: 13, concentrated: 4, focused: 9 },
+    disputes: {
+      found: 79,
+      mediated: 41,
+      resolved: 27,
+      becamePetitions: 3,
+      open: 8,
+      openByRisk: { high: 1, medium: 3, low: 4 },
+    },
+    resolutionRate: { rate: 86.1, numerator: 68, denominator: 79 },
+  },
 };

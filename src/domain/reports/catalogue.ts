@@ -2,6 +2,7 @@ import { AFTERCARE, type AftercareFigureId } from '../../db/report-figures';
 import { fieldError } from '../errors';
 import { COUNTS } from '../../db/report-figures';
 import { briefingText } from './briefing';
+import { screeningLines } from './screening-summary';
 import { type CsvColumn, toCsv } from './csv';
 import type { Rate, ReportContext, ReportService, SplitRow } from './report-service';
 
@@ -115,6 +116,7 @@ function summaryLines(s: Summary): SummaryLine[] {
     { figure: 'secondLevelOpen', label: '在办二级关注(件)', value: s.priority.secondLevelOpen },
     ...resolutionLines(s.resolution),
     ...aftercareLines(s),
+    ...screeningLines(s.screening),
   ];
 }
 

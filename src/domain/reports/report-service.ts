@@ -32,6 +32,7 @@ import { CHANNEL_GROUPS, CHANNEL_LABELS, LEVEL_LABELS } from './labels';
 import { type Period, type PeriodParams, parsePeriod } from './period';
 import { resolveScope, type Scope } from './scope';
 import { percent, sharesOf } from './shares';
+import { screeningSummary } from './screening-summary';
 
 export interface ReportParams extends PeriodParams {
   unit?: string;
@@ -184,6 +185,8 @@ export class ReportService {
           overdue: aftercare.followUpsOverdue,
         },
       },
+      /** 矛盾纠纷排查 (S41): rounds held in the period, the disputes they found and their outcomes (db/screening-figures). */
+      screening: await screeningSummary(this.pool, this.query(ctx)),
     };
   }
 
