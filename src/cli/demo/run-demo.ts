@@ -1,6 +1,7 @@
 import { DemoApi, FatalDemoError, UnexpectedAnswer } from './api-client';
 import { planCase } from './case-plan';
 import { driveCase, TALLY_KEYS, type Tally } from './drive-case';
+import { recordDemoScreening } from './screening';
 
 export interface DemoOptions {
   apiUrl: string;
@@ -76,6 +77,8 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   await Promise.all(Array.from({ length: options.concurrency }, worker));
   if (fatal) throw fatal;
   options.say(progressLine(done, options.cases, tally, started));
+  const screening = await recordDemoScreening(api, { ...options, petitionIds: petitionIds.filter(Boolean) as string[] });
+  options.say(`screening: a round with ${screening.disputes} disputes (矛盾纠纷排查)`);
   return {
     tally,
     petitionIds: petitionIds.filter((id): id is string => id !== undefined),
