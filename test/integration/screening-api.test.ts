@@ -1,5 +1,6 @@
 import { startTestApp, type TestApp } from '../support/harness';
 import { PetitionFlow } from '../support/petition-flow';
+import { testToken } from '../support/sign-in';
 
 /**
  * The dispute screening register (矛盾纠纷排查, issue 23 item 3) through the API on the real stack: rounds,
@@ -188,7 +189,7 @@ describe('recording screening', () => {
     });
 
     const csv = await fetch(`${app.baseUrl}/api/reports/summary?from=2025-03-01&to=2025-03-31&asOf=2025-04-10&format=csv`, {
-      headers: { authorization: `Bearer ${await (await import('../support/sign-in')).testToken('supervisor')}` },
+      headers: { authorization: `Bearer ${await testToken('supervisor')}` },
     });
     const text = await csv.text();
     expect(text).toContain('\r\n矛盾纠纷排查(次),roundsHeld,3,,\r\n');

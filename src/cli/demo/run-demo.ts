@@ -77,7 +77,11 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   await Promise.all(Array.from({ length: options.concurrency }, worker));
   if (fatal) throw fatal;
   options.say(progressLine(done, options.cases, tally, started));
-  const screening = await recordDemoScreening(api, { ...options, petitionIds: petitionIds.filter(Boolean) as string[] });
+  const screening = await recordDemoScreening(api, {
+    seed: options.seed,
+    today: options.today,
+    petitionIds: petitionIds.filter((id): id is string => id !== undefined),
+  });
   options.say(`screening: a round with ${screening.disputes} disputes (矛盾纠纷排查)`);
   return {
     tally,

@@ -142,7 +142,7 @@ describe('a dispute’s outcomes', () => {
       code: 'outcome_unchanged',
       fields: [],
     });
-    // A new dispute is open: recording open is no change; a reopened one may be reopened no more.
+    // A new dispute is open already: recording open is no change.
     expect(answer(() => checkOutcomeChange([], { outcome: 'open', on: '2026-06-16' }))).toMatchObject({
       status: 409,
     });
