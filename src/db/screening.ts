@@ -66,7 +66,7 @@ const DISPUTE_COLUMNS = `d.id, d.round_id AS "roundId", r.unit_id AS "roundUnitI
   d.handling_unit_id AS "handlingUnitId", h.name AS "handlingUnitName", d.recorded_by AS "recordedBy",
   ${INSTANT('d.created_at')} AS "recordedAt"`;
 
-const OUTCOME_COLUMNS = `o.outcome, ${DAY('o.outcome_on')} AS on, o.petition_id AS "petitionId", o.note,
+const OUTCOME_COLUMNS = `o.outcome, ${DAY('o.outcome_on')} AS "on", o.petition_id AS "petitionId", o.note,
   o.recorded_by AS "recordedBy", o.unit_id AS "unitId", ${INSTANT('o.recorded_at')} AS "recordedAt"`;
 
 export interface NewRound {
