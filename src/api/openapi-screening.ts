@@ -53,7 +53,8 @@ export function registerScreeningPaths(registry: OpenAPIRegistry) {
   registry.registerPath({
     method: 'post',
     path: '/api/screening/rounds/{roundId}/disputes',
-    summary: 'Record a dispute the round found: classification, place, parties (a count), risk, handling unit',
+    summary:
+      'Record a dispute the round found: classification, place, parties (a count), risk, handling unit',
     tags,
     security,
     parameters: [idempotencyHeader],
@@ -72,7 +73,8 @@ export function registerScreeningPaths(registry: OpenAPIRegistry) {
   registry.registerPath({
     method: 'post',
     path: '/api/screening/disputes/{disputeId}/outcomes',
-    summary: 'Record a dated outcome of a dispute: mediated, resolved, became a petition (linked), or reopened',
+    summary:
+      'Record a dated outcome of a dispute: mediated, resolved, became a petition (linked), or reopened',
     tags,
     security,
     parameters: [idempotencyHeader],
@@ -85,7 +87,10 @@ export function registerScreeningPaths(registry: OpenAPIRegistry) {
       ...errors,
       ...bodyErrors,
       403: json(ErrorSchema, 'No role to record outcomes'),
-      404: json(ErrorSchema, 'No such dispute in the caller’s scope, or no such petition visible to the caller'),
+      404: json(
+        ErrorSchema,
+        'No such dispute in the caller’s scope, or no such petition visible to the caller',
+      ),
       409: json(ErrorSchema, '`outcome_unchanged`: the dispute has that outcome already'),
     },
   });

@@ -197,9 +197,10 @@ const DISPUTES_FROM = `screening_disputes d JOIN screening_rounds r ON r.id = d.
   JOIN units h ON h.id = d.handling_unit_id`;
 
 export async function findDispute(db: Pool | PoolClient, id: string): Promise<DisputeRow | undefined> {
-  const { rows } = await db.query<DisputeRow>(`SELECT ${DISPUTE_COLUMNS} FROM ${DISPUTES_FROM} WHERE d.id = $1`, [
-    id,
-  ]);
+  const { rows } = await db.query<DisputeRow>(
+    `SELECT ${DISPUTE_COLUMNS} FROM ${DISPUTES_FROM} WHERE d.id = $1`,
+    [id],
+  );
   return rows[0];
 }
 
@@ -212,7 +213,10 @@ export async function disputesOfRound(pool: Pool, roundId: string): Promise<Disp
 }
 
 /** The outcome entries of these disputes, in the order they took effect. */
-export async function outcomesOf(db: Pool | PoolClient, disputeIds: string[]): Promise<Array<OutcomeRow & { disputeId: string }>> {
+export async function outcomesOf(
+  db: Pool | PoolClient,
+  disputeIds: string[],
+): Promise<Array<OutcomeRow & { disputeId: string }>> {
   const { rows } = await db.query<OutcomeRow & { disputeId: string }>(
     `SELECT o.dispute_id AS "disputeId", ${OUTCOME_COLUMNS} FROM screening_outcomes o
       WHERE o.dispute_id = ANY($1::text[]) ORDER BY o.outcome_on, o.id`,
@@ -234,7 +238,9 @@ export interface NewOutcome {
 
 /** Whether this request already recorded an outcome (a retry after a lost answer). */
 export async function outcomeRecordedBy(pool: Pool, requestId: string): Promise<boolean> {
-  const { rowCount } = await pool.query('SELECT 1 FROM screening_outcomes WHERE request_id = $1', [requestId]);
+  const { rowCount } = await pool.query('SELECT 1 FROM screening_outcomes WHERE request_id = $1', [
+    requestId,
+  ]);
   return (rowCount ?? 0) > 0;
 }
 

@@ -41,7 +41,9 @@ export function screeningRoutes(screening: ScreeningService): Router {
   router.post('/disputes/:disputeId/outcomes', async (req, res) => {
     const { disputeId } = parseInput(DisputeIdParamsSchema, req.params, 'path');
     const body = parseInput(RecordOutcomeSchema, req.body, 'body');
-    res.status(201).json(await screening.recordOutcome(currentUser(req), disputeId, body, requestContext(req)));
+    res
+      .status(201)
+      .json(await screening.recordOutcome(currentUser(req), disputeId, body, requestContext(req)));
   });
 
   return router;

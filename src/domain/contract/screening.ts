@@ -22,7 +22,8 @@ const exampleToday = toShanghaiDate(new Date());
 export const RecordRoundSchema = z
   .object({
     unit: unitRef.optional().openapi({
-      description: 'The unit that held the round: the caller’s own (default) or one in its scope (403 otherwise)',
+      description:
+        'The unit that held the round: the caller’s own (default) or one in its scope (403 otherwise)',
     }),
     kind: z.enum(ROUND_KINDS).default('regular').openapi({
       description:
@@ -48,7 +49,8 @@ export const RecordRoundSchema = z
 export const RecordDisputeSchema = z
   .object({
     classification: z.string().min(1).max(100).openapi({
-      description: 'A code of the classification in force (GET /api/classification), of either level; not retired',
+      description:
+        'A code of the classification in force (GET /api/classification), of either level; not retired',
     }),
     summary: plainText(1, 500).openapi({ description: 'The matter in a line: what, not who (no names)' }),
     place: plainText(1, 200).openapi({ description: 'Where: village, community, site' }),
@@ -78,7 +80,8 @@ export const RecordOutcomeSchema = z
         'mediated (调解), resolved (化解), petition (became a petition: give petitionId), open (reopened)',
     }),
     on: isoDate.openapi({
-      description: 'The day it took effect: not before the round, nor before the latest outcome, nor after today',
+      description:
+        'The day it took effect: not before the round, nor before the latest outcome, nor after today',
     }),
     petitionId: petitionId.optional().openapi({
       description: 'With `petition` only: the case it became, one the caller sees (404 otherwise)',
@@ -118,7 +121,12 @@ export const DisputeSchema = z
     id: z.string(),
     roundId: z.string(),
     foundOn: z.string(),
-    classification: z.object({ code: z.string(), name: z.string(), category: z.string(), version: z.string() }),
+    classification: z.object({
+      code: z.string(),
+      name: z.string(),
+      category: z.string(),
+      version: z.string(),
+    }),
     summary: z.string(),
     place: z.string(),
     parties: z.number().int(),
@@ -126,8 +134,13 @@ export const DisputeSchema = z
     handlingUnit: z.object({ id: z.string(), name: z.string() }),
     outcome: z.enum(OUTCOMES).openapi({ description: 'As it stands now: the latest entry, or open' }),
     outcomeOn: z.string().nullable(),
-    petitionId: z.string().nullable().openapi({ description: 'The case it became, while its outcome is petition' }),
-    history: z.array(OutcomeEntrySchema).openapi({ description: 'Every outcome entry, dated, with who recorded it' }),
+    petitionId: z
+      .string()
+      .nullable()
+      .openapi({ description: 'The case it became, while its outcome is petition' }),
+    history: z
+      .array(OutcomeEntrySchema)
+      .openapi({ description: 'Every outcome entry, dated, with who recorded it' }),
     recordedBy: z.string(),
     recordedAt: z.string(),
   })
@@ -153,7 +166,9 @@ export const RoundSchema = z
 export const RoundListSchema = z
   .object({
     items: z.array(
-      z.object({ ...roundFields, disputes: z.number().int(), open: z.number().int() }).openapi('ScreeningRoundItem'),
+      z
+        .object({ ...roundFields, disputes: z.number().int(), open: z.number().int() })
+        .openapi('ScreeningRoundItem'),
     ),
     page: z.number().int(),
     pageSize: z.number().int(),

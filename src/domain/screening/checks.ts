@@ -7,12 +7,18 @@ import type { Outcome, OutcomeRow } from '../../db/screening';
  * classification in force, and the order of a dispute's outcomes. Pure, so every rule is tested by itself.
  */
 
-export function checkRoundDays(round: { periodStart: string; periodEnd: string; heldOn: string }, today: string) {
+export function checkRoundDays(
+  round: { periodStart: string; periodEnd: string; heldOn: string },
+  today: string,
+) {
   if (round.periodEnd < round.periodStart) {
     throw fieldError('periodEnd', `must not be before periodStart (${round.periodStart})`);
   }
   if (round.heldOn < round.periodStart) {
-    throw fieldError('heldOn', `must not be before periodStart (${round.periodStart}): a round screens what has begun`);
+    throw fieldError(
+      'heldOn',
+      `must not be before periodStart (${round.periodStart}): a round screens what has begun`,
+    );
   }
   if (round.heldOn > today) throw fieldError('heldOn', `must not be after today (${today})`);
 }
@@ -22,7 +28,8 @@ export function screenedMatter(classification: Classification, code: string): Su
   const matter = classification.find(code);
   const where = `classification ${classification.reference}; GET /api/classification lists the codes`;
   if (!matter) throw fieldError('classification', `unknown subject-matter code '${code}' (${where})`);
-  if (matter.retired) throw fieldError('classification', `subject-matter code '${code}' is retired (${where})`);
+  if (matter.retired)
+    throw fieldError('classification', `subject-matter code '${code}' is retired (${where})`);
   return matter;
 }
 
@@ -38,7 +45,8 @@ export function checkPetitionLink(outcome: Outcome, petitionId: string | undefin
 
 /** The day an outcome took effect: from the day the dispute was found up to today. */
 export function checkOutcomeDay(on: string, foundOn: string, today: string) {
-  if (on < foundOn) throw fieldError('on', `must not be before the round that found the dispute (${foundOn})`);
+  if (on < foundOn)
+    throw fieldError('on', `must not be before the round that found the dispute (${foundOn})`);
   if (on > today) throw fieldError('on', `must not be after today (${today})`);
 }
 
@@ -46,7 +54,10 @@ export function checkOutcomeDay(on: string, foundOn: string, today: string) {
  * An outcome against the dispute's history: dated on or after the latest entry (the history reads in the order
  * things happened), and a change (recording the outcome it already has is a conflict, not a second entry).
  */
-export function checkOutcomeChange(history: OutcomeRow[], next: { outcome: Outcome; on: string; petitionId?: string }) {
+export function checkOutcomeChange(
+  history: OutcomeRow[],
+  next: { outcome: Outcome; on: string; petitionId?: string },
+) {
   const latest = history.at(-1);
   if (latest && next.on < latest.on) {
     throw fieldError('on', `must not be before the latest outcome (${latest.outcome} on ${latest.on})`);

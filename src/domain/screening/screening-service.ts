@@ -32,7 +32,13 @@ import {
 } from './checks';
 
 /** Who records screening (the bureau's desk, the units' handlers and heads, the office); admins read only. */
-export const SCREENING_RECORDERS: readonly Role[] = ['registrar', 'supervisor', 'handler', 'unit-head', 'jco'];
+export const SCREENING_RECORDERS: readonly Role[] = [
+  'registrar',
+  'supervisor',
+  'handler',
+  'unit-head',
+  'jco',
+];
 
 /**
  * The dispute screening register (矛盾纠纷排查, S41): the rounds units hold, the disputes each found, and each
@@ -84,7 +90,11 @@ export class ScreeningService {
       limit: query.pageSize,
       offset: (query.page - 1) * query.pageSize,
     });
-    return { items: items.map(({ unitId, unitName, ...rest }) => ({ ...rest, ...unitOf(unitId, unitName) })), page: query.page, pageSize: query.pageSize };
+    return {
+      items: items.map(({ unitId, unitName, ...rest }) => ({ ...rest, ...unitOf(unitId, unitName) })),
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   }
 
   async round(user: User, roundId: string) {
@@ -162,7 +172,8 @@ export class ScreeningService {
   private async visibleDispute(user: User, disputeId: string): Promise<DisputeRow> {
     const dispute = await findDispute(this.deps.pool, disputeId);
     const scope = await resolveScope(this.deps.pool, user);
-    const seen = dispute && [dispute.roundUnitId, dispute.handlingUnitId].some((id) => scope.unitIds.includes(id));
+    const seen =
+      dispute && [dispute.roundUnitId, dispute.handlingUnitId].some((id) => scope.unitIds.includes(id));
     if (!dispute || !seen) throw notFound(`Dispute ${disputeId}`);
     return dispute;
   }
@@ -177,7 +188,12 @@ export class ScreeningService {
     return {
       ...rest,
       ...unitOf(unitId, unitName),
-      disputes: disputes.map((d) => this.disputeView(d, outcomes.filter((o) => o.disputeId === d.id))),
+      disputes: disputes.map((d) =>
+        this.disputeView(
+          d,
+          outcomes.filter((o) => o.disputeId === d.id),
+        ),
+      ),
     };
   }
 

@@ -44,7 +44,9 @@ describe('the summary’s screening part', () => {
   });
 
   it('has a CSV line for every figure defined, labelled from its definition, and the rate with its fraction', () => {
-    const lines = screeningLines(screeningPart({ ...zeros, roundsHeld: 2, disputesFound: 4, disputesResolved: 1 }));
+    const lines = screeningLines(
+      screeningPart({ ...zeros, roundsHeld: 2, disputesFound: 4, disputesResolved: 1 }),
+    );
     expect(lines.map((l) => l.figure)).toEqual([...Object.keys(SCREENING), 'screeningResolutionRate']);
     expect(lines[0]).toEqual({ figure: 'roundsHeld', label: '矛盾纠纷排查(次)', value: 2 });
     expect(lines.find((l) => l.figure === 'disputesFound')).toEqual({

@@ -34,9 +34,9 @@ describe('a screening round’s days', () => {
 
   it('accepts a period and a day held within the rules', () => {
     expect(answer(() => checkRoundDays(round, TODAY))).toBe('ok');
-    expect(answer(() => checkRoundDays({ ...round, periodEnd: round.periodStart, heldOn: TODAY }, TODAY))).toBe(
-      'ok',
-    );
+    expect(
+      answer(() => checkRoundDays({ ...round, periodEnd: round.periodStart, heldOn: TODAY }, TODAY)),
+    ).toBe('ok');
   });
 
   it('refuses a period that ends before it starts', () => {
@@ -46,8 +46,12 @@ describe('a screening round’s days', () => {
   });
 
   it('refuses a round held before its period starts, or after today', () => {
-    expect(answer(() => checkRoundDays({ ...round, heldOn: '2026-05-31' }, TODAY))).toEqual(refused('heldOn'));
-    expect(answer(() => checkRoundDays({ ...round, heldOn: '2026-06-21' }, TODAY))).toEqual(refused('heldOn'));
+    expect(answer(() => checkRoundDays({ ...round, heldOn: '2026-05-31' }, TODAY))).toEqual(
+      refused('heldOn'),
+    );
+    expect(answer(() => checkRoundDays({ ...round, heldOn: '2026-06-21' }, TODAY))).toEqual(
+      refused('heldOn'),
+    );
   });
 });
 
@@ -80,7 +84,13 @@ describe('a dispute’s classification', () => {
 });
 
 describe('the request bodies', () => {
-  const dispute = { classification: '01', summary: '边界争议', place: '石桥村', parties: 2, riskLevel: 'low' };
+  const dispute = {
+    classification: '01',
+    summary: '边界争议',
+    place: '石桥村',
+    parties: 2,
+    riskLevel: 'low',
+  };
 
   it('counts the parties, at least one, and takes no names', () => {
     expect(RecordDisputeSchema.safeParse(dispute).success).toBe(true);
@@ -107,7 +117,11 @@ describe('the request bodies', () => {
 });
 
 describe('a dispute’s outcomes', () => {
-  const entry = (outcome: OutcomeRow['outcome'], on: string, petitionId: string | null = null): OutcomeRow => ({
+  const entry = (
+    outcome: OutcomeRow['outcome'],
+    on: string,
+    petitionId: string | null = null,
+  ): OutcomeRow => ({
     outcome,
     on,
     petitionId,
