@@ -12,7 +12,8 @@ let flow: PetitionFlow;
 /** A case of the county bureau: the supervisor sees it, the housing bureau does not (it is not routed). */
 let caseId: string;
 
-const ids: Record<string, string> = {};
+/** The rounds and disputes the first test records, for the tests after it. */
+const ids = {} as Record<'r1' | 'r2' | 'r3' | 'r4' | 'd1' | 'd2' | 'd3' | 'd4' | 'd5' | 'd6' | 'd7', string>;
 
 beforeAll(async () => {
   app = await startTestApp('screening-api');
