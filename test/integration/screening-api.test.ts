@@ -448,6 +448,31 @@ describe('bad input', () => {
   });
 });
 
+describe('concurrent changes', () => {
+  it('decides two outcomes sent at once one after the other: one recorded, the other no change', async () => {
+    const r = await round('supervisor', {
+      unit: 'chengguan-street-office',
+      periodStart: '2025-07-01',
+      periodEnd: '2025-07-31',
+      heldOn: '2025-07-31',
+      ledBy: '并发测试',
+    });
+    const d = await dispute('supervisor', r.id, found('other', 2, 'low'));
+    const change = { outcome: 'mediated', on: '2025-08-01' };
+    const path = `/api/screening/disputes/${d.id}/outcomes`;
+    const answers = await Promise.all([
+      app.request('supervisor', 'POST', path, change),
+      app.request('registrar', 'POST', path, change),
+    ]);
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 409]);
+    const { rows } = await app.pool.query(
+      'SELECT count(*)::int AS n FROM screening_outcomes WHERE dispute_id = $1',
+      [d.id],
+    );
+    expect(rows[0].n).toBe(1);
+  });
+});
+
 describe('retries', () => {
   it('does the work once for a retried request: replayed by its key, or run again after a lost answer', async () => {
     const body = {
