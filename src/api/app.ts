@@ -44,6 +44,8 @@ import { SupervisionService } from '../domain/supervision-service';
 import type { TrustProxy } from '../trust-proxy';
 import { instructionRoutes, visitRoutes } from './routes/visits';
 import { VisitService } from '../domain/visits/visit-service';
+import { screeningRoutes } from './routes/screening';
+import { ScreeningService } from '../domain/screening/screening-service';
 
 export interface AppDeps {
   pool: Pool;
@@ -189,6 +191,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api/reports', reportRoutes(new ReportService(deps.pool, classification)));
   app.use('/api/classification', classificationRoutes(classification));
   app.use('/api/admin', adminRoutes(new OrganisationAdminService(deps.pool)));
+  app.use('/api/screening', screeningRoutes(new ScreeningService({ pool: deps.pool, classification })));
 
   app.use(methodNotAllowed(openApiDocument));
   app.use(unknownRoute);

@@ -1,6 +1,7 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { AFTERCARE, BACKLOG, COUNTS } from '../db/report-figures';
 import { VISIT_FIGURES } from '../db/visit-figures';
+import { SCREENING, SCREENING_RATE } from '../db/screening-figures';
 import { REPORT_NAMES, REPORTS } from '../domain/reports/catalogue';
 import { RATE_FORMULAS } from '../domain/reports/report-service';
 import { ReportEnvelopeSchema, ReportQuerySchema, SummaryReportExample } from '../domain/contract/reports';
@@ -14,6 +15,7 @@ const FORMULAS = [
   `${BACKLOG.label}: ${BACKLOG.formula}`,
   ...Object.values(AFTERCARE).map((c) => `${c.label}: ${c.formula}`),
   ...Object.values(VISIT_FIGURES).map((c) => `${c.label}(${c.unit}): ${c.formula}`),
+  ...[...Object.values(SCREENING), SCREENING_RATE].map((c) => `${c.label}: ${c.formula}`),
   'Shares: one decimal, largest-remainder rounding, so that the shares of a split add up to 100.0%.',
   'Comparisons (`comparisons`, all reports but briefing and by-month): the same report for the period before ' +
     '(环比, `previousPeriod`) and a year earlier (同比, `previousYear`), each as old as this one (its asOf shifted ' +

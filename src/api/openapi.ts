@@ -19,6 +19,7 @@ import { registerPublicPaths } from './openapi-public';
 import { registerReportPaths } from './openapi-reports';
 import { registerSupervisionPaths } from './openapi-supervision';
 import { registerPetitionerPaths } from './openapi-petitioners';
+import { registerScreeningPaths } from './openapi-screening';
 import { RegisteredPetitionSchema } from '../domain/contract/petitioners';
 import { type CommandPath, commandPaths, formerPath, openApiPath, pathIdsOf } from './command-routes';
 
@@ -106,6 +107,7 @@ export function buildOpenApiDocument(signIn: { discoveryUrl: string }): object {
   registerAdminPaths(registry);
   registerCaseFilePaths(registry);
   registerVisitPaths(registry);
+  registerScreeningPaths(registry);
 
   registry.registerPath({
     method: 'get',

@@ -120,6 +120,16 @@ describe('petitionflow demo', () => {
       [details.map((d) => d.petitioner.idNumber)],
     );
     expect(rows[0]!.count).toBe(CASES);
+
+    // The demo's screening round (矛盾纠纷排查), held two days before the run, recorded once for both runs.
+    const heldOn = addDays(today, -2);
+    const screening = await app.request(
+      'supervisor',
+      'GET',
+      `/api/screening/rounds?unit=baishi-town-government&from=${heldOn}&to=${heldOn}`,
+    );
+    const demoRounds = screening.body.items.filter((r: { ledBy: string }) => r.ledBy === '白石镇党委副书记');
+    expect(demoRounds.map((r: { disputes: number; open: number }) => [r.disputes, r.open])).toEqual([[5, 2]]);
   });
 });
 

@@ -181,6 +181,13 @@ describe('the reports dashboard', () => {
       majorUrgentOpen: summary.priority.majorUrgentOpen,
       firstLevelOpen: summary.priority.firstLevelOpen,
       secondLevelOpen: summary.priority.secondLevelOpen,
+      // 矛盾纠纷排查 (S41): the summary's screening part.
+      screeningRounds: summary.screening.rounds.held,
+      screeningFound: summary.screening.disputes.found,
+      screeningMediated: summary.screening.disputes.mediated,
+      screeningResolved: summary.screening.disputes.resolved,
+      screeningPetitions: summary.screening.disputes.becamePetitions,
+      screeningOpen: summary.screening.disputes.open,
     };
     for (const [name, value] of Object.entries(counts))
       expect([name, await figureText(name)]).toEqual([name, String(value)]);
@@ -197,6 +204,9 @@ describe('the reports dashboard', () => {
       expect(await figureText(`${name}-detail`)).toBe(`${rate.numerator} / ${rate.denominator} 件`);
     }
     expect(await figureText('backlogClearance')).toBe('暂无数据');
+    expect(await figureText('screeningResolutionRate')).toBe(rateText(summary.screening.resolutionRate));
+    const { high, medium, low } = summary.screening.disputes.openByRisk;
+    expect(await figureText('screeningOpen-detail')).toBe(`高风险 ${high}，中 ${medium}，低 ${low}`);
     expect(await figureText('firstTime-detail')).toBe(`占比 ${summary.firstTime.share.toFixed(1)}%`);
 
     // 环比 and 同比 under the headline figures, as the API compares them; none under a figure that stands now.

@@ -3,6 +3,7 @@
 import { comparisonLines, isCompared, mirroredShown } from './comparisons.js';
 import { element, figure, setText } from './dom.js';
 import { fractionText, NO_DATA, rateText, shareText } from './labels.js';
+import { SCREENING_GROUP } from './screening.js';
 
 // Each card's `show` also reads the summary's mirrored figures (`comparisons.figures`), where a figure is its
 // comparison: then it gives `{compared}`, so that a card added later shows 环比 / 同比 without more code.
@@ -89,6 +90,7 @@ const HEADLINE = [
       { figure: 'secondLevelOpen', label: '二级关注', show: (s) => count(s.priority.secondLevelOpen) },
     ],
   },
+  SCREENING_GROUP,
 ];
 
 function card({ figure: name, label }, shown, compared) {

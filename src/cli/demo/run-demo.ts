@@ -3,6 +3,7 @@ import { planCase } from './case-plan';
 import { driveCase, TALLY_KEYS, type Tally } from './drive-case';
 import { fillEarlierYear } from './earlier-year';
 import { recordDemoVisits } from './visits';
+import { recordDemoScreening } from './screening';
 
 export interface DemoOptions {
   apiUrl: string;
@@ -88,6 +89,12 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       failures.push(`visit register: ${describe(err)}`);
     },
   );
+  const screening = await recordDemoScreening(api, {
+    seed: options.seed,
+    today: options.today,
+    petitionIds: petitionIds.filter((id): id is string => id !== undefined),
+  });
+  options.say(`screening: a round with ${screening.disputes} disputes (矛盾纠纷排查)`);
   return {
     tally,
     petitionIds: petitionIds.filter((id): id is string => id !== undefined),

@@ -143,4 +143,16 @@ export const SummaryReportExample = {
     jointReceptions: 11,
     instructions: { count: 16, cases: 14 },
   },
+  screening: {
+    rounds: { held: 13, concentrated: 4, focused: 9 },
+    disputes: {
+      found: 79,
+      mediated: 41,
+      resolved: 27,
+      becamePetitions: 3,
+      open: 8,
+      openByRisk: { high: 1, medium: 3, low: 4 },
+    },
+    resolutionRate: { rate: 86.1, numerator: 68, denominator: 79 },
+  },
 };

@@ -2,6 +2,7 @@ import { AFTERCARE, type AftercareFigureId } from '../../db/report-figures';
 import { fieldError } from '../errors';
 import { COUNTS } from '../../db/report-figures';
 import { briefingText } from './briefing';
+import { screeningLines } from './screening-summary';
 import { type CsvColumn, toCsv } from './csv';
 import type { Rate, ReportContext, ReportService, SplitRow } from './report-service';
 import type { ComparisonSpec } from './comparisons';
@@ -131,6 +132,7 @@ function summaryLines(s: Summary): SummaryLine[] {
     ...resolutionLines(s.resolution),
     ...aftercareLines(s),
     ...visitLines(s.visits),
+    ...screeningLines(s.screening),
   ];
 }
 

@@ -33,6 +33,7 @@ import { type Period, type PeriodParams, parsePeriod } from './period';
 import { resolveScope, type Scope } from './scope';
 import { percent, sharesOf } from './shares';
 import { visitFigures } from './visit-report';
+import { screeningSummary } from './screening-summary';
 
 export interface ReportParams extends PeriodParams {
   unit?: string;
@@ -187,6 +188,8 @@ export class ReportService {
       },
       /** The visit register (来访, 批次 and 人次), receptions and 阅批 of the period (db/visit-figures). */
       visits: await visitFigures(this.pool, this.query(ctx)),
+      /** 矛盾纠纷排查 (S41): rounds held in the period, the disputes they found and their outcomes (db/screening-figures). */
+      screening: await screeningSummary(this.pool, this.query(ctx)),
     };
   }
 

@@ -1,6 +1,7 @@
 import { shanghaiToday, type TestApp } from '../../support/harness';
 import { addDays } from '../../../src/rules/dates';
 import { PetitionFlow } from '../../support/petition-flow';
+import { screeningCase } from './screening-fixtures';
 import { FIXTURE_USERS, type Placement, PLACEMENTS, type PlacementName, type Reach } from './matrix';
 
 /** A case (or another object a row acts on) as the requests need it: the ids for the path, the people. */
@@ -187,6 +188,7 @@ export function caseBuilder(app: TestApp): (key: string) => Promise<Case> {
   let noticeCase: Promise<string> | undefined;
   let sequence = 100_000;
   return async (key) => {
+    if (key.startsWith('screening@')) return screeningCase(app, key.slice('screening@'.length));
     const { state, at } = parseKey(key);
     if (state === 'notice') {
       // An inbox entry as the event writer leaves it (the outbox): one per user, on a case of this run. Some

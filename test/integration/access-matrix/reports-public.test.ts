@@ -7,6 +7,7 @@ import { PROCEDURE_ROWS } from './rows/procedures';
 import { PUBLIC_ROWS } from './rows/public';
 import { REPORT_ROWS } from './rows/reports';
 import { REVIEW_CHAIN_ROWS } from './rows/review-chain';
+import { SCREENING_ROWS } from './rows/screening';
 import { SUPERVISION_ROWS } from './rows/supervision';
 import { VISIT_ROWS } from './rows/visits';
 import { documentedOperations } from './runner';
@@ -26,6 +27,7 @@ const ALL_ROWS = [
   ...ADMIN_ROWS,
   ...CASE_FILE_ROWS,
   ...VISIT_ROWS,
+  ...SCREENING_ROWS,
 ];
 
 it('has rows for every operation of the OpenAPI document, and none for an operation not in it', async () => {

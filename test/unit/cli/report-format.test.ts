@@ -49,6 +49,18 @@ const summary: ReportEnvelope = {
     followUps: { opened: 2, closed: 1, overdue: 0 },
   },
   visits: SummaryReportExample.visits,
+  screening: {
+    rounds: { held: 13, concentrated: 4, focused: 9 },
+    disputes: {
+      found: 79,
+      mediated: 41,
+      resolved: 27,
+      becamePetitions: 3,
+      open: 8,
+      openByRisk: { high: 1, medium: 3, low: 4 },
+    },
+    resolutionRate: rate(86.1, 68, 79),
+  },
 };
 
 describe('displayWidth', () => {
@@ -139,6 +151,9 @@ describe('reportCsv', () => {
     expect(lines).toContain('满意率(%),satisfaction,,0,0');
     // Supervision by source (S33): the parts of 督办, each once.
     expect(lines).toContain('督办·逾期自动督办(件),noticesAutomatic,4,,');
+    // 矛盾纠纷排查 (S41): seed 004's figures.
+    expect(lines).toContain('排查出矛盾纠纷(起),disputesFound,79,,');
+    expect(lines).toContain('排查纠纷化解率(%),screeningResolutionRate,86.1,68,79');
     expect(lines).toContain('督办·本级督办交办(件),noticesManual,1,,');
     expect(lines).toContain('督办·联席会议交办(件),noticesJointConference,1,,');
     expect(lines).toContain('督办·上级交办(件),noticesHigherBureau,1,,');
