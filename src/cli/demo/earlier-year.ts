@@ -1,4 +1,5 @@
 import { yearEarlierDate } from '../../domain/reports/earlier-periods';
+import { addDays, daysBetween } from '../../rules/dates';
 import type { DemoApi } from './api-client';
 import { planCase } from './case-plan';
 import { driveCase, TALLY_KEYS, type Tally } from './drive-case';
@@ -7,6 +8,11 @@ import { driveCase, TALLY_KEYS, type Tally } from './drive-case';
 const SHARE = 4;
 /** Their plans come from another seed, so that their petitioners are others (no repeat of this year's). */
 const SEED_OFFSET = 500;
+/**
+ * Received within the month up to the same day a year earlier: what the dashboard's quarter and the run's own
+ * report compare with, and nothing further back, where fixed past periods hold other data of a shared database.
+ */
+const EARLIER_SPREAD_DAYS = 30;
 
 export interface EarlierYearOptions {
   api: DemoApi;
@@ -37,7 +43,9 @@ export async function fillEarlierYear(options: EarlierYearOptions): Promise<stri
   let next = 0;
   const worker = async () => {
     while (next < total) {
-      const { repeatOf: _repeat, ...plan } = planCase(seed, next++, lastYear);
+      const { repeatOf: _repeat, ...drawn } = planCase(seed, next++, lastYear);
+      const daysAgo = daysBetween(drawn.receivedOn, lastYear) % EARLIER_SPREAD_DAYS;
+      const plan = { ...drawn, receivedOn: addDays(lastYear, -daysAgo) };
       // A year on, a case has long been replied to (a withdrawal or an unrouted case may stay as drawn).
       const fate = ['accepted', 'transferred'].includes(plan.fate) ? 'replied' : plan.fate;
       try {
