@@ -42,6 +42,8 @@ import { PublicService } from '../domain/public-service';
 import { ReportService } from '../domain/reports/report-service';
 import { SupervisionService } from '../domain/supervision-service';
 import type { TrustProxy } from '../trust-proxy';
+import { backlogRoutes } from './routes/backlog';
+import { BacklogService } from '../domain/backlog/backlog-service';
 
 export interface AppDeps {
   pool: Pool;
@@ -184,6 +186,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api/reports', reportRoutes(new ReportService(deps.pool, classification)));
   app.use('/api/classification', classificationRoutes(classification));
   app.use('/api/admin', adminRoutes(new OrganisationAdminService(deps.pool)));
+  app.use('/api/backlog', backlogRoutes(new BacklogService({ pool: deps.pool, client: deps.client, taskQueue: deps.taskQueue })));
 
   app.use(methodNotAllowed(openApiDocument));
   app.use(unknownRoute);

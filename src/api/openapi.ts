@@ -12,6 +12,7 @@ import { ErrorSchema } from './errors';
 import { registerClassificationPaths } from './openapi-classification';
 import { registerAdminPaths } from './openapi-admin';
 import { registerCaseFilePaths } from './openapi-case-file';
+import { registerBacklogPaths } from './openapi-backlog';
 import { registerNotificationPaths } from './openapi-notifications';
 import { bodyErrors, errors, idempotencyHeader, json, security } from './openapi-parts';
 import { registerPublicPaths } from './openapi-public';
@@ -104,6 +105,7 @@ export function buildOpenApiDocument(signIn: { discoveryUrl: string }): object {
   registerReportPaths(registry);
   registerAdminPaths(registry);
   registerCaseFilePaths(registry);
+  registerBacklogPaths(registry);
 
   registry.registerPath({
     method: 'get',
