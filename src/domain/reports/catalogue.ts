@@ -2,6 +2,7 @@ import { AFTERCARE, type AftercareFigureId } from '../../db/report-figures';
 import { fieldError } from '../errors';
 import { COUNTS } from '../../db/report-figures';
 import { briefingText } from './briefing';
+import { backlogRegisterLines, CAMPAIGN_COLUMNS } from './backlog-register-csv';
 import { type CsvColumn, toCsv } from './csv';
 import type { Rate, ReportContext, ReportService, SplitRow } from './report-service';
 
@@ -25,6 +26,7 @@ type UnitRow = Awaited<ReturnType<ReportService['byUnit']>>[number];
 type MonthRow = Awaited<ReturnType<ReportService['byMonth']>>[number];
 type BacklogCase = Awaited<ReturnType<ReportService['backlog']>>['cases'][number];
 type SupervisionRow = Awaited<ReturnType<ReportService['supervision']>>[number];
+type CampaignRow = Awaited<ReturnType<ReportService['campaigns']>>['rows'][number];
 
 function table<Row>(
   rows: (data: Record<string, unknown>) => Row[],
@@ -115,6 +117,7 @@ function summaryLines(s: Summary): SummaryLine[] {
     { figure: 'secondLevelOpen', label: '在办二级关注(件)', value: s.priority.secondLevelOpen },
     ...resolutionLines(s.resolution),
     ...aftercareLines(s),
+    ...backlogRegisterLines(s.backlogRegister),
   ];
 }
 
@@ -212,7 +215,8 @@ export const REPORTS = {
   },
   backlog: {
     description:
-      'The backlog (积案) at the start and end of the period, what was cleared, and the open cases',
+      'The backlog (积案) of cases past D5 without a reply, at the start and end of the period, what was ' +
+      'cleared, and the open cases (not the backlog register 积案台账: see campaigns and the summary’s backlogRegister)',
     compute: (service, ctx) => service.backlog(ctx),
     csv: table(
       (data) => data.cases as BacklogCase[],
@@ -257,6 +261,13 @@ export const REPORTS = {
       };
       return { text: briefingText(ctx, figures) };
     },
+  },
+  campaigns: {
+    description:
+      'The backlog campaigns (专项攻坚) meeting the period, each with its register entries, 化解 and 化解率 ' +
+      'against its target, as of the period’s end',
+    compute: (service, ctx) => service.campaigns(ctx),
+    csv: table((data) => data.rows as CampaignRow[], CAMPAIGN_COLUMNS),
   },
 } satisfies Record<string, ReportDefinition>;
 

@@ -32,6 +32,8 @@ import { CHANNEL_GROUPS, CHANNEL_LABELS, LEVEL_LABELS } from './labels';
 import { type Period, type PeriodParams, parsePeriod } from './period';
 import { resolveScope, type Scope } from './scope';
 import { percent, sharesOf } from './shares';
+import { backlogRegisterCounts } from '../../db/backlog/figures';
+import { campaignFigures } from '../backlog/campaign-figures';
 
 export interface ReportParams extends PeriodParams {
   unit?: string;
@@ -184,6 +186,8 @@ export class ReportService {
           overdue: aftercare.followUpsOverdue,
         },
       },
+      /** The backlog register (积案台账; not `backlog` above, the cases past D5): db/backlog/figures. */
+      backlogRegister: await backlogRegisterCounts(this.pool, this.query(ctx)),
     };
   }
 
@@ -250,6 +254,11 @@ export class ReportService {
   async backlog(ctx: ReportContext, listLimit = 100) {
     const counts = await backlogCounts(this.pool, this.query(ctx), listLimit);
     return { ...this.backlogFigures(counts), cases: counts.cases };
+  }
+
+  /** The campaigns (专项攻坚) of the scope that meet the period, with their progress (化解率) against target. */
+  async campaigns(ctx: ReportContext) {
+    return campaignFigures(this.pool, ctx);
   }
 
   async supervision(ctx: ReportContext) {
