@@ -1,6 +1,7 @@
 import { DemoApi, FatalDemoError, UnexpectedAnswer } from './api-client';
 import { planCase } from './case-plan';
 import { driveCase, TALLY_KEYS, type Tally } from './drive-case';
+import { seedBacklog } from './backlog';
 
 export interface DemoOptions {
   apiUrl: string;
@@ -75,6 +76,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   };
   await Promise.all(Array.from({ length: options.concurrency }, worker));
   if (fatal) throw fatal;
+  await seedBacklog(api, petitionIds.filter((id): id is string => id !== undefined), options, failures);
   options.say(progressLine(done, options.cases, tally, started));
   return {
     tally,
