@@ -4,6 +4,7 @@ import { REPORT_NAMES, REPORTS } from '../domain/reports/catalogue';
 import { RATE_FORMULAS } from '../domain/reports/report-service';
 import { ReportEnvelopeSchema, ReportQuerySchema, SummaryReportExample } from '../domain/contract/reports';
 import { ErrorSchema } from './errors';
+import { BACKLOG_REGISTER } from '../db/backlog/figures';
 import { errors, security } from './openapi-parts';
 
 /** The definitions, as the reports' API docs state them (the same text the SQL is written from). */
@@ -12,6 +13,8 @@ const FORMULAS = [
   ...Object.values(RATE_FORMULAS),
   `${BACKLOG.label}: ${BACKLOG.formula}`,
   ...Object.values(AFTERCARE).map((c) => `${c.label}: ${c.formula}`),
+  ...Object.values(BACKLOG_REGISTER).map((c) => `${c.label} (积案台账): ${c.formula}`),
+  '积案化解率 (campaigns): entries resolved (化解) ÷ entries of the campaign; null without entries',
   'Shares: one decimal, largest-remainder rounding, so that the shares of a split add up to 100.0%.',
 ]
   .map((line) => `- ${line}`)

@@ -77,7 +77,7 @@ export async function recordBacklogAlarm(
       // The entry's notices hang on its lead case, numbered below zero (see the migration).
       await client.query(
         `INSERT INTO notifications (recipient, petition_id, sequence, kind, payload)
-         SELECT DISTINCT u.login, $1, $2, $3, $4::jsonb
+         SELECT DISTINCT u.login, $1::text, $2::int, $3::text, $4::jsonb
            FROM jsonb_to_recordset($5::jsonb) AS r("unitId" text, roles text[])
            JOIN users u ON u.active AND u.unit_id = r."unitId" AND u.roles && r.roles
          ON CONFLICT (petition_id, sequence, recipient) DO NOTHING`,

@@ -1,3 +1,4 @@
+import { type BacklogObject, BACKLOG_OBJECTS, buildBacklogObject } from './backlog-objects';
 import { shanghaiToday, type TestApp } from '../../support/harness';
 import { addDays } from '../../../src/rules/dates';
 import { PetitionFlow } from '../../support/petition-flow';
@@ -163,8 +164,8 @@ const STATES = {
 export type StateName = keyof typeof STATES;
 
 /** A key names a case to build: `<state>@<placement>` (or `notice@<login>`: a notification of that user). */
-export function parseKey(key: string): { state: StateName | 'notice'; at: string } {
-  const [state, at] = key.split('@') as [StateName | 'notice', string];
+export function parseKey(key: string): { state: StateName | 'notice' | BacklogObject; at: string } {
+  const [state, at] = key.split('@') as [StateName | 'notice' | BacklogObject, string];
   return { state, at };
 }
 
@@ -188,6 +189,7 @@ export function caseBuilder(app: TestApp): (key: string) => Promise<Case> {
   let sequence = 100_000;
   return async (key) => {
     const { state, at } = parseKey(key);
+    if (BACKLOG_OBJECTS.includes(state)) return buildBacklogObject(app, flow, state as BacklogObject);
     if (state === 'notice') {
       // An inbox entry as the event writer leaves it (the outbox): one per user, on a case of this run. Some
       // users get nothing in real time (the registrar only warnings days ahead, admins nothing at all).
