@@ -186,7 +186,10 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api/reports', reportRoutes(new ReportService(deps.pool, classification)));
   app.use('/api/classification', classificationRoutes(classification));
   app.use('/api/admin', adminRoutes(new OrganisationAdminService(deps.pool)));
-  app.use('/api/backlog', backlogRoutes(new BacklogService({ pool: deps.pool, client: deps.client, taskQueue: deps.taskQueue })));
+  app.use(
+    '/api/backlog',
+    backlogRoutes(new BacklogService({ pool: deps.pool, client: deps.client, taskQueue: deps.taskQueue })),
+  );
 
   app.use(methodNotAllowed(openApiDocument));
   app.use(unknownRoute);

@@ -44,7 +44,8 @@ export function registerBacklogPaths(registry: OpenAPIRegistry) {
   registry.registerPath({
     method: 'get',
     path: '/api/backlog/campaigns',
-    summary: 'The campaigns of the caller’s scope (or of a unit within it), with their progress against target',
+    summary:
+      'The campaigns of the caller’s scope (or of a unit within it), with their progress against target',
     tags,
     security,
     request: { query: CampaignsQuerySchema },
@@ -103,9 +104,27 @@ export function registerBacklogPaths(registry: OpenAPIRegistry) {
       security,
       request: { params: EntryIdParamsSchema, body: body(schema) },
       parameters: [idempotencyHeader],
-      responses: { [ok]: json(BacklogEntrySchema, 'The entry'), ...errors, ...bodyErrors, ...notFound, ...extra },
+      responses: {
+        [ok]: json(BacklogEntrySchema, 'The entry'),
+        ...errors,
+        ...bodyErrors,
+        ...notFound,
+        ...extra,
+      },
     });
   act('progress', 'A dated progress note (进展)', AddProgressSchema, 201);
-  act('target-date', 'A new target date: the warnings and the ladder are planned again', RetargetSchema, 200, closed);
-  act('outcome', 'The outcome: resolved (化解) or stopped petitioning (息诉罢访); its timer ends', RecordOutcomeSchema, 200, closed);
+  act(
+    'target-date',
+    'A new target date: the warnings and the ladder are planned again',
+    RetargetSchema,
+    200,
+    closed,
+  );
+  act(
+    'outcome',
+    'The outcome: resolved (化解) or stopped petitioning (息诉罢访); its timer ends',
+    RecordOutcomeSchema,
+    200,
+    closed,
+  );
 }

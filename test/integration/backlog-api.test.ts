@@ -104,10 +104,15 @@ describe('an entry of the register', () => {
       note: '已约谈开发商，承诺补缴。',
     });
     expect(noted.status).toBe(201);
-    expect(noted.body.progress).toMatchObject([{ notedOn: today, note: '已约谈开发商，承诺补缴。', author: 'supervisor' }]);
+    expect(noted.body.progress).toMatchObject([
+      { notedOn: today, note: '已约谈开发商，承诺补缴。', author: 'supervisor' },
+    ]);
 
     const later = addDays(today, 90);
-    const moved = await post('jco', `entries/${id}/target-date`, { targetDate: later, reason: '资金分两期到位。' });
+    const moved = await post('jco', `entries/${id}/target-date`, {
+      targetDate: later,
+      reason: '资金分两期到位。',
+    });
     expect(moved.status).toBe(200);
     expect(moved.body.targetDate).toBe(later);
     const clock = await app.client.workflow.getHandle(backlogEntryWorkflowId(id)).query(backlogClockQuery);
@@ -118,21 +123,34 @@ describe('an entry of the register', () => {
     await app.client.workflow.getHandle(backlogEntryWorkflowId(id)).result();
     expect(await workflowStatus(id)).toBe('COMPLETED');
     // Closed: no second outcome, no new date.
-    const again = await post('supervisor', `entries/${id}/outcome`, { outcome: 'stopped-petitioning', on: today });
+    const again = await post('supervisor', `entries/${id}/outcome`, {
+      outcome: 'stopped-petitioning',
+      on: today,
+    });
     expect(again).toMatchObject({ status: 409, body: { error: { code: 'entry_closed' } } });
-    const moveClosed = await post('supervisor', `entries/${id}/target-date`, { targetDate: later, reason: '再延期。' });
+    const moveClosed = await post('supervisor', `entries/${id}/target-date`, {
+      targetDate: later,
+      reason: '再延期。',
+    });
     expect(moveClosed.status).toBe(409);
     const { rows } = await app.pool.query(
       `SELECT action FROM backlog_audit WHERE entity = 'entry' AND entity_id = $1 ORDER BY id`,
       [id],
     );
-    expect(rows.map((r: { action: string }) => r.action)).toEqual(['create', 'progress', 'retarget', 'outcome']);
+    expect(rows.map((r: { action: string }) => r.action)).toEqual([
+      'create',
+      'progress',
+      'retarget',
+      'outcome',
+    ]);
   });
 });
 
 describe('refused, and nothing written', () => {
   it('an entry for a case outside the caller’s scope, or an unknown case: 404', async () => {
-    const cityCase = await flow.at({ registrar: CITY_KEEPER, unitId: 'yunzhou-housing', handler: 'city-handler' }).register();
+    const cityCase = await flow
+      .at({ registrar: CITY_KEEPER, unitId: 'yunzhou-housing', handler: 'city-handler' })
+      .register();
     const before = await count('backlog_entries');
     const outside = await post('supervisor', 'entries', entryBody([cityCase]));
     expect(outside).toMatchObject({ status: 404, body: { error: { code: 'not_found' } } });
@@ -168,9 +186,15 @@ describe('refused, and nothing written', () => {
 
   it('a progress note dated after today or before the entry: 422', async () => {
     const { id } = await entry([await flow.register()]);
-    const future = await post('supervisor', `entries/${id}/progress`, { notedOn: addDays(today, 1), note: '未来。' });
+    const future = await post('supervisor', `entries/${id}/progress`, {
+      notedOn: addDays(today, 1),
+      note: '未来。',
+    });
     expect(future.status).toBe(422);
-    const early = await post('supervisor', `entries/${id}/progress`, { notedOn: addDays(today, -1), note: '之前。' });
+    const early = await post('supervisor', `entries/${id}/progress`, {
+      notedOn: addDays(today, -1),
+      note: '之前。',
+    });
     expect(early.status).toBe(422);
     expect((await get('supervisor', `entries/${id}`)).body.progress).toEqual([]);
   });
@@ -210,13 +234,20 @@ describe('a campaign’s progress', () => {
   it('counts entries and 化解 against its target; no entries is "no data"', async () => {
     const empty = await campaign({ name: '空专项' });
     const emptyView = await get('supervisor', `campaigns/${empty}`);
-    expect(emptyView.body.progress).toMatchObject({ entries: 0, resolutionRate: { rate: null }, targetMet: null });
+    expect(emptyView.body.progress).toMatchObject({
+      entries: 0,
+      resolutionRate: { rate: null },
+      targetMet: null,
+    });
 
     const id = await campaign({ name: '积案化解年', targetRate: 60 });
     const entries = [];
     for (let i = 0; i < 3; i++) entries.push(await entry([await flow.replied()], { campaignId: id }));
     await post('supervisor', `entries/${entries[0].id}/outcome`, { outcome: 'resolved', on: today });
-    await post('supervisor', `entries/${entries[1].id}/outcome`, { outcome: 'stopped-petitioning', on: today });
+    await post('supervisor', `entries/${entries[1].id}/outcome`, {
+      outcome: 'stopped-petitioning',
+      on: today,
+    });
     const view = await get('supervisor', `campaigns/${id}`);
     expect(view.body.progress).toMatchObject({
       entries: 3,
@@ -241,7 +272,10 @@ describe('a campaign’s progress', () => {
     const csv = await app.request('supervisor', 'GET', `/api/reports/campaigns?${period}&format=csv`);
     expect(csv.status).toBe(200);
     const summary = await app.request('supervisor', 'GET', `/api/reports/summary?${period}`);
-    expect(summary.body.backlogRegister).toMatchObject({ resolved: expect.any(Number), stoppedPetitioning: expect.any(Number) });
+    expect(summary.body.backlogRegister).toMatchObject({
+      resolved: expect.any(Number),
+      stoppedPetitioning: expect.any(Number),
+    });
     expect(summary.body.backlogRegister.added).toBeGreaterThanOrEqual(3);
     expect(summary.body.backlogRegister.resolved).toBeGreaterThanOrEqual(1);
 
@@ -251,7 +285,13 @@ describe('a campaign’s progress', () => {
     const long = await app.request('supervisor', 'GET', '/api/reports/campaigns?quarter=2001Q1');
     expect(long).toMatchObject({ status: 200, body: { rows: [] } });
     const none = await app.request('supervisor', 'GET', '/api/reports/summary?quarter=2001Q1');
-    expect(none.body.backlogRegister).toEqual({ added: 0, resolved: 0, stoppedPetitioning: 0, open: 0, overdue: 0 });
+    expect(none.body.backlogRegister).toEqual({
+      added: 0,
+      resolved: 0,
+      stoppedPetitioning: 0,
+      open: 0,
+      overdue: 0,
+    });
   });
 
   it('answers the OpenAPI examples as they are (the entry on a real case)', async () => {
@@ -259,11 +299,20 @@ describe('a campaign’s progress', () => {
     const example = (name: string) => doc.components.schemas[name].example;
     const created = await post('supervisor', 'campaigns', example('CreateCampaign'));
     expect(created.status).toBe(201);
-    const made = await post('supervisor', 'entries', { ...example('CreateBacklogEntry'), caseIds: [await flow.register()] });
+    const made = await post('supervisor', 'entries', {
+      ...example('CreateBacklogEntry'),
+      caseIds: [await flow.register()],
+    });
     expect(made.status).toBe(201);
     const id = made.body.id as string;
-    expect((await post('supervisor', `entries/${id}/progress`, example('AddBacklogProgress'))).status).toBe(201);
-    expect((await post('supervisor', `entries/${id}/target-date`, example('RetargetBacklogEntry'))).status).toBe(200);
-    expect((await post('supervisor', `entries/${id}/outcome`, example('RecordBacklogOutcome'))).status).toBe(200);
+    expect((await post('supervisor', `entries/${id}/progress`, example('AddBacklogProgress'))).status).toBe(
+      201,
+    );
+    expect(
+      (await post('supervisor', `entries/${id}/target-date`, example('RetargetBacklogEntry'))).status,
+    ).toBe(200);
+    expect((await post('supervisor', `entries/${id}/outcome`, example('RecordBacklogOutcome'))).status).toBe(
+      200,
+    );
   });
 });

@@ -119,7 +119,9 @@ async function noticesOf(petitionId: string) {
   );
   return rows;
 }
-const kinds = (rows: Array<{ kind: string; due: string }>) => [...new Set(rows.map((r) => `${r.kind}@${r.due}`))];
+const kinds = (rows: Array<{ kind: string; due: string }>) => [
+  ...new Set(rows.map((r) => `${r.kind}@${r.due}`)),
+];
 
 it('warns before the target date, re-plans on a new one, supervises and escalates, and ends when resolved', async () => {
   const today = await serverToday();
@@ -136,7 +138,9 @@ it('warns before the target date, re-plans on a new one, supervises and escalate
   await env.sleep('5 days');
   expect(kinds(await noticesOf(petitionId))).toEqual([`warning@${target}`]);
   const warned = await noticesOf(petitionId);
-  expect(warned.map((n) => n.recipient)).toEqual(expect.arrayContaining(['handler', 'unit-head', 'supervisor']));
+  expect(warned.map((n) => n.recipient)).toEqual(
+    expect.arrayContaining(['handler', 'unit-head', 'supervisor']),
+  );
   // Hung on the lead case below zero: never in the way of the case's own events.
   expect(warned.every((n) => n.sequence < 0)).toBe(true);
 
@@ -144,7 +148,9 @@ it('warns before the target date, re-plans on a new one, supervises and escalate
   const later = addDays(today, 30);
   const client = await pool.connect();
   await inTransaction(client, () => setTargetDate(client, id, later)).finally(() => client.release());
-  const replanned = await handle.executeUpdate(retargetUpdate, { args: [{ targetDate: later, today: await serverToday() }] });
+  const replanned = await handle.executeUpdate(retargetUpdate, {
+    args: [{ targetDate: later, today: await serverToday() }],
+  });
   expect(replanned).toMatchObject({ targetDate: later, open: true });
 
   await env.sleep('20 days'); // past the old date and its 督办 day, to 5 days before the new one
@@ -153,17 +159,22 @@ it('warns before the target date, re-plans on a new one, supervises and escalate
   await env.sleep('7 days'); // a day after the new date passed
   await env.sleep('10 days'); // and the escalation 10 days after the notice
   const all = await noticesOf(petitionId);
-  expect(kinds(all)).toEqual([
-    `warning@${target}`,
-    `warning@${later}`,
-    `warning@${later}`,
-    `supervision-notice@${later}`,
-    `escalation@${later}`,
-  ].filter((k, i, list) => list.indexOf(k) === i));
+  expect(kinds(all)).toEqual(
+    [
+      `warning@${target}`,
+      `warning@${later}`,
+      `warning@${later}`,
+      `supervision-notice@${later}`,
+      `escalation@${later}`,
+    ].filter((k, i, list) => list.indexOf(k) === i),
+  );
   expect(all.filter((n) => n.kind === 'escalation').map((n) => n.recipient)).toEqual(
     expect.arrayContaining(['jco', 'supervisor', 'unit-head']),
   );
-  const { rows: alarms } = await pool.query('SELECT alarm_key FROM backlog_alarms WHERE entry_id = $1 ORDER BY notice_seq', [id]);
+  const { rows: alarms } = await pool.query(
+    'SELECT alarm_key FROM backlog_alarms WHERE entry_id = $1 ORDER BY notice_seq',
+    [id],
+  );
   expect(alarms.map((a: { alarm_key: string }) => a.alarm_key)).toEqual([
     `warning-7@${target}`,
     `warning-7@${later}`,
@@ -175,7 +186,9 @@ it('warns before the target date, re-plans on a new one, supervises and escalate
   // Resolved: the row, then the workflow, which ends.
   const closing = await pool.connect();
   const on = await serverToday();
-  await inTransaction(closing, () => setOutcome(closing, id, 'resolved', on)).finally(() => closing.release());
+  await inTransaction(closing, () => setOutcome(closing, id, 'resolved', on)).finally(() =>
+    closing.release(),
+  );
   expect(await handle.executeUpdate(closeEntryUpdate)).toMatchObject({ open: false });
   await handle.result();
   expect((await handle.describe()).status.name).toBe('COMPLETED');
@@ -212,7 +225,11 @@ it('holds its clock for a query', async () => {
     args: [{ entryId: id, targetDate: addDays(today, 40), registeredOn: today }],
   });
   started.push(handle.workflowId);
-  expect(await handle.query(backlogClockQuery)).toMatchObject({ targetDate: addDays(today, 40), open: true, fired: [] });
+  expect(await handle.query(backlogClockQuery)).toMatchObject({
+    targetDate: addDays(today, 40),
+    open: true,
+    fired: [],
+  });
   await handle.executeUpdate(closeEntryUpdate);
   await handle.result();
 });

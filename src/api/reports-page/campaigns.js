@@ -16,7 +16,11 @@ export function renderCampaigns(report) {
       element('td', {}, `${c.startsOn} 至 ${c.endsOn}`),
       element('td', {}, String(c.entries)),
       element('td', {}, String(c.resolved)),
-      element('td', { dataset: { figure: 'campaign-rate' } }, `${rateText(c.resolutionRate)}（${fractionText(c.resolutionRate)}）`),
+      element(
+        'td',
+        { dataset: { figure: 'campaign-rate' } },
+        `${rateText(c.resolutionRate)}（${fractionText(c.resolutionRate)}）`,
+      ),
       element('td', {}, targetText(c)),
       element('td', {}, metText(c)),
     ),

@@ -2,9 +2,21 @@ import { addDays } from '../../rules/dates';
 import { type DemoApi, UnexpectedAnswer } from './api-client';
 
 const ENTRIES = [
-  { title: '幸福家园小区逾期办证问题', cause: '开发商欠缴土地出让金，房产证无法办理。', measures: '督促开发商限期补缴，分批办证。' },
-  { title: '城南棚户区改造安置补偿问题', cause: '安置房建设滞后，过渡费发放不及时。', measures: '县住建局牵头，按月发放过渡费，加快安置房建设。' },
-  { title: '锦绣花园物业维修基金使用问题', cause: '业委会与物业公司对维修基金使用存在分歧。', measures: '组织听证，依法公开维修基金账目。' },
+  {
+    title: '幸福家园小区逾期办证问题',
+    cause: '开发商欠缴土地出让金，房产证无法办理。',
+    measures: '督促开发商限期补缴，分批办证。',
+  },
+  {
+    title: '城南棚户区改造安置补偿问题',
+    cause: '安置房建设滞后，过渡费发放不及时。',
+    measures: '县住建局牵头，按月发放过渡费，加快安置房建设。',
+  },
+  {
+    title: '锦绣花园物业维修基金使用问题',
+    cause: '业委会与物业公司对维修基金使用存在分歧。',
+    measures: '组织听证，依法公开维修基金账目。',
+  },
 ];
 
 /**
@@ -24,7 +36,12 @@ export async function seedBacklog(
     const campaign = await api.staff(
       'supervisor',
       '/api/backlog/campaigns',
-      { name: '信访积案化解百日攻坚', startsOn: options.today, endsOn: addDays(options.today, 100), targetRate: 80 },
+      {
+        name: '信访积案化解百日攻坚',
+        startsOn: options.today,
+        endsOn: addDays(options.today, 100),
+        targetRate: 80,
+      },
       key('campaign'),
       201,
     );

@@ -76,7 +76,12 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   };
   await Promise.all(Array.from({ length: options.concurrency }, worker));
   if (fatal) throw fatal;
-  await seedBacklog(api, petitionIds.filter((id): id is string => id !== undefined), options, failures);
+  await seedBacklog(
+    api,
+    petitionIds.filter((id): id is string => id !== undefined),
+    options,
+    failures,
+  );
   options.say(progressLine(done, options.cases, tally, started));
   return {
     tally,

@@ -6,7 +6,12 @@ import { inTransaction } from '../transaction';
 type Recipients = Array<{ unitId: string; roles: string[] }>;
 
 /** Who hears of an alarm: the responsible unit, the keeping bureau, and (escalation) the office over it. */
-function recipientsOf(alarm: BacklogAlarm, unitId: string, ownerUnitId: string, officeId?: string): Recipients {
+function recipientsOf(
+  alarm: BacklogAlarm,
+  unitId: string,
+  ownerUnitId: string,
+  officeId?: string,
+): Recipients {
   const keeper = { unitId: ownerUnitId, roles: ['supervisor'] };
   switch (alarm.kind) {
     case 'warning':
@@ -14,7 +19,11 @@ function recipientsOf(alarm: BacklogAlarm, unitId: string, ownerUnitId: string, 
     case 'supervision-notice':
       return [{ unitId, roles: ['handler', 'unit-head', 'supervisor'] }, keeper];
     case 'escalation':
-      return [...(officeId ? [{ unitId: officeId, roles: ['jco'] }] : []), { unitId, roles: ['unit-head'] }, keeper];
+      return [
+        ...(officeId ? [{ unitId: officeId, roles: ['jco'] }] : []),
+        { unitId, roles: ['unit-head'] },
+        keeper,
+      ];
   }
 }
 
@@ -81,7 +90,13 @@ export async function recordBacklogAlarm(
            FROM jsonb_to_recordset($5::jsonb) AS r("unitId" text, roles text[])
            JOIN users u ON u.active AND u.unit_id = r."unitId" AND u.roles && r.roles
          ON CONFLICT (petition_id, sequence, recipient) DO NOTHING`,
-        [entry.leadCase, -seq, alarm.kind, JSON.stringify(payload), JSON.stringify(recipientsOf(alarm, entry.unitId, entry.ownerUnitId, office))],
+        [
+          entry.leadCase,
+          -seq,
+          alarm.kind,
+          JSON.stringify(payload),
+          JSON.stringify(recipientsOf(alarm, entry.unitId, entry.ownerUnitId, office)),
+        ],
       );
       return 'recorded';
     });

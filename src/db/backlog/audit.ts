@@ -35,5 +35,12 @@ export async function backlogAuditOf(db: PoolClient | import('pg').Pool, entity:
        FROM backlog_audit WHERE entity = $1 AND entity_id = $2 ORDER BY id`,
     [entity, entityId],
   );
-  return rows as Array<{ at: string; login: string; requestId: string; action: string; before: unknown; after: unknown }>;
+  return rows as Array<{
+    at: string;
+    login: string;
+    requestId: string;
+    action: string;
+    before: unknown;
+    after: unknown;
+  }>;
 }

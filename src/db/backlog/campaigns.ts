@@ -39,16 +39,20 @@ export interface NewCampaign {
 }
 
 /** Inserts the campaign, or finds the one this request created before (a retry); its id either way. */
-export async function insertCampaign(client: PoolClient, c: NewCampaign): Promise<{ id: string; created: boolean }> {
+export async function insertCampaign(
+  client: PoolClient,
+  c: NewCampaign,
+): Promise<{ id: string; created: boolean }> {
   const inserted = await client.query<{ id: string }>(
     `INSERT INTO backlog_campaigns (id, name, unit_id, starts_on, ends_on, target_rate, created_by, request_id)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (request_id) DO NOTHING RETURNING id`,
     [c.id, c.name, c.unitId, c.startsOn, c.endsOn, c.targetRate, c.createdBy, c.requestId],
   );
   if (inserted.rows[0]) return { id: inserted.rows[0].id, created: true };
-  const { rows } = await client.query<{ id: string }>('SELECT id FROM backlog_campaigns WHERE request_id = $1', [
-    c.requestId,
-  ]);
+  const { rows } = await client.query<{ id: string }>(
+    'SELECT id FROM backlog_campaigns WHERE request_id = $1',
+    [c.requestId],
+  );
   return { id: rows[0]!.id, created: false };
 }
 
@@ -99,7 +103,18 @@ export async function campaignProgress(
   return new Map(
     campaignIds.map((id) => {
       const row = rows.find((r) => r.campaignId === id);
-      return [id, row ? { entries: row.entries, resolved: row.resolved, stoppedPetitioning: row.stoppedPetitioning, open: row.open, overdue: row.overdue } : empty];
+      return [
+        id,
+        row
+          ? {
+              entries: row.entries,
+              resolved: row.resolved,
+              stoppedPetitioning: row.stoppedPetitioning,
+              open: row.open,
+              overdue: row.overdue,
+            }
+          : empty,
+      ];
     }),
   );
 }

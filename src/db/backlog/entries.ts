@@ -53,7 +53,10 @@ export interface NewEntry {
 }
 
 /** Inserts the entry and its cases, or finds the one this request created before (a retry). */
-export async function insertEntry(client: PoolClient, e: NewEntry): Promise<{ id: string; created: boolean }> {
+export async function insertEntry(
+  client: PoolClient,
+  e: NewEntry,
+): Promise<{ id: string; created: boolean }> {
   const inserted = await client.query<{ id: string }>(
     `INSERT INTO backlog_entries (id, campaign_id, title, owner_unit_id, unit_id, leader, cause, measures, target_date,
                                   registered_on, created_by, request_id)
@@ -74,9 +77,10 @@ export async function insertEntry(client: PoolClient, e: NewEntry): Promise<{ id
     ],
   );
   if (!inserted.rows[0]) {
-    const { rows } = await client.query<{ id: string }>('SELECT id FROM backlog_entries WHERE request_id = $1', [
-      e.requestId,
-    ]);
+    const { rows } = await client.query<{ id: string }>(
+      'SELECT id FROM backlog_entries WHERE request_id = $1',
+      [e.requestId],
+    );
     return { id: rows[0]!.id, created: false };
   }
   await client.query(
@@ -87,7 +91,11 @@ export async function insertEntry(client: PoolClient, e: NewEntry): Promise<{ id
   return { id: e.id, created: true };
 }
 
-export async function findEntry(db: Pool | PoolClient, id: string, forUpdate = false): Promise<EntryRow | undefined> {
+export async function findEntry(
+  db: Pool | PoolClient,
+  id: string,
+  forUpdate = false,
+): Promise<EntryRow | undefined> {
   const { rows } = await db.query<EntryRow>(
     `SELECT ${COLUMNS} FROM backlog_entries e JOIN units u ON u.id = e.unit_id WHERE e.id = $1
      ${forUpdate ? 'FOR UPDATE OF e' : ''}`,
@@ -154,5 +162,9 @@ export async function setOutcome(
   outcome: Exclude<BacklogOutcome, 'open'>,
   on: string,
 ): Promise<void> {
-  await client.query('UPDATE backlog_entries SET outcome = $2, outcome_on = $3 WHERE id = $1', [entryId, outcome, on]);
+  await client.query('UPDATE backlog_entries SET outcome = $2, outcome_on = $3 WHERE id = $1', [
+    entryId,
+    outcome,
+    on,
+  ]);
 }

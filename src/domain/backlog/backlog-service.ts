@@ -3,7 +3,13 @@ import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@te
 import type { Pool, PoolClient } from 'pg';
 import type { User } from '../../db/organisation';
 import { insertBacklogAudit } from '../../db/backlog/audit';
-import { campaignProgress, type CampaignRow, findCampaign, insertCampaign, listCampaigns } from '../../db/backlog/campaigns';
+import {
+  campaignProgress,
+  type CampaignRow,
+  findCampaign,
+  insertCampaign,
+  listCampaigns,
+} from '../../db/backlog/campaigns';
 import {
   entriesOfCampaign,
   type EntryRow,
@@ -68,7 +74,8 @@ export class BacklogService {
   async createCampaign(user: User, body: CreateCampaign, ctx: RequestContext) {
     requireRole(user, KEEPERS, 'keep the backlog register');
     const scope = await resolveScope(this.deps.pool, user, body.unitId);
-    if (body.endsOn < body.startsOn) throw fieldError('endsOn', `must not be before startsOn (${body.startsOn})`);
+    if (body.endsOn < body.startsOn)
+      throw fieldError('endsOn', `must not be before startsOn (${body.startsOn})`);
     const id = await this.write(async (client) => {
       const row = {
         id: idOf('cmp', ctx),
@@ -137,7 +144,11 @@ export class BacklogService {
       if (saved.created) await this.audit(client, user, ctx, 'entry', id, 'create', null, row);
       // Started before the row commits: no entry without its timer. A retry finds it started.
       const existing = await findEntry(client, id);
-      await this.startWorkflow({ entryId: id, targetDate: existing!.targetDate, registeredOn: existing!.registeredOn });
+      await this.startWorkflow({
+        entryId: id,
+        targetDate: existing!.targetDate,
+        registeredOn: existing!.registeredOn,
+      });
     });
     return this.entry(user, id);
   }
@@ -157,7 +168,12 @@ export class BacklogService {
     const entry = await this.visibleEntry(user, id);
     this.checkPastDate('notedOn', body.notedOn, entry);
     await this.write(async (client) => {
-      const added = await insertProgress(client, { entryId: id, ...body, author: user.login, requestId: ctx.requestId });
+      const added = await insertProgress(client, {
+        entryId: id,
+        ...body,
+        author: user.login,
+        requestId: ctx.requestId,
+      });
       if (added) await this.audit(client, user, ctx, 'entry', id, 'progress', null, body);
     });
     return this.entry(user, id);
@@ -197,7 +213,9 @@ export class BacklogService {
       await setOutcome(client, id, body.outcome, body.on);
       await this.audit(client, user, ctx, 'entry', id, 'outcome', { outcome: 'open' }, body);
     });
-    await this.tell(id, (handle) => handle.executeUpdate(closeEntryUpdate, { updateId: `${ctx.requestId}-close` }));
+    await this.tell(id, (handle) =>
+      handle.executeUpdate(closeEntryUpdate, { updateId: `${ctx.requestId}-close` }),
+    );
     return this.entry(user, id);
   }
 
@@ -251,13 +269,16 @@ export class BacklogService {
   }
 
   /** Tells the entry's workflow; one that has ended (closed before) has nothing more to plan. */
-  private async tell(id: string, call: (handle: ReturnType<Client['workflow']['getHandle']>) => Promise<unknown>) {
+  private async tell(
+    id: string,
+    call: (handle: ReturnType<Client['workflow']['getHandle']>) => Promise<unknown>,
+  ) {
     const { client } = this.deps;
-    await withTemporalDeadline(client, () => call(client.workflow.getHandle(backlogEntryWorkflowId(id)))).catch(
-      (err: unknown) => {
-        if (!(err instanceof WorkflowNotFoundError)) throw err;
-      },
-    );
+    await withTemporalDeadline(client, () =>
+      call(client.workflow.getHandle(backlogEntryWorkflowId(id))),
+    ).catch((err: unknown) => {
+      if (!(err instanceof WorkflowNotFoundError)) throw err;
+    });
   }
 
   private async write<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
@@ -279,8 +300,17 @@ export class BacklogService {
     before: unknown,
     after: unknown,
   ) {
-    return insertBacklogAudit(client, { login: user.login, requestId: ctx.requestId, entity, entityId, action, before, after });
+    return insertBacklogAudit(client, {
+      login: user.login,
+      requestId: ctx.requestId,
+      entity,
+      entityId,
+      action,
+      before,
+      after,
+    });
   }
 }
 
-const closed = (id: string) => new AppError(409, 'entry_closed', `Backlog entry ${id} is closed: its outcome is recorded`);
+const closed = (id: string) =>
+  new AppError(409, 'entry_closed', `Backlog entry ${id} is closed: its outcome is recorded`);

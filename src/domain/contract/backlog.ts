@@ -22,7 +22,8 @@ export const CreateCampaignSchema = z
   .object({
     name: plainText(1, 200).openapi({ description: 'e.g. 信访积案化解年, 百日攻坚' }),
     unitId: unitId.optional().openapi({
-      description: 'The unit whose campaign it is (its scope); the caller’s own unit when absent. Within the caller’s reports',
+      description:
+        'The unit whose campaign it is (its scope); the caller’s own unit when absent. Within the caller’s reports',
     }),
     startsOn: isoDate,
     endsOn: isoDate.openapi({ description: 'Not before startsOn (422 otherwise)' }),
@@ -45,13 +46,17 @@ export const CreateCampaignSchema = z
 
 export const CreateEntrySchema = z
   .object({
-    title: plainText(1, 200).openapi({ description: 'The matter: a project or issue (e.g. 幸福家园小区办证问题)' }),
+    title: plainText(1, 200).openapi({
+      description: 'The matter: a project or issue (e.g. 幸福家园小区办证问题)',
+    }),
     caseIds: z
       .array(PetitionIdParamsSchema.shape.id)
       .min(1)
       .max(50)
       .refine((ids) => new Set(ids).size === ids.length, { message: 'must not repeat a case' })
-      .openapi({ description: 'Its cases (the first is the lead case), any status; each visible to the caller' }),
+      .openapi({
+        description: 'Its cases (the first is the lead case), any status; each visible to the caller',
+      }),
     campaignId: campaignId.optional(),
     unitId: unitId.openapi({ description: 'The responsible unit, within the caller’s reports' }),
     leader: plainText(1, 100).openapi({ description: 'The responsible leader (包案领导), as text' }),
@@ -84,7 +89,9 @@ export const AddProgressSchema = z
 
 export const RetargetSchema = z
   .object({
-    targetDate: isoDate.openapi({ description: 'The new target date: not before today; re-plans the warnings' }),
+    targetDate: isoDate.openapi({
+      description: 'The new target date: not before today; re-plans the warnings',
+    }),
     reason: documentText('Why the date moves', 2000),
   })
   .strict()
@@ -109,13 +116,17 @@ export const EntriesQuerySchema = z
   .object({
     campaignId: campaignId.optional(),
     outcome: z.enum(BACKLOG_OUTCOMES).optional(),
-    unit: unitId.optional().openapi({ description: 'A unit within the caller’s reports; the caller’s own when absent' }),
+    unit: unitId
+      .optional()
+      .openapi({ description: 'A unit within the caller’s reports; the caller’s own when absent' }),
   })
   .strict();
 
 export const CampaignsQuerySchema = z
   .object({
-    unit: unitId.optional().openapi({ description: 'A unit within the caller’s reports; the caller’s own when absent' }),
+    unit: unitId
+      .optional()
+      .openapi({ description: 'A unit within the caller’s reports; the caller’s own when absent' }),
     asOf: isoDate.optional().openapi({ description: 'Progress as of this date; today when absent' }),
   })
   .strict();
@@ -124,7 +135,10 @@ const progressRate = z
   .object({
     numerator: z.number(),
     denominator: z.number(),
-    rate: z.number().nullable().openapi({ description: 'Percent, one decimal; null when no entries ("no data")' }),
+    rate: z
+      .number()
+      .nullable()
+      .openapi({ description: 'Percent, one decimal; null when no entries ("no data")' }),
   })
   .openapi('CampaignRate');
 
@@ -176,7 +190,13 @@ export const BacklogEntrySchema = z
     createdBy: z.string(),
     createdAt: z.string(),
     progress: z.array(
-      z.object({ id: z.string(), notedOn: z.string(), note: z.string(), author: z.string(), createdAt: z.string() }),
+      z.object({
+        id: z.string(),
+        notedOn: z.string(),
+        note: z.string(),
+        author: z.string(),
+        createdAt: z.string(),
+      }),
     ),
   })
   .openapi('BacklogEntry');

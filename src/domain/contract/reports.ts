@@ -98,4 +98,5 @@ export const SummaryReportExample = {
     evaluations: { satisfied: 51, basicallySatisfied: 9, dissatisfied: 3 },
     followUps: { opened: 6, closed: 5, overdue: 1 },
   },
+  backlogRegister: { added: 4, resolved: 3, stoppedPetitioning: 1, open: 9, overdue: 2 },
 };

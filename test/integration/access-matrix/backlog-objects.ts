@@ -23,7 +23,8 @@ export async function buildBacklogObject(app: TestApp, flow: PetitionFlow, objec
   const today = shanghaiToday();
   const post = async (path: string, body: unknown) => {
     const response = await app.request('supervisor', 'POST', `/api/backlog/${path}`, body);
-    if (response.status !== 201) throw new Error(`POST ${path}: ${response.status} ${JSON.stringify(response.body)}`);
+    if (response.status !== 201)
+      throw new Error(`POST ${path}: ${response.status} ${JSON.stringify(response.body)}`);
     return response.body.id as string;
   };
   const campaignId = await post('campaigns', {

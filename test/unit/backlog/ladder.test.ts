@@ -65,7 +65,11 @@ describe('a new target date', () => {
     const later = addDays(TARGET, 30);
     state = retarget(state, later, addDays(TARGET, -5));
     expect(state).toMatchObject({ targetDate: later, plannedOn: addDays(TARGET, -5) });
-    expect(nextAlarm(state, timings)).toMatchObject({ kind: 'warning', on: addDays(later, -7), targetDate: later });
+    expect(nextAlarm(state, timings)).toMatchObject({
+      kind: 'warning',
+      on: addDays(later, -7),
+      targetDate: later,
+    });
     // What fired for the old date never fires again, and nothing of the old date is left.
     expect(plannedAlarms(state, timings).every((a) => a.targetDate === later)).toBe(true);
   });
