@@ -241,10 +241,10 @@ describe('a campaign’s progress', () => {
     });
 
     const id = await campaign({ name: '积案化解年', targetRate: 60 });
-    const entries = [];
+    const entries: Array<{ id: string }> = [];
     for (let i = 0; i < 3; i++) entries.push(await entry([await flow.replied()], { campaignId: id }));
-    await post('supervisor', `entries/${entries[0].id}/outcome`, { outcome: 'resolved', on: today });
-    await post('supervisor', `entries/${entries[1].id}/outcome`, {
+    await post('supervisor', `entries/${entries[0]!.id}/outcome`, { outcome: 'resolved', on: today });
+    await post('supervisor', `entries/${entries[1]!.id}/outcome`, {
       outcome: 'stopped-petitioning',
       on: today,
     });

@@ -8,7 +8,6 @@ import { LOGINS } from './matrix';
  * bureau, the entry to be worked off by Qingshan's housing bureau on a county case. Built through the API.
  */
 export type BacklogObject = 'entry' | 'campaign';
-export const BACKLOG_OBJECTS: readonly string[] = ['entry', 'campaign'];
 
 /**
  * Who reads them (their report scope covers the keeping or the responsible unit): the county's bureau and
@@ -19,7 +18,11 @@ const CAMPAIGN_READERS = ['registrar', 'supervisor', 'admin', 'jco'];
 export const backlogReaders = (object: BacklogObject): string[] =>
   object === 'campaign' ? CAMPAIGN_READERS : LOGINS.filter((login) => login !== 'hr-handler');
 
-export async function buildBacklogObject(app: TestApp, flow: PetitionFlow, object: BacklogObject) {
+export async function buildBacklogObject(
+  app: TestApp,
+  flow: PetitionFlow,
+  object: BacklogObject,
+): Promise<{ id: string; params: Record<string, string> }> {
   const today = shanghaiToday();
   const post = async (path: string, body: unknown) => {
     const response = await app.request('supervisor', 'POST', `/api/backlog/${path}`, body);
