@@ -4,8 +4,12 @@ import type { ReportService } from './report-service';
 
 type CampaignRow = Awaited<ReturnType<ReportService['campaigns']>>['rows'][number];
 
-/** The summary's backlog-register lines (积案台账), labelled from their one definition. */
-export function backlogRegisterLines(counts: Record<BacklogRegisterFigure, number>) {
+/**
+ * The summary's backlog-register lines (积案台账), labelled from their one definition; none for a summary
+ * taken without the register (an envelope kept from before it).
+ */
+export function backlogRegisterLines(counts: Record<BacklogRegisterFigure, number> | undefined) {
+  if (!counts) return [];
   return (Object.keys(BACKLOG_REGISTER) as BacklogRegisterFigure[]).map((id) => ({
     figure: `backlogRegister.${id}`,
     label: `${BACKLOG_REGISTER[id].label}(件)`,
