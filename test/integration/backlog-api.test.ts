@@ -2,6 +2,7 @@ import { addDays } from '../../src/rules/dates';
 import { backlogClockQuery, backlogEntryWorkflowId } from '../../src/workflows/backlog-messages';
 import { shanghaiToday, startTestApp, type TestApp } from '../support/harness';
 import { PetitionFlow } from '../support/petition-flow';
+import { testToken } from '../support/sign-in';
 
 /**
  * The backlog register (积案台账) and campaigns (专项攻坚) through the API on the real stack: entries on
@@ -269,8 +270,14 @@ describe('a campaign’s progress', () => {
       resolutionRate: { rate: 33.3 },
       targetMet: false,
     });
-    const csv = await app.request('supervisor', 'GET', `/api/reports/campaigns?${period}&format=csv`);
-    expect(csv.status).toBe(200);
+    const csv = await fetch(`${app.baseUrl}/api/reports/campaigns?${period}&format=csv`, {
+      headers: { authorization: `Bearer ${await testToken('supervisor')}` },
+    });
+    const lines = (await csv.text()).split('\r\n');
+    expect(lines[0]).toBe(
+      '专项行动,单位,开始日期,结束日期,台账(件),化解(件),息诉罢访(件),未化解(件),逾期(件),化解率(%),目标化解率(%),是否达标',
+    );
+    expect(lines).toContain(`积案化解年,青山县信访局,${today},${addDays(today, 100)},3,1,1,1,0,33.3,60,否`);
     const summary = await app.request('supervisor', 'GET', `/api/reports/summary?${period}`);
     expect(summary.body.backlogRegister).toMatchObject({
       resolved: expect.any(Number),
