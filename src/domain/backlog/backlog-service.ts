@@ -125,10 +125,9 @@ export class BacklogService {
     if (body.campaignId !== undefined) await this.visibleCampaign(user, body.campaignId, 'campaignId');
     const today = this.today();
     if (body.targetDate < today) throw fieldError('targetDate', `must not be before today (${today})`);
-    const id = idOf('bl', ctx);
-    await this.write(async (client) => {
+    const id = await this.write(async (client) => {
       const row = {
-        id,
+        id: idOf('bl', ctx),
         campaignId: body.campaignId ?? null,
         title: body.title,
         ownerUnitId: user.unitId,
@@ -141,14 +140,15 @@ export class BacklogService {
         caseIds: body.caseIds,
       };
       const saved = await insertEntry(client, { ...row, createdBy: user.login, requestId: ctx.requestId });
-      if (saved.created) await this.audit(client, user, ctx, 'entry', id, 'create', null, row);
-      // Started before the row commits: no entry without its timer. A retry finds it started.
-      const existing = await findEntry(client, id);
+      if (saved.created) await this.audit(client, user, ctx, 'entry', saved.id, 'create', null, row);
+      // Started before the row commits: no entry without its timer. A retry finds the row and the workflow.
+      const stored = (await findEntry(client, saved.id))!;
       await this.startWorkflow({
-        entryId: id,
-        targetDate: existing!.targetDate,
-        registeredOn: existing!.registeredOn,
+        entryId: stored.id,
+        targetDate: stored.targetDate,
+        registeredOn: stored.registeredOn,
       });
+      return stored.id;
     });
     return this.entry(user, id);
   }
