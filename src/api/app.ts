@@ -46,6 +46,8 @@ import { instructionRoutes, visitRoutes } from './routes/visits';
 import { VisitService } from '../domain/visits/visit-service';
 import { screeningRoutes } from './routes/screening';
 import { ScreeningService } from '../domain/screening/screening-service';
+import { backlogRoutes } from './routes/backlog';
+import { BacklogService } from '../domain/backlog/backlog-service';
 
 export interface AppDeps {
   pool: Pool;
@@ -192,6 +194,10 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api/classification', classificationRoutes(classification));
   app.use('/api/admin', adminRoutes(new OrganisationAdminService(deps.pool)));
   app.use('/api/screening', screeningRoutes(new ScreeningService({ pool: deps.pool, classification })));
+  app.use(
+    '/api/backlog',
+    backlogRoutes(new BacklogService({ pool: deps.pool, client: deps.client, taskQueue: deps.taskQueue })),
+  );
 
   app.use(methodNotAllowed(openApiDocument));
   app.use(unknownRoute);

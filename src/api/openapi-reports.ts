@@ -6,6 +6,7 @@ import { REPORT_NAMES, REPORTS } from '../domain/reports/catalogue';
 import { RATE_FORMULAS } from '../domain/reports/report-service';
 import { ReportEnvelopeSchema, ReportQuerySchema, SummaryReportExample } from '../domain/contract/reports';
 import { ErrorSchema } from './errors';
+import { BACKLOG_REGISTER } from '../db/backlog/figures';
 import { errors, security } from './openapi-parts';
 
 /** The definitions, as the reports' API docs state them (the same text the SQL is written from). */
@@ -16,6 +17,8 @@ const FORMULAS = [
   ...Object.values(AFTERCARE).map((c) => `${c.label}: ${c.formula}`),
   ...Object.values(VISIT_FIGURES).map((c) => `${c.label}(${c.unit}): ${c.formula}`),
   ...[...Object.values(SCREENING), SCREENING_RATE].map((c) => `${c.label}: ${c.formula}`),
+  ...Object.values(BACKLOG_REGISTER).map((c) => `${c.label} (积案台账): ${c.formula}`),
+  '积案化解率 (campaigns): entries resolved (化解) ÷ entries of the campaign; null without entries',
   'Shares: one decimal, largest-remainder rounding, so that the shares of a split add up to 100.0%.',
   'Comparisons (`comparisons`, all reports but briefing and by-month): the same report for the period before ' +
     '(环比, `previousPeriod`) and a year earlier (同比, `previousYear`), each as old as this one (its asOf shifted ' +

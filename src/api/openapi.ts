@@ -13,6 +13,7 @@ import { registerClassificationPaths } from './openapi-classification';
 import { registerAdminPaths } from './openapi-admin';
 import { registerCaseFilePaths } from './openapi-case-file';
 import { registerVisitPaths } from './openapi-visits';
+import { registerBacklogPaths } from './openapi-backlog';
 import { registerNotificationPaths } from './openapi-notifications';
 import { bodyErrors, errors, idempotencyHeader, json, security } from './openapi-parts';
 import { registerPublicPaths } from './openapi-public';
@@ -108,6 +109,7 @@ export function buildOpenApiDocument(signIn: { discoveryUrl: string }): object {
   registerCaseFilePaths(registry);
   registerVisitPaths(registry);
   registerScreeningPaths(registry);
+  registerBacklogPaths(registry);
 
   registry.registerPath({
     method: 'get',

@@ -2,6 +2,7 @@ import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker
 import type { TLSConfig } from '@temporalio/client';
 import type { Pool } from 'pg';
 import { createActivities } from '../activities';
+import { createBacklogActivities } from '../activities/backlog';
 
 export interface WorkerSettings {
   address: string;
@@ -28,7 +29,7 @@ export async function createPetitionWorker(settings: WorkerSettings): Promise<Wo
     namespace: settings.namespace,
     taskQueue: settings.taskQueue,
     ...workflowSource,
-    activities: createActivities(settings.pool),
+    activities: { ...createActivities(settings.pool), ...createBacklogActivities(settings.pool) },
     ...(settings.maxCachedWorkflows !== undefined ? { maxCachedWorkflows: settings.maxCachedWorkflows } : {}),
   });
 }

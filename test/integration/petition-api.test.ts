@@ -358,9 +358,11 @@ describe('operations endpoints', () => {
       .filter(Boolean);
     // Registration, every staff command (`accept` on two paths, one schema), the petitioner's lookup and evaluation;
     // the admin API's unit and user, each to create and to update; a work-log entry (the upload is multipart); the
-    // petitioner lookup, a confirmed match and a link between cases; a visit, a reception session, an instruction.
+    // petitioner lookup, a confirmed match and a link between cases; a visit, a reception session, an instruction;
+    // a screening round, a dispute and its outcome; the backlog register's campaign, entry, progress note, new target
+    // date and outcome.
     expect(new Set(bodies.map((schema) => schema.$ref)).size).toBe(
-      1 + COMMAND_TYPES.length - commandsOn('public').length + 2 + 4 + 1 + 3 + 3,
+      1 + COMMAND_TYPES.length - commandsOn('public').length + 2 + 4 + 1 + 3 + 3 + 3 + 5,
     );
     for (const schema of bodies) {
       const name = schema.$ref.split('/').pop();

@@ -263,6 +263,27 @@ describe('the reports dashboard', () => {
     expect(listed).toEqual(['XF-2024-900002', 'XF-2024-900004']);
   });
 
+  it('shows each backlog campaign of the quarter with its 化解率, as the API does', async () => {
+    const { from, to } = (await apiReport('campaigns')).period;
+    const made = await app.request('supervisor', 'POST', '/api/backlog/campaigns', {
+      name: '页面测试专项',
+      startsOn: from,
+      endsOn: to,
+      targetRate: 80,
+    });
+    expect(made.status).toBe(201);
+    await showQuarter({ quarter: SEED_QUARTER });
+    await waitForReport(QUERY);
+    const rows = await page.$$eval('[data-figure="campaigns"] tr', (trs) =>
+      trs.map((tr) => ({
+        id: tr.dataset.campaignId,
+        rate: tr.querySelector('[data-figure="campaign-rate"]')?.textContent,
+      })),
+    );
+    // No entries: "no data", never a division by zero.
+    expect(rows).toContainEqual({ id: made.body.id, rate: '暂无数据（0 / 0）' });
+  });
+
   it('draws every chart from the same figures', async () => {
     // Drawn, and as wide as the panel that holds it.
     for (const name of CHARTS) {

@@ -45,6 +45,7 @@ const REPORTS = [
   'by-month',
   'backlog',
   'briefing',
+  'campaigns',
 ];
 
 /** Every report the page shows, for one query (`quarter`, optional `unit`), keyed by report name. */

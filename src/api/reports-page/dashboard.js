@@ -7,6 +7,7 @@ import { keepChartsSized, renderCharts } from './charts.js';
 import { renderBacklog, renderBriefing, renderHeading, renderHeadline, renderUnits } from './figures.js';
 import { errorText } from './labels.js';
 import { renderVisits } from './visits.js';
+import { renderCampaigns } from './campaigns.js';
 import { completeSignIn, forgetToken, signIn, signOut } from './sign-in.js';
 
 const byId = (id) => document.getElementById(id);
@@ -71,6 +72,7 @@ async function showReport() {
     renderBriefing(reports.briefing);
     renderUnits(reports['by-unit']);
     renderBacklog(reports.backlog);
+    renderCampaigns(reports.campaigns);
     renderCharts(reports);
     byId('report').dataset.query = new URLSearchParams(query).toString();
     setState('ready');

@@ -4,6 +4,7 @@ import { driveCase, TALLY_KEYS, type Tally } from './drive-case';
 import { fillEarlierYear } from './earlier-year';
 import { recordDemoVisits } from './visits';
 import { recordDemoScreening } from './screening';
+import { seedBacklog } from './backlog';
 
 export interface DemoOptions {
   apiUrl: string;
@@ -78,6 +79,12 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   };
   await Promise.all(Array.from({ length: options.concurrency }, worker));
   if (fatal) throw fatal;
+  await seedBacklog(
+    api,
+    petitionIds.filter((id): id is string => id !== undefined),
+    options,
+    failures,
+  );
   options.say(progressLine(done, options.cases, tally, started));
   failures.push(...(await fillEarlierYear({ ...options, api })));
   // The visit register (issue 23 item 1): visits, reception sessions and 阅批 on the run's cases.

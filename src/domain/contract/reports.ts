@@ -155,4 +155,5 @@ export const SummaryReportExample = {
     },
     resolutionRate: { rate: 86.1, numerator: 68, denominator: 79 },
   },
+  backlogRegister: { added: 4, resolved: 3, stoppedPetitioning: 1, open: 9, overdue: 2 },
 };

@@ -3,6 +3,7 @@ import { fieldError } from '../errors';
 import { COUNTS } from '../../db/report-figures';
 import { briefingText } from './briefing';
 import { screeningLines } from './screening-summary';
+import { backlogRegisterLines, CAMPAIGN_COLUMNS } from './backlog-register-csv';
 import { type CsvColumn, toCsv } from './csv';
 import type { Rate, ReportContext, ReportService, SplitRow } from './report-service';
 import type { ComparisonSpec } from './comparisons';
@@ -37,6 +38,7 @@ type UnitRow = Awaited<ReturnType<ReportService['byUnit']>>[number];
 type MonthRow = Awaited<ReturnType<ReportService['byMonth']>>[number];
 type BacklogCase = Awaited<ReturnType<ReportService['backlog']>>['cases'][number];
 type SupervisionRow = Awaited<ReturnType<ReportService['supervision']>>[number];
+type CampaignRow = Awaited<ReturnType<ReportService['campaigns']>>['rows'][number];
 
 function table<Row>(
   rows: (data: Record<string, unknown>) => Row[],
@@ -133,6 +135,7 @@ function summaryLines(s: Summary): SummaryLine[] {
     ...aftercareLines(s),
     ...visitLines(s.visits),
     ...screeningLines(s.screening),
+    ...backlogRegisterLines(s.backlogRegister),
   ];
 }
 
@@ -242,7 +245,8 @@ export const REPORTS = {
   },
   backlog: {
     description:
-      'The backlog (积案) at the start and end of the period, what was cleared, and the open cases',
+      'The backlog (积案) of cases past D5 without a reply, at the start and end of the period, what was ' +
+      'cleared, and the open cases (not the backlog register 积案台账: see campaigns and the summary’s backlogRegister)',
     compute: (service, ctx) => service.backlog(ctx),
     csv: table(
       (data) => data.cases as BacklogCase[],
@@ -294,6 +298,15 @@ export const REPORTS = {
       return { text: briefingText(ctx, figures) };
     },
     // Text: its 同比 are written into the paragraph.
+    comparison: false,
+  },
+  campaigns: {
+    description:
+      'The backlog campaigns (专项攻坚) meeting the period, each with its register entries, 化解 and 化解率 ' +
+      'against its target, as of the period’s end',
+    compute: (service, ctx) => service.campaigns(ctx),
+    csv: table((data) => data.rows as CampaignRow[], CAMPAIGN_COLUMNS),
+    // Each campaign's own progress against its target: a campaign is not the same one a period or a year earlier.
     comparison: false,
   },
 } satisfies Record<string, ReportDefinition>;

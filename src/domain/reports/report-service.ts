@@ -34,6 +34,8 @@ import { resolveScope, type Scope } from './scope';
 import { percent, sharesOf } from './shares';
 import { visitFigures } from './visit-report';
 import { screeningSummary } from './screening-summary';
+import { backlogRegisterCounts } from '../../db/backlog/figures';
+import { campaignFigures } from '../backlog/campaign-figures';
 
 export interface ReportParams extends PeriodParams {
   unit?: string;
@@ -190,6 +192,8 @@ export class ReportService {
       visits: await visitFigures(this.pool, this.query(ctx)),
       /** 矛盾纠纷排查 (S41): rounds held in the period, the disputes they found and their outcomes (db/screening-figures). */
       screening: await screeningSummary(this.pool, this.query(ctx)),
+      /** The backlog register (积案台账; not `backlog` above, the cases past D5): db/backlog/figures. */
+      backlogRegister: await backlogRegisterCounts(this.pool, this.query(ctx)),
     };
   }
 
@@ -256,6 +260,11 @@ export class ReportService {
   async backlog(ctx: ReportContext, listLimit = 100) {
     const counts = await backlogCounts(this.pool, this.query(ctx), listLimit);
     return { ...this.backlogFigures(counts), cases: counts.cases };
+  }
+
+  /** The campaigns (专项攻坚) of the scope that meet the period, with their progress (化解率) against target. */
+  async campaigns(ctx: ReportContext) {
+    return campaignFigures(this.pool, ctx);
   }
 
   async supervision(ctx: ReportContext) {

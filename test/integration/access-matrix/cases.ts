@@ -1,3 +1,4 @@
+import { type BacklogObject, buildBacklogObject } from './backlog-objects';
 import { shanghaiToday, type TestApp } from '../../support/harness';
 import { addDays } from '../../../src/rules/dates';
 import { PetitionFlow } from '../../support/petition-flow';
@@ -164,8 +165,8 @@ const STATES = {
 export type StateName = keyof typeof STATES;
 
 /** A key names a case to build: `<state>@<placement>` (or `notice@<login>`: a notification of that user). */
-export function parseKey(key: string): { state: StateName | 'notice'; at: string } {
-  const [state, at] = key.split('@') as [StateName | 'notice', string];
+export function parseKey(key: string): { state: StateName | 'notice' | BacklogObject; at: string } {
+  const [state, at] = key.split('@') as [StateName | 'notice' | BacklogObject, string];
   return { state, at };
 }
 
@@ -190,6 +191,7 @@ export function caseBuilder(app: TestApp): (key: string) => Promise<Case> {
   return async (key) => {
     if (key.startsWith('screening@')) return screeningCase(app, key.slice('screening@'.length));
     const { state, at } = parseKey(key);
+    if (state === 'entry' || state === 'campaign') return buildBacklogObject(app, flow, state);
     if (state === 'notice') {
       // An inbox entry as the event writer leaves it (the outbox): one per user, on a case of this run. Some
       // users get nothing in real time (the registrar only warnings days ahead, admins nothing at all).

@@ -1,6 +1,7 @@
 import { CALLERS, LOGINS } from './matrix';
 import { ADMIN_ROWS } from './rows/admin';
 import { CASE_FILE_ROWS } from './rows/case-file';
+import { BACKLOG_ROWS } from './rows/backlog';
 import { NOTIFICATION_ROWS } from './rows/notifications';
 import { PETITION_ROWS } from './rows/petitions';
 import { PROCEDURE_ROWS } from './rows/procedures';
@@ -28,6 +29,7 @@ const ALL_ROWS = [
   ...CASE_FILE_ROWS,
   ...VISIT_ROWS,
   ...SCREENING_ROWS,
+  ...BACKLOG_ROWS,
 ];
 
 it('has rows for every operation of the OpenAPI document, and none for an operation not in it', async () => {

@@ -1,6 +1,7 @@
 import type { Role } from '../../../src/case/vocabulary';
 import type { TestApp } from '../../support/harness';
 import { matrixTable } from './table';
+import { backlogReaders } from './backlog-objects';
 import { testToken } from '../../support/sign-in';
 import { addFixtureUsers, type Case, caseBuilder, parseKey, reachOf, type StateName } from './cases';
 import {
@@ -75,6 +76,7 @@ function keyFor(row: Row, caller: string, side: Side): string | undefined {
 function seesCase(login: string, key: string): boolean {
   const { state, at } = parseKey(key);
   if (state === 'notice') throw new Error(`${key}: a notification is not a case`);
+  if (state === 'entry' || state === 'campaign') return backlogReaders(state).includes(login);
   return sees(login, at as PlacementName, reachOf(state));
 }
 
