@@ -252,10 +252,11 @@ describe('recording screening', () => {
       },
     );
     const text = await csv.text();
-    expect(text).toContain('\r\n矛盾纠纷排查(次),roundsHeld,3,,\r\n');
-    expect(text).toContain('\r\n排查出矛盾纠纷(起),disputesFound,7,,\r\n');
-    expect(text).toContain('\r\n未化解·中风险(起),openMediumRisk,1,,\r\n');
-    expect(text).toContain('\r\n排查纠纷化解率(%),screeningResolutionRate,57.1,4,7\r\n');
+    // Each line's own columns, then the comparisons' (上期, 上年同期, …).
+    expect(text).toContain('\r\n矛盾纠纷排查(次),roundsHeld,3,,,');
+    expect(text).toContain('\r\n排查出矛盾纠纷(起),disputesFound,7,,,');
+    expect(text).toContain('\r\n未化解·中风险(起),openMediumRisk,1,,,');
+    expect(text).toContain('\r\n排查纠纷化解率(%),screeningResolutionRate,57.1,4,7,');
   });
 });
 
