@@ -5,6 +5,7 @@ import { RATE_FORMULAS } from '../domain/reports/report-service';
 import { ReportEnvelopeSchema, ReportQuerySchema, SummaryReportExample } from '../domain/contract/reports';
 import { ErrorSchema } from './errors';
 import { errors, security } from './openapi-parts';
+import { DOCUMENT_TYPES, offersDocument } from '../domain/reports/documents';
 
 /** The definitions, as the reports' API docs state them (the same text the SQL is written from). */
 const FORMULAS = [
@@ -44,6 +45,11 @@ export function registerReportPaths(registry: OpenAPIRegistry) {
         example: '\uFEFF指标,代码,数值,分子,分母\r\n受理信访事项(件),received,120,,\r\n',
       };
     }
+    // Word and Excel (issue 23): binary, by `format=docx|xlsx` or the matching Accept header.
+    for (const format of ['docx', 'xlsx'] as const) {
+      if (offersDocument(name, format))
+        content[DOCUMENT_TYPES[format]] = { schema: { type: 'string', format: 'binary' } };
+    }
     registry.registerPath({
       method: 'get',
       path: `/api/reports/${name}`,
@@ -63,14 +69,12 @@ export function registerReportPaths(registry: OpenAPIRegistry) {
           description: 'No such unit',
           content: { 'application/json': { schema: ErrorSchema } },
         },
-        ...('csv' in definition
-          ? {}
-          : {
-              406: {
-                description: 'CSV asked for (`format=csv` or `Accept: text/csv`): this report is text only',
-                content: { 'application/json': { schema: ErrorSchema } },
-              },
-            }),
+        406: {
+          description:
+            'A format this report does not come in (`format=` or the `Accept` header): CSV and Excel are ' +
+            'for the table reports, Word for the written ones',
+          content: { 'application/json': { schema: ErrorSchema } },
+        },
       },
     });
   }

@@ -1,0 +1,225 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { DOCX_TYPE, XLSX_TYPE } from '../../src/domain/reports/documents/media-types';
+import {
+  DOCUMENT_AS_OF,
+  DOCUMENT_QUARTER,
+  removeDocumentSeed,
+  seedDocumentCases,
+} from '../support/document-seed';
+import { startTestApp, type TestApp } from '../support/harness';
+import { sofficePath, wordFileText, wordFileToPdf } from '../support/office';
+import { testToken } from '../support/sign-in';
+
+/**
+ * The documents people hand on (issue 23 item 5), through the API over a fixed dataset (2021Q3, see
+ * document-seed): the quarterly briefing as Word — opened in LibreOffice headless, its text holding the
+ * figures the JSON reports give — and every table as Excel, read back with exceljs. The files are left in
+ * test-artifacts/.
+ */
+const ARTIFACTS = path.resolve(__dirname, '..', '..', 'test-artifacts');
+const Q = `quarter=${DOCUMENT_QUARTER}&asOf=${DOCUMENT_AS_OF}`;
+const EMPTY = `quarter=2021Q1&asOf=${DOCUMENT_AS_OF}`;
+
+/** LibreOffice must be there in CI (.ci/run installs it); a developer without it is told, not failed. */
+const office = sofficePath();
+if (!office && process.env.CI === 'true') throw new Error('CI needs soffice: .ci/run installs libreoffice-writer-nogui');
+const withOffice = office ? it : it.skip;
+if (!office) console.warn('soffice not installed: the Word files are not opened (apt-get install libreoffice-writer-nogui)');
+
+let app: TestApp;
+let token: string;
+
+beforeAll(async () => {
+  app = await startTestApp('report-documents');
+  await seedDocumentCases(app.pool);
+  token = await testToken('supervisor');
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+});
+
+afterAll(async () => {
+  if (app) await removeDocumentSeed(app.pool);
+  await app?.stop();
+});
+
+async function download(pathAndQuery: string, accept?: string) {
+  const response = await fetch(`${app.baseUrl}${pathAndQuery}`, {
+    headers: { authorization: `Bearer ${token}`, ...(accept ? { accept } : {}) },
+  });
+  return { response, bytes: Buffer.from(await response.arrayBuffer()) };
+}
+
+async function json(name: string, query = Q) {
+  const answer = await app.request('supervisor', 'GET', `/api/reports/${name}?${query}`);
+  expect(answer.status).toBe(200);
+  return answer.body;
+}
+
+function keep(name: string, bytes: Buffer): string {
+  const file = path.join(ARTIFACTS, name);
+  fs.writeFileSync(file, bytes);
+  return file;
+}
+
+async function workbook(bytes: Buffer) {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(bytes as unknown as ArrayBuffer);
+  return book;
+}
+
+/** A sheet's rows as arrays of cell values, the header first. */
+function rowsOf(sheet: ExcelJS.Worksheet): unknown[][] {
+  const rows: unknown[][] = [];
+  sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+  return rows;
+}
+
+/** The pictures a .docx holds (a zip: its entry names are stored as they are). */
+const pictures = (docx: Buffer) => new Set(docx.toString('latin1').match(/word\/media\/[\w.-]+\.png/g)).size;
+
+describe('the quarterly briefing as a Word document', () => {
+  withOffice('opens in LibreOffice, with the paragraph, the tables and the charts', async () => {
+    const { response, bytes } = await download(`/api/reports/briefing?${Q}&format=docx`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe(DOCX_TYPE);
+    expect(response.headers.get('content-disposition')).toBe(
+      `attachment; filename="briefing-qingshan-petition-bureau-${DOCUMENT_QUARTER}.docx"`,
+    );
+    const file = keep(`briefing-${DOCUMENT_QUARTER}.docx`, bytes);
+    wordFileToPdf(file, path.join(ARTIFACTS, `briefing-${DOCUMENT_QUARTER}.pdf`));
+    const text = wordFileText(file);
+
+    const briefing = await json('briefing');
+    const summary = await json('summary');
+    const units = (await json('by-unit')).rows;
+    expect(summary.received).toBe(9);
+    expect(text).toContain('信访工作情况通报');
+    expect(text).toContain(`青山县信访局 · 2021年7月1日至9月30日（${DOCUMENT_QUARTER}） · 数据截至${DOCUMENT_AS_OF}`);
+    expect(text).toContain(briefing.text);
+    // The summary's lines: label and value, as the CSV has them.
+    const lines = text.split('\n').map((line) => line.trim());
+    const after = (label: string) => lines[lines.indexOf(label) + 1];
+    expect(after('受理信访事项(件)')).toBe('9');
+    expect(after('初信初访(件)')).toBe(String(summary.firstTime.count));
+    expect(after('按期办结率(%)')).toBe(String(summary.onTimeCompletion.rate));
+    expect(after('满意率(%)')).toBe('暂无数据');
+    // The units' ranking, with their counts.
+    expect(units.map((u: { name: string; count: number }) => [u.name, u.count])).toEqual([
+      ['青山县住房和城乡建设局', 6],
+      ['青山县人力资源和社会保障局', 3],
+    ]);
+    for (const unit of units) expect(after(unit.name)).toBe(String(unit.count));
+    // By domain (the non-empty categories), by month (each month, with its count).
+    expect(after('城乡建设')).toBe('6');
+    expect(after('劳动和社会保障')).toBe('3');
+    expect([after('2021年7月'), after('2021年8月'), after('2021年9月')]).toEqual(['1', '2', '6']);
+    // The charts as pictures: units, domain, channel, level and month.
+    expect(pictures(bytes)).toBe(5);
+  });
+
+  it('comes for the Accept header of Word too', async () => {
+    const { response, bytes } = await download(`/api/reports/briefing?${Q}`, DOCX_TYPE);
+    expect([response.status, response.headers.get('content-type')]).toEqual([200, DOCX_TYPE]);
+    expect(bytes.subarray(0, 2).toString()).toBe('PK');
+  });
+
+  withOffice('says 本期无数据 for a period with no cases, with empty tables and charts that say so', async () => {
+    const { response, bytes } = await download(`/api/reports/briefing?${EMPTY}&format=docx`);
+    expect(response.status).toBe(200);
+    const text = wordFileText(keep('briefing-no-data.docx', bytes));
+    expect(text).toContain('2021年1月1日至3月31日，青山县信访局受理信访事项0件。');
+    expect(text).toContain('本期无数据');
+    expect(pictures(bytes)).toBe(5);
+  });
+});
+
+describe('the tables as Excel workbooks', () => {
+  it('holds the briefing’s tables, a sheet each, formatted, with the CSV’s Chinese headers', async () => {
+    const { response, bytes } = await download(`/api/reports/briefing?${Q}&format=xlsx`);
+    expect([response.status, response.headers.get('content-type')]).toEqual([200, XLSX_TYPE]);
+    expect(response.headers.get('content-disposition')).toBe(
+      `attachment; filename="briefing-qingshan-petition-bureau-${DOCUMENT_QUARTER}.xlsx"`,
+    );
+    keep(`briefing-${DOCUMENT_QUARTER}.xlsx`, bytes);
+    const book = await workbook(bytes);
+    expect(book.worksheets.map((s) => s.name)).toEqual([
+      '主要指标',
+      '责任单位',
+      '诉求领域',
+      '信访渠道',
+      '信访层级',
+      '月度趋势',
+    ]);
+    const summary = book.getWorksheet('主要指标')!;
+    expect(rowsOf(summary)[0]).toEqual(['指标', '代码', '数值', '分子', '分母']);
+    const line = (figure: string) => rowsOf(summary).find((row) => row[1] === figure);
+    expect(line('received')).toEqual(['受理信访事项(件)', 'received', 9]);
+    expect(line('onTimeCompletion')).toEqual(['按期办结率(%)', 'onTimeCompletion', 100, 1, 1]);
+    expect(line('satisfaction')).toEqual(['满意率(%)', 'satisfaction', '暂无数据', 0, 0]);
+    // Formatted: a bold, filled header frozen in place, numbers as numbers with their format, columns sized.
+    expect(summary.getRow(1).font?.bold).toBe(true);
+    expect(summary.getCell('A1').fill).toMatchObject({ type: 'pattern', pattern: 'solid' });
+    expect(summary.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    const onTime = rowsOf(summary).findIndex((row) => row[1] === 'onTimeCompletion') + 1;
+    expect(summary.getRow(onTime).getCell(3).numFmt).toBe('0.0');
+    expect(summary.getColumn(1).width).toBeGreaterThan(20);
+    const months = rowsOf(book.getWorksheet('月度趋势')!);
+    expect(months).toEqual([
+      ['月份', '受理件数', '按期办结率(%)'],
+      ['2021-07', 1, '暂无数据'],
+      ['2021-08', 2, 100],
+      ['2021-09', 6, '暂无数据'],
+    ]);
+  });
+
+  it('gives every table report as a workbook, by format= or Accept, with the JSON’s figures', async () => {
+    const byUnit = await json('by-unit');
+    const { response, bytes } = await download(`/api/reports/by-unit?${Q}`, XLSX_TYPE);
+    expect([response.status, response.headers.get('content-type')]).toEqual([200, XLSX_TYPE]);
+    const rows = rowsOf((await workbook(bytes)).getWorksheet('责任单位')!);
+    expect(rows[0]).toEqual(['排名', '责任单位', '单位代码', '件数', '占比(%)', '按期办结率(%)', '逾期件数']);
+    expect(rows.slice(1)).toEqual(
+      byUnit.rows.map((u: any) => [
+        u.rank,
+        u.name,
+        u.unitId,
+        u.count,
+        u.share,
+        u.onTimeCompletion.rate ?? '暂无数据',
+        u.overdue,
+      ]),
+    );
+    const domains = await download(`/api/reports/by-domain?${Q}&groupBy=subcategory&format=xlsx`);
+    const domainRows = rowsOf((await workbook(domains.bytes)).getWorksheet('诉求领域')!);
+    expect(domainRows.slice(1, 4).map((row) => [row[0], row[2]])).toEqual([
+      ['征地拆迁', 3],
+      ['住房保障', 3],
+      ['拖欠农民工工资', 3],
+    ]);
+  });
+
+  it('says 本期无数据 in a table of a period with no cases', async () => {
+    const { response, bytes } = await download(`/api/reports/by-unit?${EMPTY}&format=xlsx`);
+    expect(response.status).toBe(200);
+    expect(rowsOf((await workbook(bytes)).getWorksheet('责任单位')!)[1]).toEqual(['本期无数据']);
+  });
+});
+
+describe('bad input', () => {
+  it('answers 406 for a format a report does not come in, and 422 for an unknown one, changing nothing', async () => {
+    const summaryWord = await app.request('supervisor', 'GET', `/api/reports/summary?${Q}&format=docx`);
+    expect([summaryWord.status, summaryWord.body.error.code]).toEqual([406, 'not_acceptable']);
+    const briefingCsv = await app.request('supervisor', 'GET', `/api/reports/briefing?${Q}&format=csv`);
+    expect([briefingCsv.status, briefingCsv.body.error.code]).toEqual([406, 'not_acceptable']);
+    const pdf = await app.request('supervisor', 'GET', `/api/reports/briefing?${Q}&format=pdf`);
+    expect(pdf.status).toBe(422);
+    expect(pdf.body.error.details.fields[0].path).toBe('format');
+    // groupBy belongs to by-domain, in Word as in JSON.
+    const grouped = await app.request('supervisor', 'GET', `/api/reports/briefing?${Q}&groupBy=subcategory&format=docx`);
+    expect(grouped.status).toBe(422);
+    // Outside the caller's scope: refused before anything is drawn.
+    const outside = await app.request('supervisor', 'GET', `/api/reports/briefing?${Q}&unit=dongling-hr&format=docx`);
+    expect(outside.status).toBe(403);
+  });
+});

@@ -1,0 +1,94 @@
+import type { Pool } from 'pg';
+
+/**
+ * A fixed dataset for the documents (Word, Excel, the monthly analysis): cases of 2021Q3 in Qingshan County,
+ * written straight into the read model (`petitions`) and the report facts (`report_cases`) as the event writer
+ * would have left them; a period no other test uses. Every case is replied before today (after AS_OF), so
+ * none stays in the backlog of a later period.
+ *
+ * 2021-07: 1 case. 2021-08: 2 (housing 住房保障, wages 拖欠农民工工资). 2021-09 (the analysed month): 6 — three
+ * 征地拆迁 at the housing bureau (a cluster), two 拖欠农民工工资 at the HR bureau (a cluster), one 住房保障.
+ */
+export const DOCUMENT_QUARTER = '2021Q3';
+export const DOCUMENT_MONTH = '2021-09';
+export const DOCUMENT_AS_OF = '2021-10-15';
+const ID_PREFIX = 'XF-2021-95';
+
+const BUREAU = 'qingshan-petition-bureau';
+const HOUSING = 'qingshan-housing';
+const HR = 'qingshan-hr';
+const LAND = 'urban-construction.land-expropriation';
+const WAGES = 'labour-and-social-security.migrant-worker-wages';
+const SUBSIDY = 'urban-construction.housing';
+
+interface DocumentCase {
+  id: string;
+  receivedOn: string;
+  unit: string;
+  domain: string;
+  channel: string;
+  firstTime: boolean;
+  /** D5 and the reply: one case replied on time by AS_OF (the only one due), the others after it. */
+  handleDue: string;
+  handledOn: string;
+}
+
+const c = (n: string, receivedOn: string, unit: string, domain: string, channel: string, firstTime = true) => ({
+  id: `${ID_PREFIX}${n}`,
+  receivedOn,
+  unit,
+  domain,
+  channel,
+  firstTime,
+  handleDue: '2021-11-30',
+  handledOn: '2021-11-20',
+});
+
+export const DOCUMENT_CASES: DocumentCase[] = [
+  c('0001', '2021-07-12', HOUSING, SUBSIDY, 'online'),
+  { ...c('0002', '2021-08-03', HOUSING, SUBSIDY, 'online'), handleDue: '2021-10-01', handledOn: '2021-09-28' },
+  c('0003', '2021-08-20', HR, WAGES, 'visit'),
+  c('0004', '2021-09-02', HOUSING, LAND, 'visit'),
+  c('0005', '2021-09-06', HOUSING, LAND, 'online'),
+  c('0006', '2021-09-13', HOUSING, LAND, 'letter', false),
+  c('0007', '2021-09-15', HR, WAGES, 'online'),
+  c('0008', '2021-09-22', HR, WAGES, 'phone'),
+  c('0009', '2021-09-28', HOUSING, SUBSIDY, 'online', false),
+];
+
+export async function removeDocumentSeed(pool: Pool): Promise<void> {
+  const like = `${ID_PREFIX}%`;
+  await pool.query('DELETE FROM report_cases WHERE petition_id LIKE $1', [like]);
+  await pool.query('DELETE FROM petitions WHERE id LIKE $1', [like]);
+}
+
+/** Writes the dataset afresh (a run that stopped half-way may have left an older copy). */
+export async function seedDocumentCases(pool: Pool): Promise<void> {
+  await removeDocumentSeed(pool);
+  for (const x of DOCUMENT_CASES) {
+    await pool.query(
+      `INSERT INTO petitions (id, bureau_unit_id, channel, category, domain, domain_category, classification_version,
+                              received_on, rule_set_id, subject, description, petitioner, registered_by, status,
+                              handling_unit_id, first_time, registration_level, last_sequence)
+       VALUES ($1, $2, $3, 'complaint', $4, split_part($4, '.', 1), 'petitionflow-default@2026.1', $5, 'national-2022',
+               $6, '用于报表文档测试的虚构事项。', $7, 'registrar', 'replied', $8, $9, 'county', 1)`,
+      [
+        x.id,
+        BUREAU,
+        x.channel,
+        x.domain,
+        x.receivedOn,
+        `文档测试事项 ${x.id}`,
+        JSON.stringify({ name: '测试信访人' }),
+        x.unit,
+        x.firstTime,
+      ],
+    );
+    await pool.query(
+      `INSERT INTO report_cases (petition_id, received_on, bureau_unit_id, handling_unit_id, registration_level,
+                                 channel, domain, domain_category, first_time, status, handle_due, handled_on)
+       VALUES ($1, $2, $3, $4, 'county', $5, $6, split_part($6, '.', 1), $7, 'replied', $8, $9)`,
+      [x.id, x.receivedOn, BUREAU, x.unit, x.channel, x.domain, x.firstTime, x.handleDue, x.handledOn],
+    );
+  }
+}
