@@ -3,6 +3,7 @@ import { AFTERCARE, BACKLOG, COUNTS } from '../db/report-figures';
 import { REPORT_NAMES, REPORTS } from '../domain/reports/catalogue';
 import { RATE_FORMULAS } from '../domain/reports/report-service';
 import { ReportEnvelopeSchema, ReportQuerySchema, SummaryReportExample } from '../domain/contract/reports';
+import { ANALYSIS_EXAMPLE } from './openapi-analysis-example';
 import { ErrorSchema } from './errors';
 import { errors, security } from './openapi-parts';
 import { DOCUMENT_TYPES, offersDocument } from '../domain/reports/documents';
@@ -27,6 +28,7 @@ const EXAMPLES: Partial<Record<string, object>> = {
     asOf: SummaryReportExample.asOf,
     text: '2026年7月1日至9月30日，青山县信访局受理信访事项120件，其中初信初访90件，占比75.0%，重复信访30件，占比25.0%；…',
   },
+  analysis: ANALYSIS_EXAMPLE,
 };
 
 /** `GET /api/reports/*`: each report, with the figures' formulas and a CSV alternative. */

@@ -78,6 +78,7 @@ const REPORT_TITLES: Record<ReportName, string> = {
   backlog: '积案情况',
   supervision: '督办情况',
   briefing: '信访形势分析',
+  analysis: '月度信访形势分析',
 };
 
 /** What the report shows, over what, as of when: the line above every table. */

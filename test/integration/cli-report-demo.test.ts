@@ -190,7 +190,7 @@ describe('petitionflow report', () => {
     ]);
     expect(answers.map(({ code, stderr }) => [code, stderr.trim()])).toEqual([
       [2, 'error: --quarter: must look like 2026Q3'],
-      [2, 'error: --year: give one of quarter, half, year or from/to'],
+      [2, 'error: --year: give one of quarter, half, year, month or from/to'],
       [2, 'error: Unit atlantis not found'],
       [2, 'error: the briefing report is text: use --format table or json'],
       [2, 'error: --group-by: applies to the by-domain report only'],

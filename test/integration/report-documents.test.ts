@@ -2,12 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { DOCX_TYPE, XLSX_TYPE } from '../../src/domain/reports/documents/media-types';
-import {
-  DOCUMENT_AS_OF,
-  DOCUMENT_QUARTER,
-  removeDocumentSeed,
-  seedDocumentCases,
-} from '../support/document-seed';
+import { documentSeed, removeDocumentSeed, seedDocumentCases } from '../support/document-seed';
 import { startTestApp, type TestApp } from '../support/harness';
 import { sofficePath, wordFileText, wordFileToPdf } from '../support/office';
 import { testToken } from '../support/sign-in';
@@ -19,8 +14,10 @@ import { testToken } from '../support/sign-in';
  * test-artifacts/.
  */
 const ARTIFACTS = path.resolve(__dirname, '..', '..', 'test-artifacts');
-const Q = `quarter=${DOCUMENT_QUARTER}&asOf=${DOCUMENT_AS_OF}`;
-const EMPTY = `quarter=2021Q1&asOf=${DOCUMENT_AS_OF}`;
+const SEED = documentSeed(2021);
+const DOCUMENT_QUARTER = SEED.quarter;
+const Q = `quarter=${SEED.quarter}&asOf=${SEED.asOf}`;
+const EMPTY = `quarter=2021Q1&asOf=${SEED.asOf}`;
 
 /** LibreOffice must be there in CI (.ci/run installs it); a developer without it is told, not failed. */
 const office = sofficePath();
@@ -33,13 +30,13 @@ let token: string;
 
 beforeAll(async () => {
   app = await startTestApp('report-documents');
-  await seedDocumentCases(app.pool);
+  await seedDocumentCases(app.pool, SEED);
   token = await testToken('supervisor');
   fs.mkdirSync(ARTIFACTS, { recursive: true });
 });
 
 afterAll(async () => {
-  if (app) await removeDocumentSeed(app.pool);
+  if (app) await removeDocumentSeed(app.pool, SEED);
   await app?.stop();
 });
 
@@ -95,7 +92,7 @@ describe('the quarterly briefing as a Word document', () => {
     const units = (await json('by-unit')).rows;
     expect(summary.received).toBe(9);
     expect(text).toContain('信访工作情况通报');
-    expect(text).toContain(`青山县信访局 · 2021年7月1日至9月30日（${DOCUMENT_QUARTER}） · 数据截至${DOCUMENT_AS_OF}`);
+    expect(text).toContain(`青山县信访局 · 2021年7月1日至9月30日（${SEED.quarter}） · 数据截至${SEED.asOf}`);
     expect(text).toContain(briefing.text);
     // The summary's lines: label and value, as the CSV has them.
     const lines = text.split('\n').map((line) => line.trim());
@@ -221,5 +218,147 @@ describe('bad input', () => {
     // Outside the caller's scope: refused before anything is drawn.
     const outside = await app.request('supervisor', 'GET', `/api/reports/briefing?${Q}&unit=dongling-hr&format=docx`);
     expect(outside.status).toBe(403);
+  });
+});
+
+describe('the monthly situation analysis', () => {
+  const M = `month=${SEED.month}&asOf=${SEED.asOf}`;
+  const HOUSING = '青山县住房和城乡建设局';
+  const HR = '青山县人力资源和社会保障局';
+
+  it('gives the month’s figures, the twelve months’ trend, the rising matters and the clusters', async () => {
+    const a = await json('analysis', M);
+    expect(a.period).toEqual({ from: '2021-09-01', to: '2021-09-30', label: '2021-09' });
+    expect([a.month, a.previousMonth, a.noData]).toEqual(['2021-09', '2021-08', false]);
+    // The month's figures are the summary's for the same month.
+    const summary = await json('summary', `from=2021-09-01&to=2021-09-30&asOf=${SEED.asOf}`);
+    const { report: _r, period: _p, scope: _s, asOf: _a, ...summaryFigures } = summary;
+    expect(a.figures).toEqual(summaryFigures);
+    expect([a.figures.received, a.figures.firstTime.count, a.figures.repeat.count]).toEqual([6, 4, 2]);
+    // Twelve months, the empty ones with zeros and no rate.
+    expect(a.trend.from).toBe('2020-10');
+    expect(a.trend.rows.map((r: { month: string; received: number }) => [r.month, r.received])).toEqual([
+      ['2020-10', 0],
+      ['2020-11', 0],
+      ['2020-12', 0],
+      ['2021-01', 0],
+      ['2021-02', 0],
+      ['2021-03', 0],
+      ['2021-04', 0],
+      ['2021-05', 0],
+      ['2021-06', 0],
+      ['2021-07', 1],
+      ['2021-08', 2],
+      ['2021-09', 6],
+    ]);
+    expect(a.trend.rows[0].onTimeCompletion.rate).toBeNull();
+    expect(a.trend.rows[10].onTimeCompletion.rate).toBe(100);
+    // Against August: 征地拆迁 0 → 3, 拖欠农民工工资 1 → 2; 住房保障 stayed at 1 (not rising).
+    expect(a.rising.rows).toEqual([
+      {
+        key: 'urban-construction.land-expropriation',
+        label: '征地拆迁',
+        category: 'urban-construction',
+        count: 3,
+        previous: 0,
+        change: 3,
+        growth: null,
+      },
+      {
+        key: 'labour-and-social-security.migrant-worker-wages',
+        label: '拖欠农民工工资',
+        category: 'labour-and-social-security',
+        count: 2,
+        previous: 1,
+        change: 1,
+        growth: 100,
+      },
+    ]);
+    expect(a.clusters.rows).toEqual([
+      {
+        domain: 'urban-construction.land-expropriation',
+        category: 'urban-construction',
+        label: '征地拆迁',
+        unitId: 'qingshan-housing',
+        unitName: HOUSING,
+        count: 3,
+        petitionIds: ['XF-2021-950004', 'XF-2021-950005', 'XF-2021-950006'],
+      },
+      {
+        domain: 'labour-and-social-security.migrant-worker-wages',
+        category: 'labour-and-social-security',
+        label: '拖欠农民工工资',
+        unitId: 'qingshan-hr',
+        unitName: HR,
+        count: 2,
+        petitionIds: ['XF-2021-950007', 'XF-2021-950008'],
+      },
+    ]);
+    expect(a.text).toBe(
+      '2021年9月，青山县信访局受理信访事项6件，环比上升200.0%（上月2件）；其中初信初访4件，重复信访2件；' +
+        '从诉求领域看，较上月增长较快的是征地拆迁（3件，上月0件）、拖欠农民工工资（2件，上月1件，上升100.0%）；' +
+        `本月新收事项中同类事项相对集中的有2组，主要是${HOUSING}征地拆迁3件、${HR}拖欠农民工工资2件。`,
+    );
+  });
+
+  withOffice('comes as Word, opened in LibreOffice, with the same figures', async () => {
+    const { response, bytes } = await download(`/api/reports/analysis?${M}&format=docx`);
+    expect([response.status, response.headers.get('content-type')]).toEqual([200, DOCX_TYPE]);
+    const file = keep(`analysis-${SEED.month}.docx`, bytes);
+    wordFileToPdf(file, path.join(ARTIFACTS, `analysis-${SEED.month}.pdf`));
+    const text = wordFileText(file);
+    const a = await json('analysis', M);
+    const lines = text.split('\n').map((line) => line.trim());
+    const after = (label: string, n = 1) => lines[lines.indexOf(label) + n];
+    expect(text).toContain('2021年9月信访形势分析');
+    expect(text).toContain(a.text);
+    expect(after('受理信访事项(件)')).toBe('6');
+    expect([after('2021年8月'), after('2021年9月')]).toEqual(['2', '6']);
+    // Rising: label, this month, last month, the change, the growth (上月无 where August had none).
+    expect([1, 2, 3, 4].map((n) => after('征地拆迁', n))).toEqual(['3', '0', '3', '上月无']);
+    expect([1, 2, 3, 4].map((n) => after('拖欠农民工工资', n))).toEqual(['2', '1', '1', '100.0']);
+    expect(text).toContain('XF-2021-950004、XF-2021-950005、XF-2021-950006');
+    expect(pictures(bytes)).toBe(2);
+  });
+
+  it('comes as a workbook with its tables', async () => {
+    const { response, bytes } = await download(`/api/reports/analysis?${M}&format=xlsx`);
+    expect(response.status).toBe(200);
+    const book = await workbook(bytes);
+    expect(book.worksheets.map((s) => s.name)).toEqual(['本月主要指标', '月度走势', '增长较快的诉求', '同类事项']);
+    expect(rowsOf(book.getWorksheet('同类事项')!)[1]).toEqual([
+      '征地拆迁',
+      'urban-construction.land-expropriation',
+      HOUSING,
+      'qingshan-housing',
+      3,
+      'XF-2021-950004、XF-2021-950005、XF-2021-950006',
+    ]);
+  });
+
+  withOffice('says 本期无数据 for a month with no cases', async () => {
+    const empty = await json('analysis', `month=2021-02&asOf=${SEED.asOf}`);
+    expect([empty.noData, empty.rising.rows, empty.clusters.rows]).toEqual([true, [], []]);
+    expect(empty.text).toBe('2021年2月，青山县信访局受理信访事项0件。本期无数据。');
+    const { response, bytes } = await download(`/api/reports/analysis?month=2021-02&asOf=${SEED.asOf}&format=docx`);
+    expect(response.status).toBe(200);
+    const text = wordFileText(keep('analysis-no-data.docx', bytes));
+    expect(text).toContain('本期无数据');
+  });
+
+  it('takes one calendar month only, and a well-formed one', async () => {
+    for (const query of ['quarter=2021Q3', 'from=2021-09-01&to=2021-09-29', 'from=2021-09-02&to=2021-10-01']) {
+      const answer = await app.request('supervisor', 'GET', `/api/reports/analysis?${query}`);
+      expect([query, answer.status, answer.body.error.details.fields[0].path]).toEqual([query, 422, 'month']);
+    }
+    for (const month of ['2021-13', '2021-9', '0000-01']) {
+      const answer = await app.request('supervisor', 'GET', `/api/reports/analysis?month=${month}`);
+      expect([month, answer.status, answer.body.error.details.fields[0].path]).toEqual([month, 422, 'month']);
+    }
+    const both = await app.request('supervisor', 'GET', '/api/reports/analysis?month=2021-09&quarter=2021Q3');
+    expect(both.status).toBe(422);
+    // The analysis is text and tables: no CSV.
+    const csv = await app.request('supervisor', 'GET', `/api/reports/analysis?${M}&format=csv`);
+    expect([csv.status, csv.body.error.code]).toEqual([406, 'not_acceptable']);
   });
 });

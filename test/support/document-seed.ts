@@ -1,18 +1,23 @@
 import type { Pool } from 'pg';
 
 /**
- * A fixed dataset for the documents (Word, Excel, the monthly analysis): cases of 2021Q3 in Qingshan County,
- * written straight into the read model (`petitions`) and the report facts (`report_cases`) as the event writer
- * would have left them; a period no other test uses. Every case is replied before today (after AS_OF), so
- * none stays in the backlog of a later period.
+ * A fixed dataset for the documents (Word, Excel, the monthly analysis): cases of the third quarter of a past
+ * year in Qingshan County, written straight into the read model (`petitions`) and the report facts
+ * (`report_cases`) as the event writer would have left them. Each test file takes a year of its own that no
+ * other test uses (2021: the documents, 2020: the analysis page), so that files running side by side never
+ * count each other's cases. Every case is replied before today (after the as-of date), so none stays in the
+ * backlog of a later period.
  *
- * 2021-07: 1 case. 2021-08: 2 (housing 住房保障, wages 拖欠农民工工资). 2021-09 (the analysed month): 6 — three
+ * July: 1 case. August: 2 (住房保障 replied on time, 拖欠农民工工资). September (the analysed month): 6 — three
  * 征地拆迁 at the housing bureau (a cluster), two 拖欠农民工工资 at the HR bureau (a cluster), one 住房保障.
  */
-export const DOCUMENT_QUARTER = '2021Q3';
-export const DOCUMENT_MONTH = '2021-09';
-export const DOCUMENT_AS_OF = '2021-10-15';
-const ID_PREFIX = 'XF-2021-95';
+export interface DocumentSeed {
+  year: number;
+  quarter: string;
+  month: string;
+  asOf: string;
+  cases: DocumentCase[];
+}
 
 const BUREAU = 'qingshan-petition-bureau';
 const HOUSING = 'qingshan-housing';
@@ -33,39 +38,46 @@ interface DocumentCase {
   handledOn: string;
 }
 
-const c = (n: string, receivedOn: string, unit: string, domain: string, channel: string, firstTime = true) => ({
-  id: `${ID_PREFIX}${n}`,
-  receivedOn,
-  unit,
-  domain,
-  channel,
-  firstTime,
-  handleDue: '2021-11-30',
-  handledOn: '2021-11-20',
-});
+export function documentSeed(year: number): DocumentSeed {
+  const c = (n: string, day: string, unit: string, domain: string, channel: string, firstTime = true) => ({
+    id: `XF-${year}-95${n}`,
+    receivedOn: `${year}-${day}`,
+    unit,
+    domain,
+    channel,
+    firstTime,
+    handleDue: `${year}-11-30`,
+    handledOn: `${year}-11-20`,
+  });
+  return {
+    year,
+    quarter: `${year}Q3`,
+    month: `${year}-09`,
+    asOf: `${year}-10-15`,
+    cases: [
+      c('0001', '07-12', HOUSING, SUBSIDY, 'online'),
+      { ...c('0002', '08-03', HOUSING, SUBSIDY, 'online'), handleDue: `${year}-10-01`, handledOn: `${year}-09-28` },
+      c('0003', '08-20', HR, WAGES, 'visit'),
+      c('0004', '09-02', HOUSING, LAND, 'visit'),
+      c('0005', '09-06', HOUSING, LAND, 'online'),
+      c('0006', '09-13', HOUSING, LAND, 'letter', false),
+      c('0007', '09-15', HR, WAGES, 'online'),
+      c('0008', '09-22', HR, WAGES, 'phone'),
+      c('0009', '09-28', HOUSING, SUBSIDY, 'online', false),
+    ],
+  };
+}
 
-export const DOCUMENT_CASES: DocumentCase[] = [
-  c('0001', '2021-07-12', HOUSING, SUBSIDY, 'online'),
-  { ...c('0002', '2021-08-03', HOUSING, SUBSIDY, 'online'), handleDue: '2021-10-01', handledOn: '2021-09-28' },
-  c('0003', '2021-08-20', HR, WAGES, 'visit'),
-  c('0004', '2021-09-02', HOUSING, LAND, 'visit'),
-  c('0005', '2021-09-06', HOUSING, LAND, 'online'),
-  c('0006', '2021-09-13', HOUSING, LAND, 'letter', false),
-  c('0007', '2021-09-15', HR, WAGES, 'online'),
-  c('0008', '2021-09-22', HR, WAGES, 'phone'),
-  c('0009', '2021-09-28', HOUSING, SUBSIDY, 'online', false),
-];
-
-export async function removeDocumentSeed(pool: Pool): Promise<void> {
-  const like = `${ID_PREFIX}%`;
+export async function removeDocumentSeed(pool: Pool, seed: DocumentSeed): Promise<void> {
+  const like = `XF-${seed.year}-95%`;
   await pool.query('DELETE FROM report_cases WHERE petition_id LIKE $1', [like]);
   await pool.query('DELETE FROM petitions WHERE id LIKE $1', [like]);
 }
 
 /** Writes the dataset afresh (a run that stopped half-way may have left an older copy). */
-export async function seedDocumentCases(pool: Pool): Promise<void> {
-  await removeDocumentSeed(pool);
-  for (const x of DOCUMENT_CASES) {
+export async function seedDocumentCases(pool: Pool, seed: DocumentSeed): Promise<void> {
+  await removeDocumentSeed(pool, seed);
+  for (const x of seed.cases) {
     await pool.query(
       `INSERT INTO petitions (id, bureau_unit_id, channel, category, domain, domain_category, classification_version,
                               received_on, rule_set_id, subject, description, petitioner, registered_by, status,

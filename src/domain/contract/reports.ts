@@ -11,6 +11,11 @@ export const ReportQuerySchema = z
       .openapi({ description: 'A quarter, e.g. 2026Q3', example: '2026Q3' }),
     half: z.string().max(10).optional().openapi({ description: 'A half year, e.g. 2026H1' }),
     year: z.string().max(10).optional().openapi({ description: 'A calendar year, e.g. 2026' }),
+    month: z
+      .string()
+      .max(10)
+      .optional()
+      .openapi({ description: 'A calendar month, e.g. 2026-07 (the analysis takes a month only)' }),
     from: z.string().max(10).optional().openapi({ description: 'First day (with `to`), YYYY-MM-DD' }),
     to: z.string().max(10).optional().openapi({ description: 'Last day, included' }),
     unit: z

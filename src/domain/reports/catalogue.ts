@@ -2,6 +2,7 @@ import { AFTERCARE, type AftercareFigureId } from '../../db/report-figures';
 import { fieldError } from '../errors';
 import { COUNTS } from '../../db/report-figures';
 import { briefingText } from './briefing';
+import { situationAnalysis } from './analysis';
 import { type CsvColumn, toCsv } from './csv';
 import type { Rate, ReportContext, ReportService, SplitRow } from './report-service';
 
@@ -257,6 +258,12 @@ export const REPORTS = {
       };
       return { text: briefingText(ctx, figures) };
     },
+  },
+  analysis: {
+    description:
+      'The monthly situation analysis (信访形势分析) of a month (`month=2026-07`): the month’s figures, the ' +
+      'trend of twelve months, the subject matters rising fastest, clusters of similar new cases',
+    compute: (service, ctx) => situationAnalysis(service, ctx),
   },
 } satisfies Record<string, ReportDefinition>;
 

@@ -1,6 +1,8 @@
 import { fieldError } from '../../errors';
 import { type ReportDefinition, reportEnvelope, type ReportName, REPORTS } from '../catalogue';
 import type { ReportContext, ReportService } from '../report-service';
+import { situationAnalysis } from '../analysis';
+import { analysisDocx, analysisWorkbook } from './analysis-document';
 import { briefingDocx, briefingParts, briefingWorkbook } from './briefing-document';
 import { DOCX_TYPE, XLSX_TYPE } from './media-types';
 import { workbookOf } from './workbook';
@@ -16,6 +18,10 @@ const WRITTEN: Partial<Record<ReportName, Partial<Record<DocumentFormat, Builder
   briefing: {
     docx: async (service, ctx) => briefingDocx(await briefingParts(service, ctx)),
     xlsx: async (service, ctx) => briefingWorkbook(await briefingParts(service, ctx)),
+  },
+  analysis: {
+    docx: async (service, ctx) => analysisDocx(ctx, await situationAnalysis(service, ctx)),
+    xlsx: async (service, ctx) => analysisWorkbook(await situationAnalysis(service, ctx)),
   },
 };
 
