@@ -1,4 +1,6 @@
 import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { testToken } from '../support/sign-in';
@@ -55,8 +57,8 @@ function withoutStackSettings(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return rest;
 }
 
-const demo = () =>
-  petitionflow(['demo', '--cases', String(CASES), '--seed', SEED, '--api', app.baseUrl, '--json'], {
+const demo = (extra: string[] = []) =>
+  petitionflow(['demo', '--cases', String(CASES), '--seed', SEED, '--api', app.baseUrl, '--json', ...extra], {
     AUTH_SECRET: TEST_AUTH_SECRET,
   });
 
@@ -111,10 +113,21 @@ describe('petitionflow demo', () => {
     expect(details.every((d) => d.receivedOn >= period.from && d.receivedOn <= today)).toBe(true);
     expect(new Set(details.map((d) => d.channel)).size).toBeGreaterThan(1);
 
-    // The same seed on the same day: every request is a replay of its Idempotency-Key.
-    const again = await demo();
+    // The same seed on the same day: every request is a replay of its Idempotency-Key. This time the demo
+    // also leaves the documents a bureau hands on.
+    const documents = fs.mkdtempSync(path.join(os.tmpdir(), 'petitionflow-demo-documents-'));
+    const again = await demo(['--documents', documents]);
     expect(again.code).toBe(0);
     expect(JSON.parse(again.stdout).petitionIds).toEqual(result.petitionIds);
+    const quarter = `${today.slice(0, 4)}Q${Math.ceil(Number(today.slice(5, 7)) / 3)}`;
+    expect(fs.readdirSync(documents).sort()).toEqual([
+      `analysis-${today.slice(0, 7)}.docx`,
+      `briefing-${quarter}.docx`,
+      `briefing-${quarter}.xlsx`,
+    ]);
+    for (const file of fs.readdirSync(documents))
+      expect(fs.readFileSync(path.join(documents, file)).subarray(0, 2).toString()).toBe('PK');
+    fs.rmSync(documents, { recursive: true, force: true });
     const { rows } = await app.pool.query<{ count: number }>(
       `SELECT count(*)::int AS count FROM petitions WHERE petitioner->>'idNumber' = ANY($1)`,
       [details.map((d) => d.petitioner.idNumber)],

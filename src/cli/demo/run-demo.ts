@@ -1,6 +1,7 @@
 import { DemoApi, FatalDemoError, UnexpectedAnswer } from './api-client';
 import { planCase } from './case-plan';
 import { driveCase, TALLY_KEYS, type Tally } from './drive-case';
+import { saveReportDocuments } from './documents';
 
 export interface DemoOptions {
   apiUrl: string;
@@ -12,6 +13,8 @@ export interface DemoOptions {
   /** Asia/Shanghai date of the run: cases are received up to it, and it is part of every Idempotency-Key. */
   today: string;
   say: (message: string) => void;
+  /** Where to leave the quarter's briefing and the month's analysis when done (Word, Excel); none without. */
+  documentsDir?: string;
 }
 
 export interface DemoResult {
@@ -76,6 +79,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   await Promise.all(Array.from({ length: options.concurrency }, worker));
   if (fatal) throw fatal;
   options.say(progressLine(done, options.cases, tally, started));
+  if (options.documentsDir) await saveReportDocuments({ ...options, dir: options.documentsDir });
   return {
     tally,
     petitionIds: petitionIds.filter((id): id is string => id !== undefined),
