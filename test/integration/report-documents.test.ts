@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
+import { Workbook, type Worksheet } from 'exceljs';
 import { DOCX_TYPE, XLSX_TYPE } from '../../src/domain/reports/documents/media-types';
 import { documentSeed, removeDocumentSeed, seedDocumentCases } from '../support/document-seed';
 import { startTestApp, type TestApp } from '../support/harness';
@@ -60,13 +60,13 @@ function keep(name: string, bytes: Buffer): string {
 }
 
 async function workbook(bytes: Buffer) {
-  const book = new ExcelJS.Workbook();
+  const book = new Workbook();
   await book.xlsx.load(bytes as unknown as ArrayBuffer);
   return book;
 }
 
 /** A sheet's rows as arrays of cell values, the header first. */
-function rowsOf(sheet: ExcelJS.Worksheet): unknown[][] {
+function rowsOf(sheet: Worksheet): unknown[][] {
   const rows: unknown[][] = [];
   sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
   return rows;

@@ -112,7 +112,17 @@ export async function situationAnalysis(service: ReportService, ctx: ReportConte
     rising: { previousMonth, rows: rising },
     clusters: { rule: CLUSTER_RULE, rows: clusterRows },
   };
-  return { ...analysis, text: analysisText(ctx, analysis, previousReceived) };
+  const text = analysisText(ctx, {
+    month,
+    noData: analysis.noData,
+    received,
+    previousReceived,
+    firstTime: figures.firstTime.count,
+    repeat: figures.repeat.count,
+    rising,
+    clusters: clusterRows,
+  });
+  return { ...analysis, text };
 }
 
 export type SituationAnalysis = Awaited<ReturnType<typeof situationAnalysis>>;
@@ -128,29 +138,34 @@ function changeText(now: number, before: number): string {
   return `环比${change > 0 ? '上升' : '下降'}${pct(Math.abs(change))}（上月${before}件）`;
 }
 
+interface TextFigures {
+  month: string;
+  noData: boolean;
+  received: number;
+  previousReceived: number;
+  firstTime: number;
+  repeat: number;
+  rising: RisingItem[];
+  clusters: Array<{ unitName: string; label: string; count: number }>;
+}
+
 /** The analysis's opening paragraph, from the same figures. */
-function analysisText(
-  ctx: ReportContext,
-  a: Omit<SituationAnalysis, 'text'>,
-  previousReceived: number,
-): string {
-  const f = a.figures;
-  const head = `${monthText(a.month)}，${ctx.scope.unit.name}受理信访事项${f.received}件`;
-  if (a.noData) return `${head}。${NO_DATA_TEXT}。`;
+function analysisText(ctx: ReportContext, f: TextFigures): string {
+  const head = `${monthText(f.month)}，${ctx.scope.unit.name}受理信访事项${f.received}件`;
+  if (f.noData) return `${head}。${NO_DATA_TEXT}。`;
   const parts = [
-    `${head}，${changeText(f.received, previousReceived)}；其中初信初访${f.firstTime.count}件，` +
-      `重复信访${f.repeat.count}件`,
+    `${head}，${changeText(f.received, f.previousReceived)}；其中初信初访${f.firstTime}件，重复信访${f.repeat}件`,
   ];
-  if (a.rising.rows.length > 0) {
-    const items = a.rising.rows.map(
+  if (f.rising.length > 0) {
+    const items = f.rising.map(
       (r) =>
         `${r.label}（${r.count}件，上月${r.previous}件${r.growth === null ? '' : `，上升${pct(r.growth)}`}）`,
     );
     parts.push(`从诉求领域看，较上月增长较快的是${items.join('、')}`);
   }
-  if (a.clusters.rows.length > 0) {
-    const groups = a.clusters.rows.slice(0, 3).map((c) => `${c.unitName}${c.label}${c.count}件`);
-    parts.push(`本月新收事项中同类事项相对集中的有${a.clusters.rows.length}组，主要是${groups.join('、')}`);
+  if (f.clusters.length > 0) {
+    const groups = f.clusters.slice(0, 3).map((c) => `${c.unitName}${c.label}${c.count}件`);
+    parts.push(`本月新收事项中同类事项相对集中的有${f.clusters.length}组，主要是${groups.join('、')}`);
   }
   return `${parts.join('；')}。`;
 }

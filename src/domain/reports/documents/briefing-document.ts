@@ -1,4 +1,4 @@
-import { REPORTS } from '../catalogue';
+import { type CsvTable, type ReportDefinition, REPORTS } from '../catalogue';
 import { chinesePeriod } from '../period';
 import type { ReportContext, ReportService, SplitRow } from '../report-service';
 import { domainChart, monthChart, monthsOf, monthText, pieChart, unitsChart } from './chart-options';
@@ -23,8 +23,10 @@ export async function briefingParts(service: ReportService, ctx: ReportContext):
   return { ctx, data: Object.fromEntries(PARTS.map((name, i) => [name, computed[i]!])) as Record<Part, Data> };
 }
 
-/** The rows of a table report, as its CSV lists them (by-month: every month of the period, zeros too). */
-const rowsOf = (name: Exclude<Part, 'briefing'>, data: Data) => REPORTS[name].csv.rows(data) as never[];
+type TablePart = Exclude<Part, 'briefing'>;
+/** A table report's CSV table: its columns, and its rows of the data. */
+const csvOf = (name: TablePart): CsvTable => (REPORTS[name] as ReportDefinition).csv!;
+const rowsOf = (name: TablePart, data: Data) => csvOf(name).rows(data) as never[];
 
 function everyMonth(ctx: ReportContext, data: Data): MonthRow[] {
   const found = new Map((data.rows as MonthRow[]).map((r) => [r.month, r]));
@@ -42,7 +44,7 @@ export const takenOver = (ctx: ReportContext) =>
 
 /** The quarterly briefing as Word: title, the paragraph, the tables and the charts as pictures. */
 export async function briefingDocx({ ctx, data }: BriefingParts): Promise<Buffer> {
-  const columns = (name: Exclude<Part, 'briefing'>) => REPORTS[name].csv.columns;
+  const columns = (name: TablePart) => csvOf(name).columns;
   const units = data['by-unit'].rows as Array<{ name: string; count: number; share: number }>;
   const domains = splitRows(data['by-domain']).filter((r) => r.count > 0);
   const months = everyMonth(ctx, data['by-month']);
@@ -86,9 +88,9 @@ export async function briefingDocx({ ctx, data }: BriefingParts): Promise<Buffer
 
 /** The briefing's tables as one workbook, a sheet each, with the CSV's Chinese headers. */
 export async function briefingWorkbook({ ctx, data }: BriefingParts): Promise<Buffer> {
-  const sheet = (name: string, part: Exclude<Part, 'briefing'>, rows?: unknown[]): SheetSpec => ({
+  const sheet = (name: string, part: TablePart, rows?: unknown[]): SheetSpec => ({
     name,
-    columns: REPORTS[part].csv.columns,
+    columns: csvOf(part).columns,
     rows: rows ?? rowsOf(part, data[part]),
   });
   return workbookOf([

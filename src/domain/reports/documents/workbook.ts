@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { Workbook } from 'exceljs';
 import type { CsvColumn } from '../csv';
 import { NO_DATA_TEXT, NO_RATE_TEXT } from './no-data';
 
@@ -21,7 +21,7 @@ const asCell = (value: Cell): Cell =>
 const isPercent = (header: string, rowLabel: Cell) =>
   header.includes('%') || (header === '数值' && typeof rowLabel === 'string' && rowLabel.includes('(%)'));
 
-function addSheet(book: ExcelJS.Workbook, spec: SheetSpec) {
+function addSheet(book: Workbook, spec: SheetSpec) {
   // Excel refuses a sheet name over 31 characters or with []:*?/\.
   const sheet = book.addWorksheet(spec.name.replaceAll(/[[\]:*?/\\]/g, '_').slice(0, 31), {
     views: [{ state: 'frozen', ySplit: 1 }],
@@ -56,7 +56,7 @@ function addSheet(book: ExcelJS.Workbook, spec: SheetSpec) {
 
 /** The sheets as an .xlsx workbook. */
 export async function workbookOf(sheets: SheetSpec[]): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+  const book = new Workbook();
   book.creator = 'petitionflow';
   for (const spec of sheets) addSheet(book, spec);
   return Buffer.from(await book.xlsx.writeBuffer());
