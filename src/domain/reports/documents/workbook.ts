@@ -36,7 +36,8 @@ function addSheet(book: Workbook, spec: SheetSpec) {
   const rows = spec.rows as never[];
   for (const row of rows) {
     const values = spec.columns.map((c) => asCell(c.value(row)));
-    const added = sheet.addRow(values.map((v) => (v === null ? NO_RATE_TEXT : (v ?? ''))));
+    // null is a rate with nothing due ("no data"); undefined a cell the row does not have (left empty).
+    const added = sheet.addRow(values.map((v) => (v === null ? NO_RATE_TEXT : (v ?? null))));
     values.forEach((value, i) => {
       if (typeof value !== 'number') return;
       added.getCell(i + 1).numFmt = isPercent(spec.columns[i]!.header, values[0]) ? '0.0' : '#,##0';
