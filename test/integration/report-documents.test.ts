@@ -156,7 +156,7 @@ describe('the tables as Excel workbooks', () => {
     expect(line('onTimeCompletion')).toEqual(['按期办结率(%)', 'onTimeCompletion', 100, 1, 1]);
     expect(line('satisfaction')).toEqual(['满意率(%)', 'satisfaction', '暂无数据', 0, 0]);
     // Formatted: a bold, filled header frozen in place, numbers as numbers with their format, columns sized.
-    expect(summary.getRow(1).font?.bold).toBe(true);
+    expect(summary.getCell('A1').font?.bold).toBe(true);
     expect(summary.getCell('A1').fill).toMatchObject({ type: 'pattern', pattern: 'solid' });
     expect(summary.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     const onTime = rowsOf(summary).findIndex((row) => row[1] === 'onTimeCompletion') + 1;

@@ -7,6 +7,8 @@ import { type SheetSpec, workbookOf } from './workbook';
 import { type Block, chart, docxOf, heading, paragraph, subtitle, table, tableOfColumns, title } from './word';
 
 type Data = Record<string, unknown>;
+/** The bars a chart shows at most. */
+const CHART_ROWS = 20;
 type MonthRow = { month: string; received: number; onTimeCompletion: { rate: number | null } };
 
 /** The reports the quarterly briefing is made of, each computed by its own definition (the same figures). */
@@ -45,7 +47,9 @@ export const takenOver = (ctx: ReportContext) =>
 /** The quarterly briefing as Word: title, the paragraph, the tables and the charts as pictures. */
 export async function briefingDocx({ ctx, data }: BriefingParts): Promise<Buffer> {
   const columns = (name: TablePart) => csvOf(name).columns;
-  const units = data['by-unit'].rows as Array<{ name: string; count: number; share: number }>;
+  // The charts show the first ones (a province has hundreds of units: the picture stays a page); the tables all.
+  const allUnits = data['by-unit'].rows as Array<{ name: string; count: number; share: number }>;
+  const units = allUnits.slice(0, CHART_ROWS);
   const domains = splitRows(data['by-domain']).filter((r) => r.count > 0);
   const months = everyMonth(ctx, data['by-month']);
   const splitTable = (rows: SplitRow[]) =>
@@ -61,11 +65,11 @@ export async function briefingDocx({ ctx, data }: BriefingParts): Promise<Buffer
     ...(received(data.summary) === 0 ? [paragraph(`${NO_DATA_TEXT}。`)] : []),
     heading('二、主要指标'),
     tableOfColumns(columns('summary'), rowsOf('summary', data.summary)),
-    heading('三、责任单位排名'),
+    heading(`三、责任单位排名${allUnits.length > CHART_ROWS ? `（图示前${CHART_ROWS}个单位）` : ''}`),
     chart(unitsChart(units), { width: 605, height: Math.max(160, units.length * 30 + 40) }),
     tableOfColumns(columns('by-unit'), rowsOf('by-unit', data['by-unit'])),
     heading('四、诉求领域'),
-    chart(domainChart(domains)),
+    chart(domainChart(domains.slice(0, CHART_ROWS))),
     splitTable(domains),
     heading('五、信访渠道与信访层级'),
     chart(pieChart(splitRows(data['by-channel'])), { width: 605, height: 260 }),
