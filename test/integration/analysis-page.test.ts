@@ -107,7 +107,12 @@ describe('the monthly situation analysis page', () => {
       rows.map((row) => [...row.children].map((cell: any) => cell.textContent)),
     );
     expect(clusters).toEqual(
-      analysis.clusters.rows.map((c: any) => [c.label, c.unitName, String(c.count), c.petitionIds.join('、')]),
+      analysis.clusters.rows.map((c: any) => [
+        c.label,
+        c.unitName,
+        String(c.count),
+        c.petitionIds.join('、'),
+      ]),
     );
     expect(clusters.map((c) => c[2])).toEqual(['3', '2']);
     expect(await figureText('cluster-rule')).toBe(`认定规则：${analysis.clusters.rule}。`);
@@ -132,7 +137,12 @@ describe('the monthly situation analysis page', () => {
 
   it('downloads the month as Word with the token', async () => {
     const [response] = await Promise.all([
-      page.waitForResponse((r) => r.url().includes('/api/reports/analysis') && r.request().method() === 'GET' && r.headers()['content-type'] === DOCX_TYPE),
+      page.waitForResponse(
+        (r) =>
+          r.url().includes('/api/reports/analysis') &&
+          r.request().method() === 'GET' &&
+          r.headers()['content-type'] === DOCX_TYPE,
+      ),
       page.click('#download-docx'),
     ]);
     expect(response.status()).toBe(200);
@@ -154,7 +164,11 @@ describe('the monthly situation analysis page', () => {
     fs.writeFileSync(path.join(ARTIFACTS, 'analysis-page.pdf'), pdf);
     const boxes = [...pdf.toString('latin1').matchAll(/\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/g)];
     expect(boxes.length).toBeGreaterThan(0);
-    for (const [, width, height] of boxes) expect(Math.abs(Number(width) - 595.3)).toBeLessThan(1.5);
+    // A4 is 595.3 × 841.9 points (the stylesheet's @page rule).
+    for (const [, width, height] of boxes) {
+      expect(Math.abs(Number(width) - 595.3)).toBeLessThan(1.5);
+      expect(Math.abs(Number(height) - 841.9)).toBeLessThan(1.5);
+    }
   });
 
   it('says 本期无数据 for a month with no cases, and shows the API’s refusal of a bad month', async () => {

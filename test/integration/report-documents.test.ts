@@ -21,9 +21,13 @@ const EMPTY = `quarter=2021Q1&asOf=${SEED.asOf}`;
 
 /** LibreOffice must be there in CI (.ci/run installs it); a developer without it is told, not failed. */
 const office = sofficePath();
-if (!office && process.env.CI === 'true') throw new Error('CI needs soffice: .ci/run installs libreoffice-writer-nogui');
+if (!office && process.env.CI === 'true')
+  throw new Error('CI needs soffice: .ci/run installs libreoffice-writer-nogui');
 const withOffice = office ? it : it.skip;
-if (!office) console.warn('soffice not installed: the Word files are not opened (apt-get install libreoffice-writer-nogui)');
+if (!office)
+  console.warn(
+    'soffice not installed: the Word files are not opened (apt-get install libreoffice-writer-nogui)',
+  );
 
 let app: TestApp;
 let token: string;
@@ -121,15 +125,18 @@ describe('the quarterly briefing as a Word document', () => {
     expect(bytes.subarray(0, 2).toString()).toBe('PK');
   });
 
-  withOffice('says 本期无数据 for a period with no cases, with empty tables and charts that say so', async () => {
-    const { response, bytes } = await download(`/api/reports/briefing?${EMPTY}&format=docx`);
-    expect(response.status).toBe(200);
-    const text = wordFileText(keep('briefing-no-data.docx', bytes));
-    expect(text).toContain('2021年1月1日至3月31日，青山县信访局受理信访事项0件。');
-    expect(text).toContain('本期无数据');
-    // Charts that say 本期无数据 (two alike empty pies are one picture in the file).
-    expect(pictures(bytes)).toBeGreaterThan(0);
-  });
+  withOffice(
+    'says 本期无数据 for a period with no cases, with empty tables and charts that say so',
+    async () => {
+      const { response, bytes } = await download(`/api/reports/briefing?${EMPTY}&format=docx`);
+      expect(response.status).toBe(200);
+      const text = wordFileText(keep('briefing-no-data.docx', bytes));
+      expect(text).toContain('2021年1月1日至3月31日，青山县信访局受理信访事项0件。');
+      expect(text).toContain('本期无数据');
+      // Charts that say 本期无数据 (two alike empty pies are one picture in the file).
+      expect(pictures(bytes)).toBeGreaterThan(0);
+    },
+  );
 });
 
 describe('the tables as Excel workbooks', () => {
@@ -214,10 +221,18 @@ describe('bad input', () => {
     expect(pdf.status).toBe(422);
     expect(pdf.body.error.details.fields[0].path).toBe('format');
     // groupBy belongs to by-domain, in Word as in JSON.
-    const grouped = await app.request('supervisor', 'GET', `/api/reports/briefing?${Q}&groupBy=subcategory&format=docx`);
+    const grouped = await app.request(
+      'supervisor',
+      'GET',
+      `/api/reports/briefing?${Q}&groupBy=subcategory&format=docx`,
+    );
     expect(grouped.status).toBe(422);
     // Outside the caller's scope: refused before anything is drawn.
-    const outside = await app.request('supervisor', 'GET', `/api/reports/briefing?${Q}&unit=dongling-hr&format=docx`);
+    const outside = await app.request(
+      'supervisor',
+      'GET',
+      `/api/reports/briefing?${Q}&unit=dongling-hr&format=docx`,
+    );
     expect(outside.status).toBe(403);
   });
 });
@@ -326,7 +341,12 @@ describe('the monthly situation analysis', () => {
     const { response, bytes } = await download(`/api/reports/analysis?${M}&format=xlsx`);
     expect(response.status).toBe(200);
     const book = await workbook(bytes);
-    expect(book.worksheets.map((s) => s.name)).toEqual(['本月主要指标', '月度走势', '增长较快的诉求', '同类事项']);
+    expect(book.worksheets.map((s) => s.name)).toEqual([
+      '本月主要指标',
+      '月度走势',
+      '增长较快的诉求',
+      '同类事项',
+    ]);
     expect(rowsOf(book.getWorksheet('同类事项')!)[1]).toEqual([
       '征地拆迁',
       'urban-construction.land-expropriation',
@@ -341,14 +361,20 @@ describe('the monthly situation analysis', () => {
     const empty = await json('analysis', `month=2021-02&asOf=${SEED.asOf}`);
     expect([empty.noData, empty.rising.rows, empty.clusters.rows]).toEqual([true, [], []]);
     expect(empty.text).toBe('2021年2月，青山县信访局受理信访事项0件。本期无数据。');
-    const { response, bytes } = await download(`/api/reports/analysis?month=2021-02&asOf=${SEED.asOf}&format=docx`);
+    const { response, bytes } = await download(
+      `/api/reports/analysis?month=2021-02&asOf=${SEED.asOf}&format=docx`,
+    );
     expect(response.status).toBe(200);
     const text = wordFileText(keep('analysis-no-data.docx', bytes));
     expect(text).toContain('本期无数据');
   });
 
   it('takes one calendar month only, and a well-formed one', async () => {
-    for (const query of ['quarter=2021Q3', 'from=2021-09-01&to=2021-09-29', 'from=2021-09-02&to=2021-10-01']) {
+    for (const query of [
+      'quarter=2021Q3',
+      'from=2021-09-01&to=2021-09-29',
+      'from=2021-09-02&to=2021-10-01',
+    ]) {
       const answer = await app.request('supervisor', 'GET', `/api/reports/analysis?${query}`);
       expect([query, answer.status, answer.body.error.details.fields[0].path]).toEqual([query, 422, 'month']);
     }

@@ -56,7 +56,11 @@ export function documentSeed(year: number): DocumentSeed {
     asOf: `${year}-10-15`,
     cases: [
       c('0001', '07-12', HOUSING, SUBSIDY, 'online'),
-      { ...c('0002', '08-03', HOUSING, SUBSIDY, 'online'), handleDue: `${year}-10-01`, handledOn: `${year}-09-28` },
+      {
+        ...c('0002', '08-03', HOUSING, SUBSIDY, 'online'),
+        handleDue: `${year}-10-01`,
+        handledOn: `${year}-09-28`,
+      },
       c('0003', '08-20', HR, WAGES, 'visit'),
       c('0004', '09-02', HOUSING, LAND, 'visit'),
       c('0005', '09-06', HOUSING, LAND, 'online'),

@@ -16,7 +16,15 @@ function convert(file: string, to: string, read: (converted: string) => void) {
   try {
     execFileSync(
       soffice,
-      [`-env:UserInstallation=file://${work}/profile`, '--headless', '--convert-to', to, '--outdir', work, file],
+      [
+        `-env:UserInstallation=file://${work}/profile`,
+        '--headless',
+        '--convert-to',
+        to,
+        '--outdir',
+        work,
+        file,
+      ],
       { stdio: 'pipe', timeout: 120_000 },
     );
     const extension = to.split(':')[0]!;

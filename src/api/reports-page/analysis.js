@@ -33,7 +33,11 @@ const askForTokenAgain = () => {
 
 /** Last month in China Standard Time: the one a monthly analysis is usually written for. */
 function lastMonth() {
-  const [year, month] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' })
+  const [year, month] = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+  })
     .format(new Date())
     .split('-')
     .map(Number);
@@ -109,7 +113,8 @@ function trendOption(trend) {
 function renderTrend(trend) {
   const container = document.querySelector('[data-chart="trend"]');
   const chart =
-    window.echarts.getInstanceByDom(container) ?? window.echarts.init(container, null, { renderer: 'canvas' });
+    window.echarts.getInstanceByDom(container) ??
+    window.echarts.init(container, null, { renderer: 'canvas' });
   chart.setOption(withBase(trendOption(trend)), true);
   chart.resize();
   keepPrintImage(container, chart);
@@ -149,13 +154,20 @@ async function showAnalysis() {
 async function downloadDocx() {
   const url = new URL('/api/reports/analysis', window.location.origin);
   for (const [name, value] of Object.entries(formQuery())) url.searchParams.set(name, value);
-  const response = await fetch(url, { headers: { Authorization: `Bearer ${tokenStore.get() ?? ''}`, Accept: DOCX } });
+  const response = await fetch(url, {
+    headers: { Authorization: `Bearer ${tokenStore.get() ?? ''}`, Accept: DOCX },
+  });
   if (response.status === 401) return askForTokenAgain();
   if (!response.ok) {
     const body = await response.json().catch(() => undefined);
-    throw new ApiError(response.status, body?.error?.code ?? 'http_error', body?.error?.message ?? response.statusText);
+    throw new ApiError(
+      response.status,
+      body?.error?.code ?? 'http_error',
+      body?.error?.message ?? response.statusText,
+    );
   }
-  const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'analysis.docx';
+  const name =
+    /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'analysis.docx';
   const link = element('a', { href: URL.createObjectURL(await response.blob()), download: name });
   link.click();
   URL.revokeObjectURL(link.href);

@@ -72,7 +72,6 @@ export async function signIn(returnTo = `${window.location.search}${window.locat
   await (await userManager()).signinRedirect({ state: returnTo });
 }
 
-
 /** Forgets the token here and ends the session at the provider. */
 export async function signOut() {
   tokenStore.clear();

@@ -32,7 +32,8 @@ export async function saveReportDocuments(options: {
     const value = period === 'quarter' ? quarterOf(options.today) : monthOf(options.today);
     const url = `${options.apiUrl}/api/reports/${report}?${period}=${value}&format=${format}`;
     const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
-    if (!response.ok) throw new FatalDemoError(`GET ${url} answered ${response.status}: ${await response.text()}`);
+    if (!response.ok)
+      throw new FatalDemoError(`GET ${url} answered ${response.status}: ${await response.text()}`);
     const file = path.join(options.dir, `${report}-${value}.${format}`);
     fs.writeFileSync(file, Buffer.from(await response.arrayBuffer()));
     written.push(file);

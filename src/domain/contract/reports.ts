@@ -38,13 +38,16 @@ export const ReportQuerySchema = z
           'by-domain only: group the subject matters by category (default) or by sub-category (a case ' +
           'registered with a category alone counts under it, as 「…（未细分）」)',
       }),
-    format: z.enum(['json', 'csv', 'docx', 'xlsx']).optional().openapi({
-      description:
-        'csv: UTF-8 with a byte order mark (Excel shows Chinese correctly); also by `Accept: text/csv`. ' +
-        'xlsx: every table report as an Excel workbook (the briefing: its tables, a sheet each); docx: the ' +
-        'briefing as a Word document with its tables and charts. Also by the `Accept` header of the ' +
-        'Office Open XML type. A report that does not come in that format answers 406',
-    }),
+    format: z
+      .enum(['json', 'csv', 'docx', 'xlsx'])
+      .optional()
+      .openapi({
+        description:
+          'csv: UTF-8 with a byte order mark (Excel shows Chinese correctly); also by `Accept: text/csv`. ' +
+          'xlsx: every table report as an Excel workbook (the briefing: its tables, a sheet each); docx: the ' +
+          'briefing as a Word document with its tables and charts. Also by the `Accept` header of the ' +
+          'Office Open XML type. A report that does not come in that format answers 406',
+      }),
   })
   .strict();
 

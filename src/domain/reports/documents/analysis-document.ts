@@ -6,7 +6,17 @@ import { takenOver } from './briefing-document';
 import { domainChart, monthChart, monthText } from './chart-options';
 import { NO_RATE_TEXT } from './no-data';
 import { workbookOf } from './workbook';
-import { type Block, chart, docxOf, heading, paragraph, subtitle, table, tableOfColumns, title } from './word';
+import {
+  type Block,
+  chart,
+  docxOf,
+  heading,
+  paragraph,
+  subtitle,
+  table,
+  tableOfColumns,
+  title,
+} from './word';
 
 type TrendRow = SituationAnalysis['trend']['rows'][number];
 type RisingRow = SituationAnalysis['rising']['rows'][number];
@@ -48,7 +58,12 @@ export async function analysisDocx(ctx: ReportContext, a: SituationAnalysis): Pr
     heading('二、本月主要指标'),
     tableOfColumns(REPORTS.summary.csv.columns, summaryRows(a)),
     heading(`三、近${a.trend.rows.length}个月走势`),
-    chart(monthChart(a.trend.rows.map((r) => r.month), a.trend.rows)),
+    chart(
+      monthChart(
+        a.trend.rows.map((r) => r.month),
+        a.trend.rows,
+      ),
+    ),
     table(
       ['月份', '受理件数', '按期办结率(%)'],
       a.trend.rows.map((r) => [

@@ -4,7 +4,17 @@ import type { ReportContext, ReportService, SplitRow } from '../report-service';
 import { domainChart, monthChart, monthsOf, monthText, pieChart, unitsChart } from './chart-options';
 import { NO_DATA_TEXT, NO_RATE_TEXT } from './no-data';
 import { type SheetSpec, workbookOf } from './workbook';
-import { type Block, chart, docxOf, heading, paragraph, subtitle, table, tableOfColumns, title } from './word';
+import {
+  type Block,
+  chart,
+  docxOf,
+  heading,
+  paragraph,
+  subtitle,
+  table,
+  tableOfColumns,
+  title,
+} from './word';
 
 type Data = Record<string, unknown>;
 /** The bars a chart shows at most. */
@@ -22,7 +32,10 @@ export interface BriefingParts {
 
 export async function briefingParts(service: ReportService, ctx: ReportContext): Promise<BriefingParts> {
   const computed = await Promise.all(PARTS.map((name) => REPORTS[name].compute(service, ctx)));
-  return { ctx, data: Object.fromEntries(PARTS.map((name, i) => [name, computed[i]!])) as Record<Part, Data> };
+  return {
+    ctx,
+    data: Object.fromEntries(PARTS.map((name, i) => [name, computed[i]!])) as Record<Part, Data>,
+  };
 }
 
 type TablePart = Exclude<Part, 'briefing'>;
@@ -77,7 +90,12 @@ export async function briefingDocx({ ctx, data }: BriefingParts): Promise<Buffer
     chart(pieChart(splitRows(data['by-level'])), { width: 605, height: 260 }),
     splitTable(splitRows(data['by-level'])),
     heading('六、月度趋势'),
-    chart(monthChart(months.map((m) => m.month), months)),
+    chart(
+      monthChart(
+        months.map((m) => m.month),
+        months,
+      ),
+    ),
     table(
       ['月份', '受理件数', '按期办结率(%)'],
       months.map((m) => [

@@ -18,7 +18,12 @@ export interface ChartSize {
 export function chartPng(option: echarts.EChartsCoreOption, size: ChartSize): Buffer {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, ...size });
   try {
-    chart.setOption({ color: COLOURS, textStyle: { fontFamily: FONT, fontSize: 13 }, animation: false, ...option });
+    chart.setOption({
+      color: COLOURS,
+      textStyle: { fontFamily: FONT, fontSize: 13 },
+      animation: false,
+      ...option,
+    });
     const svg = chart.renderToSVGString();
     const resvg = new Resvg(svg, {
       font: { loadSystemFonts: true, defaultFontFamily: 'WenQuanYi Micro Hei' },

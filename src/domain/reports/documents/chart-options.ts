@@ -25,7 +25,13 @@ export const monthText = (month: string) => `${month.slice(0, 4)}年${Number(mon
 /** Centred "本期无数据" in place of an empty chart. */
 const emptyTitle = (empty: boolean) =>
   empty
-    ? { show: true, text: NO_DATA_TEXT, left: 'center', top: 'middle', textStyle: { color: '#888', fontSize: 16 } }
+    ? {
+        show: true,
+        text: NO_DATA_TEXT,
+        left: 'center',
+        top: 'middle',
+        textStyle: { color: '#888', fontSize: 16 },
+      }
     : { show: false };
 
 export function unitsChart(rows: Array<{ name: string; count: number; share: number }>): EChartsCoreOption {
@@ -82,7 +88,13 @@ export function domainChart(split: SplitRow[]): EChartsCoreOption {
     },
     yAxis: { type: 'value', name: '件', minInterval: 1 },
     series: [
-      { name: '件数', type: 'bar', barMaxWidth: 48, data: rows.map((r) => r.count), label: { show: true, position: 'top' } },
+      {
+        name: '件数',
+        type: 'bar',
+        barMaxWidth: 48,
+        data: rows.map((r) => r.count),
+        label: { show: true, position: 'top' },
+      },
     ],
   };
 }
@@ -103,7 +115,12 @@ export function monthChart(
       { type: 'value', name: '%', min: 0, max: 100, splitLine: { show: false } },
     ],
     series: [
-      { name: '受理件数', type: 'line', data: months.map((m) => found.get(m)?.received ?? 0), label: { show: true } },
+      {
+        name: '受理件数',
+        type: 'line',
+        data: months.map((m) => found.get(m)?.received ?? 0),
+        label: { show: true },
+      },
       {
         name: '按期办结率',
         type: 'line',

@@ -49,7 +49,10 @@ function addSheet(book: Workbook, spec: SheetSpec) {
     let widest = 0;
     sheet.getColumn(i + 1).eachCell((cell) => {
       const text = String(cell.value ?? '');
-      widest = Math.max(widest, [...text].reduce((w, ch) => w + (ch.charCodeAt(0) > 0xff ? 2 : 1), 0));
+      widest = Math.max(
+        widest,
+        [...text].reduce((w, ch) => w + (ch.charCodeAt(0) > 0xff ? 2 : 1), 0),
+      );
     });
     sheet.getColumn(i + 1).width = Math.min(60, Math.max(8, widest + 2));
   });
