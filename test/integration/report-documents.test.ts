@@ -160,7 +160,7 @@ describe('the tables as Excel workbooks', () => {
     expect(rowsOf(summary)[0]).toEqual(['指标', '代码', '数值', '分子', '分母']);
     const line = (figure: string) => rowsOf(summary).find((row) => row[1] === figure);
     expect(line('received')).toEqual(['受理信访事项(件)', 'received', 9]);
-    expect(line('onTimeCompletion')).toEqual(['按期办结率(%)', 'onTimeCompletion', 100, 1, 1]);
+    expect(line('onTimeCompletion')).toEqual(['按期办结率(%)', 'onTimeCompletion', 100, 9, 9]);
     expect(line('satisfaction')).toEqual(['满意率(%)', 'satisfaction', '暂无数据', 0, 0]);
     // Formatted: a bold, filled header frozen in place, numbers as numbers with their format, columns sized.
     expect(summary.getCell('A1').font?.bold).toBe(true);
@@ -172,9 +172,9 @@ describe('the tables as Excel workbooks', () => {
     const months = rowsOf(book.getWorksheet('月度趋势')!);
     expect(months).toEqual([
       ['月份', '受理件数', '按期办结率(%)'],
-      ['2021-07', 1, '暂无数据'],
+      ['2021-07', 1, 100],
       ['2021-08', 2, 100],
-      ['2021-09', 6, '暂无数据'],
+      ['2021-09', 6, 100],
     ]);
   });
 

@@ -1,8 +1,11 @@
 import { Resvg } from '@resvg/resvg-js';
 import * as echarts from 'echarts';
 
-/** The CJK font Debian ships (fonts-wqy-microhei); the others are what a desktop may have instead. */
-const FONT = '"WenQuanYi Micro Hei", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif';
+/**
+ * The CJK font Debian ships (fonts-wqy-microhei); the others are what a desktop may have instead. Single
+ * quotes: ECharts writes the family into a double-quoted SVG attribute as it is.
+ */
+const FONT = "'WenQuanYi Micro Hei', 'Noto Sans CJK SC', 'Source Han Sans SC', sans-serif";
 /** The dashboard's colours (src/api/reports-page/charts.js), so the paper looks like the screen. */
 const COLOURS = ['#2f5597', '#c55a11', '#548235', '#7f6000', '#7030a0', '#1f7a8c', '#a61c3c', '#5b5b5b'];
 
