@@ -88,8 +88,8 @@ describe('the quarterly briefing as a Word document', () => {
       `attachment; filename="briefing-qingshan-petition-bureau-${DOCUMENT_QUARTER}.docx"`,
     );
     const file = keep(`briefing-${DOCUMENT_QUARTER}.docx`, bytes);
-    wordFileToPdf(file, path.join(ARTIFACTS, `briefing-${DOCUMENT_QUARTER}.pdf`));
-    const text = wordFileText(file);
+    await wordFileToPdf(file, path.join(ARTIFACTS, `briefing-${DOCUMENT_QUARTER}.pdf`));
+    const text = await wordFileText(file);
 
     const briefing = await json('briefing');
     const summary = await json('summary');
@@ -130,7 +130,7 @@ describe('the quarterly briefing as a Word document', () => {
     async () => {
       const { response, bytes } = await download(`/api/reports/briefing?${EMPTY}&format=docx`);
       expect(response.status).toBe(200);
-      const text = wordFileText(keep('briefing-no-data.docx', bytes));
+      const text = await wordFileText(keep('briefing-no-data.docx', bytes));
       expect(text).toContain('2021年1月1日至3月31日，青山县信访局受理信访事项0件。');
       expect(text).toContain('本期无数据');
       // Charts that say 本期无数据 (two alike empty pies are one picture in the file).
@@ -321,8 +321,8 @@ describe('the monthly situation analysis', () => {
     const { response, bytes } = await download(`/api/reports/analysis?${M}&format=docx`);
     expect([response.status, response.headers.get('content-type')]).toEqual([200, DOCX_TYPE]);
     const file = keep(`analysis-${SEED.month}.docx`, bytes);
-    wordFileToPdf(file, path.join(ARTIFACTS, `analysis-${SEED.month}.pdf`));
-    const text = wordFileText(file);
+    await wordFileToPdf(file, path.join(ARTIFACTS, `analysis-${SEED.month}.pdf`));
+    const text = await wordFileText(file);
     const a = await json('analysis', M);
     const lines = text.split('\n').map((line) => line.trim());
     const after = (label: string, n = 1) => lines[lines.indexOf(label) + n];
@@ -365,7 +365,7 @@ describe('the monthly situation analysis', () => {
       `/api/reports/analysis?month=2021-02&asOf=${SEED.asOf}&format=docx`,
     );
     expect(response.status).toBe(200);
-    const text = wordFileText(keep('analysis-no-data.docx', bytes));
+    const text = await wordFileText(keep('analysis-no-data.docx', bytes));
     expect(text).toContain('本期无数据');
   });
 

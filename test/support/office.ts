@@ -1,7 +1,8 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 
 /** LibreOffice (Debian's libreoffice-writer-nogui, which .ci/run installs), or undefined when absent. */
 export function sofficePath(): string | undefined {
@@ -9,12 +10,13 @@ export function sofficePath(): string | undefined {
   return found.status === 0 ? found.stdout.trim() : undefined;
 }
 
-function convert(file: string, to: string, read: (converted: string) => void) {
+/** Asynchronous: a test's idle keep-alive connections must see the server close them meanwhile. */
+async function convert(file: string, to: string, read: (converted: string) => void) {
   const soffice = sofficePath();
   if (!soffice) throw new Error('No soffice: apt-get install libreoffice-writer-nogui (as .ci/run does)');
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'petitionflow-office-'));
   try {
-    execFileSync(
+    await promisify(execFile)(
       soffice,
       [
         `-env:UserInstallation=file://${work}/profile`,
@@ -25,7 +27,7 @@ function convert(file: string, to: string, read: (converted: string) => void) {
         work,
         file,
       ],
-      { stdio: 'pipe', timeout: 120_000 },
+      { timeout: 120_000 },
     );
     const extension = to.split(':')[0]!;
     read(path.join(work, `${path.basename(file, path.extname(file))}.${extension}`));
@@ -38,13 +40,13 @@ function convert(file: string, to: string, read: (converted: string) => void) {
  * A Word file as LibreOffice reads it: converted headless to plain text. Each call has a profile of its
  * own, so that parallel test files do not wait on one another's lock.
  */
-export function wordFileText(file: string): string {
+export async function wordFileText(file: string): Promise<string> {
   let text = '';
-  convert(file, 'txt:Text (encoded):UTF8', (converted) => (text = fs.readFileSync(converted, 'utf8')));
+  await convert(file, 'txt:Text (encoded):UTF8', (converted) => (text = fs.readFileSync(converted, 'utf8')));
   return text;
 }
 
 /** A Word file printed by LibreOffice to PDF (for a person to look at), written to `pdfFile`. */
-export function wordFileToPdf(file: string, pdfFile: string): void {
-  convert(file, 'pdf', (converted) => fs.copyFileSync(converted, pdfFile));
+export async function wordFileToPdf(file: string, pdfFile: string): Promise<void> {
+  await convert(file, 'pdf', (converted) => fs.copyFileSync(converted, pdfFile));
 }
