@@ -20,7 +20,7 @@ export const CLUSTER_LIMIT = 20;
 
 export const CLUSTER_RULE =
   '本月新收信访事项中，诉求分类（登记时所选的最细一级）相同且责任单位（承办单位；未交办的为登记单位）相同的，' +
-  `${CLUSTER_MIN_CASES}件及以上为一组；读模型不记录事项发生地或项目，以责任单位代表其所在地方`;
+  `${CLUSTER_MIN_CASES}件及以上为一组；系统未登记事项发生地或项目，以责任单位代表其所在地方`;
 
 /** The month the period is; a period that is not one calendar month is refused. */
 function monthOf(period: Period): string {

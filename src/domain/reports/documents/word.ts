@@ -67,6 +67,14 @@ const cellOf = (text: string, header: boolean) =>
     ],
   });
 
+/** The text's width on A4 with 2.5 cm margins, in twips. */
+const TEXT_WIDTH_TWIPS = 9072;
+/** The first column holds the names (指标, 责任单位): twice the room of a figure's column. */
+function columnWidths(count: number): number[] {
+  const unit = Math.floor(TEXT_WIDTH_TWIPS / (count + 1));
+  return [TEXT_WIDTH_TWIPS - unit * (count - 1), ...Array.from({ length: count - 1 }, () => unit)];
+}
+
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '808080' };
 
 /** A table of text; an empty one says 本期无数据 in a row of its own. */
@@ -74,6 +82,7 @@ export function table(headers: string[], rows: string[][]): Table {
   const body = rows.length > 0 ? rows : [[NO_DATA_TEXT, ...headers.slice(1).map(() => '')]];
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
+    columnWidths: columnWidths(headers.length),
     borders: {
       top: BORDER,
       bottom: BORDER,
