@@ -129,7 +129,7 @@ describe('the quarterly briefing as a Word document', () => {
     'says 本期无数据 for a period with no cases, with empty tables and charts that say so',
     async () => {
       const { response, bytes } = await download(`/api/reports/briefing?${EMPTY}&format=docx`);
-      expect(response.status).toBe(200);
+      expect([response.status, response.headers.get('content-type')]).toEqual([200, DOCX_TYPE]);
       const text = await wordFileText(keep('briefing-no-data.docx', bytes));
       expect(text).toContain('2021年1月1日至3月31日，青山县信访局受理信访事项0件。');
       expect(text).toContain('本期无数据');
@@ -364,7 +364,7 @@ describe('the monthly situation analysis', () => {
     const { response, bytes } = await download(
       `/api/reports/analysis?month=2021-02&asOf=${SEED.asOf}&format=docx`,
     );
-    expect(response.status).toBe(200);
+    expect([response.status, response.headers.get('content-type')]).toEqual([200, DOCX_TYPE]);
     const text = await wordFileText(keep('analysis-no-data.docx', bytes));
     expect(text).toContain('本期无数据');
   });
