@@ -44,6 +44,8 @@ export const subtitle = (text: string) =>
 export const heading = (text: string) =>
   new Paragraph({
     heading: HeadingLevel.HEADING_2,
+    // A heading stays on the page of what it heads.
+    keepNext: true,
     spacing: { before: 240, after: 120 },
     children: [new TextRun({ text, bold: true, size: 28, font: HEADING_FONT })],
   });
