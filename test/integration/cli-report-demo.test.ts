@@ -137,6 +137,36 @@ describe('petitionflow demo', () => {
 });
 
 describe('petitionflow report', () => {
+  it('prints the monthly situation analysis of a --month, its heading and its paragraph', async () => {
+    const month = today.slice(0, 7);
+    const answer = await petitionflow(
+      [
+        'report',
+        '--month',
+        month,
+        '--as-of',
+        today,
+        '--unit',
+        'qingshan-petition-bureau',
+        '--report',
+        'analysis',
+      ],
+      { DATABASE_URL: testEnv('TEST_DATABASE_URL') },
+    );
+    expect([answer.code, answer.stderr]).toEqual([0, '']);
+    const [heading, text] = answer.stdout.trim().split('\n');
+    expect(heading).toMatch(
+      new RegExp(
+        `^月度信访形势分析（analysis） {2}青山县信访局（qingshan-petition-bureau） {2}${month}：${month}-01 至 `,
+      ),
+    );
+    expect(text).toMatch(
+      new RegExp(
+        `^${Number(month.slice(0, 4))}年${Number(month.slice(5, 7))}月，青山县信访局受理信访事项\\d+件`,
+      ),
+    );
+  });
+
   it('gives, as JSON, the envelope the API gives for the same scope, period and date', async () => {
     const { api, cli } = await stableComparison(
       ['--unit', 'qingshan-petition-bureau', '--report', 'summary', '--format', 'json'],
