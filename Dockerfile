@@ -31,6 +31,11 @@ RUN npm install --omit=dev --no-audit --no-fund --ignore-scripts \
  && node -e "for (const [spec, ok] of Object.entries(require('./package.json').allowScripts ?? {})) if (ok === true) console.log(spec)" \
   | xargs -r npm rebuild \
  && npm cache clean --force
+# The charts of the Word reports are drawn on the server (resvg reads /usr/share/fonts): a Chinese font for their
+# labels, copied into the runtime below.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends fonts-wqy-microhei \
+ && rm -rf /var/lib/apt/lists/*
 
 FROM node:20.20.2-bookworm-slim AS runtime
 ENV NODE_ENV=production \
@@ -40,6 +45,7 @@ COPY --from=prod-deps /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY package.json ./
 COPY bin ./bin
+COPY --from=prod-deps /usr/share/fonts/truetype/wqy /usr/share/fonts/truetype/wqy
 # The files stay root-owned and read-only to the process: the app keeps its state in PostgreSQL and Temporal.
 USER node
 EXPOSE 3000

@@ -5,9 +5,11 @@ import { SCREENING, SCREENING_RATE } from '../db/screening-figures';
 import { REPORT_NAMES, REPORTS } from '../domain/reports/catalogue';
 import { RATE_FORMULAS } from '../domain/reports/report-service';
 import { ReportEnvelopeSchema, ReportQuerySchema, SummaryReportExample } from '../domain/contract/reports';
+import { ANALYSIS_EXAMPLE } from './openapi-analysis-example';
 import { ErrorSchema } from './errors';
 import { BACKLOG_REGISTER } from '../db/backlog/figures';
 import { errors, security } from './openapi-parts';
+import { DOCUMENT_TYPES, offersDocument } from '../domain/reports/documents';
 
 /** The definitions, as the reports' API docs state them (the same text the SQL is written from). */
 const FORMULAS = [
@@ -38,6 +40,7 @@ const EXAMPLES: Partial<Record<string, object>> = {
     asOf: SummaryReportExample.asOf,
     text: '2026年7月1日至9月30日，青山县信访局受理信访事项120件，其中初信初访90件，占比75.0%，重复信访30件，占比25.0%；…',
   },
+  analysis: ANALYSIS_EXAMPLE,
 };
 
 /** `GET /api/reports/*`: each report, with the figures' formulas and a CSV alternative. */
@@ -58,6 +61,11 @@ export function registerReportPaths(registry: OpenAPIRegistry) {
           '受理信访事项(件),received,120,,,104,150,15.4,-20,百分比\r\n',
       };
     }
+    // Word and Excel (issue 23): binary, by `format=docx|xlsx` or the matching Accept header.
+    for (const format of ['docx', 'xlsx'] as const) {
+      if (offersDocument(name, format))
+        content[DOCUMENT_TYPES[format]] = { schema: { type: 'string', format: 'binary' } };
+    }
     registry.registerPath({
       method: 'get',
       path: `/api/reports/${name}`,
@@ -77,14 +85,12 @@ export function registerReportPaths(registry: OpenAPIRegistry) {
           description: 'No such unit',
           content: { 'application/json': { schema: ErrorSchema } },
         },
-        ...('csv' in definition
-          ? {}
-          : {
-              406: {
-                description: 'CSV asked for (`format=csv` or `Accept: text/csv`): this report is text only',
-                content: { 'application/json': { schema: ErrorSchema } },
-              },
-            }),
+        406: {
+          description:
+            'A format this report does not come in (`format=` or the `Accept` header): CSV and Excel are ' +
+            'for the table reports, Word for the written ones',
+          content: { 'application/json': { schema: ErrorSchema } },
+        },
       },
     });
   }

@@ -79,6 +79,7 @@ const REPORT_TITLES: Record<ReportName, string> = {
   supervision: '督办情况',
   briefing: '信访形势分析',
   campaigns: '积案化解专项攻坚',
+  analysis: '月度信访形势分析',
 };
 
 /** What the report shows, over what, as of when: the line above every table. */

@@ -45,7 +45,7 @@ function bind(query: ReportQuery, sql: string): { text: string; values: unknown[
 }
 
 const IN_SCOPE = '(c.bureau_unit_id = ANY($units::text[]) OR c.handling_unit_id = ANY($units::text[]))';
-const IN_PERIOD = `${IN_SCOPE} AND c.received_on BETWEEN $start::date AND $to::date`;
+export const IN_PERIOD = `${IN_SCOPE} AND c.received_on BETWEEN $start::date AND $to::date`;
 
 function rateColumns(id: RateId, alias: string = id): string {
   const rate = RATES[id];
@@ -61,7 +61,7 @@ export function rateOf(row: Record<string, number>, alias: string): RateCount {
   return { numerator: row[`${alias}Numerator`] ?? 0, denominator: row[`${alias}Denominator`] ?? 0 };
 }
 
-async function run<T>(pool: Pool, query: ReportQuery, sql: string): Promise<T[]> {
+export async function run<T>(pool: Pool, query: ReportQuery, sql: string): Promise<T[]> {
   const { text, values } = bind(query, sql);
   return (await pool.query(text, values)).rows as T[];
 }

@@ -1,4 +1,6 @@
 import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { testToken } from '../support/sign-in';
@@ -55,8 +57,8 @@ function withoutStackSettings(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return rest;
 }
 
-const demo = () =>
-  petitionflow(['demo', '--cases', String(CASES), '--seed', SEED, '--api', app.baseUrl, '--json'], {
+const demo = (extra: string[] = []) =>
+  petitionflow(['demo', '--cases', String(CASES), '--seed', SEED, '--api', app.baseUrl, '--json', ...extra], {
     AUTH_SECRET: TEST_AUTH_SECRET,
   });
 
@@ -111,10 +113,21 @@ describe('petitionflow demo', () => {
     expect(details.every((d) => d.receivedOn >= period.from && d.receivedOn <= today)).toBe(true);
     expect(new Set(details.map((d) => d.channel)).size).toBeGreaterThan(1);
 
-    // The same seed on the same day: every request is a replay of its Idempotency-Key.
-    const again = await demo();
+    // The same seed on the same day: every request is a replay of its Idempotency-Key. This time the demo
+    // also leaves the documents a bureau hands on.
+    const documents = fs.mkdtempSync(path.join(os.tmpdir(), 'petitionflow-demo-documents-'));
+    const again = await demo(['--documents', documents]);
     expect(again.code).toBe(0);
     expect(JSON.parse(again.stdout).petitionIds).toEqual(result.petitionIds);
+    const quarter = `${today.slice(0, 4)}Q${Math.ceil(Number(today.slice(5, 7)) / 3)}`;
+    expect(fs.readdirSync(documents).sort()).toEqual([
+      `analysis-${today.slice(0, 7)}.docx`,
+      `briefing-${quarter}.docx`,
+      `briefing-${quarter}.xlsx`,
+    ]);
+    for (const file of fs.readdirSync(documents))
+      expect(fs.readFileSync(path.join(documents, file)).subarray(0, 2).toString()).toBe('PK');
+    fs.rmSync(documents, { recursive: true, force: true });
     const { rows } = await app.pool.query<{ count: number }>(
       `SELECT count(*)::int AS count FROM petitions WHERE petitioner->>'idNumber' = ANY($1)`,
       [details.map((d) => d.petitioner.idNumber)],
@@ -134,6 +147,36 @@ describe('petitionflow demo', () => {
 });
 
 describe('petitionflow report', () => {
+  it('prints the monthly situation analysis of a --month, its heading and its paragraph', async () => {
+    const month = today.slice(0, 7);
+    const answer = await petitionflow(
+      [
+        'report',
+        '--month',
+        month,
+        '--as-of',
+        today,
+        '--unit',
+        'qingshan-petition-bureau',
+        '--report',
+        'analysis',
+      ],
+      { DATABASE_URL: testEnv('TEST_DATABASE_URL') },
+    );
+    expect([answer.code, answer.stderr]).toEqual([0, '']);
+    const [heading, text] = answer.stdout.trim().split('\n');
+    expect(heading).toMatch(
+      new RegExp(
+        `^月度信访形势分析（analysis） {2}青山县信访局（qingshan-petition-bureau） {2}${month}：${month}-01 至 `,
+      ),
+    );
+    expect(text).toMatch(
+      new RegExp(
+        `^${Number(month.slice(0, 4))}年${Number(month.slice(5, 7))}月，青山县信访局受理信访事项\\d+件`,
+      ),
+    );
+  });
+
   it('gives, as JSON, the envelope the API gives for the same scope, period and date', async () => {
     const { api, cli } = await stableComparison(
       ['--unit', 'qingshan-petition-bureau', '--report', 'summary', '--format', 'json'],
@@ -203,7 +246,7 @@ describe('petitionflow report', () => {
     ]);
     expect(answers.map(({ code, stderr }) => [code, stderr.trim()])).toEqual([
       [2, 'error: --quarter: must look like 2026Q3'],
-      [2, 'error: --year: give one of quarter, half, year or from/to'],
+      [2, 'error: --year: give one of quarter, half, year, month or from/to'],
       [2, 'error: Unit atlantis not found'],
       [2, 'error: the briefing report is text: use --format table or json'],
       [2, 'error: --group-by: applies to the by-domain report only'],

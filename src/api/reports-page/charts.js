@@ -10,7 +10,7 @@ const COLOURS = ['#2f5597', '#c55a11', '#548235', '#7f6000', '#7030a0', '#1f7a8c
  * Every chart's option: shared looks, and a tooltip drawn on the canvas (HTML tooltips carry inline styles,
  * which the page's Content-Security-Policy refuses).
  */
-const withBase = (option) => ({
+export const withBase = (option) => ({
   color: COLOURS,
   textStyle: { fontFamily: FONT, fontSize: 13 },
   animation: false,
@@ -174,7 +174,7 @@ const PAPER_WIDTH_PX = 700;
  * width on paper so that its text prints at its own size: browsers do not all say when they lay a page out
  * for print, but a picture is always there. Twice the pixels, so that it stays sharp.
  */
-function keepPrintImage(container, chart) {
+export function keepPrintImage(container, chart) {
   const image = document.querySelector(`img[data-print-of="${container.dataset.chart}"]`);
   if (!image) return;
   const width = container.dataset.printWidth === 'half' ? PAPER_WIDTH_PX / 2 - 12 : PAPER_WIDTH_PX;

@@ -4,6 +4,8 @@
 import { tokenStore } from './api.js';
 
 const PAGE = `${window.location.origin}/reports/`;
+/** Only a page of /reports itself may be returned to (never another site: `//host` is refused). */
+const OTHER_PAGE = /^\/reports\/[a-z-]+(?:[?#]|$)/;
 
 let manager;
 
@@ -41,6 +43,11 @@ export async function completeSignIn() {
     try {
       const user = await users.signinRedirectCallback();
       tokenStore.set(user.access_token);
+      // Signed in from another page of /reports (the analysis): back there, where the token is found.
+      if (OTHER_PAGE.test(user.state ?? '')) {
+        window.location.replace(user.state);
+        return new Promise(() => {});
+      }
       window.history.replaceState(null, '', `${PAGE}${user.state ?? ''}`);
     } catch (error) {
       window.history.replaceState(null, '', PAGE);
@@ -56,9 +63,13 @@ export async function completeSignIn() {
   return false;
 }
 
-/** Off to the provider's sign-in page; back here at the same query and case afterwards. */
-export async function signIn() {
-  await (await userManager()).signinRedirect({ state: `${window.location.search}${window.location.hash}` });
+/**
+ * Off to the provider's sign-in page; back here at the same query and case afterwards. Another page of
+ * /reports gives its own address (`/reports/analysis?…`): the provider returns to the dashboard, which
+ * sends the browser on there.
+ */
+export async function signIn(returnTo = `${window.location.search}${window.location.hash}`) {
+  await (await userManager()).signinRedirect({ state: returnTo });
 }
 
 /** Forgets the token here and ends the session at the provider. */

@@ -63,6 +63,10 @@ export function reportsPageRoutes(signIn: { issuer: string; clientId: string }):
   router.get('/', (_req, res) => {
     res.sendFile(path.join(PAGE_DIR, 'index.html'));
   });
+  // The monthly situation analysis (信访形势分析): a page of its own, signed in as the dashboard is.
+  router.get('/analysis', (_req, res) => {
+    res.sendFile(path.join(PAGE_DIR, 'analysis.html'));
+  });
   router.use(express.static(PAGE_DIR, { index: false, redirect: false }));
   return router;
 }

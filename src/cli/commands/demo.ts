@@ -14,6 +14,7 @@ interface DemoCommandOptions {
   seed: number;
   concurrency: number;
   json?: boolean;
+  documents?: string;
 }
 
 const wholeNumber = (min: number, max: number) => (value: string) => {
@@ -60,6 +61,10 @@ export function registerDemoCommand(program: Command): void {
     )
     .option('--concurrency <n>', 'cases driven at a time', wholeNumber(1, 64), 8)
     .option('--json', 'print the final tally and the petition ids as JSON')
+    .option(
+      '--documents <dir>',
+      'when done, save there the quarter’s briefing (Word, Excel) and the month’s analysis (Word), as the API gives them',
+    )
     .addHelpText(
       'after',
       `
@@ -94,6 +99,7 @@ PUBLIC_RATE_LIMIT (e.g. PUBLIC_RATE_LIMIT=100000 npm start) to fill fast; otherw
         concurrency: options.concurrency,
         today,
         say,
+        ...(options.documents ? { documentsDir: options.documents } : {}),
       });
       for (const failure of result.failures.slice(0, 10)) say(`failed: ${failure}`);
       if (result.failures.length > 10) say(`… and ${result.failures.length - 10} more failures`);

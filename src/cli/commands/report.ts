@@ -31,6 +31,7 @@ interface ReportCommandOptions {
   quarter?: string;
   half?: string;
   year?: string;
+  month?: string;
   from?: string;
   to?: string;
   unit?: string;
@@ -52,6 +53,7 @@ export function registerReportCommand(program: Command): void {
     .option('--quarter <quarter>', 'a quarter, e.g. 2026Q3 (default: the current quarter)')
     .option('--half <half>', 'a half year, e.g. 2026H1')
     .option('--year <year>', 'a calendar year, e.g. 2026')
+    .option('--month <month>', 'a calendar month, e.g. 2026-07 (the analysis report takes a month only)')
     .option('--from <date>', 'first day of a period, YYYY-MM-DD (with --to)')
     .option('--to <date>', 'last day of the period, included')
     .option(
@@ -97,6 +99,7 @@ async function printReport(options: ReportCommandOptions): Promise<void> {
     quarter: options.quarter,
     half: options.half,
     year: options.year,
+    month: options.month,
     from: options.from,
     to: options.to,
     asOf: options.asOf,

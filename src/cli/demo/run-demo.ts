@@ -5,6 +5,7 @@ import { fillEarlierYear } from './earlier-year';
 import { recordDemoVisits } from './visits';
 import { recordDemoScreening } from './screening';
 import { seedBacklog } from './backlog';
+import { saveReportDocuments } from './documents';
 
 export interface DemoOptions {
   apiUrl: string;
@@ -16,6 +17,8 @@ export interface DemoOptions {
   /** Asia/Shanghai date of the run: cases are received up to it, and it is part of every Idempotency-Key. */
   today: string;
   say: (message: string) => void;
+  /** Where to leave the quarter's briefing and the month's analysis when done (Word, Excel); none without. */
+  documentsDir?: string;
 }
 
 export interface DemoResult {
@@ -102,6 +105,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     petitionIds: petitionIds.filter((id): id is string => id !== undefined),
   });
   options.say(`screening: a round with ${screening.disputes} disputes (矛盾纠纷排查)`);
+  if (options.documentsDir) await saveReportDocuments({ ...options, dir: options.documentsDir });
   return {
     tally,
     petitionIds: petitionIds.filter((id): id is string => id !== undefined),

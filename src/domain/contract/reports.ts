@@ -11,6 +11,11 @@ export const ReportQuerySchema = z
       .openapi({ description: 'A quarter, e.g. 2026Q3', example: '2026Q3' }),
     half: z.string().max(10).optional().openapi({ description: 'A half year, e.g. 2026H1' }),
     year: z.string().max(10).optional().openapi({ description: 'A calendar year, e.g. 2026' }),
+    month: z
+      .string()
+      .max(10)
+      .optional()
+      .openapi({ description: 'A calendar month, e.g. 2026-07 (the analysis takes a month only)' }),
     from: z.string().max(10).optional().openapi({ description: 'First day (with `to`), YYYY-MM-DD' }),
     to: z.string().max(10).optional().openapi({ description: 'Last day, included' }),
     unit: z
@@ -33,10 +38,16 @@ export const ReportQuerySchema = z
           'by-domain only: group the subject matters by category (default) or by sub-category (a case ' +
           'registered with a category alone counts under it, as 「…（未细分）」)',
       }),
-    format: z.enum(['json', 'csv']).optional().openapi({
-      description:
-        'csv: UTF-8 with a byte order mark (Excel shows Chinese correctly); also by `Accept: text/csv`',
-    }),
+    format: z
+      .enum(['json', 'csv', 'docx', 'xlsx'])
+      .optional()
+      .openapi({
+        description:
+          'csv: UTF-8 with a byte order mark (Excel shows Chinese correctly); also by `Accept: text/csv`. ' +
+          'xlsx: every table report as an Excel workbook (the briefing: its tables, a sheet each); docx: the ' +
+          'briefing as a Word document with its tables and charts. Also by the `Accept` header of the ' +
+          'Office Open XML type. A report that does not come in that format answers 406',
+      }),
   })
   .strict();
 

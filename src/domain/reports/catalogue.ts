@@ -4,6 +4,7 @@ import { COUNTS } from '../../db/report-figures';
 import { briefingText } from './briefing';
 import { screeningLines } from './screening-summary';
 import { backlogRegisterLines, CAMPAIGN_COLUMNS } from './backlog-register-csv';
+import { situationAnalysis } from './analysis';
 import { type CsvColumn, toCsv } from './csv';
 import type { Rate, ReportContext, ReportService, SplitRow } from './report-service';
 import type { ComparisonSpec } from './comparisons';
@@ -307,6 +308,14 @@ export const REPORTS = {
     compute: (service, ctx) => service.campaigns(ctx),
     csv: table((data) => data.rows as CampaignRow[], CAMPAIGN_COLUMNS),
     // Each campaign's own progress against its target: a campaign is not the same one a period or a year earlier.
+    comparison: false,
+  },
+  analysis: {
+    description:
+      'The monthly situation analysis (信访形势分析) of a month (`month=2026-07`): the month’s figures, the ' +
+      'trend of twelve months, the subject matters rising fastest, clusters of similar new cases',
+    compute: (service, ctx) => situationAnalysis(service, ctx),
+    // It carries its own trend of twelve months and its month-on-month changes.
     comparison: false,
   },
 } satisfies Record<string, ReportDefinition>;

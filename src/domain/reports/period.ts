@@ -14,6 +14,8 @@ export interface PeriodParams {
   quarter?: string;
   half?: string;
   year?: string;
+  /** A calendar month, `2026-07` (the monthly situation analysis). */
+  month?: string;
 }
 
 const monthStart = (year: number, month: number) => `${year}-${String(month).padStart(2, '0')}-01`;
@@ -37,10 +39,16 @@ function yearOf(field: string, text: string): number {
  * Without any: the quarter of `today`.
  */
 export function parsePeriod(params: PeriodParams, today: string): Period {
-  const given = (['quarter', 'half', 'year'] as const).filter((k) => params[k] !== undefined);
+  const given = (['quarter', 'half', 'year', 'month'] as const).filter((k) => params[k] !== undefined);
   const range = params.from !== undefined || params.to !== undefined;
   if (given.length + (range ? 1 : 0) > 1) {
-    throw fieldError(given[0] ?? 'from', 'give one of quarter, half, year or from/to');
+    throw fieldError(given[0] ?? 'from', 'give one of quarter, half, year, month or from/to');
+  }
+  if (params.month !== undefined) {
+    const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(params.month);
+    if (!m) throw fieldError('month', 'must look like 2026-07');
+    const year = yearOf('month', m[1]!);
+    return { from: monthStart(year, Number(m[2])), to: spanEnd(year, Number(m[2]), 1), label: params.month };
   }
   if (params.quarter !== undefined) {
     const m = /^(\d{4})Q([1-4])$/.exec(params.quarter);

@@ -19,6 +19,7 @@ import {
   unitCounts,
 } from '../../db/reports';
 import { isIsoDate } from '../../rules/dates';
+import { similarCaseClusters } from '../../db/analysis-counts';
 import { REGISTRATION_LEVELS } from '../../case/vocabulary';
 import {
   type Classification,
@@ -269,6 +270,11 @@ export class ReportService {
 
   async supervision(ctx: ReportContext) {
     return supervisionCounts(this.pool, this.query(ctx));
+  }
+
+  /** Clusters of similar new cases of the period (the monthly analysis; see db/analysis-counts). */
+  async similarCases(ctx: ReportContext, minCases: number, limit: number) {
+    return similarCaseClusters(this.pool, this.query(ctx), minCases, limit);
   }
 
   private backlogFigures(counts: { atStart: number; atEnd: number; cleared: number }) {

@@ -1,0 +1,40 @@
+import { Resvg } from '@resvg/resvg-js';
+import * as echarts from 'echarts';
+
+/**
+ * The CJK font Debian ships (fonts-wqy-microhei); the others are what a desktop may have instead. Single
+ * quotes: ECharts writes the family into a double-quoted SVG attribute as it is.
+ */
+const FONT = "'WenQuanYi Micro Hei', 'Noto Sans CJK SC', 'Source Han Sans SC', sans-serif";
+/** The dashboard's colours (src/api/reports-page/charts.js), so the paper looks like the screen. */
+const COLOURS = ['#2f5597', '#c55a11', '#548235', '#7f6000', '#7030a0', '#1f7a8c', '#a61c3c', '#5b5b5b'];
+
+export interface ChartSize {
+  width: number;
+  height: number;
+}
+
+/**
+ * A chart as a PNG for a document: ECharts draws it to SVG on the server (no browser, no canvas), and resvg
+ * rasterises it at twice the size so that it prints sharp. System fonts are loaded for the Chinese labels.
+ */
+export function chartPng(option: echarts.EChartsCoreOption, size: ChartSize): Buffer {
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, ...size });
+  try {
+    chart.setOption({
+      color: COLOURS,
+      textStyle: { fontFamily: FONT, fontSize: 13 },
+      animation: false,
+      ...option,
+    });
+    const svg = chart.renderToSVGString();
+    const resvg = new Resvg(svg, {
+      font: { loadSystemFonts: true, defaultFontFamily: 'WenQuanYi Micro Hei' },
+      background: '#ffffff',
+      fitTo: { mode: 'zoom', value: 2 },
+    });
+    return Buffer.from(resvg.render().asPng());
+  } finally {
+    chart.dispose();
+  }
+}
