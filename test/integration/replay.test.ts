@@ -54,6 +54,7 @@ const RELEASED = [
   'case-owner-expiry',
   'case-follow-up',
   'case-merged',
+  'case-objection-escalated-once',
 ];
 
 it('has saved histories to replay', () => {
