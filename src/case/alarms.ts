@@ -138,6 +138,8 @@ function escalationsOnExpiry(
   if (deadline.key === policy.ladder?.objectionDeadline) {
     const objectionKey = 'decide-objection';
     const existing = activeItemFor(state, objectionKey);
+    // Already at the office (its target date missed): the office settles it from there, one rung per item.
+    if (policy.escalatesOncePerItem && existing && existing.level !== 'notice') return [];
     return [
       up(
         objectionKey,

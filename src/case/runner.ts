@@ -137,6 +137,16 @@ export class CaseRunner {
     if (!this.policy.dateLimits) this.policy = { ...this.policy, dateLimits: DEFAULT_DATE_LIMITS };
   }
 
+  /** Whether the case escalates each ladder item once (see `CasePolicy.escalatesOncePerItem`). */
+  get escalatesOncePerItem(): boolean {
+    return this.policy.escalatesOncePerItem === true;
+  }
+
+  /** A case started before the fix takes it from its next alarm on (the shell records the patch). */
+  adoptEscalationOncePerItem(): void {
+    this.policy = { ...this.policy, escalatesOncePerItem: true };
+  }
+
   /** Decides a command again (the case may have changed since it was validated) and commits its events. */
   async execute(command: CaseCommand): Promise<number> {
     const at = this.timeOf(command);

@@ -70,6 +70,12 @@ export interface CasePolicy {
   ladder?: LadderPolicy;
   /** Absent from policies pinned before rule sets 1.3.0: such a case takes no limit until it adopts one. */
   dateLimits?: DateLimits;
+  /**
+   * Each ladder item goes to the office once: an objection already there (its unit's target date missed) is not
+   * escalated a second time when it stays unsettled. No rule set sets it: the workflow shell adopts it
+   * (`patched('ladder-once-per-item')`), so histories recorded before keep the decisions they recorded.
+   */
+  escalatesOncePerItem?: true;
   /** The acceptance is a decision notified in writing (2005 Art 21–22); absent from the policies before it. */
   acceptanceNoticeRequired?: true;
   /** Closures a provincial text adds (上海 Art 42 (二) 核查, 浙江 Art 25 (1)); absent: the national ones only. */

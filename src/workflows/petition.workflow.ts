@@ -31,6 +31,11 @@ function adoptDateLimits(runner: CaseRunner): void {
   if (!runner.limitsDates && patched('date-limits')) runner.adoptDateLimits();
 }
 
+/** A ladder item goes to the office once; cases whose histories predate the fix keep what they recorded. */
+function adoptEscalationOncePerItem(runner: CaseRunner): void {
+  if (!runner.escalatesOncePerItem && patched('ladder-once-per-item')) runner.adoptEscalationOncePerItem();
+}
+
 async function runCase({ registeredBy, ...registration }: PetitionWorkflowInput, root: CancellationScope) {
   const lock = createLock();
   const clock = createAlarmClock();
@@ -146,7 +151,12 @@ async function runCase({ registeredBy, ...registration }: PetitionWorkflowInput,
       const seen = changes;
       const wake = () => runner!.hasUnwrittenEvents || changes !== seen;
       const fired = await clock.wait(alarm?.at, wake, alarm ? describeAlarm(runner.state, alarm) : '');
-      if (fired && alarm) await change((r) => r.expire(alarm));
+      if (fired && alarm) {
+        await change((r) => {
+          adoptEscalationOncePerItem(r);
+          return r.expire(alarm);
+        });
+      }
     }
   }
 }

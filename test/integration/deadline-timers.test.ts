@@ -520,6 +520,37 @@ function timerTests(asOf?: AsOf): void {
     expect((await c.state()).status).toBe('transferred');
   });
 
+  it('sends an objection to the office once: its target date missed, it is not escalated again unsettled', async () => {
+    const supervisor: Actor = {
+      login: 'supervisor',
+      unitId: 'qingshan-petition-bureau',
+      roles: ['supervisor'],
+    };
+    const c = await startCase();
+    await c.run(registrar, route);
+    await c.run(handler, { type: 'object', reasonDocumentId: 'objection-1' });
+    const decide = (await c.deadline('decide-objection'))!;
+    const settle = (await c.deadline('settle-objection'))!;
+    await env.sleep(daysUntilPast(c.today, decide.dueDate));
+    // The bureau answers the notice with a target date the day after, and misses it.
+    const noticeOn = addDays(decide.dueDate, 1);
+    const targetDate = addDays(noticeOn, 1);
+    expect(targetDate < settle.dueDate).toBe(true);
+    await c.run(supervisor, {
+      type: 'supervisionFeedback',
+      itemId: 'decide-objection-1',
+      reportDocumentId: 'report-1',
+      targetDate,
+    });
+    await env.sleep(daysUntilPast(noticeOn, settle.dueDate));
+    expect((await ladderOf(c)).filter((rung) => rung.includes('escalated'))).toEqual([
+      `${addDays(targetDate, 1)} escalated decide-objection-1 target-missed`,
+    ]);
+    await c.run(office, { type: 'settleObjection', decision: 'upheld', noteDocumentId: 'settled-1' });
+    expect((await c.state()).status).toBe('transferred');
+    await saveHistory(c.handle, 'case-objection-escalated-once');
+  });
+
   it('supervises by hand (Art 40) a case not overdue: answered, the 督办 ends; an unanswered 交办 climbs, each rung once', async () => {
     const supervisor: Actor = { login: 'supervisor', unitId: registrar.unitId, roles: ['supervisor'] };
     const c = await startCase();

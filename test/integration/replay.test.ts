@@ -56,6 +56,7 @@ const RELEASED = [
   'case-merged',
   // Issue 23: the backlog register's own workflow type (an entry's target date and its ladder).
   'backlog-entry-ladder',
+  'case-objection-escalated-once',
 ];
 
 /** The workflow types the worker registers (src/workflows/index.ts); each fixture names one of them. */

@@ -185,6 +185,8 @@ export class CaseDriver {
     const alarm = this.runner.nextAlarm();
     if (!alarm) throw new Error('no alarm pending');
     this.nowMs = alarm.at;
+    // As the workflow does for every case it runs now (its patch `ladder-once-per-item`).
+    this.runner.adoptEscalationOncePerItem();
     return this.written(() => this.runner.expire(alarm));
   }
 

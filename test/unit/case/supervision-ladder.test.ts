@@ -155,6 +155,35 @@ describe('the supervision ladder (hand-worked on the 2026 calendar)', () => {
     expect(supervisionLevel(driver.state)).toBe('none');
   });
 
+  it('sends an objection to the office once: its target date missed, it is not escalated again unsettled', async () => {
+    const driver = await new CaseDriver('national-2022', '2026-03-02').register();
+    await driver.ok(registrar, route);
+    driver.today = '2026-03-03';
+    await driver.ok(handler, { type: 'object', reasonDocumentId: 'r' });
+    await driver.passUntil('2026-03-11');
+    // The bureau answers the notice and promises a decision by 12 Mar; it does not keep it.
+    await driver.ok(supervisor, {
+      type: 'supervisionFeedback',
+      itemId: 'decide-objection-1',
+      reportDocumentId: 'f',
+      targetDate: '2026-03-12',
+    });
+    await driver.passUntil('2026-03-31');
+    expect(rungs(driver.events).filter((rung) => rung.includes('objection'))).toEqual([
+      '2026-03-11 supervision-notice decide-objection-1',
+      '2026-03-11 supervision-feedback decide-objection-1',
+      '2026-03-13 escalated decide-objection-1 target-missed',
+    ]);
+    // The settling deadline still passes (17 Mar), and the office settles the objection from where it stands.
+    expect(driver.deadline('settle-objection')?.status).toBe('overdue');
+    expect(driver.state.supervision?.[0]).toMatchObject({
+      level: 'office',
+      escalation: { reason: 'target-missed' },
+    });
+    await driver.ok(office, { type: 'settleObjection', decision: 'upheld', noteDocumentId: 'n' });
+    expect(driver.state.status).toBe('transferred');
+  });
+
   it('gives a notice issued while another waits its own feedback period', async () => {
     const driver = await new CaseDriver('national-2022', '2026-03-02').register();
     await driver.ok(registrar, route);

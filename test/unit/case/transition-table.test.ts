@@ -711,8 +711,8 @@ describe('random command sequences', () => {
       // A fixed seed keeps the run (and its coverage check) reproducible; FC_SEED explores others. Moved on
       // whenever commands came (issue 21's refusals; issue 22's 督办, 包案, resolution, follow-ups, merge), and
       // 1000 runs since issue 22 so that the re-examination stage is still reached under the many side commands.
-      // Some seeds find one ladder item escalated twice — a decide-objection item that missed its feedback target
-      // and then its unsettled objection (a ladder bug from before issue 22, open: see the closing note).
+      // Some seeds found one ladder item escalated twice — a decide-objection item that missed its target date and
+      // then stayed unsettled — until each item went to the office once (`escalatesOncePerItem`).
       { numRuns: 1000, seed: Number(process.env.FC_SEED ?? 20261301) },
     );
     // The sequences went deep: every command succeeded somewhere.
