@@ -49,7 +49,11 @@ export function registerBacklogPaths(registry: OpenAPIRegistry) {
     tags,
     security,
     request: { query: CampaignsQuerySchema },
-    responses: { 200: json(CampaignListSchema, 'Newest first'), ...errors },
+    responses: {
+      200: json(CampaignListSchema, 'Newest first'),
+      ...errors,
+      404: json(ErrorSchema, 'No such unit (`unit=`)'),
+    },
   });
   registry.registerPath({
     method: 'get',
@@ -84,7 +88,11 @@ export function registerBacklogPaths(registry: OpenAPIRegistry) {
     tags,
     security,
     request: { query: EntriesQuerySchema },
-    responses: { 200: json(EntryListSchema, 'Newest first'), ...errors },
+    responses: {
+      200: json(EntryListSchema, 'Newest first'),
+      ...errors,
+      404: json(ErrorSchema, 'No such unit (`unit=`)'),
+    },
   });
   registry.registerPath({
     method: 'get',

@@ -25,7 +25,12 @@ export function registerScreeningPaths(registry: OpenAPIRegistry) {
     tags,
     security,
     request: { query: ScreeningRoundsQuerySchema },
-    responses: { 200: json(RoundListSchema, 'One page of rounds'), ...errors, ...outside },
+    responses: {
+      200: json(RoundListSchema, 'One page of rounds'),
+      ...errors,
+      ...outside,
+      404: json(ErrorSchema, 'No such unit (`unit=`)'),
+    },
   });
   registry.registerPath({
     method: 'post',
