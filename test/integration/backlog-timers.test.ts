@@ -9,7 +9,7 @@ import { insertPetition } from '../../src/db/petitions';
 import { inTransaction } from '../../src/db/transaction';
 import { toShanghaiDate } from '../../src/rules';
 import { addDays } from '../../src/rules/dates';
-import { addSearchAttributes } from '../../src/temporal/search-attributes';
+import { startTimeSkippingServer } from '../support/time-skipping';
 import {
   BACKLOG_ENTRY_WORKFLOW_TYPE,
   backlogClockQuery,
@@ -34,11 +34,7 @@ const started: string[] = [];
 const taskQueue = 'backlog-timers';
 
 beforeAll(async () => {
-  const testServerPath = process.env.TEMPORAL_TEST_SERVER_PATH;
-  env = await TestWorkflowEnvironment.createTimeSkipping(
-    testServerPath ? { server: { executable: { type: 'existing-path', path: testServerPath } } } : undefined,
-  );
-  await addSearchAttributes(env.connection, 'default');
+  env = await startTimeSkippingServer();
   pool = createPool(testEnv('TEST_DATABASE_URL'));
   worker = await Worker.create({
     connection: env.nativeConnection,

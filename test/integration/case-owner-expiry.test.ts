@@ -6,7 +6,7 @@ import { createPool } from '../../src/db/pool';
 import { insertPetition } from '../../src/db/petitions';
 import { addDays } from '../../src/rules/dates';
 import { toShanghaiDate } from '../../src/rules';
-import { addSearchAttributes } from '../../src/temporal/search-attributes';
+import { startTimeSkippingServer } from '../support/time-skipping';
 import type { Actor, CaseCommandBody, CommandType } from '../../src/case';
 import {
   commandUpdates,
@@ -36,11 +36,7 @@ const handler: Actor = { login: 'handler', unitId: 'qingshan-housing', roles: ['
 const head: Actor = { login: 'unit-head', unitId: 'qingshan-housing', roles: ['unit-head', 'handler'] };
 
 beforeAll(async () => {
-  const testServerPath = process.env.TEMPORAL_TEST_SERVER_PATH;
-  env = await TestWorkflowEnvironment.createTimeSkipping(
-    testServerPath ? { server: { executable: { type: 'existing-path', path: testServerPath } } } : undefined,
-  );
-  await addSearchAttributes(env.connection, 'default');
+  env = await startTimeSkippingServer();
   pool = createPool(testEnv('TEST_DATABASE_URL'));
   worker = await Worker.create({
     connection: env.nativeConnection,

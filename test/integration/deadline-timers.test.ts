@@ -6,7 +6,7 @@ import { createPool } from '../../src/db/pool';
 import { insertPetition } from '../../src/db/petitions';
 import { addDays } from '../../src/rules/dates';
 import { casePolicyOf, dueDate, getRuleSet, toShanghaiDate } from '../../src/rules';
-import { addSearchAttributes } from '../../src/temporal/search-attributes';
+import { startTimeSkippingServer } from '../support/time-skipping';
 import { type Actor, type CaseCommandBody, type CommandType, decide } from '../../src/case';
 import {
   commandUpdates,
@@ -42,12 +42,7 @@ const head: Actor = { login: 'unit-head', unitId: 'qingshan-housing', roles: ['u
 
 /** A fresh time-skipping server (its clock only moves forward), skipped to `asOf`'s morning when given. */
 async function startEnvironment(asOf?: AsOf): Promise<void> {
-  const testServerPath = process.env.TEMPORAL_TEST_SERVER_PATH;
-  env = await TestWorkflowEnvironment.createTimeSkipping(
-    testServerPath ? { server: { executable: { type: 'existing-path', path: testServerPath } } } : undefined,
-  );
-  // The test server starts with no custom search attributes; the workflow upserts ours.
-  await addSearchAttributes(env.connection, 'default');
+  env = await startTimeSkippingServer();
   pool = createPool(testEnv('TEST_DATABASE_URL'));
   worker = await Worker.create({
     connection: env.nativeConnection,

@@ -11,7 +11,7 @@ import { listRunningCases } from '../../src/db/running-cases';
 import { calendarWithAddedYear } from '../../src/rules';
 import { dueDate, getRuleSet, officialCalendarYears, toShanghaiDate } from '../../src/rules';
 import { addDays, yearOf } from '../../src/rules/dates';
-import { addSearchAttributes } from '../../src/temporal/search-attributes';
+import { startTimeSkippingServer } from '../support/time-skipping';
 import {
   commandUpdates,
   PETITION_WORKFLOW_TYPE,
@@ -68,11 +68,7 @@ async function cleanStore(): Promise<void> {
 beforeAll(async () => {
   owner = createPool(testEnv('TEST_DATABASE_URL'));
   await cleanStore();
-  const testServerPath = process.env.TEMPORAL_TEST_SERVER_PATH;
-  env = await TestWorkflowEnvironment.createTimeSkipping(
-    testServerPath ? { server: { executable: { type: 'existing-path', path: testServerPath } } } : undefined,
-  );
-  await addSearchAttributes(env.connection, 'default');
+  env = await startTimeSkippingServer();
   app = await startTestApp(taskQueue, { temporalAddress: env.address });
 });
 
