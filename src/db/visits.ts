@@ -113,15 +113,6 @@ export async function insertVisit(pool: Pool, requestId: string, visit: NewVisit
   return rows[0]!;
 }
 
-/** The visits on a case, in the order they were made. */
-export async function listVisitsOfCase(pool: Pool, petitionId: string): Promise<VisitRow[]> {
-  const { rows } = await pool.query<VisitRow>(
-    `SELECT ${VISIT_COLUMNS} FROM visits WHERE petition_id = $1 ORDER BY visited_on, created_at, id`,
-    [petitionId],
-  );
-  return rows;
-}
-
 /** The visits received at a reception session. */
 export async function listVisitsOfSession(pool: Pool, sessionId: string): Promise<VisitRow[]> {
   const { rows } = await pool.query<VisitRow>(
@@ -173,11 +164,20 @@ export async function insertInstruction(
   return rows[0]!;
 }
 
-export async function listInstructionsOfCase(pool: Pool, petitionId: string): Promise<InstructionRow[]> {
-  const { rows } = await pool.query<InstructionRow>(
-    `SELECT ${INSTRUCTION_COLUMNS} FROM case_instructions WHERE petition_id = $1
-      ORDER BY instructed_on, created_at, id`,
+/**
+ * A case's visits and leaders' instructions in one round trip: every command's answer (the case detail) reads them,
+ * so two queries there cost every Update a pool connection more.
+ */
+export async function registerOfCase(
+  pool: Pool,
+  petitionId: string,
+): Promise<{ visits: VisitRow[]; instructions: InstructionRow[] }> {
+  const { rows } = await pool.query<{ visits: VisitRow[]; instructions: InstructionRow[] }>(
+    `SELECT (SELECT coalesce(json_agg(v ORDER BY v."visitedOn", v."createdAt", v.id), '[]')
+               FROM (SELECT ${VISIT_COLUMNS} FROM visits WHERE petition_id = $1) v) AS visits,
+            (SELECT coalesce(json_agg(i ORDER BY i."instructedOn", i."createdAt", i.id), '[]')
+               FROM (SELECT ${INSTRUCTION_COLUMNS} FROM case_instructions WHERE petition_id = $1) i) AS instructions`,
     [petitionId],
   );
-  return rows;
+  return rows[0]!;
 }

@@ -1,12 +1,9 @@
 import type { Pool } from 'pg';
-import { listInstructionsOfCase, listVisitsOfCase } from '../../db/visits';
+import { registerOfCase } from '../../db/visits';
 
 /** What the case detail shows of the visit register: the visits on the case and its leaders' instructions. */
 export async function caseVisitsOf(pool: Pool, petitionId: string) {
-  const [visits, instructions] = await Promise.all([
-    listVisitsOfCase(pool, petitionId),
-    listInstructionsOfCase(pool, petitionId),
-  ]);
+  const { visits, instructions } = await registerOfCase(pool, petitionId);
   return {
     visits: {
       count: visits.length,
