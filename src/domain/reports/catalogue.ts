@@ -279,7 +279,7 @@ export const REPORTS = {
     description: 'The Chinese paragraph for the quarterly briefing, written from the same figures',
     compute: async (service, ctx) => {
       const lastYear = earlierReport(ctx.period, ctx.asOf, 'previousYear');
-      const [summary, levels, channels, domains, units, previousYear] = await Promise.all([
+      const [summary, levels, channels, domains, units, previousYear, campaigns] = await Promise.all([
         service.summary(ctx),
         service.split(ctx, 'level'),
         service.split(ctx, 'channel'),
@@ -287,9 +287,11 @@ export const REPORTS = {
         service.byUnit(ctx),
         // 同比 as the summary's comparisons have it: the same report a year earlier.
         lastYear ? service.summary(earlierContext(ctx, lastYear)) : undefined,
+        service.campaigns(ctx),
       ]);
       const figures = {
         ...summary,
+        campaigns: campaigns.rows,
         levels: levels.rows,
         channels: channels.rows,
         domains: domains.rows,
