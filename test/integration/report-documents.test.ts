@@ -183,7 +183,11 @@ describe('the tables as Excel workbooks', () => {
     const { response, bytes } = await download(`/api/reports/by-unit?${Q}`, XLSX_TYPE);
     expect([response.status, response.headers.get('content-type')]).toEqual([200, XLSX_TYPE]);
     const rows = rowsOf((await workbook(bytes)).getWorksheet('责任单位')!);
-    expect(rows[0]).toEqual(['排名', '责任单位', '单位代码', '件数', '占比(%)', '按期办结率(%)', '逾期件数']);
+    expect(rows[0]).toEqual([
+      ...['排名', '责任单位', '单位代码', '件数', '占比(%)', '按期办结率(%)', '逾期件数'],
+      ...['上期', '上年同期', '环比(%)', '同比(%)', '比较口径'],
+    ]);
+    // The table's own columns, then the count compared (2021Q2 and 2020Q3 had none of these cases).
     expect(rows.slice(1)).toEqual(
       byUnit.rows.map((u: any) => [
         u.rank,
@@ -193,6 +197,7 @@ describe('the tables as Excel workbooks', () => {
         u.share,
         u.onTimeCompletion.rate ?? '暂无数据',
         u.overdue,
+        ...['暂无数据', '暂无数据', '暂无数据', '暂无数据', '百分比；上期无数据；上年同期无数据'],
       ]),
     );
     const domains = await download(`/api/reports/by-domain?${Q}&groupBy=subcategory&format=xlsx`);
