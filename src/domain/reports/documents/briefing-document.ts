@@ -3,6 +3,7 @@ import { chinesePeriod } from '../period';
 import type { ReportContext, ReportService, SplitRow } from '../report-service';
 import { domainChart, monthChart, monthsOf, monthText, pieChart, unitsChart } from './chart-options';
 import { NO_DATA_TEXT, NO_RATE_TEXT } from './no-data';
+import { registerTables } from './register-tables';
 import { type SheetSpec, workbookOf } from './workbook';
 import {
   type Block,
@@ -22,7 +23,16 @@ const CHART_ROWS = 20;
 type MonthRow = { month: string; received: number; onTimeCompletion: { rate: number | null } };
 
 /** The reports the quarterly briefing is made of, each computed by its own definition (the same figures). */
-const PARTS = ['summary', 'by-unit', 'by-domain', 'by-channel', 'by-level', 'by-month', 'briefing'] as const;
+const PARTS = [
+  'summary',
+  'by-unit',
+  'by-domain',
+  'by-channel',
+  'by-level',
+  'by-month',
+  'briefing',
+  'campaigns',
+] as const;
 type Part = (typeof PARTS)[number];
 
 export interface BriefingParts {
@@ -104,6 +114,7 @@ export async function briefingDocx({ ctx, data }: BriefingParts): Promise<Buffer
         m.onTimeCompletion.rate === null ? NO_RATE_TEXT : m.onTimeCompletion.rate.toFixed(1),
       ]),
     ),
+    ...registerTables(data.summary as never, data.campaigns as never),
   ];
   return docxOf(blocks, `信访工作情况通报 ${ctx.scope.unit.name} ${ctx.period.label}`);
 }
