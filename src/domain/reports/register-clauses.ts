@@ -121,8 +121,9 @@ function screeningClause(s: ScreeningPart, last: ScreeningPart | undefined): str
     ['集中排查', s.rounds.concentrated],
     ['重点排查', s.rounds.focused],
   ].filter(([, n]) => (n as number) > 0);
-  let text = `从矛盾纠纷排查看，开展排查${s.rounds.held}次${yearOnYear(s.rounds.held, last?.rounds.held)}`;
+  let text = `从矛盾纠纷排查看，开展排查${s.rounds.held}次`;
   if (kinds.length > 0) text += `（其中${kinds.map(([label, n]) => `${label}${n}次`).join('、')}）`;
+  text += yearOnYear(s.rounds.held, last?.rounds.held);
   text += `，排查出各类矛盾纠纷${s.disputes.found}起${yearOnYear(s.disputes.found, last?.disputes.found)}`;
   if (s.disputes.found === 0) return text;
   const settled = [
