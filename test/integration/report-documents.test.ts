@@ -132,8 +132,13 @@ describe('the quarterly briefing as a Word document', () => {
     expect(after('党政领导下访人次(人次)')).toBe('3');
     expect(after('领导阅批件(件)')).toBe('1');
     // The screening, and the campaign's progress against its target.
-    expect(after('排查出矛盾纠纷(起)')).toBe('3');
-    expect(after('排查纠纷化解率(%)')).toBe('66.7');
+    // (The summary's lines above hold them too: these are the last mentions, under their own heading.)
+    const screening = lines.indexOf('八、矛盾纠纷排查');
+    expect(screening).toBeGreaterThan(lines.indexOf('六、月度趋势'));
+    expect(lines.indexOf('六、月度趋势')).toBeGreaterThan(0);
+    expect(lines.lastIndexOf('排查出矛盾纠纷(起)')).toBeGreaterThan(screening);
+    expect(cells('排查出矛盾纠纷(起)', 1)).toEqual(['3']);
+    expect(cells('排查纠纷化解率(%)', 1)).toEqual(['66.7']);
     expect(text).toContain('进度截至2021-09-30。');
     expect(cells('百日攻坚', 11)).toEqual([
       '青山县信访局',
