@@ -1,4 +1,11 @@
-import { type CsvTable, type ReportDefinition, REPORTS } from '../catalogue';
+import {
+  type CsvTable,
+  type ReportDefinition,
+  type ReportEnvelope,
+  reportEnvelope,
+  REPORTS,
+  reportTable,
+} from '../catalogue';
 import { chinesePeriod } from '../period';
 import type { ReportContext, ReportService, SplitRow } from '../report-service';
 import { domainChart, monthChart, monthsOf, monthText, pieChart, unitsChart } from './chart-options';
@@ -41,7 +48,12 @@ export interface BriefingParts {
 }
 
 export async function briefingParts(service: ReportService, ctx: ReportContext): Promise<BriefingParts> {
-  const computed = await Promise.all(PARTS.map((name) => REPORTS[name].compute(service, ctx)));
+  // The summary as its envelope, with its comparisons: the workbook's sheet carries them as the CSV does.
+  const computed = await Promise.all(
+    PARTS.map((name) =>
+      name === 'summary' ? reportEnvelope(service, name, ctx) : REPORTS[name].compute(service, ctx),
+    ),
+  );
   return {
     ctx,
     data: Object.fromEntries(PARTS.map((name, i) => [name, computed[i]!])) as Record<Part, Data>,
@@ -127,7 +139,7 @@ export async function briefingWorkbook({ ctx, data }: BriefingParts): Promise<Bu
     rows: rows ?? rowsOf(part, data[part]),
   });
   return workbookOf([
-    sheet('主要指标', 'summary'),
+    { name: '主要指标', ...reportTable(data.summary as ReportEnvelope)! },
     sheet('责任单位', 'by-unit'),
     sheet('诉求领域', 'by-domain'),
     sheet('信访渠道', 'by-channel'),
