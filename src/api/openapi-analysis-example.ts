@@ -51,8 +51,31 @@ export const ANALYSIS_EXAMPLE = {
       },
     ],
   },
+  groupVisits: { batches: 2, persons: 17, previousMonth: { batches: 1, persons: 6 } },
+  campaigns: {
+    progressAsOf: '2026-09-30',
+    rows: [
+      {
+        id: 'campaign-2026-hundred-days',
+        name: '百日攻坚',
+        unitId: 'qingshan-petition-bureau',
+        unitName: '青山县信访局',
+        startsOn: '2026-07-01',
+        endsOn: '2026-10-31',
+        entries: 12,
+        resolved: 9,
+        stoppedPetitioning: 1,
+        open: 2,
+        overdue: 0,
+        resolutionRate: { numerator: 9, denominator: 12, rate: 75.0 },
+        targetRate: 80,
+        targetMet: false,
+      },
+    ],
+  },
   text:
     '2026年9月，青山县信访局受理信访事项42件，环比上升5.0%（上月40件）；其中初信初访30件，重复信访12件；' +
     '从诉求领域看，较上月增长较快的是征地拆迁（9件，上月4件，上升125.0%）；本月新收事项中同类事项相对集中的有1组，' +
-    '主要是青山县住房和城乡建设局征地拆迁3件。',
+    '主要是青山县住房和城乡建设局征地拆迁3件。本月接待集体访2批17人次（上月1批6人次）。' +
+    '积案化解专项攻坚中，“百日攻坚”列入台账12件，已化解9件，息诉罢访1件，化解率75.0%（目标80.0%，未达标）。',
 };

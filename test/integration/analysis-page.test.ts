@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { DOCX_TYPE } from '../../src/domain/reports/documents/media-types';
 import { launchChromium } from '../support/browser';
+import { seedDocumentRegisters } from '../support/document-register-seed';
 import { documentSeed, removeDocumentSeed, seedDocumentCases } from '../support/document-seed';
 import { startTestApp, type TestApp } from '../support/harness';
 
@@ -30,6 +31,7 @@ beforeAll(async () => {
   browser = await launchChromium();
   app = await startTestApp('analysis-page');
   await seedDocumentCases(app.pool, SEED);
+  await seedDocumentRegisters(app.pool);
   page = await browser.newPage();
   page.on('pageerror', (error) => scriptProblems.push(String(error)));
   page.on('console', (message) => {
@@ -116,6 +118,21 @@ describe('the monthly situation analysis page', () => {
     );
     expect(clusters.map((c) => c[2])).toEqual(['3', '2']);
     expect(await figureText('cluster-rule')).toBe(`认定规则：${analysis.clusters.rule}。`);
+  });
+
+  it('shows the month’s group visits and the backlog campaign’s progress', async () => {
+    // document-register-seed, 2020: a group visit of 10 on 9-06, none in August; 1 of 2 entries resolved by 9-30.
+    expect(await figureText('group-visits')).toBe('本月1批10人次；上月0批0人次。');
+    expect(await figureText('campaigns-as-of')).toBe('2020-09-30');
+    const campaigns = await page.$$eval('[data-figure="campaigns"] tr', (rows) =>
+      rows.map((row) => [...row.children].map((cell: any) => cell.textContent)),
+    );
+    expect(campaigns).toEqual([
+      ['积案化解年', '2020-07-01 至 2020-10-31', '2', '1', '50.0%（1 / 2）', '50.0%', '已达标'],
+    ]);
+    expect(await figureText('analysis-text')).toContain(
+      '本月接待集体访1批10人次（上月无）。积案化解专项攻坚中，“积案化解年”列入台账2件，已化解1件，化解率50.0%（目标50.0%，已达标）。',
+    );
   });
 
   it('draws the twelve months’ trend from the same figures', async () => {

@@ -1,3 +1,4 @@
+import { Workbook } from 'exceljs';
 import { startTestApp, type TestApp } from '../support/harness';
 import { testToken } from '../support/sign-in';
 
@@ -209,6 +210,94 @@ describe('the summary of 2012Q1 against 2011Q4 (环比) and 2011Q1 (同比), as 
     expect(lines).toContain('及时受理率(%),timelyAcceptance,66.7,2,3,100,50,-33.3,16.7,百分点');
     expect(lines).toContain('重复信访(件),repeat,1,,,0,0,,,百分比；上期无数据；上年同期无数据');
     expect(lines).toContain('在办重大紧急信访事项(件),majorUrgentOpen,0,,,,,,,现状数，不比较');
+  });
+
+  it('gives the Excel workbook the same comparison columns, numbers as numbers', async () => {
+    const response = await fetch(`${app.baseUrl}/api/reports/summary?${Q}&format=xlsx`, {
+      headers: { authorization: `Bearer ${await testToken('supervisor')}` },
+    });
+    expect(response.status).toBe(200);
+    const book = new Workbook();
+    await book.xlsx.load(await response.arrayBuffer());
+    const sheet = book.getWorksheet('主要指标')!;
+    const rows: unknown[][] = [];
+    sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    const line = (figure: string) => rows.find((row) => row[1] === figure);
+    expect(rows[0]).toEqual([
+      '指标',
+      '代码',
+      '数值',
+      '分子',
+      '分母',
+      '上期',
+      '上年同期',
+      '环比(%)',
+      '同比(%)',
+      '比较口径',
+    ]);
+    // Empty cells are left out of exceljs's row values (undefined); no earlier figure says 暂无数据.
+    expect(line('received')).toEqual([
+      '受理信访事项(件)',
+      'received',
+      3,
+      undefined,
+      undefined,
+      4,
+      2,
+      -25,
+      50,
+      '百分比',
+    ]);
+    expect(line('timelyAcceptance')).toEqual([
+      '及时受理率(%)',
+      'timelyAcceptance',
+      66.7,
+      2,
+      3,
+      100,
+      50,
+      -33.3,
+      16.7,
+      '百分点',
+    ]);
+    expect(line('repeat')).toEqual([
+      '重复信访(件)',
+      'repeat',
+      1,
+      undefined,
+      undefined,
+      0,
+      0,
+      '暂无数据',
+      '暂无数据',
+      '百分比；上期无数据；上年同期无数据',
+    ]);
+    expect(line('majorUrgentOpen')).toEqual([
+      '在办重大紧急信访事项(件)',
+      'majorUrgentOpen',
+      0,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      '现状数，不比较',
+    ]);
+    // A rate's earlier values have the rate's one decimal; a count's earlier values are whole numbers.
+    const at = (figure: string) => sheet.getRow(rows.findIndex((row) => row[1] === figure) + 1);
+    expect([6, 7, 8, 9].map((column) => at('timelyAcceptance').getCell(column).numFmt)).toEqual([
+      '0.0',
+      '0.0',
+      '0.0',
+      '0.0',
+    ]);
+    expect([6, 7, 8, 9].map((column) => at('received').getCell(column).numFmt)).toEqual([
+      '#,##0',
+      '#,##0',
+      '0.0',
+      '0.0',
+    ]);
   });
 
   it('writes 同比 into the briefing paragraph', async () => {

@@ -1,8 +1,10 @@
 // The monthly situation analysis (信访形势分析): one month's figures, the twelve months' trend, the subject
-// matters rising fastest and the clusters of similar new cases, from GET /api/reports/analysis.
+// matters rising fastest, the clusters of similar new cases, the group visits and the backlog campaigns, from
+// GET /api/reports/analysis.
 // `body[data-state]` tells where the page is: login, loading, ready or error (the browser test waits on it).
 
 import { ApiError, getJson, tokenStore } from './api.js';
+import { renderCampaigns } from './campaigns.js';
 import { keepPrintImage, withBase } from './charts.js';
 import { element, figure, setText } from './dom.js';
 import { renderHeading, renderHeadline } from './figures.js';
@@ -86,6 +88,15 @@ function renderClusters(clusters) {
   figure('clusters').replaceChildren(...(rows.length ? rows : [emptyRow(4)]));
 }
 
+/** 集体访 of the month and of the month before, in 批 and 人次. */
+function renderGroupVisits(group) {
+  const before = group.previousMonth;
+  setText(
+    'group-visits',
+    `本月${group.batches}批${group.persons}人次；上月${before.batches}批${before.persons}人次。`,
+  );
+}
+
 function trendOption(trend) {
   const rows = trend.rows;
   return {
@@ -137,6 +148,9 @@ async function showAnalysis() {
     renderHeadline(analysis.figures);
     renderRising(analysis.rising);
     renderClusters(analysis.clusters);
+    renderGroupVisits(analysis.groupVisits);
+    setText('campaigns-as-of', analysis.campaigns.progressAsOf);
+    renderCampaigns(analysis.campaigns);
     renderTrend(analysis.trend);
     byId('report').dataset.query = new URLSearchParams(query).toString();
     setState('ready');

@@ -2,12 +2,13 @@ import { fieldError } from '../errors';
 import { monthsOf } from './documents/chart-options';
 import { NO_DATA_TEXT } from './documents/no-data';
 import type { Period } from './period';
+import { type CampaignProgressRow, campaignText } from './register-clauses';
 import type { Rate, ReportContext, ReportService } from './report-service';
 
 /**
  * The monthly situation analysis (信访形势分析, S49): the month's figures, the trend of the last twelve months,
- * the subject matters rising fastest against the month before, and clusters of similar new cases. Group
- * visits and the backlog campaigns join it when their registers land (issue 23 items 1 and 2).
+ * the subject matters rising fastest against the month before, clusters of similar new cases, the group
+ * visits (集体访) of the month against the month before, and the backlog campaigns' progress (专项攻坚).
  */
 
 /** The months the trend shows, the analysed one last. */
@@ -65,12 +66,14 @@ export async function situationAnalysis(service: ReportService, ctx: ReportConte
   const previousMonth = shiftMonth(month, -1);
   const firstTrendMonth = shiftMonth(month, -(TREND_MONTHS - 1));
   const previousCtx = over(ctx, previousMonth, previousMonth, previousMonth);
-  const [figures, trendRows, now, before, clusters] = await Promise.all([
+  const [figures, trendRows, now, before, clusters, visitsBefore, campaigns] = await Promise.all([
     service.summary(ctx),
     service.byMonth(over(ctx, firstTrendMonth, month, `${firstTrendMonth}–${month}`)),
     service.split(ctx, 'domain', 'subcategory'),
     service.split(previousCtx, 'domain', 'subcategory'),
     service.similarCases(ctx, CLUSTER_MIN_CASES, CLUSTER_LIMIT),
+    service.visits({ ...previousCtx, asOf: monthEnd(previousMonth) }),
+    service.campaigns(ctx),
   ]);
 
   const found = new Map(trendRows.map((r) => [r.month, r]));
@@ -111,6 +114,10 @@ export async function situationAnalysis(service: ReportService, ctx: ReportConte
     trend: { from: firstTrendMonth, to: month, rows: trend },
     rising: { previousMonth, rows: rising },
     clusters: { rule: CLUSTER_RULE, rows: clusterRows },
+    /** 集体访 of the month (the visit register: one batch of five or more) and of the month before. */
+    groupVisits: { ...figures.visits.group, previousMonth: visitsBefore.group },
+    /** The campaigns of the scope meeting the month, with their progress at its end (the `campaigns` report). */
+    campaigns,
   };
   const text = analysisText(ctx, {
     month,
@@ -121,6 +128,8 @@ export async function situationAnalysis(service: ReportService, ctx: ReportConte
     repeat: figures.repeat.count,
     rising,
     clusters: clusterRows,
+    groupVisits: analysis.groupVisits,
+    campaigns: campaigns.rows,
   });
   return { ...analysis, text };
 }
@@ -147,10 +156,38 @@ interface TextFigures {
   repeat: number;
   rising: RisingItem[];
   clusters: Array<{ unitName: string; label: string; count: number }>;
+  groupVisits: { batches: number; persons: number; previousMonth: { batches: number; persons: number } };
+  campaigns: CampaignProgressRow[];
+}
+
+/** 「本月接待集体访1批12人次（上月1批6人次）」; nothing when neither month had one. */
+function groupVisitsText({
+  batches,
+  persons,
+  previousMonth: before,
+}: TextFigures['groupVisits']): string | null {
+  if (batches === 0 && before.batches === 0) return null;
+  const previous = before.batches === 0 ? '上月无' : `上月${before.batches}批${before.persons}人次`;
+  return `本月接待集体访${batches}批${persons}人次（${previous}）`;
 }
 
 /** The analysis's opening paragraph, from the same figures. */
 function analysisText(ctx: ReportContext, f: TextFigures): string {
+  // The registers' sentences follow the cases', whatever the cases were (as in the briefing).
+  return casesText(ctx, f) + registersText(f);
+}
+
+function registersText(f: TextFigures): string {
+  const parts = [groupVisitsText(f.groupVisits)];
+  const campaigns = f.campaigns.filter((c) => c.entries > 0);
+  if (campaigns.length > 0) parts.push(`积案化解专项攻坚中，${campaigns.map(campaignText).join('；')}`);
+  return parts
+    .filter((p): p is string => p !== null)
+    .map((p) => `${p}。`)
+    .join('');
+}
+
+function casesText(ctx: ReportContext, f: TextFigures): string {
   const head = `${monthText(f.month)}，${ctx.scope.unit.name}受理信访事项${f.received}件`;
   if (f.noData) return `${head}。${NO_DATA_TEXT}。`;
   const parts = [

@@ -1,10 +1,11 @@
 import { changePercent, changePoints } from './comparisons';
 import { chinesePeriod } from './period';
 import type { ReportContext, Rate, SplitRow } from './report-service';
+import { type RegisterFigures, registerSentences, type YearEarlierRegisters } from './register-clauses';
 import { sharesOf } from './shares';
 
 /** The figures the briefing paragraph is written from (the same the other reports show). */
-export interface BriefingFigures {
+export interface BriefingFigures extends RegisterFigures {
   received: number;
   /** Transferred out: the responsible unit lies outside the area (not among `received`). */
   transferredOut: number;
@@ -25,7 +26,8 @@ export interface BriefingFigures {
 export type YearEarlierFigures = Pick<
   BriefingFigures,
   'received' | 'transferredOut' | 'timelyAcceptance' | 'onTimeCompletion' | 'participation' | 'satisfaction'
->;
+> &
+  YearEarlierRegisters;
 
 type RateId = 'timelyAcceptance' | 'onTimeCompletion' | 'participation' | 'satisfaction';
 
@@ -69,6 +71,11 @@ function split(rows: SplitRow[]): string {
  * beyond the first five and units beyond the first four are not named.
  */
 export function briefingText(ctx: ReportContext, f: BriefingFigures): string {
+  // The registers (visits, leaders, screening, campaigns) follow the cases, whatever the cases were.
+  return casesText(ctx, f) + registerSentences(f, f.previousYear);
+}
+
+function casesText(ctx: ReportContext, f: BriefingFigures): string {
   // As seed 001 writes it: the cases received include those sent on to another area's bureau (其余 N 件),
   // and the first-time and repeat shares are of all of them; the splits below are of the area's own cases.
   const total = f.received + f.transferredOut;

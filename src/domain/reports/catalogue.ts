@@ -279,7 +279,7 @@ export const REPORTS = {
     description: 'The Chinese paragraph for the quarterly briefing, written from the same figures',
     compute: async (service, ctx) => {
       const lastYear = earlierReport(ctx.period, ctx.asOf, 'previousYear');
-      const [summary, levels, channels, domains, units, previousYear] = await Promise.all([
+      const [summary, levels, channels, domains, units, previousYear, campaigns] = await Promise.all([
         service.summary(ctx),
         service.split(ctx, 'level'),
         service.split(ctx, 'channel'),
@@ -287,9 +287,11 @@ export const REPORTS = {
         service.byUnit(ctx),
         // 同比 as the summary's comparisons have it: the same report a year earlier.
         lastYear ? service.summary(earlierContext(ctx, lastYear)) : undefined,
+        service.campaigns(ctx),
       ]);
       const figures = {
         ...summary,
+        campaigns: campaigns.rows,
         levels: levels.rows,
         channels: channels.rows,
         domains: domains.rows,
@@ -355,13 +357,24 @@ export async function reportEnvelope(
   };
 }
 
-/** The report's table as CSV (UTF-8 with a byte order mark); undefined for a report that is text. */
-export function reportCsv(envelope: ReportEnvelope): string | undefined {
+/**
+ * The report's table (CSV, Excel): its columns and rows, with the comparison columns after them where the
+ * report compares its rows; undefined for a report that is text.
+ */
+export function reportTable(
+  envelope: ReportEnvelope,
+): { columns: Array<CsvColumn<never>>; rows: never[] } | undefined {
   const definition: ReportDefinition = REPORTS[envelope.report];
   if (!definition.csv) return undefined;
   const { columns, rows, compared } = definition.csv;
   const figures = (envelope.comparisons as { figures?: Record<string, unknown> } | undefined)?.figures;
-  if (!compared || !figures) return toCsv(columns, rows(envelope) as never[]);
+  if (!compared || !figures) return { columns, rows: rows(envelope) as never[] };
   const table = withComparisonColumns(columns, rows(envelope) as never[], () => rows(figures), compared);
-  return toCsv(table.columns, table.rows);
+  return { columns: table.columns as Array<CsvColumn<never>>, rows: table.rows as never[] };
+}
+
+/** The report's table as CSV (UTF-8 with a byte order mark); undefined for a report that is text. */
+export function reportCsv(envelope: ReportEnvelope): string | undefined {
+  const table = reportTable(envelope);
+  return table && toCsv(table.columns, table.rows);
 }

@@ -63,20 +63,26 @@ function basis(figure: unknown): string {
   return [unit, ...missing].join('；');
 }
 
-/** 上期 / 上年同期 / 环比(%) / 同比(%) and, since rates change in points, how the change reads. */
+/**
+ * 上期 / 上年同期 / 环比(%) / 同比(%) and, since rates change in points, how the change reads. A row not compared
+ * leaves them empty (undefined); a compared one without an earlier value says null ("no data").
+ */
 const COMPARISON_COLUMNS: Array<CsvColumn<{ figure: unknown }>> = [
-  { header: '上期', value: ({ figure }) => (isComparedFigure(figure) ? figure.previousPeriod.value : null) },
+  {
+    header: '上期',
+    value: ({ figure }) => (isComparedFigure(figure) ? figure.previousPeriod.value : undefined),
+  },
   {
     header: '上年同期',
-    value: ({ figure }) => (isComparedFigure(figure) ? figure.previousYear.value : null),
+    value: ({ figure }) => (isComparedFigure(figure) ? figure.previousYear.value : undefined),
   },
   {
     header: '环比(%)',
-    value: ({ figure }) => (isComparedFigure(figure) ? changeOf(figure, 'previousPeriod') : null),
+    value: ({ figure }) => (isComparedFigure(figure) ? changeOf(figure, 'previousPeriod') : undefined),
   },
   {
     header: '同比(%)',
-    value: ({ figure }) => (isComparedFigure(figure) ? changeOf(figure, 'previousYear') : null),
+    value: ({ figure }) => (isComparedFigure(figure) ? changeOf(figure, 'previousYear') : undefined),
   },
   { header: '比较口径', value: ({ figure }) => basis(figure) },
 ];

@@ -268,6 +268,11 @@ export class ReportService {
     return campaignFigures(this.pool, ctx);
   }
 
+  /** The visit register's figures alone (the monthly analysis's month before, without a whole summary). */
+  async visits(ctx: ReportContext) {
+    return visitFigures(this.pool, this.query(ctx));
+  }
+
   async supervision(ctx: ReportContext) {
     return supervisionCounts(this.pool, this.query(ctx));
   }

@@ -1,4 +1,5 @@
 import type { SituationAnalysis } from '../analysis';
+import { CAMPAIGN_COLUMNS } from '../backlog-register-csv';
 import { REPORTS } from '../catalogue';
 import type { CsvColumn } from '../csv';
 import type { ReportContext } from '../report-service';
@@ -47,7 +48,10 @@ const CLUSTER_COLUMNS: Array<CsvColumn<ClusterRow>> = [
 const summaryRows = (a: SituationAnalysis) =>
   REPORTS.summary.csv.rows(a.figures as unknown as Record<string, unknown>) as never[];
 
-/** The monthly situation analysis as Word: the paragraph, the month's figures, the trend, the rising matters, the clusters. */
+/**
+ * The monthly situation analysis as Word: the paragraph, the month's figures, the trend, the rising matters, the
+ * clusters, the group visits and the campaigns.
+ */
 export async function analysisDocx(ctx: ReportContext, a: SituationAnalysis): Promise<Buffer> {
   const risingChart = a.rising.rows.map((r) => ({ key: r.key, label: r.label, count: r.change, share: 0 }));
   const blocks: Block[] = [
@@ -78,6 +82,21 @@ export async function analysisDocx(ctx: ReportContext, a: SituationAnalysis): Pr
     heading('五、同类事项相对集中情况'),
     paragraph(`认定规则：${a.clusters.rule}。`),
     tableOfColumns(CLUSTER_COLUMNS, a.clusters.rows),
+    heading('六、集体访（一批五人及以上）'),
+    table(
+      ['月份', '批次', '人次'],
+      [
+        [monthText(a.month), a.groupVisits.batches, a.groupVisits.persons],
+        [
+          monthText(a.previousMonth),
+          a.groupVisits.previousMonth.batches,
+          a.groupVisits.previousMonth.persons,
+        ],
+      ].map((row) => row.map(String)),
+    ),
+    heading('七、积案化解专项攻坚'),
+    paragraph(`进度截至${a.campaigns.progressAsOf}。`),
+    tableOfColumns(CAMPAIGN_COLUMNS, a.campaigns.rows),
   ];
   return docxOf(blocks, `信访形势分析 ${ctx.scope.unit.name} ${a.month}`);
 }

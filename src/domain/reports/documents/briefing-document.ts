@@ -1,8 +1,16 @@
-import { type CsvTable, type ReportDefinition, REPORTS } from '../catalogue';
+import {
+  type CsvTable,
+  type ReportDefinition,
+  type ReportEnvelope,
+  reportEnvelope,
+  REPORTS,
+  reportTable,
+} from '../catalogue';
 import { chinesePeriod } from '../period';
 import type { ReportContext, ReportService, SplitRow } from '../report-service';
 import { domainChart, monthChart, monthsOf, monthText, pieChart, unitsChart } from './chart-options';
 import { NO_DATA_TEXT, NO_RATE_TEXT } from './no-data';
+import { registerTables } from './register-tables';
 import { type SheetSpec, workbookOf } from './workbook';
 import {
   type Block,
@@ -22,7 +30,16 @@ const CHART_ROWS = 20;
 type MonthRow = { month: string; received: number; onTimeCompletion: { rate: number | null } };
 
 /** The reports the quarterly briefing is made of, each computed by its own definition (the same figures). */
-const PARTS = ['summary', 'by-unit', 'by-domain', 'by-channel', 'by-level', 'by-month', 'briefing'] as const;
+const PARTS = [
+  'summary',
+  'by-unit',
+  'by-domain',
+  'by-channel',
+  'by-level',
+  'by-month',
+  'briefing',
+  'campaigns',
+] as const;
 type Part = (typeof PARTS)[number];
 
 export interface BriefingParts {
@@ -31,7 +48,12 @@ export interface BriefingParts {
 }
 
 export async function briefingParts(service: ReportService, ctx: ReportContext): Promise<BriefingParts> {
-  const computed = await Promise.all(PARTS.map((name) => REPORTS[name].compute(service, ctx)));
+  // The summary as its envelope, with its comparisons: the workbook's sheet carries them as the CSV does.
+  const computed = await Promise.all(
+    PARTS.map((name) =>
+      name === 'summary' ? reportEnvelope(service, name, ctx) : REPORTS[name].compute(service, ctx),
+    ),
+  );
   return {
     ctx,
     data: Object.fromEntries(PARTS.map((name, i) => [name, computed[i]!])) as Record<Part, Data>,
@@ -104,6 +126,7 @@ export async function briefingDocx({ ctx, data }: BriefingParts): Promise<Buffer
         m.onTimeCompletion.rate === null ? NO_RATE_TEXT : m.onTimeCompletion.rate.toFixed(1),
       ]),
     ),
+    ...registerTables(data.summary as never, data.campaigns as never),
   ];
   return docxOf(blocks, `信访工作情况通报 ${ctx.scope.unit.name} ${ctx.period.label}`);
 }
@@ -116,7 +139,7 @@ export async function briefingWorkbook({ ctx, data }: BriefingParts): Promise<Bu
     rows: rows ?? rowsOf(part, data[part]),
   });
   return workbookOf([
-    sheet('主要指标', 'summary'),
+    { name: '主要指标', ...reportTable(data.summary as ReportEnvelope)! },
     sheet('责任单位', 'by-unit'),
     sheet('诉求领域', 'by-domain'),
     sheet('信访渠道', 'by-channel'),

@@ -1,5 +1,5 @@
 import { fieldError } from '../../errors';
-import { type ReportDefinition, reportEnvelope, type ReportName, REPORTS } from '../catalogue';
+import { type ReportDefinition, reportEnvelope, type ReportName, REPORTS, reportTable } from '../catalogue';
 import type { ReportContext, ReportService } from '../report-service';
 import { situationAnalysis } from '../analysis';
 import { analysisDocx, analysisWorkbook } from './analysis-document';
@@ -50,13 +50,12 @@ export async function reportDocument(
   ctx: ReportContext,
   format: DocumentFormat,
 ): Promise<Buffer> {
-  const definition: ReportDefinition = REPORTS[name];
   const written = WRITTEN[name]?.[format];
   if (written) {
     if (ctx.groupBy !== undefined) throw fieldError('groupBy', 'applies to the by-domain report only');
     return written(service, ctx);
   }
-  const envelope = await reportEnvelope(service, name, ctx);
-  const csv = definition.csv!;
-  return workbookOf([{ name: SHEET_NAMES[name] ?? name, columns: csv.columns, rows: csv.rows(envelope) }]);
+  // The CSV's table, comparison columns (上期, 上年同期, 环比, 同比, 比较口径) included.
+  const table = reportTable(await reportEnvelope(service, name, ctx))!;
+  return workbookOf([{ name: SHEET_NAMES[name] ?? name, ...table }]);
 }

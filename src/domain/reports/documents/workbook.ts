@@ -16,10 +16,14 @@ const NUMERIC_TEXT = /^-?\d+(\.\d+)?$/;
 const asCell = (value: Cell): Cell =>
   typeof value === 'string' && NUMERIC_TEXT.test(value) ? Number(value) : value;
 
+/** The columns whose unit is the row's: a summary line's value and its earlier values. */
+const VALUE_HEADERS = ['数值', '上期', '上年同期'];
+
 /** A percentage has one decimal (as the API rounds it); a count is a whole number. The summary's lines say
- * in their label (指标) whether the value (数值) is a percentage. */
+ * in their label (指标) whether the value (数值, and 上期 / 上年同期 beside it) is a percentage. */
 const isPercent = (header: string, rowLabel: Cell) =>
-  header.includes('%') || (header === '数值' && typeof rowLabel === 'string' && rowLabel.includes('(%)'));
+  header.includes('%') ||
+  (VALUE_HEADERS.includes(header) && typeof rowLabel === 'string' && rowLabel.includes('(%)'));
 
 function addSheet(book: Workbook, spec: SheetSpec) {
   // Excel refuses a sheet name over 31 characters or with []:*?/\.
