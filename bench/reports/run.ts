@@ -173,9 +173,12 @@ async function measureAll(pool: Pool): Promise<string> {
       log(`  ${report.name}, ${scope.label}: p95 ${ms(p95Ms)} ms`);
     }
   }
-  const verdict = missed
-    ? `${missed} of ${SCOPES.length * REPORTS.length} targets MISSED`
-    : `All ${SCOPES.length * REPORTS.length} targets PASS`;
+  const worst = (label: string) =>
+    Math.max(...lines.filter((l) => l[1]!.startsWith(label) && l[9]).map((l) => Number(l[5])));
+  const total = SCOPES.length * REPORTS.length;
+  const verdict =
+    `bench:reports: ${total - missed} of ${total} p95 within target at ${CASES.toLocaleString('en')} cases and ` +
+    `${VISITS.toLocaleString('en')} visits (${SCOPES.map((s) => `${s.label} worst p95 ${ms(worst(s.label))} ms`).join(', ')})`;
   return `${table(HEADER, lines)}\n${verdict}`;
 }
 
