@@ -63,17 +63,17 @@ WITH visit_cases AS MATERIALIZED (
 registering AS (
   SELECT id, bureau_unit_id, registrar, received_on AS visited_on, true AS registered, NOT first_time AS repeat
     FROM visit_cases WHERE n <= ceil($1::int * 2 / 3.0)),
-returning_draws AS MATERIALIZED (
+coming_back_draws AS MATERIALIZED (
   SELECT 1 + floor(random() * $3::int)::int AS n, random() AS r_day
     FROM generate_series(1, $1::int - (SELECT count(*) FROM registering)::int)),
-returning AS (
+coming_back AS (
   SELECT f.id, f.bureau_unit_id, f.registrar,
          ${notAfter('f.received_on + 1 + floor(g.r_day * 200)::int', '$2')} AS visited_on,
          false AS registered, true AS repeat
-    FROM returning_draws g JOIN bench_facts f ON f.id = ${caseId('g.n')}),
+    FROM coming_back_draws g JOIN bench_facts f ON f.id = ${caseId('g.n')}),
 drawn AS (
   SELECT v.*, row_number() OVER (ORDER BY v.visited_on, v.id) AS i, random() AS r_kind, random() AS r_size
-    FROM (SELECT * FROM registering UNION ALL SELECT * FROM returning) v)
+    FROM (SELECT * FROM registering UNION ALL SELECT * FROM coming_back) v)
 SELECT '${BENCH_PREFIX}visit-' || d.i, '${BENCH_PREFIX}visit-' || d.i, d.id, d.bureau_unit_id, d.visited_on,
        '来访接待大厅', 1, CASE WHEN d.r_size < 0.03 THEN 5 + floor(d.r_size / 0.03 * 40)::int
                               ELSE 1 + floor(power(d.r_size, 3) * 4)::int END,
@@ -149,15 +149,15 @@ SELECT e.id, e.outcome, e.outcome_on,
        e.recorded_by, e.unit_id, e.id || '-outcome-' || e.step
   FROM entries e WHERE e.outcome_on <= $1::date`;
 
-/** Campaigns (专项攻坚): the bureaus in turn, counties first, one a year each from March to November. */
+/** Campaigns (专项攻坚): the bureaus in turn, counties first, one in each of the two years, March to November. */
 const CAMPAIGNS_SQL = `INSERT INTO backlog_campaigns (id, name, unit_id, starts_on, ends_on, target_rate, created_by,
         request_id)
 SELECT '${BENCH_PREFIX}campaign-' || g.k, '积案化解攻坚' || g.k, o.bureau_unit_id,
        make_date(y.year, 3, 1), make_date(y.year, 11, 30), 80, o.registrar, '${BENCH_PREFIX}campaign-' || g.k
   FROM generate_series(1, $1::int) g(k)
   CROSS JOIN LATERAL (SELECT (SELECT count(*) FROM bench_offices)::int AS offices) n
-  JOIN bench_offices o ON o.idx = 1 + (g.k - 1) % n.offices
-  CROSS JOIN LATERAL (SELECT extract(year FROM $2::date)::int + ((g.k - 1) / n.offices) % 2 AS year) y`;
+  JOIN bench_offices o ON o.idx = 1 + ((g.k - 1) / 2) % n.offices
+  CROSS JOIN LATERAL (SELECT extract(year FROM $2::date)::int + (g.k - 1) % 2 AS year) y`;
 
 /**
  * Register entries for long-standing drawn cases (a draft table, so that the entry and its lead case are drawn
