@@ -16,6 +16,16 @@ export async function removeBenchData(pool: Pool) {
 }
 
 const BENCH_ROWS = [
+  ['backlog_progress', 'entry_id'],
+  ['backlog_entry_cases', 'entry_id'],
+  ['backlog_entries', 'id'],
+  ['backlog_campaigns', 'id'],
+  ['screening_outcomes', 'dispute_id'],
+  ['screening_disputes', 'id'],
+  ['screening_rounds', 'id'],
+  ['case_instructions', 'id'],
+  ['visits', 'id'],
+  ['reception_sessions', 'id'],
   ['supervision_items', 'petition_id'],
   ['report_cases', 'petition_id'],
   ['petitions', 'id'],

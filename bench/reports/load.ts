@@ -9,9 +9,12 @@ const DOMAINS = defaultClassification()
   .reportKeys('subcategory')
   .map((k) => k.key);
 import { BENCH_PREFIX, type BenchOrganisation } from './organisation';
+import { REGISTER_TABLES, registerSizes, registerSteps } from './load-registers';
 
 export interface LoadOptions {
   cases: number;
+  /** Visits of the visit register; the other registers of issue 23 in proportion (load-registers.ts). None: 0. */
+  visits?: number;
   /** Cases are received on the `days` days from `firstDay`; outcomes later than `asOf` are not known yet. */
   firstDay: string;
   days: number;
@@ -159,6 +162,9 @@ export async function loadBenchData(
   );
   const { county, city, province } = organisation.bureaus;
   const { cases, firstDay, days, asOf } = options;
+  const registers = options.visits
+    ? registerSteps(registerSizes(cases, options.visits), { cases, firstDay, days, asOf, domains: DOMAINS })
+    : [];
   const steps: Array<[string, string, unknown[]?]> = [
     ['seed the draws', 'SELECT setseed(0.42)'],
     ['bureaus to draw from', OFFICES_SQL, [[...county, ...city, ...province]]],
@@ -167,8 +173,12 @@ export async function loadBenchData(
     ['petitions', PETITIONS_SQL(options.texts ?? NO_TEXTS)],
     ['report_cases', REPORT_CASES_SQL],
     ['supervision_items', SUPERVISION_SQL, [asOf]],
+    ...registers,
     ['drop the drafts', 'DROP TABLE bench_facts, bench_cases, bench_offices'],
-    ['ANALYZE', 'ANALYZE regions, units, users, petitions, report_cases, supervision_items'],
+    [
+      'ANALYZE',
+      `ANALYZE regions, units, users, petitions, report_cases, supervision_items, ${REGISTER_TABLES.join(', ')}`,
+    ],
   ];
   const client = await pool.connect();
   try {
