@@ -45,6 +45,9 @@ function bind(query: ReportQuery, sql: string): { text: string; values: unknown[
 }
 
 const IN_SCOPE = '(c.bureau_unit_id = ANY($units::text[]) OR c.handling_unit_id = ANY($units::text[]))';
+/** The same scope over the read model's petitions (the case states). */
+const SCOPE_OF_PETITION =
+  '(p.bureau_unit_id = ANY($units::text[]) OR p.handling_unit_id = ANY($units::text[]))';
 export const IN_PERIOD = `${IN_SCOPE} AND c.received_on BETWEEN $start::date AND $to::date`;
 
 function rateColumns(id: RateId, alias: string = id): string {
@@ -102,8 +105,9 @@ export async function transferredOutCount(pool: Pool, query: ReportQuery): Promi
  * model's current fold): what the bureau must follow today, whatever the period. A list of the flagged ones,
  * oldest flag first.
  */
-export async function priorityCounts(pool: Pool, query: ReportQuery, listLimit: number) {
-  const open = `p.status <> 'closed' AND (p.bureau_unit_id = ANY($units::text[]) OR p.handling_unit_id = ANY($units::text[]))`;
+export async function priorityCounts(pool: Pool, scope: Pick<ReportQuery, 'unitIds'>, listLimit: number) {
+  const open = `p.status <> 'closed' AND ${SCOPE_OF_PETITION}`;
+  const query = { ...scope, from: '', to: '', asOf: '' };
   const [counts] = await run<{ majorUrgent: number; first: number; second: number }>(
     pool,
     query,
@@ -119,7 +123,7 @@ export async function priorityCounts(pool: Pool, query: ReportQuery, listLimit: 
     `SELECT p.id AS "petitionId", p.case_state #>> '{priority,level}' AS level,
             p.case_state #>> '{priority,majorUrgentSince}' AS since, p.handling_unit_id AS "unitId"
        FROM petitions p
-      WHERE ${open} AND (p.case_state #>> '{priority,majorUrgent}')::boolean
+      WHERE ${open} AND p.case_state ? 'priority' AND (p.case_state #>> '{priority,majorUrgent}')::boolean
       ORDER BY since, p.id LIMIT ${Math.trunc(listLimit)}`,
   );
   return { ...counts!, cases };
@@ -127,10 +131,9 @@ export async function priorityCounts(pool: Pool, query: ReportQuery, listLimit: 
 
 /**
  * How matters ended (S12–S16), from the record on the case's fold: each part counted for a case when its date
- * lies in the period (`$start`–`$end`); the supported opinions still to be carried out as they stand now.
+ * lies in the period (`$start`–`$end`).
  */
 export async function resolutionCounts(pool: Pool, query: ReportQuery) {
-  const scope = '(p.bureau_unit_id = ANY($units::text[]) OR p.handling_unit_id = ANY($units::text[]))';
   const inPeriod = (date: string) => `(${date})::date BETWEEN $start::date AND $end::date`;
   const measure = (name: string) =>
     `(count(*) FILTER (WHERE EXISTS (SELECT 1 FROM jsonb_array_elements(r->'measures') m
@@ -154,17 +157,25 @@ export async function resolutionCounts(pool: Pool, query: ReportQuery) {
             (count(*) FILTER (WHERE ${inPeriod("r #>> '{stoppedPetitioning,on}'")}))::int AS "stoppedPetitioning",
             (count(*) FILTER (WHERE ${inPeriod("r #>> '{carriedOut,on}'")}))::int AS "carriedOut"
        FROM (SELECT p.case_state -> 'resolution' AS r FROM petitions p
-              WHERE ${scope} AND p.case_state ? 'resolution') cases`,
+              WHERE ${SCOPE_OF_PETITION} AND p.case_state ? 'resolution') cases`,
   );
+  return recorded!;
+}
+
+/**
+ * The supported opinions still to be carried out (S16) as they stand now, whatever the period: only the scope
+ * counts (one request computes it once for all its periods).
+ */
+export async function carryOutsOpen(pool: Pool, query: Pick<ReportQuery, 'unitIds'>) {
   const [open] = await run<{ due: number; overdue: number }>(
     pool,
-    query,
+    { ...query, from: '', to: '', asOf: '' },
     `SELECT count(*)::int AS due, (count(*) FILTER (WHERE d->>'status' = 'overdue'))::int AS overdue
        FROM petitions p CROSS JOIN LATERAL jsonb_array_elements(p.case_state -> 'deadlines') d
-      WHERE ${scope} AND p.case_state -> 'deadlines' @> '[{"key": "carry-out"}]'
+      WHERE ${SCOPE_OF_PETITION} AND p.case_state -> 'deadlines' @> '[{"key": "carry-out"}]'
         AND d->>'key' = 'carry-out' AND d->>'status' IN ('running', 'overdue', 'paused')`,
   );
-  return { ...recorded!, due: open!.due, overdue: open!.overdue };
+  return open!;
 }
 
 export type Dimension = 'level' | 'channel' | 'domain' | 'domain-category';
@@ -243,36 +254,18 @@ export async function backlogCounts(pool: Pool, query: ReportQuery, listLimit: n
   return { ...counts!, cases };
 }
 
-/**
- * The supervision notices of the period (the `notices` figure) by source: automatic, the bureau's own, the
- * joint-conference office's, a higher bureau's (S33). Each source once, zero where none; they sum to `notices`.
- */
-export async function supervisionBySource(pool: Pool, query: ReportQuery) {
-  const rows = await run<{ source: SupervisionSource; count: number }>(
-    pool,
-    query,
-    `SELECT s.source, count(*)::int AS count
-       FROM supervision_items s
-       JOIN report_cases c ON c.petition_id = s.petition_id
-       JOIN units u ON u.id = s.unit_id
-      WHERE ${IN_SCOPE} AND s.notice_on BETWEEN $start::date AND $to::date
-      GROUP BY 1`,
-  );
-  const of = (source: SupervisionSource) => rows.find((r) => r.source === source)?.count ?? 0;
-  return {
-    automatic: of('automatic'),
-    manual: of('manual'),
-    jointConference: of('joint-conference'),
-    higherBureau: of('higher-bureau'),
-  };
-}
+type SupervisionRow = { unitId: string; name: string; notices: number; escalations: number; listed: number };
 
-/** Supervision notices, escalations and listings of the period, per supervised unit, for cases in scope. */
+/**
+ * Supervision notices, escalations and listings of the period, per supervised unit, for cases in scope; and the
+ * notices by source (S33: automatic, the bureau's own, the joint-conference office's, a higher bureau's), each
+ * source once, zero where none — they sum to the units' notices. One scan for both (GROUPING SETS).
+ */
 export async function supervisionCounts(pool: Pool, query: ReportQuery) {
-  return run<{ unitId: string; name: string; notices: number; escalations: number; listed: number }>(
+  const rows = await run<SupervisionRow & { source: SupervisionSource | null; perSource: boolean }>(
     pool,
     query,
-    `SELECT s.unit_id AS "unitId", u.name,
+    `SELECT s.unit_id AS "unitId", u.name, s.source, GROUPING(s.unit_id, u.name) = 3 AS "perSource",
             (count(*) FILTER (WHERE s.notice_on BETWEEN $start::date AND $to::date))::int AS notices,
             (count(*) FILTER (WHERE s.escalated_on BETWEEN $start::date AND $to::date))::int AS escalations,
             (count(*) FILTER (WHERE s.listed_on BETWEEN $start::date AND $to::date))::int AS listed
@@ -282,8 +275,28 @@ export async function supervisionCounts(pool: Pool, query: ReportQuery) {
       WHERE ${IN_SCOPE}
         AND (s.notice_on BETWEEN $start::date AND $to::date OR s.escalated_on BETWEEN $start::date AND $to::date
              OR s.listed_on BETWEEN $start::date AND $to::date)
-      GROUP BY 1, 2 ORDER BY notices DESC, escalations DESC, 1`,
+      GROUP BY GROUPING SETS ((s.unit_id, u.name), (s.source))
+      ORDER BY notices DESC, escalations DESC, s.unit_id`,
   );
+  const of = (source: SupervisionSource) =>
+    rows.find((r) => r.perSource && r.source === source)?.notices ?? 0;
+  return {
+    units: rows
+      .filter((r) => !r.perSource)
+      .map(({ unitId, name, notices, escalations, listed }) => ({
+        unitId,
+        name,
+        notices,
+        escalations,
+        listed,
+      })),
+    bySource: {
+      automatic: of('automatic'),
+      manual: of('manual'),
+      jointConference: of('joint-conference'),
+      higherBureau: of('higher-bureau'),
+    },
+  };
 }
 
 const ALIAS = { returnVisits: 'v', evaluations: 'e', followUps: 'f', deadlines: 'd' } as const;
@@ -310,7 +323,7 @@ export async function aftercareCounts(
     // every case state, gathered eleven times over, ran past the statement timeout (the reports bench).
     `WITH scoped AS (
        SELECT p.case_state AS s FROM petitions p
-        WHERE (p.bureau_unit_id = ANY($units::text[]) OR p.handling_unit_id = ANY($units::text[]))
+        WHERE ${SCOPE_OF_PETITION}
           AND p.case_state ?| array['returnVisits', 'evaluations', 'followUps'])
      SELECT ${columns.join(',\n            ')}`,
   );

@@ -342,7 +342,8 @@ export async function reportEnvelope(
   const definition: ReportDefinition = REPORTS[name];
   if (ctx.groupBy !== undefined && !definition.groupsBySubjectMatter)
     throw fieldError('groupBy', 'applies to the by-domain report only');
-  const compute = (at: ReportContext) => definition.compute(service, at);
+  const shared = service.forRequest();
+  const compute = (at: ReportContext) => definition.compute(shared, at);
   const { data, comparisons } =
     definition.comparison !== false
       ? await computeCompared(compute, ctx, definition.comparison ?? {})

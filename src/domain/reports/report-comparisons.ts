@@ -33,16 +33,20 @@ export async function computeCompared(
   const [previousPeriod, previousYear] = EARLIER_KINDS.map((kind) =>
     earlierReport(ctx.period, ctx.asOf, kind),
   );
-  const [data, periodData, yearData] = await Promise.all([
-    compute(ctx),
-    previousPeriod ? compute(earlierContext(ctx, previousPeriod)) : null,
-    previousYear ? compute(earlierContext(ctx, previousYear)) : null,
-  ]);
+  const earlier = (report?: EarlierReport | null) => (report ? compute(earlierContext(ctx, report)) : null);
+  const periodComputed = earlier(previousPeriod);
+  // A year's 环比 is its 同比 (the year before, as of the same day): computed once.
+  const yearComputed = sameReport(previousPeriod, previousYear) ? periodComputed : earlier(previousYear);
+  const [data, periodData, yearData] = await Promise.all([compute(ctx), periodComputed, yearComputed]);
   const figures = compareFigures(data, { previousPeriod: periodData, previousYear: yearData }, spec);
   return {
     data,
     comparisons: { previousPeriod: previousPeriod ?? null, previousYear: previousYear ?? null, figures },
   };
+}
+
+function sameReport(a?: EarlierReport | null, b?: EarlierReport | null): boolean {
+  return !!a && !!b && a.asOf === b.asOf && a.period.from === b.period.from && a.period.to === b.period.to;
 }
 
 /** The comparison of a CSV row's value: the row's own figure read from the mirrored figures. */

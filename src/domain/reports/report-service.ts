@@ -4,6 +4,7 @@ import { RATES } from '../../db/report-figures';
 import {
   aftercareCounts,
   backlogCounts,
+  carryOutsOpen,
   priorityCounts,
   resolutionCounts,
   type Dimension,
@@ -13,7 +14,6 @@ import {
   type ReportQuery,
   splitCounts,
   summaryCounts,
-  supervisionBySource,
   supervisionCounts,
   transferredOutCount,
   unitCounts,
@@ -37,6 +37,10 @@ import { visitFigures } from './visit-report';
 import { screeningSummary } from './screening-summary';
 import { backlogRegisterCounts } from '../../db/backlog/figures';
 import { campaignFigures } from '../backlog/campaign-figures';
+import { limitQueries } from '../../db/query-limit';
+
+/** One request's report queries at most at once (see db/query-limit). */
+const QUERIES_PER_REQUEST = 4;
 
 export interface ReportParams extends PeriodParams {
   unit?: string;
@@ -80,13 +84,40 @@ const fixedKeys = (dimension: keyof typeof FIXED_KEYS): MatterKey[] => {
   return keys.map((key) => ({ key, label: (labels as Record<string, string>)[key] ?? key, category: '' }));
 };
 
+/** What a figure of one request is taken over: scope, period and as-of date (the key of `once`). */
+const keyOf = (ctx: ReportContext) =>
+  `${ctx.scope.unitIds.join(',')} ${ctx.period.from} ${ctx.period.to} ${ctx.asOf}`;
+
 /** The figures a petition bureau publishes, from PostgreSQL only (see db/report-figures for each formula). */
 export class ReportService {
   constructor(
     private readonly pool: Pool,
     /** Names the subject matters; cases keep their codes whatever file is in force. */
     readonly classification: Classification = defaultClassification(),
+    /** One request's figures, each computed once (see `forRequest`); none for the shared service. */
+    private readonly computed?: Map<string, Promise<unknown>>,
   ) {}
+
+  /**
+   * The service for one request: each figure computed once however many parts ask for it (the briefing's
+   * paragraph, its tables and the summary's comparisons ask for the same summaries; 环比 and 同比 of a year are
+   * the same year; what stands now is the same for every period), and its queries a few at a time.
+   */
+  forRequest(): ReportService {
+    if (this.computed) return this;
+    return new ReportService(limitQueries(this.pool, QUERIES_PER_REQUEST), this.classification, new Map());
+  }
+
+  /** `compute` once per request for the same key (figures never change within one). */
+  private once<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    if (!this.computed) return compute();
+    let found = this.computed.get(key) as Promise<T> | undefined;
+    if (!found) {
+      found = compute();
+      this.computed.set(key, found);
+    }
+    return found;
+  }
 
   async context(
     user: User | undefined,
@@ -113,18 +144,38 @@ export class ReportService {
     return { unitIds: ctx.scope.unitIds, from: ctx.period.from, to: ctx.period.to, asOf: ctx.asOf };
   }
 
-  async summary(ctx: ReportContext) {
-    const [row, backlog, supervision, transferredOut, priority, bySource, resolution, aftercare] =
-      await Promise.all([
-        summaryCounts(this.pool, this.query(ctx)),
-        backlogCounts(this.pool, this.query(ctx), 0),
-        supervisionCounts(this.pool, this.query(ctx)),
-        transferredOutCount(this.pool, this.query(ctx)),
-        priorityCounts(this.pool, this.query(ctx), 20),
-        supervisionBySource(this.pool, this.query(ctx)),
-        resolutionCounts(this.pool, this.query(ctx)),
-        aftercareCounts(this.pool, this.query(ctx)),
-      ]);
+  summary(ctx: ReportContext) {
+    return this.once(`summary ${keyOf(ctx)}`, () => this.summaryOnce(ctx));
+  }
+
+  private async summaryOnce(ctx: ReportContext) {
+    const query = this.query(ctx);
+    const scope = `${ctx.scope.unitIds.join(',')}`;
+    const [
+      row,
+      backlog,
+      { units: supervision, bySource },
+      transferredOut,
+      priority,
+      resolution,
+      carryOuts,
+      aftercare,
+      visits,
+      screening,
+      backlogRegister,
+    ] = await Promise.all([
+      summaryCounts(this.pool, query),
+      backlogCounts(this.pool, query, 0),
+      supervisionCounts(this.pool, query),
+      transferredOutCount(this.pool, query),
+      this.once(`priority ${scope}`, () => priorityCounts(this.pool, query, 20)),
+      resolutionCounts(this.pool, query),
+      this.once(`carry-outs ${scope}`, () => carryOutsOpen(this.pool, query)),
+      aftercareCounts(this.pool, query),
+      this.visits(ctx),
+      screeningSummary(this.pool, query),
+      backlogRegisterCounts(this.pool, query),
+    ]);
     const [firstShare, repeatShare] = sharesOf([row.firstTime!, row.repeat!]);
     const sum = (field: 'notices' | 'escalations' | 'listed') =>
       supervision.reduce((a, r) => a + r[field], 0);
@@ -167,7 +218,7 @@ export class ReportService {
         lawfullyHandled: resolution.lawfullyHandled,
         agreements: resolution.agreements,
         stoppedPetitioning: resolution.stoppedPetitioning,
-        carryOut: { carriedOut: resolution.carriedOut, due: resolution.due, overdue: resolution.overdue },
+        carryOut: { carriedOut: resolution.carriedOut, due: carryOuts.due, overdue: carryOuts.overdue },
       },
       /** 回访 and their satisfaction, evaluations by grade, 跟踪回访: acts of the period (db/report-figures AFTERCARE). */
       aftercare: {
@@ -190,11 +241,11 @@ export class ReportService {
         },
       },
       /** The visit register (来访, 批次 and 人次), receptions and 阅批 of the period (db/visit-figures). */
-      visits: await visitFigures(this.pool, this.query(ctx)),
+      visits,
       /** 矛盾纠纷排查 (S41): rounds held in the period, the disputes they found and their outcomes (db/screening-figures). */
-      screening: await screeningSummary(this.pool, this.query(ctx)),
+      screening,
       /** The backlog register (积案台账; not `backlog` above, the cases past D5): db/backlog/figures. */
-      backlogRegister: await backlogRegisterCounts(this.pool, this.query(ctx)),
+      backlogRegister,
     };
   }
 
@@ -211,7 +262,9 @@ export class ReportService {
   ): Promise<{ total: number; rows: SplitRow[] }> {
     const bySub = dimension === 'domain' && groupBy === 'subcategory';
     const counted: Dimension = dimension === 'domain' && !bySub ? 'domain-category' : dimension;
-    const found = await splitCounts(this.pool, this.query(ctx), counted);
+    const found = await this.once(`split ${counted} ${keyOf(ctx)}`, () =>
+      splitCounts(this.pool, this.query(ctx), counted),
+    );
     const keys = dimension === 'domain' ? this.classification.reportKeys(groupBy) : fixedKeys(dimension);
     const listed = new Set(keys.map((k) => k.key));
     for (const row of found.filter((r) => !listed.has(r.key)).sort((a, b) => a.key.localeCompare(b.key)))
@@ -236,7 +289,7 @@ export class ReportService {
 
   /** Units ranked by their cases of the period (ties share a rank), with on-time rate and overdue count. */
   async byUnit(ctx: ReportContext) {
-    const rows = await unitCounts(this.pool, this.query(ctx));
+    const rows = await this.once(`units ${keyOf(ctx)}`, () => unitCounts(this.pool, this.query(ctx)));
     const shares = sharesOf(rows.map((r) => r.count));
     return rows.map((r, i) => ({
       rank: rows.findIndex((other) => other.count === r.count) + 1,
@@ -250,7 +303,7 @@ export class ReportService {
   }
 
   async byMonth(ctx: ReportContext) {
-    const rows = await monthCounts(this.pool, this.query(ctx));
+    const rows = await this.once(`months ${keyOf(ctx)}`, () => monthCounts(this.pool, this.query(ctx)));
     return rows.map((r) => ({
       month: r.month,
       received: r.received,
@@ -265,16 +318,16 @@ export class ReportService {
 
   /** The campaigns (专项攻坚) of the scope that meet the period, with their progress (化解率) against target. */
   async campaigns(ctx: ReportContext) {
-    return campaignFigures(this.pool, ctx);
+    return this.once(`campaigns ${keyOf(ctx)}`, () => campaignFigures(this.pool, ctx));
   }
 
   /** The visit register's figures alone (the monthly analysis's month before, without a whole summary). */
   async visits(ctx: ReportContext) {
-    return visitFigures(this.pool, this.query(ctx));
+    return this.once(`visits ${keyOf(ctx)}`, () => visitFigures(this.pool, this.query(ctx)));
   }
 
   async supervision(ctx: ReportContext) {
-    return supervisionCounts(this.pool, this.query(ctx));
+    return (await supervisionCounts(this.pool, this.query(ctx))).units;
   }
 
   /** Clusters of similar new cases of the period (the monthly analysis; see db/analysis-counts). */

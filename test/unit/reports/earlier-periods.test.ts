@@ -5,6 +5,8 @@ import {
   yearEarlierDate,
 } from '../../../src/domain/reports/earlier-periods';
 import { parsePeriod } from '../../../src/domain/reports/period';
+import { computeCompared } from '../../../src/domain/reports/report-comparisons';
+import type { ReportContext } from '../../../src/domain/reports/report-service';
 
 const today = '2026-11-22';
 const period = (params: Parameters<typeof parsePeriod>[0]) => parsePeriod(params, today);
@@ -115,5 +117,35 @@ describe('the earlier reports', () => {
     expect(earlierReport(period({ year: '1900' }), '1901-01-15', 'previousYear')).toBeNull();
     expect(earlierReport(period({ quarter: '1900Q1' }), '1900-04-15', 'previousPeriod')).toBeNull();
     expect(earlierReport(period({ quarter: '1900Q2' }), '1900-07-15', 'previousPeriod')).not.toBeNull();
+  });
+});
+
+describe('the report over the earlier periods', () => {
+  const scope = { unit: { id: 'u', name: '县局', level: 'county', kind: 'bureau' }, unitIds: ['u'] } as never;
+  const computedFor = async (params: Parameters<typeof parsePeriod>[0], asOf: string) => {
+    const asked: string[] = [];
+    const compute = async (ctx: ReportContext) => {
+      asked.push(`${ctx.period.from}–${ctx.period.to} as of ${ctx.asOf}`);
+      return { received: asked.length };
+    };
+    const { comparisons } = await computeCompared(compute, { period: period(params), scope, asOf }, {});
+    return { asked, comparisons };
+  };
+
+  it('computes a year’s 环比 and 同比 once: both are the year before as of the same day', async () => {
+    const { asked, comparisons } = await computedFor({ year: '2025' }, '2026-01-15');
+    expect(asked.sort()).toEqual([
+      '2024-01-01–2024-12-31 as of 2025-01-15',
+      '2025-01-01–2025-12-31 as of 2026-01-15',
+    ]);
+    expect(comparisons.previousPeriod).toEqual(comparisons.previousYear);
+    const figure = comparisons.figures.received as { previousPeriod: unknown; previousYear: unknown };
+    expect(figure.previousPeriod).toEqual(figure.previousYear);
+  });
+
+  it('computes a quarter three times: the quarter, the one before and the same one a year earlier', async () => {
+    const { asked } = await computedFor({ quarter: '2025Q2' }, '2026-01-15');
+    expect(asked).toHaveLength(3);
+    expect(new Set(asked).size).toBe(3);
   });
 });

@@ -54,7 +54,7 @@ const summaryRows = (a: SituationAnalysis) =>
  */
 export async function analysisDocx(ctx: ReportContext, a: SituationAnalysis): Promise<Buffer> {
   const risingChart = a.rising.rows.map((r) => ({ key: r.key, label: r.label, count: r.change, share: 0 }));
-  const blocks: Block[] = [
+  const blocks: Array<Block | Promise<Block>> = [
     title(`${monthText(a.month)}信访形势分析`),
     subtitle(takenOver(ctx)),
     heading('一、总体情况'),

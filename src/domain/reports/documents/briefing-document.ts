@@ -92,7 +92,7 @@ export async function briefingDocx({ ctx, data }: BriefingParts): Promise<Buffer
       ['项目', '件数', '占比(%)'],
       rows.filter((r) => r.count > 0).map((r) => [r.label, String(r.count), r.share.toFixed(1)]),
     );
-  const blocks: Block[] = [
+  const blocks: Array<Block | Promise<Block>> = [
     title('信访工作情况通报'),
     subtitle(takenOver(ctx)),
     heading('一、总体情况'),

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
+import { renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
 import * as echarts from 'echarts';
 
 /**
@@ -33,10 +33,13 @@ export interface ChartSize {
 
 /**
  * A chart as a PNG for a document: ECharts draws it to SVG on the server (no browser, no canvas), and resvg
- * rasterises it at twice the size so that it prints sharp. System fonts are loaded for the Chinese labels.
+ * rasterises it at twice the size so that it prints sharp, with the CJK font for the Chinese labels. The
+ * rasterising runs off the event loop, a document's charts side by side (libuv's threads): drawn in turn they
+ * held the API's event loop for half a second a briefing.
  */
-export function chartPng(option: echarts.EChartsCoreOption, size: ChartSize): Buffer {
+export async function chartPng(option: echarts.EChartsCoreOption, size: ChartSize): Promise<Buffer> {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, ...size });
+  let svg: string;
   try {
     chart.setOption({
       color: COLOURS,
@@ -44,14 +47,14 @@ export function chartPng(option: echarts.EChartsCoreOption, size: ChartSize): Bu
       animation: false,
       ...option,
     });
-    const svg = chart.renderToSVGString();
-    const resvg = new Resvg(svg, {
-      font: (fonts ??= chartFonts()),
-      background: '#ffffff',
-      fitTo: { mode: 'zoom', value: 2 },
-    });
-    return Buffer.from(resvg.render().asPng());
+    svg = chart.renderToSVGString();
   } finally {
     chart.dispose();
   }
+  const image = await renderAsync(svg, {
+    font: (fonts ??= chartFonts()),
+    background: '#ffffff',
+    fitTo: { mode: 'zoom', value: 2 },
+  });
+  return Buffer.from(image.asPng());
 }

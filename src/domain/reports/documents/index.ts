@@ -53,7 +53,7 @@ export async function reportDocument(
   const written = WRITTEN[name]?.[format];
   if (written) {
     if (ctx.groupBy !== undefined) throw fieldError('groupBy', 'applies to the by-domain report only');
-    return written(service, ctx);
+    return written(service.forRequest(), ctx);
   }
   // The CSV's table, comparison columns (上期, 上年同期, 环比, 同比, 比较口径) included.
   const table = reportTable(await reportEnvelope(service, name, ctx))!;

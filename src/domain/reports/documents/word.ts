@@ -113,16 +113,21 @@ export function tableOfColumns<Row>(columns: Array<CsvColumn<Row>>, rows: Row[])
 }
 
 /** A chart as a picture, as wide as the text (or as given) and centred. */
-export function chart(option: EChartsCoreOption, size: ChartSize = { width: TEXT_WIDTH_PX, height: 300 }) {
+export async function chart(
+  option: EChartsCoreOption,
+  size: ChartSize = { width: TEXT_WIDTH_PX, height: 300 },
+): Promise<Paragraph> {
+  const data = await chartPng(option, size);
   return new Paragraph({
     alignment: AlignmentType.CENTER,
     spacing: { before: 120, after: 120 },
-    children: [new ImageRun({ type: 'png', data: chartPng(option, size), transformation: size })],
+    children: [new ImageRun({ type: 'png', data, transformation: size })],
   });
 }
 
-/** The blocks as an A4 .docx. */
-export async function docxOf(blocks: Block[], description: string): Promise<Buffer> {
+/** The blocks as an A4 .docx; the charts among them are drawn side by side. */
+export async function docxOf(pending: Array<Block | Promise<Block>>, description: string): Promise<Buffer> {
+  const blocks = await Promise.all(pending);
   const document = new Document({
     creator: 'petitionflow',
     description,
