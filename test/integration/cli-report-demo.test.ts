@@ -1,6 +1,5 @@
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { testToken } from '../support/sign-in';
@@ -114,8 +113,10 @@ describe('petitionflow demo', () => {
     expect(new Set(details.map((d) => d.channel)).size).toBeGreaterThan(1);
 
     // The same seed on the same day: every request is a replay of its Idempotency-Key. This time the demo
-    // also leaves the documents a bureau hands on.
-    const documents = fs.mkdtempSync(path.join(os.tmpdir(), 'petitionflow-demo-documents-'));
+    // also leaves the documents a bureau hands on — in test-artifacts/demo/, to be looked at after the run.
+    const documents = path.resolve(__dirname, '..', '..', 'test-artifacts', 'demo');
+    fs.rmSync(documents, { recursive: true, force: true });
+    fs.mkdirSync(documents, { recursive: true });
     const again = await demo(['--documents', documents]);
     expect(again.code).toBe(0);
     expect(JSON.parse(again.stdout).petitionIds).toEqual(result.petitionIds);
@@ -127,7 +128,6 @@ describe('petitionflow demo', () => {
     ]);
     for (const file of fs.readdirSync(documents))
       expect(fs.readFileSync(path.join(documents, file)).subarray(0, 2).toString()).toBe('PK');
-    fs.rmSync(documents, { recursive: true, force: true });
     const { rows } = await app.pool.query<{ count: number }>(
       `SELECT count(*)::int AS count FROM petitions WHERE petitioner->>'idNumber' = ANY($1)`,
       [details.map((d) => d.petitioner.idNumber)],

@@ -2,7 +2,7 @@ import { fieldError } from '../errors';
 import { monthsOf } from './documents/chart-options';
 import { NO_DATA_TEXT } from './documents/no-data';
 import type { Period } from './period';
-import { type CampaignProgressRow, campaignText } from './register-clauses';
+import { type CampaignProgressRow, campaignsText } from './register-clauses';
 import type { Rate, ReportContext, ReportService } from './report-service';
 
 /**
@@ -180,7 +180,7 @@ function analysisText(ctx: ReportContext, f: TextFigures): string {
 function registersText(f: TextFigures): string {
   const parts = [groupVisitsText(f.groupVisits)];
   const campaigns = f.campaigns.filter((c) => c.entries > 0);
-  if (campaigns.length > 0) parts.push(`积案化解专项攻坚中，${campaigns.map(campaignText).join('；')}`);
+  if (campaigns.length > 0) parts.push(`积案化解专项攻坚中，${campaignsText(campaigns)}`);
   return parts
     .filter((p): p is string => p !== null)
     .map((p) => `${p}。`)

@@ -155,6 +155,24 @@ export function campaignText(c: CampaignProgressRow): string {
   return `“${c.name}”列入台账${c.entries}件，已化解${c.resolved}件${stopped}，化解率${rate}${target}`;
 }
 
+/** The campaigns a paragraph names; a province's briefing met a hundred of its bureaus' (the reports bench). */
+export const CAMPAIGNS_NAMED = 3;
+
+/**
+ * The largest campaigns (most entries) by name, the rest summed: 「…；另有12项专项攻坚列入台账300件，已化解120件」.
+ * The `campaigns` report and the Word file's table list every one.
+ */
+export function campaignsText(campaigns: CampaignProgressRow[]): string {
+  const largest = [...campaigns].sort((a, b) => b.entries - a.entries).slice(0, CAMPAIGNS_NAMED);
+  const named = campaigns.filter((c) => largest.includes(c));
+  const rest = campaigns.filter((c) => !largest.includes(c));
+  const sum = (field: 'entries' | 'resolved') => rest.reduce((n, c) => n + c[field], 0);
+  const others = rest.length
+    ? [`另有${rest.length}项专项攻坚列入台账${sum('entries')}件，已化解${sum('resolved')}件`]
+    : [];
+  return [...named.map(campaignText), ...others].join('；');
+}
+
 /** 「从积案化解看，本期化解积案台账3件…；“百日攻坚”…」: the register's resolved entries and each campaign. */
 function backlogClause(f: RegisterFigures, last: YearEarlierRegisters | undefined): string | null {
   const items: string[] = [];
@@ -162,7 +180,7 @@ function backlogClause(f: RegisterFigures, last: YearEarlierRegisters | undefine
   if (resolved > 0)
     items.push(`本期化解积案台账${resolved}件${yearOnYear(resolved, last?.backlogRegister?.resolved)}`);
   const campaigns = (f.campaigns ?? []).filter((c) => c.entries > 0);
-  if (campaigns.length > 0) items.push(`专项攻坚${campaigns.map(campaignText).join('；')}`);
+  if (campaigns.length > 0) items.push(`专项攻坚${campaignsText(campaigns)}`);
   return items.length > 0 ? `从积案化解看，${items.join('，')}` : null;
 }
 

@@ -236,4 +236,21 @@ describe('the briefing’s registers: visits, leaders, 阅批, screening, campai
         '从积案化解看，专项攻坚“百日攻坚”列入台账4件，已化解1件，息诉罢访1件，化解率25.0%。',
     );
   });
+
+  it('names the three largest campaigns in their order and sums the others (a province meets a hundred)', () => {
+    const campaigns = [
+      campaign('甲', 2, 1, null),
+      campaign('乙', 9, 3, null),
+      campaign('丙', 5, 5, null),
+      campaign('丁', 1, 0, null),
+      campaign('戊', 7, 7, null),
+    ];
+    const text = briefingText(ctx, { ...figures(0), received: 0, campaigns });
+    expect(text).toContain(
+      '专项攻坚“乙”列入台账9件，已化解3件，息诉罢访1件，化解率33.3%；' +
+        '“丙”列入台账5件，已化解5件，息诉罢访1件，化解率100.0%；' +
+        '“戊”列入台账7件，已化解7件，息诉罢访1件，化解率100.0%；' +
+        '另有2项专项攻坚列入台账3件，已化解1件。',
+    );
+  });
 });
