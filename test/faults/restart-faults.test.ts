@@ -33,7 +33,6 @@ const FIRST_REPLACEMENT = 10_000;
 const CUT_REGISTRATIONS = 10;
 /** Lifecycles started just before PostgreSQL stops: registration transactions lose their connections. */
 const REGISTRATIONS_AT_DATABASE_STOP = 10;
-const FIXED_LIFECYCLES = LIFECYCLES + CUT_REGISTRATIONS + REGISTRATIONS_AT_DATABASE_STOP;
 const describeFaults = process.env.TEST_FAULTS === '1' ? describe : describe.skip;
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
