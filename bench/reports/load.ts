@@ -3,12 +3,14 @@ import type { Pool } from 'pg';
 import { writeOrganisationRows } from '../../src/db/organisation-store';
 import { inTransaction } from '../../src/db/transaction';
 import { defaultClassification } from '../../src/domain/classification';
+import { CASE_ACTS_SQL } from '../../src/db/report-facts';
 
 /** The subject matters of the built-in file (its sub-category codes are `<category>.<sub>`). */
 const DOMAINS = defaultClassification()
   .reportKeys('subcategory')
   .map((k) => k.key);
 import { BENCH_PREFIX, type BenchOrganisation } from './organisation';
+import { CARRY_OUT_SQL, CASE_STATE_SQL, caseStateTemplates } from './case-states';
 import { REGISTER_TABLES, registerSizes, registerSteps } from './load-registers';
 
 export interface LoadOptions {
@@ -123,15 +125,15 @@ SELECT o.ord AS idx, o.id AS bureau_unit_id, b.level, r.login AS registrar,
          AS departments
   FROM unnest($1::text[]) WITH ORDINALITY o(id, ord) JOIN units b ON b.id = o.id JOIN users r ON r.unit_id = b.id`;
 
-/** Registered on the day received, at nine, and recorded by the workflow since (last_sequence 1). */
+/** Registered on the day received, at nine, and recorded by the workflow since (last_sequence 1), with its case state. */
 const PETITIONS_SQL = (
   texts: NonNullable<LoadOptions['texts']>,
 ) => `INSERT INTO petitions (id, bureau_unit_id, channel, category, domain, domain_category,
         classification_version, received_on, rule_set_id, subject, description, petitioner, registered_by, status,
-        handling_unit_id, registration_level, first_time, created_at, last_sequence)
+        handling_unit_id, registration_level, first_time, created_at, last_sequence, case_state)
 SELECT id, bureau_unit_id, channel, category, domain, split_part(domain, '.', 1), '${defaultClassification().reference}',
        received_on, 'national-2022', ${texts.subject}, ${texts.description}, ${texts.petitioner}, registrar, status, handling_unit_id,
-       registration_level, first_time, (received_on + time '09:00') AT TIME ZONE 'Asia/Shanghai', 1
+       registration_level, first_time, (received_on + time '09:00') AT TIME ZONE 'Asia/Shanghai', 1, ${CASE_STATE_SQL}
   FROM bench_facts ORDER BY id`;
 
 const NO_TEXTS = { subject: `'Benchmark case'`, description: `''`, petitioner: `'{}'::jsonb` };
@@ -139,11 +141,12 @@ const NO_TEXTS = { subject: `'Benchmark case'`, description: `''`, petitioner: `
 const REPORT_CASES_SQL = `INSERT INTO report_cases (petition_id, received_on, bureau_unit_id, handling_unit_id,
         registration_level, channel, domain, domain_category, first_time, status, acknowledge_due, acknowledged_on,
         handle_due, handled_on, closed_on, withdrawn, case_owned, evaluations_invited, evaluations_given,
-        evaluations_satisfied)
+        evaluations_satisfied, case_acts)
 SELECT id, received_on, bureau_unit_id, handling_unit_id, registration_level, channel, domain,
        split_part(domain, '.', 1), first_time, status,
        acknowledge_due, acknowledged_on, handle_due, handled_on, closed_on, withdrawn, case_owned, invited, given,
-       CASE WHEN r_sat < 0.85 THEN given ELSE greatest(given - 1, 0) END
+       CASE WHEN r_sat < 0.85 THEN given ELSE greatest(given - 1, 0) END,
+       (SELECT ${CASE_ACTS_SQL('p.case_state')} FROM petitions p WHERE p.id = bench_facts.id)
   FROM bench_facts ORDER BY id`;
 
 /**
@@ -165,12 +168,18 @@ export async function loadBenchData(
   const registers = options.visits
     ? registerSteps(registerSizes(cases, options.visits), { cases, firstDay, days, asOf, domains: DOMAINS })
     : [];
+  const states = await caseStateTemplates();
   const steps: Array<[string, string, unknown[]?]> = [
     ['seed the draws', 'SELECT setseed(0.42)'],
     ['bureaus to draw from', OFFICES_SQL, [[...county, ...city, ...province]]],
     ['draw the cases', CASES_SQL, [cases, firstDay, days, asOf, county.length, city.length, DOMAINS]],
     ['their statuses', FACTS_SQL],
-    ['petitions', PETITIONS_SQL(options.texts ?? NO_TEXTS)],
+    [
+      'petitions',
+      PETITIONS_SQL(options.texts ?? NO_TEXTS),
+      [states.registered, states.accepted, states.replied],
+    ],
+    ['carry-outs', CARRY_OUT_SQL],
     ['report_cases', REPORT_CASES_SQL],
     ['supervision_items', SUPERVISION_SQL, [asOf]],
     ...registers,

@@ -4,6 +4,7 @@ import { saveHistoryIfRequested } from '../support/histories';
 import { startTestApp, type TestApp } from '../support/harness';
 import { testToken } from '../support/sign-in';
 import { footprint, PetitionFlow } from '../support/petition-flow';
+import { caseActsAgainstStates } from '../support/case-acts';
 
 /**
  * 跟踪回访 through the API on the real stack: a dissatisfied return visit opens a follow-up with its own
@@ -173,5 +174,14 @@ describe('the after-care in the summary report', () => {
     const lines = (await csv.text()).split('\r\n').map((line) => line.split(',').slice(0, 5).join(','));
     expect(lines).toContain(`回访(次),returnVisits,${after.returnVisits.count},,`);
     expect(lines).toContain(`跟踪回访(办结)(件),followUpsClosed,${after.followUps.closed},,`);
+  });
+});
+
+describe('the acts beside the report row', () => {
+  it('are the fold’s return visits, evaluations, follow-ups and their deadlines, as the migration takes them', async () => {
+    const acts = await caseActsAgainstStates(app.pool, 'followUps');
+    expect(acts.differ).toBe(0);
+    expect(acts.withPart).toBeGreaterThan(0);
+    expect(acts.withActs).toBeGreaterThanOrEqual(acts.withPart);
   });
 });

@@ -333,14 +333,17 @@ describe('the county bureau’s figures for 2025Q3, as of 2025-10-15', () => {
 
   it('writes the briefing paragraph from the same figures', async () => {
     const { text } = await get('supervisor', `/api/reports/briefing?${Q}`);
-    expect(text).toBe(
+    const cases =
       '2025年7月1日至9月30日，青山县信访局受理信访事项6件，其中初信初访5件，占比83.3%，重复信访1件，占比16.7%；' +
-        '从信访层级看，省级1件，占比16.7%、市级1件，占比16.6%、县级4件，占比66.7%；' +
-        '从信访渠道看，网上信访3件，占比50.0%、来访1件，占比16.7%、来信1件，占比16.7%、其他渠道1件，占比16.6%；' +
-        '从诉求领域看，城乡建设3件，占比50.0%、劳动和社会保障2件，占比33.3%、政法1件，占比16.7%；' +
-        '从责任单位案件量看，数量排名前三的单位分别为青山县住房和城乡建设局（3件）、青山县人力资源和社会保障局（2件）、青山县信访局（1件）。' +
-        '及时受理率80.0%，按期办结率33.3%，参评率66.7%，满意率50.0%。',
-    );
+      '从信访层级看，省级1件，占比16.7%、市级1件，占比16.6%、县级4件，占比66.7%；' +
+      '从信访渠道看，网上信访3件，占比50.0%、来访1件，占比16.7%、来信1件，占比16.7%、其他渠道1件，占比16.6%；' +
+      '从诉求领域看，城乡建设3件，占比50.0%、劳动和社会保障2件，占比33.3%、政法1件，占比16.7%；' +
+      '从责任单位案件量看，数量排名前三的单位分别为青山县住房和城乡建设局（3件）、青山县人力资源和社会保障局（2件）、青山县信访局（1件）。' +
+      '及时受理率80.0%，按期办结率33.3%，参评率66.7%，满意率50.0%。';
+    expect(text.slice(0, cases.length)).toBe(cases);
+    // The registers' sentences follow, if any: other files share the database, and one of them records a
+    // screening round in July 2025 (screening-api); their wording is the unit tests' (briefing.test.ts).
+    expect(text.slice(cases.length)).toMatch(/^(从(来访情况|领导接访|矛盾纠纷排查|积案化解)看，[^。]+。)*$/);
   });
 });
 

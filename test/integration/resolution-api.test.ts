@@ -2,6 +2,7 @@ import { shanghaiToday, startTestApp, type TestApp } from '../support/harness';
 import { footprint, PetitionFlow } from '../support/petition-flow';
 import { addDays } from '../../src/rules/dates';
 import { testToken } from '../support/sign-in';
+import { caseActsAgainstStates } from '../support/case-acts';
 
 /**
  * How the matter ended (S12–S16) through the API on the real stack: the resolution record by the unit or the
@@ -145,5 +146,13 @@ describe('a supported opinion carried out (Art 32 ¶2)', () => {
       report: '再次',
     });
     expect([twice.status, twice.body.error.code]).toEqual([409, 'transition_not_allowed']);
+  });
+});
+
+describe('the acts beside the report row', () => {
+  it('carry the resolution record as the fold has it, as the migration takes it', async () => {
+    const acts = await caseActsAgainstStates(app.pool, 'resolution');
+    expect(acts.differ).toBe(0);
+    expect(acts.withPart).toBeGreaterThan(0);
   });
 });

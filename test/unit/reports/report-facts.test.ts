@@ -1,4 +1,4 @@
-import { reportFactsOf } from '../../../src/db/report-facts';
+import { caseActsOf, reportFactsOf } from '../../../src/db/report-facts';
 import { actors, CaseDriver } from '../../support/case-engine';
 
 /** What the reports count of a case, from the case core's own fold (hand-worked 2026 dates). */
@@ -54,5 +54,28 @@ describe('report facts of a case', () => {
       handleDue: null,
       evaluationsInvited: 0,
     });
+  });
+});
+
+describe('the acts of a case beside its report row', () => {
+  it('are none when registered; then its evaluations, its return visit, the follow-up with its deadline alone', async () => {
+    const registered = await new CaseDriver('national-2022', '2026-03-02').register();
+    expect(caseActsOf(registered.state)).toBeNull();
+    const driver = await acceptedCase();
+    await driver.ok(actors.handler, reply);
+    await driver.ok(actors.handler, {
+      type: 'recordReturnVisit',
+      reached: true,
+      satisfaction: 'dissatisfied',
+      noteDocumentId: 'v1',
+    });
+    const acts = caseActsOf(driver.state)!;
+    expect(Object.keys(acts).sort()).toEqual(['deadlines', 'evaluations', 'followUps', 'returnVisits']);
+    expect(acts.returnVisits).toEqual(driver.state.returnVisits);
+    expect(acts.evaluations).toEqual(driver.state.evaluations);
+    expect(acts.followUps).toEqual(driver.state.followUps);
+    expect(acts.deadlines!.map((d) => d.key)).toEqual(['follow-up']);
+    expect(driver.state.deadlines.length).toBeGreaterThan(1);
+    expect(reportFactsOf(driver.state).caseActs).toEqual(acts);
   });
 });
