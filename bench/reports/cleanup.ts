@@ -27,6 +27,7 @@ const BENCH_ROWS = [
   ['visits', 'id'],
   ['reception_sessions', 'id'],
   ['supervision_items', 'petition_id'],
+  ['report_acts', 'petition_id'],
   ['report_cases', 'petition_id'],
   ['petitions', 'id'],
   ['users', 'login'],

@@ -3,7 +3,7 @@ import type { Pool } from 'pg';
 import { writeOrganisationRows } from '../../src/db/organisation-store';
 import { inTransaction } from '../../src/db/transaction';
 import { defaultClassification } from '../../src/domain/classification';
-import { CASE_ACTS_SQL } from '../../src/db/report-facts';
+import { REPORT_ACTS_SQL } from '../../src/db/report-acts';
 
 /** The subject matters of the built-in file (its sub-category codes are `<category>.<sub>`). */
 const DOMAINS = defaultClassification()
@@ -141,13 +141,19 @@ const NO_TEXTS = { subject: `'Benchmark case'`, description: `''`, petitioner: `
 const REPORT_CASES_SQL = `INSERT INTO report_cases (petition_id, received_on, bureau_unit_id, handling_unit_id,
         registration_level, channel, domain, domain_category, first_time, status, acknowledge_due, acknowledged_on,
         handle_due, handled_on, closed_on, withdrawn, case_owned, evaluations_invited, evaluations_given,
-        evaluations_satisfied, case_acts)
+        evaluations_satisfied)
 SELECT id, received_on, bureau_unit_id, handling_unit_id, registration_level, channel, domain,
        split_part(domain, '.', 1), first_time, status,
        acknowledge_due, acknowledged_on, handle_due, handled_on, closed_on, withdrawn, case_owned, invited, given,
-       CASE WHEN r_sat < 0.85 THEN given ELSE greatest(given - 1, 0) END,
-       (SELECT ${CASE_ACTS_SQL('p.case_state')} FROM petitions p WHERE p.id = bench_facts.id)
+       CASE WHEN r_sat < 0.85 THEN given ELSE greatest(given - 1, 0) END
   FROM bench_facts ORDER BY id`;
+
+/** The cases' dated acts from their states, as migration 1796000000024 filled them (src/db/report-acts.ts). */
+const REPORT_ACTS_LOAD_SQL = `INSERT INTO report_acts (petition_id, act, detail, on_date, bureau_unit_id, handling_unit_id)
+SELECT r.petition_id, a.act, a.detail, a.on_date, r.bureau_unit_id, r.handling_unit_id
+  FROM report_cases r JOIN petitions p ON p.id = r.petition_id
+ CROSS JOIN LATERAL (${REPORT_ACTS_SQL('p.case_state')}) a
+ WHERE r.petition_id LIKE '${BENCH_PREFIX}%'`;
 
 /**
  * Writes the bench organisation and `cases` cases set-based, as the event writer would have left them, in the
@@ -181,12 +187,13 @@ export async function loadBenchData(
     ],
     ['carry-outs', CARRY_OUT_SQL],
     ['report_cases', REPORT_CASES_SQL],
+    ['report_acts', REPORT_ACTS_LOAD_SQL],
     ['supervision_items', SUPERVISION_SQL, [asOf]],
     ...registers,
     ['drop the drafts', 'DROP TABLE bench_facts, bench_cases, bench_offices'],
     [
       'ANALYZE',
-      `ANALYZE regions, units, users, petitions, report_cases, supervision_items, ${REGISTER_TABLES.join(', ')}`,
+      `ANALYZE regions, units, users, petitions, report_cases, report_acts, supervision_items, ${REGISTER_TABLES.join(', ')}`,
     ],
   ];
   const client = await pool.connect();

@@ -21,52 +21,7 @@ export interface ReportFacts {
   evaluationsInvited: number;
   evaluationsGiven: number;
   evaluationsSatisfied: number;
-  /** The case's dated acts the after-care and resolution figures count (see `caseActsOf`); null: none. */
-  caseActs: CaseActs | null;
 }
-
-/**
- * The parts of the fold the after-care and resolution figures count, as the fold has them: return visits,
- * evaluations, follow-ups with their deadlines, the resolution record. Kept beside the case's report row
- * (report_cases.case_acts, a few hundred bytes) so that the reports read them there: the whole fold (3–5 KB,
- * compressed out of line) read for every case of a province took a second per 10 000 cases (the reports
- * bench). Migration 1796000000024 wrote them for the cases before it with CASE_ACTS_SQL, the same parts.
- */
-export interface CaseActs {
-  returnVisits?: CaseState['returnVisits'];
-  evaluations?: CaseState['evaluations'];
-  followUps?: CaseState['followUps'];
-  deadlines?: CaseDeadline[];
-  resolution?: CaseState['resolution'];
-}
-
-export function caseActsOf(state: CaseState): CaseActs | null {
-  const nonEmpty = <T>(list: T[] | undefined) => (list && list.length > 0 ? list : undefined);
-  const acts: CaseActs = {
-    returnVisits: nonEmpty(state.returnVisits),
-    evaluations: nonEmpty(state.evaluations),
-    followUps: nonEmpty(state.followUps),
-    deadlines: nonEmpty(state.deadlines.filter((d) => d.key === 'follow-up')),
-    resolution: state.resolution,
-  };
-  const present = Object.entries(acts).filter(([, value]) => value !== undefined && value !== null);
-  return present.length > 0 ? (Object.fromEntries(present) as CaseActs) : null;
-}
-
-/**
- * CASE_ACTS_SQL over a case state (`state`, a jsonb expression): the same parts as `caseActsOf`, in SQL, for
- * rows written before the column (migration 1796000000024 repeats it) and for the reports bench's cases.
- */
-export const CASE_ACTS_SQL = (state: string) => `(
-  SELECT jsonb_object_agg(part.key, part.value) FROM jsonb_each(jsonb_build_object(
-    'returnVisits', NULLIF(${state} -> 'returnVisits', '[]'::jsonb),
-    'evaluations', NULLIF(${state} -> 'evaluations', '[]'::jsonb),
-    'followUps', NULLIF(${state} -> 'followUps', '[]'::jsonb),
-    'deadlines', (SELECT jsonb_agg(d.value ORDER BY d.ordinality)
-                    FROM jsonb_array_elements(${state} -> 'deadlines') WITH ORDINALITY d
-                   WHERE d.value ->> 'key' = 'follow-up'),
-    'resolution', ${state} -> 'resolution')) part
-   WHERE part.value IS NOT NULL AND part.value <> 'null'::jsonb)`;
 
 /**
  * The last deadline of these keys that still counts: a cancelled one (re-routed, withdrawn, procedure
@@ -101,6 +56,5 @@ export function reportFactsOf(state: CaseState): ReportFacts {
     evaluationsInvited: evaluations.length,
     evaluationsGiven: graded.length,
     evaluationsSatisfied: graded.filter((e) => e.grade !== 'dissatisfied').length,
-    caseActs: caseActsOf(state),
   };
 }

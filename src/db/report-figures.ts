@@ -1,3 +1,4 @@
+import type { ActKind } from './report-acts';
 /**
  * Every published figure, defined once: its Chinese name, its formula in words (shown in the API docs and
  * the dashboard), and the SQL that counts it over `report_cases` (alias `c`). Parameters in the SQL:
@@ -166,90 +167,80 @@ export const RESPONSIBLE_UNIT_SQL = 'COALESCE(c.handling_unit_id, c.bureau_unit_
 
 /**
  * The after-care (回访, 满意度评价, 跟踪回访), counted by the day each act happened in the period (`$start`
- * to `$to`) on the cases of the scope, from the read model's fold. `element` is one entry of the array the
- * figure counts (`v`: a return visit, `e`: an evaluation, `f`: a follow-up, `d`: a deadline).
+ * to `$to`) on the cases of the scope: the acts of the cases' folds (report_acts, src/db/report-acts.ts).
  */
 export interface AftercareFigure {
   label: string;
   formula: string;
-  /** The case-state array it counts, the alias of an element, and the condition on it. */
-  array: 'returnVisits' | 'evaluations' | 'followUps' | 'deadlines';
-  where: string;
+  /** The act it counts, and the act's detail where it counts only one. */
+  act: ActKind;
+  detail?: string;
 }
-
-const IN_PERIOD_ON = (field: string, alias: string) =>
-  `(${alias}->>'${field}')::date BETWEEN $start::date AND $to::date`;
-const visit = (where: string) => `${IN_PERIOD_ON('visitedOn', 'v')}${where ? ` AND ${where}` : ''}`;
-const evaluation = (grade: string) => `${IN_PERIOD_ON('evaluatedOn', 'e')} AND e->>'grade' = '${grade}'`;
 
 export const AFTERCARE = {
   returnVisits: {
     label: '回访',
     formula:
       'return visits recorded with a visit date in the period, the second visits of a follow-up included',
-    array: 'returnVisits',
-    where: visit(''),
+    act: 'return-visit',
   },
   returnVisitsSatisfied: {
     label: '回访满意',
     formula: 'return visits of the period where the petitioner was satisfied',
-    array: 'returnVisits',
-    where: visit(`v->>'satisfaction' = 'satisfied'`),
+    act: 'return-visit',
+    detail: 'satisfied',
   },
   returnVisitsBasicallySatisfied: {
     label: '回访基本满意',
     formula: 'return visits of the period where the petitioner was basically satisfied',
-    array: 'returnVisits',
-    where: visit(`v->>'satisfaction' = 'basically-satisfied'`),
+    act: 'return-visit',
+    detail: 'basically-satisfied',
   },
   returnVisitsDissatisfied: {
     label: '回访不满意',
     formula: 'return visits of the period where the petitioner was dissatisfied',
-    array: 'returnVisits',
-    where: visit(`v->>'satisfaction' = 'dissatisfied'`),
+    act: 'return-visit',
+    detail: 'dissatisfied',
   },
   returnVisitsUnreached: {
     label: '回访未联系上',
     formula: 'return visits of the period where the petitioner was not reached (no grade)',
-    array: 'returnVisits',
-    where: visit(`NOT (v->>'reached')::boolean`),
+    act: 'return-visit',
+    detail: 'unreached',
   },
   evaluationsSatisfied: {
     label: '评价满意',
     formula: 'evaluations the petitioner gave in the period graded satisfied',
-    array: 'evaluations',
-    where: evaluation('satisfied'),
+    act: 'evaluation',
+    detail: 'satisfied',
   },
   evaluationsBasicallySatisfied: {
     label: '评价基本满意',
     formula: 'evaluations the petitioner gave in the period graded basically satisfied',
-    array: 'evaluations',
-    where: evaluation('basically-satisfied'),
+    act: 'evaluation',
+    detail: 'basically-satisfied',
   },
   evaluationsDissatisfied: {
     label: '评价不满意',
     formula: 'evaluations the petitioner gave in the period graded dissatisfied',
-    array: 'evaluations',
-    where: evaluation('dissatisfied'),
+    act: 'evaluation',
+    detail: 'dissatisfied',
   },
   followUpsOpened: {
     label: '跟踪回访(开启)',
     formula: 'follow-ups a dissatisfied return visit or evaluation opened in the period',
-    array: 'followUps',
-    where: IN_PERIOD_ON('openedOn', 'f'),
+    act: 'follow-up-opened',
   },
   followUpsClosed: {
     label: '跟踪回访(办结)',
     formula: 'follow-ups the unit closed in the period, with a note or a satisfied second visit',
-    array: 'followUps',
-    where: `f->>'status' = 'closed' AND ${IN_PERIOD_ON('closedOn', 'f')}`,
+    act: 'follow-up-closed',
   },
   followUpsOverdue: {
     label: '跟踪回访(逾期)',
     formula:
       'follow-ups whose deadline fell due in the period and passed unmet (overdue; met late or not at all)',
-    array: 'deadlines',
-    where: `d->>'key' = 'follow-up' AND d ? 'overdueAt' AND ${IN_PERIOD_ON('dueDate', 'd')}`,
+    act: 'follow-up-overdue',
   },
 } as const satisfies Record<string, AftercareFigure>;
 

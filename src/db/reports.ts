@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
 import type { SupervisionSource } from '../case/supervision';
+import type { ActKind } from './report-acts';
 import {
   AFTERCARE,
   type AftercareFigureId,
@@ -127,39 +128,6 @@ export async function priorityCounts(pool: Pool, scope: Pick<ReportQuery, 'unitI
       ORDER BY since, p.id LIMIT ${Math.trunc(listLimit)}`,
   );
   return { ...counts!, cases };
-}
-
-/**
- * How matters ended (S12–S16), from the record on the case's fold (its acts beside the report row): each part counted for a case when its date
- * lies in the period (`$start`–`$end`).
- */
-export async function resolutionCounts(pool: Pool, query: ReportQuery) {
-  const inPeriod = (date: string) => `(${date})::date BETWEEN $start::date AND $end::date`;
-  const measure = (name: string) =>
-    `(count(*) FILTER (WHERE EXISTS (SELECT 1 FROM jsonb_array_elements(r->'measures') m
-                                   WHERE m->>'measure' = '${name}' AND ${inPeriod("m->>'on'")})))::int`;
-  type Recorded = Record<
-    | 'resolved'
-    | 'educated'
-    | 'aided'
-    | 'lawfullyHandled'
-    | 'agreements'
-    | 'stoppedPetitioning'
-    | 'carriedOut',
-    number
-  >;
-  const [recorded] = await run<Recorded>(
-    pool,
-    query,
-    `SELECT ${measure('resolved')} AS resolved, ${measure('educated')} AS educated,
-            ${measure('aided')} AS aided, ${measure('lawfully-handled')} AS "lawfullyHandled",
-            (count(*) FILTER (WHERE ${inPeriod("r #>> '{agreement,agreedOn}'")}))::int AS agreements,
-            (count(*) FILTER (WHERE ${inPeriod("r #>> '{stoppedPetitioning,on}'")}))::int AS "stoppedPetitioning",
-            (count(*) FILTER (WHERE ${inPeriod("r #>> '{carriedOut,on}'")}))::int AS "carriedOut"
-       FROM (SELECT c.case_acts -> 'resolution' AS r FROM report_cases c
-              WHERE ${IN_SCOPE} AND c.case_acts ? 'resolution') cases`,
-  );
-  return recorded!;
 }
 
 /**
@@ -299,34 +267,50 @@ export async function supervisionCounts(pool: Pool, query: ReportQuery) {
   };
 }
 
-const ALIAS = { returnVisits: 'v', evaluations: 'e', followUps: 'f', deadlines: 'd' } as const;
+const IN_SCOPE_OF_ACT =
+  '(a.bureau_unit_id = ANY($units::text[]) OR a.handling_unit_id = ANY($units::text[]))';
+const RESOLUTION_ACTS = {
+  resolved: ['measure', 'resolved'],
+  educated: ['measure', 'educated'],
+  aided: ['measure', 'aided'],
+  lawfullyHandled: ['measure', 'lawfully-handled'],
+  agreements: ['agreement'],
+  stoppedPetitioning: ['stopped-petitioning'],
+  carriedOut: ['carried-out'],
+} as const satisfies Record<string, readonly [ActKind, string?]>;
+type ResolutionFigure = keyof typeof RESOLUTION_ACTS;
+
+const isAct = (act: ActKind, detail?: string) =>
+  `a.act = '${act}'${detail === undefined ? '' : ` AND a.detail = '${detail}'`}`;
 
 /**
- * The after-care figures (AFTERCARE) of the cases in scope: each counted over the array of the case's acts it
- * names (report_cases.case_acts), by the date of the act (see the formulas). One scan per array, each counting
- * its figures at once: eleven counts over one gathering of every case's acts took 15 µs a case (the reports
- * bench); a flat scan of one array takes about one.
+ * The acts of the period on the cases of the scope (report_acts), in one scan by their date: the after-care
+ * figures (AFTERCARE), each act dated from `$start` to `$to`; and how matters ended (S12–S16), each part
+ * counted once for a case when its date lies from `$start` to `$end` (as known by the as-of date).
  */
-export async function aftercareCounts(
+export async function actCounts(
   pool: Pool,
   query: ReportQuery,
-): Promise<Record<AftercareFigureId, number>> {
-  const ids = Object.keys(AFTERCARE) as AftercareFigureId[];
-  const arrays = [...new Set(ids.map((id) => AFTERCARE[id].array))];
-  const counted = await Promise.all(
-    arrays.map(async (array) => {
-      const columns = ids
-        .filter((id) => AFTERCARE[id].array === array)
-        .map((id) => `(count(*) FILTER (WHERE ${AFTERCARE[id].where}))::int AS "${id}"`);
-      const [row] = await run<Partial<Record<AftercareFigureId, number>>>(
-        pool,
-        query,
-        `SELECT ${columns.join(', ')}
-           FROM report_cases c, jsonb_array_elements(c.case_acts -> '${array}') ${ALIAS[array]}
-          WHERE ${IN_SCOPE} AND c.case_acts ? '${array}'`,
-      );
-      return row!;
-    }),
+): Promise<{ aftercare: Record<AftercareFigureId, number>; resolution: Record<ResolutionFigure, number> }> {
+  const aftercareIds = Object.keys(AFTERCARE) as AftercareFigureId[];
+  const resolutionIds = Object.keys(RESOLUTION_ACTS) as ResolutionFigure[];
+  const aftercareColumns = aftercareIds.map((id) => {
+    const figure: { act: ActKind; detail?: string } = AFTERCARE[id];
+    return `(count(*) FILTER (WHERE ${isAct(figure.act, figure.detail)}))::int AS "${id}"`;
+  });
+  const resolutionColumns = resolutionIds.map((id) => {
+    const [act, detail] = RESOLUTION_ACTS[id] as readonly [ActKind, string?];
+    // Each part is recorded once on a case (a measure once by its name): a count of acts is one of cases.
+    return `(count(*) FILTER (WHERE ${isAct(act, detail)} AND a.on_date <= $end::date))::int AS "${id}"`;
+  });
+  const [row] = await run<Record<AftercareFigureId | ResolutionFigure, number>>(
+    pool,
+    query,
+    `SELECT ${[...aftercareColumns, ...resolutionColumns].join(',\n            ')}
+       FROM report_acts a
+      WHERE a.on_date BETWEEN $start::date AND $to::date AND ${IN_SCOPE_OF_ACT}`,
   );
-  return Object.assign({}, ...counted) as Record<AftercareFigureId, number>;
+  const pick = <K extends AftercareFigureId | ResolutionFigure>(ids: K[]) =>
+    Object.fromEntries(ids.map((id) => [id, row![id]])) as Record<K, number>;
+  return { aftercare: pick(aftercareIds), resolution: pick(resolutionIds) };
 }

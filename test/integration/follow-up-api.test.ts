@@ -4,7 +4,7 @@ import { saveHistoryIfRequested } from '../support/histories';
 import { startTestApp, type TestApp } from '../support/harness';
 import { testToken } from '../support/sign-in';
 import { footprint, PetitionFlow } from '../support/petition-flow';
-import { caseActsAgainstStates } from '../support/case-acts';
+import { reportActsAgainstStates } from '../support/report-acts';
 
 /**
  * 跟踪回访 through the API on the real stack: a dissatisfied return visit opens a follow-up with its own
@@ -177,11 +177,12 @@ describe('the after-care in the summary report', () => {
   });
 });
 
-describe('the acts beside the report row', () => {
-  it('are the fold’s return visits, evaluations, follow-ups and their deadlines, as the migration takes them', async () => {
-    const acts = await caseActsAgainstStates(app.pool, 'followUps');
-    expect(acts.differ).toBe(0);
-    expect(acts.withPart).toBeGreaterThan(0);
-    expect(acts.withActs).toBeGreaterThanOrEqual(acts.withPart);
+describe('the acts beside the report row (report_acts)', () => {
+  it('are the folds’ return visits, evaluations and follow-ups, as the migration takes them', async () => {
+    const { missing, extra, acts } = await reportActsAgainstStates(app.pool);
+    expect({ missing, extra }).toEqual({ missing: 0, extra: 0 });
+    expect(acts['return-visit']).toBeGreaterThan(0);
+    expect(acts['follow-up-opened']).toBeGreaterThan(0);
+    expect(acts['follow-up-closed']).toBeGreaterThan(0);
   });
 });

@@ -2,7 +2,7 @@ import { shanghaiToday, startTestApp, type TestApp } from '../support/harness';
 import { footprint, PetitionFlow } from '../support/petition-flow';
 import { addDays } from '../../src/rules/dates';
 import { testToken } from '../support/sign-in';
-import { caseActsAgainstStates } from '../support/case-acts';
+import { reportActsAgainstStates } from '../support/report-acts';
 
 /**
  * How the matter ended (S12–S16) through the API on the real stack: the resolution record by the unit or the
@@ -149,10 +149,10 @@ describe('a supported opinion carried out (Art 32 ¶2)', () => {
   });
 });
 
-describe('the acts beside the report row', () => {
-  it('carry the resolution record as the fold has it, as the migration takes it', async () => {
-    const acts = await caseActsAgainstStates(app.pool, 'resolution');
-    expect(acts.differ).toBe(0);
-    expect(acts.withPart).toBeGreaterThan(0);
+describe('the acts beside the report row (report_acts)', () => {
+  it('carry the resolution record as the folds have it, as the migration takes it', async () => {
+    const { missing, extra, acts } = await reportActsAgainstStates(app.pool);
+    expect({ missing, extra }).toEqual({ missing: 0, extra: 0 });
+    expect(acts.measure).toBeGreaterThan(0);
   });
 });

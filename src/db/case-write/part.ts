@@ -15,7 +15,7 @@ export interface CaseWrite {
 
 /** The statement's parameters by name: each part's document, and the row's key and version. */
 export type ParameterName = 'petitionId' | 'version' | PartDocument;
-export type PartDocument = 'fold' | 'events' | 'notifications' | 'items' | 'report';
+export type PartDocument = 'fold' | 'events' | 'notifications' | 'items' | 'report' | 'acts';
 
 /**
  * One table's share of the write: a data-modifying CTE of the one statement, and the JSON document (one
@@ -24,7 +24,8 @@ export type PartDocument = 'fold' | 'events' | 'notifications' | 'items' | 'repo
  */
 export interface WritePart {
   cte: string;
-  document: PartDocument;
+  /** The parameter it unpacks; none for a part that needs nothing but the target. */
+  document?: PartDocument;
   /** The CTE's body; `param` gives the placeholder of a named parameter. */
   sql(param: (name: ParameterName) => string): string;
   documentOf(write: CaseWrite): unknown;

@@ -5,11 +5,21 @@ import { foldPart } from './fold';
 import { notificationsPart } from './notifications';
 import type { CaseWrite, ParameterName, WritePart } from './part';
 import { reportRowPart } from './report-row';
+import { reportActsClearedPart, reportActsPart } from './report-acts';
 import { supervisionItemsPart } from './supervision-items';
 
 /** The fold first: it is the `target` the other parts hang on. */
-const PARTS: WritePart[] = [foldPart, eventsPart, notificationsPart, supervisionItemsPart, reportRowPart];
-const PARAMETERS: ParameterName[] = ['petitionId', 'version', ...PARTS.map((part) => part.document)];
+const PARTS: WritePart[] = [
+  foldPart,
+  eventsPart,
+  notificationsPart,
+  supervisionItemsPart,
+  reportRowPart,
+  reportActsClearedPart,
+  reportActsPart,
+];
+const DOCUMENTS = PARTS.flatMap((part) => (part.document ? [part.document] : []));
+const PARAMETERS: ParameterName[] = ['petitionId', 'version', ...DOCUMENTS];
 
 const placeholder = (name: ParameterName) => `$${PARAMETERS.indexOf(name) + 1}`;
 
@@ -36,7 +46,7 @@ export async function writeCase(
   version: string | null = null,
 ): Promise<boolean> {
   const named: Partial<Record<ParameterName, unknown>> = { petitionId, version };
-  for (const part of PARTS) named[part.document] = JSON.stringify(part.documentOf(write));
+  for (const part of PARTS) if (part.document) named[part.document] = JSON.stringify(part.documentOf(write));
   const { rows } = await client.query<{ written: number }>(
     writeCaseStatement(...PARAMETERS.map((name) => named[name])),
   );

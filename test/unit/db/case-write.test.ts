@@ -4,6 +4,7 @@ import { foldPart } from '../../../src/db/case-write/fold';
 import type { WritePart } from '../../../src/db/case-write/part';
 import { reportRowPart } from '../../../src/db/case-write/report-row';
 import { supervisionItemsPart } from '../../../src/db/case-write/supervision-items';
+import { reportActsPart } from '../../../src/db/case-write/report-acts';
 
 const write: CaseWrite = {
   // The fold's and the report's documents have every column whatever the state: null where it has no value.
@@ -56,6 +57,12 @@ describe('the event writer in parts', () => {
     expect(Object.keys(row).sort()).toEqual(columnsRead(part.sql(() => '$1')));
   });
 
+  it('the report acts: their document names exactly the columns their SQL reads', () => {
+    const visited = { ...initialCaseState(), returnVisits: [{ visitedOn: '2026-04-01', reached: true }] };
+    const [row] = reportActsPart.documentOf({ ...write, state: visited as never }) as object[];
+    expect(Object.keys(row!).sort()).toEqual(columnsRead(reportActsPart.sql(() => '$1')));
+  });
+
   it('binds the petition, the version as read and one JSON document per part, each used by the statement', async () => {
     const sent: { text: string; values: unknown[] }[] = [];
     const client = {
@@ -67,11 +74,11 @@ describe('the event writer in parts', () => {
     await expect(writeCase(client as never, 'XF-2026-000001', write, '1234')).resolves.toBe(true);
     const [{ text, values }] = sent as [{ text: string; values: unknown[] }];
     expect(values.slice(0, 2)).toEqual(['XF-2026-000001', '1234']);
-    expect(values).toHaveLength(7);
+    expect(values).toHaveLength(8);
     for (const [index, value] of values.entries()) {
       expect(text).toContain(`$${index + 1}`);
       if (index >= 2) expect(() => JSON.parse(value as string) as unknown).not.toThrow();
     }
-    expect(text).not.toContain('$8');
+    expect(text).not.toContain('$9');
   });
 });

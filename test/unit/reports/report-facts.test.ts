@@ -1,4 +1,5 @@
-import { caseActsOf, reportFactsOf } from '../../../src/db/report-facts';
+import { reportFactsOf } from '../../../src/db/report-facts';
+import { reportActsOf } from '../../../src/db/report-acts';
 import { actors, CaseDriver } from '../../support/case-engine';
 
 /** What the reports count of a case, from the case core's own fold (hand-worked 2026 dates). */
@@ -57,25 +58,29 @@ describe('report facts of a case', () => {
   });
 });
 
-describe('the acts of a case beside its report row', () => {
-  it('are none when registered; then its evaluations, its return visit, the follow-up with its deadline alone', async () => {
-    const registered = await new CaseDriver('national-2022', '2026-03-02').register();
-    expect(caseActsOf(registered.state)).toBeNull();
+describe('the dated acts of a case (report_acts)', () => {
+  it('are none when accepted; a dissatisfied visit, its follow-up and its closing add theirs, dated', async () => {
     const driver = await acceptedCase();
-    await driver.ok(actors.handler, reply);
+    expect(reportActsOf(driver.state)).toEqual([]);
+    driver.today = '2026-03-20';
+    await driver.ok(actors.handler, { type: 'reply', outcome: 'explained', opinionDocumentId: 'o' });
+    driver.today = '2026-03-25';
     await driver.ok(actors.handler, {
       type: 'recordReturnVisit',
       reached: true,
       satisfaction: 'dissatisfied',
       noteDocumentId: 'v1',
     });
-    const acts = caseActsOf(driver.state)!;
-    expect(Object.keys(acts).sort()).toEqual(['deadlines', 'evaluations', 'followUps', 'returnVisits']);
-    expect(acts.returnVisits).toEqual(driver.state.returnVisits);
-    expect(acts.evaluations).toEqual(driver.state.evaluations);
-    expect(acts.followUps).toEqual(driver.state.followUps);
-    expect(acts.deadlines!.map((d) => d.key)).toEqual(['follow-up']);
-    expect(driver.state.deadlines.length).toBeGreaterThan(1);
-    expect(reportFactsOf(driver.state).caseActs).toEqual(acts);
+    driver.today = '2026-03-30';
+    await driver.ok(actors.handler, {
+      type: 'closeFollowUp',
+      followUpId: 'follow-up-1',
+      noteDocumentId: 'n',
+    });
+    expect(reportActsOf(driver.state)).toEqual([
+      { act: 'return-visit', detail: 'dissatisfied', onDate: '2026-03-25' },
+      { act: 'follow-up-opened', detail: null, onDate: '2026-03-25' },
+      { act: 'follow-up-closed', detail: null, onDate: '2026-03-30' },
+    ]);
   });
 });
