@@ -61,9 +61,8 @@ function rateColumns(id: RateId, alias: string = id): string {
           (count(*) FILTER (WHERE ${rate.denominator}))::int AS "${alias}Denominator"`;
 }
 
-export function rateOf(row: object, alias: string): RateCount {
-  const counts = row as Record<string, number | undefined>;
-  return { numerator: counts[`${alias}Numerator`] ?? 0, denominator: counts[`${alias}Denominator`] ?? 0 };
+export function rateOf(row: Record<string, number>, alias: string): RateCount {
+  return { numerator: row[`${alias}Numerator`] ?? 0, denominator: row[`${alias}Denominator`] ?? 0 };
 }
 
 export async function run<T>(pool: Pool, query: ReportQuery, sql: string): Promise<T[]> {
@@ -160,75 +159,40 @@ const DIMENSION_SQL: Record<Dimension, string> = {
   'domain-category': 'c.domain_category',
 };
 
-/** What the period's cases are broken down by: the split dimensions, the responsible unit and the month. */
-const BREAKDOWN: Record<Dimension | 'unit' | 'month', string> = {
-  ...DIMENSION_SQL,
-  // The unit a case is counted for in rankings (RESPONSIBLE_UNIT_SQL).
-  unit: RESPONSIBLE_UNIT_SQL,
-  month: "to_char(c.received_on, 'YYYY-MM')",
-};
-type BreakdownName = keyof typeof BREAKDOWN;
-
-interface BreakdownRow extends Record<string, number | string | null> {
-  dimension: BreakdownName;
-  key: string;
-  count: number;
-  /** The recorded category of the key's cases (a subject matter's). */
-  category: string;
-  /** The unit's name (by unit only). */
-  name: string | null;
-  overdue: number;
-}
-
-/** A row's count and its on-time rate's parts, as the rates are read (`rateOf`). */
-const rateCounts = (row: BreakdownRow, count: number) => ({
-  count,
-  received: count,
-  onTimeCompletionNumerator: row.onTimeCompletionNumerator as number,
-  onTimeCompletionDenominator: row.onTimeCompletionDenominator as number,
-});
-
-/**
- * The period's cases broken down every way the tables of a briefing show them — by registration level, channel
- * group, subject matter (code and category), responsible unit (with its on-time rate and the cases past D5 at
- * the period's end) and month (with its on-time rate) — in one scan (GROUPING SETS): the briefing read them in
- * six scans, a third of a province's briefing.
- */
-export async function periodBreakdown(pool: Pool, query: ReportQuery) {
-  const names = Object.keys(BREAKDOWN) as BreakdownName[];
-  const which = names.map((name) => `WHEN GROUPING(${BREAKDOWN[name]}) = 0 THEN '${name}'`).join(' ');
-  const key = names
-    .map((name) => `WHEN GROUPING(${BREAKDOWN[name]}) = 0 THEN (${BREAKDOWN[name]})::text`)
-    .join(' ');
-  const rows = await run<BreakdownRow>(
+/** Cases per key of a dimension; `category` is the recorded category of the key's cases. */
+export async function splitCounts(pool: Pool, query: ReportQuery, dimension: Dimension) {
+  return run<{ key: string; count: number; category: string }>(
     pool,
     query,
-    `SELECT g.*, u.name FROM (
-       SELECT CASE ${which} END AS dimension, CASE ${key} END AS key, count(*)::int AS count,
-              min(c.domain_category) AS category, ${rateColumns('onTimeCompletion')},
-              (count(*) FILTER (WHERE ${BACKLOG.at('$end::date')}))::int AS overdue
-         FROM report_cases c WHERE ${IN_PERIOD}
-        GROUP BY GROUPING SETS (${names.map((name) => `(${BREAKDOWN[name]})`).join(', ')})) g
-       LEFT JOIN units u ON g.dimension = 'unit' AND u.id = g.key
-      -- A unit no longer in the organisation is not ranked (the join the ranking had).
-      WHERE g.dimension <> 'unit' OR u.id IS NOT NULL
-      ORDER BY g.dimension, g.count DESC, g.overdue DESC, g.key`,
+    `SELECT ${DIMENSION_SQL[dimension]} AS key, count(*)::int AS count, min(c.domain_category) AS category
+       FROM report_cases c WHERE ${IN_PERIOD} GROUP BY 1`,
   );
-  const of = (name: BreakdownName) => rows.filter((row) => row.dimension === name);
-  return {
-    split: (dimension: Dimension) =>
-      of(dimension).map((r) => ({ key: r.key, count: r.count, category: r.category })),
-    /** Ranked: most cases first, then most past D5, then by id. */
-    units: of('unit').map((r) => ({
-      unitId: r.key,
-      name: r.name!,
-      ...rateCounts(r, r.count),
-      overdue: r.overdue,
-    })),
-    months: of('month')
-      .map((r) => ({ month: r.key, ...rateCounts(r, r.count) }))
-      .sort((a, b) => (a.month < b.month ? -1 : 1)),
-  };
+}
+
+/** Cases of the period per responsible unit, with their on-time completion and how many are past D5 now. */
+export async function unitCounts(pool: Pool, query: ReportQuery) {
+  return run<{ unitId: string; name: string; count: number } & Record<string, number>>(
+    pool,
+    query,
+    // Grouped by the unit's key (the join makes it the responsible unit): the planner then expects one group
+    // per unit, not one per case, and aggregates in memory (1.4 s → 0.3 s for a province-wide year).
+    `SELECT u.id AS "unitId", u.name, count(*)::int AS count,
+            ${rateColumns('onTimeCompletion')},
+            (count(*) FILTER (WHERE ${BACKLOG.at('$end::date')}))::int AS overdue
+       FROM report_cases c JOIN units u ON u.id = ${RESPONSIBLE_UNIT_SQL}
+      WHERE ${IN_PERIOD}
+      GROUP BY u.id ORDER BY count DESC, overdue DESC, u.id`,
+  );
+}
+
+export async function monthCounts(pool: Pool, query: ReportQuery) {
+  return run<{ month: string; received: number } & Record<string, number>>(
+    pool,
+    query,
+    `SELECT to_char(c.received_on, 'YYYY-MM') AS month, count(*)::int AS received,
+            ${rateColumns('onTimeCompletion')}
+       FROM report_cases c WHERE ${IN_PERIOD} GROUP BY 1 ORDER BY 1`,
+  );
 }
 
 /** The backlog at the period's start and end, what of the first was cleared, and the oldest open cases. */

@@ -7,13 +7,15 @@ import {
   carryOutsOpen,
   priorityCounts,
   type Dimension,
+  monthCounts,
   type RateCount,
   rateOf,
   type ReportQuery,
-  periodBreakdown,
+  splitCounts,
   summaryCounts,
   supervisionCounts,
   transferredOutCount,
+  unitCounts,
 } from '../../db/reports';
 import { isIsoDate } from '../../rules/dates';
 import { similarCaseClusters } from '../../db/analysis-counts';
@@ -257,7 +259,9 @@ export class ReportService {
   ): Promise<{ total: number; rows: SplitRow[] }> {
     const bySub = dimension === 'domain' && groupBy === 'subcategory';
     const counted: Dimension = dimension === 'domain' && !bySub ? 'domain-category' : dimension;
-    const found = (await this.breakdown(ctx)).split(counted);
+    const found = await this.once(`split ${counted} ${keyOf(ctx)}`, () =>
+      splitCounts(this.pool, this.query(ctx), counted),
+    );
     const keys = dimension === 'domain' ? this.classification.reportKeys(groupBy) : fixedKeys(dimension);
     const listed = new Set(keys.map((k) => k.key));
     for (const row of found.filter((r) => !listed.has(r.key)).sort((a, b) => a.key.localeCompare(b.key)))
@@ -280,14 +284,9 @@ export class ReportService {
     return { total: counts.reduce((a, b) => a + b, 0), rows };
   }
 
-  /** The period's cases by every dimension the tables show, in one scan shared by the request's reports. */
-  private breakdown(ctx: ReportContext) {
-    return this.once(`breakdown ${keyOf(ctx)}`, () => periodBreakdown(this.pool, this.query(ctx)));
-  }
-
   /** Units ranked by their cases of the period (ties share a rank), with on-time rate and overdue count. */
   async byUnit(ctx: ReportContext) {
-    const rows = (await this.breakdown(ctx)).units;
+    const rows = await this.once(`units ${keyOf(ctx)}`, () => unitCounts(this.pool, this.query(ctx)));
     const shares = sharesOf(rows.map((r) => r.count));
     return rows.map((r, i) => ({
       rank: rows.findIndex((other) => other.count === r.count) + 1,
@@ -301,7 +300,7 @@ export class ReportService {
   }
 
   async byMonth(ctx: ReportContext) {
-    const rows = (await this.breakdown(ctx)).months;
+    const rows = await this.once(`months ${keyOf(ctx)}`, () => monthCounts(this.pool, this.query(ctx)));
     return rows.map((r) => ({
       month: r.month,
       received: r.received,
