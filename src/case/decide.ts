@@ -21,6 +21,17 @@ import { type Party, TRANSITIONS } from './transitions';
  * table says where and by whom; the rules below say what else must hold.
  */
 export function decide(state: CaseState, command: CaseCommand, ctx: DecideContext): Decision {
+  const closed = gate(state, command, ctx.policy);
+  if (closed) return closed;
+  const rule = RULES[command.type] as (s: CaseState, c: CaseCommand, x: DecideContext) => Decision;
+  return rule(state, command, ctx);
+}
+
+/**
+ * The table's part of the decision: whether the command may be given on the case in its status, by this
+ * actor, under the pinned rule set — before the command's own rules look at what it carries. Undefined: open.
+ */
+export function gate(state: CaseState, command: CaseCommand, policy: CasePolicy): Decision | undefined {
   const entry = TRANSITIONS[command.type];
   const lapsed = entry.window
     ? state.deadlines.find((d) => d.key === entry.window && d.status === 'lapsed')
@@ -31,9 +42,9 @@ export function decide(state: CaseState, command: CaseCommand, ctx: DecideContex
       `The window to request this (${lapsed.key}) ended on ${lapsed.dueDate}; the case is closed`,
     );
   }
-  const barred = barredByRuleSet(command.type, ctx.policy);
+  const barred = barredByRuleSet(command.type, policy);
   if (barred) return barred;
-  if (!entry.from.includes(state.status) || !extensionAllowedAtStage(command.type, state, ctx.policy)) {
+  if (!entry.from.includes(state.status) || !extensionAllowedAtStage(command.type, state, policy)) {
     return refuse(
       'transition_not_allowed',
       `${command.type} is not allowed on a petition that is ${state.status}`,
@@ -41,16 +52,13 @@ export function decide(state: CaseState, command: CaseCommand, ctx: DecideContex
   }
   const allowed = entry.by.some(
     ({ party, roles }) =>
-      unitOf(state, party, ctx.policy, command) === command.actor.unitId &&
-      rolesOf(party, roles, state, ctx.policy).some((role) =>
-        (command.actor.roles as string[]).includes(role),
-      ),
+      unitOf(state, party, policy, command) === command.actor.unitId &&
+      rolesOf(party, roles, state, policy).some((role) => (command.actor.roles as string[]).includes(role)),
   );
   if (!allowed) {
     return refuse('not_responsible', `${command.actor.login} is not the one to do this on this petition`);
   }
-  const rule = RULES[command.type] as (s: CaseState, c: CaseCommand, x: DecideContext) => Decision;
-  return rule(state, command, ctx);
+  return undefined;
 }
 
 /** The unit acting as a party of this case. */

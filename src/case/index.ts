@@ -7,6 +7,7 @@ export * from './alarms';
 export * from './commands';
 export * from './deadlines';
 export * from './decide';
+export * from './offered';
 export * from './decision';
 export * from './engine';
 export * from './events';
