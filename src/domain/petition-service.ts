@@ -27,8 +27,10 @@ import {
   type CaseCommand,
   caseRuleSetVersion,
   decide,
+  offeredCommands,
   registeringUnitOf,
   rolesFor,
+  TRANSITIONS,
 } from '../case';
 import type { Role } from '../case/vocabulary';
 import { commandUpdates, petitionWorkflowId } from '../workflows/messages';
@@ -133,7 +135,30 @@ export class PetitionService {
       links: { ...detail.links, related, history: linkHistory },
       queryCode,
       ...visitRegister,
+      allowedActions: this.allowedActions(user, row),
     };
+  }
+
+  /**
+   * The commands this user may give on the case now (the workbench's buttons), decided by the case core on the
+   * read model's fold under the pinned rule set; the workflow decides again when one is given, so a stale page
+   * is refused with the reason.
+   */
+  private allowedActions(user: User, row: PetitionRow) {
+    if (!row.caseState) return [];
+    const actor = { login: user.login, unitId: user.unitId, roles: user.roles };
+    const ctx = { today: toShanghaiDate(this.now()), policy: pinnedPolicyOf(row) };
+    return offeredCommands(row.caseState, actor, ctx).map(({ command, ...named }) => ({
+      command,
+      ...named,
+      method: 'POST',
+      // The route's placeholders (`extensions/:extensionId/approve`) filled from the object it names.
+      path: `/api/petitions/${row.id}/${TRANSITIONS[command].path.replace(
+        /:(\w+)/g,
+        (_, name: string) => (named as Record<string, string>)[name] ?? `:${name}`,
+      )}`,
+      summary: TRANSITIONS[command].summary,
+    }));
   }
 
   /**

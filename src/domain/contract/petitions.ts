@@ -342,6 +342,24 @@ export const PetitionDetailSchema = PetitionSummarySchema.extend({
     description: 'Visits on the case (来访登记): count, 批, 人次 and the list',
   }),
   leaderInstructions: CaseInstructionsSchema.openapi({ description: 'Leaders’ 阅批 and 批示 on the case' }),
+  allowedActions: z
+    .array(
+      z.object({
+        command: z.string(),
+        method: z.literal('POST'),
+        path: z.string().openapi({ description: 'Where to send it; its body is that route’s request body' }),
+        summary: z.string(),
+        itemId: z.string().optional().openapi({ description: 'The supervision item it is given on' }),
+        extensionId: z.string().optional().openapi({ description: 'The pending extension it decides' }),
+        followUpId: z.string().optional().openapi({ description: 'The open follow-up it closes' }),
+      }),
+    )
+    .openapi({
+      description:
+        'The commands the caller may give on the case now, as the case core decides them on this fold under the ' +
+        'pinned rule set (each on each object it may name); the workflow decides again when one is sent, so a ' +
+        'stale page is refused with the reason',
+    }),
 }).openapi('PetitionDetail');
 
 export const PetitionListSchema = z
