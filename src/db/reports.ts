@@ -25,13 +25,16 @@ export interface RateCount {
   denominator: number;
 }
 
+/** A query over the scope alone: the figures as they stand now, whatever the period. */
+type ScopeQuery = Pick<ReportQuery, 'unitIds'> & Partial<ReportQuery>;
+
 /** Named parameters (`$units`, `$start`, `$to`, `$end`, `$asOf`) to positional ones, only those used. */
-function bind(query: ReportQuery, sql: string): { text: string; values: unknown[] } {
+function bind(query: ScopeQuery, sql: string): { text: string; values: unknown[] } {
   const named: Record<string, unknown> = {
     $units: query.unitIds,
     $start: query.from,
     $to: query.to,
-    $end: query.to < query.asOf ? query.to : query.asOf,
+    $end: query.to !== undefined && query.asOf !== undefined && query.to < query.asOf ? query.to : query.asOf,
     $asOf: query.asOf,
   };
   const values: unknown[] = [];
@@ -45,10 +48,12 @@ function bind(query: ReportQuery, sql: string): { text: string; values: unknown[
   return { text, values };
 }
 
-const IN_SCOPE = '(c.bureau_unit_id = ANY($units::text[]) OR c.handling_unit_id = ANY($units::text[]))';
+/** A row of the scope (alias `c`: report_cases, `p`: petitions, `a`: report_acts): its bureau or handling unit. */
+const inScope = (alias: string) =>
+  `(${alias}.bureau_unit_id = ANY($units::text[]) OR ${alias}.handling_unit_id = ANY($units::text[]))`;
+const IN_SCOPE = inScope('c');
 /** The same scope over the read model's petitions (the case states). */
-const SCOPE_OF_PETITION =
-  '(p.bureau_unit_id = ANY($units::text[]) OR p.handling_unit_id = ANY($units::text[]))';
+const SCOPE_OF_PETITION = inScope('p');
 export const IN_PERIOD = `${IN_SCOPE} AND c.received_on BETWEEN $start::date AND $to::date`;
 
 function rateColumns(id: RateId, alias: string = id): string {
@@ -65,7 +70,7 @@ export function rateOf(row: Record<string, number>, alias: string): RateCount {
   return { numerator: row[`${alias}Numerator`] ?? 0, denominator: row[`${alias}Denominator`] ?? 0 };
 }
 
-export async function run<T>(pool: Pool, query: ReportQuery, sql: string): Promise<T[]> {
+export async function run<T>(pool: Pool, query: ScopeQuery, sql: string): Promise<T[]> {
   const { text, values } = bind(query, sql);
   return (await pool.query(text, values)).rows as T[];
 }
@@ -106,8 +111,7 @@ export async function transferredOutCount(pool: Pool, query: ReportQuery): Promi
  * model's current fold): what the bureau must follow today, whatever the period. A list of the flagged ones,
  * oldest flag first.
  */
-export async function priorityCounts(pool: Pool, scope: Pick<ReportQuery, 'unitIds'>, listLimit: number) {
-  const query = { ...scope, from: '', to: '', asOf: '' };
+export async function priorityCounts(pool: Pool, query: ScopeQuery, listLimit: number) {
   // The priority taken out of each flagged case's state once (MATERIALIZED): read in every expression, the
   // whole state (3–5 KB, compressed) was decompressed for each.
   const flagged = `WITH flagged AS MATERIALIZED (
@@ -138,10 +142,10 @@ export async function priorityCounts(pool: Pool, scope: Pick<ReportQuery, 'unitI
  * The supported opinions still to be carried out (S16) as they stand now, whatever the period: only the scope
  * counts (one request computes it once for all its periods).
  */
-export async function carryOutsOpen(pool: Pool, query: Pick<ReportQuery, 'unitIds'>) {
+export async function carryOutsOpen(pool: Pool, query: ScopeQuery) {
   const [open] = await run<{ due: number; overdue: number }>(
     pool,
-    { ...query, from: '', to: '', asOf: '' },
+    query,
     `SELECT count(*)::int AS due, (count(*) FILTER (WHERE d->>'status' = 'overdue'))::int AS overdue
        FROM petitions p CROSS JOIN LATERAL jsonb_array_elements(p.case_state -> 'deadlines') d
       WHERE ${SCOPE_OF_PETITION} AND p.case_state -> 'deadlines' @> '[{"key": "carry-out"}]'
@@ -271,8 +275,7 @@ export async function supervisionCounts(pool: Pool, query: ReportQuery) {
   };
 }
 
-const IN_SCOPE_OF_ACT =
-  '(a.bureau_unit_id = ANY($units::text[]) OR a.handling_unit_id = ANY($units::text[]))';
+const IN_SCOPE_OF_ACT = inScope('a');
 const RESOLUTION_ACTS = {
   resolved: ['measure', 'resolved'],
   educated: ['measure', 'educated'],

@@ -149,7 +149,9 @@ export class ReportService {
 
   private async summaryOnce(ctx: ReportContext) {
     const query = this.query(ctx);
-    const scope = `${ctx.scope.unitIds.join(',')}`;
+    // What stands now is the scope's alone: one computation for every period of the request.
+    const standing = { unitIds: ctx.scope.unitIds };
+    const scope = standing.unitIds.join(',');
     const [
       row,
       backlog,
@@ -166,9 +168,9 @@ export class ReportService {
       backlogCounts(this.pool, query, 0),
       supervisionCounts(this.pool, query),
       transferredOutCount(this.pool, query),
-      this.once(`priority ${scope}`, () => priorityCounts(this.pool, query, 20)),
+      this.once(`priority ${scope}`, () => priorityCounts(this.pool, standing, 20)),
       actCounts(this.pool, query),
-      this.once(`carry-outs ${scope}`, () => carryOutsOpen(this.pool, query)),
+      this.once(`carry-outs ${scope}`, () => carryOutsOpen(this.pool, standing)),
       this.visits(ctx),
       screeningSummary(this.pool, query),
       backlogRegisterCounts(this.pool, query),
