@@ -27,8 +27,13 @@ export async function startEmbeddedSignIn(
   });
 }
 
-/** Where the reports page signs in from, at an API on this machine (any port: a loopback client). */
-export const LOCAL_REDIRECT_URIS = ['http://localhost/reports/', 'http://127.0.0.1/reports/'];
+/** Where the workbench (`/`) and the reports page sign in from, at an API on this machine (any port: a loopback client). */
+export const LOCAL_REDIRECT_URIS = [
+  'http://localhost/',
+  'http://127.0.0.1/',
+  'http://localhost/reports/',
+  'http://127.0.0.1/reports/',
+];
 
 /**
  * Access tokens for scripts on embedded defaults (`petitionflow token`, the demo), signed with the embedded

@@ -13,6 +13,7 @@ import { LOCAL_REDIRECT_URIS, startEmbeddedSignIn } from '../../runtime/embedded
 import { signInSettings } from '../../runtime/sign-in';
 import { provideInfrastructure } from '../../runtime/local-stack';
 import { createLogger } from '../../runtime/logger';
+import { ensureWorkbenchBuilt } from '../../runtime/workbench-build';
 import { noticeDeliveryFrom } from '../../runtime/notice-delivery';
 import { type RunningService, startApi, startWorker } from '../../runtime/services';
 import { ensureSearchAttributes } from '../../temporal/search-attributes';
@@ -59,6 +60,8 @@ export function registerServeCommands(program: Command): void {
       const authSecret = resolveAuthSecret(config);
       // A bad classification file stops the start before anything is started.
       const classification = classificationOf(config.CLASSIFICATION_FILE);
+      // The workbench's pages, built from web/ at the first start and after a change (an image has them built).
+      ensureWorkbenchBuilt(say);
       // The embedded provider's development passwords are for the embedded database only.
       if (config.DATABASE_URL && !config.OIDC_ISSUER)
         throw new Error(
@@ -139,6 +142,7 @@ export function registerServeCommands(program: Command): void {
         stops.push(api);
         const base = `http://localhost:${api.port}`;
         say(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+        say(`Workbench     ${base}/   (staff: sign in at the OpenID provider)`);
         say(`API           ${base}/api/petitions`);
         say(`API docs      ${base}/docs   (OpenAPI: ${base}/openapi.json)`);
         if (infra.temporalUiUrl) {

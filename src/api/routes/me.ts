@@ -1,0 +1,19 @@
+import { Router } from 'express';
+import type { Me } from '../../domain/contract/me';
+import { currentUser } from '../authentication';
+
+/** GET /api/me: the signed-in user's name, unit and roles (the workbench's header). */
+export function meRoutes(): Router {
+  const router = Router();
+  router.get('/', (req, res) => {
+    const user = currentUser(req);
+    const me: Me = {
+      login: user.login,
+      displayName: user.displayName,
+      unit: { id: user.unit.id, name: user.unit.name, kind: user.unit.kind, level: user.unit.level },
+      roles: user.roles,
+    };
+    res.json(me);
+  });
+  return router;
+}
