@@ -30,6 +30,7 @@ import { publicRoutes } from './routes/public';
 import { reportRoutes } from './routes/reports';
 import { reportsPageRoutes } from './routes/reports-page';
 import { supervisionRoutes } from './routes/supervision';
+import { queueRoutes } from './routes/queue';
 import { caseFileRoutes } from './routes/case-file';
 import { CaseFileService } from '../domain/case-file/case-file-service';
 import { PostgresAttachmentStorage } from '../db/case-file/attachment-storage';
@@ -189,6 +190,7 @@ export function createApp(deps: AppDeps): Express {
     petitionerRoutes(new PetitionerFiles({ pool: deps.pool, identitySalt: deps.authSecret })),
   );
   app.use('/api/supervision', supervisionRoutes(new SupervisionService(deps.pool, petitions)));
+  app.use('/api/queue', queueRoutes(deps.pool));
   app.use('/api/notifications', notificationRoutes(new NotificationService(deps.pool)));
   app.use('/api/reports', reportRoutes(new ReportService(deps.pool, classification)));
   app.use('/api/classification', classificationRoutes(classification));

@@ -21,6 +21,7 @@ import { registerReportPaths } from './openapi-reports';
 import { registerSupervisionPaths } from './openapi-supervision';
 import { registerPetitionerPaths } from './openapi-petitioners';
 import { registerScreeningPaths } from './openapi-screening';
+import { registerQueuePaths } from './openapi-queue';
 import { RegisteredPetitionSchema } from '../domain/contract/petitioners';
 import { type CommandPath, commandPaths, formerPath, openApiPath, pathIdsOf } from './command-routes';
 
@@ -99,6 +100,7 @@ export function buildOpenApiDocument(signIn: { discoveryUrl: string }): object {
     },
   });
   for (const path of commandPaths('petition')) transition(path);
+  registerQueuePaths(registry);
   registerSupervisionPaths(registry);
   registerPetitionerPaths(registry);
   registerClassificationPaths(registry);

@@ -343,6 +343,38 @@ export function nextDeadline(state: CaseState): CaseDeadline | undefined {
     .sort((a, b) => instantMs(a.dueAt) - instantMs(b.dueAt))[0];
 }
 
+/** What a case awaits of a unit (the staff queue, 待办): the deadline, the unit that must act on it, its first warning. */
+export interface AwaitedAction {
+  deadline: CaseDeadline;
+  unitId: string;
+  /** The instant of its earliest warning (00:00 Asia/Shanghai), or null when the deadline warns of nothing. */
+  warnAt: string | null;
+}
+
+/**
+ * The earliest open deadline a unit must act on — running or overdue (a paused one stands still), not the
+ * petitioner's own — and that unit (`unitActingOn`). None for a closed case, or one awaiting no unit.
+ */
+export function awaitedAction(state: CaseState): AwaitedAction | undefined {
+  if (state.status === 'closed') return undefined;
+  let awaited: { deadline: CaseDeadline; unitId: string } | undefined;
+  for (const deadline of state.deadlines) {
+    if (deadline.status !== 'running' && deadline.status !== 'overdue') continue;
+    if (deadline.responsible === 'petitioner') continue;
+    const unitId = unitActingOn(state, deadline);
+    if (!unitId) continue;
+    if (!awaited || instantMs(deadline.dueAt) < instantMs(awaited.deadline.dueAt)) {
+      awaited = { deadline, unitId };
+    }
+  }
+  if (!awaited) return undefined;
+  const first = awaited.deadline.warnings.reduce<DeadlineWarning | undefined>(
+    (earliest, warning) => (!earliest || warning.daysBefore > earliest.daysBefore ? warning : earliest),
+    undefined,
+  );
+  return { ...awaited, warnAt: first ? warningAt(awaited.deadline, first) : null };
+}
+
 export function isOverdue(state: CaseState): boolean {
   return state.deadlines.some((d) => d.status === 'overdue');
 }

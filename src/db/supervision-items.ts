@@ -40,7 +40,8 @@ export interface SupervisionFilter {
   offset: number;
 }
 
-const COLUMNS = `s.id, s.petition_id AS "petitionId", s.item_id AS "itemId", s.deadline_key AS "deadlineKey",
+/** An item's columns (`s`, its unit's name `n`); also read by the staff queue (src/db/queue.ts). */
+export const ITEM_COLUMNS = `s.id, s.petition_id AS "petitionId", s.item_id AS "itemId", s.deadline_key AS "deadlineKey",
   s.unit_id AS "unitId", n.name AS "unitName", s.level, s.status,
   to_char(s.notice_on, 'YYYY-MM-DD') AS "noticeOn", to_char(s.feedback_on, 'YYYY-MM-DD') AS "feedbackOn",
   to_char(s.target_date, 'YYYY-MM-DD') AS "targetDate", to_char(s.escalated_on, 'YYYY-MM-DD') AS "escalatedOn",
@@ -65,24 +66,31 @@ export async function listSupervisionItems(
   if (filter.status) where.push(`s.status = ${add(filter.status)}`);
   if (filter.overdue !== undefined) where.push(`s.listing_overdue = ${add(filter.overdue)}`);
   if (filter.source) where.push(`s.source = ${add(filter.source)}`);
-  const { unitId, regionId, bureau } = filter.visibleTo;
-  const unit = add(unitId);
-  const own = `s.unit_id = ${unit}`;
-  if (regionId) {
-    where.push(
-      `(${own} OR p.bureau_unit_id IN (SELECT id FROM units WHERE region_id IN (${regionSubtree(add(regionId))})))`,
-    );
-  } else if (bureau) {
-    where.push(`(${own} OR p.bureau_unit_id = ${unit})`);
-  } else {
-    where.push(`(${own})`);
-  }
+  where.push(itemVisibility(filter.visibleTo, add));
   const { rows } = await pool.query<SupervisionItemRow>(
-    `SELECT ${COLUMNS} FROM supervision_items s JOIN petitions p ON p.id = s.petition_id
+    `SELECT ${ITEM_COLUMNS} FROM supervision_items s JOIN petitions p ON p.id = s.petition_id
        LEFT JOIN units n ON n.id = s.unit_id
       WHERE ${where.join(' AND ')} ORDER BY s.updated_at DESC, s.id DESC
       LIMIT ${filter.limit} OFFSET ${filter.offset}`,
     params,
   );
   return rows;
+}
+
+/**
+ * The items the asker may see (`s` the item, `p` its petition): a unit its own; oversight its region and below;
+ * a bureau its own cases' too.
+ */
+export function itemVisibility(
+  visibleTo: SupervisionFilter['visibleTo'],
+  add: (value: unknown) => string,
+): string {
+  const { unitId, regionId, bureau } = visibleTo;
+  const unit = add(unitId);
+  const own = `s.unit_id = ${unit}`;
+  if (regionId) {
+    return `(${own} OR p.bureau_unit_id IN (SELECT id FROM units WHERE region_id IN (${regionSubtree(add(regionId))})))`;
+  }
+  if (bureau) return `(${own} OR p.bureau_unit_id = ${unit})`;
+  return `(${own})`;
 }

@@ -1,5 +1,5 @@
 import { type CaseWrite, type WritePart } from './part';
-import { type CaseState, isOverdue, nextDeadline } from '../../case';
+import { awaitedAction, type CaseState, isOverdue, nextDeadline } from '../../case';
 
 /**
  * The petition's row: its fold, the columns lists filter on, and the writer it records. The version check
@@ -17,6 +17,8 @@ export const foldPart: WritePart = {
             routing_mode = f.routing_mode, last_sequence = f.last_sequence, record_fence = f.record_fence,
             review_unit_id = f.review_unit_id, reexamination_unit_id = f.reexamination_unit_id,
             bureau_unit_id = COALESCE(f.bureau_unit_id, p.bureau_unit_id),
+            action_unit_id = f.action_unit_id, action_due_at = f.action_due_at, action_warn_at = f.action_warn_at,
+            action_deadline_key = f.action_deadline_key, action_overdue = f.action_overdue,
             transferred_from_unit_ids = f.transferred_from_unit_ids, record_attempt_at = f.record_attempt_at, updated_at = now()
        FROM jsonb_populate_record(NULL::petitions, ${param('fold')}::jsonb) f
       WHERE p.id = ${param('petitionId')}
@@ -26,8 +28,9 @@ export const foldPart: WritePart = {
   documentOf: foldColumns,
 };
 
-function foldColumns({ state, fence, attemptAt }: CaseWrite) {
+export function foldColumns({ state, fence, attemptAt }: CaseWrite) {
   const next = nextDeadline(state);
+  const action = awaitedAction(state);
   return {
     case_state: state,
     status: state.status,
@@ -48,6 +51,12 @@ function foldColumns({ state, fence, attemptAt }: CaseWrite) {
     bureau_unit_id: state.bureauUnitId || null,
     transferred_from_unit_ids: (state.transfers ?? []).map((t) => t.fromUnitId),
     record_attempt_at: attemptAt,
+    // The staff queue (待办): the unit the case waits for, on which deadline, by when (migration 1796000000025).
+    action_unit_id: action?.unitId ?? null,
+    action_due_at: action?.deadline.dueAt ?? null,
+    action_warn_at: action?.warnAt ?? null,
+    action_deadline_key: action?.deadline.key ?? null,
+    action_overdue: action ? action.deadline.status === 'overdue' : null,
   };
 }
 
