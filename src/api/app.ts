@@ -29,6 +29,8 @@ import { petitionRoutes } from './routes/petitions';
 import { publicRoutes } from './routes/public';
 import { reportRoutes } from './routes/reports';
 import { reportsPageRoutes } from './routes/reports-page';
+import { meRoutes } from './routes/me';
+import { workbenchPageRoutes } from './routes/workbench-page';
 import { supervisionRoutes } from './routes/supervision';
 import { queueRoutes } from './routes/queue';
 import { caseFileRoutes } from './routes/case-file';
@@ -121,6 +123,8 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', apiHeaders, jsonBodiesOnly);
   // The dashboard page is public (it holds no data); it signs in at the provider and reads /api/reports.
   app.use('/reports', reportsPageRoutes({ issuer: deps.signIn.issuer, clientId: deps.signIn.clientId }));
+  // The staff workbench (Vue, built into dist/web): public files too; it signs in and works through /api.
+  app.use(workbenchPageRoutes({ issuer: deps.signIn.issuer, clientId: deps.signIn.clientId }));
 
   app.get('/metrics', metricsEndpoint(metrics.registry, deps.metrics ?? {}));
   app.get('/healthz', (_req, res) => {
@@ -191,6 +195,7 @@ export function createApp(deps: AppDeps): Express {
   );
   app.use('/api/supervision', supervisionRoutes(new SupervisionService(deps.pool, petitions)));
   app.use('/api/queue', queueRoutes(deps.pool));
+  app.use('/api/me', meRoutes());
   app.use('/api/notifications', notificationRoutes(new NotificationService(deps.pool)));
   app.use('/api/reports', reportRoutes(new ReportService(deps.pool, classification)));
   app.use('/api/classification', classificationRoutes(classification));

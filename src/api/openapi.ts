@@ -22,6 +22,8 @@ import { registerSupervisionPaths } from './openapi-supervision';
 import { registerPetitionerPaths } from './openapi-petitioners';
 import { registerScreeningPaths } from './openapi-screening';
 import { registerQueuePaths } from './openapi-queue';
+import { registerMePaths } from './openapi-me';
+import { withFieldTitles } from '../domain/contract/field-titles';
 import { RegisteredPetitionSchema } from '../domain/contract/petitioners';
 import { type CommandPath, commandPaths, formerPath, openApiPath, pathIdsOf } from './command-routes';
 
@@ -128,7 +130,9 @@ export function buildOpenApiDocument(signIn: { discoveryUrl: string }): object {
     responses: { 200: { description: 'Ready' }, 503: { description: 'A dependency is unreachable' } },
   });
 
-  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+  registerMePaths(registry);
+
+  const document = new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
     info: {
       title: 'petitionflow API',
@@ -140,4 +144,6 @@ export function buildOpenApiDocument(signIn: { discoveryUrl: string }): object {
     },
     servers: [{ url: '/' }],
   });
+  // Chinese labels for the workbench's generated forms.
+  return withFieldTitles(document);
 }

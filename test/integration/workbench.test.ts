@@ -1,0 +1,243 @@
+import path from 'node:path';
+import type { Browser, Page } from 'puppeteer-core';
+import { ensureWorkbenchBuilt } from '../../src/runtime/workbench-build';
+import { launchChromium } from '../support/browser';
+import { shanghaiToday, startTestApp, type TestApp } from '../support/harness';
+import { PetitionFlow } from '../support/petition-flow';
+import {
+  ARTIFACTS,
+  choose,
+  fill,
+  fillDate,
+  firstPaint,
+  offeredCommands,
+  openAction,
+  personPage,
+  screenshot,
+  seriousViolations,
+  signIn,
+  submitAction,
+  textOf,
+  waitForCase,
+  waitForPath,
+} from '../support/workbench';
+
+/**
+ * The staff workbench in a real headless Chromium against the real API, Temporal and PostgreSQL, each person
+ * in a browser context of their own signed in at the run's OpenID provider: the README's walk-through by
+ * clicking — register and route, accept and ask for more time, approve it from the inbox, reply — a 督办 the
+ * joint-conference office lists, a stale tab refused, an accessibility check of each page, and screenshots in
+ * test-artifacts/workbench/. The tests run in order, each going on from where the one before left it.
+ */
+
+let app: TestApp;
+let flow: PetitionFlow;
+let browser: Browser;
+/** Uncaught script errors and Content-Security-Policy refusals seen by any page. */
+const problems: string[] = [];
+const pages: Record<string, Page> = {};
+let caseId = '';
+
+beforeAll(async () => {
+  ensureWorkbenchBuilt();
+  browser = await launchChromium();
+  app = await startTestApp('workbench');
+  flow = new PetitionFlow(app);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+afterEach(() => {
+  expect(problems).toEqual([]);
+});
+
+const statusOf = async (id: string) =>
+  (await app.pool.query<{ status: string }>('SELECT status FROM petitions WHERE id = $1', [id])).rows[0]
+    ?.status;
+
+async function page(login: string): Promise<Page> {
+  pages[login] ??= await personPage(browser, problems);
+  return pages[login];
+}
+
+async function accessible(p: Page) {
+  expect(await seriousViolations(p)).toEqual([]);
+}
+
+describe('the workbench', () => {
+  it('signs the registrar in (authorization code with PKCE) and shows who is signed in', async () => {
+    const registrar = await page('registrar');
+    await registrar.goto(`${app.baseUrl}/queue`);
+    await registrar.waitForSelector('#sign-in');
+    const paint = await firstPaint(registrar);
+    process.stderr.write(`[workbench] first contentful paint of the sign-in page: ${paint?.toFixed(0)} ms\n`);
+    expect(paint).toBeGreaterThan(0);
+    await signIn(registrar, app.baseUrl, 'registrar');
+    expect(await textOf(registrar, '[data-testid="who"] .name')).toBe('Registrar, Qingshan petition bureau');
+    expect(await textOf(registrar, '[data-testid="who"]')).toContain('登记员');
+    expect(registrar.url()).not.toContain('code=');
+    await accessible(registrar);
+    await screenshot(registrar, 'queue-registrar');
+  });
+
+  it('registers a petition through the generated form, showing the field the server refused', async () => {
+    const registrar = await page('registrar');
+    await registrar.click('[data-nav="register"]');
+    await waitForPath(registrar, '/register');
+    await registrar.waitForSelector('[data-field="subject"]');
+    await choose(registrar, 'channel', '来访');
+    await choose(registrar, 'category', '申诉求决');
+    await fill(registrar, 'domain', 'urban-construction.property-management');
+    await fill(registrar, 'subject', '小区电梯长期停运');
+    await fill(registrar, 'description', '3号楼电梯自8月起停运，多次反映未果。');
+    await fill(registrar, 'petitioner.name', '张三');
+    await fill(registrar, 'petitioner.phone', '13800000000');
+    // A date after today: the server refuses it, and the refusal shows on the date field.
+    await fillDate(registrar, 'receivedOn', '2999-01-01');
+    await registrar.click('[data-testid="register-form"] [data-submit]');
+    await registrar.waitForSelector('[data-field="receivedOn"] .el-form-item__error');
+    expect(await textOf(registrar, '.server-error')).toContain('validation_failed');
+    await fillDate(registrar, 'receivedOn', shanghaiToday());
+    await accessible(registrar);
+    await screenshot(registrar, 'register');
+    await registrar.click('[data-testid="register-form"] [data-submit]');
+    await waitForPath(registrar, /^\/cases\/XF-/);
+    caseId = registrar.url().split('/cases/')[1]!;
+    await waitForCase(registrar, caseId, 'registered');
+    expect(await statusOf(caseId)).toBe('registered');
+  });
+
+  it('routes it from the case page: only what the registrar may do is offered', async () => {
+    const registrar = await page('registrar');
+    expect(await offeredCommands(registrar)).toContain('route');
+    expect(await offeredCommands(registrar)).not.toContain('accept');
+    await openAction(registrar, 'route');
+    await fill(registrar, 'unitId', 'qingshan-housing');
+    await submitAction(registrar);
+    await waitForCase(registrar, caseId, 'transferred');
+    expect(await statusOf(caseId)).toBe('transferred');
+    await accessible(registrar);
+    await screenshot(registrar, 'case-routed');
+  });
+
+  it('puts it in the handler’s queue; the handler accepts it and asks for more time', async () => {
+    const handler = await page('handler');
+    await signIn(handler, app.baseUrl, 'handler');
+    await handler.waitForSelector(`[data-testid="queue"] a[href="/cases/${caseId}"]`);
+    await accessible(handler);
+    await screenshot(handler, 'queue-handler');
+    await handler.click(`[data-testid="queue"] a[href="/cases/${caseId}"]`);
+    await waitForCase(handler, caseId, 'transferred');
+    await openAction(handler, 'accept');
+    await submitAction(handler);
+    await waitForCase(handler, caseId, 'accepted');
+    expect(await statusOf(caseId)).toBe('accepted');
+    await openAction(handler, 'requestExtension');
+    await fill(handler, 'days', '15');
+    await fill(handler, 'reason', '需委托第三方检测电梯安全状况，检测周期较长。');
+    await submitAction(handler);
+    await handler.waitForSelector('[data-testid="extensions"]');
+    const { rows } = await app.pool.query(
+      `SELECT case_state->'extensions'->0->>'status' AS status FROM petitions WHERE id = $1`,
+      [caseId],
+    );
+    expect(rows[0].status).toBe('pending');
+    await accessible(handler);
+    await screenshot(handler, 'case-handler');
+  });
+
+  it('lets the unit head approve the extension from the inbox', async () => {
+    const head = await page('unit-head');
+    await signIn(head, app.baseUrl, 'unit-head', '/inbox');
+    await head.waitForSelector('[data-testid="inbox"] [data-open]');
+    expect(await textOf(head, '[data-testid="inbox"]')).toContain('延期申请');
+    await accessible(head);
+    await screenshot(head, 'inbox');
+    const open = await head.$$eval('[data-testid="inbox"] tr', (rows) =>
+      rows
+        .filter((r: any) => r.textContent.includes('延期申请'))
+        .map((r: any) => r.querySelector('[data-open]').dataset.open),
+    );
+    await head.click(`[data-open="${open[0]}"]`);
+    await waitForCase(head, caseId, 'accepted');
+    await openAction(head, 'approveExtension');
+    await submitAction(head);
+    await head.waitForFunction(() => !document.querySelector('aside [data-command="approveExtension"]'));
+    const { rows } = await app.pool.query(
+      `SELECT case_state->'extensions'->0->>'status' AS status FROM petitions WHERE id = $1`,
+      [caseId],
+    );
+    expect(rows[0].status).toBe('approved');
+  });
+
+  it('lets the handler reply in writing', async () => {
+    const handler = await page('handler');
+    await handler.goto(`${app.baseUrl}/cases/${caseId}`);
+    await waitForCase(handler, caseId, 'accepted');
+    await openAction(handler, 'reply');
+    await choose(handler, 'outcome', '支持');
+    await fill(handler, 'opinion', '经核查，已责成物业公司于两周内完成电梯维修。');
+    await submitAction(handler);
+    await waitForCase(handler, caseId, 'replied');
+    expect(await statusOf(caseId)).toBe('replied');
+  });
+
+  it('lets the bureau open a 督办 on another case, which the joint-conference office lists', async () => {
+    const other = await flow.accepted();
+    const supervisor = await page('supervisor');
+    await signIn(supervisor, app.baseUrl, 'supervisor', `/cases/${other}`);
+    await waitForCase(supervisor, other, 'accepted');
+    await openAction(supervisor, 'supervise');
+    await choose(supervisor, 'ground', '拖延');
+    await fill(supervisor, 'note', '该事项受理后至今未开展调查，请于三十日内书面反馈整改情况。');
+    await submitAction(supervisor);
+    await supervisor.waitForSelector('[data-testid="case-supervision"]');
+    const { rows } = await app.pool.query(
+      'SELECT level, status FROM supervision_items WHERE petition_id = $1',
+      [other],
+    );
+    expect(rows).toEqual([expect.objectContaining({ status: 'open' })]);
+    const jco = await page('jco');
+    await signIn(jco, app.baseUrl, 'jco', '/supervision');
+    await jco.waitForSelector(`[data-testid="supervision"] a[href="/cases/${other}"]`);
+    await accessible(jco);
+    await screenshot(jco, 'supervision-jco');
+  });
+
+  it('shows the server’s refusal in a stale tab', async () => {
+    const id = await flow.transferred();
+    const handler = await page('handler');
+    const second = await handler.browserContext().newPage();
+    await second.setViewport({ width: 1280, height: 800 });
+    await handler.goto(`${app.baseUrl}/cases/${id}`);
+    await second.goto(`${app.baseUrl}/cases/${id}`);
+    await waitForCase(handler, id, 'transferred');
+    await waitForCase(second, id, 'transferred');
+    await openAction(handler, 'accept');
+    await submitAction(handler);
+    await waitForCase(handler, id, 'accepted');
+    // The second tab still offers acceptance; the server refuses it and the page says why.
+    await openAction(second, 'accept');
+    await submitAction(second);
+    await second.waitForSelector('.action-dialog .server-error');
+    expect(await textOf(second, '.action-dialog .server-error')).toMatch(/transition_not_allowed|HTTP 409/);
+    await screenshot(second, 'stale-tab-refused');
+    await second.close();
+  });
+
+  it('prints a case on A4 without the navigation and the buttons', async () => {
+    const handler = await page('handler');
+    await handler.goto(`${app.baseUrl}/cases/${caseId}`);
+    await waitForCase(handler, caseId, 'replied');
+    await handler.emulateMediaType('print');
+    expect(await handler.$eval('aside', (a: any) => a.checkVisibility())).toBe(false);
+    await handler.pdf({ path: path.join(ARTIFACTS, 'case.pdf'), format: 'A4' });
+    await handler.emulateMediaType('screen');
+    await screenshot(handler, 'case-replied');
+  });
+});
+
+declare const document: any;
