@@ -210,22 +210,32 @@ describe('the workbench', () => {
   it('shows the server’s refusal in a stale tab', async () => {
     const id = await flow.transferred();
     const handler = await page('handler');
+    // A second tab of the same person: its own session storage, so it signs in too (the provider's session
+    // is open: no password asked).
     const second = await handler.browserContext().newPage();
     await second.setViewport({ width: 1280, height: 800 });
+    second.setDefaultTimeout(10_000);
     await handler.goto(`${app.baseUrl}/cases/${id}`);
     await second.goto(`${app.baseUrl}/cases/${id}`);
-    await waitForCase(handler, id, 'transferred');
+    await second.waitForSelector('#sign-in');
+    await second.click('#sign-in');
+    await second.waitForSelector('.shell[data-state="ready"]');
     await waitForCase(second, id, 'transferred');
+    // Each tab in front while it is used: a tab behind another gets no animation frames.
+    await handler.bringToFront();
+    await waitForCase(handler, id, 'transferred');
     await openAction(handler, 'accept');
     await submitAction(handler);
     await waitForCase(handler, id, 'accepted');
     // The second tab still offers acceptance; the server refuses it and the page says why.
+    await second.bringToFront();
     await openAction(second, 'accept');
     await submitAction(second);
     await second.waitForSelector('.action-dialog .server-error');
     expect(await textOf(second, '.action-dialog .server-error')).toMatch(/transition_not_allowed|HTTP 409/);
     await screenshot(second, 'stale-tab-refused');
     await second.close();
+    await handler.bringToFront();
   });
 
   it('prints a case on A4 without the navigation and the buttons', async () => {

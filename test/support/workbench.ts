@@ -19,6 +19,7 @@ export async function personPage(browser: Browser, problems: string[]): Promise<
   const context = await browser.createBrowserContext();
   const page = await context.newPage();
   await page.setViewport({ width: 1280, height: 800 });
+  page.setDefaultTimeout(10_000);
   page.on('pageerror', (error) => problems.push(String(error)));
   page.on('console', (message) => {
     if (/Content Security Policy|Uncaught/i.test(message.text())) problems.push(message.text());
@@ -50,11 +51,9 @@ export async function fill(page: Page, field: string, value: string): Promise<vo
   await page.locator(input).fill(value);
 }
 
-/** Types a date into a generated date field and closes its calendar. */
+/** Sets a generated date field (a native date input) to `date` (YYYY-MM-DD). */
 export async function fillDate(page: Page, field: string, date: string): Promise<void> {
-  await fill(page, field, date);
-  await page.keyboard.press('Enter');
-  await page.keyboard.press('Escape');
+  await page.locator(`[data-field="${field}"] input[type="date"]`).fill(date);
 }
 
 /** Chooses the option labelled `label` in the generated select at `field`. */
@@ -89,8 +88,16 @@ export function offeredCommands(page: Page): Promise<string[]> {
 
 /** Opens the form of `command` on the case page; answers once its dialog shows. */
 export async function openAction(page: Page, command: string): Promise<void> {
+  await dialogsClosed(page);
   await page.click(`aside [data-command="${command}"]`);
-  await page.waitForSelector('.action-dialog [data-submit]', { visible: true });
+  await page.waitForSelector(`.action-dialog [data-form="${command}"]`, { visible: true });
+}
+
+/** Until no dialog shows (one closing fades out, and takes clicks meanwhile). */
+export async function dialogsClosed(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => ![...document.querySelectorAll('.el-overlay')].some((overlay: any) => overlay.checkVisibility()),
+  );
 }
 
 /** Sends the open action form. */
@@ -104,15 +111,24 @@ export const textOf = (page: Page, selector: string) =>
 
 /** axe-core's serious and critical violations on the page as it is now (axe evaluated over DevTools). */
 export async function seriousViolations(page: Page): Promise<string[]> {
+  // Transitions first: a message fading in has not its final contrast yet.
+  await page.waitForFunction(
+    () =>
+      !document.querySelector('[class*="-enter-"], [class*="-leave-"]') &&
+      document.getAnimations().every((a: any) => a.playState !== 'running'),
+  );
   const source = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
   await page.evaluate(source);
-  const violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> =
+  const violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[]; html: string }> }> =
     await page.evaluate(
       async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations,
     );
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.nodes.map((n) => `${n.target.join(' ')} ${n.html.slice(0, 120)}`).join(', ')}`,
+    );
 }
 
 /** A full-page screenshot of the page as it is, in test-artifacts/workbench/. */

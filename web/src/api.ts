@@ -72,3 +72,20 @@ export function newKey(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
+
+/**
+ * The Idempotency-Key of one form: the same while the same body is sent again (a double click, a retry after
+ * a lost answer: done once), a new one once the body changes (a corrected form is another request — the API
+ * refuses a key reused for a different body).
+ */
+export class Submission {
+  private key = newKey();
+  private sent: string | undefined;
+
+  keyFor(body: unknown): string {
+    const text = JSON.stringify(body);
+    if (this.sent !== undefined && this.sent !== text) this.key = newKey();
+    this.sent = text;
+    return this.key;
+  }
+}

@@ -95,7 +95,8 @@ export function withFieldTitles<Doc extends { components?: { schemas?: Record<st
       allOf?: unknown[];
     };
     for (const [name, property] of Object.entries(node.properties ?? {})) {
-      if (property && typeof property === 'object' && !('$ref' in property) && !property.title) {
+      // OpenAPI 3.1 lets a $ref carry a title beside it: the form's label for a nested object.
+      if (property && typeof property === 'object' && !property.title) {
         const title = FIELD_TITLES[name];
         if (title) property.title = title;
       }
