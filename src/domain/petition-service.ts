@@ -47,7 +47,7 @@ import { relationsOf } from '../db/case-links';
 import { PetitionerFiles } from './petitioner-file';
 import { queryCodeOf } from './query-code';
 import { registerPetition } from './registration';
-import { searchCases } from './petition-search';
+import { PETITIONER_SEARCH_ROLES, searchCases } from './petition-search';
 import { caseVisitsOf } from './visits/case-visits';
 import type { RequestContext } from './request-context';
 import { refusalError, toApiError, withTemporalDeadline } from './temporal-calls';
@@ -132,6 +132,7 @@ export class PetitionService {
     const queryCode = handsOutCode ? queryCodeOf(this.deps.identitySalt, id) : null;
     return {
       ...detail,
+      petitioner: petitionerAsSeenBy(user, detail.petitioner),
       links: { ...detail.links, related, history: linkHistory },
       queryCode,
       ...visitRegister,
@@ -244,6 +245,18 @@ export class PetitionService {
     const body = below ? await higherBody(this.deps.pool, below, stage).catch(() => undefined) : undefined;
     return body?.id === user.unitId;
   }
+}
+
+/**
+ * The petitioner's personal data as the caller may see it: in full for those who work with people (the desks,
+ * the handlers, the joint-conference office: the roles that may search by person); an administrator, who
+ * manages the organisation and not people, sees the surname only.
+ */
+function petitionerAsSeenBy<P extends { name: string }>(user: User, petitioner: P): P | { name: string } {
+  if (user.roles.some((role) => PETITIONER_SEARCH_ROLES.includes(role))) return petitioner;
+  return {
+    name: `${[...petitioner.name][0] ?? ''}${'*'.repeat(Math.max([...petitioner.name].length - 1, 1))}`,
+  };
 }
 
 /** Who at the registering desk may hand out the query code. */

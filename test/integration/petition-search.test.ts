@@ -125,8 +125,14 @@ describe('petitioner fields', () => {
       const refused = await search('admin', query);
       expect([refused.status, refused.body.error.code]).toEqual([403, 'petitioner_search_forbidden']);
     }
-    // The administrator still lists cases without petitioner fields.
+    // The administrator still lists cases without petitioner fields, and reads a case with the surname only.
     expect((await search('admin', { q: id })).status).toBe(200);
+    const asAdmin = await app.request('admin', 'GET', `/api/petitions/${id}`);
+    expect(asAdmin.body.petitioner).toEqual({ name: `${[...name][0]}${'*'.repeat([...name].length - 1)}` });
+    expect((await app.request('registrar', 'GET', `/api/petitions/${id}`)).body.petitioner).toMatchObject({
+      name,
+      phone,
+    });
   });
 });
 

@@ -6,6 +6,7 @@ import { NOTIFICATION_ROWS } from './rows/notifications';
 import { PETITION_ROWS } from './rows/petitions';
 import { PROCEDURE_ROWS } from './rows/procedures';
 import { PUBLIC_ROWS } from './rows/public';
+import { ME_ROWS } from './rows/me';
 import { QUEUE_ROWS } from './rows/queue';
 import { REPORT_ROWS } from './rows/reports';
 import { REVIEW_CHAIN_ROWS } from './rows/review-chain';
@@ -32,6 +33,7 @@ const ALL_ROWS = [
   ...SCREENING_ROWS,
   ...BACKLOG_ROWS,
   ...QUEUE_ROWS,
+  ...ME_ROWS,
 ];
 
 it('has rows for every operation of the OpenAPI document, and none for an operation not in it', async () => {

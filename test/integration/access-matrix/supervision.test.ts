@@ -1,4 +1,5 @@
 import { NOTIFICATION_ROWS } from './rows/notifications';
+import { ME_ROWS } from './rows/me';
 import { QUEUE_ROWS } from './rows/queue';
 import { SUPERVISION_ROWS } from './rows/supervision';
 import { matrixSuite } from './suite';
@@ -8,4 +9,5 @@ matrixSuite('supervision', {
   supervision: SUPERVISION_ROWS,
   notifications: NOTIFICATION_ROWS,
   queue: QUEUE_ROWS,
+  me: ME_ROWS,
 });
