@@ -1,8 +1,8 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
-import { MeSchema } from '../domain/contract/me';
+import { MeSchema, UnitChoicesSchema } from '../domain/contract/me';
 import { errors, json, security } from './openapi-parts';
 
-/** GET /api/me in the OpenAPI document. */
+/** GET /api/me and GET /api/units (the workbench's header and unit choices) in the OpenAPI document. */
 export function registerMePaths(registry: OpenAPIRegistry) {
   registry.registerPath({
     method: 'get',
@@ -11,5 +11,13 @@ export function registerMePaths(registry: OpenAPIRegistry) {
     tags: ['organisation'],
     security,
     responses: { 200: json(MeSchema, 'The caller'), ...errors },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/units',
+    summary: 'The active units, highest level first: the choices of the forms that name a unit',
+    tags: ['organisation'],
+    security,
+    responses: { 200: json(UnitChoicesSchema, 'The units'), ...errors },
   });
 }

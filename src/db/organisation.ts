@@ -160,3 +160,18 @@ export async function unitsCoveredBy(pool: Pool, unit: Unit): Promise<string[]> 
   ]);
   return rows.map((r) => r.id);
 }
+
+const activeUnits = prepared<[]>(
+  'active-units',
+  `SELECT n.id, n.name, n.kind, n.level, n.region_id AS "regionId"
+     FROM units n
+    WHERE n.active
+    ORDER BY array_position(ARRAY['national', 'province', 'city', 'county', 'township'], n.level), n.region_id, n.kind, n.name`,
+);
+
+/** The active units, highest level first: what a form offers where a unit is named. */
+export async function listActiveUnits(
+  pool: Pool,
+): Promise<Array<{ id: string; name: string; kind: string; level: string; regionId: string | null }>> {
+  return (await pool.query(activeUnits())).rows;
+}

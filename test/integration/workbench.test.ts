@@ -90,7 +90,7 @@ describe('the workbench', () => {
     await registrar.waitForSelector('[data-field="subject"]');
     await choose(registrar, 'channel', '来访');
     await choose(registrar, 'category', '申诉求决');
-    await fill(registrar, 'domain', 'urban-construction.property-management');
+    await choose(registrar, 'domain', '城乡建设 / 物业管理');
     await fill(registrar, 'subject', '小区电梯长期停运');
     await fill(registrar, 'description', '3号楼电梯自8月起停运，多次反映未果。');
     await fill(registrar, 'petitioner.name', '张三');
@@ -115,12 +115,23 @@ describe('the workbench', () => {
     expect(await offeredCommands(registrar)).toContain('route');
     expect(await offeredCommands(registrar)).not.toContain('accept');
     await openAction(registrar, 'route');
-    await fill(registrar, 'unitId', 'qingshan-housing');
+    await choose(registrar, 'unitId', '青山县住房和城乡建设局');
     await submitAction(registrar);
     await waitForCase(registrar, caseId, 'transferred');
     expect(await statusOf(caseId)).toBe('transferred');
     await accessible(registrar);
     await screenshot(registrar, 'case-routed');
+  });
+
+  it('shows the petitioner’s earlier cases as the person is typed in at registration', async () => {
+    const registrar = await page('registrar');
+    await registrar.click('[data-nav="register"]');
+    await waitForPath(registrar, '/register');
+    await registrar.waitForSelector('[data-field="petitioner.name"]');
+    await fill(registrar, 'petitioner.name', '张三');
+    await fill(registrar, 'petitioner.phone', '13800000000');
+    await registrar.waitForSelector(`[data-testid="earlier-cases"] a[href="/cases/${caseId}"]`);
+    await screenshot(registrar, 'register-earlier-cases');
   });
 
   it('puts it in the handler’s queue; the handler accepts it and asks for more time', async () => {

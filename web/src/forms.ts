@@ -2,6 +2,8 @@
 // labelled by each property's `title` (Chinese) with its `description` as help. A new command gets its form
 // without page code.
 
+import { api } from './api';
+
 interface Schema {
   $ref?: string;
   type?: string | string[];
@@ -30,7 +32,12 @@ interface OpenApiDocument {
 }
 
 export type FieldKind =
-  'text' | 'textarea' | 'enum' | 'date' | 'integer' | 'number' | 'boolean' | 'object' | 'list';
+  'text' | 'textarea' | 'enum' | 'choice' | 'date' | 'integer' | 'number' | 'boolean' | 'object' | 'list';
+
+export interface Choice {
+  value: string;
+  label: string;
+}
 
 export interface Field {
   name: string;
@@ -46,6 +53,63 @@ export interface Field {
   maxLength?: number;
   defaultValue?: unknown;
   children?: Field[];
+  /** A code chosen from a list the API answers (units, subject matters), not typed. */
+  choices?: Choice[];
+}
+
+/**
+ * Fields whose value is the id of something the API lists: the form offers the list (searchable) instead of
+ * a text box. By the field's name, as the commands' schemas name them.
+ */
+const CHOICES: Record<string, () => Promise<Choice[]>> = {
+  unitId: units,
+  checkingUnitId: units,
+  bureauId: units,
+  domain: subjectMatters,
+};
+
+let unitChoices: Promise<Choice[]> | undefined;
+function units(): Promise<Choice[]> {
+  unitChoices ??= api<{ items: Array<{ id: string; name: string }> }>('GET', '/api/units').then((answer) =>
+    answer.items.map((u) => ({ value: u.id, label: u.name })),
+  );
+  return unitChoices;
+}
+
+interface Category {
+  code: string;
+  name: string;
+  retired?: boolean;
+  subcategories?: Category[];
+}
+let matterChoices: Promise<Choice[]> | undefined;
+function subjectMatters(): Promise<Choice[]> {
+  matterChoices ??= api<{ categories: Category[] }>('GET', '/api/classification').then((answer) =>
+    answer.categories
+      .filter((c) => !c.retired)
+      .flatMap((c) => [
+        { value: c.code, label: c.name },
+        ...(c.subcategories ?? [])
+          .filter((s) => !s.retired)
+          .map((s) => ({ value: s.code, label: `${c.name} / ${s.name}` })),
+      ]),
+  );
+  return matterChoices;
+}
+
+/** Fills in the choices of the fields that have them (nested ones too). */
+async function withChoices(fields: Field[]): Promise<Field[]> {
+  await Promise.all(
+    fields.map(async (field) => {
+      const source = CHOICES[field.name];
+      if (source && field.kind === 'text') {
+        field.choices = await source();
+        field.kind = 'choice';
+      }
+      if (field.children) await withChoices(field.children);
+    }),
+  );
+  return fields;
 }
 
 const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
@@ -71,7 +135,7 @@ export async function formFor(method: string, path: string): Promise<Field[]> {
   const operation = template ? doc.paths[template]?.[method.toLowerCase()] : undefined;
   const schema = operation?.requestBody?.content?.['application/json']?.schema;
   if (!schema) return [];
-  return fieldsOf(resolve(doc, schema), '', doc);
+  return withChoices(fieldsOf(resolve(doc, schema), '', doc));
 }
 
 function resolve(doc: OpenApiDocument, schema: Schema): Schema {

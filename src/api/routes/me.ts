@@ -1,5 +1,7 @@
 import { Router } from 'express';
+import type { Pool } from 'pg';
 import type { Me } from '../../domain/contract/me';
+import { listActiveUnits } from '../../db/organisation';
 import { currentUser } from '../authentication';
 
 /** GET /api/me: the signed-in user's name, unit and roles (the workbench's header). */
@@ -14,6 +16,16 @@ export function meRoutes(): Router {
       roles: user.roles,
     };
     res.json(me);
+  });
+  return router;
+}
+
+/** GET /api/units: the active units, for the forms that name one (route to, transfer to, checking unit). */
+export function unitRoutes(pool: Pool): Router {
+  const router = Router();
+  router.get('/', async (req, res) => {
+    currentUser(req);
+    res.json({ items: await listActiveUnits(pool) });
   });
   return router;
 }

@@ -18,3 +18,30 @@ export const MeSchema = z
     },
   });
 export type Me = z.infer<typeof MeSchema>;
+
+/** The active units, as the forms offer them where a command names a unit (GET /api/units). */
+export const UnitChoicesSchema = z
+  .object({
+    items: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        kind: z.string(),
+        level: z.string(),
+        regionId: z.string().nullable(),
+      }),
+    ),
+  })
+  .openapi('UnitChoices', {
+    example: {
+      items: [
+        {
+          id: 'qingshan-housing',
+          name: '青山县住房和城乡建设局',
+          kind: 'department',
+          level: 'county',
+          regionId: 'qingshan',
+        },
+      ],
+    },
+  });
