@@ -130,6 +130,8 @@ const VALUE: Record<string, string> = {
   'basically-satisfied': '基本满意',
   dissatisfied: '不满意',
   normal: '普通程序',
+  'acceptance-notice': '受理告知',
+  'written-reply': '书面答复意见',
   investigation: '调查',
   talk: '约谈',
   'site-visit': '实地查看',
