@@ -145,3 +145,19 @@ export function firstPaint(page: Page): Promise<number | undefined> {
     () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime as number | undefined,
   );
 }
+
+/**
+ * Goes through a list's pages (its `next` button) until `selector` shows: the run's other tests share the
+ * database, so what this test made may be on a later page. Fails after `pages` pages.
+ */
+export async function pageUntil(page: Page, selector: string, next: string, pages = 50): Promise<void> {
+  for (let i = 0; i < pages; i++) {
+    if (await page.$(selector)) return;
+    const more = await page.$eval(next, (button: any) => !button.disabled);
+    if (!more) break;
+    const before = await page.$eval('.page', (node: any) => node.textContent);
+    await page.click(next);
+    await page.waitForFunction((text) => document.querySelector('.page').textContent !== text, {}, before);
+  }
+  await page.waitForSelector(selector, { timeout: 1 });
+}
