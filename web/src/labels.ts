@@ -227,6 +227,21 @@ const EVENT: Record<string, string> = {
   'cancellation-requested': '申请撤销',
 };
 
+const SUPERVISION_LEVEL: Record<string, string> = { notice: '督办', office: '联席办', listed: '挂牌督办' };
+const SUPERVISION_STATUS: Record<string, string> = {
+  open: '待反馈',
+  answered: '已反馈',
+  resolved: '已办结',
+  closed: '已结束',
+};
+const SUPERVISION_SOURCE: Record<string, string> = {
+  automatic: '期限到期',
+  manual: '信访部门督办',
+  'joint-conference': '联席会议交办',
+  'higher-bureau': '上级交办',
+};
+const EXTENSION_STATUS: Record<string, string> = { pending: '待批准', approved: '已批准', refused: '未批准' };
+
 const of =
   (labels: Record<string, string>) =>
   (code: string | null | undefined): string =>
@@ -240,6 +255,10 @@ export const valueLabel = of(VALUE);
 export const roleLabel = of(ROLE);
 export const noticeLabel = of(NOTICE);
 export const eventLabel = of(EVENT);
+export const supervisionLevelLabel = of(SUPERVISION_LEVEL);
+export const supervisionStatusLabel = of(SUPERVISION_STATUS);
+export const supervisionSourceLabel = of(SUPERVISION_SOURCE);
+export const extensionStatusLabel = of(EXTENSION_STATUS);
 
 /** `2026-12-05T01:00:00Z` → `2026-12-05 09:00` (China Standard Time, whatever the browser's zone). */
 export function instantText(instant: string | null | undefined): string {
