@@ -353,14 +353,16 @@ export interface AwaitedAction {
 
 /**
  * The earliest open deadline a unit must act on — running or overdue (a paused one stands still), not the
- * petitioner's own — and that unit (`unitActingOn`). None for a closed case, or one awaiting no unit.
+ * petitioner's own, nor a window that lapses and lets the case go on (the objection window D3: a unit that
+ * does not object has nothing to do by then; its D2 is what it owes) — and that unit (`unitActingOn`). None for
+ * a closed case, or one awaiting no unit.
  */
 export function awaitedAction(state: CaseState): AwaitedAction | undefined {
   if (state.status === 'closed') return undefined;
   let awaited: { deadline: CaseDeadline; unitId: string } | undefined;
   for (const deadline of state.deadlines) {
     if (deadline.status !== 'running' && deadline.status !== 'overdue') continue;
-    if (deadline.responsible === 'petitioner') continue;
+    if (deadline.responsible === 'petitioner' || deadline.policy === 'lapse-and-continue') continue;
     const unitId = unitActingOn(state, deadline);
     if (!unitId) continue;
     if (!awaited || instantMs(deadline.dueAt) < instantMs(awaited.deadline.dueAt)) {

@@ -1,5 +1,6 @@
 import { Pool } from 'pg';
 import { addDays } from '../../src/rules/dates';
+import { getRuleSet } from '../../src/rules';
 import { casePageQuery, queueCounts, queuePage, type QueueQuery } from '../../src/db/queue';
 import { PetitionFlow } from '../support/petition-flow';
 import { shanghaiToday, startTestApp, type TestApp, testEnv } from '../support/harness';
@@ -61,7 +62,13 @@ describe('kind=unit: what the caller’s unit must act on next', () => {
   it('lists a routed case for its handling unit with the deadline awaited, and for no other unit', async () => {
     const id = await flow.at(HR_DESK).transferred();
     const detail = await flow.get('hr-handler', id);
-    const awaited = detail.deadlines.find((d: { key: string }) => d.key === 'object');
+    // D2 (acknowledge), not the objection window before it: that one lapses and the case goes on.
+    const awaited = detail.deadlines.find((d: { key: string }) => d.key === 'acknowledge');
+    const firstWarning = Math.max(
+      ...getRuleSet(detail.ruleSetId)
+        .deadlines.find((d) => d.key === 'acknowledge')!
+        .warnings.map((w) => w.daysBefore),
+    );
     const items = (await wholeQueue('hr-handler')).flat();
     const item = items.find((i) => i.id === id);
     expect(item).toMatchObject({
@@ -70,10 +77,10 @@ describe('kind=unit: what the caller’s unit must act on next', () => {
       status: 'transferred',
       handlingUnitId: 'qingshan-hr',
       deadline: {
-        key: 'object',
+        key: 'acknowledge',
         dueAt: awaited.dueAt,
         dueDate: awaited.dueDate,
-        warnAt: `${addDays(awaited.dueDate, -1)}T00:00:00+08:00`,
+        warnAt: `${addDays(awaited.dueDate, -firstWarning)}T00:00:00+08:00`,
         overdue: false,
       },
       supervisionItem: null,

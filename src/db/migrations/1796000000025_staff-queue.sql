@@ -1,7 +1,8 @@
 -- Up Migration
 
 -- The staff queue (待办, GET /api/queue): what each case waits for of a unit — the earliest open deadline a unit
--- must act on (running or overdue, not paused, not the petitioner's own), the unit (unitActingOn), when it is due,
+-- must act on (running or overdue, not paused, not the petitioner's own, not a window that lapses and lets the
+-- case go on), the unit (unitActingOn), when it is due,
 -- when it first warns, whether it is overdue. Written by the event writer's fold (awaitedAction, src/case/state.ts);
 -- NULL for a closed case or one that waits for no unit.
 ALTER TABLE petitions
@@ -35,7 +36,8 @@ CREATE FUNCTION petition_awaited_action(state jsonb, OUT unit_id text, OUT due_a
             FROM jsonb_array_elements(state -> 'deadlines') WITH ORDINALITY AS d
            WHERE state ->> 'status' <> 'closed'
              AND d.value ->> 'status' IN ('running', 'overdue')
-             AND d.value ->> 'responsible' <> 'petitioner') AS a
+             AND d.value ->> 'responsible' <> 'petitioner'
+             AND d.value ->> 'policy' IS DISTINCT FROM 'lapse-and-continue') AS a
    WHERE a.unit_id IS NOT NULL
    ORDER BY a.due_at, a.ordinality
    LIMIT 1

@@ -32,10 +32,17 @@ describe('the fold’s action columns (the unit the case waits for)', () => {
     });
   });
 
-  it('a routed case waits for the handling unit: its earliest deadline (the objection window before D2)', async () => {
+  it('a routed case waits for the handling unit’s D2, not its objection window (which lapses, and the case goes on)', async () => {
     const driver = await new CaseDriver('national-2022', '2026-03-02').register();
     await driver.ok(registrar, route);
-    expect(actionOf(driver.state)).toMatchObject({ unit: 'housing', key: 'object', overdue: false });
+    // The objection window (D3, 5 working days) is due before D2 (15 days) but awaits nothing.
+    expect(driver.deadline('object')!.dueDate < driver.deadline('acknowledge')!.dueDate).toBe(true);
+    expect(actionOf(driver.state)).toMatchObject({
+      unit: 'housing',
+      key: 'acknowledge',
+      dueAt: driver.deadline('acknowledge')!.dueAt,
+      overdue: false,
+    });
     await driver.ok(handler, { type: 'accept', procedure: 'normal' });
     // The petitioner's evaluation window (due earlier) is the petitioner's: the unit's D5 is awaited.
     expect(actionOf(driver.state)).toMatchObject({
