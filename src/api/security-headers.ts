@@ -1,4 +1,4 @@
-import type { NextFunction, Request, Response } from 'express';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
 
 /**
  * API answers carry personal data: no cache may keep them, and no browser may guess their type (F13).
@@ -22,6 +22,34 @@ export function docsHeaders(issuerOrigin: string) {
     res.setHeader('Content-Security-Policy', policy);
     res.setHeader('X-Frame-Options', 'DENY');
     res.setHeader('X-Content-Type-Options', 'nosniff');
+    next();
+  };
+}
+
+/**
+ * The headers of the browser pages (the workbench, the reports dashboard): scripts, styles and fonts from this
+ * origin only, no inline script, no framing; data from `/api` on the same origin, tokens from the OpenID
+ * provider (its discovery document and token endpoint). The pages set styles through the DOM only.
+ */
+export function pageHeaders(issuerOrigin: string, cacheControl?: string): RequestHandler {
+  const policy = [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "font-src 'self'",
+    "img-src 'self' data:",
+    `connect-src 'self' ${issuerOrigin}`,
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+  return (_req, res, next) => {
+    res.set({
+      'Content-Security-Policy': policy,
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      ...(cacheControl ? { 'Cache-Control': cacheControl } : {}),
+    });
     next();
   };
 }

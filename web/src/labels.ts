@@ -248,6 +248,8 @@ const of =
     code == null ? '' : (labels[code] ?? code);
 
 export const statusLabel = of(STATUS);
+/** The case statuses, in the order of the procedure. */
+export const STATUSES = Object.keys(STATUS);
 export const deadlineLabel = of(DEADLINE);
 export const deadlineStatusLabel = of(DEADLINE_STATUS);
 export const commandLabel = of(COMMAND);

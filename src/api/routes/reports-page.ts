@@ -1,5 +1,6 @@
 import path from 'node:path';
-import express, { type RequestHandler, Router } from 'express';
+import express, { Router } from 'express';
+import { pageHeaders } from '../security-headers';
 
 /** The page's own files; `npm run build` and the Dockerfile copy them next to the compiled code. */
 const PAGE_DIR = path.join(__dirname, '..', 'reports-page');
@@ -14,41 +15,12 @@ const OIDC_CLIENT_FILE = path.join(
 );
 
 /**
- * Scripts and styles from this origin only, no inline script, no framing; the data comes from `/api` on the
- * same origin, the tokens from the OpenID provider (its discovery document and token endpoint). ECharts
- * draws on canvas and sets styles through the DOM.
- */
-const contentSecurityPolicy = (issuerOrigin: string) =>
-  [
-    "default-src 'none'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data:",
-    `connect-src 'self' ${issuerOrigin}`,
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ');
-
-const securityHeaders =
-  (policy: string): RequestHandler =>
-  (_req, res, next) => {
-    res.set({
-      'Content-Security-Policy': policy,
-      'X-Content-Type-Options': 'nosniff',
-      'Referrer-Policy': 'no-referrer',
-      'Cache-Control': 'no-cache',
-    });
-    next();
-  };
-
-/**
  * The reports dashboard at `/reports`: a public static page (it holds no data) that signs in at the OpenID
  * provider (authorization code with PKCE) and reads the report API with the access token it gets.
  */
 export function reportsPageRoutes(signIn: { issuer: string; clientId: string }): Router {
   const router = Router();
-  router.use(securityHeaders(contentSecurityPolicy(new URL(signIn.issuer).origin)));
+  router.use(pageHeaders(new URL(signIn.issuer).origin, 'no-cache'));
   router.get('/vendor/echarts.min.js', (_req, res) => {
     res.type('text/javascript').sendFile(ECHARTS_FILE);
   });

@@ -1,35 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import express, { type RequestHandler, Router } from 'express';
+import express, { Router } from 'express';
+import { pageHeaders } from '../security-headers';
 import { workbenchDir } from '../../runtime/workbench-build';
-
-/**
- * Scripts, styles and fonts from this origin only (the bundle Vite built), no inline script or style
- * element, no framing; the data comes from `/api` on the same origin, the tokens from the OpenID provider.
- */
-const contentSecurityPolicy = (issuerOrigin: string) =>
-  [
-    "default-src 'none'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "font-src 'self'",
-    "img-src 'self' data:",
-    `connect-src 'self' ${issuerOrigin}`,
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ');
-
-const securityHeaders =
-  (policy: string): RequestHandler =>
-  (_req, res, next) => {
-    res.set({
-      'Content-Security-Policy': policy,
-      'X-Content-Type-Options': 'nosniff',
-      'Referrer-Policy': 'no-referrer',
-    });
-    next();
-  };
 
 /** The workbench's own addresses (its router's pages): each answers the app, which shows the page. */
 const PAGES = ['/', '/queue', '/supervision', '/register', '/cases/:id', '/inbox', '/search'];
@@ -42,7 +15,7 @@ export function workbenchPageRoutes(signIn: { issuer: string; clientId: string }
   const dir = workbenchDir();
   const index = path.join(dir, 'index.html');
   const router = Router();
-  const headers = securityHeaders(contentSecurityPolicy(new URL(signIn.issuer).origin));
+  const headers = pageHeaders(new URL(signIn.issuer).origin);
   router.get('/sign-in.json', headers, (_req, res) => {
     res.set('Cache-Control', 'no-cache').json({
       authority: signIn.issuer,
