@@ -37,6 +37,8 @@ const DEADLINE: Record<string, string> = {
   'case-owner-target': '包案办结时限',
   'carry-out': '意见落实',
   'follow-up': '跟踪回访',
+  // A 督办 the bureau opened by hand: its own feedback date.
+  manual: '督办反馈',
 };
 
 const DEADLINE_STATUS: Record<string, string> = {
@@ -242,6 +244,18 @@ const SUPERVISION_SOURCE: Record<string, string> = {
 };
 const EXTENSION_STATUS: Record<string, string> = { pending: '待批准', approved: '已批准', refused: '未批准' };
 
+/** What a refusal means, said for the desk; the API's own message follows it. */
+const ERROR: Record<string, string> = {
+  transition_not_allowed: '案件情况已有变化，此操作现在不能办理（页面已刷新）',
+  not_responsible: '此事项不由您办理',
+  validation_failed: '填写的内容有误，请按各栏提示修改',
+  deadline_passed: '办理期限已过',
+  forbidden: '您没有办理此事项的权限',
+  idempotency_key_reused: '请重新提交',
+  unauthenticated: '请重新登录',
+  network: '无法连接服务器，请稍后重试（重试不会重复办理）',
+};
+
 const of =
   (labels: Record<string, string>) =>
   (code: string | null | undefined): string =>
@@ -257,6 +271,7 @@ export const valueLabel = of(VALUE);
 export const roleLabel = of(ROLE);
 export const noticeLabel = of(NOTICE);
 export const eventLabel = of(EVENT);
+export const errorText = (code: string): string | undefined => ERROR[code];
 export const supervisionLevelLabel = of(SUPERVISION_LEVEL);
 export const supervisionStatusLabel = of(SUPERVISION_STATUS);
 export const supervisionSourceLabel = of(SUPERVISION_SOURCE);
