@@ -9,6 +9,8 @@ interface Schema {
   type?: string | string[];
   title?: string;
   description?: string;
+  /** The desk's help in Chinese (src/domain/contract/field-titles.ts); the description is the API's. */
+  'x-help'?: string;
   enum?: unknown[];
   default?: unknown;
   minimum?: number;
@@ -163,7 +165,7 @@ function fieldsOf(schema: Schema, prefix: string, doc: OpenApiDocument): Field[]
       name,
       path,
       title: property.title ?? raw.title ?? name,
-      help: property.description,
+      help: raw['x-help'] ?? property['x-help'] ?? property.description,
       required: schema.required?.includes(name) ?? false,
       kind: kindOf(property),
       defaultValue: property.default,

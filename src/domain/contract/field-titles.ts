@@ -81,11 +81,52 @@ export const FIELD_TITLES: Readonly<Record<string, string>> = {
   summary: '摘要',
 };
 
-/** Sets each property's `title` from FIELD_TITLES in every component schema of an OpenAPI document. */
+/**
+ * Help for the desk, in Chinese, by `Schema.field` (a field whose meaning differs between commands) or by the
+ * field's name: the OpenAPI document gives it as the property's `x-help`, and the workbench shows it under the
+ * field in place of the (English) description, which stays the API's documentation.
+ */
+export const FIELD_HELP: Readonly<Record<string, string>> = {
+  channel: '信访人提出信访事项的形式',
+  category: '建议、检举控告或申诉求决',
+  domain: '信访事项内容分类；选择到二级类别更便于统计',
+  subject: '一句话概括信访事项',
+  description: '信访人反映的具体情况和诉求',
+  receivedOn: '信访部门收到之日（北京时间），登记转送期限由此起算；不得晚于今天',
+  ruleSetId: '一般无需填写：按本省规则版本自动确定',
+  originLevel: '上级转来的事项：首次登记的层级；本级受理的无需填写',
+  'RegisterPetition.group': '五人以上共同提出的为集体访（代表不超过五人）',
+  'Petitioner.idNumber': '填写后按身份证号归入信访人档案（一户一档）',
+  'Petitioner.phone': '便于承办单位联系和回访',
+  'RoutePetition.unitId': '有权处理的承办单位',
+  'RoutePetition.mode': '转送：由承办单位依法办理；交办：并要求报送办理结果',
+  'RoutePetition.reportDays': '仅交办：报送办理结果的期限（日），不超过规则上限',
+  'AcknowledgePetition.procedure': '简易办理：初次信访、事实清楚的，10个工作日内答复',
+  'AcknowledgePetition.notice': '受理告知书内容；规则要求书面告知的必须填写',
+  'RequestExtension.days': '延长的天数，不超过规则允许的上限',
+  'RequestExtension.reason': '延期理由，将告知信访人',
+  'ReplyPetition.outcome': '支持、解释说明或不予支持',
+  'ReplyPetition.opinion': '信访处理意见书正文',
+  'ReplyPetition.deliveredOn': '信访人收到答复之日；不填为今天。复查申请期由此起算',
+  'ReplyPetition.carryOutDays': '仅支持的意见：落实期限（日），不填按规则默认',
+  'Supervise.kind': '督办：对承办单位办理情况督办；交办：交由承办单位办理并书面报告',
+  'Supervise.ground': '督办必须选择督办事由',
+  'Supervise.note': '督办通知或交办函内容：存在的问题、应当如何整改和反馈',
+  'RecordReturnVisit.note': '信访人的意见和回访情况',
+  'RecordReturnVisit.visitedOn': '不填为今天',
+  'NotAcceptPetition.notice': '不予受理告知书内容',
+  'DivertPetition.notice': '告知信访人应通过何种途径解决',
+  'SetCaseOwner.leader': '包案领导的登录名',
+  'SetCaseOwner.handler': '具体承办人的登录名',
+  'SetCaseOwner.targetDate': '化解目标日期，不超过规则上限',
+  'AddLogEntry.text': '做了什么、结果如何',
+};
+
+/** Sets each property's `title` (FIELD_TITLES) and `x-help` (FIELD_HELP) in every component schema. */
 export function withFieldTitles<Doc extends { components?: { schemas?: Record<string, unknown> } }>(
   document: Doc,
 ): Doc {
-  const visit = (schema: unknown): void => {
+  const visit = (schema: unknown, schemaName: string): void => {
     if (!schema || typeof schema !== 'object') return;
     const node = schema as {
       properties?: Record<string, { title?: string }>;
@@ -95,16 +136,19 @@ export function withFieldTitles<Doc extends { components?: { schemas?: Record<st
       allOf?: unknown[];
     };
     for (const [name, property] of Object.entries(node.properties ?? {})) {
+      if (!property || typeof property !== 'object') continue;
       // OpenAPI 3.1 lets a $ref carry a title beside it: the form's label for a nested object.
-      if (property && typeof property === 'object' && !property.title) {
-        const title = FIELD_TITLES[name];
-        if (title) property.title = title;
-      }
-      visit(property);
+      const title = FIELD_TITLES[name];
+      if (title && !property.title) property.title = title;
+      const help = FIELD_HELP[`${schemaName}.${name}`] ?? FIELD_HELP[name];
+      if (help) (property as Record<string, unknown>)['x-help'] = help;
+      visit(property, schemaName);
     }
-    visit(node.items);
-    for (const part of [...(node.anyOf ?? []), ...(node.oneOf ?? []), ...(node.allOf ?? [])]) visit(part);
+    visit(node.items, schemaName);
+    for (const part of [...(node.anyOf ?? []), ...(node.oneOf ?? []), ...(node.allOf ?? [])]) {
+      visit(part, schemaName);
+    }
   };
-  for (const schema of Object.values(document.components?.schemas ?? {})) visit(schema);
+  for (const [name, schema] of Object.entries(document.components?.schemas ?? {})) visit(schema, name);
   return document;
 }
