@@ -1,12 +1,15 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { ensureWorkbenchBuilt } from '../../src/runtime/workbench-build';
 import { launchChromium } from '../support/browser';
+import { addDays } from '../../src/rules/dates';
 import { shanghaiToday, startTestApp, type TestApp } from '../support/harness';
 import { PetitionFlow } from '../support/petition-flow';
 import {
   ARTIFACTS,
   choose,
+  dialogsClosed,
   fill,
   fillDate,
   pageUntil,
@@ -20,6 +23,7 @@ import {
   submitAction,
   textOf,
   waitForCase,
+  waitForFile,
   waitForPath,
 } from '../support/workbench';
 
@@ -38,9 +42,13 @@ let browser: Browser;
 const problems: string[] = [];
 const pages: Record<string, Page> = {};
 let caseId = '';
+/** The files the tests upload, and the browser's downloads. */
+const UPLOADS = path.join(ARTIFACTS, 'files');
 
 beforeAll(async () => {
   ensureWorkbenchBuilt();
+  fs.rmSync(UPLOADS, { recursive: true, force: true });
+  fs.mkdirSync(UPLOADS, { recursive: true });
   browser = await launchChromium();
   app = await startTestApp('workbench');
   flow = new PetitionFlow(app);
@@ -77,7 +85,7 @@ describe('the workbench', () => {
     process.stderr.write(`[workbench] first contentful paint of the sign-in page: ${paint?.toFixed(0)} ms\n`);
     expect(paint).toBeGreaterThan(0);
     await signIn(registrar, app.baseUrl, 'registrar');
-    expect(await textOf(registrar, '[data-testid="who"] .name')).toBe('Registrar, Qingshan petition bureau');
+    expect(await textOf(registrar, '[data-testid="who"] .name')).toBe('王敏（青山县信访局登记员）');
     expect(await textOf(registrar, '[data-testid="who"]')).toContain('登记员');
     expect(registrar.url()).not.toContain('code=');
     // A signed-in load of the queue (the bundle from the cache's cold start: a new context's first load is above).
@@ -205,6 +213,89 @@ describe('the workbench', () => {
     await submitAction(handler);
     await waitForCase(handler, caseId, 'replied');
     expect(await statusOf(caseId)).toBe('replied');
+  });
+
+  it('keeps the written reply and the work log with their files, which download as they were sent', async () => {
+    const handler = await page('handler');
+    const reply = '[data-testid="documents"] [data-document="reply-opinion"]';
+    expect(await textOf(handler, reply)).toContain('已责成物业公司于两周内完成电梯维修');
+    // The signed and sealed copy of the reply, attached to the reply itself.
+    const signed = path.join(UPLOADS, '答复意见书（签发件）.pdf');
+    fs.writeFileSync(signed, '%PDF-1.4\n% the signed reply\n%%EOF\n');
+    await (await handler.$(`${reply} input[type="file"]`))!.uploadFile(signed);
+    await handler.waitForSelector(`${reply} [data-attachment]`);
+    const { rows: onReply } = await app.pool.query(
+      `SELECT a.file_name FROM case_attachments a JOIN petitions p ON p.id = a.petition_id
+        WHERE a.petition_id = $1 AND a.document_id = p.case_state->'reply'->>'opinionDocumentId'`,
+      [caseId],
+    );
+    expect(onReply).toEqual([{ file_name: '答复意见书（签发件）.pdf' }]);
+    // A work log entry, and a photo of the site attached to it.
+    await dialogsClosed(handler);
+    await handler.click('[aria-labelledby="log-title"] [data-command="addLogEntry"]');
+    await handler.waitForSelector('.action-dialog [data-form="addLogEntry"]', { visible: true });
+    await choose(handler, 'kind', '实地查看');
+    await fillDate(handler, 'occurredOn', shanghaiToday());
+    await fill(handler, 'text', '到3号楼现场查看，电梯已恢复运行。');
+    await submitAction(handler);
+    await handler.waitForSelector('[data-testid="work-log"] [data-entry]');
+    const photo = path.join(UPLOADS, 'site.png');
+    fs.writeFileSync(photo, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]));
+    await (await handler.$('[data-testid="work-log"] [data-entry] input[type="file"]'))!.uploadFile(photo);
+    await handler.waitForSelector('[data-testid="work-log"] [data-entry] [data-attachment]');
+    const { rows: onLog } = await app.pool.query(
+      `SELECT a.media_type FROM case_attachments a JOIN case_log_entries e ON e.id = a.log_entry_id
+        WHERE a.petition_id = $1`,
+      [caseId],
+    );
+    expect(onLog).toEqual([{ media_type: 'image/png' }]);
+    await accessible(handler);
+    await screenshot(handler, 'case-documents');
+    // The download carries the user's token (a plain link cannot): the file arrives as it was sent.
+    const downloads = path.join(UPLOADS, 'downloads');
+    fs.mkdirSync(downloads, { recursive: true });
+    const cdp = await handler.createCDPSession();
+    await cdp.send('Browser.setDownloadBehavior', {
+      behavior: 'allow',
+      downloadPath: downloads,
+      browserContextId: handler.browserContext().id,
+    });
+    await handler.click(`${reply} [data-attachment]`);
+    const saved = path.join(downloads, '答复意见书（签发件）.pdf');
+    await waitForFile(saved);
+    expect(fs.readFileSync(saved)).toEqual(fs.readFileSync(signed));
+    await cdp.detach();
+  });
+
+  it('finds the case by the search’s conditions, kept in the address', async () => {
+    const registrar = await page('registrar');
+    await registrar.click('[data-nav="search"]');
+    await waitForPath(registrar, '/search');
+    await registrar.click('[data-testid="more-conditions"]');
+    await registrar.locator('[data-condition="petitionerName"] input').fill('张三');
+    await registrar.locator('[data-condition="receivedFrom"] input').fill(shanghaiToday());
+    await registrar.locator('[data-condition="receivedTo"] input').fill(shanghaiToday());
+    await registrar.locator('input[data-condition="q"]').fill('电梯');
+    await registrar.click('[data-testid="search"] button[type="submit"]');
+    const found = `[data-testid="search-results"] a[href="/cases/${caseId}"]`;
+    await registrar.waitForFunction(() => window.location.search.includes('petitionerName'));
+    await pageUntil(registrar, found, '[data-testid="next-page"]');
+    await accessible(registrar);
+    await screenshot(registrar, 'search');
+    // A reload (or a link sent on) runs the same search.
+    await registrar.reload();
+    await registrar.waitForSelector('.shell[data-state="ready"]');
+    expect(await registrar.$eval('[data-condition="petitionerName"] input', (i: any) => i.value)).toBe(
+      '张三',
+    );
+    await pageUntil(registrar, found, '[data-testid="next-page"]');
+    // Dates the wrong way round: the server's refusal shows on the field it names.
+    await registrar.locator('[data-condition="receivedFrom"] input').fill(addDays(shanghaiToday(), 1));
+    await registrar.click('[data-testid="search"] button[type="submit"]');
+    await registrar.waitForSelector('[data-condition="receivedFrom"] .el-form-item__error');
+    expect(await textOf(registrar, '[data-condition="receivedFrom"] .el-form-item__error')).toContain(
+      'receivedFrom is after receivedTo',
+    );
   });
 
   it('lets the bureau open a 督办 on another case, which the joint-conference office lists', async () => {

@@ -161,3 +161,12 @@ export async function pageUntil(page: Page, selector: string, next: string, page
   }
   await page.waitForSelector(selector, { timeout: 1 });
 }
+
+/** Until the browser has saved `file` whole (Chromium writes a `.crdownload` first and renames it). */
+export async function waitForFile(file: string, timeoutMs = 10_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!fs.existsSync(file)) {
+    if (Date.now() > until) throw new Error(`no download ${file} within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

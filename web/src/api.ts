@@ -27,29 +27,57 @@ interface Options {
 
 /** A call of the API with the signed-in user's token; JSON in, JSON out, refusals as ApiError. */
 export async function api<T>(method: string, path: string, options: Options = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
+  const body = options.body === undefined ? undefined : JSON.stringify(options.body);
+  const response = await call(method, path, headers, body);
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** A file sent as multipart/form-data (field `file`), under the Idempotency-Key of this one upload. */
+export async function apiUpload<T>(path: string, file: File, idempotencyKey: string): Promise<T> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  const response = await call(
+    'POST',
+    path,
+    { Accept: 'application/json', 'Idempotency-Key': idempotencyKey },
+    form,
+  );
+  return (await response.json()) as T;
+}
+
+/** A file the API answers, as bytes (an attachment's download needs the token a plain link cannot carry). */
+export async function apiDownload(path: string): Promise<Blob> {
+  return (await call('GET', path, {}, undefined)).blob();
+}
+
+/** Sends with the token; answers the response when it is a success, throws the refusal as ApiError. */
+async function call(
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body: string | FormData | undefined,
+): Promise<Response> {
   const token = await accessToken();
   if (!token) {
     onSignedOut();
     throw new ApiError(401, 'unauthenticated', '请先登录');
   }
-  const headers: Record<string, string> = { Accept: 'application/json', Authorization: `Bearer ${token}` };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
-  if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
   let response: Response;
   try {
-    response = await fetch(path, {
-      method,
-      headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-    });
+    response = await fetch(path, { method, headers: { ...headers, Authorization: `Bearer ${token}` }, body });
   } catch {
     throw new ApiError(0, 'network', '无法连接服务器，请稍后重试（重试不会重复办理）');
   }
+  if (response.ok) return response;
   const text = await response.text();
-  const payload = text ? (JSON.parse(text) as unknown) : undefined;
-  if (response.ok) return payload as T;
-  const error = (payload as { error?: { code?: string; message?: string; details?: unknown } } | undefined)
-    ?.error;
+  const payload = text
+    ? (safeJson(text) as { error?: { code?: string; message?: string; details?: unknown } })
+    : undefined;
+  const error = payload?.error;
   if (response.status === 401) {
     await forgetSignIn();
     onSignedOut();
@@ -60,6 +88,15 @@ export async function api<T>(method: string, path: string, options: Options = {}
     error?.message ?? `${response.status} ${response.statusText}`,
     fieldsOf(error?.details),
   );
+}
+
+/** A refusal's body is JSON from the API, but a proxy in between may answer HTML. */
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 function fieldsOf(details: unknown): Record<string, string> {

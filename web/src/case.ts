@@ -29,6 +29,11 @@ export interface CaseDetail {
   handlingUnitName: string | null;
   procedure: string | null;
   acceptedOn: string | null;
+  acceptanceNotice: string | null;
+  notAccepted: Entry | null;
+  reply: Entry | null;
+  review: Entry | null;
+  reexamination: Entry | null;
   priority: { level: string } | null;
   petitioner: { name: string; phone?: string; idNumber?: string; address?: string };
   queryCode: string | null;

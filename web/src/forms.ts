@@ -26,6 +26,7 @@ interface Schema {
 
 interface Operation {
   requestBody?: { content?: Record<string, { schema?: Schema }> };
+  parameters?: Array<{ name: string; in: string; schema?: Schema }>;
 }
 
 interface OpenApiDocument {
@@ -138,6 +139,18 @@ export async function formFor(method: string, path: string): Promise<Field[]> {
   const schema = operation?.requestBody?.content?.['application/json']?.schema;
   if (!schema) return [];
   return withChoices(fieldsOf(resolve(doc, schema), '', doc));
+}
+
+/** The values of the enum query parameter `name` of `GET path` (a search's filter), from the OpenAPI document. */
+export async function queryEnum(path: string, name: string): Promise<string[]> {
+  const doc = await openApi();
+  const parameter = doc.paths[path]?.get?.parameters?.find((p) => p.in === 'query' && p.name === name);
+  return (parameter?.schema ? (resolve(doc, parameter.schema).enum ?? []) : []).map(String);
+}
+
+/** The list a field of this name offers in the forms (units, subject matters), for a filter of the same. */
+export function listChoices(name: 'unitId' | 'domain'): Promise<Choice[]> {
+  return CHOICES[name]!();
 }
 
 function resolve(doc: OpenApiDocument, schema: Schema): Schema {

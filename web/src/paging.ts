@@ -15,20 +15,25 @@ export function useCursorPages<Row, Page extends { items: Row[]; nextCursor: str
   const nextCursor = ref<string | null>(null);
   const loading = ref(false);
   const problem = ref<ApiError>();
+  /** The latest request: an answer to an earlier one (the filters changed meanwhile) is dropped. */
+  let latest = 0;
 
   async function load(cursor?: string) {
+    const request = ++latest;
     loading.value = true;
     problem.value = undefined;
     try {
       const page = await api<Page>('GET', query(cursor));
+      if (request !== latest) return;
       rows.value = page.items as typeof rows.value;
       nextCursor.value = page.nextCursor;
       onPage(page);
     } catch (error) {
+      if (request !== latest) return;
       if (error instanceof ApiError) problem.value = error;
       else throw error;
     } finally {
-      loading.value = false;
+      if (request === latest) loading.value = false;
     }
   }
   return {
