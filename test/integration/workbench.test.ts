@@ -323,17 +323,16 @@ describe('the workbench', () => {
   it('shows the server’s refusal in a stale tab', async () => {
     const id = await flow.transferred();
     const handler = await page('handler');
-    // A second tab of the same person: its own session storage, so it signs in too (the provider's session
-    // is open: no password asked).
+    // A second tab of the same person (a case opened in a new tab): it signs in by itself, the provider's
+    // session answering without a click or a password, and lands on the case it was opened at.
     const second = await handler.browserContext().newPage();
     await second.setViewport({ width: 1280, height: 800 });
     second.setDefaultTimeout(10_000);
     await handler.goto(`${app.baseUrl}/cases/${id}`);
     await second.goto(`${app.baseUrl}/cases/${id}`);
-    await second.waitForSelector('#sign-in');
-    await second.click('#sign-in');
     await second.waitForSelector('.shell[data-state="ready"]');
     await waitForCase(second, id, 'transferred');
+    expect(new URL(second.url()).pathname).toBe(`/cases/${id}`);
     // Each tab in front while it is used: a tab behind another gets no animation frames.
     await handler.bringToFront();
     await waitForCase(handler, id, 'transferred');
@@ -384,6 +383,18 @@ describe('the workbench', () => {
     await handler.pdf({ path: path.join(ARTIFACTS, 'case.pdf'), format: 'A4' });
     await handler.emulateMediaType('screen');
     await screenshot(handler, 'case-replied');
+  });
+
+  it('signs out at the provider; a new tab then asks for a sign-in again', async () => {
+    const handler = await page('handler');
+    await Promise.all([handler.waitForNavigation(), handler.click('[data-testid="sign-out"]')]);
+    await Promise.all([handler.waitForNavigation(), handler.click('button[name="logout"]')]);
+    await handler.waitForSelector('#sign-in');
+    const tab = await handler.browserContext().newPage();
+    await tab.goto(`${app.baseUrl}/queue`);
+    await tab.waitForSelector('#sign-in');
+    expect(await tab.$('.shell[data-state="ready"]')).toBeNull();
+    await tab.close();
   });
 });
 

@@ -1,7 +1,14 @@
 import { UserManager, WebStorageStateStore } from 'oidc-client-ts';
 
 // Sign-in at the deployment's OpenID provider: authorization code with PKCE. The user (and its access token)
-// stays in this tab's session storage, where the reports dashboard (/reports) finds the same sign-in.
+// stays in this tab's session storage, where the reports dashboard (/reports) finds the same sign-in. Another
+// tab of the same browser signs in by itself: a flag (no token) in local storage says this browser signed in,
+// and the provider's own session answers without asking again.
+
+/** In local storage: this browser signed in and has not signed out since. */
+const SIGNED_IN_HERE = 'petitionflow.signed-in';
+/** In this tab's session storage: the tab went to the provider by itself once (never a loop). */
+const TRIED_HERE = 'petitionflow.resume-tried';
 
 const HOME = `${window.location.origin}/`;
 
@@ -43,6 +50,8 @@ export async function completeSignIn(): Promise<string | undefined> {
     return '/';
   }
   const user = await users.signinRedirectCallback();
+  window.localStorage.setItem(SIGNED_IN_HERE, '1');
+  window.sessionStorage.removeItem(TRIED_HERE);
   const state = typeof user.state === 'string' ? user.state : '/';
   return OWN_PAGE.test(state) ? state : '/';
 }
@@ -58,8 +67,20 @@ export async function signIn(returnTo: string): Promise<void> {
   await (await userManager()).signinRedirect({ state: returnTo });
 }
 
+/**
+ * A tab opened without a sign-in (a case opened in a new tab) while this browser is signed in goes to the
+ * provider by itself, once; the provider's session sends it back signed in. Answers whether it went.
+ */
+export async function resumeSignIn(returnTo: string): Promise<boolean> {
+  if (!window.localStorage.getItem(SIGNED_IN_HERE) || window.sessionStorage.getItem(TRIED_HERE)) return false;
+  window.sessionStorage.setItem(TRIED_HERE, '1');
+  await signIn(returnTo);
+  return true;
+}
+
 /** Forgets the sign-in here and ends the session at the provider. */
 export async function signOut(): Promise<void> {
+  window.localStorage.removeItem(SIGNED_IN_HERE);
   const users = await userManager();
   const user = await users.getUser();
   await users.removeUser();
