@@ -1,5 +1,5 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
-import { MeSchema, UnitChoicesSchema } from '../domain/contract/me';
+import { MeSchema, UnitChoicesSchema, UnitsQuerySchema } from '../domain/contract/me';
 import { errors, json, security } from './openapi-parts';
 
 /** GET /api/me and GET /api/units (the workbench's header and unit choices) in the OpenAPI document. */
@@ -18,6 +18,7 @@ export function registerMePaths(registry: OpenAPIRegistry) {
     summary: 'The active units, highest level first: the choices of the forms that name a unit',
     tags: ['organisation'],
     security,
+    request: { query: UnitsQuerySchema },
     responses: { 200: json(UnitChoicesSchema, 'The units'), ...errors },
   });
 }

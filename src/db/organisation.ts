@@ -161,17 +161,43 @@ export async function unitsCoveredBy(pool: Pool, unit: Unit): Promise<string[]> 
   return rows.map((r) => r.id);
 }
 
-const activeUnits = prepared<[]>(
-  'active-units',
-  `SELECT n.id, n.name, n.kind, n.level, n.region_id AS "regionId"
-     FROM units n
-    WHERE n.active
-    ORDER BY array_position(ARRAY['national', 'province', 'city', 'county', 'township'], n.level), n.region_id, n.kind, n.name`,
+/**
+ * What a form names a unit for, each with the units the command takes there (the checks in
+ * src/domain/case-commands.ts): `routing` the active departments within the caller's region and the regions
+ * below (转送/交办, rerouting after an objection); `jurisdiction` any active unit there (a supervision
+ * instruction); `transfer-out` the petition bureaus outside it (转出); `verification` the departments and
+ * governments (核查).
+ */
+export const UNIT_PURPOSES = ['routing', 'jurisdiction', 'transfer-out', 'verification'] as const;
+export type UnitPurpose = (typeof UNIT_PURPOSES)[number];
+
+const WITHIN = `n.region_id IN (${regionSubtree('$1')})`;
+/** The condition of each purpose, and whether it names the caller's region ($1). */
+const PURPOSE_CONDITIONS: Record<UnitPurpose | 'any', [condition: string, byRegion: boolean]> = {
+  any: ['true', false],
+  routing: [`n.kind = 'department' AND ${WITHIN}`, true],
+  jurisdiction: [WITHIN, true],
+  'transfer-out': [`n.kind = 'petition-bureau' AND NOT coalesce(${WITHIN}, false)`, true],
+  verification: [`n.kind IN ('department', 'government')`, false],
+};
+const unitChoices = Object.fromEntries(
+  Object.entries(PURPOSE_CONDITIONS).map(([purpose, [condition, byRegion]]) => {
+    const statement = prepared<unknown[]>(
+      `unit-choices-${purpose}`,
+      `SELECT n.id, n.name, n.kind, n.level, n.region_id AS "regionId"
+         FROM units n
+        WHERE n.active AND ${condition}
+        ORDER BY array_position(ARRAY['national', 'province', 'city', 'county', 'township'], n.level), n.region_id, n.kind, n.name`,
+    );
+    return [purpose, (regionId: string | null) => (byRegion ? statement(regionId) : statement())];
+  }),
 );
 
-/** The active units, highest level first: what a form offers where a unit is named. */
+/** The active units, highest level first, that a form offers where a unit is named for `purpose` (any). */
 export async function listActiveUnits(
   pool: Pool,
+  callerRegionId: string | null,
+  purpose?: UnitPurpose,
 ): Promise<Array<{ id: string; name: string; kind: string; level: string; regionId: string | null }>> {
-  return (await pool.query(activeUnits())).rows;
+  return (await pool.query(unitChoices[purpose ?? 'any']!(callerRegionId))).rows;
 }

@@ -11,6 +11,8 @@ interface Schema {
   description?: string;
   /** The desk's help in Chinese (src/domain/contract/field-titles.ts); the description is the API's. */
   'x-help'?: string;
+  /** The API path listing the values to choose from (src/domain/contract/field-titles.ts). */
+  'x-choices'?: string;
   enum?: unknown[];
   default?: unknown;
   minimum?: number;
@@ -56,27 +58,24 @@ export interface Field {
   maxLength?: number;
   defaultValue?: unknown;
   children?: Field[];
-  /** A code chosen from a list the API answers (units, subject matters), not typed. */
+  /** The path of the list the value is chosen from (`x-choices`: units, subject matters). */
+  choicesFrom?: string;
+  /** That list, once loaded: a code chosen, not typed. */
   choices?: Choice[];
 }
 
 /**
- * Fields whose value is the id of something the API lists: the form offers the list (searchable) instead of
- * a text box. By the field's name, as the commands' schemas name them.
+ * The list the API answers at `path` (a property's `x-choices`: units for a purpose, the classification), as
+ * choices; asked once per page load.
  */
-const CHOICES: Record<string, () => Promise<Choice[]>> = {
-  unitId: units,
-  checkingUnitId: units,
-  bureauId: units,
-  domain: subjectMatters,
-};
-
-let unitChoices: Promise<Choice[]> | undefined;
-function units(): Promise<Choice[]> {
-  unitChoices ??= api<{ items: Array<{ id: string; name: string }> }>('GET', '/api/units').then((answer) =>
-    answer.items.map((u) => ({ value: u.id, label: u.name })),
-  );
-  return unitChoices;
+const lists = new Map<string, Promise<Choice[]>>();
+export function listChoices(path: string): Promise<Choice[]> {
+  let list = lists.get(path);
+  if (!list) {
+    list = api<ChoiceList>('GET', path).then(choicesOf);
+    lists.set(path, list);
+  }
+  return list;
 }
 
 interface Category {
@@ -85,28 +84,27 @@ interface Category {
   retired?: boolean;
   subcategories?: Category[];
 }
-let matterChoices: Promise<Choice[]> | undefined;
-function subjectMatters(): Promise<Choice[]> {
-  matterChoices ??= api<{ categories: Category[] }>('GET', '/api/classification').then((answer) =>
-    answer.categories
-      .filter((c) => !c.retired)
-      .flatMap((c) => [
-        { value: c.code, label: c.name },
-        ...(c.subcategories ?? [])
-          .filter((s) => !s.retired)
-          .map((s) => ({ value: s.code, label: `${c.name} / ${s.name}` })),
-      ]),
-  );
-  return matterChoices;
+type ChoiceList = { items: Array<{ id: string; name: string }> } | { categories: Category[] };
+
+/** Units (`items`) or the classification (`categories`, each with its sub-categories), retired ones left out. */
+function choicesOf(answer: ChoiceList): Choice[] {
+  if ('items' in answer) return answer.items.map((u) => ({ value: u.id, label: u.name }));
+  return answer.categories
+    .filter((c) => !c.retired)
+    .flatMap((c) => [
+      { value: c.code, label: c.name },
+      ...(c.subcategories ?? [])
+        .filter((s) => !s.retired)
+        .map((s) => ({ value: s.code, label: `${c.name} / ${s.name}` })),
+    ]);
 }
 
-/** Fills in the choices of the fields that have them (nested ones too). */
+/** Fills in the choices of the fields that name their list (nested ones too). */
 async function withChoices(fields: Field[]): Promise<Field[]> {
   await Promise.all(
     fields.map(async (field) => {
-      const source = CHOICES[field.name];
-      if (source && field.kind === 'text') {
-        field.choices = await source();
+      if (field.choicesFrom && field.kind === 'text') {
+        field.choices = await listChoices(field.choicesFrom);
         field.kind = 'choice';
       }
       if (field.children) await withChoices(field.children);
@@ -148,11 +146,6 @@ export async function queryEnum(path: string, name: string): Promise<string[]> {
   return (parameter?.schema ? (resolve(doc, parameter.schema).enum ?? []) : []).map(String);
 }
 
-/** The list a field of this name offers in the forms (units, subject matters), for a filter of the same. */
-export function listChoices(name: 'unitId' | 'domain'): Promise<Choice[]> {
-  return CHOICES[name]!();
-}
-
 function resolve(doc: OpenApiDocument, schema: Schema): Schema {
   let current = schema;
   while (current.$ref) {
@@ -183,6 +176,8 @@ function fieldsOf(schema: Schema, prefix: string, doc: OpenApiDocument): Field[]
       kind: kindOf(property),
       defaultValue: property.default,
     };
+    const choicesFrom = raw['x-choices'] ?? property['x-choices'];
+    if (choicesFrom) field.choicesFrom = choicesFrom;
     if (property.enum) field.options = property.enum.map(String);
     if (property.minimum !== undefined) field.min = property.minimum;
     if (property.maximum !== undefined) field.max = property.maximum;

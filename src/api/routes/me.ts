@@ -2,7 +2,9 @@ import { Router } from 'express';
 import type { Pool } from 'pg';
 import type { Me } from '../../domain/contract/me';
 import { listActiveUnits } from '../../db/organisation';
+import { UnitsQuerySchema } from '../../domain/contract/me';
 import { currentUser } from '../authentication';
+import { parseInput } from '../validation';
 
 /** GET /api/me: the signed-in user's name, unit and roles (the workbench's header). */
 export function meRoutes(): Router {
@@ -20,12 +22,16 @@ export function meRoutes(): Router {
   return router;
 }
 
-/** GET /api/units: the active units, for the forms that name one (route to, transfer to, checking unit). */
+/**
+ * GET /api/units: the active units, for the forms that name one; `purpose` narrows them to those the command
+ * takes from this caller (route to, transfer out to, checking unit).
+ */
 export function unitRoutes(pool: Pool): Router {
   const router = Router();
   router.get('/', async (req, res) => {
-    currentUser(req);
-    res.json({ items: await listActiveUnits(pool) });
+    const user = currentUser(req);
+    const { purpose } = parseInput(UnitsQuerySchema, req.query, 'query');
+    res.json({ items: await listActiveUnits(pool, user.unit.regionId, purpose) });
   });
   return router;
 }

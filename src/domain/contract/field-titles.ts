@@ -122,7 +122,25 @@ export const FIELD_HELP: Readonly<Record<string, string>> = {
   'AddLogEntry.text': '做了什么、结果如何',
 };
 
-/** Sets each property's `title` (FIELD_TITLES) and `x-help` (FIELD_HELP) in every component schema. */
+/**
+ * Where a field's value is chosen from a list the API answers, by `Schema.field` or by the field's name: the
+ * OpenAPI document gives the list's path as the property's `x-choices`, and the workbench offers that list
+ * (searchable) instead of a text box. Each list holds what the command takes from the caller there.
+ */
+export const FIELD_CHOICES: Readonly<Record<string, string>> = {
+  domain: '/api/classification',
+  unitId: '/api/units?purpose=jurisdiction',
+  'RoutePetition.unitId': '/api/units?purpose=routing',
+  'DecideObjection.unitId': '/api/units?purpose=routing',
+  'SettleObjection.unitId': '/api/units?purpose=routing',
+  'TransferPetitionOut.bureauId': '/api/units?purpose=transfer-out',
+  checkingUnitId: '/api/units?purpose=verification',
+};
+
+/**
+ * Sets each property's `title` (FIELD_TITLES), `x-help` (FIELD_HELP) and `x-choices` (FIELD_CHOICES) in every
+ * component schema.
+ */
 export function withFieldTitles<Doc extends { components?: { schemas?: Record<string, unknown> } }>(
   document: Doc,
 ): Doc {
@@ -142,6 +160,8 @@ export function withFieldTitles<Doc extends { components?: { schemas?: Record<st
       if (title && !property.title) property.title = title;
       const help = FIELD_HELP[`${schemaName}.${name}`] ?? FIELD_HELP[name];
       if (help) (property as Record<string, unknown>)['x-help'] = help;
+      const choices = FIELD_CHOICES[`${schemaName}.${name}`] ?? FIELD_CHOICES[name];
+      if (choices) (property as Record<string, unknown>)['x-choices'] = choices;
       visit(property, schemaName);
     }
     visit(node.items, schemaName);

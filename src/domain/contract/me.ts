@@ -1,4 +1,5 @@
 import { ROLES } from '../../case/vocabulary';
+import { UNIT_PURPOSES } from '../../db/organisation';
 import { z } from './zod';
 
 /** Who the caller is, as the API knows them: what the workbench shows in its header and uses to choose pages. */
@@ -18,6 +19,21 @@ export const MeSchema = z
     },
   });
 export type Me = z.infer<typeof MeSchema>;
+
+export const UnitsQuerySchema = z
+  .object({
+    purpose: z
+      .enum(UNIT_PURPOSES)
+      .optional()
+      .openapi({
+        description:
+          'Only the units a command takes from the caller there: routing — the departments within the caller’s ' +
+          'region and the regions below (route, reroute); jurisdiction — any unit there (a supervision ' +
+          'instruction); transfer-out — the petition bureaus outside it (转出); verification — departments and ' +
+          'governments (核查). Without: every active unit. A request body’s unit field names its list in `x-choices`.',
+      }),
+  })
+  .strict();
 
 /** The active units, as the forms offer them where a command names a unit (GET /api/units). */
 export const UnitChoicesSchema = z
