@@ -29,7 +29,7 @@ import { petitionRoutes } from './routes/petitions';
 import { publicRoutes } from './routes/public';
 import { reportRoutes } from './routes/reports';
 import { reportsPageRoutes } from './routes/reports-page';
-import { meRoutes, unitRoutes } from './routes/me';
+import { meRoutes, staffRoutes, unitRoutes } from './routes/me';
 import { workbenchPageRoutes } from './routes/workbench-page';
 import { supervisionRoutes } from './routes/supervision';
 import { queueRoutes } from './routes/queue';
@@ -197,6 +197,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api/queue', queueRoutes(deps.pool));
   app.use('/api/me', meRoutes());
   app.use('/api/units', unitRoutes(deps.pool));
+  app.use('/api/staff', staffRoutes(deps.pool));
   app.use('/api/notifications', notificationRoutes(new NotificationService(deps.pool)));
   app.use('/api/reports', reportRoutes(new ReportService(deps.pool, classification)));
   app.use('/api/classification', classificationRoutes(classification));

@@ -1,8 +1,14 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
-import { MeSchema, UnitChoicesSchema, UnitsQuerySchema } from '../domain/contract/me';
+import {
+  MeSchema,
+  StaffNamesSchema,
+  StaffQuerySchema,
+  UnitChoicesSchema,
+  UnitsQuerySchema,
+} from '../domain/contract/me';
 import { errors, json, security } from './openapi-parts';
 
-/** GET /api/me and GET /api/units (the workbench's header and unit choices) in the OpenAPI document. */
+/** GET /api/me, /api/units and /api/staff (the workbench's header, unit choices, names) in the OpenAPI document. */
 export function registerMePaths(registry: OpenAPIRegistry) {
   registry.registerPath({
     method: 'get',
@@ -20,5 +26,14 @@ export function registerMePaths(registry: OpenAPIRegistry) {
     security,
     request: { query: UnitsQuerySchema },
     responses: { 200: json(UnitChoicesSchema, 'The units'), ...errors },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/staff',
+    summary: 'The names and units of staff by login: who acted, as a case’s timeline and work log name them',
+    tags: ['organisation'],
+    security,
+    request: { query: StaffQuerySchema },
+    responses: { 200: json(StaffNamesSchema, 'The staff known among the logins'), ...errors },
   });
 }

@@ -72,6 +72,21 @@ export async function findActiveUser(pool: Pool, login: string): Promise<User | 
   return rows[0] as User | undefined;
 }
 
+/** The display names and units of these logins (former staff too: they still appear in old cases). */
+export async function findStaffNames(
+  pool: Pool,
+  logins: string[],
+): Promise<Array<{ login: string; displayName: string; unitName: string }>> {
+  const { rows } = await pool.query(
+    `SELECT u.login, u.display_name AS "displayName", n.name AS "unitName"
+       FROM users u JOIN units n ON n.id = u.unit_id
+      WHERE u.login = ANY($1::text[])
+      ORDER BY u.login`,
+    [logins],
+  );
+  return rows;
+}
+
 export async function findActiveUserOfUnit(pool: Pool, login: string, unitId: string): Promise<boolean> {
   const { rowCount } = await pool.query('SELECT 1 FROM users WHERE login = $1 AND unit_id = $2 AND active', [
     login,

@@ -161,7 +161,7 @@ it('deactivates a user and a unit the file no longer lists, keeps them and their
 it('applies one change as an admin API would, under the same checks as a file', async () => {
   const handler = {
     login: 'handler',
-    name: '赵磊（青山县住建局承办人）',
+    name: '赵磊',
     unit: 'qingshan-housing',
     roles: ['unit-head' as const, 'handler' as const],
     mail: 'handler@example.org',

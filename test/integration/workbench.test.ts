@@ -85,7 +85,7 @@ describe('the workbench', () => {
     process.stderr.write(`[workbench] first contentful paint of the sign-in page: ${paint?.toFixed(0)} ms\n`);
     expect(paint).toBeGreaterThan(0);
     await signIn(registrar, app.baseUrl, 'registrar');
-    expect(await textOf(registrar, '[data-testid="who"] .name')).toBe('王敏（青山县信访局登记员）');
+    expect(await textOf(registrar, '[data-testid="who"] .name')).toBe('王敏');
     expect(await textOf(registrar, '[data-testid="who"]')).toContain('登记员');
     expect(registrar.url()).not.toContain('code=');
     // A signed-in load of the queue (the bundle from the cache's cold start: a new context's first load is above).
@@ -249,6 +249,11 @@ describe('the workbench', () => {
       [caseId],
     );
     expect(onLog).toEqual([{ media_type: 'image/png' }]);
+    // Who acted, by name (the logins looked up once): the log's author and the timeline's actors.
+    await handler.waitForFunction(() =>
+      document.querySelector('[data-testid="work-log"]').textContent.includes('赵磊'),
+    );
+    expect(await textOf(handler, '[data-testid="timeline"]')).toContain('（王敏）');
     await accessible(handler);
     await screenshot(handler, 'case-documents');
     // The download carries the user's token (a plain link cannot): the file arrives as it was sent.

@@ -1,8 +1,8 @@
 import { Router } from 'express';
 import type { Pool } from 'pg';
 import type { Me } from '../../domain/contract/me';
-import { listActiveUnits } from '../../db/organisation';
-import { UnitsQuerySchema } from '../../domain/contract/me';
+import { findStaffNames, listActiveUnits } from '../../db/organisation';
+import { StaffQuerySchema, UnitsQuerySchema } from '../../domain/contract/me';
 import { currentUser } from '../authentication';
 import { parseInput } from '../validation';
 
@@ -32,6 +32,17 @@ export function unitRoutes(pool: Pool): Router {
     const user = currentUser(req);
     const { purpose } = parseInput(UnitsQuerySchema, req.query, 'query');
     res.json({ items: await listActiveUnits(pool, user.unit.regionId, purpose) });
+  });
+  return router;
+}
+
+/** GET /api/staff: the names of the people a case's timeline and work log name by their logins. */
+export function staffRoutes(pool: Pool): Router {
+  const router = Router();
+  router.get('/', async (req, res) => {
+    currentUser(req);
+    const { logins } = parseInput(StaffQuerySchema, req.query, 'query');
+    res.json({ items: await findStaffNames(pool, logins) });
   });
   return router;
 }

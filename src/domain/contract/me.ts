@@ -61,3 +61,28 @@ export const UnitChoicesSchema = z
       ],
     },
   });
+
+/** Up to 100 logins, comma-separated, as a case's timeline and work log name the people who acted. */
+export const StaffQuerySchema = z
+  .object({
+    logins: z
+      .string()
+      .max(4000)
+      .regex(
+        /^[A-Za-z0-9][A-Za-z0-9._@-]*(,[A-Za-z0-9][A-Za-z0-9._@-]*)*$/,
+        'must be logins separated by commas',
+      )
+      .transform((list) => [...new Set(list.split(','))])
+      .refine((list) => list.length <= 100, 'at most 100 logins')
+      .openapi({ description: 'Logins separated by commas (at most 100)', example: 'registrar,handler' }),
+  })
+  .strict();
+
+/** Who acted: the display name and unit of each login known (staff no longer active too); unknown ones left out. */
+export const StaffNamesSchema = z
+  .object({
+    items: z.array(z.object({ login: z.string(), displayName: z.string(), unitName: z.string() })),
+  })
+  .openapi('StaffNames', {
+    example: { items: [{ login: 'handler', displayName: '赵磊', unitName: '青山县住房和城乡建设局' }] },
+  });

@@ -1,7 +1,7 @@
 import { LOGINS } from '../matrix';
 import type { Row } from '../runner';
 
-/** Who the caller is (GET /api/me) and the units the forms offer (GET /api/units): every staff user. */
+/** Who the caller is (GET /api/me), the units the forms offer (GET /api/units), staff names (GET /api/staff): every staff user. */
 export const ME_ROWS: Row[] = [
   {
     op: 'GET /api/me',
@@ -14,5 +14,12 @@ export const ME_ROWS: Row[] = [
     what: 'the active units a form offers',
     allowed: LOGINS,
     noOther: 'the organisation’s units, the same for every caller',
+  },
+  {
+    op: 'GET /api/staff',
+    what: 'the names of staff by login',
+    query: () => 'logins=registrar,handler',
+    allowed: LOGINS,
+    noOther: 'the organisation’s staff names, the same for every caller',
   },
 ];

@@ -2,15 +2,16 @@ import { startTestApp, type TestApp } from '../support/harness';
 import { PetitionFlow } from '../support/petition-flow';
 
 /**
- * The unit lists the forms offer (GET /api/units?purpose=…, named by each unit field's `x-choices`): each holds
+ * What the workbench looks up. The unit lists the forms offer (GET /api/units?purpose=…, named by each unit field's `x-choices`): each holds
  * exactly the units the command takes from the caller. Checked against the command itself: every active
  * department is routed to, and every petition bureau transferred out to, on a fresh case of its own.
+ * And the names of the people a case names by login (GET /api/staff).
  */
 let app: TestApp;
 let flow: PetitionFlow;
 
 beforeAll(async () => {
-  app = await startTestApp('unit-choices');
+  app = await startTestApp('lookups');
   flow = new PetitionFlow(app);
 });
 
@@ -82,10 +83,34 @@ it('offers the units within the caller’s region, and departments and governmen
 
 it('names each unit field’s list in the OpenAPI document', async () => {
   const response = await fetch(`${app.baseUrl}/openapi.json`);
-  const schemas = (await response.json()).components.schemas;
+  const schemas = ((await response.json()) as { components: { schemas: Record<string, any> } }).components
+    .schemas;
   expect(schemas.RoutePetition.properties.unitId['x-choices']).toBe('/api/units?purpose=routing');
   expect(schemas.TransferPetitionOut.properties.bureauId['x-choices']).toBe(
     '/api/units?purpose=transfer-out',
   );
   expect(schemas.RegisterPetition.properties.domain['x-choices']).toBe('/api/classification');
+});
+
+it('names staff by login, former staff too, and leaves out logins it does not know', async () => {
+  await app.pool.query(
+    `INSERT INTO users (login, display_name, unit_id, roles, active)
+     VALUES ('retired-clerk', '退休职员', 'qingshan-petition-bureau', '{registrar}', false)
+     ON CONFLICT (login) DO NOTHING`,
+  );
+  const { status, body } = await app.request(
+    'handler',
+    'GET',
+    '/api/staff?logins=registrar,retired-clerk,system,registrar',
+  );
+  expect(status).toBe(200);
+  expect(body.items).toEqual([
+    { login: 'registrar', displayName: '王敏', unitName: '青山县信访局' },
+    { login: 'retired-clerk', displayName: '退休职员', unitName: '青山县信访局' },
+  ]);
+  const tooMany = Array.from({ length: 101 }, (_, i) => `user${i}`).join(',');
+  for (const logins of ['', 'a,,b', 'bad login', tooMany]) {
+    const refused = await app.request('handler', 'GET', `/api/staff?logins=${encodeURIComponent(logins)}`);
+    expect([refused.status, refused.body.error.code]).toEqual([422, 'validation_failed']);
+  }
 });
