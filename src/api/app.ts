@@ -29,7 +29,7 @@ import { petitionRoutes } from './routes/petitions';
 import { publicRoutes } from './routes/public';
 import { reportRoutes } from './routes/reports';
 import { reportsPageRoutes } from './routes/reports-page';
-import { meRoutes, staffRoutes, unitRoutes } from './routes/me';
+import { caseStaffRoutes, meRoutes, staffRoutes, unitRoutes } from './routes/me';
 import { workbenchPageRoutes } from './routes/workbench-page';
 import { supervisionRoutes } from './routes/supervision';
 import { queueRoutes } from './routes/queue';
@@ -185,6 +185,7 @@ export function createApp(deps: AppDeps): Express {
     maxAttachmentBytes,
   });
   app.use('/api/petitions', caseFileRoutes(caseFile, maxAttachmentBytes));
+  app.use('/api/petitions', caseStaffRoutes(deps.pool));
   const visits = new VisitService({ pool: deps.pool, petitions });
   app.use('/api/petitions', instructionRoutes(visits));
   app.use('/api/petitions', petitionRoutes(petitions, new CaseLinkService(deps.pool)));

@@ -1,11 +1,13 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import {
+  CaseStaffQuerySchema,
   MeSchema,
   StaffNamesSchema,
   StaffQuerySchema,
   UnitChoicesSchema,
   UnitsQuerySchema,
 } from '../domain/contract/me';
+import { PetitionIdParamsSchema } from '../domain/contract/petitions';
 import { errors, json, security } from './openapi-parts';
 
 /** GET /api/me, /api/units and /api/staff (the workbench's header, unit choices, names) in the OpenAPI document. */
@@ -35,5 +37,14 @@ export function registerMePaths(registry: OpenAPIRegistry) {
     security,
     request: { query: StaffQuerySchema },
     responses: { 200: json(StaffNamesSchema, 'The staff known among the logins'), ...errors },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/petitions/{id}/staff',
+    summary: 'The people a command on the case may name: the case-owning leader, the handler (包案)',
+    tags: ['organisation'],
+    security,
+    request: { params: PetitionIdParamsSchema, query: CaseStaffQuerySchema },
+    responses: { 200: json(StaffNamesSchema, 'The people, by unit and name'), ...errors },
   });
 }

@@ -72,17 +72,56 @@ export async function findActiveUser(pool: Pool, login: string): Promise<User | 
   return rows[0] as User | undefined;
 }
 
+/** A member of staff as a list shows them. */
+export interface StaffChoice {
+  login: string;
+  displayName: string;
+  unitName: string;
+}
+
 /** The display names and units of these logins (former staff too: they still appear in old cases). */
-export async function findStaffNames(
-  pool: Pool,
-  logins: string[],
-): Promise<Array<{ login: string; displayName: string; unitName: string }>> {
-  const { rows } = await pool.query(
+export async function findStaffNames(pool: Pool, logins: string[]): Promise<StaffChoice[]> {
+  const { rows } = await pool.query<StaffChoice>(
     `SELECT u.login, u.display_name AS "displayName", n.name AS "unitName"
        FROM users u JOIN units n ON n.id = u.unit_id
       WHERE u.login = ANY($1::text[])
       ORDER BY u.login`,
     [logins],
+  );
+  return rows;
+}
+
+/** The active users of an active unit, by name. */
+export async function listUnitStaff(pool: Pool, unitId: string): Promise<StaffChoice[]> {
+  const { rows } = await pool.query<StaffChoice>(
+    `SELECT u.login, u.display_name AS "displayName", n.name AS "unitName"
+       FROM users u JOIN units n ON n.id = u.unit_id
+      WHERE u.unit_id = $1 AND u.active AND n.active
+      ORDER BY u.display_name, u.login`,
+    [unitId],
+  );
+  return rows;
+}
+
+/**
+ * The active users who may open a case (the rule of `visiblePetition`): those of its parties' units, and
+ * those with an oversight role whose region is the registering bureau's or one above it.
+ */
+export async function listCaseReaders(
+  pool: Pool,
+  case_: { parties: string[]; bureauUnitId: string; oversightRoles: readonly string[] },
+): Promise<StaffChoice[]> {
+  const { rows } = await pool.query<StaffChoice>(
+    `WITH RECURSIVE up AS (
+        SELECT r.id, r.parent_id FROM regions r JOIN units b ON b.region_id = r.id WHERE b.id = $2
+        UNION ALL SELECT r.id, r.parent_id FROM regions r JOIN up ON r.id = up.parent_id
+      )
+     SELECT u.login, u.display_name AS "displayName", n.name AS "unitName"
+       FROM users u JOIN units n ON n.id = u.unit_id
+      WHERE u.active AND n.active
+        AND (u.unit_id = ANY($1::text[]) OR (u.roles && $3::text[] AND n.region_id IN (SELECT id FROM up)))
+      ORDER BY n.name, u.display_name, u.login`,
+    [case_.parties, case_.bureauUnitId, case_.oversightRoles],
   );
   return rows;
 }

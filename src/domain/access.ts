@@ -5,7 +5,21 @@ import type { Role } from '../case/vocabulary';
 import { forbidden, notFound } from './errors';
 
 /** Roles that oversee the cases of their region and the regions below it, not only their own unit's. */
-const OVERSIGHT_ROLES: Role[] = ['admin', 'jco'];
+export const OVERSIGHT_ROLES: readonly Role[] = ['admin', 'jco'];
+
+/**
+ * The units taking part in a case, whose users all read it: the registering bureau, the handling unit, the
+ * review and re-examination bodies, and a bureau that transferred it out of its area (转出), which keeps reading it.
+ */
+export function partiesOf(row: PetitionRow): string[] {
+  return [
+    row.bureauUnitId,
+    row.handlingUnitId,
+    row.reviewUnitId,
+    row.reexaminationUnitId,
+    ...(row.transferredFromUnitIds ?? []),
+  ].filter((unit): unit is string => !!unit);
+}
 
 /** The region whose cases (and those of the regions below) the user oversees, if any. */
 export function overseenRegion(user: User): string | undefined {
@@ -47,15 +61,7 @@ export function requireRegistrar(user: User): 'bureau' | 'received-directly' {
 export async function visiblePetition(pool: Pool, user: User, id: string): Promise<PetitionRow> {
   const row = await findPetition(pool, id);
   if (!row) throw notFound(`Petition ${id}`);
-  // A bureau that transferred the case out of its area (转出) keeps reading it.
-  const parties = [
-    row.bureauUnitId,
-    row.handlingUnitId,
-    row.reviewUnitId,
-    row.reexaminationUnitId,
-    ...(row.transferredFromUnitIds ?? []),
-  ];
-  if (parties.includes(user.unitId)) return row;
+  if (partiesOf(row).includes(user.unitId)) return row;
   // Oversight (the joint-conference office, admins) reaches its own level and below, not other regions.
   if (overseenRegion(user) && (await withinJurisdiction(pool, user.unit, row.bureauUnitId))) return row;
   throw notFound(`Petition ${id}`);

@@ -1,10 +1,12 @@
-import { startTestApp, type TestApp } from '../support/harness';
+import { addDays } from '../../src/rules/dates';
+import { shanghaiToday, startTestApp, type TestApp } from '../support/harness';
 import { PetitionFlow } from '../support/petition-flow';
 
 /**
  * What the workbench looks up. The unit lists the forms offer (GET /api/units?purpose=…, named by each unit field's `x-choices`): each holds
  * exactly the units the command takes from the caller. Checked against the command itself: every active
  * department is routed to, and every petition bureau transferred out to, on a fresh case of its own.
+ * The people a case-owner order may name (GET /api/petitions/{id}/staff), held to the command the same way.
  * And the names of the people a case names by login (GET /api/staff).
  */
 let app: TestApp;
@@ -113,4 +115,50 @@ it('names staff by login, former staff too, and leaves out logins it does not kn
     const refused = await app.request('handler', 'GET', `/api/staff?logins=${encodeURIComponent(logins)}`);
     expect([refused.status, refused.body.error.code]).toEqual([422, 'validation_failed']);
   }
+});
+
+it('offers as case-owning leader and handler exactly the people the order is accepted for', async () => {
+  const { rows } = await app.pool.query<{ login: string }>(
+    'SELECT login FROM users WHERE active ORDER BY login',
+  );
+  const offered = async (id: string, purpose: string) => {
+    const { status, body } = await app.request(
+      'supervisor',
+      'GET',
+      `/api/petitions/${id}/staff?purpose=${purpose}`,
+    );
+    expect(status).toBe(200);
+    return body.items.map((person: { login: string }) => person.login).sort();
+  };
+  const order = (id: string, leader: string, handler: string) =>
+    app.request('supervisor', 'POST', `/api/petitions/${id}/case-owner`, {
+      leader,
+      handler,
+      task: '包案化解',
+      targetDate: addDays(shanghaiToday(), 30),
+    });
+  const template = await flow.transferred();
+  const leaders = await offered(template, 'case-owner-leader');
+  const handlers = await offered(template, 'case-owner-handler');
+  expect(leaders).toEqual(expect.arrayContaining(['supervisor', 'unit-head', 'jco']));
+  expect(leaders).not.toContain('city-handler');
+  expect(handlers).toEqual(['handler', 'unit-head']);
+  const acceptedLeaders: string[] = [];
+  const acceptedHandlers: string[] = [];
+  for (const { login } of rows) {
+    const asLeader = await order(await flow.transferred(), login, 'handler');
+    if (asLeader.status === 200) acceptedLeaders.push(login);
+    else expect(asLeader.body.error.details.fields).toEqual([expect.objectContaining({ path: 'leader' })]);
+    const asHandler = await order(await flow.transferred(), 'supervisor', login);
+    if (asHandler.status === 200) acceptedHandlers.push(login);
+  }
+  expect(acceptedLeaders.sort()).toEqual(leaders);
+  expect(acceptedHandlers.sort()).toEqual(handlers);
+  // Someone who may not open the case learns nothing of it.
+  const outside = await app.request(
+    'city-handler',
+    'GET',
+    `/api/petitions/${template}/staff?purpose=case-owner-leader`,
+  );
+  expect(outside.status).toBe(404);
 });

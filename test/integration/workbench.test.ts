@@ -318,6 +318,20 @@ describe('the workbench', () => {
       [other],
     );
     expect(rows).toEqual([expect.objectContaining({ status: 'open' })]);
+    // 包案: the leader and the handler are chosen by name from the case's own lists.
+    await openAction(supervisor, 'setCaseOwner');
+    await choose(supervisor, 'leader', '陈静（青山县住房和城乡建设局）');
+    await choose(supervisor, 'handler', '赵磊（青山县住房和城乡建设局）');
+    await fill(supervisor, 'task', '包案化解，督促承办单位三十日内办结。');
+    await fillDate(supervisor, 'targetDate', addDays(shanghaiToday(), 30));
+    await submitAction(supervisor);
+    await dialogsClosed(supervisor);
+    const owner = await app.pool.query(
+      `SELECT case_state->'caseOwner'->>'leader' AS leader, case_state->'caseOwner'->>'handler' AS handler
+         FROM petitions WHERE id = $1`,
+      [other],
+    );
+    expect(owner.rows[0]).toEqual({ leader: 'unit-head', handler: 'handler' });
     const jco = await page('jco');
     await signIn(jco, app.baseUrl, 'jco', '/supervision');
     await jco.waitForSelector(`[data-testid="supervision"] a[href="/cases/${other}"]`);

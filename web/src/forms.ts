@@ -66,10 +66,11 @@ export interface Field {
 
 /**
  * The list the API answers at `path` (a property's `x-choices`: units for a purpose, the classification), as
- * choices; asked once per page load.
+ * choices; asked once per page load — a case's own list (`fresh`) each time, as the case moves on.
  */
 const lists = new Map<string, Promise<Choice[]>>();
-export function listChoices(path: string): Promise<Choice[]> {
+export function listChoices(path: string, fresh = false): Promise<Choice[]> {
+  if (fresh) return api<ChoiceList>('GET', path).then(choicesOf);
   let list = lists.get(path);
   if (!list) {
     list = api<ChoiceList>('GET', path).then(choicesOf);
@@ -84,11 +85,21 @@ interface Category {
   retired?: boolean;
   subcategories?: Category[];
 }
-type ChoiceList = { items: Array<{ id: string; name: string }> } | { categories: Category[] };
+type Listed = { id: string; name: string } | { login: string; displayName: string; unitName: string };
+type ChoiceList = { items: Listed[] } | { categories: Category[] };
 
-/** Units (`items`) or the classification (`categories`, each with its sub-categories), retired ones left out. */
+/**
+ * Units or staff (`items`), or the classification (`categories`, each with its sub-categories, retired ones
+ * left out).
+ */
 function choicesOf(answer: ChoiceList): Choice[] {
-  if ('items' in answer) return answer.items.map((u) => ({ value: u.id, label: u.name }));
+  if ('items' in answer) {
+    return answer.items.map((item) =>
+      'login' in item
+        ? { value: item.login, label: `${item.displayName}（${item.unitName}）` }
+        : { value: item.id, label: item.name },
+    );
+  }
   return answer.categories
     .filter((c) => !c.retired)
     .flatMap((c) => [
@@ -99,15 +110,21 @@ function choicesOf(answer: ChoiceList): Choice[] {
     ]);
 }
 
-/** Fills in the choices of the fields that name their list (nested ones too). */
-async function withChoices(fields: Field[]): Promise<Field[]> {
+/**
+ * Fills in the choices of the fields that name their list (nested ones too); a list's `{id}` is the value of
+ * the same parameter in the command's path (the case's own list of staff).
+ */
+async function withChoices(fields: Field[], params: Record<string, string>): Promise<Field[]> {
   await Promise.all(
     fields.map(async (field) => {
       if (field.choicesFrom && field.kind === 'text') {
-        field.choices = await listChoices(field.choicesFrom);
+        const path = field.choicesFrom.replace(/\{(\w+)\}/g, (_, name: string) =>
+          encodeURIComponent(decodeURIComponent(params[name] ?? '')),
+        );
+        field.choices = await listChoices(path, path !== field.choicesFrom);
         field.kind = 'choice';
       }
-      if (field.children) await withChoices(field.children);
+      if (field.children) await withChoices(field.children, params);
     }),
   );
   return fields;
@@ -125,9 +142,12 @@ function openApi(): Promise<OpenApiDocument> {
   return document;
 }
 
-/** `/api/petitions/{id}/extensions/{extensionId}/approve` → a pattern its concrete paths match. */
+/**
+ * `/api/petitions/{id}/extensions/{extensionId}/approve` → a pattern its concrete paths match, each parameter
+ * a named group.
+ */
 const templatePattern = (template: string) =>
-  new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/]+')}$`);
+  new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{(\w+)\}/g, '(?<$1>[^/]+)')}$`);
 
 /** The fields of the JSON body `method path` takes, from the API's own OpenAPI document. */
 export async function formFor(method: string, path: string): Promise<Field[]> {
@@ -135,8 +155,9 @@ export async function formFor(method: string, path: string): Promise<Field[]> {
   const template = Object.keys(doc.paths).find((t) => templatePattern(t).test(path));
   const operation = template ? doc.paths[template]?.[method.toLowerCase()] : undefined;
   const schema = operation?.requestBody?.content?.['application/json']?.schema;
-  if (!schema) return [];
-  return withChoices(fieldsOf(resolve(doc, schema), '', doc));
+  if (!template || !schema) return [];
+  const params = templatePattern(template).exec(path)?.groups ?? {};
+  return withChoices(fieldsOf(resolve(doc, schema), '', doc), params);
 }
 
 /** The values of the enum query parameter `name` of `GET path` (a search's filter), from the OpenAPI document. */

@@ -2,7 +2,9 @@ import { Router } from 'express';
 import type { Pool } from 'pg';
 import type { Me } from '../../domain/contract/me';
 import { findStaffNames, listActiveUnits } from '../../db/organisation';
-import { StaffQuerySchema, UnitsQuerySchema } from '../../domain/contract/me';
+import { caseStaff } from '../../domain/case-staff';
+import { CaseStaffQuerySchema, StaffQuerySchema, UnitsQuerySchema } from '../../domain/contract/me';
+import { PetitionIdParamsSchema } from '../../domain/contract/petitions';
 import { currentUser } from '../authentication';
 import { parseInput } from '../validation';
 
@@ -43,6 +45,17 @@ export function staffRoutes(pool: Pool): Router {
     currentUser(req);
     const { logins } = parseInput(StaffQuerySchema, req.query, 'query');
     res.json({ items: await findStaffNames(pool, logins) });
+  });
+  return router;
+}
+
+/** GET /api/petitions/{id}/staff: the people a command on the case may name (the case owner's leader, handler). */
+export function caseStaffRoutes(pool: Pool): Router {
+  const router = Router();
+  router.get('/:id/staff', async (req, res) => {
+    const { id } = parseInput(PetitionIdParamsSchema, req.params, 'path');
+    const { purpose } = parseInput(CaseStaffQuerySchema, req.query, 'query');
+    res.json(await caseStaff(pool, currentUser(req), id, purpose));
   });
   return router;
 }

@@ -116,8 +116,8 @@ export const FIELD_HELP: Readonly<Record<string, string>> = {
   'RecordReturnVisit.visitedOn': '不填为今天',
   'NotAcceptPetition.notice': '不予受理告知书内容',
   'DivertPetition.notice': '告知信访人应通过何种途径解决',
-  'SetCaseOwner.leader': '包案领导的登录名',
-  'SetCaseOwner.handler': '具体承办人的登录名',
+  'SetCaseOwner.leader': '能查看本案的人员；本案的提醒和督办通知也会发给包案领导',
+  'SetCaseOwner.handler': '承办单位（未转送的为登记的信访部门）的人员',
   'SetCaseOwner.targetDate': '化解目标日期，不超过规则上限',
   'AddLogEntry.text': '做了什么、结果如何',
 };
@@ -135,6 +135,9 @@ export const FIELD_CHOICES: Readonly<Record<string, string>> = {
   'SettleObjection.unitId': '/api/units?purpose=routing',
   'TransferPetitionOut.bureauId': '/api/units?purpose=transfer-out',
   checkingUnitId: '/api/units?purpose=verification',
+  // A path's {id} is the case's, taken from the command's own path.
+  'SetCaseOwner.leader': '/api/petitions/{id}/staff?purpose=case-owner-leader',
+  'SetCaseOwner.handler': '/api/petitions/{id}/staff?purpose=case-owner-handler',
 };
 
 /**

@@ -78,7 +78,7 @@ export const StaffQuerySchema = z
   })
   .strict();
 
-/** Who acted: the display name and unit of each login known (staff no longer active too); unknown ones left out. */
+/** Staff as a list names them: who acted (former staff too; unknown logins left out), or whom a command may name. */
 export const StaffNamesSchema = z
   .object({
     items: z.array(z.object({ login: z.string(), displayName: z.string(), unitName: z.string() })),
@@ -86,3 +86,16 @@ export const StaffNamesSchema = z
   .openapi('StaffNames', {
     example: { items: [{ login: 'handler', displayName: '赵磊', unitName: '青山县住房和城乡建设局' }] },
   });
+
+export const CASE_STAFF_PURPOSES = ['case-owner-leader', 'case-owner-handler'] as const;
+export type CaseStaffPurpose = (typeof CASE_STAFF_PURPOSES)[number];
+
+export const CaseStaffQuerySchema = z
+  .object({
+    purpose: z.enum(CASE_STAFF_PURPOSES).openapi({
+      description:
+        'case-owner-leader: the active users who may open the case (a case-owning leader gets its notices); ' +
+        'case-owner-handler: the active users of the handling unit (before routing, of the registering bureau)',
+    }),
+  })
+  .strict();

@@ -2,7 +2,7 @@ import { shanghaiToday } from '../../../support/harness';
 import type { Row } from '../runner';
 
 /**
- * The case file (issue 22, S17): the work log and the attachments. Whoever sees the case reads and writes
+ * The case file (issue 22, S17): the work log and the attachments, and the people a case-owner order may name. Whoever sees the case reads and writes
  * them (a unit that transferred the case out only reads: case-file.test.ts). The download names no
  * attachment here (the path keeps its `{attachmentId}`): 404 for all; case-file.test.ts downloads real ones.
  */
@@ -21,6 +21,13 @@ export const CASE_FILE_ROWS: Row[] = [
     allowed: 'whoever sees it',
     ok: 201,
     readOnly: true,
+  },
+  {
+    op: 'GET /api/petitions/{id}/staff',
+    what: 'list whom a case-owner order may name',
+    state: 'accepted',
+    query: () => 'purpose=case-owner-leader',
+    allowed: 'whoever sees it',
   },
   {
     op: 'GET /api/petitions/{id}/attachments',
