@@ -56,23 +56,34 @@ export async function fillDate(page: Page, field: string, date: string): Promise
   await page.locator(`[data-field="${field}"] input[type="date"]`).fill(date);
 }
 
-/** Chooses the option labelled `label` in the generated select at `field`. */
+/**
+ * Chooses the option labelled `label` in the generated select at `field`: in that select's own list (the
+ * combobox's `aria-controls`), since another select's list may still be fading out with the same names in it.
+ */
 export async function choose(page: Page, field: string, label: string): Promise<void> {
+  const combobox = `[data-field="${field}"] input[role="combobox"]`;
   await page.click(`[data-field="${field}"] .el-select__wrapper`);
+  const listId = await page.$eval(combobox, (input: any) => input.getAttribute('aria-controls') as string);
+  // Found and clicked in one step: polling stops at the first click.
   await page.waitForFunction(
-    (text) =>
-      [...document.querySelectorAll('.el-select-dropdown__item')].some(
-        (item: any) => item.checkVisibility() && item.textContent.trim() === text,
-      ),
+    (id, text) => {
+      const option = [
+        ...(document.getElementById(id)?.querySelectorAll('.el-select-dropdown__item') ?? []),
+      ].find((item: any) => item.checkVisibility() && item.textContent.trim() === text);
+      option?.click();
+      return !!option;
+    },
     {},
+    listId,
     label,
   );
-  await page.evaluate((text) => {
-    const item = [...document.querySelectorAll('.el-select-dropdown__item')].find(
-      (i: any) => i.checkVisibility() && i.textContent.trim() === text,
-    );
-    item.click();
-  }, label);
+  // Chosen: the select shows it.
+  await page.waitForFunction(
+    (selector, text) => document.querySelector(selector)?.textContent.includes(text),
+    {},
+    `[data-field="${field}"] .el-select__selection`,
+    label,
+  );
 }
 
 /** The case page of `id`, once it shows the case in `status`. */
