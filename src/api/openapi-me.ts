@@ -8,7 +8,7 @@ import {
   UnitsQuerySchema,
 } from '../domain/contract/me';
 import { PetitionIdParamsSchema } from '../domain/contract/petitions';
-import { errors, json, security } from './openapi-parts';
+import { errors, json, notFound, security } from './openapi-parts';
 
 /** GET /api/me, /api/units and /api/staff (the workbench's header, unit choices, names) in the OpenAPI document. */
 export function registerMePaths(registry: OpenAPIRegistry) {
@@ -45,6 +45,6 @@ export function registerMePaths(registry: OpenAPIRegistry) {
     tags: ['organisation'],
     security,
     request: { params: PetitionIdParamsSchema, query: CaseStaffQuerySchema },
-    responses: { 200: json(StaffNamesSchema, 'The people, by unit and name'), ...errors },
+    responses: { 200: json(StaffNamesSchema, 'The people, by unit and name'), ...errors, ...notFound },
   });
 }
